@@ -1,0 +1,77 @@
+# Mimic: `make run` sets everything up and starts the app; `make test` runs the whole suite.
+# Each set-up step leaves a stamp, so a second `make run` skips what is done and keeps the data.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+
+# Settings in .env (see .env.example) reach the app and this file alike.
+-include .env
+export
+
+PYTHON_SYS ?= python3
+VENV       := .venv
+PY         := $(VENV)/bin/python
+TOOLS      := .tools
+BUN        := $(TOOLS)/bin/bun
+BUN_VERSION := 1.4.5
+PORT       ?= 3000
+CHROMIUM   := /usr/bin/chromium
+
+export PATH := $(CURDIR)/$(TOOLS)/bin:$(CURDIR)/$(VENV)/bin:$(PATH)
+export REFLEX_USE_SYSTEM_BUN := 1
+export REFLEX_CHECK_LATEST_VERSION := 0
+export LITELLM_LOCAL_MODEL_COST_MAP := True
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: run serve setup install bun chromium migrate test bench clean help
+
+help:
+	@echo "make run     set up (venv, requirements, bun, chromium, database) and start the app on :$(PORT)"
+	@echo "make test    the whole test suite (what CI runs)"
+	@echo "make bench   the benchmarks under bench/, which print figures"
+	@echo "make migrate alembic upgrade head on the configured database"
+	@echo "make clean   remove build output (keeps the database and the virtualenv)"
+
+run: setup serve
+
+setup: install bun chromium migrate
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt
+	@test -x $(PY) || $(PYTHON_SYS) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	@touch $@
+
+bun: $(BUN)
+
+$(BUN):
+	npm install --silent --prefix $(TOOLS) -g bun@$(BUN_VERSION)
+	@$(BUN) --version >/dev/null
+
+chromium:
+	@if [ -x $(CHROMIUM) ]; then :; \
+	elif [ "$$(id -u)" = "0" ]; then \
+		echo "Installing Debian's chromium (browser sessions and UI tests use it)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "chromium is missing: browser sessions and UI tests need it. Install it with:"; \
+		echo "    sudo apt-get install -y chromium"; \
+	fi
+
+migrate: install
+	$(VENV)/bin/alembic upgrade head
+
+# Starts the app as `make run` does, without the set-up (the UI tests use it too).
+serve:
+	$(VENV)/bin/reflex run --env prod --frontend-port $(PORT) --backend-port $(PORT) --loglevel warning
+
+test: install bun chromium
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+bench: install
+	@for b in bench/*.py; do echo "== $$b"; PYTHONPATH=. $(PY) $$b || exit 1; done
+
+clean:
+	rm -rf .web .states

@@ -1,0 +1,139 @@
+"""The one JSON error shape: {"error": {"code", "message", "details": [{"field", "message"}]}}.
+
+Every error the API answers goes through here: service errors, request validation,
+unknown paths, and anything unexpected (500, with no stack trace in the body).
+"""
+
+from __future__ import annotations
+
+import logging
+from enum import StrEnum
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from app.services import errors as service_errors
+
+logger = logging.getLogger("mimic.api")
+
+
+class ErrorCode(StrEnum):
+    VALIDATION_ERROR = "VALIDATION_ERROR"
+    AUTHENTICATION_ERROR = "AUTHENTICATION_ERROR"
+    AUTHORIZATION_ERROR = "AUTHORIZATION_ERROR"
+    RESOURCE_NOT_FOUND = "RESOURCE_NOT_FOUND"
+    CONFLICT = "CONFLICT"
+    METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED"
+    PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE"
+    RATE_LIMIT_EXCEEDED = "RATE_LIMIT_EXCEEDED"
+    INTERNAL_ERROR = "INTERNAL_ERROR"
+
+
+class ErrorDetail(BaseModel):
+    field: str
+    message: str
+
+
+class ErrorBody(BaseModel):
+    code: ErrorCode
+    message: str
+    details: list[ErrorDetail] = []
+
+
+class ErrorResponse(BaseModel):
+    """The body of every error answer."""
+
+    error: ErrorBody
+
+
+_STATUS_CODES: dict[int, ErrorCode] = {
+    400: ErrorCode.VALIDATION_ERROR,
+    401: ErrorCode.AUTHENTICATION_ERROR,
+    403: ErrorCode.AUTHORIZATION_ERROR,
+    404: ErrorCode.RESOURCE_NOT_FOUND,
+    405: ErrorCode.METHOD_NOT_ALLOWED,
+    409: ErrorCode.CONFLICT,
+    413: ErrorCode.PAYLOAD_TOO_LARGE,
+    422: ErrorCode.VALIDATION_ERROR,
+    429: ErrorCode.RATE_LIMIT_EXCEEDED,
+}
+
+_SERVICE_ERRORS: list[tuple[type[service_errors.ServiceError], int]] = [
+    (service_errors.ValidationFailed, 422),
+    (service_errors.NotFound, 404),
+    (service_errors.AuthenticationFailed, 401),
+    (service_errors.PermissionDenied, 403),
+    (service_errors.Conflict, 409),
+    (service_errors.RateLimited, 429),
+]
+
+# Documented on every route, so the OpenAPI document names the error shape.
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorResponse, "description": code.value}
+    for status, code in _STATUS_CODES.items()
+    if status in (401, 403, 404, 422, 429)
+} | {500: {"model": ErrorResponse, "description": ErrorCode.INTERNAL_ERROR.value}}
+
+
+def error_response(
+    status: int,
+    message: str,
+    details: list[dict[str, str]] | None = None,
+    code: ErrorCode | None = None,
+    headers: dict[str, str] | None = None,
+) -> JSONResponse:
+    code = code or _STATUS_CODES.get(status, ErrorCode.INTERNAL_ERROR if status >= 500 else ErrorCode.VALIDATION_ERROR)
+    body = {"error": {"code": code.value, "message": message, "details": details or []}}
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+def _field_name(loc: tuple[Any, ...]) -> str:
+    # ("body", "config", "maxMessages") -> "config.maxMessages"; a whole-body error -> "body".
+    parts = [str(p) for p in loc]
+    if len(parts) > 1 and parts[0] in {"body", "query", "path", "header", "cookie"}:
+        parts = parts[1:]
+    return ".".join(parts) or "body"
+
+
+def _validation_message(err: dict[str, Any]) -> str:
+    if err.get("type") == "json_invalid":
+        return f"Malformed JSON body: {err.get('ctx', {}).get('error', 'cannot be parsed')}"
+    return str(err.get("msg", "Invalid value"))
+
+
+async def _on_request_validation(_request: Request, exc: RequestValidationError) -> JSONResponse:
+    details = []
+    for err in exc.errors():
+        loc = tuple(err.get("loc", ()))
+        field = "body" if err.get("type") == "json_invalid" else _field_name(loc)
+        details.append({"field": field, "message": _validation_message(err)})
+    return error_response(422, "Invalid request data", details)
+
+
+async def _on_http_exception(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    message = exc.detail if isinstance(exc.detail, str) else "Request failed"
+    if exc.status_code == 404 and message == "Not Found":
+        message = "Resource not found"
+    return error_response(exc.status_code, message, headers=getattr(exc, "headers", None))
+
+
+async def _on_service_error(_request: Request, exc: service_errors.ServiceError) -> JSONResponse:
+    status = next((s for cls, s in _SERVICE_ERRORS if isinstance(exc, cls)), 400)
+    details = [{"field": d.field, "message": d.message} for d in exc.details]
+    return error_response(status, exc.message, details)
+
+
+async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
+    logger.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+    return error_response(500, "An internal error occurred", code=ErrorCode.INTERNAL_ERROR)
+
+
+def install_error_handlers(api: FastAPI) -> None:
+    api.add_exception_handler(RequestValidationError, _on_request_validation)
+    api.add_exception_handler(StarletteHTTPException, _on_http_exception)
+    api.add_exception_handler(service_errors.ServiceError, _on_service_error)
+    api.add_exception_handler(Exception, _on_unexpected)

@@ -1,0 +1,38 @@
+"""Builds the FastAPI app that Reflex mounts on its backend (same process, same port)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from app.api.errors import ERROR_RESPONSES, error_response, install_error_handlers
+from app.api.routes import health
+from app.settings import VERSION
+
+_ALL_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
+
+
+def _unknown_api_path(request: Request) -> JSONResponse:
+    return error_response(404, f"No API route at {request.url.path}")
+
+
+def create_api() -> FastAPI:
+    api = FastAPI(
+        title="Mimic API",
+        version=VERSION,
+        description="QA lab for AI agents and websites, run by simulated users. JSON in camelCase; "
+        'errors always {"error": {"code", "message", "details": [{"field", "message"}]}}.',
+        docs_url="/docs",
+        redoc_url="/redoc",
+        openapi_url="/openapi.json",
+        responses=ERROR_RESPONSES,
+    )
+    install_error_handlers(api)
+    api.include_router(health.router)
+
+    # Last, so it only catches what no router answered: without it an unknown /api path
+    # would fall through to the Reflex app and come back as the SPA's HTML.
+    fallback = APIRouter(include_in_schema=False)
+    fallback.add_api_route("/api/{path:path}", _unknown_api_path, methods=_ALL_METHODS)
+    api.include_router(fallback)
+    return api

@@ -1,0 +1,14 @@
+"""Builds the Reflex app, mounts the REST API on its backend and registers the pages."""
+
+import reflex as rx
+
+from app.api.main import create_api
+from app.ui.pages import register_pages
+from app.ui.theme import theme
+
+app = rx.App(
+    api_transformer=create_api(),
+    theme=theme,
+    head_components=[rx.el.link(rel="icon", href="/favicon.ico")],
+)
+register_pages(app)

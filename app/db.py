@@ -1,0 +1,90 @@
+"""The database engine and session helpers, sync and async.
+
+The schema is made only by alembic (`alembic upgrade head`); nothing here creates tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
+from functools import lru_cache
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlmodel import Session, create_engine
+
+from app.settings import settings
+
+
+def _async_url(url: str) -> str:
+    if url.startswith("sqlite:///"):
+        return "sqlite+aiosqlite:///" + url.removeprefix("sqlite:///")
+    return url  # psycopg 3 serves both sync and async under one URL
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    # WAL lets the dashboard read while a session writes; foreign keys are off by default in SQLite.
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.close()
+
+
+@lru_cache(maxsize=8)
+def get_engine(url: str | None = None) -> Engine:
+    url = url or settings.database_url
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False})
+        _configure_sqlite(engine)
+    else:
+        engine = create_engine(url, pool_pre_ping=True)
+    return engine
+
+
+@lru_cache(maxsize=8)
+def get_async_engine(url: str | None = None) -> AsyncEngine:
+    url = _async_url(url or settings.database_url)
+    engine = create_async_engine(url)
+    if url.startswith("sqlite"):
+        _configure_sqlite(engine.sync_engine)
+    return engine
+
+
+@contextmanager
+def session_scope(url: str | None = None) -> Iterator[Session]:
+    """A unit of work: commits on success, rolls back on error."""
+    with Session(get_engine(url), expire_on_commit=False) as session:
+        try:
+            yield session
+            session.commit()
+        except Exception:
+            session.rollback()
+            raise
+
+
+@asynccontextmanager
+async def async_session_scope(url: str | None = None) -> AsyncIterator[AsyncSession]:
+    maker = async_sessionmaker(get_async_engine(url), expire_on_commit=False)
+    async with maker() as session:
+        try:
+            yield session
+            await session.commit()
+        except Exception:
+            await session.rollback()
+            raise
+
+
+def database_ok(url: str | None = None) -> bool:
+    """True when the database answers a trivial query."""
+    from sqlalchemy import text
+
+    try:
+        with get_engine(url).connect() as connection:
+            connection.execute(text("SELECT 1"))
+        return True
+    except Exception:
+        return False

@@ -1,0 +1,50 @@
+"""Every table of Mimic. Importing this package registers them all on SQLModel.metadata."""
+
+from app.models.account import ApiKey, Membership, Role, User, Workspace
+from app.models.library import Agent, AgentType, Objective, Persona
+from app.models.session import (
+    Artifact,
+    Event,
+    Finding,
+    FindingType,
+    LLMCall,
+    Message,
+    SessionOutcome,
+    SessionStatus,
+    Severity,
+    SimSession,
+    Verdict,
+    VerdictStatus,
+)
+from app.models.suite import Run, RunStatus, Suite
+from app.models.webhook import DeliveryStatus, Webhook, WebhookDelivery
+
+__all__ = [
+    "Agent",
+    "AgentType",
+    "ApiKey",
+    "Artifact",
+    "DeliveryStatus",
+    "Event",
+    "Finding",
+    "FindingType",
+    "LLMCall",
+    "Membership",
+    "Message",
+    "Objective",
+    "Persona",
+    "Role",
+    "Run",
+    "RunStatus",
+    "SessionOutcome",
+    "SessionStatus",
+    "Severity",
+    "SimSession",
+    "Suite",
+    "User",
+    "Verdict",
+    "VerdictStatus",
+    "Webhook",
+    "WebhookDelivery",
+    "Workspace",
+]

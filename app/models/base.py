@@ -1,0 +1,98 @@
+"""Column types and helpers shared by every table."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from pydantic.alias_generators import to_camel
+from sqlalchemy import JSON, DateTime, TypeDecorator
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlmodel import Field, SQLModel
+
+# Named constraints, so later migrations can alter them (SQLite batch mode needs the names).
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# JSON on SQLite, JSONB (indexable, compact) on PostgreSQL.
+JSONType = JSON().with_variant(JSONB(), "postgresql")
+
+
+class UTCDateTime(TypeDecorator):
+    """A timestamp that is always timezone-aware UTC in Python.
+
+    SQLite keeps no offset, so values read back naive; they were written as UTC, so
+    they are marked UTC again on the way out. Naive values are refused on the way in.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: Mimic stores timezone-aware timestamps only")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def id_field() -> Any:
+    return Field(default_factory=new_id, primary_key=True, max_length=36)
+
+
+def workspace_fk() -> Any:
+    # Not indexed alone: each table leads a composite index with it (workspace_id, created_at).
+    return Field(foreign_key="workspace.id", max_length=36, ondelete="CASCADE")
+
+
+def created_at_field() -> Any:
+    return Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+
+
+def updated_at_field() -> Any:
+    return Field(
+        default_factory=utcnow,
+        sa_type=UTCDateTime,
+        nullable=False,
+        sa_column_kwargs={"onupdate": utcnow},
+    )
+
+
+def json_field(default_factory=dict) -> Any:
+    return Field(default_factory=default_factory, sa_type=JSONType, nullable=False)
+
+
+def timestamp_field(**kwargs: Any) -> Any:
+    return Field(default=None, sa_type=UTCDateTime, nullable=True, **kwargs)
+
+
+class CamelModel(SQLModel):
+    """Base of every API schema (XCreate, XUpdate, XPublic): camelCase on the wire,
+    snake_case in Python, and either accepted on input."""
+
+    model_config = {  # type: ignore[assignment]
+        "alias_generator": to_camel,
+        "populate_by_name": True,
+        "from_attributes": True,
+    }

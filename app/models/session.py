@@ -1,0 +1,237 @@
+"""A session and everything it produces: messages, events, findings, verdicts,
+artifacts and the LLM calls made for it.
+
+The class is `SimSession` (a simulated-user session) so that it never reads as a
+database session; its table is `session`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import Index, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from app.models.base import (
+    JSONType,
+    created_at_field,
+    id_field,
+    json_field,
+    timestamp_field,
+    updated_at_field,
+    workspace_fk,
+)
+
+
+class SessionStatus(StrEnum):
+    pending = "pending"
+    running = "running"
+    completed = "completed"
+    cancelled = "cancelled"
+    error = "error"
+    interrupted = "interrupted"
+
+
+class SessionOutcome(StrEnum):
+    passed = "passed"
+    failed = "failed"  # the agent did not meet the objective
+    error = "error"  # infrastructure: target, simulator or judge; never counted against the agent
+    cancelled = "cancelled"
+
+
+class FindingType(StrEnum):
+    bug = "bug"
+    ux_issue = "ux-issue"
+    policy_violation = "policy-violation"
+    hallucination = "hallucination"
+    tone = "tone"
+    performance = "performance"
+    error = "error"
+    accessibility = "accessibility"
+
+
+class Severity(StrEnum):
+    low = "low"
+    medium = "medium"
+    high = "high"
+    critical = "critical"
+
+
+class VerdictStatus(StrEnum):
+    met = "met"
+    not_met = "not_met"
+    inconclusive = "inconclusive"
+
+
+class SimSession(SQLModel, table=True):
+    __tablename__ = "session"
+    __table_args__ = (
+        Index("ix_session_workspace_created", "workspace_id", "created_at"),
+        Index("ix_session_workspace_status", "workspace_id", "status"),
+        Index("ix_session_agent_created", "agent_id", "created_at"),
+        Index("ix_session_persona", "persona_id"),
+        Index("ix_session_objective", "objective_id"),
+        Index("ix_session_run", "run_id"),
+    )
+
+    id: str = id_field()
+    workspace_id: str = workspace_fk()
+    agent_id: str = Field(foreign_key="agent.id", max_length=36, ondelete="CASCADE")
+    persona_id: str = Field(foreign_key="persona.id", max_length=36, ondelete="CASCADE")
+    objective_id: str | None = Field(default=None, foreign_key="objective.id", max_length=36, ondelete="SET NULL")
+    run_id: str | None = Field(default=None, foreign_key="run.id", max_length=36, ondelete="CASCADE")
+    status: str = Field(default=SessionStatus.pending, max_length=20)
+    outcome: str | None = Field(default=None, max_length=20)
+    # Why it ended: objective_met, max_messages, duration, persona_ended, agent_silent, cancelled, error...
+    end_reason: str | None = Field(default=None, max_length=40)
+    error: dict[str, Any] | None = Field(default=None, sa_type=JSONType, nullable=True)
+    # {duration, maxMessages, messageInterval, seed}
+    config: dict[str, Any] = json_field()
+    # {model, temperature}
+    llm_config: dict[str, Any] = json_field()
+    # {includeScreenshots, screenshotInterval} (browser sessions)
+    vision_config: dict[str, Any] = json_field()
+    message_count: int = 0
+    action_count: int = 0
+    # Summed over the session's LLM calls, so analytics need no join for cost.
+    total_cost: float = 0.0
+    total_tokens: int = 0
+    started_at: datetime | None = timestamp_field()
+    ended_at: datetime | None = timestamp_field()
+    duration_ms: int | None = None
+    created_by: str | None = Field(default=None, foreign_key="user.id", max_length=36, ondelete="SET NULL")
+    created_at: datetime = created_at_field()
+    updated_at: datetime = updated_at_field()
+
+
+class Message(SQLModel, table=True):
+    """A transcript turn, committed the moment it exists."""
+
+    __table_args__ = (
+        UniqueConstraint("session_id", "sequence", name="uq_message_session_sequence"),
+        Index("ix_message_workspace_created", "workspace_id", "created_at"),
+    )
+
+    id: str = id_field()
+    workspace_id: str = workspace_fk()
+    session_id: str = Field(foreign_key="session.id", max_length=36, ondelete="CASCADE")
+    sequence: int
+    # persona | agent | system
+    role: str = Field(max_length=20)
+    content: str = Field(default="", sa_type=Text)
+    latency_ms: int | None = None
+    prompt_tokens: int | None = None
+    completion_tokens: int | None = None
+    cost: float | None = None
+    model: str | None = Field(default=None, max_length=200)
+    meta: dict[str, Any] = json_field()
+    created_at: datetime = created_at_field()
+
+
+class Event(SQLModel, table=True):
+    """A browser action or a notable happening: context, decision (action + reasoning), outcome."""
+
+    __table_args__ = (
+        UniqueConstraint("session_id", "sequence", name="uq_event_session_sequence"),
+        Index("ix_event_workspace_created", "workspace_id", "created_at"),
+    )
+
+    id: str = id_field()
+    workspace_id: str = workspace_fk()
+    session_id: str = Field(foreign_key="session.id", max_length=36, ondelete="CASCADE")
+    sequence: int
+    # action | blocked_request | navigation | ...
+    type: str = Field(default="action", max_length=40)
+    context: dict[str, Any] = json_field()
+    decision: dict[str, Any] = json_field()
+    outcome: dict[str, Any] = json_field()
+    created_at: datetime = created_at_field()
+
+
+class Finding(SQLModel, table=True):
+    __table_args__ = (
+        Index("ix_finding_workspace_created", "workspace_id", "created_at"),
+        Index("ix_finding_session", "session_id"),
+        Index("ix_finding_workspace_type_severity", "workspace_id", "type", "severity"),
+    )
+
+    id: str = id_field()
+    workspace_id: str = workspace_fk()
+    session_id: str = Field(foreign_key="session.id", max_length=36, ondelete="CASCADE")
+    event_id: str | None = Field(default=None, foreign_key="event.id", max_length=36, ondelete="SET NULL")
+    type: str = Field(max_length=40)
+    severity: str = Field(max_length=20)
+    description: str = Field(sa_type=Text)
+    persona_perspective: str = Field(default="", sa_type=Text)
+    evidence: dict[str, Any] = json_field()
+    # judge | measured | persona
+    source: str = Field(default="judge", max_length=20)
+    created_at: datetime = created_at_field()
+
+
+class Verdict(SQLModel, table=True):
+    """The judge's verdict on one success criterion of the objective."""
+
+    __table_args__ = (
+        Index("ix_verdict_session", "session_id"),
+        Index("ix_verdict_workspace_created", "workspace_id", "created_at"),
+    )
+
+    id: str = id_field()
+    workspace_id: str = workspace_fk()
+    session_id: str = Field(foreign_key="session.id", max_length=36, ondelete="CASCADE")
+    criterion_index: int = 0
+    criterion: str = Field(sa_type=Text)
+    status: str = Field(max_length=20)
+    reasoning: str = Field(default="", sa_type=Text)
+    cited_message_ids: list[str] = json_field(list)
+    created_at: datetime = created_at_field()
+
+
+class Artifact(SQLModel, table=True):
+    """A stored file of a session: screenshot, trace, transcript export or report."""
+
+    __table_args__ = (
+        Index("ix_artifact_session", "session_id"),
+        Index("ix_artifact_workspace_created", "workspace_id", "created_at"),
+    )
+
+    id: str = id_field()
+    workspace_id: str = workspace_fk()
+    session_id: str | None = Field(default=None, foreign_key="session.id", max_length=36, ondelete="CASCADE")
+    event_id: str | None = Field(default=None, foreign_key="event.id", max_length=36, ondelete="SET NULL")
+    kind: str = Field(max_length=20)
+    name: str = Field(max_length=255)
+    content_type: str = Field(max_length=100)
+    size: int = 0
+    # Relative to the data directory.
+    path: str = Field(max_length=500)
+    created_at: datetime = created_at_field()
+
+
+class LLMCall(SQLModel, table=True):
+    """One LLM call made for a session: simulator, judge or hosted agent."""
+
+    __tablename__ = "llm_call"
+    __table_args__ = (
+        Index("ix_llm_call_workspace_created", "workspace_id", "created_at"),
+        Index("ix_llm_call_session", "session_id"),
+    )
+
+    id: str = id_field()
+    workspace_id: str = workspace_fk()
+    session_id: str | None = Field(default=None, foreign_key="session.id", max_length=36, ondelete="CASCADE")
+    # simulator | judge | agent | test
+    role: str = Field(max_length=20)
+    model: str = Field(max_length=200)
+    provider: str | None = Field(default=None, max_length=50)
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    cost: float = 0.0
+    latency_ms: int = 0
+    # ok | error
+    status: str = Field(default="ok", max_length=20)
+    error: str | None = Field(default=None, sa_type=Text)
+    created_at: datetime = created_at_field()

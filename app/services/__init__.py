@@ -1,0 +1,1 @@
+"""Business logic: one module per resource. Knows nothing of Reflex or FastAPI."""

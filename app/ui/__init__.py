@@ -1,0 +1,1 @@
+"""The dashboard (Reflex). Pages are thin: their State calls app/services."""

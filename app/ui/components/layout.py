@@ -1,0 +1,103 @@
+"""The one layout every dashboard page sits in: a sidebar with the navigation and a main area."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from app.ui.navigation import SECTIONS
+from app.ui.theme import SIDEBAR_WIDTH
+
+
+def _nav_item(route: str, label: str, icon: str, active: bool) -> rx.Component:
+    return rx.link(
+        rx.hstack(
+            rx.icon(icon, size=18),
+            rx.text(label, size="3", weight="medium"),
+            align="center",
+            spacing="3",
+            padding_x="0.75rem",
+            padding_y="0.5rem",
+            border_radius="var(--radius-3)",
+            width="100%",
+            background=rx.cond(active, rx.color("accent", 4), "transparent"),
+            color=rx.cond(active, rx.color("accent", 11), rx.color("gray", 12)),
+            _hover={"background": rx.color("accent", 3)},
+        ),
+        href=route,
+        underline="none",
+        width="100%",
+        aria_current="page" if active else None,
+    )
+
+
+def sidebar(active: str) -> rx.Component:
+    return rx.vstack(
+        rx.hstack(
+            rx.image(src="/logo.svg", width="2rem", height="2rem", alt="Mimic logo"),
+            rx.heading("Mimic", size="5"),
+            align="center",
+            spacing="2",
+            padding_x="0.75rem",
+            padding_bottom="1rem",
+        ),
+        rx.el.nav(
+            rx.vstack(
+                *[_nav_item(s.route, s.label, s.icon, s.route == active) for s in SECTIONS],
+                spacing="1",
+                width="100%",
+            ),
+            aria_label="Main",
+            width="100%",
+        ),
+        rx.spacer(),
+        rx.hstack(
+            rx.text("Theme", size="2", color_scheme="gray"),
+            rx.color_mode.button(size="2", variant="ghost", aria_label="Toggle light and dark mode"),
+            justify="between",
+            align="center",
+            width="100%",
+            padding_x="0.75rem",
+        ),
+        width=SIDEBAR_WIDTH,
+        min_width=SIDEBAR_WIDTH,
+        height="100vh",
+        position="sticky",
+        top="0",
+        padding="1rem 0.5rem",
+        border_right=f"1px solid {rx.color('gray', 5)}",
+        background=rx.color("gray", 2),
+    )
+
+
+def page_header(title: str, summary: str, *actions: rx.Component) -> rx.Component:
+    return rx.hstack(
+        rx.vstack(
+            rx.heading(title, size="7"),
+            rx.text(summary, color_scheme="gray", size="3"),
+            spacing="1",
+        ),
+        rx.spacer(),
+        *actions,
+        width="100%",
+        align="end",
+        padding_bottom="1.5rem",
+    )
+
+
+def shell(*children: rx.Component, active: str) -> rx.Component:
+    """A whole page: the sidebar with `active` highlighted, and `children` in the main area."""
+    return rx.hstack(
+        sidebar(active),
+        rx.box(
+            *children,
+            as_="main",
+            flex="1",
+            padding="2rem 2.5rem",
+            max_width="80rem",
+            width="100%",
+        ),
+        spacing="0",
+        align="start",
+        width="100%",
+        min_height="100vh",
+    )

@@ -1,0 +1,106 @@
+"""The dashboard's sections, in the order the navigation shows them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Section:
+    route: str
+    label: str
+    icon: str  # a lucide icon name
+    summary: str
+    holds: tuple[str, ...]
+
+
+SECTIONS: tuple[Section, ...] = (
+    Section(
+        "/",
+        "Dashboard",
+        "layout-dashboard",
+        "The last 30 days at a glance.",
+        (
+            "Sessions per day and the success-rate trend",
+            "Findings by severity and p95 agent latency",
+            "The five most recent failed sessions, one click away",
+        ),
+    ),
+    Section(
+        "/personas",
+        "Personas",
+        "users",
+        "Synthetic users with an identity, a tech profile, a personality and behaviour traits.",
+        (
+            "A searchable library of personas, with their traits at a glance",
+            "An editor for identity, tech profile, personality, tendencies and traits",
+            "Import and export as JSON or YAML",
+        ),
+    ),
+    Section(
+        "/objectives",
+        "Objectives",
+        "target",
+        "What a persona tries to get done: a goal, constraints, success criteria and a budget.",
+        (
+            "Goals with constraints and success criteria the judge checks one by one",
+            "Budgets of turns or browser actions",
+            "Import and export as JSON or YAML",
+        ),
+    ),
+    Section(
+        "/agents",
+        "Agents",
+        "bot",
+        "The systems under test: chatbots, OpenAI-compatible endpoints, WebSockets, WhatsApp bots and websites.",
+        (
+            "HTTP, OpenAI-compatible, WebSocket, hosted, browser and WhatsApp agents",
+            "Secrets encrypted at rest and masked on screen",
+            "A connection test that reports latency and the reply",
+        ),
+    ),
+    Section(
+        "/sessions",
+        "Sessions",
+        "messages-square",
+        "One persona in front of one agent with one objective, watched live.",
+        (
+            "Start a session from an agent, a persona, an objective and a model",
+            "The transcript as it happens, with per-message latency",
+            "The verdict per success criterion and the findings",
+        ),
+    ),
+    Section(
+        "/suites",
+        "Suites",
+        "grid-3x3",
+        "Persona x objective matrices run on every agent change.",
+        (
+            "A suite editor: pick personas and objectives on a grid",
+            "Runs whose cells fill in live, with pass rates and confidence intervals",
+            "Compare two runs to see what regressed",
+        ),
+    ),
+    Section(
+        "/analytics",
+        "Analytics",
+        "chart-line",
+        "Whether the agents are getting better or worse, and why.",
+        (
+            "Success by persona and objective, latency and duration distributions",
+            "Recurring findings and cost over time",
+            "CSV downloads and a printable report per agent",
+        ),
+    ),
+    Section(
+        "/settings",
+        "Settings",
+        "settings",
+        "Your account, the workspace's members, API keys, webhooks and models.",
+        (
+            "Account and workspace members with their roles",
+            "API keys for scripts and CI",
+            "Model providers and default models per role",
+        ),
+    ),
+)

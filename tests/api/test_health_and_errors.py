@@ -1,0 +1,122 @@
+"""The API's identity routes, its OpenAPI document, and the one error shape."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from pydantic import BaseModel
+
+from app.api.main import create_api
+from app.settings import VERSION
+
+
+def assert_error_shape(body: dict, code: str) -> dict:
+    assert set(body) == {"error"}
+    error = body["error"]
+    assert set(error) == {"code", "message", "details"}
+    assert error["code"] == code
+    assert isinstance(error["message"], str) and error["message"]
+    for detail in error["details"]:
+        assert set(detail) == {"field", "message"}
+    return error
+
+
+def test_health(client) -> None:
+    response = client.get("/health")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["status"] == "healthy"
+    assert body["version"] == VERSION
+    assert body["checks"] == {"database": "ok"}
+    assert datetime.fromisoformat(body["timestamp"]).tzinfo is not None
+
+
+def test_api_root(client) -> None:
+    response = client.get("/api")
+    assert response.status_code == 200
+    assert response.json() == {"name": "Mimic API", "version": VERSION, "status": "ok"}
+
+
+def test_openapi_document_and_docs(client) -> None:
+    spec = client.get("/openapi.json").json()
+    assert spec["info"]["title"] == "Mimic API"
+    assert "/health" in spec["paths"] and "/api" in spec["paths"]
+    assert "ErrorResponse" in spec["components"]["schemas"]
+    assert "/api/{path}" not in spec["paths"]  # the fallback stays out of the document
+    for page in ("/docs", "/redoc"):
+        response = client.get(page)
+        assert response.status_code == 200
+        assert "text/html" in response.headers["content-type"]
+
+
+def test_unknown_api_path_is_a_json_404(client) -> None:
+    for method in ("get", "post", "delete"):
+        response = client.request(method, "/api/no/such/thing")
+        assert response.status_code == 404
+        assert response.headers["content-type"].startswith("application/json")
+        error = assert_error_shape(response.json(), "RESOURCE_NOT_FOUND")
+        assert "/api/no/such/thing" in error["message"]
+
+
+# The error handlers are what is under test here, so they are installed by the real
+# create_api(); one extra route gives them a body to reject and an exception to catch.
+class _Probe(BaseModel):
+    name: str
+    count: int
+
+
+def _app_with_probe_routes() -> FastAPI:
+    api = create_api()
+
+    @api.post("/probe")
+    def probe(body: _Probe) -> dict:
+        return body.model_dump()
+
+    @api.get("/boom")
+    def boom() -> dict:
+        raise RuntimeError("secret internals /etc/passwd")
+
+    # Routes are matched in order; move the probes ahead of the /api fallback.
+    api.router.routes.insert(0, api.router.routes.pop())
+    api.router.routes.insert(0, api.router.routes.pop())
+    return api
+
+
+def test_malformed_json_body() -> None:
+    client = TestClient(_app_with_probe_routes(), raise_server_exceptions=False)
+    response = client.post("/probe", content=b'{"name": "x", ', headers={"content-type": "application/json"})
+    assert response.status_code == 422
+    error = assert_error_shape(response.json(), "VALIDATION_ERROR")
+    assert error["details"][0]["field"] == "body"
+    assert "Malformed JSON" in error["details"][0]["message"]
+
+
+def test_wrong_type_names_the_field() -> None:
+    client = TestClient(_app_with_probe_routes(), raise_server_exceptions=False)
+    response = client.post("/probe", json={"name": "x", "count": "many"})
+    assert response.status_code == 422
+    error = assert_error_shape(response.json(), "VALIDATION_ERROR")
+    assert [d["field"] for d in error["details"]] == ["count"]
+
+
+def test_missing_field_names_the_field() -> None:
+    client = TestClient(_app_with_probe_routes(), raise_server_exceptions=False)
+    response = client.post("/probe", json={"count": 1})
+    error = assert_error_shape(response.json(), "VALIDATION_ERROR")
+    assert [d["field"] for d in error["details"]] == ["name"]
+
+
+def test_unexpected_error_is_500_without_internals() -> None:
+    client = TestClient(_app_with_probe_routes(), raise_server_exceptions=False)
+    response = client.get("/boom")
+    assert response.status_code == 500
+    assert_error_shape(response.json(), "INTERNAL_ERROR")
+    assert "passwd" not in response.text and "Traceback" not in response.text
+
+
+def test_method_not_allowed_keeps_the_shape(client) -> None:
+    response = client.delete("/health")
+    assert response.status_code == 405
+    assert_error_shape(response.json(), "METHOD_NOT_ALLOWED")

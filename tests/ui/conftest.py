@@ -1,0 +1,119 @@
+"""The app started in prod mode exactly as `make run` starts it (`make serve`), on a free
+port with its own migrated database, and headless Chromium driven by Playwright."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import pytest
+from alembic import command
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from app.settings import PROJECT_ROOT
+from tests.conftest import alembic_config
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+# The first start on a fresh clone installs the frontend packages and builds them.
+START_TIMEOUT_S = 900
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class LiveApp:
+    base_url: str
+    log_path: Path
+
+    def log_tail(self, lines: int = 60) -> str:
+        return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+
+
+@pytest.fixture(scope="session")
+def live_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveApp]:
+    workdir = tmp_path_factory.mktemp("live-app")
+    url = f"sqlite:///{workdir / 'live.db'}"
+    command.upgrade(alembic_config(url), "head")
+    port = free_port()
+    log_path = workdir / "app.log"
+    env = {**os.environ, "PORT": str(port), "MIMIC_DATABASE_URL": url, "MIMIC_DATA_DIR": str(workdir / "data")}
+    with log_path.open("w") as log:
+        process = subprocess.Popen(
+            ["make", "--no-print-directory", "serve", f"PORT={port}"],
+            cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        )  # fmt: skip
+    app = LiveApp(f"http://127.0.0.1:{port}", log_path)
+    try:
+        _wait_until_up(app, process)
+        yield app
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+
+
+def _wait_until_up(app: LiveApp, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"the app exited with {process.returncode}:\n{app.log_tail()}")
+        try:
+            # Both faces must answer: the API and the built frontend.
+            if httpx.get(app.base_url + "/health", timeout=2).status_code == 200 and (
+                httpx.get(app.base_url + "/", timeout=5).status_code == 200
+            ):
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(1)
+    pytest.fail(f"the app did not start within {START_TIMEOUT_S} s:\n{app.log_tail()}")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class PageProblems:
+    """Everything a page did wrong: console errors, uncaught exceptions, failed requests."""
+
+    items: list[str] = field(default_factory=list)
+
+    def watch(self, page: Page) -> None:
+        page.on("console", lambda msg: msg.type == "error" and self.items.append(f"console: {msg.text}"))
+        page.on("pageerror", lambda exc: self.items.append(f"exception: {exc}"))
+        page.on("requestfailed", lambda req: self.items.append(f"request failed: {req.url} {req.failure}"))
+        page.on("response", lambda res: res.status >= 400 and self.items.append(f"HTTP {res.status}: {res.url}"))
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
