@@ -23,7 +23,7 @@ export REFLEX_CHECK_LATEST_VERSION := 0
 export LITELLM_LOCAL_MODEL_COST_MAP := True
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run serve setup install bun chromium migrate test bench clean help
+.PHONY: run serve setup install bun chromium migrate secret test bench clean help
 
 help:
 	@echo "make run     set up (venv, requirements, bun, chromium, database) and start the app on :$(PORT)"
@@ -34,7 +34,14 @@ help:
 
 run: setup serve
 
-setup: install bun chromium migrate
+setup: install bun chromium migrate secret
+
+# A secret key made on first start and kept outside git (.gitignore), unless one is set.
+secret: .secret_key
+
+.secret_key:
+	@if [ -z "$$MIMIC_SECRET_KEY" ]; then umask 077; $(PYTHON_SYS) -c "import secrets; print(secrets.token_urlsafe(48))" > $@; \
+		echo "Generated a secret key in $@ (keep it: it signs sessions and encrypts stored secrets)"; fi
 
 install: $(VENV)/.installed
 

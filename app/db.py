@@ -5,6 +5,7 @@ The schema is made only by alembic (`alembic upgrade head`); nothing here create
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from functools import lru_cache
@@ -23,15 +24,29 @@ def _async_url(url: str) -> str:
     return url  # psycopg 3 serves both sync and async under one URL
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _configure_sqlite(engine: Engine, *, immediate: bool = False) -> None:
     # WAL lets the dashboard read while a session writes; foreign keys are off by default in SQLite.
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:
+        if immediate:
+            dbapi_connection.isolation_level = None  # transactions begin below, not in the driver
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA busy_timeout=5000")
+        # In WAL mode NORMAL is safe against a crash of the app (only power loss can lose
+        # the last commits) and makes each per-message commit far cheaper.
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA busy_timeout=30000")
         cursor.close()
+
+    if immediate:
+        # SQLite has one writer. A transaction that reads and then writes while another one
+        # commits fails at once ("database is locked"); taking the write lock at BEGIN makes
+        # it wait its turn instead. Only for the session store's short write transactions:
+        # a long-lived reader (a streaming request) must not hold the write lock.
+        @event.listens_for(engine, "begin")
+        def _on_begin(connection) -> None:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 @lru_cache(maxsize=8)
@@ -45,12 +60,24 @@ def get_engine(url: str | None = None) -> Engine:
     return engine
 
 
-@lru_cache(maxsize=8)
+_async_engines: dict[tuple[str, int], AsyncEngine] = {}
+
+
 def get_async_engine(url: str | None = None) -> AsyncEngine:
+    """One engine per database and event loop: an async pool belongs to the loop it was
+    made in (the backend has one loop; tests and benchmarks make several)."""
     url = _async_url(url or settings.database_url)
-    engine = create_async_engine(url)
-    if url.startswith("sqlite"):
-        _configure_sqlite(engine.sync_engine)
+    key = (url, id(asyncio.get_running_loop()))
+    engine = _async_engines.get(key)
+    if engine is None:
+        if url.startswith("sqlite"):
+            # SQLite has one writer: one connection, whose pool queue hands it out in turn,
+            # beats many connections polling for the lock with SQLite's sleeping busy handler.
+            engine = create_async_engine(url, pool_size=1, max_overflow=0, pool_timeout=600)
+            _configure_sqlite(engine.sync_engine, immediate=True)
+        else:
+            engine = create_async_engine(url, pool_size=10, max_overflow=20, pool_timeout=60, pool_pre_ping=True)
+        _async_engines[key] = engine
     return engine
 
 

@@ -27,11 +27,26 @@ class Settings(BaseSettings):
 
     env: Literal["development", "production", "test"] = "development"
     database_url: str = f"sqlite:///{PROJECT_ROOT / 'mimic.db'}"
-    # Signs tokens and derives the key that encrypts stored secrets.
+    # Signs tokens and derives the key that encrypts stored secrets. When unset, the
+    # file below is read (`make run` writes it on first start); production requires one.
     secret_key: str = ""
+    secret_key_file: Path = PROJECT_ROOT / ".secret_key"
+    access_token_ttl_minutes: int = Field(default=1440, ge=1)
+    # The address users reach the dashboard at; invitation links point there.
+    public_url: str = "http://localhost:3000"
+    # Rate limits ("N/second|minute|hour"): per user or API key, per IP when anonymous,
+    # and tighter per IP on the sign-in and registration endpoints.
+    rate_limit_enabled: bool = True
+    rate_limit_default: str = "600/minute"
+    rate_limit_anonymous: str = "120/minute"
+    rate_limit_auth: str = "20/minute"
+    # Redis, when set, holds the rate limiter's counters (and, later, the event bus).
+    redis_url: str = ""
     default_model: str = "mimic/offline"
     port: int = Field(default=3000, validation_alias=AliasChoices("PORT", "MIMIC_PORT"))
     max_concurrent_sessions: int = Field(default=8, ge=1, le=10_000)
+    # Seconds between keep-alive events on the SSE stream.
+    sse_heartbeat_seconds: float = Field(default=30, gt=0)
     data_dir: Path = PROJECT_ROOT / "data"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
@@ -53,6 +68,30 @@ class Settings(BaseSettings):
 @lru_cache
 def get_settings() -> Settings:
     return Settings()
+
+
+class MissingSecretKey(RuntimeError):
+    pass
+
+
+@lru_cache
+def resolved_secret_key() -> str:
+    """The secret key: MIMIC_SECRET_KEY, else the key file, else (outside production) a
+    random key for this process only, so that no known default ever signs anything."""
+    if settings.secret_key:
+        return settings.secret_key
+    if settings.secret_key_file.is_file():
+        key = settings.secret_key_file.read_text().strip()
+        if key:
+            return key
+    if settings.env == "production":
+        raise MissingSecretKey(
+            "MIMIC_SECRET_KEY is not set and no key file exists at "
+            f"{settings.secret_key_file}; production needs a fixed secret key."
+        )
+    import secrets
+
+    return secrets.token_urlsafe(48)
 
 
 settings = get_settings()

@@ -12,6 +12,13 @@ os.environ["MIMIC_DATABASE_URL"] = f"sqlite:///{_TMP / 'test.db'}"
 os.environ["MIMIC_ENV"] = "test"
 os.environ["MIMIC_DATA_DIR"] = str(_TMP / "data")
 os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
+os.environ["MIMIC_SECRET_KEY"] = "test-secret-key-for-the-test-session-only-0123456789"
+# Rate limits have their own tests; elsewhere they would only make tests depend on each other.
+os.environ["MIMIC_RATE_LIMIT_ENABLED"] = "false"
+
+import uuid  # noqa: E402
+from collections.abc import Callable  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
 
 import pytest  # noqa: E402
 from alembic import command  # noqa: E402
@@ -57,3 +64,58 @@ def client(db):
 
     with TestClient(create_api(), raise_server_exceptions=False) as test_client:
         yield test_client
+
+
+@dataclass
+class Account:
+    """A registered user acting in one workspace, with a token for the API."""
+
+    user_id: str
+    email: str
+    password: str
+    workspace_id: str
+    role: str
+    token: str
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token}"}
+
+
+PASSWORD = "correct-horse-battery"
+
+
+@pytest.fixture
+def make_account(db) -> Callable[..., Account]:
+    """Registers a user (through the real service); `join=` adds them to another account's
+    workspace with `role` and makes it their current one."""
+    from sqlmodel import select
+
+    from app.models.account import Membership, RegisterRequest, Role, User
+    from app.services import accounts, security
+
+    def _make(email: str | None = None, *, join: Account | None = None, role: str = Role.editor, name: str = "Tester"):
+        email = email or f"user-{uuid.uuid4().hex[:10]}@example.com"
+        user = accounts.register(session=db, data=RegisterRequest(email=email, password=PASSWORD, name=name))
+        workspace_id = db.exec(select(Membership.workspace_id).where(Membership.user_id == user.id)).one()
+        account_role = Role.owner
+        if join is not None:
+            db.add(Membership(workspace_id=join.workspace_id, user_id=user.id, role=role))
+            db.get(User, user.id).current_workspace_id = join.workspace_id
+            db.commit()
+            workspace_id, account_role = join.workspace_id, Role(role)
+        token = security.create_access_token(user.id).access_token
+        return Account(user.id, email, PASSWORD, workspace_id, account_role, token)
+
+    return _make
+
+
+@pytest.fixture(scope="session")
+def live_api(migrated_db):
+    """The real API app served over HTTP on 127.0.0.1 (SSE, WebSocket, and callbacks from
+    bots under test need a real server). It shares the test database."""
+    from app.api.main import create_api
+    from tests.support.loopback import LoopbackServer
+
+    with LoopbackServer(create_api()) as server:
+        yield server

@@ -1,14 +1,20 @@
-"""Typed dependencies shared by the routes."""
+"""Typed dependencies shared by the routes: the database session and the caller."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends
+from fastapi import Depends, Header, Query, Request
+from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 from sqlmodel import Session
 
 from app.db import get_engine
+from app.services import accounts
+from app.services.access import Principal
+from app.services.errors import AuthenticationFailed
+
+TOKEN_COOKIE = "mimic_token"  # set by the dashboard (app/ui/state/auth.py)
 
 
 def get_db() -> Iterator[Session]:
@@ -17,3 +23,44 @@ def get_db() -> Iterator[Session]:
 
 
 SessionDep = Annotated[Session, Depends(get_db)]
+
+# Declared as security schemes so the OpenAPI document (and /docs) knows both ways in.
+_bearer = HTTPBearer(auto_error=False, description="A JWT from /api/auth/login, or an API key")
+_api_key = APIKeyHeader(name="X-API-Key", auto_error=False, description="An API key from /api/auth/api-keys")
+
+
+def get_principal(
+    session: SessionDep,
+    bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+    api_key: Annotated[str | None, Depends(_api_key)],
+    x_workspace_id: Annotated[
+        str | None, Header(description="Act in this workspace (token callers who belong to several)")
+    ] = None,
+) -> Principal:
+    credential = bearer.credentials if bearer else api_key
+    if not credential:
+        raise AuthenticationFailed(
+            "Authentication required: send Authorization: Bearer <token or API key> or X-API-Key"
+        )
+    return accounts.authenticate(session=session, credential=credential, workspace_id=x_workspace_id)
+
+
+CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
+
+
+def get_stream_principal(
+    request: Request,
+    session: SessionDep,
+    bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+    api_key: Annotated[str | None, Depends(_api_key)],
+    token: Annotated[str | None, Query(description="For EventSource clients, which cannot send headers")] = None,
+) -> Principal:
+    """Like get_principal, but also reads ?token= and the dashboard's cookie: a browser's
+    EventSource or WebSocket cannot set an Authorization header."""
+    credential = (bearer.credentials if bearer else None) or api_key or token or request.cookies.get(TOKEN_COOKIE)
+    if not credential:
+        raise AuthenticationFailed("Authentication required: a bearer token, an API key, ?token= or a session cookie")
+    return accounts.authenticate(session=session, credential=credential)
+
+
+StreamPrincipal = Annotated[Principal, Depends(get_stream_principal)]

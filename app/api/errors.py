@@ -79,6 +79,10 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
 } | {500: {"model": ErrorResponse, "description": ErrorCode.INTERNAL_ERROR.value}}
 
 
+def error_payload(code: ErrorCode, message: str, details: list[dict[str, str]] | None = None) -> dict[str, Any]:
+    return {"error": {"code": code.value, "message": message, "details": details or []}}
+
+
 def error_response(
     status: int,
     message: str,
@@ -87,8 +91,7 @@ def error_response(
     headers: dict[str, str] | None = None,
 ) -> JSONResponse:
     code = code or _STATUS_CODES.get(status, ErrorCode.INTERNAL_ERROR if status >= 500 else ErrorCode.VALIDATION_ERROR)
-    body = {"error": {"code": code.value, "message": message, "details": details or []}}
-    return JSONResponse(body, status_code=status, headers=headers)
+    return JSONResponse(error_payload(code, message, details), status_code=status, headers=headers)
 
 
 def _field_name(loc: tuple[Any, ...]) -> str:
@@ -102,7 +105,7 @@ def _field_name(loc: tuple[Any, ...]) -> str:
 def _validation_message(err: dict[str, Any]) -> str:
     if err.get("type") == "json_invalid":
         return f"Malformed JSON body: {err.get('ctx', {}).get('error', 'cannot be parsed')}"
-    return str(err.get("msg", "Invalid value"))
+    return service_errors.clean_message(str(err.get("msg", "Invalid value")))
 
 
 async def _on_request_validation(_request: Request, exc: RequestValidationError) -> JSONResponse:

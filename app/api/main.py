@@ -6,8 +6,21 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from app.api.errors import ERROR_RESPONSES, error_response, install_error_handlers
-from app.api.routes import health
-from app.settings import VERSION
+from app.api.rate_limit import RateLimitMiddleware
+from app.api.routes import (
+    access,
+    agents,
+    auth,
+    events,
+    health,
+    objectives,
+    personas,
+    sessions,
+    whatsapp,
+    workspaces,
+    ws,
+)
+from app.settings import VERSION, resolved_secret_key
 
 _ALL_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 
@@ -17,6 +30,7 @@ def _unknown_api_path(request: Request) -> JSONResponse:
 
 
 def create_api() -> FastAPI:
+    resolved_secret_key()  # fail at start-up, not at the first sign-in, when production has no key
     api = FastAPI(
         title="Mimic API",
         version=VERSION,
@@ -28,7 +42,9 @@ def create_api() -> FastAPI:
         responses=ERROR_RESPONSES,
     )
     install_error_handlers(api)
-    api.include_router(health.router)
+    api.add_middleware(RateLimitMiddleware)
+    for module in (health, auth, workspaces, access, personas, objectives, agents, whatsapp, sessions, events, ws):
+        api.include_router(module.router)
 
     # Last, so it only catches what no router answered: without it an unknown /api path
     # would fall through to the Reflex app and come back as the SPA's HTML.

@@ -1,6 +1,6 @@
 """Every table of Mimic. Importing this package registers them all on SQLModel.metadata."""
 
-from app.models.account import ApiKey, Membership, Role, User, Workspace
+from app.models.account import ApiKey, Invitation, Membership, Role, User, Workspace
 from app.models.library import Agent, AgentType, Objective, Persona
 from app.models.session import (
     Artifact,
@@ -26,6 +26,7 @@ __all__ = [
     "Artifact",
     "DeliveryStatus",
     "Event",
+    "Invitation",
     "Finding",
     "FindingType",
     "LLMCall",

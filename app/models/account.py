@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
+from pydantic import BaseModel, EmailStr
 from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from app.models.base import (
+    CamelModel,
+    Name,
+    UTCDateTime,
     created_at_field,
     id_field,
     json_field,
@@ -85,3 +89,162 @@ class ApiKey(SQLModel, table=True):
     last_used_at: datetime | None = timestamp_field()
     revoked_at: datetime | None = timestamp_field()
     created_at: datetime = created_at_field()
+
+
+class Invitation(SQLModel, table=True):
+    """An invitation by email to join a workspace; the token is shown once, stored hashed."""
+
+    __table_args__ = (
+        Index("ix_invitation_workspace_created", "workspace_id", "created_at"),
+        Index("ix_invitation_token_hash", "token_hash", unique=True),
+    )
+
+    id: str = id_field()
+    workspace_id: str = workspace_fk()
+    email: str = Field(max_length=320)
+    role: str = Field(max_length=20)
+    token_hash: str = Field(max_length=128)
+    invited_by: str | None = Field(default=None, foreign_key="user.id", max_length=36, ondelete="SET NULL")
+    expires_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    accepted_at: datetime | None = timestamp_field()
+    accepted_by: str | None = Field(default=None, foreign_key="user.id", max_length=36, ondelete="SET NULL")
+    created_at: datetime = created_at_field()
+
+
+# ---- API schemas -------------------------------------------------------------------------
+
+_PASSWORD_MIN = 8
+
+
+class RegisterRequest(CamelModel):
+    email: EmailStr
+    password: str = Field(min_length=_PASSWORD_MIN, max_length=256)
+    name: str = Field(default="", max_length=200)
+    workspace_name: Name | None = None
+
+
+class LoginRequest(CamelModel):
+    email: EmailStr
+    password: str = Field(min_length=1, max_length=256)
+
+
+class TokenPublic(BaseModel):
+    """OAuth2-style token answer; these names are snake_case by that convention."""
+
+    access_token: str
+    token_type: str = "bearer"
+    expires_in: int
+
+
+class UserPublic(CamelModel):
+    id: str
+    email: str
+    name: str
+    created_at: datetime
+
+
+class WorkspacePublic(CamelModel):
+    id: str
+    name: str
+    slug: str
+    role: str
+    created_at: datetime
+
+
+class WorkspaceCreate(CamelModel):
+    name: Name
+
+
+class WorkspaceUpdate(CamelModel):
+    name: Name
+
+
+class MePublic(UserPublic):
+    workspace: WorkspacePublic
+    role: str
+    workspaces: list[WorkspacePublic]
+    auth_method: str
+
+
+class ProfileUpdate(CamelModel):
+    name: str | None = Field(default=None, max_length=200)
+    current_password: str | None = Field(default=None, max_length=256)
+    new_password: str | None = Field(default=None, min_length=_PASSWORD_MIN, max_length=256)
+
+
+class ApiKeyCreate(CamelModel):
+    name: Name
+    expires_at: datetime | None = None
+
+
+class ApiKeyPublic(CamelModel):
+    id: str
+    name: str
+    prefix: str
+    user_id: str
+    created_at: datetime
+    expires_at: datetime | None
+    last_used_at: datetime | None
+    revoked_at: datetime | None
+    status: Literal["active", "expired", "revoked"] = "active"
+
+
+class ApiKeyCreated(ApiKeyPublic):
+    """Returned once, at creation: the only time the whole key is shown."""
+
+    key: str
+
+
+class RolePublic(CamelModel):
+    id: str
+    name: str
+    description: str
+    permissions: list[str]
+
+
+class RolesPublic(CamelModel):
+    roles: list[RolePublic]
+
+
+class MemberPublic(CamelModel):
+    user_id: str
+    email: str
+    name: str
+    role: str
+    joined_at: datetime
+
+
+class InvitationCreate(CamelModel):
+    email: EmailStr
+    role: Role = Role.editor
+
+
+class InvitationPublic(CamelModel):
+    id: str
+    email: str
+    role: str
+    invited_by: str | None
+    created_at: datetime
+    expires_at: datetime
+    accepted_at: datetime | None
+
+
+class InvitationCreated(InvitationPublic):
+    """Returned once, at creation: the token and the link to send to the invitee."""
+
+    token: str
+    invite_url: str
+
+
+class InvitationAccept(CamelModel):
+    token: str = Field(min_length=10, max_length=200)
+
+
+class TeamPublic(CamelModel):
+    workspace: WorkspacePublic
+    members: list[MemberPublic]
+    invitations: list[InvitationPublic]
+
+
+class MemberUpdate(CamelModel):
+    role: Role

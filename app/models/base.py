@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
-from typing import Any
+from typing import Annotated, Any
 
+from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
 from pydantic.alias_generators import to_camel
 from sqlalchemy import JSON, DateTime, TypeDecorator
 from sqlalchemy.dialects.postgresql import JSONB
@@ -87,12 +88,24 @@ def timestamp_field(**kwargs: Any) -> Any:
     return Field(default=None, sa_type=UTCDateTime, nullable=True, **kwargs)
 
 
-class CamelModel(SQLModel):
-    """Base of every API schema (XCreate, XUpdate, XPublic): camelCase on the wire,
-    snake_case in Python, and either accepted on input."""
+def not_blank(value: str) -> str:
+    value = value.strip()
+    if not value:
+        raise ValueError("must not be blank")
+    return value
 
-    model_config = {  # type: ignore[assignment]
-        "alias_generator": to_camel,
-        "populate_by_name": True,
-        "from_attributes": True,
-    }
+
+def text(max_length: int) -> Any:
+    """A required text: trimmed, not blank, at most `max_length` characters."""
+    return Annotated[str, StringConstraints(max_length=max_length), AfterValidator(not_blank)]
+
+
+# A name as people type it: trimmed, and never only spaces.
+Name = text(200)
+
+
+class CamelModel(BaseModel):
+    """Base of every API schema (XCreate, XUpdate, XPublic): camelCase on the wire,
+    snake_case in Python, and either accepted on input. A pydantic model, not a table."""
+
+    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, from_attributes=True)

@@ -4,12 +4,25 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
+from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import Field as PydanticField
 from sqlalchemy import Index, Text
 from sqlmodel import Field, SQLModel
 
-from app.models.base import created_at_field, id_field, json_field, updated_at_field, workspace_fk
+from app.models.base import (
+    CamelModel,
+    Name,
+    created_at_field,
+    id_field,
+    json_field,
+    text,
+    updated_at_field,
+    workspace_fk,
+)
+
+SchemaT = TypeVar("SchemaT")
 
 
 class AgentType(StrEnum):
@@ -85,3 +98,186 @@ class Agent(SQLModel, table=True):
     created_by: str | None = Field(default=None, foreign_key="user.id", max_length=36, ondelete="SET NULL")
     created_at: datetime = created_at_field()
     updated_at: datetime = updated_at_field()
+
+
+# ---- API schemas -------------------------------------------------------------------------
+
+Level = Literal["low", "medium", "high"]
+
+
+class PersonaDefinition(CamelModel):
+    identity: str = ""
+    tech_profile: str = ""
+    personality: str = ""
+    tendencies: list[Annotated[str, PydanticField(max_length=500)]] = PydanticField(default_factory=list, max_length=50)
+
+
+class PersonaTraits(BaseModel):
+    """Traits keep their snake_case keys (as the seed does) and allow free keys."""
+
+    model_config = ConfigDict(extra="allow")
+
+    communication_style: str | None = PydanticField(default=None, max_length=50)
+    patience_level: Level | None = None
+    urgency: Level | None = None
+
+
+class PersonaMetadata(CamelModel):
+    archetype: str = PydanticField(default="", max_length=100)
+    tags: list[Annotated[str, PydanticField(max_length=50)]] = PydanticField(default_factory=list, max_length=30)
+
+
+class PersonaConfig(CamelModel):
+    message_interval: float = PydanticField(default=0, ge=0, le=3600, description="Seconds between persona messages")
+    session_duration: int = PydanticField(default=300, ge=10, le=86_400, description="Session budget in seconds")
+
+
+class LLMChoice(CamelModel):
+    """A model picked for one role; empty means: fall back to the next level."""
+
+    model: str | None = PydanticField(default=None, max_length=200)
+    temperature: float | None = PydanticField(default=None, ge=0, le=2)
+
+
+class PersonaCreate(CamelModel):
+    name: Name
+    description: str = PydanticField(default="", max_length=5000)
+    prompt: str = PydanticField(default="", max_length=20_000)
+    definition: PersonaDefinition = PydanticField(default_factory=PersonaDefinition)
+    traits: PersonaTraits = PydanticField(default_factory=PersonaTraits)
+    meta: PersonaMetadata = PydanticField(default_factory=PersonaMetadata, alias="metadata")
+    config: PersonaConfig = PydanticField(default_factory=PersonaConfig)
+    llm_config: LLMChoice = PydanticField(default_factory=LLMChoice)
+    language: str = PydanticField(
+        default="en", min_length=2, max_length=16, pattern=r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})?$"
+    )
+
+
+class PersonaUpdate(CamelModel):
+    """PATCH: only the fields sent change."""
+
+    name: Name | None = None
+    description: str | None = PydanticField(default=None, max_length=5000)
+    prompt: str | None = PydanticField(default=None, max_length=20_000)
+    definition: PersonaDefinition | None = None
+    traits: PersonaTraits | None = None
+    meta: PersonaMetadata | None = PydanticField(default=None, alias="metadata")
+    config: PersonaConfig | None = None
+    llm_config: LLMChoice | None = None
+    language: str | None = PydanticField(
+        default=None, min_length=2, max_length=16, pattern=r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})?$"
+    )
+
+
+class PersonaPublic(PersonaCreate):
+    id: str
+    created_at: datetime
+    updated_at: datetime
+
+
+AutonomyLevel = Literal["guided", "goal-directed", "exploratory"]
+
+
+class ObjectiveDefinition(CamelModel):
+    goal: text(5000)
+    constraints: list[Annotated[str, PydanticField(max_length=1000)]] = PydanticField(
+        default_factory=list, max_length=50
+    )
+    success_criteria: list[text(1000)] = PydanticField(default_factory=list, max_length=50)
+    # Words a link or button toward this goal would carry: the offline browser explorer follows them.
+    keywords: list[Annotated[str, PydanticField(max_length=50)]] = PydanticField(default_factory=list, max_length=30)
+
+    @field_validator("success_criteria", mode="before")
+    @classmethod
+    def _one_criterion_as_list(cls, value: Any) -> Any:
+        # The seed writes a single criterion as a string.
+        return [value] if isinstance(value, str) else value
+
+
+class ObjectiveConfig(CamelModel):
+    autonomy_level: AutonomyLevel = "goal-directed"
+    max_actions: int = PydanticField(default=30, ge=1, le=500, description="Browser action budget")
+    max_turns: int = PydanticField(default=12, ge=1, le=200, description="Chat turn budget (persona messages)")
+
+
+class ObjectiveCreate(CamelModel):
+    name: Name
+    description: str = PydanticField(default="", max_length=5000)
+    definition: ObjectiveDefinition
+    config: ObjectiveConfig = PydanticField(default_factory=ObjectiveConfig)
+
+
+class ObjectiveUpdate(CamelModel):
+    name: Name | None = None
+    description: str | None = PydanticField(default=None, max_length=5000)
+    definition: ObjectiveDefinition | None = None
+    config: ObjectiveConfig | None = None
+
+
+class ObjectivePublic(ObjectiveCreate):
+    id: str
+    created_at: datetime
+    updated_at: datetime
+
+
+class AgentCreate(CamelModel):
+    name: Name
+    description: str = PydanticField(default="", max_length=5000)
+    type: AgentType
+    # Validated for the type by the service (app/services/agent_config.py), which names the bad field.
+    config: dict[str, Any] = PydanticField(default_factory=dict)
+    status: Literal["active", "inactive"] = "active"
+
+
+class AgentUpdate(CamelModel):
+    name: Name | None = None
+    description: str | None = PydanticField(default=None, max_length=5000)
+    type: AgentType | None = None
+    config: dict[str, Any] | None = None
+    status: Literal["active", "inactive"] | None = None
+
+
+class AgentPublic(CamelModel):
+    """Secrets in `config` are masked (the last 4 characters at most)."""
+
+    id: str
+    name: str
+    description: str
+    type: AgentType
+    config: dict[str, Any]
+    status: str
+    created_at: datetime
+    updated_at: datetime
+
+
+class AgentTestResult(CamelModel):
+    reachable: bool
+    latency_ms: int | None = None
+    reply: str | None = None
+    error: str | None = None
+    status_code: int | None = None
+
+
+class AgentRunRequest(CamelModel):
+    message: text(20_000)
+    context: dict[str, Any] = PydanticField(
+        default_factory=dict, description="Free context; `history`: [{role: user|assistant, content}] is replayed"
+    )
+
+
+class AgentRunUsage(CamelModel):
+    input_tokens: int
+    output_tokens: int
+    cost: float
+
+
+class AgentRunResult(CamelModel):
+    content: str
+    model: str
+    usage: AgentRunUsage
+    created_at: datetime
+
+
+class ImportResult(CamelModel, Generic[SchemaT]):
+    imported: int
+    data: list[SchemaT]

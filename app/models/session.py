@@ -11,10 +11,12 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from pydantic import Field as PydanticField
 from sqlalchemy import Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from app.models.base import (
+    CamelModel,
     JSONType,
     created_at_field,
     id_field,
@@ -98,6 +100,8 @@ class SimSession(SQLModel, table=True):
     # Summed over the session's LLM calls, so analytics need no join for cost.
     total_cost: float = 0.0
     total_tokens: int = 0
+    # The judge's summary of the whole session; the per-criterion verdicts are rows of `verdict`.
+    verdict_summary: str | None = Field(default=None, sa_type=Text)
     started_at: datetime | None = timestamp_field()
     ended_at: datetime | None = timestamp_field()
     duration_ms: int | None = None
@@ -235,3 +239,131 @@ class LLMCall(SQLModel, table=True):
     status: str = Field(default="ok", max_length=20)
     error: str | None = Field(default=None, sa_type=Text)
     created_at: datetime = created_at_field()
+
+
+# ---- API schemas -------------------------------------------------------------------------
+
+TERMINAL_STATUSES = frozenset({"completed", "cancelled", "error", "interrupted"})
+
+
+class SessionConfig(CamelModel):
+    duration: float | None = PydanticField(default=None, gt=0, le=86_400, description="Seconds; default: the persona's")
+    max_messages: int | None = PydanticField(default=None, ge=1, le=1000, description="Persona + agent messages")
+    message_interval: float | None = PydanticField(default=None, ge=0, le=3600, description="Seconds between turns")
+    seed: int | None = PydanticField(default=None, ge=0, le=2**31 - 1, description="Makes offline runs reproducible")
+
+
+class SessionLLMConfig(CamelModel):
+    model: str | None = PydanticField(default=None, max_length=200, description="The persona simulator's model")
+    temperature: float | None = PydanticField(default=None, ge=0, le=2)
+    judge_model: str | None = PydanticField(default=None, max_length=200)
+
+
+class VisionConfig(CamelModel):
+    include_screenshots: bool = False
+    screenshot_interval: int = PydanticField(default=5, ge=1, le=1000)
+
+
+class SessionCreate(CamelModel):
+    agent_id: str
+    persona_id: str
+    objective_id: str
+    config: SessionConfig = PydanticField(default_factory=SessionConfig)
+    llm_config: SessionLLMConfig = PydanticField(default_factory=SessionLLMConfig)
+    vision_config: VisionConfig = PydanticField(default_factory=VisionConfig)
+    auto_start: bool = False
+
+
+class SessionMetadata(CamelModel):
+    start_time: datetime | None
+    end_time: datetime | None
+    message_count: int
+    action_count: int
+    duration_ms: int | None
+
+
+class SessionPublic(CamelModel):
+    id: str
+    agent_id: str
+    persona_id: str
+    objective_id: str | None
+    run_id: str | None
+    status: str
+    outcome: str | None
+    end_reason: str | None
+    error: dict[str, Any] | None
+    config: dict[str, Any]
+    llm_config: dict[str, Any]
+    vision_config: dict[str, Any]
+    metadata: SessionMetadata
+    total_cost: float
+    total_tokens: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class MessagePublic(CamelModel):
+    id: str
+    session_id: str
+    sequence: int
+    sender_type: str
+    content: str
+    latency_ms: int | None
+    prompt_tokens: int | None
+    completion_tokens: int | None
+    cost: float | None
+    model: str | None
+    meta: dict[str, Any] = PydanticField(alias="metadata")
+    timestamp: datetime
+
+
+class VerdictPublic(CamelModel):
+    criterion_index: int
+    criterion: str
+    status: str
+    reasoning: str
+    cited_message_ids: list[str]
+
+
+class SessionVerdict(CamelModel):
+    summary: str
+    criteria: list[VerdictPublic]
+
+
+class FindingPublic(CamelModel):
+    id: str
+    session_id: str
+    event_id: str | None
+    type: str
+    severity: str
+    description: str
+    persona_perspective: str
+    evidence: dict[str, Any]
+    source: str
+    created_at: datetime
+
+
+class EventPublic(CamelModel):
+    id: str
+    session_id: str
+    sequence: int
+    type: str
+    context: dict[str, Any]
+    decision: dict[str, Any]
+    outcome: dict[str, Any]
+    created_at: datetime
+
+
+class SessionDetail(SessionPublic):
+    messages: list[MessagePublic]
+    verdict: SessionVerdict | None
+    findings: list[FindingPublic]
+    persona_name: str
+    objective_name: str
+    agent_name: str
+
+
+class SessionStopped(CamelModel):
+    id: str
+    status: str
+    updated_at: datetime

@@ -3,7 +3,9 @@ each to its status code and the one JSON error shape of DESIGN.md."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass
@@ -43,3 +45,13 @@ class Conflict(ServiceError):
 
 class RateLimited(ServiceError):
     """Too many requests in the window."""
+
+
+def clean_message(message: str) -> str:
+    """Pydantic's message without its "Value error, " prefix."""
+    return message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+
+
+def validation_details(errors: Iterable[dict[str, Any]], *, prefix: str = "") -> list[FieldError]:
+    """Pydantic errors as field errors, named as the input names them (its aliases: camelCase)."""
+    return [FieldError(prefix + ".".join(str(p) for p in e["loc"]), clean_message(e["msg"])) for e in errors]

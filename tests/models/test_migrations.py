@@ -17,7 +17,7 @@ from tests.conftest import alembic_config
 EXPECTED_TABLES = {
     "user", "workspace", "membership", "api_key", "persona", "objective", "agent", "session",
     "message", "event", "finding", "verdict", "artifact", "suite", "run", "webhook",
-    "webhook_delivery", "llm_call",
+    "webhook_delivery", "llm_call", "invitation",
 }  # fmt: skip
 
 

@@ -55,7 +55,20 @@ def live_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveApp]:
     command.upgrade(alembic_config(url), "head")
     port = free_port()
     log_path = workdir / "app.log"
-    env = {**os.environ, "PORT": str(port), "MIMIC_DATABASE_URL": url, "MIMIC_DATA_DIR": str(workdir / "data")}
+    env = {
+        **os.environ,
+        "PORT": str(port),
+        "MIMIC_DATABASE_URL": url,
+        "MIMIC_DATA_DIR": str(workdir / "data"),
+        "MIMIC_PUBLIC_URL": f"http://127.0.0.1:{port}",
+        # Limits stay on, as in production, but loose enough for a suite that signs up often.
+        "MIMIC_RATE_LIMIT_ENABLED": "true",
+        "MIMIC_RATE_LIMIT_AUTH": "1000/minute",
+        # Build into folders of the tests' own, so a developer's `make run` and a test run
+        # never overwrite each other's frontend build.
+        "REFLEX_WEB_WORKDIR": str(PROJECT_ROOT / ".web-test"),
+        "REFLEX_STATES_WORKDIR": str(workdir / "states"),
+    }
     with log_path.open("w") as log:
         process = subprocess.Popen(
             ["make", "--no-print-directory", "serve", f"PORT={port}"],
@@ -117,3 +130,32 @@ def page(browser: Browser) -> Iterator[Page]:
     page = context.new_page()
     yield page
     context.close()
+
+
+@dataclass
+class LiveUser:
+    email: str
+    password: str
+    token: str
+
+
+def register_user(live_app: LiveApp, name: str = "Ui Tester") -> LiveUser:
+    """A user registered and signed in over the app's own REST API."""
+    import uuid
+
+    email = f"ui-{uuid.uuid4().hex[:10]}@example.com"
+    password = "ui-password-123"
+    created = httpx.post(
+        live_app.base_url + "/api/auth/register", json={"email": email, "password": password, "name": name}
+    )
+    assert created.status_code == 201, created.text
+    token = httpx.post(live_app.base_url + "/api/auth/login", json={"email": email, "password": password})
+    return LiveUser(email, password, token.json()["access_token"])
+
+
+@pytest.fixture
+def signed_in_page(live_app: LiveApp, page: Page) -> Page:
+    """A page whose browser holds a fresh user's session cookie, as after signing in."""
+    user = register_user(live_app)
+    page.context.add_cookies([{"name": "mimic_token", "value": user.token, "url": live_app.base_url}])
+    return page

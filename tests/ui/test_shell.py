@@ -13,11 +13,12 @@ pytestmark = pytest.mark.e2e
 
 
 @pytest.mark.parametrize("section", SECTIONS, ids=[s.label for s in SECTIONS])
-def test_every_page_loads_cleanly(live_app: LiveApp, page: Page, section) -> None:
+def test_every_page_loads_cleanly(live_app: LiveApp, signed_in_page: Page, section) -> None:
+    page = signed_in_page
     problems = PageProblems()
     problems.watch(page)
     page.goto(live_app.base_url + section.route, wait_until="networkidle")
-    expect(page.get_by_role("heading", name=section.label, exact=True)).to_be_visible()
+    expect(page.get_by_role("heading", name=section.label, exact=True, level=1)).to_be_visible()
     expect(page.get_by_role("navigation", name="Main")).to_be_visible()
     # The live connection to the backend is up (Reflex shows a banner when it is not).
     expect(page.get_by_text("Cannot connect to server")).to_have_count(0)
@@ -25,18 +26,20 @@ def test_every_page_loads_cleanly(live_app: LiveApp, page: Page, section) -> Non
     assert problems.items == []
 
 
-def test_navigation_reaches_every_section(live_app: LiveApp, page: Page) -> None:
+def test_navigation_reaches_every_section(live_app: LiveApp, signed_in_page: Page) -> None:
+    page = signed_in_page
     problems = PageProblems()
     problems.watch(page)
     page.goto(live_app.base_url + "/", wait_until="networkidle")
     for section in SECTIONS[1:]:
         page.get_by_role("navigation", name="Main").get_by_role("link", name=section.label).click()
         page.wait_for_url(live_app.base_url + section.route)
-        expect(page.get_by_role("heading", name=section.label, exact=True)).to_be_visible()
+        expect(page.get_by_role("heading", name=section.label, exact=True, level=1)).to_be_visible()
     assert problems.items == []
 
 
-def test_dark_mode_toggle(live_app: LiveApp, page: Page) -> None:
+def test_dark_mode_toggle(live_app: LiveApp, signed_in_page: Page) -> None:
+    page = signed_in_page
     page.emulate_media(color_scheme="light")
     page.goto(live_app.base_url + "/", wait_until="networkidle")
     html = page.locator("html")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from app.ui.navigation import SECTIONS
+from app.ui.state.auth import AuthState
 from app.ui.theme import SIDEBAR_WIDTH
 
 
@@ -50,6 +51,7 @@ def sidebar(active: str) -> rx.Component:
             width="100%",
         ),
         rx.spacer(),
+        user_panel(),
         rx.hstack(
             rx.text("Theme", size="2", color_scheme="gray"),
             rx.color_mode.button(size="2", variant="ghost", aria_label="Toggle light and dark mode"),
@@ -69,6 +71,46 @@ def sidebar(active: str) -> rx.Component:
     )
 
 
+def user_panel() -> rx.Component:
+    """Who is signed in, the workspace switcher, and sign-out."""
+    return rx.vstack(
+        rx.text("Workspace", size="1", color_scheme="gray", weight="medium"),
+        rx.select.root(
+            rx.select.trigger(width="100%", aria_label="Workspace"),
+            rx.select.content(
+                rx.foreach(AuthState.workspaces, lambda w: rx.select.item(w["name"], value=w["id"])),
+            ),
+            value=AuthState.workspace_id,
+            on_change=AuthState.switch_workspace,
+            size="2",
+        ),
+        rx.hstack(
+            rx.avatar(fallback=AuthState.user_name[:1].upper(), size="2", radius="full"),
+            rx.vstack(
+                rx.text(AuthState.user_name, size="2", weight="medium", trim="both"),
+                rx.badge(AuthState.role, size="1", variant="soft"),
+                spacing="1",
+                align="start",
+            ),
+            rx.spacer(),
+            rx.icon_button(
+                rx.icon("log-out", size=16),
+                variant="ghost",
+                size="2",
+                on_click=AuthState.logout,
+                aria_label="Sign out",
+                title="Sign out",
+            ),
+            align="center",
+            width="100%",
+        ),
+        spacing="2",
+        width="100%",
+        padding="0.75rem",
+        border_top=f"1px solid {rx.color('gray', 5)}",
+    )
+
+
 def page_header(title: str, summary: str, *actions: rx.Component) -> rx.Component:
     return rx.hstack(
         rx.vstack(
@@ -85,7 +127,14 @@ def page_header(title: str, summary: str, *actions: rx.Component) -> rx.Componen
 
 
 def shell(*children: rx.Component, active: str) -> rx.Component:
-    """A whole page: the sidebar with `active` highlighted, and `children` in the main area."""
+    """A whole page: the sidebar with `active` highlighted, and `children` in the main area.
+    Nothing is shown until the visitor is known to be signed in (else they go to /login)."""
+    return rx.cond(
+        AuthState.signed_in, _frame(*children, active=active), rx.center(rx.spinner(size="3"), height="100vh")
+    )
+
+
+def _frame(*children: rx.Component, active: str) -> rx.Component:
     return rx.hstack(
         sidebar(active),
         rx.box(

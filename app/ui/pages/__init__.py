@@ -5,9 +5,46 @@ from __future__ import annotations
 import reflex as rx
 
 from app.ui.navigation import SECTIONS
-from app.ui.pages import section
+from app.ui.pages import agents, invite, login, objectives, personas, section, session_detail, sessions, settings
+from app.ui.state.auth import AuthState
+
+# Sections that have a page module of their own; the rest show what they will hold.
+_BUILT: dict[str, tuple] = {
+    "/settings": (settings.settings_page, settings.SettingsState.load),
+    "/sessions": (sessions.sessions_page, sessions.SessionsState.load),
+    "/personas": (personas.personas_page, personas.PersonasState.load),
+    "/objectives": (objectives.objectives_page, objectives.ObjectivesState.load),
+    "/agents": (agents.agents_page, agents.AgentsState.load),
+}
+
+# The library editors: one form creates (<list>/new) and edits (<list>/<id>).
+_EDITORS: tuple[tuple[str, str, object, object], ...] = (
+    ("/personas", "Persona", personas.persona_editor_page, personas.PersonaEditorState.load),
+    ("/objectives", "Objective", objectives.objective_editor_page, objectives.ObjectiveEditorState.load),
+    ("/agents", "Agent", agents.agent_editor_page, agents.AgentEditorState.load),
+)
 
 
 def register_pages(app: rx.App) -> None:
+    app.add_page(login.login_page, route="/login", title="Sign in · Mimic", on_load=login.LoginState.open_page)
+    app.add_page(
+        login.register_page, route="/register", title="Create account · Mimic", on_load=login.LoginState.open_page
+    )
+    app.add_page(
+        invite.invite_page,
+        route="/invite/[invite_token]",
+        title="Invitation · Mimic",
+        on_load=[AuthState.check_auth, invite.InviteState.load],
+    )
+    app.add_page(
+        session_detail.session_page,
+        route="/sessions/[session_id]",
+        title="Session · Mimic",
+        on_load=[AuthState.check_auth, session_detail.SessionState.load],
+    )
+    for base, label, editor, load in _EDITORS:
+        for route, title in ((f"{base}/new", f"New {label.lower()}"), (f"{base}/[{label.lower()}_id]", label)):
+            app.add_page(editor, route=route, title=f"{title} · Mimic", on_load=[AuthState.check_auth, load])
     for s in SECTIONS:
-        app.add_page(section.section_page(s), route=s.route, title=f"{s.label} · Mimic")
+        page, *loaders = _BUILT.get(s.route, (section.section_page(s),))
+        app.add_page(page, route=s.route, title=f"{s.label} · Mimic", on_load=[AuthState.check_auth, *loaders])

@@ -1,0 +1,45 @@
+"""/api/agents: CRUD (filter by type), duplicate, connection test, and running a hosted agent."""
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from app.api.deps import CurrentPrincipal, SessionDep
+from app.api.routes.library import add_crud_routes
+from app.models.library import (
+    AgentCreate,
+    AgentPublic,
+    AgentRunRequest,
+    AgentRunResult,
+    AgentTestResult,
+    AgentType,
+    AgentUpdate,
+)
+from app.services import agents
+
+router = APIRouter(prefix="/api/agents", tags=["agents"])
+
+
+def agent_filters(
+    type: Annotated[AgentType | None, Query(description="Only agents of this type")] = None,
+) -> dict[str, Any]:
+    return {"type": type}
+
+
+add_crud_routes(
+    router, label="agent", public=AgentPublic, create=AgentCreate, update=AgentUpdate, service=agents,
+    list_filters=agent_filters,
+)  # fmt: skip
+
+
+@router.post("/{agent_id}/test", response_model=AgentTestResult, summary="Send one probe message")
+async def test_agent(agent_id: str, principal: CurrentPrincipal, session: SessionDep) -> AgentTestResult:
+    """Reports whether the agent answered, its latency, and the reply or the error as it came."""
+    return await agents.test_agent(session=session, principal=principal, agent_id=agent_id)
+
+
+@router.post("/{agent_id}/run", response_model=AgentRunResult, summary="Ask a hosted agent one question")
+async def run_agent(
+    agent_id: str, data: AgentRunRequest, principal: CurrentPrincipal, session: SessionDep
+) -> AgentRunResult:
+    return await agents.run_hosted_agent(session=session, principal=principal, agent_id=agent_id, data=data)

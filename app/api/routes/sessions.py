@@ -1,0 +1,82 @@
+"""/api/sessions: create, list, read, start, cancel, stop, export."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Response, status
+
+from app.api.deps import CurrentPrincipal, SessionDep
+from app.models.session import SessionCreate, SessionDetail, SessionPublic, SessionStopped
+from app.services import sessions
+from app.services.pagination import PageParams, Paginated
+
+router = APIRouter(prefix="/api/sessions", tags=["sessions"])
+
+Status = Literal["pending", "running", "completed", "cancelled", "error", "interrupted"]
+
+
+@router.post("", response_model=SessionPublic, status_code=status.HTTP_201_CREATED, summary="Create a session")
+async def create_session(data: SessionCreate, principal: CurrentPrincipal, session: SessionDep) -> SessionPublic:
+    """A persona in front of an agent with an objective; `autoStart` starts it at once."""
+    created = sessions.create_session(session=session, principal=principal, data=data)
+    if data.auto_start:
+        return sessions.start_session(session=session, principal=principal, session_id=created.id)
+    return created
+
+
+@router.get("", response_model=Paginated[SessionPublic], summary="List sessions")
+def list_sessions(
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    params: Annotated[PageParams, Query()],
+    status: Status | None = None,
+    agent_id: Annotated[str | None, Query(alias="agentId")] = None,
+    persona_id: Annotated[str | None, Query(alias="personaId")] = None,
+    run_id: Annotated[str | None, Query(alias="runId")] = None,
+) -> Paginated[SessionPublic]:
+    return sessions.list_sessions(
+        session=session, principal=principal, params=params, status=status, agent_id=agent_id,
+        persona_id=persona_id, run_id=run_id,
+    )  # fmt: skip
+
+
+@router.get("/{session_id}", response_model=SessionDetail, summary="A session with its messages, verdict and findings")
+def get_session(session_id: str, principal: CurrentPrincipal, session: SessionDep) -> SessionDetail:
+    return sessions.get_session(session=session, principal=principal, session_id=session_id)
+
+
+@router.post("/{session_id}/start", response_model=SessionPublic, summary="Start a pending session")
+async def start_session(session_id: str, principal: CurrentPrincipal, session: SessionDep) -> SessionPublic:
+    # Async: the session's task is created on the backend's running event loop.
+    return sessions.start_session(session=session, principal=principal, session_id=session_id)
+
+
+@router.post("/{session_id}/cancel", response_model=SessionStopped, summary="Cancel a session")
+async def cancel_session(session_id: str, principal: CurrentPrincipal, session: SessionDep) -> SessionStopped:
+    return sessions.cancel_session(session=session, principal=principal, session_id=session_id)
+
+
+@router.delete("/{session_id}", response_model=SessionStopped, summary="Stop a session (its transcript is kept)")
+async def stop_session(session_id: str, principal: CurrentPrincipal, session: SessionDep) -> SessionStopped:
+    return sessions.cancel_session(session=session, principal=principal, session_id=session_id)
+
+
+@router.get(
+    "/{session_id}/export",
+    summary="The session as JSON or Markdown",
+    response_class=Response,
+    responses={200: {"content": {"application/json": {}, "text/markdown": {}}}},
+)
+def export_session(
+    session_id: str, principal: CurrentPrincipal, session: SessionDep, format: Literal["json", "markdown"] = "json"
+) -> Response:
+    document, media_type = sessions.export_session(
+        session=session, principal=principal, session_id=session_id, fmt=format
+    )
+    extension = "json" if format == "json" else "md"
+    return Response(
+        document,
+        media_type=media_type,
+        headers={"Content-Disposition": f'attachment; filename="mimic-session-{session_id}.{extension}"'},
+    )

@@ -1,0 +1,252 @@
+"""Runs one conversation session: the persona simulator and the target take turns, every
+message is stored the moment it exists and published on the bus, then the judge decides.
+
+Stop conditions: the persona ends it (goal met or gives up), the objective's turn budget,
+maxMessages, the duration, the agent stays silent, or a stop/cancel (task cancellation).
+Outcomes: passed, failed (the agent did not meet the objective), error (target, simulator
+or judge: infrastructure, never counted against the agent), cancelled.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from app import llm
+from app.engine.bus import BusEvent, EventBus
+from app.engine.context import SessionPlan
+from app.engine.judge import Judge, JudgedFinding, JudgeVerdict
+from app.engine.simulator import PersonaSimulator
+from app.engine.targets import Target, TargetError, Turn, build_target
+
+logger = logging.getLogger("mimic.runner")
+
+
+@dataclass(frozen=True)
+class StoredMessage:
+    id: str
+    sequence: int
+    created_at: str  # ISO 8601
+
+
+class SessionStore(Protocol):
+    """Where the runner writes, implemented by the services (the engine holds no database)."""
+
+    async def mark_running(self) -> None: ...
+
+    async def add_message(
+        self,
+        *,
+        role: str,
+        content: str,
+        latency_ms: int | None = None,
+        prompt_tokens: int | None = None,
+        completion_tokens: int | None = None,
+        cost: float | None = None,
+        model: str | None = None,
+        meta: dict[str, Any] | None = None,
+    ) -> StoredMessage: ...
+
+    async def add_llm_call(
+        self,
+        *,
+        role: str,
+        model: str,
+        prompt_tokens: int = 0,
+        completion_tokens: int = 0,
+        cost: float = 0.0,
+        latency_ms: int = 0,
+        error: str | None = None,
+    ) -> None: ...
+
+    async def save_judgement(self, verdict: JudgeVerdict) -> list[dict[str, Any]]: ...
+
+    async def finish(
+        self, *, status: str, outcome: str, end_reason: str, error: dict[str, Any] | None = None
+    ) -> dict[str, Any]: ...
+
+
+class InfrastructureError(Exception):
+    def __init__(self, source: str, kind: str, message: str, status_code: int | None = None) -> None:
+        super().__init__(message)
+        self.source, self.kind, self.message, self.status_code = source, kind, message, status_code
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "kind": self.kind, "message": self.message, "statusCode": self.status_code}
+
+
+class SessionRunner:
+    def __init__(self, plan: SessionPlan, store: SessionStore, bus: EventBus, target: Target | None = None) -> None:
+        self.plan = plan
+        self.store = store
+        self.bus = bus
+        self.target = target
+        self.transcript: list[dict[str, Any]] = []
+        self.persona_turns = 0
+        self.started = time.monotonic()
+
+    def publish(self, type: str, data: dict[str, Any]) -> None:
+        self.bus.publish(BusEvent(self.plan.session_id, self.plan.workspace_id, type, data))
+
+    async def run(self) -> str:
+        """Runs to the end and returns the outcome. Never raises for a target, simulator or
+        judge failure: those are recorded on the session as an error outcome."""
+        try:
+            await self.store.mark_running()
+            self.publish("status", {"status": "running"})
+            self.target = self.target or build_target(self.plan.target)
+            end_reason = await self._converse()
+            return await self._judge_and_finish(end_reason)
+        except asyncio.CancelledError:
+            await asyncio.shield(self._finish("cancelled", "cancelled", "cancelled"))
+            raise
+        except InfrastructureError as exc:
+            return await self._finish("error", "error", f"{exc.source}_error", exc.as_dict())
+        except Exception as exc:  # a bug of ours must not leave the session "running" forever
+            logger.exception("session %s crashed", self.plan.session_id)
+            return await self._finish("error", "error", "internal_error",
+                                      {"source": "mimic", "kind": "internal", "message": str(exc)[:500]})  # fmt: skip
+        finally:
+            if self.target is not None:
+                try:
+                    await asyncio.shield(self.target.close())
+                except Exception:  # closing is best effort
+                    logger.warning("closing the target of session %s failed", self.plan.session_id, exc_info=True)
+
+    async def _converse(self) -> str:
+        limits = self.plan.limits
+        try:
+            async with asyncio.timeout(limits.duration_s):
+                return await self._turns()
+        except TimeoutError:
+            return "duration"
+
+    async def _turns(self) -> str:
+        limits, objective = self.plan.limits, self.plan.objective
+        simulator = PersonaSimulator(self.plan.persona, objective, self.plan.simulator, seed=limits.seed)
+        silent = 0
+        while True:
+            if self.persona_turns >= objective.max_turns:
+                return "max_turns"
+            if len(self.transcript) >= limits.max_messages:
+                return "max_messages"
+            if self.persona_turns and limits.message_interval_s:
+                await asyncio.sleep(limits.message_interval_s)
+
+            self.publish("progress", {"status": "running", "typing": "persona", "messageCount": len(self.transcript)})
+            turn = await self._persona_turn(simulator)
+            ended = turn.action != "continue" and self.persona_turns > 0
+            if turn.message.strip():
+                await self._record("persona", turn.message, meta={"action": turn.action, "reasoning": turn.reasoning})
+                self.persona_turns += 1
+            if ended:
+                return "goal_met" if turn.action == "goal_met" else "persona_gave_up"
+            if len(self.transcript) >= limits.max_messages:
+                return "max_messages"
+
+            self.publish("progress", {"status": "running", "typing": "agent", "messageCount": len(self.transcript)})
+            reply = await self._agent_reply(turn.message)
+            if not reply.content.strip():
+                silent += 1
+                if silent >= limits.silent_after:
+                    return "agent_silent"
+                continue
+            silent = 0
+            await self._record(
+                "agent",
+                reply.content,
+                latency_ms=reply.latency_ms,
+                prompt_tokens=reply.prompt_tokens or None,
+                completion_tokens=reply.completion_tokens or None,
+                cost=reply.cost or None,
+                model=reply.model,
+            )
+
+    async def _persona_turn(self, simulator: PersonaSimulator):
+        started = time.perf_counter()
+        history = [{"role": m["role"], "content": m["content"]} for m in self.transcript]
+        try:
+            simulated = await simulator.next_turn(history)
+        except llm.LLMError as exc:
+            await self._failed_call("simulator", self.plan.simulator.model, exc, started)
+            raise InfrastructureError("simulator", exc.kind, exc.message, exc.status_code) from exc
+        await self._llm_call("simulator", simulated.result)
+        return simulated.turn
+
+    async def _agent_reply(self, message: str):
+        history = [
+            {"role": "user" if m["role"] == "persona" else "assistant", "content": m["content"]}
+            for m in self.transcript[:-1]
+        ]
+        try:
+            reply = await self.target.send(Turn(session_id=self.plan.session_id, message=message, history=history))
+        except TargetError as exc:
+            raise InfrastructureError("target", exc.kind, exc.message, exc.status_code) from exc
+        if reply.model:  # the agent is itself an LLM call (hosted or OpenAI-compatible)
+            await self.store.add_llm_call(
+                role="agent", model=reply.model, prompt_tokens=reply.prompt_tokens,
+                completion_tokens=reply.completion_tokens, cost=reply.cost, latency_ms=reply.latency_ms,
+            )  # fmt: skip
+        return reply
+
+    async def _llm_call(self, role: str, result: llm.LLMResult) -> None:
+        await self.store.add_llm_call(
+            role=role, model=result.model, prompt_tokens=result.prompt_tokens,
+            completion_tokens=result.completion_tokens, cost=result.cost, latency_ms=result.latency_ms,
+        )  # fmt: skip
+
+    async def _failed_call(self, role: str, model: str, exc: llm.LLMError, started: float) -> None:
+        await self.store.add_llm_call(
+            role=role, model=model, error=f"{exc.kind}: {exc.message}",
+            latency_ms=int((time.perf_counter() - started) * 1000),
+        )  # fmt: skip
+
+    async def _record(self, role: str, content: str, **fields: Any) -> None:
+        stored = await self.store.add_message(role=role, content=content, **fields)
+        entry = {"id": stored.id, "sequence": stored.sequence, "role": role, "content": content,
+                 "latencyMs": fields.get("latency_ms")}  # fmt: skip
+        self.transcript.append(entry)
+        self.publish(
+            "message",
+            {
+                **entry,
+                "sessionId": self.plan.session_id,
+                "senderType": role,
+                "timestamp": stored.created_at,
+                "tokens": (fields.get("prompt_tokens") or 0) + (fields.get("completion_tokens") or 0),
+                "cost": fields.get("cost"),
+            },
+        )
+
+    async def _judge_and_finish(self, end_reason: str) -> str:
+        self.publish("progress", {"status": "judging", "messageCount": len(self.transcript)})
+        judge = Judge(self.plan.judge, seed=self.plan.limits.seed)
+        started = time.perf_counter()
+        try:
+            judgement = await judge.evaluate(self.plan.persona, self.plan.objective, self.transcript)
+        except llm.LLMError as exc:
+            await self._failed_call("judge", self.plan.judge.model, exc, started)
+            raise InfrastructureError("judge", exc.kind, exc.message, exc.status_code) from exc
+        await self._llm_call("judge", judgement.result)
+        for finding in await self.store.save_judgement(judgement.verdict):
+            self.publish("finding", finding)
+        return await self._finish("completed", self._outcome(judgement.verdict, end_reason), end_reason)
+
+    @staticmethod
+    def _outcome(verdict: JudgeVerdict, end_reason: str) -> str:
+        if verdict.criteria:
+            return "passed" if all(c.status == "met" for c in verdict.criteria) else "failed"
+        return "passed" if end_reason == "goal_met" else "failed"
+
+    async def _finish(self, status: str, outcome: str, end_reason: str, error: dict[str, Any] | None = None) -> str:
+        summary = await self.store.finish(status=status, outcome=outcome, end_reason=end_reason, error=error)
+        if error:
+            self.publish("error", {"status": status, **error})
+        self.publish("complete", {"status": status, "outcome": outcome, "reason": end_reason, **summary})
+        return outcome
+
+
+__all__ = ["InfrastructureError", "JudgedFinding", "SessionRunner", "SessionStore", "StoredMessage"]

@@ -1,0 +1,65 @@
+"""Sessions run as asyncio tasks in the backend, at most `cap` at once; the others wait
+their turn. Running tasks are kept by session id so that they can be cancelled."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+
+logger = logging.getLogger("mimic.scheduler")
+
+
+class SessionScheduler:
+    def __init__(self, cap: int) -> None:
+        self.cap = cap
+        self._semaphore: asyncio.Semaphore | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._tasks: dict[str, asyncio.Task] = {}
+
+    def _slots(self) -> asyncio.Semaphore:
+        # Made inside the running loop (an asyncio primitive belongs to one loop).
+        loop = asyncio.get_running_loop()
+        if self._semaphore is None or self._loop is not loop:
+            self._semaphore, self._loop = asyncio.Semaphore(self.cap), loop
+        return self._semaphore
+
+    def submit(self, session_id: str, run: Callable[[], Awaitable[None]]) -> asyncio.Task:
+        """Schedule `run()` for this session; a session never runs twice at once."""
+        if self.is_active(session_id):
+            raise RuntimeError(f"session {session_id} is already scheduled")
+
+        async def guarded() -> None:
+            async with self._slots():
+                await run()
+
+        task = asyncio.get_running_loop().create_task(guarded(), name=f"session-{session_id}")
+        self._tasks[session_id] = task
+        task.add_done_callback(lambda t: self._finished(session_id, t))
+        return task
+
+    def _finished(self, session_id: str, task: asyncio.Task) -> None:
+        if self._tasks.get(session_id) is task:
+            del self._tasks[session_id]
+        if not task.cancelled() and task.exception() is not None:
+            logger.error("session %s task failed", session_id, exc_info=task.exception())
+
+    def is_active(self, session_id: str) -> bool:
+        task = self._tasks.get(session_id)
+        return task is not None and not task.done()
+
+    def cancel(self, session_id: str) -> bool:
+        task = self._tasks.get(session_id)
+        if task is None or task.done():
+            return False
+        task.cancel()
+        return True
+
+    async def wait(self, session_id: str) -> None:
+        task = self._tasks.get(session_id)
+        if task is not None:
+            await asyncio.gather(task, return_exceptions=True)
+
+    @property
+    def running(self) -> int:
+        return sum(1 for t in self._tasks.values() if not t.done())

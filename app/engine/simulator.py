@@ -1,0 +1,128 @@
+"""The persona simulator: an LLM plays the persona toward the objective, one turn at a time.
+
+Each turn is structured output (a forced `persona_turn` tool call): the message, and
+whether the persona goes on, got what it came for, or gives up. The traits shape the
+prompt (low patience gives up sooner, high urgency pushes); the same facts also go in a
+`mimic-context` JSON block that the offline model reads.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from app import llm
+from app.engine.context import ModelChoice, ObjectiveSnapshot, PersonaSnapshot
+
+
+class PersonaTurn(BaseModel):
+    message: str = Field(description="What the persona writes to the agent now, in the persona's own voice")
+    action: Literal["continue", "goal_met", "give_up"] = Field(
+        description="continue; goal_met when the agent has done what you came for; give_up when you would leave"
+    )
+    reasoning: str = Field(default="", description="Why, in one or two sentences (not shown to the agent)")
+
+
+@dataclass(frozen=True)
+class SimulatedTurn:
+    turn: PersonaTurn
+    result: llm.LLMResult
+
+
+_PATIENCE = {
+    "low": "You have little patience: after two or three replies that do not move you forward, give up.",
+    "medium": "You are reasonably patient, but after five unhelpful replies you give up.",
+    "high": "You are very patient and keep trying for a long time before giving up.",
+}
+_URGENCY = {
+    "low": "You are in no hurry.",
+    "medium": "You would like this sorted today.",
+    "high": "This is urgent for you: push for a concrete answer and say so when replies are vague.",
+}
+
+
+def _context_block(payload: dict) -> str:
+    return "```mimic-context\n" + json.dumps(payload, ensure_ascii=False) + "\n```"
+
+
+def persona_system_prompt(persona: PersonaSnapshot, objective: ObjectiveSnapshot) -> str:
+    d, t = persona.definition, persona.traits
+    lines = [
+        f"You are role-playing {persona.name}, a user talking to a customer-facing AI agent.",
+        persona.prompt or persona.description,
+        f"Who you are: {d.get('identity', '')}",
+        f"How you use technology: {d.get('techProfile', '')}",
+        f"Your personality: {d.get('personality', '')}",
+    ]
+    if d.get("tendencies"):
+        lines.append("Your habits: " + "; ".join(d["tendencies"]))
+    if t.get("communication_style"):
+        lines.append(f"Communication style: {t['communication_style']}.")
+    lines += [_PATIENCE.get(str(t.get("patience_level")), ""), _URGENCY.get(str(t.get("urgency")), "")]
+    extra = {k: v for k, v in t.items() if k not in {"communication_style", "patience_level", "urgency"}}
+    if extra:
+        lines.append("Other traits: " + ", ".join(f"{k}={v}" for k, v in extra.items()))
+    lines += [
+        f"Write in the language with code '{persona.language}'.",
+        "",
+        f"Your goal: {objective.goal}",
+        *(f"Constraint you keep: {c}" for c in objective.constraints),
+        "You will know you are done when: " + "; ".join(objective.success_criteria),
+        f"You have at most {objective.max_turns} messages.",
+        "",
+        "Stay in character. Never say you are an AI or a test. Write only what this person would type.",
+        "Answer through the persona_turn tool: action goal_met once the agent has fully done what you came for,"
+        " give_up when you would leave, otherwise continue.",
+        "",
+        _context_block(
+            {
+                "persona": {"name": persona.name, "traits": t, "definition": d, "language": persona.language},
+                "objective": {
+                    "goal": objective.goal,
+                    "constraints": objective.constraints,
+                    "successCriteria": objective.success_criteria,
+                },
+                "maxTurns": objective.max_turns,
+            }
+        ),
+    ]
+    return "\n".join(line for line in lines if line is not None)
+
+
+class PersonaSimulator:
+    def __init__(
+        self, persona: PersonaSnapshot, objective: ObjectiveSnapshot, model: ModelChoice, seed: int | None = None
+    ) -> None:
+        self.persona = persona
+        self.objective = objective
+        self.model = model
+        self.seed = seed
+        self.system_prompt = persona_system_prompt(persona, objective)
+
+    async def next_turn(self, transcript: list[dict[str, str]]) -> SimulatedTurn:
+        """`transcript`: [{"role": "persona"|"agent", "content"}]. From the simulator's side the
+        persona is the assistant and the agent is the user."""
+        messages = [{"role": "system", "content": self.system_prompt}]
+        for entry in transcript:
+            messages.append(
+                {"role": "assistant" if entry["role"] == "persona" else "user", "content": entry["content"]}
+            )
+        if not transcript:
+            messages.append({"role": "user", "content": "(The chat window is open. Write your first message.)"})
+        result = await llm.complete(
+            model=self.model.model,
+            messages=messages,
+            role=llm.LLMRole.persona,
+            credentials=self.model.credentials,
+            temperature=self.model.temperature,
+            seed=self.seed,
+            schema=PersonaTurn,
+            tool_name="persona_turn",
+            tool_description="Your next message to the agent, and whether you go on.",
+        )
+        turn = result.data
+        assert isinstance(turn, PersonaTurn)
+        return SimulatedTurn(turn=turn, result=result)

@@ -1,0 +1,87 @@
+"""Target adapters: one per agent type, behind one async interface (send a turn, get a reply)."""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+
+import httpx
+
+from app.engine.targets.base import Target, TargetError, TargetReply, TargetSpec, Turn
+from app.engine.targets.hosted import HostedAgentTarget
+from app.engine.targets.http import HttpWebhookTarget, check_status, http_error
+from app.engine.targets.openai import OpenAICompatibleTarget
+from app.engine.targets.websocket import WebSocketTarget
+from app.engine.targets.whatsapp import WhatsAppTarget, inbox
+
+__all__ = [
+    "ProbeResult",
+    "Target",
+    "TargetError",
+    "TargetReply",
+    "TargetSpec",
+    "Turn",
+    "build_target",
+    "inbox",
+    "probe",
+]
+
+CHAT_TYPES = frozenset({"http", "openai", "websocket", "hosted", "whatsapp"})
+
+
+def build_target(spec: TargetSpec) -> Target:
+    if spec.type == "http":
+        return HttpWebhookTarget(spec.config)
+    if spec.type == "openai":
+        return OpenAICompatibleTarget(spec.config)
+    if spec.type == "websocket":
+        return WebSocketTarget(spec.config)
+    if spec.type == "hosted":
+        return HostedAgentTarget(spec.config, spec.credentials)
+    if spec.type == "whatsapp":
+        return WhatsAppTarget(spec.agent_id, spec.config)
+    raise TargetError("config", f"a {spec.type} agent is not a chat target")
+
+
+@dataclass(frozen=True)
+class ProbeResult:
+    reachable: bool
+    latency_ms: int | None
+    reply: str | None = None
+    error: str | None = None
+    status_code: int | None = None
+
+
+_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+
+
+async def _probe_website(config: dict) -> ProbeResult:
+    started = time.perf_counter()
+    try:
+        async with httpx.AsyncClient(follow_redirects=True, timeout=config["timeoutSeconds"]) as client:
+            response = await client.get(config["targetUrl"])
+        check_status(response)
+    except httpx.HTTPError as exc:
+        error = http_error(exc)
+        return ProbeResult(False, None, error=error.message)
+    except TargetError as exc:
+        return ProbeResult(False, int((time.perf_counter() - started) * 1000), error=exc.message,
+                           status_code=exc.status_code)  # fmt: skip
+    title = _TITLE.search(response.text)
+    reply = f"HTTP {response.status_code}" + (f" · {title.group(1).strip()[:200]}" if title else "")
+    return ProbeResult(True, int((time.perf_counter() - started) * 1000), reply=reply, status_code=response.status_code)
+
+
+async def probe(spec: TargetSpec, message: str) -> ProbeResult:
+    """Send one message (or load the website) and say whether the target answered."""
+    if spec.type == "browser":
+        return await _probe_website(spec.config)
+    target = build_target(spec)
+    try:
+        reply = await target.send(Turn(session_id=f"probe-{spec.agent_id}", message=message))
+        return ProbeResult(True, reply.latency_ms, reply=reply.content)
+    except TargetError as exc:
+        return ProbeResult(False, None, error=f"{exc.kind}: {exc.message}", status_code=exc.status_code)
+    finally:
+        await target.close()

@@ -1,0 +1,38 @@
+"""Mimic's LLM layer: the only package that imports litellm.
+
+    result = await complete(model="mimic/offline", messages=[...], role=LLMRole.persona, schema=PersonaTurn,
+                            tool_name="persona_turn")
+
+Importing it registers the offline simulator (`mimic/offline`) as litellm's `mimic` provider.
+"""
+
+import os
+
+# Before litellm is first imported: it would otherwise fetch its cost map from the internet.
+os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
+
+from app.llm.client import (  # noqa: E402
+    OFFLINE_MODEL,
+    Credentials,
+    LLMError,
+    LLMResult,
+    LLMRole,
+    complete,
+    display_name,
+    is_offline,
+)
+from app.llm.offline import JUDGE_TOOL, PERSONA_TOOL, mimic_context_block  # noqa: E402
+
+__all__ = [
+    "JUDGE_TOOL",
+    "OFFLINE_MODEL",
+    "PERSONA_TOOL",
+    "Credentials",
+    "LLMError",
+    "LLMResult",
+    "LLMRole",
+    "complete",
+    "display_name",
+    "is_offline",
+    "mimic_context_block",
+]

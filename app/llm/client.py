@@ -1,0 +1,388 @@
+"""One async call to any LLM through litellm, with structured output by forced tool call,
+errors mapped to a small set of kinds, and credentials kept out of every message."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+import logging
+import os
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+# litellm fetches its cost map from the internet at import unless told otherwise.
+os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
+
+import httpx  # noqa: E402
+import litellm  # noqa: E402
+import openai  # noqa: E402
+from pydantic import BaseModel, ValidationError  # noqa: E402
+
+from app.llm.offline import ROLE_METADATA_KEY, OfflineLLM  # noqa: E402
+
+logger = logging.getLogger(__name__)
+
+OFFLINE_PROVIDER = "mimic"
+OFFLINE_MODEL = "mimic/offline"
+# Retries of transient failures (rate limits, connection errors, 5xx) wait this long, doubling.
+RETRY_BASE_DELAY_S = 0.5
+
+
+def is_offline(model: str) -> bool:
+    return (model or "").strip().lower().startswith(OFFLINE_PROVIDER + "/")
+
+
+def display_name(model: str) -> str:
+    return f"{model} (offline simulator)" if is_offline(model) else model
+
+
+class LLMRole(StrEnum):
+    persona = "persona"
+    judge = "judge"
+    agent = "agent"
+    test = "test"
+
+
+@dataclass(frozen=True, repr=False)
+class Credentials:
+    """How to reach a provider. `extra` holds provider-specific keyword arguments for litellm
+    (e.g. aws_region_name); its values are treated as secrets in error messages."""
+
+    api_key: str | None = None
+    api_base: str | None = None
+    api_version: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def __repr__(self) -> str:
+        key = "'***'" if self.api_key else "None"
+        return (
+            f"Credentials(api_key={key}, api_base={self.api_base!r}, api_version={self.api_version!r}, "
+            f"extra_keys={sorted(self.extra)!r})"
+        )
+
+    __str__ = __repr__
+
+    def secrets(self) -> list[str]:
+        values = [self.api_key] + [v for v in self.extra.values() if isinstance(v, str)]
+        return [v for v in values if v and len(v) >= 4]
+
+
+@dataclass(frozen=True)
+class LLMResult:
+    content: str
+    data: BaseModel | None
+    model: str
+    prompt_tokens: int
+    completion_tokens: int
+    cost: float
+    latency_ms: int
+
+
+class LLMError(Exception):
+    """kind: auth | rate_limit | timeout | connection | bad_request | bad_output | provider."""
+
+    KINDS = ("auth", "rate_limit", "timeout", "connection", "bad_request", "bad_output", "provider")
+
+    def __init__(self, kind: str, message: str, status_code: int | None = None) -> None:
+        super().__init__(f"{kind}: {message}")
+        self.kind = kind
+        self.message = message
+        self.status_code = status_code
+
+    @property
+    def retryable(self) -> bool:
+        return self.kind in _RETRYABLE
+
+
+_RETRYABLE = frozenset({"rate_limit", "connection", "provider"})
+
+
+# -- registration ----------------------------------------------------------------------
+
+
+def _register_offline_provider() -> None:
+    existing = list(litellm.custom_provider_map or [])
+    if not any(entry.get("provider") == OFFLINE_PROVIDER for entry in existing):
+        litellm.custom_provider_map = [*existing, {"provider": OFFLINE_PROVIDER, "custom_handler": OfflineLLM()}]
+
+
+_register_offline_provider()
+# litellm prints "Give Feedback / Get Help" banners on every error otherwise.
+litellm.suppress_debug_info = True
+
+
+# -- the call --------------------------------------------------------------------------
+
+
+async def complete(
+    *,
+    model: str,
+    messages: list[dict[str, Any]],
+    role: LLMRole | str,
+    credentials: Credentials | None = None,
+    temperature: float | None = None,
+    max_tokens: int | None = None,
+    seed: int | None = None,
+    schema: type[BaseModel] | None = None,
+    tool_name: str | None = None,
+    tool_description: str = "",
+    timeout_s: float = 60.0,
+    images: Sequence[bytes | str] | None = None,
+    retries: int = 2,
+) -> LLMResult:
+    """One completion. With `schema`, the answer is a forced call of tool `tool_name`
+    (default: the schema's class name) whose arguments are validated into `data`; an invalid
+    answer is retried once, then raises LLMError("bad_output"). `images` (PNG/JPEG bytes, data
+    URLs or http URLs) are attached to the last user message. `retries` re-sends after
+    rate limits, connection errors and 5xx answers (not after timeouts). Token counts, cost
+    and latency add up over every attempt."""
+    credentials = credentials or Credentials()
+    secrets = credentials.secrets()
+    request_messages = _attach_images(messages, images) if images else [dict(m) for m in messages]
+    kwargs: dict[str, Any] = {
+        "model": model,
+        "timeout": timeout_s,
+        "metadata": {ROLE_METADATA_KEY: str(role)},
+        "drop_params": True,
+        "max_retries": 0,
+        # litellm 1.106 imports its MCP gateway (and the absent `mcp` package) whenever tools are passed.
+        "_skip_mcp_handler": True,
+    }
+    for name, value in (("temperature", temperature), ("max_tokens", max_tokens), ("seed", seed)):
+        if value is not None:
+            kwargs[name] = value
+    if credentials.api_key:
+        kwargs["api_key"] = credentials.api_key
+    if credentials.api_base:
+        kwargs["api_base"] = credentials.api_base
+    if credentials.api_version:
+        kwargs["api_version"] = credentials.api_version
+    for key, value in credentials.extra.items():
+        kwargs.setdefault(key, value)  # provider extras never override what this call sets
+    name = tool_name or (schema.__name__ if schema else None)
+    if schema is not None:
+        kwargs["tools"] = [
+            {
+                "type": "function",
+                "function": {
+                    "name": name,
+                    "description": tool_description or (schema.__doc__ or "").strip() or f"Submit the {name} answer.",
+                    "parameters": schema.model_json_schema(),
+                },
+            }
+        ]
+        kwargs["tool_choice"] = {"type": "function", "function": {"name": name}}
+
+    if is_offline(model):
+        retries = 0  # the simulator is deterministic: the same call would fail the same way
+    started = time.perf_counter()
+    usage = _Usage()
+    attempt_messages = request_messages
+    for attempt in range(2):
+        response = await _call(kwargs | {"messages": attempt_messages}, model, timeout_s, retries, secrets, usage)
+        content, tool_calls = _message_parts(response)
+        if schema is None:
+            return usage.result(content, None, _response_model(response, model), started)
+        try:
+            data = _validated_tool_call(tool_calls, name or "", schema)
+        except _BadOutput as problem:
+            logger.info("LLM %s gave an invalid %s tool call (attempt %d): %s", model, name, attempt + 1, problem)
+            if attempt == 1:
+                raise LLMError(
+                    "bad_output", _scrub(f"The model did not return a valid {name} tool call: {problem}", secrets)
+                ) from None
+            attempt_messages = [
+                *request_messages,
+                {
+                    "role": "user",
+                    "content": f"Your previous answer was not a valid call of the `{name}` tool ({problem}). "
+                    f"Call `{name}` again with arguments that match its JSON schema exactly.",
+                },
+            ]
+            continue
+        return usage.result("", data, _response_model(response, model), started)
+    raise AssertionError("unreachable")
+
+
+@dataclass
+class _Usage:
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    cost: float = 0.0
+
+    def add(self, response: Any, model: str) -> None:
+        usage = getattr(response, "usage", None)
+        self.prompt_tokens += int(getattr(usage, "prompt_tokens", 0) or 0)
+        self.completion_tokens += int(getattr(usage, "completion_tokens", 0) or 0)
+        if is_offline(model):
+            return
+        try:
+            self.cost += float(litellm.completion_cost(completion_response=response) or 0.0)
+        except Exception:  # an unknown model has no price; that is not an error
+            pass
+
+    def result(self, content: str, data: BaseModel | None, model: str, started: float) -> LLMResult:
+        return LLMResult(
+            content=content,
+            data=data,
+            model=model,
+            prompt_tokens=self.prompt_tokens,
+            completion_tokens=self.completion_tokens,
+            cost=self.cost,
+            latency_ms=int((time.perf_counter() - started) * 1000),
+        )
+
+
+async def _call(
+    kwargs: dict[str, Any], model: str, timeout_s: float, retries: int, secrets: list[str], usage: _Usage
+) -> Any:
+    for attempt in range(retries + 1):
+        try:
+            # litellm enforces timeout_s per request; this bounds the whole call (and the offline provider).
+            async with asyncio.timeout(timeout_s + (0 if is_offline(model) else 0.5)):
+                response = await litellm.acompletion(**kwargs)
+        except Exception as exc:  # every failure leaves here as an LLMError
+            error = _to_llm_error(exc, secrets, timeout_s)
+            if error.retryable and attempt < retries:
+                await asyncio.sleep(RETRY_BASE_DELAY_S * 2**attempt)
+                continue
+            raise error from None
+        usage.add(response, model)
+        return response
+    raise AssertionError("unreachable")
+
+
+def _response_model(response: Any, requested: str) -> str:
+    return requested if is_offline(requested) else str(getattr(response, "model", None) or requested)
+
+
+def _message_parts(response: Any) -> tuple[str, list[Any]]:
+    try:
+        message = response.choices[0].message
+    except (AttributeError, IndexError, TypeError):
+        return "", []
+    content = message.content if isinstance(message.content, str) else ""
+    return content or "", list(getattr(message, "tool_calls", None) or [])
+
+
+class _BadOutput(Exception):
+    pass
+
+
+def _validated_tool_call(tool_calls: list[Any], name: str, schema: type[BaseModel]) -> BaseModel:
+    if not tool_calls:
+        raise _BadOutput("no tool call in the answer")
+    call = next((c for c in tool_calls if getattr(c.function, "name", None) == name), tool_calls[0])
+    arguments = call.function.arguments
+    if isinstance(arguments, dict):
+        arguments = json.dumps(arguments)
+    if not arguments:
+        raise _BadOutput("empty tool-call arguments")
+    try:
+        return schema.model_validate_json(arguments)
+    except ValidationError as exc:
+        details = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc']) or '(root)'}: {err['msg']}" for err in exc.errors()[:5]
+        )
+        raise _BadOutput(details) from None
+
+
+# -- errors ----------------------------------------------------------------------------
+
+
+def _chain(exc: BaseException) -> list[BaseException]:
+    seen: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in seen and len(seen) < 12:
+        seen.append(current)
+        current = current.__cause__ or current.__context__
+    return seen
+
+
+def _is_connection_failure(exc: BaseException) -> bool:
+    if isinstance(exc, openai.APIConnectionError) and not isinstance(exc, openai.APITimeoutError):
+        # litellm wraps whatever a custom provider raises in its APIConnectionError: look further.
+        return type(exc) is openai.APIConnectionError
+    return isinstance(exc, httpx.ConnectError | httpx.RemoteProtocolError | httpx.NetworkError | ConnectionError)
+
+
+def _to_llm_error(exc: BaseException, secrets: list[str], timeout_s: float) -> LLMError:
+    status = getattr(exc, "status_code", None)
+    status = status if isinstance(status, int) else None
+    message = _scrub(_first_part(str(exc)) or type(exc).__name__, secrets)
+    chain = _chain(exc)
+    if isinstance(exc, litellm.Timeout | TimeoutError | httpx.TimeoutException) or any(
+        isinstance(e, openai.APITimeoutError | httpx.TimeoutException) for e in chain
+    ):
+        if isinstance(exc, TimeoutError) and not str(exc):
+            message = f"No answer within {timeout_s:g} s."
+        return LLMError("timeout", message, status)
+    if isinstance(exc, litellm.AuthenticationError | litellm.PermissionDeniedError) or status in (401, 403):
+        return LLMError("auth", message, status)
+    if isinstance(exc, litellm.RateLimitError) or status == 429:
+        return LLMError("rate_limit", message, status)
+    if isinstance(exc, litellm.BadRequestError | litellm.NotFoundError | litellm.UnprocessableEntityError):
+        return LLMError("bad_request", message, status)
+    if any(_is_connection_failure(e) for e in chain[1:]) or (
+        isinstance(exc, litellm.APIConnectionError) and any(isinstance(e, OSError) for e in chain[1:])
+    ):
+        return LLMError("connection", message, None)
+    if status is not None and 400 <= status < 500:
+        return LLMError("bad_request", message, status)
+    return LLMError("provider", message, status)
+
+
+def _first_part(text: str) -> str:
+    """The provider's message without the traceback or bug-report blurb litellm appends."""
+    for marker in (
+        "\nTraceback (most recent call last)",
+        "\n\nThis looks like a bug in LiteLLM",
+        "\nReceived Model Group",
+    ):
+        text = text.split(marker, 1)[0]
+    text = text.strip()
+    return text if len(text) <= 2000 else text[:1999] + "…"
+
+
+_BEARER_RE = re.compile(r"(?i)(bearer\s+)[^\s\"',;]+")
+_KEYLIKE_RE = re.compile(r"\b(sk|pk|rk|xai|gsk|key)-[A-Za-z0-9_\-]{8,}")
+
+
+def _scrub(text: str, secrets: list[str]) -> str:
+    """Removes credentials: the exact secrets, any word sharing 8 characters in a row with one
+    (providers echo keys partly masked), bearer tokens and key-shaped strings."""
+    for secret in sorted(secrets, key=len, reverse=True):
+        text = text.replace(secret, "[redacted]")
+    windows = {s[i : i + 8] for s in secrets if len(s) >= 8 for i in range(len(s) - 7)}
+    if windows:
+        text = " ".join("[redacted]" if any(w in word for w in windows) else word for word in re.split(r" ", text))
+    text = _BEARER_RE.sub(r"\1[redacted]", text)
+    return _KEYLIKE_RE.sub(lambda m: f"{m.group(1)}-[redacted]", text)
+
+
+# -- images ----------------------------------------------------------------------------
+
+
+def _image_url(image: bytes | str) -> str:
+    if isinstance(image, str):
+        return image
+    mime = "image/jpeg" if image[:3] == b"\xff\xd8\xff" else "image/webp" if image[8:12] == b"WEBP" else "image/png"
+    return f"data:{mime};base64,{base64.b64encode(image).decode()}"
+
+
+def _attach_images(messages: list[dict[str, Any]], images: Sequence[bytes | str]) -> list[dict[str, Any]]:
+    out = [dict(m) for m in messages]
+    parts = [{"type": "image_url", "image_url": {"url": _image_url(img)}} for img in images]
+    for message in reversed(out):
+        if message.get("role") == "user":
+            content = message.get("content")
+            text_parts = content if isinstance(content, list) else [{"type": "text", "text": str(content or "")}]
+            message["content"] = [*text_parts, *parts]
+            return out
+    out.append({"role": "user", "content": parts})
+    return out

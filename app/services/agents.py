@@ -1,0 +1,153 @@
+"""Agents, the systems under test: CRUD with per-type config validation and sealed
+secrets, a connection test, and the run endpoint of hosted agents."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlmodel import Session
+
+from app.engine import targets
+from app.models.base import utcnow
+from app.models.library import (
+    Agent,
+    AgentCreate,
+    AgentPublic,
+    AgentRunRequest,
+    AgentRunResult,
+    AgentRunUsage,
+    AgentTestResult,
+    AgentType,
+    AgentUpdate,
+)
+from app.models.session import LLMCall
+from app.services import agent_config
+from app.services.access import Permission, Principal, require
+from app.services.crud import ScopedResource
+from app.services.errors import FieldError, ValidationFailed
+from app.services.pagination import PageParams, Paginated
+
+PROBE_MESSAGE = "Hello! This is a connection test from Mimic. Please reply with anything."
+
+
+def to_public(row: Agent) -> AgentPublic:
+    agent_type = AgentType(row.type)
+    return AgentPublic(
+        id=row.id,
+        name=row.name,
+        description=row.description,
+        type=agent_type,
+        config=agent_config.masked(agent_type, row.config),
+        status=row.status,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+resource = ScopedResource(Agent, to_public, "agent")
+
+
+def list_agents(
+    *, session: Session, principal: Principal, params: PageParams, q: str | None = None, type: AgentType | None = None
+) -> Paginated[AgentPublic]:
+    return resource.list(session, principal, params, q=q, filters={"type": type.value if type else None})
+
+
+def get_agent(*, session: Session, principal: Principal, agent_id: str) -> AgentPublic:
+    return resource.get(session, principal, agent_id)
+
+
+def create_agent(*, session: Session, principal: Principal, data: AgentCreate) -> AgentPublic:
+    require(principal, Permission.write)
+    config = agent_config.validate(data.type, data.config)
+    return resource.add(
+        session, principal, name=data.name, description=data.description, type=data.type.value, config=config,
+        status=data.status,
+    )  # fmt: skip
+
+
+def replace_agent(*, session: Session, principal: Principal, agent_id: str, data: AgentCreate) -> AgentPublic:
+    require(principal, Permission.write)
+    stored = resource.row(session, principal, agent_id)
+    same_type = stored.type == data.type
+    config = agent_config.validate(data.type, data.config, stored=stored.config if same_type else None)
+    return resource.change(
+        session, principal, agent_id, name=data.name, description=data.description, type=data.type.value,
+        config=config, status=data.status,
+    )  # fmt: skip
+
+
+def update_agent(*, session: Session, principal: Principal, agent_id: str, data: AgentUpdate) -> AgentPublic:
+    """PATCH: the fields sent change; a config sent is merged over the stored one, key by key."""
+    require(principal, Permission.write)
+    stored = resource.row(session, principal, agent_id)
+    changes: dict[str, Any] = data.model_dump(exclude_unset=True, exclude={"config", "type"})
+    new_type = data.type or AgentType(stored.type)
+    if data.type is not None and data.type.value != stored.type:
+        if data.config is None:
+            raise ValidationFailed("A new type needs its config", [FieldError("config", "required when type changes")])
+        changes["config"] = agent_config.validate(new_type, data.config)
+        changes["type"] = new_type.value
+    elif data.config is not None:
+        merged = {**agent_config.masked(new_type, stored.config), **data.config}
+        changes["config"] = agent_config.validate(new_type, merged, stored=stored.config)
+    return resource.change(session, principal, agent_id, **changes)
+
+
+def delete_agent(*, session: Session, principal: Principal, agent_id: str) -> None:
+    resource.delete(session, principal, agent_id)
+
+
+def duplicate_agent(*, session: Session, principal: Principal, agent_id: str) -> AgentPublic:
+    return resource.duplicate(session, principal, agent_id)
+
+
+def target_spec(row: Agent) -> targets.TargetSpec:
+    """What the engine needs to reach an agent: its type and its config with secrets opened."""
+    agent_type = AgentType(row.type)
+    return targets.TargetSpec(
+        agent_id=row.id, type=agent_type.value, config=agent_config.unsealed(agent_type, row.config)
+    )
+
+
+async def test_agent(*, session: Session, principal: Principal, agent_id: str) -> AgentTestResult:
+    """Send one probe message (or, for a website, load the page) and report what came back."""
+    require(principal, Permission.write)
+    spec = target_spec(resource.row(session, principal, agent_id))
+    probe = await targets.probe(spec, PROBE_MESSAGE)
+    return AgentTestResult(
+        reachable=probe.reachable,
+        latency_ms=probe.latency_ms,
+        reply=probe.reply,
+        error=probe.error,
+        status_code=probe.status_code,
+    )
+
+
+async def run_hosted_agent(
+    *, session: Session, principal: Principal, agent_id: str, data: AgentRunRequest
+) -> AgentRunResult:
+    """POST /api/agents/{id}/run: one answer from a hosted agent, with usage and cost."""
+    require(principal, Permission.write)
+    row = resource.row(session, principal, agent_id)
+    if row.type != AgentType.hosted:
+        raise ValidationFailed("Only hosted agents can be run here", [FieldError("agentId", f"is a {row.type} agent")])
+    history = data.context.get("history") if isinstance(data.context.get("history"), list) else []
+    spec = target_spec(row)
+    reply = await targets.build_target(spec).send(
+        targets.Turn(session_id=str(data.context.get("sessionId", "run")), message=data.message, history=history)
+    )
+    session.add(
+        LLMCall(
+            workspace_id=principal.workspace_id, role="agent", model=reply.model or spec.config.get("model", ""),
+            prompt_tokens=reply.prompt_tokens, completion_tokens=reply.completion_tokens, cost=reply.cost,
+            latency_ms=reply.latency_ms,
+        )
+    )  # fmt: skip
+    session.commit()
+    return AgentRunResult(
+        content=reply.content,
+        model=reply.model or spec.config.get("model", ""),
+        usage=AgentRunUsage(input_tokens=reply.prompt_tokens, output_tokens=reply.completion_tokens, cost=reply.cost),
+        created_at=utcnow(),
+    )

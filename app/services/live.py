@@ -1,0 +1,74 @@
+"""A session's live feed for the SSE stream, the WebSocket and the dashboard: the messages
+already stored (for a client that arrives late), then what the engine publishes, in order
+and without repeats, ending with `complete`."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlmodel import Session
+
+from app.db import get_engine
+from app.engine.bus import bus
+from app.models.session import TERMINAL_STATUSES
+from app.services import sessions
+from app.services.access import Principal
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    type: str  # message | status | progress | finding | error | complete | heartbeat
+    data: dict[str, Any]
+
+
+def _catch_up(principal: Principal, session_id: str, after: int):
+    with Session(get_engine(), expire_on_commit=False) as db:
+        return sessions.catch_up(session=db, principal=principal, session_id=session_id, after_sequence=after)
+
+
+def check_access(principal: Principal, session_id: str) -> None:
+    """Raises NotFound for a session outside the caller's workspace, before streaming starts."""
+    _catch_up(principal, session_id, after=2**31)
+
+
+async def session_feed(
+    principal: Principal, session_id: str, *, heartbeat_s: float | None = None
+) -> AsyncIterator[FeedItem]:
+    async with bus.subscribe(session_id) as subscription:
+        # Subscribed first, then read the store: nothing falls between the two.
+        public, stored = await asyncio.to_thread(_catch_up, principal, session_id, 0)
+        seen = 0
+        yield FeedItem("status", {"status": public.status, "messageCount": public.metadata.message_count})
+        for message in stored:
+            seen = message.sequence
+            yield FeedItem("message", message.model_dump(by_alias=True, mode="json"))
+        if public.status in TERMINAL_STATUSES:
+            yield FeedItem("complete", _complete(public))
+            return
+        while True:
+            event = await subscription.get(timeout=heartbeat_s)
+            if event is None:
+                yield FeedItem("heartbeat", {})
+                continue
+            if event.type == "message":
+                if event.data["sequence"] <= seen:
+                    continue
+                if event.data["sequence"] > seen + 1:  # fell behind the bus: read the gap back
+                    _public, missing = await asyncio.to_thread(_catch_up, principal, session_id, seen)
+                    for message in missing:
+                        seen = message.sequence
+                        yield FeedItem("message", message.model_dump(by_alias=True, mode="json"))
+                    continue
+                seen = event.data["sequence"]
+            yield FeedItem(event.type, event.data)
+            if event.type == "complete":
+                return
+
+
+def _complete(public) -> dict[str, Any]:
+    duration = (public.metadata.duration_ms or 0) / 1000
+    return {"status": public.status, "outcome": public.outcome, "reason": public.end_reason,
+            "duration": duration, "messageCount": public.metadata.message_count}  # fmt: skip

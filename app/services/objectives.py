@@ -1,0 +1,60 @@
+"""Objectives: a goal, constraints, success criteria, and a budget of turns or actions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlmodel import Session
+
+from app.models.library import Objective, ObjectiveCreate, ObjectivePublic, ObjectiveUpdate
+from app.services.access import Principal
+from app.services.crud import ScopedResource
+from app.services.pagination import PageParams, Paginated
+
+
+def to_public(row: Objective) -> ObjectivePublic:
+    return ObjectivePublic.model_validate(row)
+
+
+resource = ScopedResource(Objective, to_public, "objective")
+
+
+def row_values(data: ObjectiveCreate | ObjectiveUpdate, *, partial: bool = False) -> dict[str, Any]:
+    columns: dict[str, Any] = {}
+    for name, value in data.model_dump(exclude_unset=partial).items():
+        columns[name] = getattr(data, name).model_dump(by_alias=True) if name in {"definition", "config"} else value
+    return columns
+
+
+def list_objectives(
+    *, session: Session, principal: Principal, params: PageParams, q: str | None = None
+) -> Paginated[ObjectivePublic]:
+    return resource.list(session, principal, params, q=q)
+
+
+def get_objective(*, session: Session, principal: Principal, objective_id: str) -> ObjectivePublic:
+    return resource.get(session, principal, objective_id)
+
+
+def create_objective(*, session: Session, principal: Principal, data: ObjectiveCreate) -> ObjectivePublic:
+    return resource.add(session, principal, **row_values(data, partial=False))
+
+
+def replace_objective(
+    *, session: Session, principal: Principal, objective_id: str, data: ObjectiveCreate
+) -> ObjectivePublic:
+    return resource.change(session, principal, objective_id, **row_values(data, partial=False))
+
+
+def update_objective(
+    *, session: Session, principal: Principal, objective_id: str, data: ObjectiveUpdate
+) -> ObjectivePublic:
+    return resource.change(session, principal, objective_id, **row_values(data, partial=True))
+
+
+def delete_objective(*, session: Session, principal: Principal, objective_id: str) -> None:
+    resource.delete(session, principal, objective_id)
+
+
+def duplicate_objective(*, session: Session, principal: Principal, objective_id: str) -> ObjectivePublic:
+    return resource.duplicate(session, principal, objective_id)

@@ -1,0 +1,283 @@
+"""Sessions: create, list, read with the transcript, start, cancel, stop, export.
+
+Starting a session builds a plan (plain snapshots of the persona, objective and agent) and
+hands it to the engine's runner, scheduled as an asyncio task under the concurrency cap.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Literal
+
+from sqlmodel import Session, col, select
+
+from app.engine.bus import bus
+from app.engine.context import ModelChoice, ObjectiveSnapshot, PersonaSnapshot, SessionLimits, SessionPlan
+from app.engine.runner import SessionRunner
+from app.engine.scheduler import SessionScheduler
+from app.models.base import utcnow
+from app.models.library import Agent, Objective, Persona
+from app.models.session import (
+    TERMINAL_STATUSES,
+    Event,
+    EventPublic,
+    Finding,
+    FindingPublic,
+    Message,
+    MessagePublic,
+    SessionCreate,
+    SessionDetail,
+    SessionMetadata,
+    SessionPublic,
+    SessionStopped,
+    SessionVerdict,
+    SimSession,
+    Verdict,
+    VerdictPublic,
+)
+from app.services import agents
+from app.services.access import Permission, Principal, require
+from app.services.crud import ScopedResource
+from app.services.errors import Conflict, FieldError, ValidationFailed
+from app.services.pagination import PageParams, Paginated, paginate
+from app.services.session_store import DatabaseSessionStore
+from app.settings import settings
+
+scheduler = SessionScheduler(settings.max_concurrent_sessions)
+
+CHAT_AGENT_TYPES = frozenset({"http", "openai", "websocket", "hosted", "whatsapp"})
+
+
+def to_public(row: SimSession) -> SessionPublic:
+    return SessionPublic(
+        id=row.id, agent_id=row.agent_id, persona_id=row.persona_id, objective_id=row.objective_id,
+        run_id=row.run_id, status=row.status, outcome=row.outcome, end_reason=row.end_reason, error=row.error,
+        config=row.config, llm_config=row.llm_config, vision_config=row.vision_config,
+        metadata=SessionMetadata(start_time=row.started_at, end_time=row.ended_at, message_count=row.message_count,
+                                 action_count=row.action_count, duration_ms=row.duration_ms),
+        total_cost=row.total_cost, total_tokens=row.total_tokens, created_at=row.created_at, updated_at=row.updated_at,
+    )  # fmt: skip
+
+
+def message_public(row: Message) -> MessagePublic:
+    return MessagePublic(
+        id=row.id, session_id=row.session_id, sequence=row.sequence, sender_type=row.role, content=row.content,
+        latency_ms=row.latency_ms, prompt_tokens=row.prompt_tokens, completion_tokens=row.completion_tokens,
+        cost=row.cost, model=row.model, meta=row.meta, timestamp=row.created_at,
+    )  # fmt: skip
+
+
+def finding_public(row: Finding) -> FindingPublic:
+    return FindingPublic.model_validate(row)
+
+
+resource = ScopedResource(SimSession, to_public, "session")
+
+
+def _in_workspace(session: Session, model: type, row_id: str, principal: Principal, field: str, label: str):
+    row = session.get(model, row_id)
+    if row is None or row.workspace_id != principal.workspace_id:
+        raise ValidationFailed(f"Unknown {label}", [FieldError(field, f"no such {label} in this workspace")])
+    return row
+
+
+def create_session(*, session: Session, principal: Principal, data: SessionCreate) -> SessionPublic:
+    require(principal, Permission.write)
+    agent = _in_workspace(session, Agent, data.agent_id, principal, "agentId", "agent")
+    _in_workspace(session, Persona, data.persona_id, principal, "personaId", "persona")
+    _in_workspace(session, Objective, data.objective_id, principal, "objectiveId", "objective")
+    if agent.type not in CHAT_AGENT_TYPES:
+        raise ValidationFailed(
+            "Unsupported agent", [FieldError("agentId", f"{agent.type} agents cannot run conversation sessions")]
+        )
+    row = SimSession(
+        workspace_id=principal.workspace_id, agent_id=data.agent_id, persona_id=data.persona_id,
+        objective_id=data.objective_id, config=data.config.model_dump(by_alias=True, exclude_none=True),
+        llm_config=data.llm_config.model_dump(by_alias=True, exclude_none=True),
+        vision_config=data.vision_config.model_dump(by_alias=True), created_by=principal.user_id,
+    )  # fmt: skip
+    session.add(row)
+    session.commit()
+    return to_public(row)
+
+
+def list_sessions(
+    *,
+    session: Session,
+    principal: Principal,
+    params: PageParams,
+    status: str | None = None,
+    agent_id: str | None = None,
+    persona_id: str | None = None,
+    run_id: str | None = None,
+) -> Paginated[SessionPublic]:
+    require(principal, Permission.read)
+    query = select(SimSession).where(SimSession.workspace_id == principal.workspace_id)
+    for column, value in (("status", status), ("agent_id", agent_id), ("persona_id", persona_id), ("run_id", run_id)):
+        if value:
+            query = query.where(getattr(SimSession, column) == value)
+    query = query.order_by(col(SimSession.created_at).desc(), col(SimSession.id))
+    return paginate(session, query, params, to_public)
+
+
+def get_session(*, session: Session, principal: Principal, session_id: str) -> SessionDetail:
+    require(principal, Permission.read)
+    row = resource.row(session, principal, session_id)
+    messages = session.exec(select(Message).where(Message.session_id == row.id).order_by(col(Message.sequence))).all()
+    verdicts = session.exec(
+        select(Verdict).where(Verdict.session_id == row.id).order_by(col(Verdict.criterion_index))
+    ).all()
+    findings = session.exec(select(Finding).where(Finding.session_id == row.id).order_by(col(Finding.created_at))).all()
+    names = {
+        "persona_name": getattr(session.get(Persona, row.persona_id), "name", ""),
+        "objective_name": getattr(session.get(Objective, row.objective_id), "name", "") if row.objective_id else "",
+        "agent_name": getattr(session.get(Agent, row.agent_id), "name", ""),
+    }
+    verdict = None
+    if verdicts:
+        verdict = SessionVerdict(
+            summary=row.verdict_summary or "",
+            criteria=[VerdictPublic.model_validate(v) for v in verdicts],
+        )
+    return SessionDetail(
+        **to_public(row).model_dump(), messages=[message_public(m) for m in messages], verdict=verdict,
+        findings=[finding_public(f) for f in findings], **names,
+    )  # fmt: skip
+
+
+def list_events(*, session: Session, principal: Principal, session_id: str) -> list[EventPublic]:
+    require(principal, Permission.read)
+    row = resource.row(session, principal, session_id)
+    events = session.exec(select(Event).where(Event.session_id == row.id).order_by(col(Event.sequence))).all()
+    return [EventPublic.model_validate(e) for e in events]
+
+
+def list_findings(*, session: Session, principal: Principal, session_id: str) -> list[FindingPublic]:
+    require(principal, Permission.read)
+    row = resource.row(session, principal, session_id)
+    findings = session.exec(select(Finding).where(Finding.session_id == row.id).order_by(col(Finding.created_at)))
+    return [finding_public(f) for f in findings.all()]
+
+
+def build_plan(session: Session, row: SimSession) -> SessionPlan:
+    """Everything the engine needs, as plain snapshots taken now: later edits of the
+    persona, objective or agent do not change a session that has started."""
+    persona = session.get(Persona, row.persona_id)
+    objective = session.get(Objective, row.objective_id) if row.objective_id else None
+    agent = session.get(Agent, row.agent_id)
+    if persona is None or objective is None or agent is None:
+        raise Conflict("The session's persona, objective or agent no longer exists")
+    definition, persona_config = objective.definition, persona.config
+    max_turns = int(objective.config.get("maxTurns", 12))
+    limits = SessionLimits(
+        max_messages=int(row.config.get("maxMessages") or max_turns * 2),
+        duration_s=float(row.config.get("duration") or persona_config.get("sessionDuration") or 300),
+        message_interval_s=float(
+            row.config["messageInterval"]
+            if "messageInterval" in row.config
+            else persona_config.get("messageInterval", 0)
+        ),
+        seed=row.config.get("seed"),
+    )
+    simulator_model = row.llm_config.get("model") or persona.llm_config.get("model") or settings.default_model
+    temperature = row.llm_config.get("temperature", persona.llm_config.get("temperature"))
+    return SessionPlan(
+        session_id=row.id,
+        workspace_id=row.workspace_id,
+        persona=PersonaSnapshot(name=persona.name, description=persona.description, prompt=persona.prompt,
+                                definition=persona.definition, traits=persona.traits, language=persona.language),
+        objective=ObjectiveSnapshot(name=objective.name, goal=definition.get("goal", ""),
+                                    constraints=definition.get("constraints", []),
+                                    success_criteria=definition.get("successCriteria", []), max_turns=max_turns,
+                                    max_actions=int(objective.config.get("maxActions", 30)),
+                                    keywords=definition.get("keywords", [])),
+        target=agents.target_spec(agent),
+        limits=limits,
+        simulator=ModelChoice(simulator_model, temperature),
+        judge=ModelChoice(row.llm_config.get("judgeModel") or settings.default_model, 0),
+    )  # fmt: skip
+
+
+async def _run(plan: SessionPlan) -> None:
+    await SessionRunner(plan, DatabaseSessionStore(plan.session_id, plan.workspace_id), bus).run()
+
+
+def start_session(*, session: Session, principal: Principal, session_id: str) -> SessionPublic:
+    """Schedule the session (it waits for a slot under the concurrency cap)."""
+    require(principal, Permission.write)
+    row = resource.row(session, principal, session_id)
+    if row.status != "pending" or scheduler.is_active(row.id):
+        raise Conflict(f"The session is {row.status}; only a pending session can start")
+    plan = build_plan(session, row)
+    # Record the models actually used, so every view of the session can name them.
+    row.llm_config = {**row.llm_config, "model": plan.simulator.model, "judgeModel": plan.judge.model}
+    session.commit()
+    scheduler.submit(row.id, lambda: _run(plan))
+    return to_public(row)
+
+
+def cancel_session(*, session: Session, principal: Principal, session_id: str) -> SessionStopped:
+    """Stop a pending or running session. What it said so far stays stored."""
+    require(principal, Permission.write)
+    row = resource.row(session, principal, session_id)
+    if row.status in TERMINAL_STATUSES:
+        raise Conflict(f"The session has already ended ({row.status})")
+    if not scheduler.cancel(row.id):
+        # Pending and never scheduled (or scheduled by a process that is gone): end it here.
+        row.status, row.outcome, row.end_reason = "cancelled", "cancelled", "cancelled"
+        row.ended_at = row.updated_at = utcnow()
+        session.commit()
+    return SessionStopped(id=row.id, status="cancelled", updated_at=utcnow())
+
+
+def export_session(
+    *, session: Session, principal: Principal, session_id: str, fmt: Literal["json", "markdown"]
+) -> tuple[str, str]:
+    detail = get_session(session=session, principal=principal, session_id=session_id)
+    if fmt == "json":
+        return json.dumps(
+            detail.model_dump(by_alias=True, mode="json"), indent=2, ensure_ascii=False
+        ), "application/json"
+    return _markdown(detail), "text/markdown"
+
+
+def _markdown(d: SessionDetail) -> str:
+    lines = [
+        f"# Session {d.id}",
+        "",
+        f"- Persona: {d.persona_name}",
+        f"- Objective: {d.objective_name}",
+        f"- Agent: {d.agent_name}",
+        f"- Status: {d.status} · outcome: {d.outcome or '—'} · ended by: {d.end_reason or '—'}",
+        f"- Started: {d.metadata.start_time or '—'} · messages: {d.metadata.message_count}",
+        "",
+        "## Transcript",
+        "",
+    ]
+    for m in d.messages:
+        latency = f" _({m.latency_ms} ms)_" if m.latency_ms is not None else ""
+        lines += [f"**{m.sender_type}**{latency}: {m.content}", ""]
+    if d.verdict:
+        lines += ["## Verdict", "", d.verdict.summary, ""]
+        lines += [f"- **{v.status}** — {v.criterion}: {v.reasoning}" for v in d.verdict.criteria]
+        lines.append("")
+    if d.findings:
+        lines += ["## Findings", ""]
+        lines += [f"- [{f.severity}] {f.type}: {f.description}" for f in d.findings]
+    if d.error:
+        lines += ["", "## Error", "", f"{d.error.get('source')}: {d.error.get('kind')} — {d.error.get('message')}"]
+    return "\n".join(lines) + "\n"
+
+
+def catch_up(
+    *, session: Session, principal: Principal, session_id: str, after_sequence: int = 0
+) -> tuple[SessionPublic, list[MessagePublic]]:
+    """For a client that subscribes late: the session and the messages it has not seen."""
+    require(principal, Permission.read)
+    row = resource.row(session, principal, session_id)
+    messages = session.exec(
+        select(Message)
+        .where(Message.session_id == row.id, Message.sequence > after_sequence)
+        .order_by(col(Message.sequence))
+    ).all()
+    return to_public(row), [message_public(m) for m in messages]

@@ -1,0 +1,765 @@
+"""/agents (a table with a type filter and a connection test per row) and the agent
+editor at /agents/new and /agents/<id>, whose config fields follow the agent's type."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar, Literal, TypedDict
+
+import reflex as rx
+from pydantic import ValidationError
+from pydantic.alias_generators import to_snake
+from pydantic_core import PydanticUndefined
+
+from app.db import session_scope
+from app.models.agent_config import CONFIG_TYPES
+from app.models.library import AgentCreate, AgentType
+from app.services import agents
+from app.services.access import Principal
+from app.services.errors import FieldError, ServiceError, ValidationFailed
+from app.services.pagination import PageParams, Paginated
+from app.settings import settings
+from app.ui.components.layout import page_header, shell
+from app.ui.components.library import (
+    FIX_BELOW,
+    LibraryEditorState,
+    LibraryListState,
+    editor_body,
+    editor_form,
+    empty_state,
+    form_section,
+    format_pairs,
+    input_field,
+    item_actions,
+    join_lines,
+    list_error,
+    new_button,
+    number_field,
+    number_text,
+    pagination_bar,
+    parse_pairs,
+    search_box,
+    select_field,
+    split_lines,
+    textarea_field,
+    wide,
+)
+from app.ui.state.auth import AuthState
+from app.ui.state.errors import field_errors
+
+ROUTE = "/agents"
+TYPE_LABELS: dict[str, str] = {
+    "http": "HTTP webhook",
+    "openai": "OpenAI-compatible",
+    "websocket": "WebSocket",
+    "hosted": "Hosted by Mimic",
+    "browser": "Website (browser)",
+    "whatsapp": "WhatsApp bot",
+}
+ALL_TYPES = "all"
+
+
+def _type_color(agent_type: rx.Var) -> rx.Var:
+    return rx.match(
+        agent_type,
+        ("http", "blue"),
+        ("openai", "green"),
+        ("websocket", "cyan"),
+        ("hosted", "violet"),
+        ("browser", "orange"),
+        ("whatsapp", "grass"),
+        "gray",
+    )
+
+
+# ---- the config fields of each type ----------------------------------------------------
+
+Kind = Literal["text", "password", "number", "textarea", "lines", "headers", "select"]
+
+
+@dataclass(frozen=True)
+class ConfigField:
+    """One input of an agent type's config. `key` is the camelCase path inside config."""
+
+    key: str
+    label: str
+    kind: Kind = "text"
+    placeholder: str = ""
+    hint: str = ""
+    options: tuple[str, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return f"config.{self.key}"
+
+
+_TIMEOUT = ConfigField("timeoutSeconds", "Timeout (seconds)", "number", hint="Per call; at most 600.")
+_HEADERS_HINT = 'One "Name: value" per line. Values of headers such as Authorization are stored encrypted.'
+
+CONFIG_FIELDS: dict[str, tuple[ConfigField, ...]] = {
+    "http": (
+        ConfigField("url", "URL", placeholder="https://bot.example.com/chat"),
+        ConfigField("method", "Method", "select", options=("POST", "PUT", "PATCH", "GET")),
+        ConfigField("headers", "Headers", "headers", placeholder="Authorization: Bearer …", hint=_HEADERS_HINT),
+        ConfigField("bodyTemplate", "Body template", "textarea"),
+        ConfigField(
+            "replyPath", "Reply path", hint="Where the reply is in the JSON answer, e.g. data.messages[0].text"
+        ),
+        _TIMEOUT,
+    ),
+    "openai": (
+        ConfigField("baseUrl", "Base URL", placeholder="https://api.openai.com/v1"),
+        ConfigField("model", "Model", placeholder="gpt-4o-mini"),
+        ConfigField("apiKey", "API key", "password"),
+        ConfigField("systemPrompt", "System prompt", "textarea"),
+        ConfigField(
+            "temperature", "Temperature (optional)", "number", hint="0 to 2; empty uses the endpoint's default."
+        ),
+        _TIMEOUT,
+    ),
+    "websocket": (
+        ConfigField("url", "URL", placeholder="wss://bot.example.com/socket"),
+        ConfigField("headers", "Headers", "headers", placeholder="Authorization: Bearer …", hint=_HEADERS_HINT),
+        ConfigField(
+            "messageTemplate",
+            "Message template",
+            "textarea",
+            hint="The frame sent for each message, with {{message}} and {{sessionId}} placeholders.",
+        ),
+        ConfigField("replyPath", "Reply path", hint="Where the reply is in the JSON frame received, e.g. reply"),
+        _TIMEOUT,
+    ),
+    "hosted": (
+        ConfigField("systemPrompt", "System prompt", "textarea", hint="The instructions of the agent Mimic runs."),
+        ConfigField("model", "Model", placeholder="mimic/offline"),
+        ConfigField("temperature", "Temperature", "number", hint="0 to 2."),
+        ConfigField("maxTokens", "Max tokens", "number", hint="The longest reply, in tokens."),
+        _TIMEOUT,
+    ),
+    "browser": (
+        ConfigField("targetUrl", "Target URL", placeholder="https://shop.example.com"),
+        ConfigField(
+            "allowedOrigins",
+            "Allowed origins",
+            "lines",
+            placeholder="https://shop.example.com",
+            hint="One origin per line; the persona's browser stays on them. Empty: the target URL's origin.",
+        ),
+        ConfigField("viewport.width", "Viewport width (px)", "number", hint="320 to 3840."),
+        ConfigField("viewport.height", "Viewport height (px)", "number", hint="320 to 2160."),
+        _TIMEOUT,
+    ),
+    "whatsapp": (
+        ConfigField("webhookUrl", "Webhook URL", placeholder="https://bot.example.com/whatsapp/webhook"),
+        ConfigField("phoneNumber", "Phone number", placeholder="+15550100000"),
+        ConfigField("accessToken", "Access token", "password"),
+        ConfigField("appSecret", "App secret (optional)", "password"),
+        _TIMEOUT,
+    ),
+}
+WIDE_KINDS = ("textarea", "headers", "lines")
+
+
+def _description(agent_type: str, key: str) -> str:
+    """The model's own description of a config field, used as the hint when the page has none."""
+    model_field = CONFIG_TYPES[AgentType(agent_type)].model_fields.get(to_snake(key))
+    return (model_field.description or "") if model_field else ""
+
+
+def _defaults(agent_type: str) -> dict[str, Any]:
+    """A new config of that type, as the model's defaults make it (camelCase)."""
+    defaults: dict[str, Any] = {}
+    for name, info in CONFIG_TYPES[AgentType(agent_type)].model_fields.items():
+        key = info.alias or name
+        if info.default_factory is not None:
+            value = info.default_factory()  # type: ignore[call-arg]
+            defaults[key] = value.model_dump(by_alias=True) if hasattr(value, "model_dump") else value
+        elif info.default is not PydanticUndefined:
+            defaults[key] = info.default
+    return defaults
+
+
+def _lookup(config: dict[str, Any], key: str) -> Any:
+    value: Any = config
+    for part in key.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    return value
+
+
+def config_values(agent_type: str, config: dict[str, Any]) -> dict[str, str]:
+    """A config (camelCase, secrets masked) as the editor's input texts."""
+    values: dict[str, str] = {}
+    for spec in CONFIG_FIELDS[agent_type]:
+        value = _lookup(config, spec.key)
+        if spec.kind == "headers":
+            values[spec.name] = format_pairs(value)
+        elif spec.kind == "lines":
+            values[spec.name] = join_lines(value)
+        elif spec.kind == "number":
+            values[spec.name] = number_text(value)
+        else:
+            values[spec.name] = "" if value is None else str(value)
+    return values
+
+
+def config_payload(agent_type: str, form: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+    """The config inputs of the form as a config document, and what the form itself finds
+    wrong. Empty inputs are left out so that the type's defaults apply."""
+    config: dict[str, Any] = {}
+    problems: dict[str, str] = {}
+    for spec in CONFIG_FIELDS[agent_type]:
+        raw = str(form.get(spec.name, ""))
+        if spec.kind == "headers":
+            try:
+                value: Any = parse_pairs(raw)
+            except ValueError as exc:
+                problems[spec.name] = str(exc)
+                continue
+        elif spec.kind == "lines":
+            value = split_lines(raw)
+        elif spec.kind in ("textarea", "password"):
+            value = raw if raw.strip() else ""
+        else:
+            value = raw.strip()
+        if value == "":
+            continue
+        target = config
+        *parents, last = spec.key.split(".")
+        for parent in parents:
+            target = target.setdefault(parent, {})
+        target[last] = value
+    return config, problems
+
+
+def _config_problems(agent_type: str, config: dict[str, Any]) -> dict[str, str]:
+    """What the type's config model says of `config` (named `config.<field>`); the service
+    checks again when saving, so this only lets the form show every problem at once."""
+    try:
+        CONFIG_TYPES[AgentType(agent_type)].model_validate(config)
+    except ValidationError as exc:
+        return {f"config.{name}": message for name, message in field_errors(exc)[1].items()}
+    return {}
+
+
+# ---- connection test -------------------------------------------------------------------
+
+
+class ProbeOutcome(TypedDict):
+    ok: bool
+    summary: str
+    reply: str
+
+
+async def probe_agent(principal: Principal, agent_id: str) -> ProbeOutcome:
+    """Ask the agent service to test the connection; never raises."""
+    try:
+        with session_scope() as session:
+            result = await agents.test_agent(session=session, principal=principal, agent_id=agent_id)
+    except ServiceError as exc:
+        return ProbeOutcome(ok=False, summary=str(exc), reply="")
+    except Exception as exc:  # an adapter's bug must not take the page down
+        return ProbeOutcome(ok=False, summary=f"The test failed: {exc}", reply="")
+    if result.reachable:
+        parts = ["Reachable"]
+        if result.latency_ms is not None:
+            parts.append(f"{result.latency_ms} ms")
+        if result.status_code is not None:
+            parts.append(f"HTTP {result.status_code}")
+        return ProbeOutcome(ok=True, summary=" · ".join(parts), reply=(result.reply or "")[:1000])
+    return ProbeOutcome(ok=False, summary=f"Not reachable: {result.error or 'no answer'}", reply="")
+
+
+# ---- the list page state ---------------------------------------------------------------
+
+
+class AgentRow(TypedDict):
+    id: str
+    name: str
+    description: str
+    type: str
+    type_label: str
+    status: str
+    target: str
+
+
+def _target(agent_type: str, config: dict[str, Any]) -> str:
+    if agent_type in ("http", "websocket"):
+        return str(config.get("url", ""))
+    if agent_type == "openai":
+        return f"{config.get('baseUrl', '')} · {config.get('model', '')}"
+    if agent_type == "hosted":
+        return str(config.get("model", ""))
+    if agent_type == "browser":
+        return str(config.get("targetUrl", ""))
+    if agent_type == "whatsapp":
+        return str(config.get("webhookUrl", ""))
+    return ""
+
+
+def _row(agent: dict[str, Any]) -> AgentRow:
+    return AgentRow(
+        id=agent["id"],
+        name=agent["name"],
+        description=agent.get("description", ""),
+        type=agent["type"],
+        type_label=TYPE_LABELS.get(agent["type"], agent["type"]),
+        status=agent.get("status", ""),
+        target=_target(agent["type"], agent.get("config") or {}),
+    )
+
+
+class AgentsState(LibraryListState, AuthState):
+    agents: list[AgentRow] = []
+    type_filter: str = ALL_TYPES
+    # Connection tests by agent id: running, and the last outcome.
+    testing: list[str] = []
+    test_summaries: dict[str, str] = {}
+    test_ok: dict[str, bool] = {}
+
+    NOUN: ClassVar[str] = "agent"
+
+    def _fetch(self, session, principal: Principal, params: PageParams) -> Paginated:
+        agent_type = AgentType(self.type_filter) if self.type_filter in TYPE_LABELS else None
+        return agents.list_agents(
+            session=session, principal=principal, params=params, q=self.q.strip() or None, type=agent_type
+        )
+
+    def _show(self, items: list[dict[str, Any]]) -> None:
+        self.agents = [_row(item) for item in items]
+
+    def _duplicate(self, session, principal: Principal, item_id: str) -> str:
+        return agents.duplicate_agent(session=session, principal=principal, agent_id=item_id).name
+
+    def _delete(self, session, principal: Principal, item_id: str) -> None:
+        agents.delete_agent(session=session, principal=principal, agent_id=item_id)
+
+    @rx.event
+    def set_type_filter(self, agent_type: str):
+        self.type_filter, self.page = agent_type, 1
+        return self._reload()
+
+    @rx.event(background=True)
+    async def test_connection(self, agent_id: str):
+        principal: Principal | None = None
+        async with self:
+            if agent_id in self.testing:
+                return
+            try:
+                principal = self._principal()
+                self.testing = [*self.testing, agent_id]
+            except ServiceError as exc:
+                refused = str(exc)
+        if principal is None:
+            yield rx.toast.error(refused)
+            return
+        # The probe can take up to the agent's timeout: the state stays unlocked meanwhile.
+        outcome = await probe_agent(principal, agent_id)
+        async with self:
+            self.testing = [i for i in self.testing if i != agent_id]
+            self.test_summaries = {**self.test_summaries, agent_id: outcome["summary"]}
+            self.test_ok = {**self.test_ok, agent_id: outcome["ok"]}
+        yield rx.toast.success(outcome["summary"]) if outcome["ok"] else rx.toast.error(outcome["summary"])
+
+
+# ---- the editor state ------------------------------------------------------------------
+
+
+class AgentEditorState(LibraryEditorState, AuthState):
+    agent_type: str = "http"
+    stored_type: str = ""
+    whatsapp_endpoint: str = ""
+    testing: bool = False
+    tested: bool = False
+    test_ok: bool = False
+    test_summary: str = ""
+    test_reply: str = ""
+    # The saved agent's config inputs, to put back when its type is picked again.
+    _stored_config: dict[str, str] = {}
+
+    LIST_ROUTE: ClassVar[str] = ROUTE
+    PATTERN_MESSAGES: ClassVar[dict[str, str]] = {
+        "config.phoneNumber": "must be an E.164 number: + and the country code, e.g. +15550100000"
+    }
+
+    def _field_names(self) -> list[str]:
+        return ["name", "description", "type", "status", *(spec.name for spec in CONFIG_FIELDS[self.agent_type])]
+
+    def _reset_test(self) -> None:
+        self.testing = self.tested = self.test_ok = False
+        self.test_summary = self.test_reply = ""
+
+    def _endpoint(self) -> str:
+        return f"{settings.public_url.rstrip('/')}/api/whatsapp/{self.editing_id or '<agentId>'}/messages"
+
+    def _blank(self) -> dict[str, str]:
+        self._reset_test()
+        self.agent_type, self.stored_type, self._stored_config = "http", "", {}
+        self.whatsapp_endpoint = self._endpoint()
+        return {"name": "", "description": "", "status": "active", **config_values("http", _defaults("http"))}
+
+    def _fetch_values(self, session, principal: Principal, item_id: str) -> dict[str, str]:
+        self._reset_test()
+        agent = agents.get_agent(session=session, principal=principal, agent_id=item_id)
+        self.agent_type = self.stored_type = agent.type.value
+        self._stored_config = config_values(agent.type.value, agent.config)
+        self.whatsapp_endpoint = self._endpoint()
+        return {"name": agent.name, "description": agent.description, "status": agent.status, **self._stored_config}
+
+    def _build(self, form: dict[str, Any]) -> AgentCreate:
+        config, problems = config_payload(self.agent_type, form)
+        payload = {
+            "name": form.get("name", ""),
+            "description": str(form.get("description", "")).strip(),
+            "type": self.agent_type,
+            "config": config,
+            "status": form.get("status") or "active",
+        }
+        try:
+            data = AgentCreate.model_validate(payload)
+        except ValidationError as exc:
+            details = {**_config_problems(self.agent_type, config), **field_errors(exc)[1], **problems}
+            raise ValidationFailed(FIX_BELOW, [FieldError(k, v) for k, v in details.items()]) from exc
+        if problems:
+            raise ValidationFailed(FIX_BELOW, [FieldError(k, v) for k, v in problems.items()])
+        return data
+
+    def _store(self, session, principal: Principal, data: AgentCreate) -> str:
+        if self.editing_id:
+            saved = agents.replace_agent(session=session, principal=principal, agent_id=self.editing_id, data=data)
+        else:
+            saved = agents.create_agent(session=session, principal=principal, data=data)
+        return saved.name
+
+    @rx.event
+    def set_agent_type(self, agent_type: str):
+        """Another type: its own config inputs, with the saved values if it is the saved type."""
+        if agent_type not in CONFIG_FIELDS:
+            return
+        self.agent_type = agent_type
+        kept = {k: v for k, v in self.values.items() if not k.startswith("config.")}
+        config = (
+            self._stored_config if agent_type == self.stored_type else config_values(agent_type, _defaults(agent_type))
+        )
+        self.values = {**kept, **config}
+        self.errors = {k: v for k, v in self.errors.items() if not k.startswith("config.")}
+
+    @rx.event(background=True)
+    async def test_connection(self):
+        async with self:
+            if not self.editing_id or self.testing:
+                return
+            agent_id = self.editing_id
+            self._reset_test()
+            self.testing = True
+            try:
+                principal = self._principal()
+            except ServiceError as exc:
+                self.testing, self.tested, self.test_summary = False, True, str(exc)
+                return
+        # The probe can take up to the agent's timeout: the state stays unlocked meanwhile.
+        outcome = await probe_agent(principal, agent_id)
+        async with self:
+            self.testing, self.tested = False, True
+            self.test_ok, self.test_summary, self.test_reply = outcome["ok"], outcome["summary"], outcome["reply"]
+
+
+# ---- the list page ---------------------------------------------------------------------
+
+
+def _test_button(agent: rx.Var) -> rx.Component:
+    running = AgentsState.testing.contains(agent["id"])
+    summary = AgentsState.test_summaries.get(agent["id"], "")
+    return rx.vstack(
+        rx.button(
+            rx.icon("plug-zap", size=14),
+            "Test connection",
+            size="1",
+            variant="surface",
+            loading=running,
+            on_click=AgentsState.test_connection(agent["id"]),
+            aria_label="Test connection to " + agent["name"],
+            white_space="nowrap",
+        ),
+        rx.cond(
+            summary != "",
+            rx.text(
+                summary,
+                size="1",
+                color_scheme=rx.cond(AgentsState.test_ok.get(agent["id"], False), "green", "red"),
+                max_width="14rem",
+                role="status",
+            ),
+        ),
+        spacing="1",
+        align="start",
+    )
+
+
+def _agent_row(agent: rx.Var) -> rx.Component:
+    return rx.table.row(
+        rx.table.row_header_cell(
+            rx.vstack(
+                rx.link(agent["name"], href="/agents/" + agent["id"], weight="medium"),
+                rx.cond(agent["description"] != "", rx.text(agent["description"], size="1", color_scheme="gray")),
+                spacing="1",
+                align="start",
+            ),
+            max_width="18rem",
+        ),
+        rx.table.cell(rx.badge(agent["type_label"], color_scheme=_type_color(agent["type"]), variant="soft")),
+        rx.table.cell(
+            rx.badge(
+                agent["status"],
+                color_scheme=rx.cond(agent["status"] == "active", "green", "gray"),
+                variant="outline",
+            )
+        ),
+        rx.table.cell(rx.code(agent["target"], variant="ghost", size="1", word_break="break-all"), max_width="20rem"),
+        rx.cond(AuthState.can_write, rx.table.cell(_test_button(agent))),
+        rx.table.cell(item_actions(AgentsState, "agent", agent, "/agents/" + agent["id"]), min_width="15rem"),
+        vertical_align="middle",
+    )
+
+
+def _type_filter() -> rx.Component:
+    return rx.vstack(
+        rx.el.label(rx.text("Type", size="2", weight="medium"), html_for="agents-type-filter"),
+        rx.select.root(
+            rx.select.trigger(id="agents-type-filter", width="12rem"),
+            rx.select.content(
+                rx.select.item("All types", value=ALL_TYPES),
+                *[rx.select.item(label, value=value) for value, label in TYPE_LABELS.items()],
+            ),
+            value=AgentsState.type_filter,
+            on_change=AgentsState.set_type_filter,
+        ),
+        spacing="1",
+        align="start",
+    )
+
+
+def agents_page() -> rx.Component:
+    return shell(
+        page_header(
+            "Agents",
+            "The systems under test: chatbots, OpenAI-compatible endpoints, WebSockets, WhatsApp bots and websites.",
+            new_button("New agent", "/agents/new"),
+        ),
+        rx.vstack(
+            rx.hstack(search_box(AgentsState, "Search agents"), _type_filter(), align="end", spacing="3", wrap="wrap"),
+            list_error(AgentsState),
+            rx.cond(
+                AgentsState.agents.length() > 0,
+                rx.table.root(
+                    rx.table.header(
+                        rx.table.row(
+                            rx.table.column_header_cell("Name"),
+                            rx.table.column_header_cell("Type"),
+                            rx.table.column_header_cell("Status"),
+                            rx.table.column_header_cell("Target"),
+                            rx.cond(AuthState.can_write, rx.table.column_header_cell("Connection")),
+                            rx.table.column_header_cell("Actions"),
+                        )
+                    ),
+                    rx.table.body(rx.foreach(AgentsState.agents, _agent_row)),
+                    variant="surface",
+                    width="100%",
+                ),
+                empty_state(
+                    (AgentsState.q != "") | (AgentsState.type_filter != ALL_TYPES),
+                    "No agents yet. Connect the system you want to test.",
+                    "No agent matches this search and type.",
+                ),
+            ),
+            pagination_bar(AgentsState),
+            spacing="4",
+            width="100%",
+        ),
+        active=ROUTE,
+    )
+
+
+# ---- the editor page -------------------------------------------------------------------
+
+
+def _secret_hint(spec: ConfigField, description: str) -> rx.Component:
+    """What the field is for, and that the stored value is kept unless a new one is typed."""
+    stored = AgentEditorState.values.get(spec.name, "")
+    return rx.text(
+        f"{description.rstrip('.')}. " if description else "",
+        rx.cond(
+            stored.startswith("•"),
+            "Stored encrypted, shown masked (" + stored + "). Leave it as it is to keep it, or type a new value.",
+            "Stored encrypted, and shown masked once saved.",
+        ),
+        size="1",
+        color_scheme="gray",
+    )
+
+
+def _config_input(agent_type: str, spec: ConfigField) -> rx.Component:
+    s = AgentEditorState
+    hint = spec.hint or _description(agent_type, spec.key.split(".")[0])
+    if spec.kind == "select":
+        return select_field(s, spec.label, spec.name, [(option, option) for option in spec.options], hint=hint)
+    if spec.kind == "number":
+        return number_field(s, spec.label, spec.name, hint=hint, placeholder=spec.placeholder)
+    if spec.kind == "password":
+        return input_field(
+            s,
+            spec.label,
+            spec.name,
+            type="password",
+            placeholder=spec.placeholder,
+            hint=_secret_hint(spec, hint),
+            auto_complete="new-password",
+        )
+    if spec.kind in WIDE_KINDS:
+        monospace = spec.kind == "headers" or spec.key.endswith("Template")
+        rows = "8" if spec.key == "systemPrompt" else "4"
+        field = textarea_field(
+            s, spec.label, spec.name, hint=hint, placeholder=spec.placeholder, rows=rows, monospace=monospace
+        )
+        return wide(field)
+    return input_field(s, spec.label, spec.name, hint=hint, placeholder=spec.placeholder)
+
+
+def _whatsapp_note() -> rx.Component:
+    return wide(
+        rx.callout.root(
+            rx.callout.icon(rx.icon("info")),
+            rx.callout.text(
+                "Mimic posts WhatsApp Cloud API webhooks to the webhook URL. Your bot answers at ",
+                rx.code("POST " + AgentEditorState.whatsapp_endpoint, word_break="break-all"),
+                " with the header ",
+                rx.code("Authorization: Bearer <access token>"),
+                rx.cond(AgentEditorState.is_new, " (the agent id is known once the agent is saved).", "."),
+            ),
+            width="100%",
+        )
+    )
+
+
+def _config_section(agent_type: str) -> rx.Component:
+    inputs = [_config_input(agent_type, spec) for spec in CONFIG_FIELDS[agent_type]]
+    if agent_type == "whatsapp":
+        inputs.insert(0, _whatsapp_note())
+    # Keyed by type: another type mounts fresh inputs with that type's initial values.
+    return rx.grid(*inputs, columns=rx.breakpoints(initial="1", md="2"), spacing="4", width="100%", key=agent_type)
+
+
+def _test_panel() -> rx.Component:
+    s = AgentEditorState
+    return rx.cond(
+        ~s.is_new & AuthState.can_write,
+        rx.card(
+            rx.vstack(
+                rx.hstack(
+                    rx.vstack(
+                        rx.heading("Connection", size="4", as_="h2"),
+                        rx.text(
+                            "Sends one probe message (a website: loads the page) with the saved configuration.",
+                            size="2",
+                            color_scheme="gray",
+                        ),
+                        spacing="1",
+                    ),
+                    rx.spacer(),
+                    rx.button(
+                        rx.icon("plug-zap", size=16),
+                        "Test connection",
+                        type="button",
+                        loading=s.testing,
+                        on_click=s.test_connection,
+                        variant="surface",
+                    ),
+                    width="100%",
+                    align="center",
+                ),
+                rx.cond(
+                    s.tested,
+                    rx.callout.root(
+                        rx.callout.icon(rx.cond(s.test_ok, rx.icon("circle-check"), rx.icon("circle-x"))),
+                        rx.vstack(
+                            rx.text(s.test_summary, size="2", weight="medium"),
+                            rx.cond(
+                                s.test_reply != "",
+                                rx.text("Reply: “", s.test_reply, "”", size="2"),
+                            ),
+                            spacing="1",
+                            align="start",
+                        ),
+                        color_scheme=rx.cond(s.test_ok, "green", "red"),
+                        role="status",
+                        width="100%",
+                    ),
+                ),
+                spacing="3",
+                width="100%",
+            ),
+            width="100%",
+            max_width="60rem",
+        ),
+    )
+
+
+def _editor_sections() -> list[rx.Component]:
+    s = AgentEditorState
+    return [
+        form_section(
+            "Basics",
+            "What the agent is called in the library, what kind of system it is, and whether sessions may use it.",
+            input_field(s, "Name", "name", required=True, placeholder="Acme support bot (staging)"),
+            select_field(s, "Status", "status", (("active", "active"), ("inactive", "inactive"))),
+            wide(textarea_field(s, "Description", "description", rows="2")),
+            wide(
+                select_field(
+                    s,
+                    "Type",
+                    "type",
+                    tuple(TYPE_LABELS.items()),
+                    value=s.agent_type,
+                    on_change=s.set_agent_type,
+                    hint=rx.cond(
+                        ~s.is_new & (s.agent_type != s.stored_type),
+                        rx.text(
+                            "Saving with another type replaces the whole config, secrets included.",
+                            size="1",
+                            color_scheme="amber",
+                        ),
+                        rx.text("The configuration below follows the type.", size="1", color_scheme="gray"),
+                    ),
+                )
+            ),
+        ),
+        rx.card(
+            rx.vstack(
+                rx.heading("Configuration", size="4", as_="h2"),
+                rx.text("How Mimic reaches this agent.", size="2", color_scheme="gray"),
+                rx.match(
+                    s.agent_type,
+                    *[(agent_type, _config_section(agent_type)) for agent_type in CONFIG_FIELDS],
+                    _config_section("http"),
+                ),
+                spacing="3",
+                width="100%",
+            ),
+            width="100%",
+        ),
+    ]
+
+
+def agent_editor_page() -> rx.Component:
+    s = AgentEditorState
+    return shell(
+        page_header(
+            rx.cond(s.is_new, "New agent", "Edit agent"),
+            "The system under test, and how Mimic reaches it.",
+        ),
+        editor_body(
+            s,
+            "agent",
+            rx.vstack(editor_form(s, "agent", *_editor_sections()), _test_panel(), spacing="4", width="100%"),
+        ),
+        active=ROUTE,
+    )

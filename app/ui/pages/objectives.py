@@ -1,0 +1,335 @@
+"""/objectives (a table, import/export) and the objective editor at /objectives/new and
+/objectives/<id>."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, TypedDict
+
+import reflex as rx
+
+from app.models.library import ObjectiveConfig, ObjectiveCreate
+from app.services import objectives
+from app.services.access import Principal
+from app.services.pagination import PageParams, Paginated
+from app.ui.components.layout import page_header, shell
+from app.ui.components.library import (
+    LibraryEditorState,
+    LibraryListState,
+    TransferState,
+    editor_body,
+    editor_form,
+    empty_state,
+    form_section,
+    import_report,
+    input_field,
+    item_actions,
+    join_commas,
+    join_lines,
+    list_error,
+    new_button,
+    number_field,
+    number_text,
+    omit_blank,
+    pagination_bar,
+    search_box,
+    select_field,
+    split_commas,
+    split_lines,
+    textarea_field,
+    transfer_bar,
+    validated,
+    wide,
+)
+from app.ui.state.auth import AuthState
+
+ROUTE = "/objectives"
+AUTONOMY_LEVELS = (("guided", "guided"), ("goal-directed", "goal-directed"), ("exploratory", "exploratory"))
+GOAL_EXCERPT = 140
+
+
+class ObjectiveRow(TypedDict):
+    id: str
+    name: str
+    description: str
+    goal: str
+    criteria: int
+    max_turns: int
+    max_actions: int
+    autonomy: str
+
+
+def _row(objective: dict[str, Any]) -> ObjectiveRow:
+    definition, config = objective.get("definition") or {}, objective.get("config") or {}
+    goal = " ".join(str(definition.get("goal", "")).split())
+    return ObjectiveRow(
+        id=objective["id"],
+        name=objective["name"],
+        description=objective.get("description", ""),
+        goal=goal if len(goal) <= GOAL_EXCERPT else goal[: GOAL_EXCERPT - 1].rstrip() + "…",
+        criteria=len(definition.get("successCriteria") or []),
+        max_turns=int(config.get("maxTurns", 0)),
+        max_actions=int(config.get("maxActions", 0)),
+        autonomy=str(config.get("autonomyLevel", "")),
+    )
+
+
+class ObjectivesState(LibraryListState, TransferState, AuthState):
+    objectives: list[ObjectiveRow] = []
+
+    NOUN: ClassVar[str] = "objective"
+    KIND: ClassVar[str] = "objectives"
+
+    def _fetch(self, session, principal: Principal, params: PageParams) -> Paginated:
+        return objectives.list_objectives(session=session, principal=principal, params=params, q=self.q.strip() or None)
+
+    def _show(self, items: list[dict[str, Any]]) -> None:
+        self.objectives = [_row(item) for item in items]
+
+    def _duplicate(self, session, principal: Principal, item_id: str) -> str:
+        return objectives.duplicate_objective(session=session, principal=principal, objective_id=item_id).name
+
+    def _delete(self, session, principal: Principal, item_id: str) -> None:
+        objectives.delete_objective(session=session, principal=principal, objective_id=item_id)
+
+
+# ---- the editor ------------------------------------------------------------------------
+
+
+def objective_values(objective: dict[str, Any]) -> dict[str, str]:
+    """An objective (as the API writes it) as the editor's input texts."""
+    definition, config = objective.get("definition") or {}, objective.get("config") or {}
+    return {
+        "name": objective.get("name", ""),
+        "description": objective.get("description", ""),
+        "definition.goal": definition.get("goal", ""),
+        "definition.constraints": join_lines(definition.get("constraints")),
+        "definition.successCriteria": join_lines(definition.get("successCriteria")),
+        "definition.keywords": join_commas(definition.get("keywords")),
+        "config.autonomyLevel": config.get("autonomyLevel", "goal-directed"),
+        "config.maxActions": number_text(config.get("maxActions")),
+        "config.maxTurns": number_text(config.get("maxTurns")),
+    }
+
+
+def objective_payload(form: dict[str, Any]) -> dict[str, Any]:
+    """The editor's form as an ObjectiveCreate document."""
+    return {
+        "name": form.get("name", ""),
+        "description": form.get("description", "").strip(),
+        "definition": {
+            "goal": form.get("definition.goal", ""),
+            "constraints": split_lines(form.get("definition.constraints")),
+            "successCriteria": split_lines(form.get("definition.successCriteria")),
+            "keywords": split_commas(form.get("definition.keywords")),
+        },
+        "config": omit_blank(
+            {
+                "autonomyLevel": form.get("config.autonomyLevel", ""),
+                "maxActions": form.get("config.maxActions", "").strip(),
+                "maxTurns": form.get("config.maxTurns", "").strip(),
+            }
+        ),
+    }
+
+
+class ObjectiveEditorState(LibraryEditorState, AuthState):
+    LIST_ROUTE: ClassVar[str] = ROUTE
+    FIELD_NAMES: ClassVar[tuple[str, ...]] = (
+        "name",
+        "description",
+        "definition.goal",
+        "definition.constraints",
+        "definition.successCriteria",
+        "definition.keywords",
+        "config.autonomyLevel",
+        "config.maxActions",
+        "config.maxTurns",
+    )
+
+    def _blank(self) -> dict[str, str]:
+        return objective_values({"config": ObjectiveConfig().model_dump(mode="json", by_alias=True)})
+
+    def _fetch_values(self, session, principal: Principal, item_id: str) -> dict[str, str]:
+        objective = objectives.get_objective(session=session, principal=principal, objective_id=item_id)
+        return objective_values(objective.model_dump(mode="json", by_alias=True))
+
+    def _build(self, form: dict[str, Any]) -> ObjectiveCreate:
+        return validated(ObjectiveCreate, objective_payload(form), {})
+
+    def _store(self, session, principal: Principal, data: ObjectiveCreate) -> str:
+        if self.editing_id:
+            saved = objectives.replace_objective(
+                session=session, principal=principal, objective_id=self.editing_id, data=data
+            )
+        else:
+            saved = objectives.create_objective(session=session, principal=principal, data=data)
+        return saved.name
+
+
+# ---- the list page ---------------------------------------------------------------------
+
+
+def _objective_row(objective: rx.Var) -> rx.Component:
+    return rx.table.row(
+        rx.table.row_header_cell(
+            rx.vstack(
+                rx.link(objective["name"], href="/objectives/" + objective["id"], weight="medium"),
+                rx.cond(
+                    objective["description"] != "",
+                    rx.text(objective["description"], size="1", color_scheme="gray"),
+                ),
+                spacing="1",
+                align="start",
+            ),
+            max_width="16rem",
+        ),
+        rx.table.cell(rx.text(objective["goal"], size="2"), max_width="26rem"),
+        rx.table.cell(rx.badge(objective["criteria"], variant="soft", color_scheme="gray")),
+        rx.table.cell(
+            rx.text(objective["max_turns"], " turns", size="2"),
+            rx.text(objective["max_actions"], " actions", size="1", color_scheme="gray"),
+            white_space="nowrap",
+        ),
+        rx.table.cell(
+            rx.badge(
+                objective["autonomy"],
+                color_scheme=rx.match(objective["autonomy"], ("guided", "blue"), ("exploratory", "orange"), "violet"),
+                variant="soft",
+            )
+        ),
+        rx.table.cell(
+            item_actions(ObjectivesState, "objective", objective, "/objectives/" + objective["id"]), min_width="15rem"
+        ),
+        vertical_align="middle",
+    )
+
+
+def objectives_page() -> rx.Component:
+    return shell(
+        page_header(
+            "Objectives",
+            "What a persona tries to get done: a goal, constraints, success criteria and a budget.",
+            new_button("New objective", "/objectives/new"),
+        ),
+        rx.vstack(
+            rx.hstack(
+                search_box(ObjectivesState, "Search objectives"),
+                rx.spacer(),
+                transfer_bar(ObjectivesState, "objective-import"),
+                align="end",
+                width="100%",
+                wrap="wrap",
+                spacing="3",
+            ),
+            import_report(ObjectivesState),
+            list_error(ObjectivesState),
+            rx.cond(
+                ObjectivesState.objectives.length() > 0,
+                rx.table.root(
+                    rx.table.header(
+                        rx.table.row(
+                            rx.table.column_header_cell("Name"),
+                            rx.table.column_header_cell("Goal"),
+                            rx.table.column_header_cell("Criteria"),
+                            rx.table.column_header_cell("Budget"),
+                            rx.table.column_header_cell("Autonomy"),
+                            rx.table.column_header_cell("Actions"),
+                        )
+                    ),
+                    rx.table.body(rx.foreach(ObjectivesState.objectives, _objective_row)),
+                    variant="surface",
+                    width="100%",
+                ),
+                empty_state(
+                    ObjectivesState.q != "",
+                    "No objectives yet. Create one, or import a JSON or YAML file.",
+                    "No objective matches this search.",
+                ),
+            ),
+            pagination_bar(ObjectivesState),
+            spacing="4",
+            width="100%",
+        ),
+        active=ROUTE,
+    )
+
+
+def _editor_sections() -> list[rx.Component]:
+    s = ObjectiveEditorState
+    return [
+        form_section(
+            "Basics",
+            "How the objective appears in the library.",
+            wide(input_field(s, "Name", "name", required=True, placeholder="Request a refund")),
+            wide(textarea_field(s, "Description", "description", rows="2")),
+        ),
+        form_section(
+            "Definition",
+            "What the persona wants, what limits it, and what the judge checks one by one.",
+            wide(
+                textarea_field(
+                    s,
+                    "Goal",
+                    "definition.goal",
+                    rows="4",
+                    required=True,
+                    hint="In the persona's words: what they want and the facts they bring (order numbers, dates).",
+                )
+            ),
+            wide(textarea_field(s, "Constraints", "definition.constraints", rows="4", hint="One constraint per line.")),
+            wide(
+                textarea_field(
+                    s,
+                    "Success criteria",
+                    "definition.successCriteria",
+                    rows="5",
+                    hint="One criterion per line, each checkable against the transcript.",
+                )
+            ),
+            wide(
+                input_field(
+                    s,
+                    "Keywords",
+                    "definition.keywords",
+                    placeholder="refund, return, order",
+                    hint="Comma-separated words a link or button toward this goal would carry; the offline browser "
+                    "explorer follows them.",
+                )
+            ),
+        ),
+        form_section(
+            "Budget",
+            "How freely the persona acts, and when the session stops.",
+            wide(select_field(s, "Autonomy level", "config.autonomyLevel", AUTONOMY_LEVELS)),
+            number_field(
+                s,
+                "Max turns",
+                "config.maxTurns",
+                step="1",
+                min="1",
+                max="200",
+                hint="Chat budget: the persona's messages, 1 to 200.",
+            ),
+            number_field(
+                s,
+                "Max actions",
+                "config.maxActions",
+                step="1",
+                min="1",
+                max="500",
+                hint="Browser budget: clicks, typing and navigations, 1 to 500.",
+            ),
+        ),
+    ]
+
+
+def objective_editor_page() -> rx.Component:
+    s = ObjectiveEditorState
+    return shell(
+        page_header(
+            rx.cond(s.is_new, "New objective", "Edit objective"),
+            "A goal with constraints and success criteria, and the budget to reach it in.",
+        ),
+        editor_body(s, "objective", editor_form(s, "objective", *_editor_sections())),
+        active=ROUTE,
+    )

@@ -1,0 +1,120 @@
+"""The dashboard's one auth state: the signed-in user, their workspace and role.
+
+The access token lives in a cookie; every protected page checks it on load and sends a
+signed-out visitor to /login?next=<where they were>. Page states subclass AuthState so that
+their handlers can ask for the caller with `self._principal()`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from urllib.parse import quote
+
+import reflex as rx
+
+from app.db import session_scope
+from app.models.account import MePublic
+from app.services import accounts
+from app.services.access import ROLE_PERMISSIONS, Principal
+from app.services.errors import ServiceError
+from app.settings import settings
+
+TOKEN_COOKIE = "mimic_token"
+
+
+def safe_next(target: str | None) -> str:
+    """Only a path on this site: never an open redirect to another origin."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return "/"
+    return target
+
+
+def login_url(next_path: str) -> str:
+    return f"/login?next={quote(safe_next(next_path), safe='/')}"
+
+
+class AuthState(rx.State):
+    auth_token: str = rx.Cookie(
+        "", name=TOKEN_COOKIE, path="/", max_age=settings.access_token_ttl_minutes * 60, same_site="strict"
+    )
+    signed_in: bool = False
+    user_name: str = ""
+    user_email: str = ""
+    workspace_id: str = ""
+    workspace_name: str = ""
+    role: str = ""
+    permissions: list[str] = []
+    workspaces: list[dict[str, str]] = []
+
+    def _principal(self) -> Principal:
+        """The caller, freshly checked (a revoked membership takes effect at once)."""
+        with session_scope() as session:
+            return accounts.authenticate(session=session, credential=self.auth_token)
+
+    def _apply_me(self, me: MePublic) -> None:
+        self.signed_in = True
+        self.user_name = me.name or me.email
+        self.user_email = me.email
+        self.workspace_id = me.workspace.id
+        self.workspace_name = me.workspace.name
+        self.role = me.role
+        self.permissions = sorted(p.value for p in ROLE_PERMISSIONS[me.role])
+        self.workspaces = [{"id": w.id, "name": w.name, "role": w.role} for w in me.workspaces]
+
+    def _sign_out(self) -> None:
+        self.auth_token = ""
+        self.signed_in = False
+        self.user_name = self.user_email = self.workspace_id = self.workspace_name = self.role = ""
+        self.permissions = []
+        self.workspaces = []
+
+    def _current_path(self) -> str:
+        url = self.router.url
+        return url.path + (f"?{url.query}" if url.query else "")
+
+    @rx.event
+    def check_auth(self):
+        """on_load of every protected page."""
+        try:
+            principal = self._principal()
+            with session_scope() as session:
+                self._apply_me(accounts.me(session=session, principal=principal))
+        except ServiceError:
+            self._sign_out()
+            return rx.redirect(login_url(self._current_path()))
+
+    @rx.event
+    def logout(self):
+        self._sign_out()
+        return rx.redirect("/login")
+
+    @rx.event
+    def switch_workspace(self, workspace_id: str):
+        try:
+            with session_scope() as session:
+                accounts.switch_workspace(session=session, principal=self._principal(), workspace_id=workspace_id)
+        except ServiceError as exc:
+            return rx.toast.error(str(exc))
+        # Reload the page so that its data comes from the workspace now current.
+        return rx.redirect(self._current_path())
+
+    async def _sign_in(self, email: str, password: str) -> None:
+        def _login():
+            with session_scope() as session:
+                return accounts.login(session=session, email=email, password=password)
+
+        # argon2 is deliberately slow: keep it off the event loop.
+        token = await asyncio.to_thread(_login)
+        self.auth_token = token.access_token
+
+    @rx.var
+    def can_write(self) -> bool:
+        return "write" in self.permissions
+
+    @rx.var
+    def can_manage_members(self) -> bool:
+        return "manage_members" in self.permissions
+
+    @rx.var
+    def can_manage_api_keys(self) -> bool:
+        return "manage_api_keys" in self.permissions

@@ -1,0 +1,298 @@
+"""Whole sessions over the real API against real targets of every type on 127.0.0.1, with
+the persona and the judge served by an OpenAI-compatible server through the real litellm
+code path, and again with mimic/offline; live streams; failures; cancel."""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+
+import httpx
+import pytest
+import websockets.sync.client
+
+from tests.support.bots import http_bot, support_reply, websocket_bot, whatsapp_bot
+from tests.support.loopback import DroppingServer, LoopbackServer
+from tests.support.openai_stub import OpenAIStub, StubRequest, ToolCall
+from tests.support.sessions import Api
+
+WA_TOKEN = "wa-access-token-123"
+
+
+@pytest.fixture
+def api(live_api, make_account) -> Api:
+    return Api(live_api.url, make_account().headers)
+
+
+def _context(request: StubRequest) -> dict:
+    text = "\n".join(str(m.get("content")) for m in request.body["messages"])
+    return json.loads(re.search(r"```mimic-context\n(.*?)\n```", text, re.S).group(1))
+
+
+def scripted_llm(request: StubRequest):
+    """Plays the persona and the judge like a real model would, through forced tool calls."""
+    tool = request.body["tool_choice"]["function"]["name"]
+    if tool == "persona_turn":
+        replies = [m for m in request.body["messages"] if m["role"] == "user" and "A-10482" in m.get("content", "")]
+        if not replies:
+            return ToolCall(
+                {"message": "Hi, when will order A-10482 arrive?", "action": "continue", "reasoning": "ask"}
+            )
+        return ToolCall({"message": "Great, thanks!", "action": "goal_met", "reasoning": "got the date"})
+    context = _context(request)
+    agent_ids = [m["id"] for m in context["transcript"] if m["role"] == "agent" and "Friday" in m["content"]]
+    return ToolCall(
+        {
+            "criteria": [{"index": 0, "criterion": context["criteria"][0], "status": "met" if agent_ids else "not_met",
+                          "reasoning": "The agent named the day.", "citedMessageIds": agent_ids}],
+            "findings": [{"type": "tone", "severity": "low", "description": "Terse greeting",
+                          "personaPerspective": "A bit curt.", "evidence": {"messageIds": agent_ids}}],
+            "summary": "The agent answered.",
+        }
+    )  # fmt: skip
+
+
+@pytest.fixture
+def llm_stub(monkeypatch):
+    with OpenAIStub(script=scripted_llm, required_key="sk-stub-key") as stub:
+        monkeypatch.setenv("OPENAI_API_KEY", "sk-stub-key")
+        monkeypatch.setenv("OPENAI_API_BASE", stub.base_url)
+        yield stub
+
+
+@pytest.fixture
+def targets(live_api):
+    """One running server per agent type; yields {type: config}."""
+    support = OpenAIStub(script=lambda r: support_reply(r.body["messages"][-1]["content"]))
+    with (
+        LoopbackServer(http_bot()) as http_server,
+        LoopbackServer(websocket_bot()) as ws_server,
+        LoopbackServer(whatsapp_bot(mimic_url=live_api.url, access_token=WA_TOKEN)) as wa_server,
+        support,
+    ):
+        yield {
+            "http": {"url": f"{http_server.url}/chat", "replyPath": "data.reply", "timeoutSeconds": 10},
+            "websocket": {"url": f"{ws_server.ws_url}/ws", "replyPath": "reply", "timeoutSeconds": 10},
+            "openai": {"baseUrl": support.base_url, "model": "support-bot", "apiKey": "sk-agent", "timeoutSeconds": 10},
+            "hosted": {"systemPrompt": "You are Acme's support agent.", "model": "mimic/offline"},
+            "whatsapp": {"webhookUrl": f"{wa_server.url}/webhook", "accessToken": WA_TOKEN, "timeoutSeconds": 10},
+        }
+
+
+@pytest.mark.parametrize("agent_type", ["http", "websocket", "openai", "hosted", "whatsapp"])
+def test_whole_flow_with_an_llm_served_over_http(api: Api, targets, llm_stub, agent_type) -> None:
+    persona_id, objective_id = api.library()
+    agent_id = api.agent(agent_type, targets[agent_type])
+    session_id = api.start(agent_id, persona_id, objective_id,
+                           llmConfig={"model": "openai/gpt-4o-mini", "judgeModel": "openai/gpt-4o-mini"})  # fmt: skip
+    detail = api.wait(session_id)
+
+    assert detail["status"] == "completed", detail["error"]
+    assert detail["endReason"] == "goal_met"
+    roles = [m["senderType"] for m in detail["messages"]]
+    assert roles == ["persona", "agent", "persona"]
+    agent_message = detail["messages"][1]
+    if agent_type != "hosted":
+        assert "Friday" in agent_message["content"]
+    assert agent_message["latencyMs"] is not None and agent_message["latencyMs"] >= 0
+    assert detail["metadata"]["messageCount"] == 3 and detail["metadata"]["startTime"]
+    # The judge spoke through structured output; its citations are real message ids.
+    if agent_type != "hosted":
+        assert detail["outcome"] == "passed"
+        assert detail["verdict"]["criteria"][0]["citedMessageIds"] == [agent_message["id"]]
+    assert detail["findings"][0]["type"] == "tone"
+    # Every simulator and judge call went through litellm to the stub, with the key.
+    assert {r.body["tool_choice"]["function"]["name"] for r in llm_stub.chat_requests} == {
+        "persona_turn",
+        "submit_verdict",
+    }
+    assert all(r.authorization == "Bearer sk-stub-key" for r in llm_stub.chat_requests)
+    assert detail["totalTokens"] > 0
+
+
+@pytest.mark.parametrize("agent_type", ["http", "hosted"])
+def test_whole_flow_offline_and_reproducible(api: Api, targets, agent_type) -> None:
+    persona_id, objective_id = api.library()
+    agent_id = api.agent(agent_type, targets[agent_type])
+    runs = [api.wait(api.start(agent_id, persona_id, objective_id, config={"seed": 7})) for _ in range(2)]
+    for detail in runs:
+        assert detail["status"] == "completed", detail["error"]
+        assert detail["outcome"] in {"passed", "failed"} and detail["verdict"]["criteria"]
+        assert detail["messages"][0]["senderType"] == "persona"
+    transcripts = [[(m["senderType"], m["content"]) for m in d["messages"]] for d in runs]
+    assert transcripts[0] == transcripts[1]  # same seed, same conversation
+    assert [c["status"] for c in runs[0]["verdict"]["criteria"]] == [
+        c["status"] for c in runs[1]["verdict"]["criteria"]
+    ]
+
+
+def _collect_sse(url: str, token: str, out: list[dict], ready: threading.Event) -> None:
+    with httpx.stream("GET", url, params={"token": token}, timeout=60) as response:
+        event = None
+        for line in response.iter_lines():
+            if line.startswith("event: "):
+                event = line[7:]
+                if event == "connected":
+                    ready.set()
+            elif line.startswith("data: "):
+                out.append({"event": event, "data": json.loads(line[6:])})
+
+
+def _collect_ws(url: str, token: str, session_id: str, out: list[dict], ready: threading.Event) -> None:
+    with websockets.sync.client.connect(f"{url}/api/ws?token={token}") as ws:
+        ws.send(json.dumps({"type": "subscribe", "sessionId": session_id}))
+        while True:
+            frame = json.loads(ws.recv(timeout=60))
+            out.append(frame)
+            if frame["type"] == "subscribed":
+                ready.set()
+            if frame["type"] == "session_end":
+                return
+
+
+def test_sse_and_websocket_clients_receive_every_message_in_order(api: Api, live_api, targets, make_account) -> None:
+    persona_id, objective_id = api.library()
+    agent_id = api.agent("http", targets["http"])
+    created = api.post("/api/sessions", {"agentId": agent_id, "personaId": persona_id, "objectiveId": objective_id,
+                                         "config": {"seed": 3, "messageInterval": 0.05}})  # fmt: skip
+    token = api.http.headers["Authorization"].removeprefix("Bearer ")
+    sse_events, ws_frames = [], []
+    ready_sse, ready_ws = threading.Event(), threading.Event()
+    threads = [
+        threading.Thread(target=_collect_sse, args=(f"{live_api.url}/api/events/{created['id']}/stream", token,
+                                                     sse_events, ready_sse)),
+        threading.Thread(target=_collect_ws, args=(live_api.ws_url, token, created["id"], ws_frames, ready_ws)),
+    ]  # fmt: skip
+    for t in threads:
+        t.start()
+    assert ready_sse.wait(10) and ready_ws.wait(10)
+    api.post(f"/api/sessions/{created['id']}/start")
+    for t in threads:
+        t.join(60)
+    detail = api.wait(created["id"])
+    stored = [(m["id"], m["content"]) for m in detail["messages"]]
+    assert len(stored) >= 2
+
+    assert sse_events[0]["event"] == "connected"
+    sse_messages = [(e["data"]["data"]["id"], e["data"]["data"]["content"]) for e in sse_events
+                    if e["event"] == "update" and e["data"]["type"] == "message"]  # fmt: skip
+    assert sse_messages == stored
+    assert sse_events[-1]["data"]["type"] == "complete"  # and the stream ended after it
+
+    ws_messages = [(f["data"]["id"], f["data"]["content"]) for f in ws_frames if f["type"] == "new_message"]
+    assert ws_messages == stored
+    assert any(f["type"] == "session_update" for f in ws_frames)
+    assert ws_frames[-1]["type"] == "session_end" and ws_frames[-1]["data"]["messageCount"] == len(stored)
+
+
+def test_a_late_subscriber_gets_the_transcript_then_the_end(api: Api, live_api, targets) -> None:
+    persona_id, objective_id = api.library()
+    detail = api.wait(api.start(api.agent("http", targets["http"]), persona_id, objective_id))
+    token = api.http.headers["Authorization"].removeprefix("Bearer ")
+    events: list[dict] = []
+    _collect_sse(f"{live_api.url}/api/events/{detail['id']}/stream", token, events, threading.Event())
+    messages = [e["data"]["data"]["id"] for e in events if e.get("data", {}).get("type") == "message"]
+    assert messages == [m["id"] for m in detail["messages"]]
+    assert events[-1]["data"]["type"] == "complete"
+
+
+def test_streams_need_credentials_and_the_right_workspace(api: Api, live_api, targets, make_account) -> None:
+    persona_id, objective_id = api.library()
+    session_id = api.post("/api/sessions", {"agentId": api.agent("http", targets["http"]), "personaId": persona_id,
+                                            "objectiveId": objective_id})["id"]  # fmt: skip
+    assert httpx.get(f"{live_api.url}/api/events/{session_id}/stream").status_code == 401
+    stranger = make_account().token
+    assert httpx.get(f"{live_api.url}/api/events/{session_id}/stream", params={"token": stranger}).status_code == 404
+    with websockets.sync.client.connect(f"{live_api.ws_url}/api/ws?token={stranger}") as ws:
+        ws.send(json.dumps({"type": "subscribe", "sessionId": session_id}))
+        assert json.loads(ws.recv(timeout=10))["type"] == "error"
+    with (
+        pytest.raises(websockets.exceptions.InvalidStatus),
+        websockets.sync.client.connect(f"{live_api.ws_url}/api/ws"),
+    ):
+        pass
+
+
+@pytest.mark.parametrize("mode", ["slow", "error", "garbage", "drop"])
+def test_a_failing_target_gives_an_error_outcome_with_the_transcript_intact(api: Api, mode) -> None:
+    persona_id, objective_id = api.library()
+    # The first exchange works (an answer that does not end the conversation); then the
+    # target breaks. A dropping server breaks from the start.
+    state = {"mode": mode, "delay": 3, "fail_after": 1, "reply": "Let me look into that for you."}
+    with LoopbackServer(http_bot(state)) as bot, DroppingServer() as dropper:
+        url = f"{dropper.url}/chat" if mode == "drop" else f"{bot.url}/chat"
+        agent_id = api.agent("http", {"url": url, "replyPath": "data.reply", "timeoutSeconds": 0.5})
+        detail = api.wait(api.start(agent_id, persona_id, objective_id, config={"seed": 1}))
+
+    assert detail["status"] == "error" and detail["outcome"] == "error"
+    assert detail["error"]["source"] == "target"
+    expected_kind = {"slow": "timeout", "error": "http_status", "garbage": "bad_response", "drop": "connection"}[mode]
+    assert detail["error"]["kind"] == expected_kind
+    if mode == "error":
+        assert detail["error"]["statusCode"] == 500
+    if mode == "drop":
+        assert [m["senderType"] for m in detail["messages"]] == ["persona"]
+    else:
+        assert [m["senderType"] for m in detail["messages"]] == ["persona", "agent", "persona"]
+        assert detail["messages"][1]["content"] == "Let me look into that for you."
+    # An infrastructure error is not a verdict on the agent.
+    assert detail["verdict"] is None
+
+
+def test_cancel_mid_session(api: Api, targets) -> None:
+    persona_id, objective_id = api.library()
+    state = {"mode": "ok"}
+    with LoopbackServer(http_bot(state)) as bot:
+        agent_id = api.agent("http", {"url": f"{bot.url}/chat", "replyPath": "data.reply", "timeoutSeconds": 30})
+        session_id = api.start(agent_id, persona_id, objective_id, config={"messageInterval": 0.2})
+        while api.get(f"/api/sessions/{session_id}")["metadata"]["messageCount"] < 2:
+            pass
+        state.update(mode="slow", delay=20)  # the next agent call hangs: cancel must not wait for it
+        stopped = api.post(f"/api/sessions/{session_id}/cancel")
+        assert stopped["status"] == "cancelled"
+        detail = api.wait(session_id, timeout=10)
+    assert detail["status"] == "cancelled" and detail["outcome"] == "cancelled"
+    assert len(detail["messages"]) >= 2
+    again = api.http.post(f"/api/sessions/{session_id}/cancel")
+    assert again.status_code == 409
+
+
+def test_bad_session_input_is_refused_and_changes_nothing(api: Api, make_account) -> None:
+    persona_id, objective_id = api.library()
+    stranger = Api(api.http.base_url.__str__(), make_account().headers)
+    foreign_agent = stranger.agent("hosted", {"systemPrompt": "x"})
+    cases = [
+        ({"agentId": foreign_agent, "personaId": persona_id, "objectiveId": objective_id}, "agentId"),
+        ({"agentId": foreign_agent, "personaId": "nope", "objectiveId": objective_id}, "agentId"),
+        ({"personaId": persona_id, "objectiveId": objective_id}, "agentId"),
+        ({"agentId": foreign_agent, "personaId": persona_id, "objectiveId": objective_id,
+          "config": {"maxMessages": 0}}, "config.maxMessages"),
+    ]  # fmt: skip
+    for body, field in cases:
+        response = api.http.post("/api/sessions", json=body)
+        assert response.status_code == 422, body
+        assert field in [d["field"] for d in response.json()["error"]["details"]]
+    assert api.get("/api/sessions")["pagination"]["total"] == 0
+
+
+def test_export_json_and_markdown(api: Api, targets) -> None:
+    persona_id, objective_id = api.library()
+    detail = api.wait(api.start(api.agent("http", targets["http"]), persona_id, objective_id))
+    exported = api.http.get(f"/api/sessions/{detail['id']}/export?format=json")
+    assert exported.status_code == 200 and json.loads(exported.text)["messages"] == detail["messages"]
+    markdown = api.http.get(f"/api/sessions/{detail['id']}/export?format=markdown")
+    assert markdown.headers["content-type"].startswith("text/markdown")
+    assert f"# Session {detail['id']}" in markdown.text and detail["messages"][0]["content"] in markdown.text
+
+
+def test_list_filters_and_pagination(api: Api, targets) -> None:
+    persona_id, objective_id = api.library()
+    agent_id = api.agent("http", targets["http"])
+    done = api.wait(api.start(agent_id, persona_id, objective_id))
+    pending = api.post("/api/sessions", {"agentId": agent_id, "personaId": persona_id, "objectiveId": objective_id})
+    assert [s["id"] for s in api.get("/api/sessions?status=pending")["data"]] == [pending["id"]]
+    assert [s["id"] for s in api.get("/api/sessions?status=completed")["data"]] == [done["id"]]
+    assert api.get(f"/api/sessions?agentId={agent_id}&limit=1")["pagination"] == {"page": 1, "limit": 1, "total": 2,
+                                                                                   "pages": 2}  # fmt: skip
+    assert api.http.get("/api/sessions?status=bogus").status_code == 422

@@ -1,0 +1,1 @@
+"""Helpers the tests share: real servers that stand in for outside services."""

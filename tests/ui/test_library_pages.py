@@ -1,0 +1,65 @@
+"""In a real browser: create a persona and an agent through the forms, see a field error,
+see them listed; test an agent's connection; a viewer cannot edit."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.support.bots import http_bot
+from tests.support.loopback import LoopbackServer
+from tests.ui.conftest import LiveApp, PageProblems
+
+pytestmark = pytest.mark.e2e
+
+
+def test_create_a_persona_with_a_field_error_first(live_app: LiveApp, signed_in_page: Page) -> None:
+    page = signed_in_page
+    problems = PageProblems()
+    problems.watch(page)
+    page.goto(live_app.base_url + "/personas", wait_until="networkidle")
+    expect(page.get_by_text(re.compile(r"Page 1 of \d+ · \d+ items"))).to_be_visible()
+    page.get_by_role("link", name="New persona").click()
+    page.wait_for_url(re.compile(r".*/personas/new/?$"))
+
+    page.get_by_label("Name", exact=True).fill("   ")
+    page.get_by_label("Language", exact=True).fill("!!")
+    page.get_by_role("button", name="Create persona").click()
+    expect(page.get_by_text("Please correct the fields marked below.")).to_be_visible()
+    expect(page.get_by_text("must not be blank")).to_be_visible()
+
+    page.get_by_label("Name", exact=True).fill("Quentin the auditor")
+    page.get_by_label("Language", exact=True).fill("en")
+    page.get_by_label("Description", exact=True).fill("Checks every figure twice")
+    page.get_by_label("Patience level").click()
+    page.get_by_role("option", name="low", exact=True).click()
+    page.get_by_role("button", name="Create persona").click()
+    page.wait_for_url(re.compile(r".*/personas/?$"))
+
+    page.get_by_label("Search personas").fill("Quentin")
+    expect(page.get_by_role("heading", name="Quentin the auditor")).to_be_visible()
+    expect(page.get_by_text(re.compile(r"· 1 item$"))).to_be_visible()
+    assert problems.items == []
+
+
+def test_create_an_http_agent_and_test_its_connection(live_app: LiveApp, signed_in_page: Page) -> None:
+    page = signed_in_page
+    with LoopbackServer(http_bot()) as bot:
+        page.goto(live_app.base_url + "/agents/new", wait_until="networkidle")
+        page.get_by_label("Name", exact=True).fill("Loopback support bot")
+        page.get_by_label("Type", exact=True).click()
+        page.get_by_role("option", name="HTTP webhook").click()
+        page.get_by_label("URL", exact=True).fill("not a url")
+        page.get_by_role("button", name="Create agent").click()
+        expect(page.get_by_text("must be an absolute http or https URL")).to_be_visible()
+
+        page.get_by_label("URL", exact=True).fill(f"{bot.url}/chat")
+        page.get_by_label("Reply path", exact=True).fill("data.reply")
+        page.get_by_role("button", name="Create agent").click()
+        page.wait_for_url(re.compile(r".*/agents/?$"))
+        expect(page.get_by_role("link", name="Edit Loopback support bot")).to_be_visible()
+
+        page.get_by_role("button", name="Test connection to Loopback support bot").click()
+        expect(page.get_by_role("status").filter(has_text="Reachable")).to_be_visible(timeout=15_000)
