@@ -14,6 +14,9 @@ PY         := $(VENV)/bin/python
 TOOLS      := .tools
 BUN        := $(TOOLS)/bin/bun
 BUN_VERSION := 1.4.5
+# axe-core, run inside the pages of browser sessions (accessibility findings); never from a CDN.
+AXE_VERSION := 4.14.1
+AXE        := $(TOOLS)/lib/node_modules/axe-core/axe.min.js
 PORT       ?= 3000
 CHROMIUM   := /usr/bin/chromium
 
@@ -23,18 +26,19 @@ export REFLEX_CHECK_LATEST_VERSION := 0
 export LITELLM_LOCAL_MODEL_COST_MAP := True
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run serve setup install bun chromium migrate secret test bench clean help
+.PHONY: run serve setup install bun axe chromium migrate secret cli test bench clean help
 
 help:
 	@echo "make run     set up (venv, requirements, bun, chromium, database) and start the app on :$(PORT)"
 	@echo "make test    the whole test suite (what CI runs)"
 	@echo "make bench   the benchmarks under bench/, which print figures"
 	@echo "make migrate alembic upgrade head on the configured database"
+	@echo "make cli     install the \`mimic\` command line into .venv/bin"
 	@echo "make clean   remove build output (keeps the database and the virtualenv)"
 
 run: setup serve
 
-setup: install bun chromium migrate secret
+setup: install bun axe chromium migrate secret cli
 
 # A secret key made on first start and kept outside git (.gitignore), unless one is set.
 secret: .secret_key
@@ -51,7 +55,21 @@ $(VENV)/.installed: requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	@touch $@
 
+# `mimic`, the command line for scripts and CI: a wrapper that runs app/cli.py from this project.
+cli: $(VENV)/bin/mimic
+
+$(VENV)/bin/mimic: $(VENV)/.installed
+	@printf '#!/bin/sh\n# The Mimic command line (made by `make cli`).\nPYTHONPATH="%s$${PYTHONPATH:+:$$PYTHONPATH}" exec "%s" -m app.cli "$$@"\n' \
+		"$(CURDIR)" "$(CURDIR)/$(PY)" > $@
+	@chmod +x $@
+
 bun: $(BUN)
+
+axe: $(AXE)
+
+$(AXE):
+	npm install --silent --prefix $(TOOLS) -g axe-core@$(AXE_VERSION)
+	@test -s $(AXE)
 
 $(BUN):
 	npm install --silent --prefix $(TOOLS) -g bun@$(BUN_VERSION)
@@ -74,10 +92,10 @@ migrate: install
 serve:
 	$(VENV)/bin/reflex run --env prod --frontend-port $(PORT) --backend-port $(PORT) --loglevel warning
 
-test: install bun chromium
+test: install bun axe chromium cli
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-bench: install
+bench: install axe
 	@for b in bench/*.py; do echo "== $$b"; PYTHONPATH=. $(PY) $$b || exit 1; done
 
 clean:

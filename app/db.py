@@ -24,12 +24,10 @@ def _async_url(url: str) -> str:
     return url  # psycopg 3 serves both sync and async under one URL
 
 
-def _configure_sqlite(engine: Engine, *, immediate: bool = False) -> None:
+def _configure_sqlite(engine: Engine) -> None:
     # WAL lets the dashboard read while a session writes; foreign keys are off by default in SQLite.
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:
-        if immediate:
-            dbapi_connection.isolation_level = None  # transactions begin below, not in the driver
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
@@ -38,15 +36,6 @@ def _configure_sqlite(engine: Engine, *, immediate: bool = False) -> None:
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA busy_timeout=30000")
         cursor.close()
-
-    if immediate:
-        # SQLite has one writer. A transaction that reads and then writes while another one
-        # commits fails at once ("database is locked"); taking the write lock at BEGIN makes
-        # it wait its turn instead. Only for the session store's short write transactions:
-        # a long-lived reader (a streaming request) must not hold the write lock.
-        @event.listens_for(engine, "begin")
-        def _on_begin(connection) -> None:
-            connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 @lru_cache(maxsize=8)
@@ -74,7 +63,7 @@ def get_async_engine(url: str | None = None) -> AsyncEngine:
             # SQLite has one writer: one connection, whose pool queue hands it out in turn,
             # beats many connections polling for the lock with SQLite's sleeping busy handler.
             engine = create_async_engine(url, pool_size=1, max_overflow=0, pool_timeout=600)
-            _configure_sqlite(engine.sync_engine, immediate=True)
+            _configure_sqlite(engine.sync_engine)
         else:
             engine = create_async_engine(url, pool_size=10, max_overflow=20, pool_timeout=60, pool_pre_ping=True)
         _async_engines[key] = engine

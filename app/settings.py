@@ -48,6 +48,8 @@ class Settings(BaseSettings):
     # Seconds between keep-alive events on the SSE stream.
     sse_heartbeat_seconds: float = Field(default=30, gt=0)
     data_dir: Path = PROJECT_ROOT / "data"
+    # A browser session's page load (navigation timing) slower than this is a performance finding.
+    slow_page_ms: int = Field(default=3000, ge=1)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
     @field_validator("database_url")

@@ -10,12 +10,18 @@ from app.api.rate_limit import RateLimitMiddleware
 from app.api.routes import (
     access,
     agents,
+    analytics,
     auth,
     events,
     health,
     objectives,
     personas,
+    providers,
+    runs,
+    search,
     sessions,
+    suites,
+    webhooks,
     whatsapp,
     workspaces,
     ws,
@@ -43,7 +49,25 @@ def create_api() -> FastAPI:
     )
     install_error_handlers(api)
     api.add_middleware(RateLimitMiddleware)
-    for module in (health, auth, workspaces, access, personas, objectives, agents, whatsapp, sessions, events, ws):
+    for module in (
+        health,
+        auth,
+        workspaces,
+        access,
+        personas,
+        objectives,
+        agents,
+        whatsapp,
+        sessions,
+        events,
+        ws,
+        providers,
+        analytics,
+        suites,
+        runs,
+        webhooks,
+        search,
+    ):
         api.include_router(module.router)
 
     # Last, so it only catches what no router answered: without it an unknown /api path

@@ -11,9 +11,14 @@ from app.engine.targets import TargetSpec
 
 @dataclass(frozen=True)
 class ModelChoice:
-    model: str
+    model: str  # what litellm is called with
     temperature: float | None = None
     credentials: Any = field(default=None, repr=False)
+    id: str = ""  # what the user chose (e.g. custom/my-vllm); defaults to `model`
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            object.__setattr__(self, "id", self.model)
 
 
 @dataclass(frozen=True)

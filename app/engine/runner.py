@@ -32,6 +32,22 @@ class StoredMessage:
     created_at: str  # ISO 8601
 
 
+@dataclass(frozen=True)
+class StoredEvent:
+    id: str
+    sequence: int
+    created_at: str  # ISO 8601
+
+
+@dataclass(frozen=True)
+class StoredArtifact:
+    id: str
+    kind: str
+    name: str
+    content_type: str
+    size: int
+
+
 class SessionStore(Protocol):
     """Where the runner writes, implemented by the services (the engine holds no database)."""
 
@@ -63,6 +79,28 @@ class SessionStore(Protocol):
     ) -> None: ...
 
     async def save_judgement(self, verdict: JudgeVerdict) -> list[dict[str, Any]]: ...
+
+    # Browser sessions: a step or happening (an "action" event counts toward action_count),
+    # a finding (source measured | persona) and a stored file (screenshot, trace).
+    async def add_event(
+        self, *, type: str, context: dict[str, Any], decision: dict[str, Any], outcome: dict[str, Any]
+    ) -> StoredEvent: ...
+
+    async def add_finding(
+        self,
+        *,
+        type: str,
+        severity: str,
+        description: str,
+        evidence: dict[str, Any],
+        source: str,
+        persona_perspective: str = "",
+        event_id: str | None = None,
+    ) -> dict[str, Any]: ...
+
+    async def add_artifact(
+        self, *, kind: str, name: str, content_type: str, data: bytes, event_id: str | None = None
+    ) -> StoredArtifact: ...
 
     async def finish(
         self, *, status: str, outcome: str, end_reason: str, error: dict[str, Any] | None = None
@@ -249,4 +287,12 @@ class SessionRunner:
         return outcome
 
 
-__all__ = ["InfrastructureError", "JudgedFinding", "SessionRunner", "SessionStore", "StoredMessage"]
+__all__ = [
+    "InfrastructureError",
+    "JudgedFinding",
+    "SessionRunner",
+    "SessionStore",
+    "StoredArtifact",
+    "StoredEvent",
+    "StoredMessage",
+]

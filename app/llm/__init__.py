@@ -11,6 +11,18 @@ import os
 # Before litellm is first imported: it would otherwise fetch its cost map from the internet.
 os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
 
+from app.llm.catalog import (
+    CUSTOM_PREFIX,
+    OFFLINE_INFO,
+    PROVIDERS,
+    PROVIDERS_BY_ID,
+    CredentialField,
+    ModelInfo,
+    Provider,
+    bundled_models,
+    provider_of,
+    supports_vision,
+)
 from app.llm.client import (  # noqa: E402
     OFFLINE_MODEL,
     Credentials,
@@ -24,6 +36,16 @@ from app.llm.client import (  # noqa: E402
 from app.llm.offline import JUDGE_TOOL, PERSONA_TOOL, mimic_context_block  # noqa: E402
 
 __all__ = [
+    "CUSTOM_PREFIX",
+    "OFFLINE_INFO",
+    "PROVIDERS",
+    "PROVIDERS_BY_ID",
+    "CredentialField",
+    "ModelInfo",
+    "Provider",
+    "bundled_models",
+    "provider_of",
+    "supports_vision",
     "JUDGE_TOOL",
     "OFFLINE_MODEL",
     "PERSONA_TOOL",

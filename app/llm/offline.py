@@ -10,6 +10,7 @@ Without it, the forced tool decides: `persona_turn` -> persona, `submit_verdict`
 with no tool and no role the answer is a fixed "pong".
 
 - persona: forced tool `persona_turn` {message, action: continue|goal_met|give_up, reasoning}
+- persona at the browser: forced tool `browser_action` {action, reasoning, finding} (offline_browser.py)
 - judge:   forced tool `submit_verdict` {criteria: [...], findings: [...], summary}
 - agent:   no tool; a rule-based customer-support assistant that loosely honours its
            system prompt (name, company, refund window, order-number format, ...)
@@ -2440,6 +2441,10 @@ def answer(messages: list[dict[str, Any]], optional_params: dict[str, Any], lite
     rng = random.Random(f"{seed if seed is not None else 0}:{digest}")
     if forced:
         name, parameters = forced
+        if role == "persona" and name == "browser_action":  # a browser session's step (app/llm/offline_browser.py)
+            from app.llm.offline_browser import browser_action
+
+            return _Answer(None, name, browser_action(messages, rng))
         if role == "persona" and (name == PERSONA_TOOL or _schema_fits(parameters, {"message", "action"})):
             return _Answer(None, name, persona_turn(messages, rng))
         if role == "judge" and (name == JUDGE_TOOL or _schema_fits(parameters, {"criteria", "summary"})):

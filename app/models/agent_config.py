@@ -82,7 +82,8 @@ class HostedAgentConfig(AgentConfigBase):
     """An agent Mimic runs itself through litellm."""
 
     system_prompt: str = Field(min_length=1, max_length=50_000)
-    model: str = Field(default="mimic/offline", min_length=1, max_length=200)
+    # Empty: the workspace's default model for hosted agents (else the server's default).
+    model: str | None = Field(default=None, max_length=200)
     temperature: float = Field(default=0.7, ge=0, le=2)
     max_tokens: int = Field(default=512, ge=1, le=32_000)
 

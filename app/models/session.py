@@ -116,6 +116,8 @@ class Message(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("session_id", "sequence", name="uq_message_session_sequence"),
         Index("ix_message_workspace_created", "workspace_id", "created_at"),
+        # Covers the analytics' reply-latency queries (a session's agent replies, read from the index alone).
+        Index("ix_message_session_role_latency", "session_id", "role", "latency_ms"),
     )
 
     id: str = id_field()
@@ -257,6 +259,7 @@ class SessionLLMConfig(CamelModel):
     model: str | None = PydanticField(default=None, max_length=200, description="The persona simulator's model")
     temperature: float | None = PydanticField(default=None, ge=0, le=2)
     judge_model: str | None = PydanticField(default=None, max_length=200)
+    agent_model: str | None = PydanticField(default=None, max_length=200, description="For hosted agents")
 
 
 class VisionConfig(CamelModel):
@@ -352,6 +355,18 @@ class EventPublic(CamelModel):
     decision: dict[str, Any]
     outcome: dict[str, Any]
     created_at: datetime
+
+
+class ArtifactPublic(CamelModel):
+    id: str
+    session_id: str | None
+    event_id: str | None
+    kind: str  # screenshot | trace | ...
+    name: str
+    content_type: str
+    size: int
+    created_at: datetime
+    url: str = PydanticField(description="Where the file is served (GET, same credentials)")
 
 
 class SessionDetail(SessionPublic):

@@ -4,12 +4,22 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
+from pydantic import Field as PydanticField
 from sqlalchemy import Index, Text
 from sqlmodel import Field, SQLModel
 
-from app.models.base import created_at_field, id_field, json_field, timestamp_field, updated_at_field, workspace_fk
+from app.models.base import (
+    CamelModel,
+    Name,
+    created_at_field,
+    id_field,
+    json_field,
+    timestamp_field,
+    updated_at_field,
+    workspace_fk,
+)
 
 
 class RunStatus(StrEnum):
@@ -66,3 +76,198 @@ class Run(SQLModel, table=True):
     created_by: str | None = Field(default=None, foreign_key="user.id", max_length=36, ondelete="SET NULL")
     created_at: datetime = created_at_field()
     updated_at: datetime = updated_at_field()
+
+
+# ---- API schemas -------------------------------------------------------------------------
+
+# A suite's matrix is bounded so that one click cannot queue an unbounded number of sessions.
+MAX_SUITE_SESSIONS = 1000
+
+
+class SuiteConfig(CamelModel):
+    """Session settings applied to every cell. With `seed`, repeat r of a cell runs with
+    seed + r - 1: reproducible, yet the repeats are not copies of one another."""
+
+    duration: float | None = PydanticField(default=None, gt=0, le=86_400, description="Seconds per session")
+    max_messages: int | None = PydanticField(default=None, ge=1, le=1000)
+    message_interval: float | None = PydanticField(default=None, ge=0, le=3600)
+    seed: int | None = PydanticField(default=None, ge=0, le=2**31 - 1)
+    judge_model: str | None = PydanticField(default=None, max_length=200)
+
+
+IdList = Annotated[list[Annotated[str, PydanticField(min_length=1, max_length=36)]], PydanticField(max_length=100)]
+
+
+class SuiteCreate(CamelModel):
+    name: Name
+    description: str = PydanticField(default="", max_length=5000)
+    agent_id: str = PydanticField(max_length=36)
+    persona_ids: IdList = PydanticField(min_length=1)
+    objective_ids: IdList = PydanticField(min_length=1)
+    repeats: int = PydanticField(default=1, ge=1, le=100, description="Sessions per cell")
+    simulator_model: str | None = PydanticField(default=None, max_length=200, description="Else the persona's")
+    config: SuiteConfig = PydanticField(default_factory=SuiteConfig)
+
+
+class SuiteUpdate(CamelModel):
+    """PATCH: only the fields sent change."""
+
+    name: Name | None = None
+    description: str | None = PydanticField(default=None, max_length=5000)
+    agent_id: str | None = PydanticField(default=None, max_length=36)
+    persona_ids: IdList | None = None
+    objective_ids: IdList | None = None
+    repeats: int | None = PydanticField(default=None, ge=1, le=100)
+    simulator_model: str | None = PydanticField(default=None, max_length=200)
+    config: SuiteConfig | None = None
+
+
+class SuitePublic(SuiteCreate):
+    id: str
+    cell_count: int
+    session_count: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class Interval(CamelModel):
+    low: float
+    high: float
+    confidence: float = 0.95
+    method: str = "wilson"
+
+
+class RateStats(CamelModel):
+    """Judged sessions only: `n` = passed + failed. Infrastructure errors and cancelled
+    sessions are counted apart and never enter the rate."""
+
+    n: int = 0
+    passed: int = 0
+    failed: int = 0
+    errors: int = 0
+    cancelled: int = 0
+    pending: int = 0
+    pass_rate: float | None = None
+    ci: Interval | None = None
+
+
+class CellSession(CamelModel):
+    id: str
+    repeat: int
+    status: str
+    outcome: str | None
+
+
+class CellResult(RateStats):
+    persona_id: str
+    objective_id: str
+    persona_name: str
+    objective_name: str
+    repeats: int
+    # (passed / n) ** repeats: the estimated chance that `repeats` fresh runs of the cell all pass.
+    pass_k: float | None = None
+    # passed | failed | flaky (both in one run) | error | cancelled | running
+    status: str
+    flaky: bool = False
+    sessions: list[CellSession] = []
+
+
+class OverallResult(RateStats):
+    k: int = 1
+    cells: int = 0
+    cells_all_passed: int = 0
+    flaky_cells: int = 0
+    # pass^k: the share of cells (with a judged session) whose every judged repeat passed.
+    pass_k: float | None = None
+    # The mean over those cells of (passed / n) ** k, the smoothed estimate of the same.
+    pass_k_estimate: float | None = None
+
+
+class RunProgress(CamelModel):
+    total: int
+    done: int
+    pending: int
+    running: int
+    passed: int
+    failed: int
+    errors: int
+    cancelled: int
+
+
+class RunSummary(CamelModel):
+    """What `run.summary` stores once the run has ended."""
+
+    progress: RunProgress
+    overall: OverallResult
+    cells: list[CellResult]
+
+
+class RunPublic(CamelModel):
+    """`status` reads cancelled as soon as a cancel is asked for; `endedAt` is set (and the
+    summary stored) once the last session has ended: wait on `endedAt`."""
+
+    id: str
+    suite_id: str
+    suite_name: str
+    agent_id: str
+    agent_name: str
+    status: str
+    total_sessions: int
+    progress: RunProgress
+    overall: OverallResult | None
+    started_at: datetime | None
+    ended_at: datetime | None
+    created_at: datetime
+
+
+class RunDetail(RunPublic):
+    cells: list[CellResult]
+    suite_snapshot: dict[str, Any]
+
+
+class McNemarResult(CamelModel):
+    """Paired outcomes of the sessions matched by cell and repeat in both runs."""
+
+    pairs: int
+    both_passed: int
+    both_failed: int
+    # Passed in the baseline, failed now / failed in the baseline, passed now.
+    regressed: int
+    improved: int
+    statistic: float | None
+    p_value: float | None
+    # exact (binomial, fewer than 25 discordant pairs) | chi2 (with continuity correction)
+    method: str
+    significant: bool
+
+
+class CellSide(CamelModel):
+    n: int
+    passed: int
+    pass_rate: float | None
+    status: str
+
+
+class CellChange(CamelModel):
+    persona_id: str
+    objective_id: str
+    persona_name: str
+    objective_name: str
+    # regressed (newly failing) | fixed | flaky | unchanged | incomplete | added | removed
+    change: str
+    flaky: bool
+    delta: float | None
+    baseline: CellSide | None
+    current: CellSide | None
+
+
+class RunComparison(CamelModel):
+    run_id: str
+    baseline_id: str
+    suite_id: str
+    current: OverallResult
+    baseline: OverallResult
+    delta: float | None
+    mcnemar: McNemarResult
+    counts: dict[str, int]
+    cells: list[CellChange]

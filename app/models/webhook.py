@@ -4,12 +4,23 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
+from urllib.parse import urlsplit
 
+from pydantic import AfterValidator
+from pydantic import Field as PydanticField
 from sqlalchemy import Index, Text
 from sqlmodel import Field, SQLModel
 
-from app.models.base import created_at_field, id_field, json_field, timestamp_field, updated_at_field, workspace_fk
+from app.models.base import (
+    CamelModel,
+    created_at_field,
+    id_field,
+    json_field,
+    timestamp_field,
+    updated_at_field,
+    workspace_fk,
+)
 
 
 class DeliveryStatus(StrEnum):
@@ -56,3 +67,102 @@ class WebhookDelivery(SQLModel, table=True):
     delivered_at: datetime | None = timestamp_field()
     created_at: datetime = created_at_field()
     updated_at: datetime = updated_at_field()
+
+
+# ---- API schemas -------------------------------------------------------------------------
+
+# Every event a webhook can subscribe to ("*" subscribes to all of them).
+WEBHOOK_EVENTS: dict[str, str] = {
+    "session.started": "A session began running.",
+    "session.completed": "A session ended with a verdict, passed or failed (data.session.outcome says which).",
+    "session.failed": "A session ended with the outcome failed: the agent did not meet the objective.",
+    "session.error": "A session ended on an infrastructure error (target, simulator or judge).",
+    "session.cancelled": "A session was stopped or cancelled.",
+    "finding.created": "The judge recorded a finding.",
+    "run.started": "A suite run began: its sessions are scheduled.",
+    "run.completed": "A suite run ended; data.run carries its pass rate, interval and pass^k.",
+    "run.cancelled": "A suite run was cancelled.",
+    "webhook.test": "A test delivery, sent by POST /api/webhooks/{id}/test (whatever the subscription).",
+}
+ALL_EVENTS = "*"
+
+
+def _valid_url(value: str) -> str:
+    value = value.strip()
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError("must be an http:// or https:// URL")
+    return value
+
+
+def _valid_events(value: list[str]) -> list[str]:
+    events = list(dict.fromkeys(e.strip() for e in value if e.strip()))
+    unknown = [e for e in events if e != ALL_EVENTS and e not in WEBHOOK_EVENTS]
+    if unknown:
+        raise ValueError(f"unknown events: {', '.join(unknown)} (see GET /api/webhooks/events)")
+    if not events:
+        raise ValueError("name at least one event")
+    return events
+
+
+WebhookUrl = Annotated[str, PydanticField(max_length=2000), AfterValidator(_valid_url)]
+EventList = Annotated[list[Annotated[str, PydanticField(max_length=60)]], PydanticField(max_length=50),
+                      AfterValidator(_valid_events)]  # fmt: skip
+Secret = Annotated[str, PydanticField(min_length=8, max_length=500)]
+
+
+class WebhookCreate(CamelModel):
+    url: WebhookUrl
+    events: EventList
+    # Made for you when left out, and then shown once in the answer. Sending the masked
+    # value back (as a GET shows it) keeps the stored secret.
+    secret: Secret | None = None
+    description: str = PydanticField(default="", max_length=2000)
+    active: bool = True
+
+
+class WebhookUpdate(CamelModel):
+    url: WebhookUrl | None = None
+    events: EventList | None = None
+    secret: Secret | None = None
+    description: str | None = PydanticField(default=None, max_length=2000)
+    active: bool | None = None
+
+
+class WebhookPublic(CamelModel):
+    """`secret` is masked: the last 4 characters at most."""
+
+    id: str
+    url: str
+    description: str
+    events: list[str]
+    secret: str
+    active: bool
+    created_at: datetime
+    updated_at: datetime
+
+
+class WebhookCreated(WebhookPublic):
+    # True when Mimic made the secret: `secret` then holds it in full, this once.
+    secret_shown_once: bool = False
+
+
+class WebhookEvents(CamelModel):
+    events: list[str]
+    descriptions: dict[str, str]
+
+
+class DeliveryPublic(CamelModel):
+    id: str
+    webhook_id: str
+    event: str
+    status: str
+    attempts: int
+    response_status: int | None
+    response_body: str | None
+    error: str | None
+    next_attempt_at: datetime | None
+    delivered_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+    payload: dict[str, Any]

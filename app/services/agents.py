@@ -21,7 +21,7 @@ from app.models.library import (
     AgentUpdate,
 )
 from app.models.session import LLMCall
-from app.services import agent_config
+from app.services import agent_config, providers
 from app.services.access import Permission, Principal, require
 from app.services.crud import ScopedResource
 from app.services.errors import FieldError, ValidationFailed
@@ -102,18 +102,24 @@ def duplicate_agent(*, session: Session, principal: Principal, agent_id: str) ->
     return resource.duplicate(session, principal, agent_id)
 
 
-def target_spec(row: Agent) -> targets.TargetSpec:
-    """What the engine needs to reach an agent: its type and its config with secrets opened."""
+def target_spec(session: Session, row: Agent, *, model: str | None = None) -> targets.TargetSpec:
+    """What the engine needs to reach an agent: its type and its config with secrets opened;
+    for a hosted agent, its model resolved (`model`, else its own, else the defaults) with
+    the workspace's credentials for it."""
     agent_type = AgentType(row.type)
-    return targets.TargetSpec(
-        agent_id=row.id, type=agent_type.value, config=agent_config.unsealed(agent_type, row.config)
-    )
+    config = agent_config.unsealed(agent_type, row.config)
+    credentials = None
+    if agent_type == AgentType.hosted:
+        resolved = providers.resolve(session, row.workspace_id, "agent", model, config.get("model"))
+        config = {**config, "model": resolved.model, "modelId": resolved.id}
+        credentials = resolved.credentials
+    return targets.TargetSpec(agent_id=row.id, type=agent_type.value, config=config, credentials=credentials)
 
 
 async def test_agent(*, session: Session, principal: Principal, agent_id: str) -> AgentTestResult:
     """Send one probe message (or, for a website, load the page) and report what came back."""
     require(principal, Permission.write)
-    spec = target_spec(resource.row(session, principal, agent_id))
+    spec = target_spec(session, resource.row(session, principal, agent_id))
     probe = await targets.probe(spec, PROBE_MESSAGE)
     return AgentTestResult(
         reachable=probe.reachable,
@@ -133,7 +139,7 @@ async def run_hosted_agent(
     if row.type != AgentType.hosted:
         raise ValidationFailed("Only hosted agents can be run here", [FieldError("agentId", f"is a {row.type} agent")])
     history = data.context.get("history") if isinstance(data.context.get("history"), list) else []
-    spec = target_spec(row)
+    spec = target_spec(session, row)
     reply = await targets.build_target(spec).send(
         targets.Turn(session_id=str(data.context.get("sessionId", "run")), message=data.message, history=history)
     )

@@ -29,6 +29,14 @@ def _catch_up(principal: Principal, session_id: str, after: int):
         return sessions.catch_up(session=db, principal=principal, session_id=session_id, after_sequence=after)
 
 
+def _stored_steps(principal: Principal, session_id: str) -> list[dict[str, Any]]:
+    """A browser session's steps already stored, as the bus publishes them."""
+    with Session(get_engine(), expire_on_commit=False) as db:
+        events = sessions.list_events(session=db, principal=principal, session_id=session_id)
+    # `replayed`: a client that loaded the session itself (the dashboard) skips these.
+    return [{**e.model_dump(by_alias=True, mode="json"), "eventType": e.type, "replayed": True} for e in events]
+
+
 def check_access(principal: Principal, session_id: str) -> None:
     """Raises NotFound for a session outside the caller's workspace, before streaming starts."""
     _catch_up(principal, session_id, after=2**31)
@@ -40,11 +48,14 @@ async def session_feed(
     async with bus.subscribe(session_id) as subscription:
         # Subscribed first, then read the store: nothing falls between the two.
         public, stored = await asyncio.to_thread(_catch_up, principal, session_id, 0)
-        seen = 0
+        steps = await asyncio.to_thread(_stored_steps, principal, session_id)
+        seen, seen_step = 0, max((s["sequence"] for s in steps), default=0)
         yield FeedItem("status", {"status": public.status, "messageCount": public.metadata.message_count})
         for message in stored:
             seen = message.sequence
             yield FeedItem("message", message.model_dump(by_alias=True, mode="json"))
+        for step in steps:
+            yield FeedItem("blocked_request" if step["type"] == "blocked_request" else "action", step)
         if public.status in TERMINAL_STATUSES:
             yield FeedItem("complete", _complete(public))
             return
@@ -53,6 +64,9 @@ async def session_feed(
             if event is None:
                 yield FeedItem("heartbeat", {})
                 continue
+            if event.type in ("action", "blocked_request"):
+                if event.data.get("sequence", seen_step + 1) <= seen_step:
+                    continue  # already replayed from the store
             if event.type == "message":
                 if event.data["sequence"] <= seen:
                     continue

@@ -1,17 +1,24 @@
 """The runner's SessionStore, backed by the database: every message is committed the
-moment it exists (its own short transaction), so a crash loses nothing before it."""
+moment it exists (its own short transaction), so a crash loses nothing before it.
+
+Each transaction runs whole in a worker thread. A transaction that held SQLite's write lock
+across an `await` could deadlock with a request handler that blocks the event loop while
+it waits for that same lock; in a thread, the lock is released without the loop's help.
+"""
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlmodel import Session, func, select, update
 
-from app.db import async_session_scope
+from app.db import session_scope
 from app.engine.judge import JudgeVerdict
-from app.engine.runner import StoredMessage
+from app.engine.runner import StoredArtifact, StoredEvent, StoredMessage
 from app.models.base import new_id, utcnow
-from app.models.session import Finding, LLMCall, Message, SimSession, Verdict
+from app.models.session import Artifact, Event, Finding, LLMCall, Message, SimSession, Verdict
+from app.settings import settings
 
 
 class DatabaseSessionStore:
@@ -19,14 +26,22 @@ class DatabaseSessionStore:
         self.session_id = session_id
         self.workspace_id = workspace_id
         self._next_sequence: int | None = None
+        self._next_event_sequence: int | None = None
+
+    async def _in_thread(self, work, *args: Any) -> Any:
+        def transaction():
+            with session_scope() as db:
+                return work(db, *args)
+
+        return await asyncio.to_thread(transaction)
 
     async def mark_running(self) -> None:
-        async with async_session_scope() as db:
-            await db.execute(
-                update(SimSession)
-                .where(SimSession.id == self.session_id)
-                .values(status="running", started_at=utcnow(), updated_at=utcnow())
-            )
+        await self._in_thread(self._mark_running)
+
+    def _mark_running(self, db: Session) -> None:
+        now = utcnow()
+        db.exec(update(SimSession).where(SimSession.id == self.session_id).values(status="running", started_at=now,
+                                                                                 updated_at=now))  # fmt: skip
 
     async def add_message(
         self,
@@ -40,22 +55,23 @@ class DatabaseSessionStore:
         model: str | None = None,
         meta: dict[str, Any] | None = None,
     ) -> StoredMessage:
-        async with async_session_scope() as db:
-            if self._next_sequence is None:
-                last = await db.scalar(select(func.max(Message.sequence)).where(Message.session_id == self.session_id))
-                self._next_sequence = (last or 0) + 1
-            message = Message(
-                id=new_id(), workspace_id=self.workspace_id, session_id=self.session_id,
-                sequence=self._next_sequence, role=role, content=content, latency_ms=latency_ms,
-                prompt_tokens=prompt_tokens, completion_tokens=completion_tokens, cost=cost, model=model,
-                meta=meta or {}, created_at=utcnow(),
-            )  # fmt: skip
-            db.add(message)
-            await db.execute(
-                update(SimSession)
-                .where(SimSession.id == self.session_id)
-                .values(message_count=SimSession.message_count + 1, updated_at=utcnow())
-            )
+        fields = {"role": role, "content": content, "latency_ms": latency_ms, "prompt_tokens": prompt_tokens,
+                  "completion_tokens": completion_tokens, "cost": cost, "model": model, "meta": meta or {}}  # fmt: skip
+        return await self._in_thread(self._add_message, fields)
+
+    def _add_message(self, db: Session, fields: dict[str, Any]) -> StoredMessage:
+        if self._next_sequence is None:
+            last = db.exec(select(func.max(Message.sequence)).where(Message.session_id == self.session_id)).one()
+            self._next_sequence = (last or 0) + 1
+        message = Message(id=new_id(), workspace_id=self.workspace_id, session_id=self.session_id,
+                          sequence=self._next_sequence, created_at=utcnow(), **fields)  # fmt: skip
+        db.add(message)
+        db.exec(
+            update(SimSession)
+            .where(SimSession.id == self.session_id)
+            .values(message_count=SimSession.message_count + 1, updated_at=utcnow())
+        )
+        db.flush()
         self._next_sequence += 1
         return StoredMessage(message.id, message.sequence, message.created_at.isoformat())
 
@@ -70,58 +86,128 @@ class DatabaseSessionStore:
         latency_ms: int = 0,
         error: str | None = None,
     ) -> None:
-        async with async_session_scope() as db:
-            db.add(
-                LLMCall(
-                    workspace_id=self.workspace_id, session_id=self.session_id, role=role, model=model,
-                    prompt_tokens=prompt_tokens, completion_tokens=completion_tokens, cost=cost,
-                    latency_ms=latency_ms, status="error" if error else "ok", error=error,
-                )
-            )  # fmt: skip
-            await db.execute(
-                update(SimSession)
-                .where(SimSession.id == self.session_id)
-                .values(
-                    total_cost=SimSession.total_cost + cost,
-                    total_tokens=SimSession.total_tokens + prompt_tokens + completion_tokens,
-                )
+        call = LLMCall(workspace_id=self.workspace_id, session_id=self.session_id, role=role, model=model,
+                       prompt_tokens=prompt_tokens, completion_tokens=completion_tokens, cost=cost,
+                       latency_ms=latency_ms, status="error" if error else "ok", error=error)  # fmt: skip
+        await self._in_thread(self._add_llm_call, call)
+
+    def _add_llm_call(self, db: Session, call: LLMCall) -> None:
+        db.add(call)
+        db.exec(
+            update(SimSession)
+            .where(SimSession.id == self.session_id)
+            .values(
+                total_cost=SimSession.total_cost + call.cost,
+                total_tokens=SimSession.total_tokens + call.prompt_tokens + call.completion_tokens,
             )
+        )
 
     async def save_judgement(self, verdict: JudgeVerdict) -> list[dict[str, Any]]:
+        return await self._in_thread(self._save_judgement, verdict)
+
+    def _save_judgement(self, db: Session, verdict: JudgeVerdict) -> list[dict[str, Any]]:
         findings = []
-        async with async_session_scope() as db:
-            for criterion in verdict.criteria:
-                db.add(
-                    Verdict(
-                        workspace_id=self.workspace_id, session_id=self.session_id, criterion_index=criterion.index,
-                        criterion=criterion.criterion, status=criterion.status, reasoning=criterion.reasoning,
-                        cited_message_ids=criterion.citedMessageIds,
-                    )
-                )  # fmt: skip
-            for judged in verdict.findings:
-                finding = Finding(
-                    id=new_id(), workspace_id=self.workspace_id, session_id=self.session_id, type=judged.type,
-                    severity=judged.severity, description=judged.description,
-                    persona_perspective=judged.personaPerspective, evidence=judged.evidence, source="judge",
-                    created_at=utcnow(),
-                )  # fmt: skip
-                db.add(finding)
-                findings.append({"id": finding.id, "sessionId": self.session_id, **judged.model_dump()})
-            await db.execute(
-                update(SimSession).where(SimSession.id == self.session_id).values(verdict_summary=verdict.summary)
-            )
+        for criterion in verdict.criteria:
+            db.add(
+                Verdict(
+                    workspace_id=self.workspace_id, session_id=self.session_id, criterion_index=criterion.index,
+                    criterion=criterion.criterion, status=criterion.status, reasoning=criterion.reasoning,
+                    cited_message_ids=criterion.citedMessageIds,
+                )
+            )  # fmt: skip
+        for judged in verdict.findings:
+            finding = Finding(
+                id=new_id(), workspace_id=self.workspace_id, session_id=self.session_id, type=judged.type,
+                severity=judged.severity, description=judged.description,
+                persona_perspective=judged.personaPerspective, evidence=judged.evidence, source="judge",
+                created_at=utcnow(),
+            )  # fmt: skip
+            db.add(finding)
+            findings.append({"id": finding.id, "sessionId": self.session_id, **judged.model_dump()})
+        db.exec(update(SimSession).where(SimSession.id == self.session_id).values(verdict_summary=verdict.summary))
         return findings
 
     async def finish(
         self, *, status: str, outcome: str, end_reason: str, error: dict[str, Any] | None = None
     ) -> dict[str, Any]:
-        async with async_session_scope() as db:
-            row = await db.get(SimSession, self.session_id)
-            if row is None:  # deleted while running: nothing left to record
-                return {"duration": 0, "messageCount": 0}
-            ended = utcnow()
-            row.status, row.outcome, row.end_reason, row.error = status, outcome, end_reason, error
-            row.ended_at, row.updated_at = ended, ended
-            row.duration_ms = int((ended - row.started_at).total_seconds() * 1000) if row.started_at else 0
-            summary = {"duration": round(row.duration_ms / 1000, 3), "messageCount": row.message_count}
+        return await self._in_thread(self._finish, status, outcome, end_reason, error)
+
+    def _finish(
+        self, db: Session, status: str, outcome: str, end_reason: str, error: dict[str, Any] | None
+    ) -> dict[str, Any]:
+        row = db.get(SimSession, self.session_id)
+        if row is None:  # deleted while running: nothing left to record
+            return {"duration": 0, "messageCount": 0}
+        ended = utcnow()
+        row.status, row.outcome, row.end_reason, row.error = status, outcome, end_reason, error
+        row.ended_at, row.updated_at = ended, ended
+        row.duration_ms = int((ended - row.started_at).total_seconds() * 1000) if row.started_at else 0
+        summary = {"duration": round(row.duration_ms / 1000, 3), "messageCount": row.message_count}
+        if row.action_count:
+            summary["actionCount"] = row.action_count
         return summary
+
+    # -- browser sessions ------------------------------------------------------------------
+
+    async def add_event(
+        self, *, type: str, context: dict[str, Any], decision: dict[str, Any], outcome: dict[str, Any]
+    ) -> StoredEvent:
+        fields = {"type": type, "context": context, "decision": decision, "outcome": outcome}
+        return await self._in_thread(self._add_event, fields)
+
+    def _add_event(self, db: Session, fields: dict[str, Any]) -> StoredEvent:
+        if self._next_event_sequence is None:
+            last = db.exec(select(func.max(Event.sequence)).where(Event.session_id == self.session_id)).one()
+            self._next_event_sequence = (last or 0) + 1
+        event = Event(id=new_id(), workspace_id=self.workspace_id, session_id=self.session_id,
+                      sequence=self._next_event_sequence, created_at=utcnow(), **fields)  # fmt: skip
+        db.add(event)
+        if event.type == "action":
+            db.exec(
+                update(SimSession)
+                .where(SimSession.id == self.session_id)
+                .values(action_count=SimSession.action_count + 1, updated_at=utcnow())
+            )
+        db.flush()
+        self._next_event_sequence += 1
+        return StoredEvent(event.id, event.sequence, event.created_at.isoformat())
+
+    async def add_finding(
+        self,
+        *,
+        type: str,
+        severity: str,
+        description: str,
+        evidence: dict[str, Any],
+        source: str,
+        persona_perspective: str = "",
+        event_id: str | None = None,
+    ) -> dict[str, Any]:
+        finding = Finding(
+            id=new_id(), workspace_id=self.workspace_id, session_id=self.session_id, event_id=event_id, type=type,
+            severity=severity, description=description, persona_perspective=persona_perspective, evidence=evidence,
+            source=source, created_at=utcnow(),
+        )  # fmt: skip
+        public = {"id": finding.id, "sessionId": self.session_id, "eventId": event_id, "type": type,
+                  "severity": severity, "description": description, "personaPerspective": persona_perspective,
+                  "evidence": evidence, "source": source, "createdAt": finding.created_at.isoformat()}  # fmt: skip
+        await self._in_thread(lambda db: db.add(finding))
+        return public
+
+    async def add_artifact(
+        self, *, kind: str, name: str, content_type: str, data: bytes, event_id: str | None = None
+    ) -> StoredArtifact:
+        artifact = Artifact(
+            id=new_id(), workspace_id=self.workspace_id, session_id=self.session_id, event_id=event_id, kind=kind,
+            name=name, content_type=content_type, size=len(data), path="", created_at=utcnow(),
+        )  # fmt: skip
+        # Files live under the data directory, one folder per session; the row keeps the relative path.
+        artifact.path = f"sessions/{self.session_id}/{artifact.id}-{name}"
+        await self._in_thread(self._add_artifact, artifact, data)
+        return StoredArtifact(artifact.id, kind, name, content_type, len(data))
+
+    def _add_artifact(self, db: Session, artifact: Artifact, data: bytes) -> None:
+        path = settings.data_dir / artifact.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        db.add(artifact)

@@ -35,7 +35,7 @@ from app.models.session import (
     Verdict,
     VerdictPublic,
 )
-from app.services import agents
+from app.services import agents, browser_sessions, providers
 from app.services.access import Permission, Principal, require
 from app.services.crud import ScopedResource
 from app.services.errors import Conflict, FieldError, ValidationFailed
@@ -86,7 +86,7 @@ def create_session(*, session: Session, principal: Principal, data: SessionCreat
     agent = _in_workspace(session, Agent, data.agent_id, principal, "agentId", "agent")
     _in_workspace(session, Persona, data.persona_id, principal, "personaId", "persona")
     _in_workspace(session, Objective, data.objective_id, principal, "objectiveId", "objective")
-    if agent.type not in CHAT_AGENT_TYPES:
+    if agent.type not in CHAT_AGENT_TYPES and agent.type != browser_sessions.BROWSER_AGENT_TYPE:
         raise ValidationFailed(
             "Unsupported agent", [FieldError("agentId", f"{agent.type} agents cannot run conversation sessions")]
         )
@@ -179,7 +179,10 @@ def build_plan(session: Session, row: SimSession) -> SessionPlan:
         ),
         seed=row.config.get("seed"),
     )
-    simulator_model = row.llm_config.get("model") or persona.llm_config.get("model") or settings.default_model
+    simulator = providers.resolve(
+        session, row.workspace_id, "simulator", row.llm_config.get("model"), persona.llm_config.get("model")
+    )
+    judge = providers.resolve(session, row.workspace_id, "judge", row.llm_config.get("judgeModel"))
     temperature = row.llm_config.get("temperature", persona.llm_config.get("temperature"))
     return SessionPlan(
         session_id=row.id,
@@ -191,15 +194,19 @@ def build_plan(session: Session, row: SimSession) -> SessionPlan:
                                     success_criteria=definition.get("successCriteria", []), max_turns=max_turns,
                                     max_actions=int(objective.config.get("maxActions", 30)),
                                     keywords=definition.get("keywords", [])),
-        target=agents.target_spec(agent),
+        target=agents.target_spec(session, agent, model=row.llm_config.get("agentModel")),
         limits=limits,
-        simulator=ModelChoice(simulator_model, temperature),
-        judge=ModelChoice(row.llm_config.get("judgeModel") or settings.default_model, 0),
+        simulator=ModelChoice(simulator.model, temperature, simulator.credentials, simulator.id),
+        judge=ModelChoice(judge.model, 0, judge.credentials, judge.id),
     )  # fmt: skip
 
 
-async def _run(plan: SessionPlan) -> None:
-    await SessionRunner(plan, DatabaseSessionStore(plan.session_id, plan.workspace_id), bus).run()
+async def _run(plan: SessionPlan, vision_config: dict | None = None) -> None:
+    store = DatabaseSessionStore(plan.session_id, plan.workspace_id)
+    if plan.target.type == browser_sessions.BROWSER_AGENT_TYPE:  # a website: the browser runner
+        await browser_sessions.browser_runner(plan, store, vision_config or {}).run()
+        return
+    await SessionRunner(plan, store, bus).run()
 
 
 def start_session(*, session: Session, principal: Principal, session_id: str) -> SessionPublic:
@@ -209,10 +216,17 @@ def start_session(*, session: Session, principal: Principal, session_id: str) ->
     if row.status != "pending" or scheduler.is_active(row.id):
         raise Conflict(f"The session is {row.status}; only a pending session can start")
     plan = build_plan(session, row)
+    vision_config = dict(row.vision_config or {})
     # Record the models actually used, so every view of the session can name them.
-    row.llm_config = {**row.llm_config, "model": plan.simulator.model, "judgeModel": plan.judge.model}
+    used = {"model": plan.simulator.id, "judgeModel": plan.judge.id}
+    if plan.target.type == "hosted":
+        used["agentModel"] = plan.target.config["modelId"]
+    row.llm_config = {**row.llm_config, **used}
     session.commit()
-    scheduler.submit(row.id, lambda: _run(plan))
+    scheduler.submit(row.id, lambda: _run(plan, vision_config))
+    from app.services.webhooks import dispatcher  # late: the webhooks read sessions
+
+    dispatcher.ensure_started()  # so that webhooks hear of this session
     return to_public(row)
 
 
@@ -222,8 +236,11 @@ def cancel_session(*, session: Session, principal: Principal, session_id: str) -
     row = resource.row(session, principal, session_id)
     if row.status in TERMINAL_STATUSES:
         raise Conflict(f"The session has already ended ({row.status})")
-    if not scheduler.cancel(row.id):
-        # Pending and never scheduled (or scheduled by a process that is gone): end it here.
+    cancelled_task = scheduler.cancel(row.id)
+    session.refresh(row)
+    if not cancelled_task or row.status == "pending":
+        # Never scheduled, waiting for a slot (its runner never starts, so never records the
+        # end), or scheduled by a process that is gone: end it here.
         row.status, row.outcome, row.end_reason = "cancelled", "cancelled", "cancelled"
         row.ended_at = row.updated_at = utcnow()
         session.commit()

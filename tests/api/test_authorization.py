@@ -7,6 +7,7 @@ request for it (fresh targets for routes that delete or change something).
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -90,6 +91,26 @@ class World:
         if ended:  # a stream of an ended session replays it and closes
             sessions.cancel_session(session=self.db, principal=principal, session_id=created.id)
         return created.id
+
+    def configured_provider(self) -> str:
+        """A provider set up in the caller's workspace (the stranger deletes its own)."""
+        from app.models.providers import ProviderSettings
+        from app.services import providers
+
+        for account in (self.owner, self.stranger):
+            providers.configure_provider(session=self.db, principal=self.principal(account), provider_id="ollama",
+                                         data=ProviderSettings(baseUrl="http://127.0.0.1:9"))  # fmt: skip
+        return "/api/providers/ollama"
+
+    def custom_model(self) -> str:
+        from app.models.providers import CustomModelCreate
+        from app.services import providers
+
+        name = f"m-{uuid.uuid4().hex[:8]}"
+        data = CustomModelCreate(name=name, baseUrl="http://127.0.0.1:9/v1", model="x")
+        for account in (self.owner, self.stranger):
+            providers.add_custom_model(session=self.db, principal=self.principal(account), data=data)
+        return f"/api/models/custom/custom/{name}"
 
     def invitation_token_for(self, email: str | None) -> str:
         data = InvitationCreate(email=email or "anyone@example.com", role="viewer")
@@ -204,6 +225,158 @@ ROUTES.update(
         ("GET", "/api/events/{session_id}/stream"): _session_rule("viewer", "/api/events/{id}/stream", ended=True),
     }
 )
+ROUTES.update(
+    {
+        ("GET", "/api/providers"): Rule("viewer", _static("/api/providers")),
+        ("PUT", "/api/providers/{provider_id}"): Rule(
+            "admin", _static("/api/providers/ollama", {"baseUrl": "http://127.0.0.1:9"})
+        ),
+        ("DELETE", "/api/providers/{provider_id}"): Rule("admin", lambda w, c: (w.configured_provider(), None)),
+        ("POST", "/api/providers/{provider_id}/test"): Rule(
+            "admin", _static("/api/providers/ollama/test", {"model": "mimic/offline"})
+        ),
+        ("GET", "/api/models"): Rule("viewer", _static("/api/models")),
+        ("POST", "/api/models/custom"): Rule(
+            "admin",
+            lambda w, c: (
+                "/api/models/custom",
+                {"name": f"m-{uuid.uuid4().hex[:8]}", "baseUrl": "http://127.0.0.1:9/v1", "model": "x"},
+            ),  # fmt: skip
+        ),
+        ("DELETE", "/api/models/custom/{model_id:path}"): Rule("admin", lambda w, c: (w.custom_model(), None)),
+        ("PUT", "/api/models/defaults"): Rule("admin", _static("/api/models/defaults", {"judge": "mimic/offline"})),
+    }
+)
+
+
+def _new_artifact(w: World, c: Account | None) -> Request:
+    """A session with a stored screenshot, and the path that serves its file."""
+    from app.models.session import Artifact
+    from app.settings import settings
+
+    session_id = w.new_session()
+    artifact = Artifact(workspace_id=w.owner.workspace_id, session_id=session_id, kind="screenshot",
+                        name="step-001.jpg", content_type="image/jpeg", size=4,
+                        path=f"sessions/{session_id}/s.jpg")  # fmt: skip
+    (settings.data_dir / artifact.path).parent.mkdir(parents=True, exist_ok=True)
+    (settings.data_dir / artifact.path).write_bytes(b"\xff\xd8\xff\xd9")
+    w.db.add(artifact)
+    w.db.commit()
+    return f"/api/sessions/{session_id}/artifacts/{artifact.id}", None
+
+
+ROUTES[("GET", "/api/sessions/{session_id}/artifacts")] = _session_rule("viewer", "/api/sessions/{id}/artifacts")
+ROUTES[("GET", "/api/sessions/{session_id}/artifacts/{artifact_id}")] = Rule("viewer", _new_artifact, True)
+
+
+def _suite_body(w: World) -> dict[str, Any]:
+    return {"name": "Matrix suite", "agentId": w.new_item("agents"), "personaIds": [w.new_item("personas")],
+            "objectiveIds": [w.new_item("objectives")]}  # fmt: skip
+
+
+def _new_suite(w: World) -> str:
+    from app.models.suite import SuiteCreate
+    from app.services import suites
+
+    data = SuiteCreate.model_validate(_suite_body(w))
+    return suites.create_suite(session=w.db, principal=w.principal(w.owner), data=data).id
+
+
+def _new_run(w: World, suite_id: str | None = None) -> str:
+    """A run row that has not ended (no sessions: cancelling or reading it ends it at once)."""
+    from app.models.base import utcnow
+    from app.models.suite import Run, Suite
+
+    suite = w.db.get(Suite, suite_id or _new_suite(w))
+    run = Run(workspace_id=suite.workspace_id, suite_id=suite.id, agent_id=suite.agent_id, status="running",
+              suite_snapshot={"name": suite.name, "personaIds": [], "objectiveIds": [], "repeats": 1},
+              started_at=utcnow())  # fmt: skip
+    w.db.add(run)
+    w.db.commit()
+    return run.id
+
+
+def _two_runs(w: World, c: Account | None) -> Request:
+    suite_id = _new_suite(w)
+    return f"/api/runs/{_new_run(w, suite_id)}/compare/{_new_run(w, suite_id)}", None
+
+
+def _new_webhook(w: World) -> str:
+    from app.models.webhook import WebhookCreate
+    from app.services import webhooks
+
+    data = WebhookCreate(url="http://127.0.0.1:9/hook", events=["run.completed"])
+    return webhooks.create_webhook(session=w.db, principal=w.principal(w.owner), data=data).id
+
+
+WEBHOOK_BODY = {"url": "http://127.0.0.1:9/hook", "events": ["session.completed"], "secret": "s3cret-value"}
+ROUTES.update(
+    {
+        ("GET", "/api/suites"): Rule("viewer", _static("/api/suites")),
+        ("POST", "/api/suites"): Rule("editor", lambda w, c: ("/api/suites", _suite_body(w)), stranger_status=422),
+        ("GET", "/api/suites/{item_id}"): Rule("viewer", lambda w, c: (f"/api/suites/{_new_suite(w)}", None), True),
+        ("PUT", "/api/suites/{item_id}"): Rule(
+            "editor", lambda w, c: (f"/api/suites/{_new_suite(w)}", _suite_body(w)), True
+        ),
+        ("PATCH", "/api/suites/{item_id}"): Rule(
+            "editor", lambda w, c: (f"/api/suites/{_new_suite(w)}", {"repeats": 2}), True
+        ),
+        ("DELETE", "/api/suites/{item_id}"): Rule("editor", lambda w, c: (f"/api/suites/{_new_suite(w)}", None), True),
+        ("POST", "/api/suites/{item_id}/duplicate"): Rule(
+            "editor", lambda w, c: (f"/api/suites/{_new_suite(w)}/duplicate", None), True
+        ),
+        ("POST", "/api/suites/{suite_id}/run"): Rule(
+            "editor", lambda w, c: (f"/api/suites/{_new_suite(w)}/run", None), True
+        ),
+        ("GET", "/api/runs"): Rule("viewer", _static("/api/runs?limit=5&offset=0")),
+        ("GET", "/api/runs/{run_id}"): Rule("viewer", lambda w, c: (f"/api/runs/{_new_run(w)}", None), True),
+        ("POST", "/api/runs/{run_id}/cancel"): Rule(
+            "editor", lambda w, c: (f"/api/runs/{_new_run(w)}/cancel", None), True
+        ),
+        ("GET", "/api/runs/{run_id}/compare/{baseline_id}"): Rule("viewer", _two_runs, True),
+        ("GET", "/api/runs/{run_id}/junit"): Rule(
+            "viewer", lambda w, c: (f"/api/runs/{_new_run(w)}/junit", None), True
+        ),
+        ("GET", "/api/webhooks/events"): Rule("viewer", _static("/api/webhooks/events")),
+        ("GET", "/api/webhooks"): Rule("admin", _static("/api/webhooks")),
+        ("POST", "/api/webhooks"): Rule("admin", _static("/api/webhooks", WEBHOOK_BODY)),
+        ("GET", "/api/webhooks/{webhook_id}"): Rule(
+            "admin", lambda w, c: (f"/api/webhooks/{_new_webhook(w)}", None), True
+        ),
+        ("PUT", "/api/webhooks/{webhook_id}"): Rule(
+            "admin", lambda w, c: (f"/api/webhooks/{_new_webhook(w)}", WEBHOOK_BODY), True
+        ),
+        ("PATCH", "/api/webhooks/{webhook_id}"): Rule(
+            "admin", lambda w, c: (f"/api/webhooks/{_new_webhook(w)}", {"active": False}), True
+        ),
+        ("DELETE", "/api/webhooks/{webhook_id}"): Rule(
+            "admin", lambda w, c: (f"/api/webhooks/{_new_webhook(w)}", None), True
+        ),
+        ("POST", "/api/webhooks/{webhook_id}/test"): Rule(
+            "admin", lambda w, c: (f"/api/webhooks/{_new_webhook(w)}/test", None), True
+        ),
+        ("GET", "/api/webhooks/{webhook_id}/deliveries"): Rule(
+            "admin", lambda w, c: (f"/api/webhooks/{_new_webhook(w)}/deliveries", None), True
+        ),
+        ("GET", "/api/search"): Rule("viewer", _static("/api/search?q=matrix&types=persona,suite,session")),
+    }
+)
+
+
+ROUTES.update(
+    {
+        ("GET", "/api/analytics/sessions"): Rule("viewer", _static("/api/analytics/sessions")),
+        ("GET", "/api/analytics/overview"): Rule("viewer", _static("/api/analytics/overview")),
+        ("GET", "/api/analytics/breakdown"): Rule("viewer", _static("/api/analytics/breakdown")),
+        ("GET", "/api/analytics/agents/{agent_id}"): Rule(
+            "viewer", lambda w, c: (f"/api/analytics/agents/{w.new_item('agents')}", None), True
+        ),
+        ("GET", "/api/analytics/agents/{agent_id}/report"): Rule(
+            "viewer", lambda w, c: (f"/api/analytics/agents/{w.new_item('agents')}/report", None), True
+        ),
+    }
+)
+
 # Bots under test answer with the agent's own token, never with a user's credentials.
 ROUTES[("POST", "/api/whatsapp/{agent_id}/messages")] = Rule("agent-token")
 

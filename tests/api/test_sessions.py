@@ -296,3 +296,21 @@ def test_list_filters_and_pagination(api: Api, targets) -> None:
     assert api.get(f"/api/sessions?agentId={agent_id}&limit=1")["pagination"] == {"page": 1, "limit": 1, "total": 2,
                                                                                    "pages": 2}  # fmt: skip
     assert api.http.get("/api/sessions?status=bogus").status_code == 422
+
+
+def test_cancel_a_session_still_waiting_for_a_slot(api: Api, targets, monkeypatch) -> None:
+    from app.services import sessions as sessions_service
+
+    persona_id, objective_id = api.library()
+    state = {"mode": "slow", "delay": 5, "fail_after": 0}
+    with LoopbackServer(http_bot(state)) as bot:
+        agent_id = api.agent("http", {"url": f"{bot.url}/chat", "replyPath": "data.reply", "timeoutSeconds": 30})
+        monkeypatch.setattr(sessions_service.scheduler, "cap", 1)
+        monkeypatch.setattr(sessions_service.scheduler, "_semaphore", None)
+        busy = api.start(agent_id, persona_id, objective_id)
+        queued = api.start(agent_id, persona_id, objective_id)
+        assert api.get(f"/api/sessions/{queued}")["status"] == "pending"
+        assert api.post(f"/api/sessions/{queued}/cancel")["status"] == "cancelled"
+        assert api.get(f"/api/sessions/{queued}")["status"] == "cancelled"
+        api.post(f"/api/sessions/{busy}/cancel")
+        assert api.wait(busy, timeout=10)["status"] == "cancelled"

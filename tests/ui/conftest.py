@@ -66,7 +66,7 @@ def live_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveApp]:
         "MIMIC_RATE_LIMIT_AUTH": "1000/minute",
         # Build into folders of the tests' own, so a developer's `make run` and a test run
         # never overwrite each other's frontend build.
-        "REFLEX_WEB_WORKDIR": str(PROJECT_ROOT / ".web-test"),
+        "REFLEX_WEB_WORKDIR": os.environ.get("MIMIC_TEST_WEB_DIR", str(PROJECT_ROOT / ".web-test")),
         "REFLEX_STATES_WORKDIR": str(workdir / "states"),
     }
     with log_path.open("w") as log:
@@ -117,10 +117,16 @@ class PageProblems:
 
     items: list[str] = field(default_factory=list)
 
+    def _request_failed(self, request) -> None:
+        # The browser cancels what is still loading when the page navigates away; that is
+        # the test moving on, not a request that failed.
+        if request.failure != "net::ERR_ABORTED":
+            self.items.append(f"request failed: {request.url} {request.failure}")
+
     def watch(self, page: Page) -> None:
         page.on("console", lambda msg: msg.type == "error" and self.items.append(f"console: {msg.text}"))
         page.on("pageerror", lambda exc: self.items.append(f"exception: {exc}"))
-        page.on("requestfailed", lambda req: self.items.append(f"request failed: {req.url} {req.failure}"))
+        page.on("requestfailed", self._request_failed)
         page.on("response", lambda res: res.status >= 400 and self.items.append(f"HTTP {res.status}: {res.url}"))
 
 

@@ -1,14 +1,15 @@
-"""/api/sessions: create, list, read, start, cancel, stop, export."""
+"""/api/sessions: create, list, read, start, cancel, stop, export, and the files a session stored."""
 
 from __future__ import annotations
 
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response, status
+from fastapi.responses import FileResponse
 
-from app.api.deps import CurrentPrincipal, SessionDep
-from app.models.session import SessionCreate, SessionDetail, SessionPublic, SessionStopped
-from app.services import sessions
+from app.api.deps import CurrentPrincipal, SessionDep, StreamPrincipal
+from app.models.session import ArtifactPublic, SessionCreate, SessionDetail, SessionPublic, SessionStopped
+from app.services import browser_sessions, sessions
 from app.services.pagination import PageParams, Paginated
 
 router = APIRouter(prefix="/api/sessions", tags=["sessions"])
@@ -79,4 +80,33 @@ def export_session(
         document,
         media_type=media_type,
         headers={"Content-Disposition": f'attachment; filename="mimic-session-{session_id}.{extension}"'},
+    )
+
+
+@router.get("/{session_id}/artifacts", response_model=list[ArtifactPublic], summary="A session's stored files")
+def list_artifacts(
+    session_id: str, principal: CurrentPrincipal, session: SessionDep, kind: str | None = None
+) -> list[ArtifactPublic]:
+    """Screenshots of a browser session's steps (with the event they belong to) and its trace."""
+    return browser_sessions.list_artifacts(session=session, principal=principal, session_id=session_id, kind=kind)
+
+
+@router.get(
+    "/{session_id}/artifacts/{artifact_id}",
+    summary="One stored file, with its content type",
+    response_class=FileResponse,
+    responses={200: {"content": {"image/jpeg": {}, "application/zip": {}}}},
+)
+def get_artifact(session_id: str, artifact_id: str, principal: StreamPrincipal, session: SessionDep) -> FileResponse:
+    """Also accepts ?token= and the dashboard's cookie, so that an <img> can show a screenshot."""
+    found = browser_sessions.artifact_file(
+        session=session, principal=principal, session_id=session_id, artifact_id=artifact_id
+    )
+    disposition = "inline" if found.content_type.startswith("image/") else "attachment"
+    return FileResponse(
+        found.path,
+        media_type=found.content_type,
+        filename=found.name,
+        content_disposition_type=disposition,
+        headers={"Cache-Control": "private, max-age=3600"},
     )

@@ -9,9 +9,8 @@ from dataclasses import dataclass
 import httpx
 
 from app.engine.targets.base import Target, TargetError, TargetReply, TargetSpec, Turn
-from app.engine.targets.hosted import HostedAgentTarget
 from app.engine.targets.http import HttpWebhookTarget, check_status, http_error
-from app.engine.targets.openai import OpenAICompatibleTarget
+from app.engine.targets.openai import hosted_agent_target, openai_compatible_target
 from app.engine.targets.websocket import WebSocketTarget
 from app.engine.targets.whatsapp import WhatsAppTarget, inbox
 
@@ -34,11 +33,11 @@ def build_target(spec: TargetSpec) -> Target:
     if spec.type == "http":
         return HttpWebhookTarget(spec.config)
     if spec.type == "openai":
-        return OpenAICompatibleTarget(spec.config)
+        return openai_compatible_target(spec.config)
     if spec.type == "websocket":
         return WebSocketTarget(spec.config)
     if spec.type == "hosted":
-        return HostedAgentTarget(spec.config, spec.credentials)
+        return hosted_agent_target(spec.config, spec.credentials)
     if spec.type == "whatsapp":
         return WhatsAppTarget(spec.agent_id, spec.config)
     raise TargetError("config", f"a {spec.type} agent is not a chat target")

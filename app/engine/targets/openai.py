@@ -1,5 +1,6 @@
-"""An agent behind any OpenAI-compatible chat completions endpoint, called through litellm
-(so tokens and cost are measured as for Mimic's own calls)."""
+"""Agents that are an LLM chat: any OpenAI-compatible endpoint (the system under test),
+and hosted agents (a system prompt and a model that Mimic runs itself). Both go through
+litellm, so tokens and cost are measured as for Mimic's own calls."""
 
 from __future__ import annotations
 
@@ -23,26 +24,36 @@ def chat_messages(system_prompt: str, turn: Turn) -> list[dict[str, str]]:
     return [*messages, *turn.history, {"role": "user", "content": turn.message}]
 
 
-class OpenAICompatibleTarget:
-    def __init__(self, config: dict) -> None:
-        self.config = config
-        self.credentials = llm.Credentials(api_key=config.get("apiKey") or "none", api_base=config["baseUrl"])
+class LLMChatTarget:
+    def __init__(
+        self,
+        *,
+        model: str,
+        credentials: llm.Credentials | None,
+        system_prompt: str = "",
+        temperature: float | None = None,
+        max_tokens: int | None = None,
+        timeout_s: float = 30,
+    ) -> None:
+        self.model, self.credentials, self.system_prompt = model, credentials, system_prompt
+        self.temperature, self.max_tokens, self.timeout_s = temperature, max_tokens, timeout_s
 
     async def send(self, turn: Turn) -> TargetReply:
         async def attempt():
             try:
                 return await llm.complete(
-                    model=f"openai/{self.config['model']}",
-                    messages=chat_messages(self.config.get("systemPrompt", ""), turn),
+                    model=self.model,
+                    messages=chat_messages(self.system_prompt, turn),
                     role=llm.LLMRole.agent,
                     credentials=self.credentials,
-                    temperature=self.config.get("temperature"),
-                    timeout_s=self.config["timeoutSeconds"],
+                    temperature=self.temperature,
+                    max_tokens=self.max_tokens,
+                    timeout_s=self.timeout_s,
                 )
             except llm.LLMError as exc:
                 raise llm_target_error(exc) from exc
 
-        result, latency = await with_retries(attempt, self.config["timeoutSeconds"])
+        result, latency = await with_retries(attempt, self.timeout_s)
         return TargetReply(
             content=result.content,
             latency_ms=latency,
@@ -54,3 +65,26 @@ class OpenAICompatibleTarget:
 
     async def close(self) -> None:
         return None
+
+
+def openai_compatible_target(config: dict) -> LLMChatTarget:
+    """The system under test behind an OpenAI-compatible base URL, with its own key."""
+    return LLMChatTarget(
+        model=f"openai/{config['model']}",
+        credentials=llm.Credentials(api_key=config.get("apiKey") or "none", api_base=config["baseUrl"]),
+        system_prompt=config.get("systemPrompt", ""),
+        temperature=config.get("temperature"),
+        timeout_s=config["timeoutSeconds"],
+    )
+
+
+def hosted_agent_target(config: dict, credentials: llm.Credentials | None) -> LLMChatTarget:
+    """An agent Mimic runs itself; its model and credentials are resolved by the services."""
+    return LLMChatTarget(
+        model=config["model"],
+        credentials=credentials,
+        system_prompt=config["systemPrompt"],
+        temperature=config.get("temperature"),
+        max_tokens=config.get("maxTokens"),
+        timeout_s=config["timeoutSeconds"],
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from app.ui.components.model_picker import model_datalist
 from app.ui.navigation import SECTIONS
 from app.ui.state.auth import AuthState
 from app.ui.theme import SIDEBAR_WIDTH
@@ -136,6 +137,7 @@ def shell(*children: rx.Component, active: str) -> rx.Component:
 
 def _frame(*children: rx.Component, active: str) -> rx.Component:
     return rx.hstack(
+        model_datalist(),
         sidebar(active),
         rx.box(
             *children,

@@ -5,16 +5,35 @@ from __future__ import annotations
 import reflex as rx
 
 from app.ui.navigation import SECTIONS
-from app.ui.pages import agents, invite, login, objectives, personas, section, session_detail, sessions, settings
+from app.ui.pages import (
+    agents,
+    analytics,
+    dashboard,
+    invite,
+    login,
+    objectives,
+    personas,
+    runs,
+    section,
+    session_detail,
+    sessions,
+    settings,
+    settings_models,
+    suites,
+    webhooks,
+)
 from app.ui.state.auth import AuthState
 
 # Sections that have a page module of their own; the rest show what they will hold.
 _BUILT: dict[str, tuple] = {
-    "/settings": (settings.settings_page, settings.SettingsState.load),
+    "/settings": (settings.settings_page, settings.SettingsState.load, settings_models.ModelsState.load),
     "/sessions": (sessions.sessions_page, sessions.SessionsState.load),
     "/personas": (personas.personas_page, personas.PersonasState.load),
     "/objectives": (objectives.objectives_page, objectives.ObjectivesState.load),
     "/agents": (agents.agents_page, agents.AgentsState.load),
+    "/": (dashboard.dashboard_page, dashboard.DashboardState.load),
+    "/analytics": (analytics.analytics_page, analytics.AnalyticsState.load),
+    "/suites": (suites.suites_page, suites.SuitesState.load),
 }
 
 # The library editors: one form creates (<list>/new) and edits (<list>/<id>).
@@ -22,6 +41,7 @@ _EDITORS: tuple[tuple[str, str, object, object], ...] = (
     ("/personas", "Persona", personas.persona_editor_page, personas.PersonaEditorState.load),
     ("/objectives", "Objective", objectives.objective_editor_page, objectives.ObjectiveEditorState.load),
     ("/agents", "Agent", agents.agent_editor_page, agents.AgentEditorState.load),
+    ("/suites", "Suite", suites.suite_editor_page, suites.SuiteEditorState.load),
 )
 
 
@@ -42,6 +62,12 @@ def register_pages(app: rx.App) -> None:
         title="Session · Mimic",
         on_load=[AuthState.check_auth, session_detail.SessionState.load],
     )
+    for page, route, title, load in (
+        (runs.run_page, "/runs/[run_id]", "Run", runs.RunState.load),
+        (runs.compare_page, "/runs/[run_id]/compare/[baseline_id]", "Compare runs", runs.CompareState.load),
+        (webhooks.webhooks_page, "/settings/webhooks", "Webhooks", webhooks.WebhooksState.load),
+    ):
+        app.add_page(page, route=route, title=f"{title} · Mimic", on_load=[AuthState.check_auth, load])
     for base, label, editor, load in _EDITORS:
         for route, title in ((f"{base}/new", f"New {label.lower()}"), (f"{base}/[{label.lower()}_id]", label)):
             app.add_page(editor, route=route, title=f"{title} · Mimic", on_load=[AuthState.check_auth, load])

@@ -44,6 +44,7 @@ from app.ui.components.library import (
     textarea_field,
     wide,
 )
+from app.ui.components.model_picker import picker_props
 from app.ui.state.auth import AuthState
 from app.ui.state.errors import field_errors
 
@@ -74,7 +75,7 @@ def _type_color(agent_type: rx.Var) -> rx.Var:
 
 # ---- the config fields of each type ----------------------------------------------------
 
-Kind = Literal["text", "password", "number", "textarea", "lines", "headers", "select"]
+Kind = Literal["text", "password", "number", "textarea", "lines", "headers", "select", "model"]
 
 
 @dataclass(frozen=True)
@@ -131,7 +132,7 @@ CONFIG_FIELDS: dict[str, tuple[ConfigField, ...]] = {
     ),
     "hosted": (
         ConfigField("systemPrompt", "System prompt", "textarea", hint="The instructions of the agent Mimic runs."),
-        ConfigField("model", "Model", placeholder="mimic/offline"),
+        ConfigField("model", "Model", "model", placeholder="empty: the workspace default"),
         ConfigField("temperature", "Temperature", "number", hint="0 to 2."),
         ConfigField("maxTokens", "Max tokens", "number", hint="The longest reply, in tokens."),
         _TIMEOUT,
@@ -621,7 +622,8 @@ def _config_input(agent_type: str, spec: ConfigField) -> rx.Component:
             s, spec.label, spec.name, hint=hint, placeholder=spec.placeholder, rows=rows, monospace=monospace
         )
         return wide(field)
-    return input_field(s, spec.label, spec.name, hint=hint, placeholder=spec.placeholder)
+    extra = picker_props() if spec.kind == "model" else {}
+    return input_field(s, spec.label, spec.name, hint=hint, placeholder=spec.placeholder, **extra)
 
 
 def _whatsapp_note() -> rx.Component:

@@ -44,6 +44,7 @@ from app.ui.components.library import (
     validated,
     wide,
 )
+from app.ui.components.model_picker import picker_props
 from app.ui.state.auth import AuthState
 
 ROUTE = "/personas"
@@ -429,7 +430,9 @@ def _editor_sections() -> list[rx.Component]:
         form_section(
             "Simulator model",
             "Leave empty to use the workspace's default simulator model.",
-            input_field(s, "Simulator model (optional)", "llmConfig.model", placeholder="mimic/offline"),
+            input_field(
+                s, "Simulator model (optional)", "llmConfig.model", placeholder="mimic/offline", **picker_props()
+            ),
             number_field(s, "Simulator temperature (optional)", "llmConfig.temperature", min="0", max="2"),
         ),
     ]

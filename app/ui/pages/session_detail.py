@@ -1,7 +1,9 @@
 """/sessions/<id>: the conversation as it happens, then the verdict and the findings.
 
 While the session runs, a background task follows the session's live feed (the same one
-the SSE stream and the WebSocket read) and appends each message as it is stored.
+the SSE stream and the WebSocket read) and appends each message as it is stored. A browser
+session shows its steps instead (app/ui/components/browser.py), with screenshots served by
+the artifact route (which accepts the dashboard's cookie), and its findings grouped.
 """
 
 from __future__ import annotations
@@ -13,8 +15,9 @@ import reflex as rx
 from app import llm
 from app.db import session_scope
 from app.models.session import TERMINAL_STATUSES, SessionDetail
-from app.services import live, sessions
+from app.services import agents, browser_sessions, live, sessions
 from app.services.errors import ServiceError
+from app.ui.components import browser as browser_ui
 from app.ui.components.layout import page_header, shell
 from app.ui.components.status import outcome_badge, severity_badge, status_badge, verdict_badge
 from app.ui.state.auth import AuthState
@@ -49,6 +52,11 @@ class SessionState(AuthState):
     verdict_summary: str = ""
     criteria: list[dict[str, str]] = []
     findings: list[dict[str, str]] = []
+    # Browser sessions: the steps, the findings grouped by type and severity, blocked requests.
+    is_browser: bool = False
+    steps: list[dict[str, str]] = []
+    finding_groups: list[dict[str, str]] = []
+    blocked_count: int = 0
     not_found: bool = False
     _following: str = ""
 
@@ -84,12 +92,49 @@ class SessionState(AuthState):
             self.typing = ""
 
     def _sequence_of(self, message_id: str) -> str:
-        return next((m["sequence"] for m in self.messages if m["id"] == message_id), "?")
+        step = next((s["step"] for s in self.steps if s["id"] == message_id.split(":", 1)[0]), None)
+        return step or next((m["sequence"] for m in self.messages if m["id"] == message_id), "?")
+
+    def _load_steps(self, session, principal, detail: SessionDetail) -> None:
+        agent = agents.get_agent(session=session, principal=principal, agent_id=detail.agent_id)
+        self.is_browser = agent.type == browser_sessions.BROWSER_AGENT_TYPE
+        if not self.is_browser:
+            self.steps, self.finding_groups, self.blocked_count = [], [], 0
+            return
+        events = sessions.list_events(session=session, principal=principal, session_id=detail.id)
+        shots = browser_sessions.list_artifacts(
+            session=session, principal=principal, session_id=detail.id, kind="screenshot"
+        )
+        urls = {a.event_id: a.url for a in shots}
+        steps, number = [], 0
+        for event in events:
+            if event.type in ("action", "navigation"):
+                number += event.type == "action"
+                data = event.model_dump(by_alias=True, mode="json")
+                steps.append(browser_ui.timeline_step(data, number, urls.get(event.id, "")))
+        self.steps = steps[-SHOWN_MESSAGES:]
+        self.blocked_count = sum(1 for e in events if e.type == "blocked_request")
+        rows = [browser_ui.finding_row(f.model_dump(by_alias=True)) for f in detail.findings]
+        self.finding_groups = browser_ui.grouped(rows)
+
+    def _add_step(self, data: dict) -> None:
+        """A step published on the bus; a gap (the feed fell behind) reloads them all."""
+        number = int(data.get("step") or 0)
+        known = [int(s["step"]) for s in self.steps if s["kind"] == "action"]
+        if number and number != (known[-1] if known else 0) + 1:
+            self._reload()
+            return
+        url = browser_sessions.artifact_url(self.session_key, data["screenshotId"]) if data.get("screenshotId") else ""
+        step = browser_ui.timeline_step(data, number, url)
+        if all(s["id"] != step["id"] for s in self.steps[-20:]):
+            self.steps = [*self.steps, step][-SHOWN_MESSAGES:]
 
     def _reload(self) -> bool:
         try:
+            principal = self._principal()
             with session_scope() as session:
-                detail = sessions.get_session(session=session, principal=self._principal(), session_id=self.session_key)
+                detail = sessions.get_session(session=session, principal=principal, session_id=self.session_key)
+                self._load_steps(session, principal, detail)
         except ServiceError:
             self.not_found = True
             return False
@@ -149,6 +194,16 @@ class SessionState(AuthState):
                     elif item.type in ("progress", "status"):
                         self.status = item.data.get("status", self.status)
                         self.typing = item.data.get("typing", "")
+                    elif item.data.get("replayed"):
+                        continue  # steps stored before the page loaded them itself
+                    elif item.type == "action" and self.is_browser:
+                        self._add_step(item.data)
+                    elif item.type == "finding" and self.is_browser:
+                        row = browser_ui.finding_row(item.data)
+                        if all(f["id"] != row["id"] for f in self.finding_groups):
+                            self.finding_groups = browser_ui.grouped([*self.finding_groups, row])
+                    elif item.type == "blocked_request":
+                        self.blocked_count += 1
                     elif item.type == "complete":
                         self.typing = ""
                         self._reload()
@@ -221,7 +276,13 @@ def _verdict() -> rx.Component:
                             rx.text(c["criterion"], weight="medium", size="2"),
                             rx.text(c["reasoning"], size="2", color_scheme="gray"),
                             rx.cond(
-                                c["cited"] != "", rx.text("Cites messages ", c["cited"], size="1", color_scheme="gray")
+                                c["cited"] != "",
+                                rx.text(
+                                    rx.cond(SessionState.is_browser, "Cites steps ", "Cites messages "),
+                                    c["cited"],
+                                    size="1",
+                                    color_scheme="gray",
+                                ),
                             ),  # fmt: skip
                             spacing="1",
                         ),
@@ -307,6 +368,15 @@ def session_page() -> rx.Component:
                     SessionState.end_reason != "",
                     rx.text("Ended by: ", rx.code(SessionState.end_reason), size="2", color_scheme="gray"),
                 ),  # fmt: skip
+                rx.cond(
+                    SessionState.is_browser,
+                    browser_ui.step_timeline(
+                        SessionState.steps,
+                        SessionState.blocked_count,
+                        SessionState.persona_name,
+                        SessionState.typing == "persona",
+                    ),
+                ),  # fmt: skip
                 rx.card(
                     rx.vstack(
                         rx.heading("Transcript", size="4", as_="h2"),
@@ -321,9 +391,10 @@ def session_page() -> rx.Component:
                         aria_live="polite",
                     ),
                     width="100%",
+                    display=rx.cond(SessionState.is_browser, "none", "block"),
                 ),
                 _verdict(),
-                _findings(),
+                rx.cond(SessionState.is_browser, browser_ui.grouped_findings(SessionState.finding_groups), _findings()),
                 spacing="4",
                 width="100%",
             ),

@@ -14,6 +14,7 @@ from app.services.pagination import PageParams
 from app.settings import settings
 from app.ui.components.forms import field, form_error
 from app.ui.components.layout import page_header, shell
+from app.ui.components.model_picker import picker_props
 from app.ui.components.status import outcome_badge, status_badge
 from app.ui.state.auth import AuthState
 from app.ui.state.errors import field_errors
@@ -184,6 +185,7 @@ def new_session_form() -> rx.Component:
                             "model",
                             placeholder=SessionsState.offline_label,
                             error=SessionsState.errors.get("llmConfig.model", ""),
+                            **picker_props(),
                         ),
                         field(
                             "Seed (optional)",

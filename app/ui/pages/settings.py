@@ -25,6 +25,7 @@ from app.services import accounts, api_keys, team
 from app.services.errors import AuthenticationFailed, FieldError, ServiceError, ValidationFailed
 from app.ui.components.forms import field, form_error
 from app.ui.components.layout import page_header, shell
+from app.ui.pages.settings_models import models_tab
 from app.ui.state.auth import AuthState, login_url
 from app.ui.state.errors import field_errors
 
@@ -878,7 +879,15 @@ def _api_keys_tab() -> rx.Component:
 
 def settings_page() -> rx.Component:
     return shell(
-        page_header("Settings", "Your account, this workspace, its members and its API keys."),
+        page_header(
+            "Settings",
+            "Your account, this workspace, its members and its API keys.",
+            rx.button(
+                rx.link(rx.icon("webhook", size=14), "Webhooks", href="/settings/webhooks", underline="none"),
+                as_child=True,
+                variant="soft",
+            ),
+        ),
         form_error(SettingsState.error),
         rx.tabs.root(
             rx.tabs.list(
@@ -886,12 +895,14 @@ def settings_page() -> rx.Component:
                 rx.tabs.trigger("Workspace", value="workspace"),
                 rx.tabs.trigger("Members", value="members"),
                 rx.tabs.trigger("API keys", value="api-keys"),
+                rx.tabs.trigger("Models", value="models"),
             ),
             rx.box(
                 rx.tabs.content(_account_tab(), value="account"),
                 rx.tabs.content(_workspace_tab(), value="workspace"),
                 rx.tabs.content(_members_tab(), value="members"),
                 rx.tabs.content(_api_keys_tab(), value="api-keys"),
+                rx.tabs.content(models_tab(), value="models"),
                 padding_top="1.25rem",
                 max_width="56rem",
             ),

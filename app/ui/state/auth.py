@@ -29,6 +29,28 @@ def safe_next(target: str | None) -> str:
     return target
 
 
+def _per_million(cost: float | None) -> str:
+    return "?" if cost is None else f"${cost * 1_000_000:.2f}"
+
+
+def model_options(session, principal: Principal) -> list[dict[str, str]]:
+    """Each model as {id, label}: grouped by provider, with its cost and vision support."""
+    from app.services import providers
+
+    options = []
+    for m in providers.list_models(session=session, principal=principal).models:
+        if m.offline:
+            detail = "offline simulator · free, no key"
+        else:
+            detail = (
+                f"in {_per_million(m.input_cost_per_token)}/M · out {_per_million(m.output_cost_per_token)}/M tokens"
+            )
+            if m.supports_vision:
+                detail += " · vision"
+        options.append({"id": m.id, "label": f"{m.provider} · {detail}"})
+    return options
+
+
 def login_url(next_path: str) -> str:
     return f"/login?next={quote(safe_next(next_path), safe='/')}"
 
@@ -45,6 +67,8 @@ class AuthState(rx.State):
     role: str = ""
     permissions: list[str] = []
     workspaces: list[dict[str, str]] = []
+    # The models this workspace can use, for every model picker (see components/model_picker.py).
+    model_options: list[dict[str, str]] = []
 
     def _principal(self) -> Principal:
         """The caller, freshly checked (a revoked membership takes effect at once)."""
@@ -79,6 +103,7 @@ class AuthState(rx.State):
             principal = self._principal()
             with session_scope() as session:
                 self._apply_me(accounts.me(session=session, principal=principal))
+                self.model_options = model_options(session, principal)
         except ServiceError:
             self._sign_out()
             return rx.redirect(login_url(self._current_path()))

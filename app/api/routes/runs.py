@@ -1,0 +1,63 @@
+"""/api/runs: list, read with per-cell results, cancel, compare two runs, JUnit XML."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Response
+
+from app.api.deps import CurrentPrincipal, SessionDep
+from app.models.suite import RunComparison, RunDetail, RunPublic
+from app.services import runs
+from app.services.pagination import Paginated
+
+router = APIRouter(prefix="/api/runs", tags=["runs"])
+
+RunStatus = Literal["pending", "running", "completed", "cancelled", "error"]
+
+
+@router.get("", response_model=Paginated[RunPublic], summary="List runs, newest first")
+def list_runs(
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    params: Annotated[runs.RunListParams, Query()],
+    status: RunStatus | None = None,
+    suite_id: Annotated[str | None, Query(alias="suiteId")] = None,
+) -> Paginated[RunPublic]:
+    return runs.list_runs(session=session, principal=principal, params=params, status=status, suite_id=suite_id)
+
+
+@router.get("/{run_id}", response_model=RunDetail, summary="A run: progress, overall and per-cell results")
+def get_run(run_id: str, principal: CurrentPrincipal, session: SessionDep) -> RunDetail:
+    return runs.get_run(session=session, principal=principal, run_id=run_id)
+
+
+@router.post("/{run_id}/cancel", response_model=RunDetail, summary="Cancel a run's sessions that have not ended")
+async def cancel_run(run_id: str, principal: CurrentPrincipal, session: SessionDep) -> RunDetail:
+    return runs.cancel_run(session=session, principal=principal, run_id=run_id)
+
+
+@router.get(
+    "/{run_id}/compare/{baseline_id}",
+    response_model=RunComparison,
+    summary="Compare a run with a baseline run of the same suite",
+)
+def compare_runs(run_id: str, baseline_id: str, principal: CurrentPrincipal, session: SessionDep) -> RunComparison:
+    """The change per cell (newly failing first), and McNemar's test over the sessions
+    matched by cell and repeat."""
+    return runs.compare_runs(session=session, principal=principal, run_id=run_id, baseline_id=baseline_id)
+
+
+@router.get(
+    "/{run_id}/junit",
+    summary="The run as JUnit XML",
+    response_class=Response,
+    responses={200: {"content": {"application/xml": {}}}},
+)
+def junit_report(run_id: str, principal: CurrentPrincipal, session: SessionDep) -> Response:
+    document = runs.junit_report(session=session, principal=principal, run_id=run_id)
+    return Response(
+        document,
+        media_type="application/xml",
+        headers={"Content-Disposition": f'attachment; filename="mimic-run-{run_id}.xml"'},
+    )

@@ -1,0 +1,32 @@
+"""/api/suites: CRUD and duplicate (as the library resources), and POST /{id}/run."""
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, status
+
+from app.api.deps import CurrentPrincipal, SessionDep
+from app.api.routes.library import add_crud_routes
+from app.models.suite import RunDetail, SuiteCreate, SuitePublic, SuiteUpdate
+from app.services import runs, suites
+
+router = APIRouter(prefix="/api/suites", tags=["suites"])
+
+
+def _suite_filters(agent_id: Annotated[str | None, Query(alias="agentId")] = None) -> dict[str, Any]:
+    return {"agent_id": agent_id}
+
+
+add_crud_routes(
+    router, label="suite", public=SuitePublic, create=SuiteCreate, update=SuiteUpdate, service=suites,
+    list_filters=_suite_filters,
+)  # fmt: skip
+
+
+@router.post(
+    "/{suite_id}/run", response_model=RunDetail, status_code=status.HTTP_201_CREATED, summary="Start a run of the suite"
+)
+async def run_suite(suite_id: str, principal: CurrentPrincipal, session: SessionDep) -> RunDetail:
+    """Creates one session per cell and repeat and schedules them under the concurrency cap.
+    Follow it with GET /api/runs/{id}; it ends (status completed) when its last session ends."""
+    # Async: the sessions and the run's coordinator are tasks of the backend's event loop.
+    return runs.start_run(session=session, principal=principal, suite_id=suite_id)

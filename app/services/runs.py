@@ -1,0 +1,512 @@
+"""Runs: one execution of a suite. Starting a run creates one session per cell and repeat
+(session.run_id, with the cell in session.config["cell"]) and schedules them all under the
+concurrency cap; a coordinator task awaits them and, when the last one ends, stores the
+summary (pass rates, Wilson intervals, pass^k) in run.summary and marks the run completed.
+
+Run events go on the bus with the run's id in place of a session id, so the dashboard and
+the webhooks hear of them like of a session's.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from collections.abc import AsyncIterator, Iterable
+from typing import Any
+
+from pydantic import BaseModel, Field
+from sqlalchemy import update
+from sqlmodel import Session, col, select
+
+from app.db import session_scope
+from app.engine.bus import ALL, BusEvent, bus
+from app.models.base import utcnow
+from app.models.library import Agent, Objective, Persona
+from app.models.session import TERMINAL_STATUSES, SimSession
+from app.models.suite import (
+    CellChange,
+    CellResult,
+    CellSession,
+    CellSide,
+    Interval,
+    McNemarResult,
+    OverallResult,
+    Run,
+    RunComparison,
+    RunDetail,
+    RunProgress,
+    RunPublic,
+    RunStatus,
+    RunSummary,
+    Suite,
+)
+from app.services import run_stats, sessions, suites
+from app.services.access import Permission, Principal, require
+from app.services.errors import Conflict, FieldError, NotFound, ValidationFailed
+from app.services.pagination import Paginated, paginate
+
+logger = logging.getLogger("mimic.runs")
+
+ACTIVE = (RunStatus.pending, RunStatus.running)
+# The coordinator task of each run under way in this process, by run id.
+_coordinators: dict[str, asyncio.Task] = {}
+
+
+class RunListParams(BaseModel):
+    """limit/offset paging (as CI scripts page through executions); answered in the one
+    {data, pagination} shape."""
+
+    limit: int = Field(default=20, ge=1, le=100, description="Items per page (max 100)")
+    offset: int = Field(default=0, ge=0, description="Items to skip")
+
+    @property
+    def page(self) -> int:
+        return self.offset // self.limit + 1
+
+
+def _row(session: Session, principal: Principal, run_id: str) -> Run:
+    row = session.get(Run, run_id)
+    if row is None or row.workspace_id != principal.workspace_id:
+        raise NotFound("No such run")
+    return row
+
+
+# ---- results -----------------------------------------------------------------------------
+
+
+def _interval(passed: int, n: int) -> Interval | None:
+    bounds = run_stats.wilson_interval(passed, n)
+    return Interval(low=bounds[0], high=bounds[1]) if bounds else None
+
+
+def _rates(counts: run_stats.Counts) -> dict[str, Any]:
+    return {"n": counts.n, "passed": counts.passed, "failed": counts.failed, "errors": counts.errors,
+            "cancelled": counts.cancelled, "pending": counts.pending, "pass_rate": counts.rate,
+            "ci": _interval(counts.passed, counts.n)}  # fmt: skip
+
+
+def _cell_repeat(row: SimSession) -> int:
+    return int((row.config.get("cell") or {}).get("repeat") or 1)
+
+
+def _summarize(snapshot: dict[str, Any], rows: Iterable[SimSession]) -> RunSummary:
+    rows = list(rows)
+    k = int(snapshot.get("repeats") or 1)
+    by_cell: dict[tuple[str, str], list[SimSession]] = defaultdict(list)
+    for row in rows:
+        by_cell[(row.persona_id, row.objective_id or "")].append(row)
+    personas, objectives = snapshot.get("personas", {}), snapshot.get("objectives", {})
+    cells: list[CellResult] = []
+    for persona_id in snapshot.get("personaIds", []):
+        for objective_id in snapshot.get("objectiveIds", []):
+            cell_rows = sorted(by_cell.get((persona_id, objective_id), []), key=_cell_repeat)
+            counts = run_stats.count((r.status, r.outcome) for r in cell_rows)
+            status = run_stats.cell_status(counts)
+            cells.append(
+                CellResult(
+                    **_rates(counts), persona_id=persona_id, objective_id=objective_id,
+                    persona_name=personas.get(persona_id, "(deleted)"),
+                    objective_name=objectives.get(objective_id, "(deleted)"), repeats=k,
+                    pass_k=run_stats.pass_hat_k(counts.passed, counts.n, k), status=status,
+                    flaky=counts.passed > 0 and counts.failed > 0,
+                    sessions=[CellSession(id=r.id, repeat=_cell_repeat(r), status=r.status, outcome=r.outcome)
+                              for r in cell_rows],
+                )
+            )  # fmt: skip
+    total = run_stats.count((r.status, r.outcome) for r in rows)
+    judged = [c for c in cells if c.n > 0]
+    all_passed = sum(1 for c in judged if c.failed == 0)
+    overall = OverallResult(
+        **_rates(total), k=k, cells=len(cells), cells_all_passed=all_passed,
+        flaky_cells=sum(1 for c in cells if c.flaky),
+        pass_k=all_passed / len(judged) if judged else None,
+        pass_k_estimate=sum(c.pass_k or 0.0 for c in judged) / len(judged) if judged else None,
+    )  # fmt: skip
+    running = sum(1 for r in rows if r.status == "running")
+    progress = RunProgress(
+        total=len(rows), done=len(rows) - total.pending, pending=total.pending - running, running=running,
+        passed=total.passed, failed=total.failed, errors=total.errors, cancelled=total.cancelled,
+    )  # fmt: skip
+    return RunSummary(progress=progress, overall=overall, cells=cells)
+
+
+def _sessions_of(session: Session, run_ids: list[str]) -> dict[str, list[SimSession]]:
+    found: dict[str, list[SimSession]] = defaultdict(list)
+    if run_ids:
+        for row in session.exec(select(SimSession).where(col(SimSession.run_id).in_(run_ids))).all():
+            found[row.run_id].append(row)
+    return found
+
+
+def _summary(run: Run, rows: list[SimSession] | None) -> RunSummary:
+    """The stored summary of an ended run, else one computed from its sessions now."""
+    if run.ended_at is not None and run.summary.get("overall"):
+        return RunSummary.model_validate(run.summary)
+    return _summarize(run.suite_snapshot, rows or [])
+
+
+def _public(run: Run, summary: RunSummary) -> dict[str, Any]:
+    snapshot = run.suite_snapshot
+    return {"id": run.id, "suite_id": run.suite_id, "suite_name": snapshot.get("name", ""), "agent_id": run.agent_id,
+            "agent_name": snapshot.get("agentName", ""), "status": run.status, "total_sessions": run.total_sessions,
+            "progress": summary.progress, "overall": summary.overall, "started_at": run.started_at,
+            "ended_at": run.ended_at, "created_at": run.created_at}  # fmt: skip
+
+
+def _detail(session: Session, run: Run) -> RunDetail:
+    summary = _summary(run, _sessions_of(session, [run.id]).get(run.id, []))
+    return RunDetail(**_public(run, summary), cells=summary.cells, suite_snapshot=run.suite_snapshot)
+
+
+# ---- start, follow, end ------------------------------------------------------------------
+
+
+def _snapshot(session: Session, suite: Suite) -> dict[str, Any]:
+    def names(model: type, ids: list[str]) -> dict[str, str]:
+        rows = session.exec(select(model).where(col(model.id).in_(ids))).all() if ids else []
+        return {row.id: row.name for row in rows}
+
+    agent = session.get(Agent, suite.agent_id)
+    return {
+        "id": suite.id, "name": suite.name, "description": suite.description, "agentId": suite.agent_id,
+        "agentName": agent.name if agent else "", "agentType": agent.type if agent else "",
+        "personaIds": list(suite.persona_ids), "objectiveIds": list(suite.objective_ids), "repeats": suite.repeats,
+        "simulatorModel": suite.simulator_model, "config": dict(suite.config),
+        "personas": names(Persona, suite.persona_ids), "objectives": names(Objective, suite.objective_ids),
+    }  # fmt: skip
+
+
+def _session_rows(run: Run, suite: Suite, principal: Principal) -> list[SimSession]:
+    config = {k: v for k, v in suite.config.items() if k != "judgeModel"}
+    llm_config = {"model": suite.simulator_model, "judgeModel": suite.config.get("judgeModel")}
+    llm_config = {k: v for k, v in llm_config.items() if v}
+    rows = []
+    for persona_id in suite.persona_ids:
+        for objective_id in suite.objective_ids:
+            for repeat in range(1, suite.repeats + 1):
+                cell_config = {**config, "cell": {"personaId": persona_id, "objectiveId": objective_id,
+                                                  "repeat": repeat}}  # fmt: skip
+                if config.get("seed") is not None:
+                    cell_config["seed"] = int(config["seed"]) + repeat - 1
+                rows.append(
+                    SimSession(
+                        workspace_id=run.workspace_id, agent_id=suite.agent_id, persona_id=persona_id,
+                        objective_id=objective_id, run_id=run.id, config=cell_config, llm_config=dict(llm_config),
+                        vision_config={}, created_by=principal.user_id,
+                    )
+                )  # fmt: skip
+    return rows
+
+
+def publish_run_event(run: Run, status: str, extra: dict[str, Any] | None = None) -> None:
+    bus.publish(BusEvent(run.id, run.workspace_id, "run", {"runId": run.id, "suiteId": run.suite_id,
+                                                           "status": status, **(extra or {})}))  # fmt: skip
+
+
+def start_run(*, session: Session, principal: Principal, suite_id: str) -> RunDetail:
+    """Creates the run and its sessions and schedules them. Call it on the backend's event
+    loop (an async route or event handler): the sessions and the coordinator are its tasks."""
+    require(principal, Permission.write)
+    suite = suites.resource.row(session, principal, suite_id)
+    suites.check_matrix(session, principal, suite.agent_id, suite.persona_ids, suite.objective_ids, suite.repeats)
+    run = Run(
+        workspace_id=principal.workspace_id, suite_id=suite.id, agent_id=suite.agent_id, status=RunStatus.running,
+        total_sessions=len(suite.persona_ids) * len(suite.objective_ids) * suite.repeats,
+        suite_snapshot=_snapshot(session, suite), started_at=utcnow(), created_by=principal.user_id,
+    )  # fmt: skip
+    session.add(run)
+    session.flush()
+    rows = _session_rows(run, suite, principal)
+    session.add_all(rows)
+    session.commit()
+    scheduled: list[str] = []
+    try:
+        for row in rows:
+            sessions.start_session(session=session, principal=principal, session_id=row.id)
+            scheduled.append(row.id)
+    except Exception:
+        for session_id in scheduled:
+            sessions.scheduler.cancel(session_id)
+        run.status, run.ended_at = RunStatus.error, utcnow()
+        for row in rows:
+            if row.id not in scheduled:
+                row.status, row.outcome, row.end_reason = "cancelled", "cancelled", "cancelled"
+        session.commit()
+        raise
+    from app.services.webhooks import dispatcher  # late: webhooks reads runs' results
+
+    dispatcher.ensure_started()
+    publish_run_event(run, "running", {"totalSessions": run.total_sessions})
+    task = asyncio.get_running_loop().create_task(_coordinate(run.id, [r.id for r in rows]), name=f"run-{run.id}")
+    _coordinators[run.id] = task
+    return _detail(session, run)
+
+
+async def _coordinate(run_id: str, session_ids: list[str]) -> None:
+    try:
+        await asyncio.gather(*(sessions.scheduler.wait(s) for s in session_ids))
+    finally:
+        try:
+            await asyncio.to_thread(finalize_run, run_id)
+        except Exception:
+            logger.exception("finishing run %s failed", run_id)
+        finally:
+            _coordinators.pop(run_id, None)
+
+
+def _coordinated(run_id: str) -> bool:
+    task = _coordinators.get(run_id)
+    return task is not None and not task.done()
+
+
+def finalize_run(run_id: str) -> bool:
+    """Ends the run once none of its sessions can still change: stores the summary and
+    publishes run.completed (or run.cancelled). Sessions cancelled while they waited for a
+    slot never ran, so they are marked cancelled here. Returns whether the run ended now."""
+    with session_scope() as db:
+        run = db.get(Run, run_id)
+        if run is None or run.ended_at is not None:
+            return False
+        rows = _sessions_of(db, [run.id]).get(run.id, [])
+        now = utcnow()
+        for row in rows:
+            if row.status == "pending" and not sessions.scheduler.is_active(row.id):
+                row.status, row.outcome, row.end_reason, row.ended_at, row.updated_at = (
+                    "cancelled", "cancelled", "cancelled", now, now,
+                )  # fmt: skip
+        if any(row.status not in TERMINAL_STATUSES for row in rows):
+            return False
+        summary = _summarize(run.suite_snapshot, rows)
+        run.summary = summary.model_dump(by_alias=True, mode="json")
+        run.status = RunStatus.cancelled if run.status == RunStatus.cancelled else RunStatus.completed
+        run.ended_at = run.updated_at = now
+        db.commit()
+        overall = summary.overall
+        publish_run_event(run, run.status, {"passRate": overall.pass_rate, "passed": overall.passed,
+                                            "failed": overall.failed, "errors": overall.errors})  # fmt: skip
+    return True
+
+
+def cancel_run(*, session: Session, principal: Principal, run_id: str) -> RunDetail:
+    """Cancels every session of the run that has not ended; what they said stays stored.
+    The run reads "cancelled" at once, and has its `endedAt` (and stored summary) when its
+    last session has stopped."""
+    require(principal, Permission.write)
+    run = _row(session, principal, run_id)
+    # Conditional, so that a run its coordinator has just finished is not marked cancelled.
+    marked = session.execute(
+        update(Run)
+        .where(col(Run.id) == run.id, col(Run.status).in_(ACTIVE), col(Run.ended_at).is_(None))
+        .values(status=RunStatus.cancelled, updated_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
+    session.commit()
+    if marked.rowcount != 1:
+        session.refresh(run)
+        raise Conflict(f"The run has already ended ({run.status})")
+    for row in _sessions_of(session, [run.id]).get(run.id, []):
+        if row.status not in TERMINAL_STATUSES:
+            sessions.scheduler.cancel(row.id)
+    if not _coordinated(run.id):
+        # Nobody in this process awaits its sessions (a restart came between): end it here.
+        with session_scope() as db:
+            for row in db.exec(select(SimSession).where(SimSession.run_id == run.id)).all():
+                if row.status not in TERMINAL_STATUSES and not sessions.scheduler.is_active(row.id):
+                    row.status, row.outcome, row.end_reason = "cancelled", "cancelled", "cancelled"
+                    row.ended_at = row.updated_at = utcnow()
+        finalize_run(run.id)
+    session.expire_all()
+    return _detail(session, _row(session, principal, run_id))
+
+
+def _settle(session: Session, run: Run) -> Run:
+    """A run whose sessions have all ended but that nobody in this process coordinates (the
+    process restarted) is finished when someone looks at it."""
+    if run.ended_at is None and not _coordinated(run.id) and finalize_run(run.id):
+        session.expire_all()
+        return session.get(Run, run.id)
+    return run
+
+
+# ---- reading -------------------------------------------------------------------------------
+
+
+def list_runs(
+    *,
+    session: Session,
+    principal: Principal,
+    params: RunListParams,
+    status: str | None = None,
+    suite_id: str | None = None,
+) -> Paginated[RunPublic]:
+    require(principal, Permission.read)
+    query = select(Run).where(Run.workspace_id == principal.workspace_id)
+    if status:
+        query = query.where(Run.status == status)
+    if suite_id:
+        query = query.where(Run.suite_id == suite_id)
+    query = query.order_by(col(Run.created_at).desc(), col(Run.id))
+    page = paginate(session, query, params, lambda row: row)  # type: ignore[arg-type]
+    active = [r.id for r in page.data if r.ended_at is None]
+    rows = _sessions_of(session, active)
+    return Paginated[RunPublic](
+        data=[RunPublic(**_public(r, _summary(r, rows.get(r.id)))) for r in page.data], pagination=page.pagination
+    )
+
+
+def run_public(session: Session, run_id: str) -> RunPublic | None:
+    """The run for the system itself (the webhook dispatcher): no caller to check."""
+    run = session.get(Run, run_id)
+    if run is None:
+        return None
+    rows = _sessions_of(session, [run.id]).get(run.id, []) if run.ended_at is None else None
+    return RunPublic(**_public(run, _summary(run, rows)))
+
+
+def get_run(*, session: Session, principal: Principal, run_id: str) -> RunDetail:
+    require(principal, Permission.read)
+    return _detail(session, _settle(session, _row(session, principal, run_id)))
+
+
+def _follow_read(principal: Principal, run_id: str) -> RunDetail:
+    with session_scope() as db:
+        return get_run(session=db, principal=principal, run_id=run_id)
+
+
+async def run_feed(principal: Principal, run_id: str, *, heartbeat_s: float = 15) -> AsyncIterator[RunDetail]:
+    """The run now, then again whenever one of its sessions starts or ends, until it ends.
+    Bursts of events (many sessions ending together) are read back once."""
+    async with bus.subscribe(ALL) as subscription:
+        # Subscribed first, then read: nothing falls between the two.
+        detail = await asyncio.to_thread(_follow_read, principal, run_id)
+        yield detail
+        while detail.ended_at is None:
+            ids = {s.id for cell in detail.cells for s in cell.sessions}
+            event = await subscription.get(timeout=heartbeat_s)
+            if event is not None and not (
+                event.session_id == run_id or (event.session_id in ids and event.type in ("status", "complete"))
+            ):
+                continue
+            await asyncio.sleep(0.2)
+            while await subscription.get(timeout=0.001) is not None:
+                pass
+            detail = await asyncio.to_thread(_follow_read, principal, run_id)
+            yield detail
+
+
+# ---- compare -------------------------------------------------------------------------------
+
+
+def _side(cell: CellResult | None) -> CellSide | None:
+    return CellSide(n=cell.n, passed=cell.passed, pass_rate=cell.pass_rate, status=cell.status) if cell else None
+
+
+def compare_runs(*, session: Session, principal: Principal, run_id: str, baseline_id: str) -> RunComparison:
+    """The change per cell from `baseline_id` to `run_id`, newly failing cells first, and
+    McNemar's test over the sessions matched by cell and repeat."""
+    require(principal, Permission.read)
+    current = get_run(session=session, principal=principal, run_id=run_id)
+    baseline = get_run(session=session, principal=principal, run_id=baseline_id)
+    if current.suite_id != baseline.suite_id:
+        raise ValidationFailed("Runs of different suites", [FieldError("baselineId", "is a run of another suite")])
+    now = {(c.persona_id, c.objective_id): c for c in current.cells}
+    before = {(c.persona_id, c.objective_id): c for c in baseline.cells}
+    changes: list[CellChange] = []
+    pairs: list[tuple[bool, bool]] = []
+    for key in [*now, *(k for k in before if k not in now)]:
+        cur, base = now.get(key), before.get(key)
+        named = cur or base
+        change = run_stats.change_of(base.status if base else None, cur.status if cur else None)
+        delta = (
+            cur.pass_rate - base.pass_rate
+            if cur and base and cur.pass_rate is not None and base.pass_rate is not None
+            else None
+        )
+        changes.append(
+            CellChange(
+                persona_id=key[0], objective_id=key[1], persona_name=named.persona_name,
+                objective_name=named.objective_name, change=change,
+                flaky=bool((cur and cur.flaky) or (base and base.flaky)), delta=delta, baseline=_side(base),
+                current=_side(cur),
+            )
+        )  # fmt: skip
+        if cur and base:
+            outcomes = {s.repeat: s.outcome for s in base.sessions}
+            for s in cur.sessions:
+                before_outcome = outcomes.get(s.repeat)
+                if s.outcome in run_stats.JUDGED and before_outcome in run_stats.JUDGED:
+                    pairs.append((before_outcome == "passed", s.outcome == "passed"))
+    order = {name: i for i, name in enumerate(run_stats.CHANGE_ORDER)}
+    changes.sort(key=lambda c: (order[c.change], c.delta if c.delta is not None else 0.0))
+    test = run_stats.mcnemar_test(pairs)
+    counts = {name: sum(1 for c in changes if c.change == name) for name in run_stats.CHANGE_ORDER}
+    delta = (
+        current.overall.pass_rate - baseline.overall.pass_rate
+        if current.overall and baseline.overall and None not in (current.overall.pass_rate, baseline.overall.pass_rate)
+        else None
+    )
+    return RunComparison(
+        run_id=current.id, baseline_id=baseline.id, suite_id=current.suite_id, current=current.overall,
+        baseline=baseline.overall, delta=delta, counts=counts, cells=changes,
+        mcnemar=McNemarResult(
+            pairs=test.pairs, both_passed=test.both_passed, both_failed=test.both_failed, regressed=test.regressed,
+            improved=test.improved, statistic=test.statistic, p_value=test.p_value, method=test.method,
+            significant=test.significant,
+        ),
+    )  # fmt: skip
+
+
+# ---- reports -------------------------------------------------------------------------------
+
+
+def junit_report(*, session: Session, principal: Principal, run_id: str) -> str:
+    """The run as JUnit XML, which CI systems read: one test case per session (cell and
+    repeat); a failed verdict is a <failure>, an infrastructure error an <error>, and a
+    cancelled or unfinished session is <skipped>."""
+    detail = get_run(session=session, principal=principal, run_id=run_id)
+    rows = {r.id: r for r in _sessions_of(session, [run_id]).get(run_id, [])}
+    overall = detail.overall or OverallResult()
+    cases, failures, errors, skipped, seconds = [], 0, 0, 0, 0.0
+    for cell in detail.cells:
+        for s in cell.sessions:
+            row = rows.get(s.id)
+            duration = (row.duration_ms or 0) / 1000 if row else 0.0
+            seconds += duration
+            case = ET.Element("testcase", classname=f"{detail.suite_name}.{cell.persona_name}",
+                              name=f"{cell.objective_name} #{s.repeat}", time=f"{duration:.3f}")  # fmt: skip
+            ET.SubElement(case, "properties").extend(
+                [ET.Element("property", name="sessionId", value=s.id),
+                 ET.Element("property", name="endReason", value=(row.end_reason or "") if row else "")]
+            )  # fmt: skip
+            if s.outcome == "failed":
+                failures += 1
+                summary = (row.verdict_summary or "") if row else ""
+                ET.SubElement(case, "failure", message=f"the agent did not meet the objective: {summary}"[:500],
+                              type="failed").text = summary  # fmt: skip
+            elif s.outcome == "error" or s.status in ("error", "interrupted"):
+                errors += 1
+                error = (row.error or {}) if row else {}
+                ET.SubElement(case, "error", message=str(error.get("message", "infrastructure error"))[:500],
+                              type=f"{error.get('source', 'mimic')}_{error.get('kind', 'error')}")  # fmt: skip
+            elif s.outcome != "passed":
+                skipped += 1
+                ET.SubElement(case, "skipped", message=s.outcome or s.status)
+            cases.append(case)
+    counts = {"tests": str(len(cases)), "failures": str(failures), "errors": str(errors), "skipped": str(skipped),
+              "time": f"{seconds:.3f}"}  # fmt: skip
+    root = ET.Element("testsuites", name=f"Mimic suite {detail.suite_name}", **counts)
+    suite = ET.SubElement(root, "testsuite", name=detail.suite_name,
+                          timestamp=(detail.started_at or detail.created_at).isoformat(), **counts)  # fmt: skip
+    properties = ET.SubElement(suite, "properties")
+    facts = {
+        "runId": detail.id, "suiteId": detail.suite_id, "agent": detail.agent_name, "status": detail.status,
+        "passRate": overall.pass_rate, "passRateCiLow": overall.ci.low if overall.ci else None,
+        "passRateCiHigh": overall.ci.high if overall.ci else None, "passK": overall.pass_k, "k": overall.k,
+    }  # fmt: skip
+    for name, value in facts.items():
+        ET.SubElement(properties, "property", name=name, value="" if value is None else str(value))
+    suite.extend(cases)
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

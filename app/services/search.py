@@ -1,0 +1,105 @@
+"""Search across the workspace: personas, objectives, agents, suites by name and
+description, and sessions by the names of their persona, objective and agent (or the
+start of their id). Never outside the caller's workspace."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import or_
+from sqlalchemy.orm import aliased
+from sqlmodel import Session, col, func, select
+
+from app.models.library import Agent, Objective, Persona
+from app.models.search import SEARCH_TYPES, SearchHit, SearchResults
+from app.models.session import SimSession
+from app.models.suite import Suite
+from app.services.access import Permission, Principal, require
+from app.services.errors import FieldError, ValidationFailed
+
+_NAMED: dict[str, tuple[Any, str]] = {
+    "persona": (Persona, "/personas"),
+    "objective": (Objective, "/objectives"),
+    "agent": (Agent, "/agents"),
+    "suite": (Suite, "/suites"),
+}
+
+
+def _score(name: str, q: str) -> int:
+    """Exact name first, then names that start with the query, then any other match."""
+    name = name.lower()
+    return 3 if name == q else 2 if name.startswith(q) else 1 if q in name else 0
+
+
+def _named(session: Session, principal: Principal, kind: str, q: str, limit: int) -> tuple[list[SearchHit], int]:
+    model, base = _NAMED[kind]
+    pattern = f"%{q}%"
+    where = (model.workspace_id == principal.workspace_id,
+             or_(col(model.name).ilike(pattern), col(model.description).ilike(pattern)))  # fmt: skip
+    total = session.exec(select(func.count()).select_from(model).where(*where)).one()
+    rows = session.exec(
+        select(model)
+        .where(*where)
+        .order_by(col(model.name).ilike(f"{q}%").desc(), col(model.created_at).desc(), col(model.id))
+        .limit(limit)
+    ).all()
+    hits = [SearchHit(type=kind, id=r.id, name=r.name, description=(r.description or "")[:200],
+                      url=f"{base}/{r.id}", created_at=r.created_at) for r in rows]  # fmt: skip
+    return hits, total
+
+
+def _sessions(session: Session, principal: Principal, q: str, limit: int) -> tuple[list[SearchHit], int]:
+    persona, objective, agent = aliased(Persona), aliased(Objective), aliased(Agent)
+    pattern = f"%{q}%"
+    query = (
+        select(SimSession, persona.name, objective.name, agent.name)
+        .join(persona, persona.id == SimSession.persona_id)
+        .join(agent, agent.id == SimSession.agent_id)
+        .outerjoin(objective, objective.id == SimSession.objective_id)
+        .where(
+            SimSession.workspace_id == principal.workspace_id,
+            or_(col(persona.name).ilike(pattern), col(objective.name).ilike(pattern), col(agent.name).ilike(pattern),
+                col(SimSession.id).ilike(f"{q}%")),
+        )
+    )  # fmt: skip
+    total = session.exec(select(func.count()).select_from(query.subquery())).one()
+    rows = session.exec(query.order_by(col(SimSession.created_at).desc(), col(SimSession.id)).limit(limit)).all()
+    hits = []
+    for row, persona_name, objective_name, agent_name in rows:
+        outcome = f" · {row.outcome}" if row.outcome else ""
+        hits.append(
+            SearchHit(type="session", id=row.id, name=f"{persona_name} → {agent_name}",
+                      description=f"{objective_name or '—'} · {row.status}{outcome}", url=f"/sessions/{row.id}",
+                      created_at=row.created_at)
+        )  # fmt: skip
+    return hits, total
+
+
+def parse_types(types: str | None) -> list[str]:
+    if not types:
+        return list(SEARCH_TYPES)
+    wanted = list(dict.fromkeys(t.strip().lower() for t in types.split(",") if t.strip()))
+    unknown = [t for t in wanted if t not in SEARCH_TYPES]
+    if unknown:
+        raise ValidationFailed(
+            "Unknown types", [FieldError("types", f"unknown: {', '.join(unknown)}; use {', '.join(SEARCH_TYPES)}")]
+        )
+    return wanted
+
+
+def search(*, session: Session, principal: Principal, q: str, types: list[str], limit: int = 20) -> SearchResults:
+    """Up to `limit` hits, the best first (exact name, then prefix, then the rest; newest first)."""
+    require(principal, Permission.read)
+    q = q.strip().lower()
+    if not q:
+        raise ValidationFailed("Empty query", [FieldError("q", "type something to search for")])
+    hits: list[SearchHit] = []
+    counts: dict[str, int] = {}
+    for kind in types:
+        found, counts[kind] = (
+            _sessions(session, principal, q, limit) if kind == "session" else _named(session, principal, kind, q, limit)
+        )
+        hits.extend(found)
+    order = {kind: i for i, kind in enumerate(types)}
+    hits.sort(key=lambda h: (-_score(h.name, q), order[h.type], -h.created_at.timestamp()))
+    return SearchResults(query=q, types=types, data=hits[:limit], counts=counts)

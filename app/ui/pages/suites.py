@@ -1,0 +1,608 @@
+"""/suites (the suites and the recent runs) and the suite editor at /suites/new and
+/suites/<id>, where personas and objectives are picked on a grid."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+import reflex as rx
+
+from app.models.suite import RunPublic, SuiteCreate
+from app.services import agents, objectives, personas, runs, suites
+from app.services.access import Principal
+from app.services.errors import ServiceError
+from app.services.pagination import PageParams, Paginated
+from app.ui.components.layout import page_header, shell
+from app.ui.components.library import (
+    LibraryEditorState,
+    LibraryListState,
+    editor_body,
+    empty_state,
+    form_section,
+    input_field,
+    item_actions,
+    link_button,
+    list_error,
+    new_button,
+    number_field,
+    number_text,
+    omit_blank,
+    pagination_bar,
+    search_box,
+    textarea_field,
+    validated,
+    wide,
+)
+from app.ui.components.model_picker import picker_props
+from app.ui.components.status import status_badge
+from app.ui.state.auth import AuthState
+
+ROUTE = "/suites"
+RECENT_RUNS = 10
+EVERYTHING = PageParams(page=1, limit=100)
+
+
+def percent(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:.1f}%"
+
+
+def interval(ci: Any) -> str:
+    return "" if not ci else f"95% CI {ci.low * 100:.1f}–{ci.high * 100:.1f}%"
+
+
+def run_row(run: RunPublic) -> dict[str, str]:
+    overall = run.overall
+    return {
+        "id": run.id,
+        "suite": run.suite_name,
+        "suite_id": run.suite_id,
+        "agent": run.agent_name,
+        "status": run.status,
+        "done": f"{run.progress.done}/{run.progress.total}",
+        "pass_rate": percent(overall.pass_rate if overall else None),
+        "ci": interval(overall.ci if overall else None),
+        "errors": str(run.progress.errors),
+        "started": (run.started_at or run.created_at).strftime("%Y-%m-%d %H:%M"),
+    }
+
+
+def _names(items) -> dict[str, str]:
+    return {item.id: item.name for item in items}
+
+
+async def start_run(state: AuthState, suite_id: str):
+    """Starts a run (on the backend's event loop) and opens its page."""
+    from app.db import session_scope
+
+    try:
+        with session_scope() as session:
+            run = runs.start_run(session=session, principal=state._principal(), suite_id=suite_id)
+    except ServiceError as exc:
+        return rx.toast.error(str(exc))
+    return rx.redirect(f"/runs/{run.id}")
+
+
+class SuitesState(LibraryListState, AuthState):
+    suites: list[dict[str, str]] = []
+    recent_runs: list[dict[str, str]] = []
+    _agent_names: dict[str, str] = {}
+
+    NOUN: ClassVar[str] = "suite"
+
+    def _fetch(self, session, principal: Principal, params: PageParams) -> Paginated:
+        agent_names = _names(agents.list_agents(session=session, principal=principal, params=EVERYTHING).data)
+        self._agent_names = agent_names
+        recent = runs.list_runs(session=session, principal=principal, params=runs.RunListParams(limit=RECENT_RUNS))
+        self.recent_runs = [run_row(r) for r in recent.data]
+        return suites.list_suites(session=session, principal=principal, params=params, q=self.q)
+
+    def _show(self, items: list[dict[str, Any]]) -> None:
+        names = self._agent_names
+        self.suites = [
+            {"id": s["id"], "name": s["name"], "description": s["description"],
+             "agent": names.get(s["agentId"], "(deleted agent)"),
+             "matrix": f"{len(s['personaIds'])} × {len(s['objectiveIds'])} × {s['repeats']}",
+             "sessions": str(s["sessionCount"])}
+            for s in items
+        ]  # fmt: skip
+
+    def _duplicate(self, session, principal: Principal, item_id: str) -> str:
+        return suites.duplicate_suite(session=session, principal=principal, suite_id=item_id).name
+
+    def _delete(self, session, principal: Principal, item_id: str) -> None:
+        suites.delete_suite(session=session, principal=principal, suite_id=item_id)
+
+    @rx.event
+    async def run(self, suite_id: str):
+        return await start_run(self, suite_id)
+
+
+# ---- the editor --------------------------------------------------------------------------
+
+
+class SuiteEditorState(LibraryEditorState, AuthState):
+    LIST_ROUTE: ClassVar[str] = ROUTE
+    FIELD_NAMES: ClassVar[tuple[str, ...]] = (
+        "name",
+        "description",
+        "agentId",
+        "personaIds",
+        "objectiveIds",
+        "repeats",
+        "simulatorModel",
+        "config.seed",
+        "config.maxMessages",
+        "config.judgeModel",
+    )
+    agent_options: list[dict[str, str]] = []
+    persona_options: list[dict[str, str]] = []
+    objective_options: list[dict[str, str]] = []
+    selected_personas: list[str] = []
+    selected_objectives: list[str] = []
+    repeats: int = 1
+    runs_of_suite: list[dict[str, str]] = []
+
+    def _options(self, session, principal: Principal) -> None:
+        def options(items) -> list[dict[str, str]]:
+            return [{"id": i.id, "name": i.name} for i in items]
+
+        self.agent_options = [
+            {"id": a.id, "name": f"{a.name} ({a.type})"}
+            for a in agents.list_agents(session=session, principal=principal, params=EVERYTHING).data
+            if a.type in suites.RUNNABLE_AGENT_TYPES
+        ]
+        self.persona_options = options(
+            personas.list_personas(session=session, principal=principal, params=EVERYTHING).data
+        )
+        self.objective_options = options(
+            objectives.list_objectives(session=session, principal=principal, params=EVERYTHING).data
+        )
+
+    def _blank(self) -> dict[str, str]:
+        from app.db import session_scope
+
+        with session_scope() as session:
+            self._options(session, self._principal())
+        self.selected_personas, self.selected_objectives, self.repeats, self.runs_of_suite = [], [], 1, []
+        return {"repeats": "1", "agentId": self.agent_options[0]["id"] if self.agent_options else ""}
+
+    def _fetch_values(self, session, principal: Principal, item_id: str) -> dict[str, str]:
+        suite = suites.get_suite(session=session, principal=principal, suite_id=item_id)
+        self._options(session, principal)
+        self.selected_personas, self.selected_objectives = list(suite.persona_ids), list(suite.objective_ids)
+        self.repeats = suite.repeats
+        listed = runs.list_runs(
+            session=session, principal=principal, params=runs.RunListParams(limit=RECENT_RUNS), suite_id=item_id
+        )
+        self.runs_of_suite = [run_row(r) for r in listed.data]
+        config = suite.config
+        return {
+            "name": suite.name, "description": suite.description, "agentId": suite.agent_id,
+            "repeats": str(suite.repeats), "simulatorModel": suite.simulator_model or "",
+            "config.seed": number_text(config.seed),
+            "config.maxMessages": number_text(config.max_messages),
+            "config.judgeModel": config.judge_model or "",
+        }  # fmt: skip
+
+    def _build(self, form: dict[str, Any]) -> SuiteCreate:
+        config = omit_blank({"seed": form.get("config.seed"), "maxMessages": form.get("config.maxMessages"),
+                             "judgeModel": (form.get("config.judgeModel") or "").strip()})  # fmt: skip
+        payload = omit_blank({
+            "name": form.get("name", ""), "description": form.get("description", ""),
+            "agentId": form.get("agentId", ""), "repeats": form.get("repeats"),
+            "simulatorModel": (form.get("simulatorModel") or "").strip(),
+        })  # fmt: skip
+        payload.update(personaIds=self.selected_personas, objectiveIds=self.selected_objectives, config=config)
+        problems = {}
+        if not self.selected_personas:
+            problems["personaIds"] = "Pick at least one persona (a row of the grid)."
+        if not self.selected_objectives:
+            problems["objectiveIds"] = "Pick at least one objective (a column of the grid)."
+        return validated(SuiteCreate, payload, problems)
+
+    def _store(self, session, principal: Principal, data: SuiteCreate) -> str:
+        if self.editing_id:
+            return suites.replace_suite(session=session, principal=principal, suite_id=self.editing_id, data=data).name
+        return suites.create_suite(session=session, principal=principal, data=data).name
+
+    @rx.event
+    def set_persona(self, persona_id: str, checked: bool):
+        chosen = [p for p in self.selected_personas if p != persona_id]
+        self.selected_personas = [*chosen, persona_id] if checked else chosen
+
+    @rx.event
+    def set_objective(self, objective_id: str, checked: bool):
+        chosen = [o for o in self.selected_objectives if o != objective_id]
+        self.selected_objectives = [*chosen, objective_id] if checked else chosen
+
+    @rx.event
+    def pick_all(self, what: str, checked: bool):
+        options = self.persona_options if what == "personas" else self.objective_options
+        chosen = [o["id"] for o in options] if checked else []
+        if what == "personas":
+            self.selected_personas = chosen
+        else:
+            self.selected_objectives = chosen
+
+    @rx.event
+    def set_repeats(self, value: str):
+        try:
+            self.repeats = max(1, min(100, int(value or 1)))
+        except ValueError:
+            pass
+
+    @rx.event
+    async def run(self):
+        return await start_run(self, self.editing_id)
+
+    @rx.var
+    def session_total(self) -> int:
+        return len(self.selected_personas) * len(self.selected_objectives) * self.repeats
+
+
+# ---- components --------------------------------------------------------------------------
+
+
+def runs_table(rows: rx.Var, *, show_suite: bool = True) -> rx.Component:
+    headers = ["Status", *(["Suite"] if show_suite else []), "Agent", "Done", "Pass rate", "Errors", "Started", ""]
+    return rx.table.root(
+        rx.table.header(rx.table.row(*[rx.table.column_header_cell(h) for h in headers])),
+        rx.table.body(
+            rx.foreach(
+                rows,
+                lambda r: rx.table.row(
+                    rx.table.cell(status_badge(r["status"])),
+                    *([rx.table.cell(rx.link(r["suite"], href="/suites/" + r["suite_id"]))] if show_suite else []),
+                    rx.table.cell(r["agent"]),
+                    rx.table.cell(r["done"]),
+                    rx.table.cell(
+                        rx.vstack(
+                            rx.text(r["pass_rate"], weight="medium", size="2"),
+                            rx.text(r["ci"], size="1", color_scheme="gray"),
+                            spacing="0",
+                        )
+                    ),
+                    rx.table.cell(r["errors"]),
+                    rx.table.cell(r["started"], white_space="nowrap"),
+                    rx.table.cell(rx.link("Open", href="/runs/" + r["id"], aria_label="Open run " + r["started"])),
+                    vertical_align="middle",
+                ),
+            )
+        ),
+        variant="surface",
+        width="100%",
+    )
+
+
+def _suite_row(suite: rx.Var) -> rx.Component:
+    return rx.table.row(
+        rx.table.row_header_cell(
+            rx.vstack(
+                rx.link(suite["name"], href="/suites/" + suite["id"], weight="medium"),
+                rx.cond(suite["description"] != "", rx.text(suite["description"], size="1", color_scheme="gray")),
+                spacing="1",
+                align="start",
+            ),
+            max_width="18rem",
+        ),
+        rx.table.cell(suite["agent"]),
+        rx.table.cell(rx.text(suite["matrix"], title="personas × objectives × repeats"), white_space="nowrap"),
+        rx.table.cell(suite["sessions"]),
+        rx.table.cell(
+            rx.hstack(
+                rx.cond(
+                    AuthState.can_write,
+                    rx.button(
+                        rx.icon("play", size=14),
+                        "Run",
+                        size="1",
+                        on_click=SuitesState.run(suite["id"]),
+                        aria_label="Run " + suite["name"],
+                    ),
+                ),
+                item_actions(SuitesState, "suite", suite, "/suites/" + suite["id"]),
+                spacing="2",
+                align="center",
+            ),
+            min_width="19rem",
+        ),
+        vertical_align="middle",
+    )
+
+
+def suites_page() -> rx.Component:
+    return shell(
+        page_header(
+            "Suites",
+            "Persona × objective matrices, run on every agent change.",
+            new_button("New suite", "/suites/new"),
+        ),
+        rx.vstack(
+            search_box(SuitesState, "Search suites"),
+            list_error(SuitesState),
+            rx.cond(
+                SuitesState.suites.length() > 0,
+                rx.table.root(
+                    rx.table.header(
+                        rx.table.row(
+                            *[
+                                rx.table.column_header_cell(h)
+                                for h in ("Name", "Agent", "Matrix", "Sessions", "Actions")
+                            ]
+                        )
+                    ),
+                    rx.table.body(rx.foreach(SuitesState.suites, _suite_row)),
+                    variant="surface",
+                    width="100%",
+                ),
+                empty_state(
+                    SuitesState.q != "",
+                    "No suites yet. Make one: pick personas and objectives on a grid, and run it.",
+                    "No suite matches this search.",
+                ),
+            ),
+            pagination_bar(SuitesState),
+            rx.heading("Recent runs", size="4", as_="h2", padding_top="1rem"),
+            rx.cond(
+                SuitesState.recent_runs.length() > 0,
+                runs_table(SuitesState.recent_runs),
+                rx.text("No runs yet.", size="2", color_scheme="gray"),
+            ),
+            spacing="4",
+            width="100%",
+        ),
+        active=ROUTE,
+    )
+
+
+def _grid() -> rx.Component:
+    s = SuiteEditorState
+    header = rx.table.row(
+        rx.table.column_header_cell(
+            rx.hstack(
+                rx.checkbox(
+                    checked=s.selected_personas.length() == s.persona_options.length(),
+                    on_change=lambda checked: s.pick_all("personas", checked),
+                    aria_label="All personas",
+                ),
+                rx.text("Personas ↓ · Objectives →", size="1", color_scheme="gray"),
+                spacing="2",
+                align="center",
+            ),
+            min_width="14rem",
+        ),
+        rx.foreach(
+            s.objective_options,
+            lambda o: rx.table.column_header_cell(
+                rx.vstack(
+                    rx.text(o["name"], size="1", weight="medium", title=o["name"], max_width="7rem", trim="both"),
+                    rx.checkbox(
+                        checked=s.selected_objectives.contains(o["id"]),
+                        on_change=lambda checked: s.set_objective(o["id"], checked),
+                        aria_label="Objective " + o["name"],
+                    ),
+                    spacing="1",
+                    align="center",
+                    justify="end",
+                ),
+                text_align="center",
+                vertical_align="bottom",
+            ),
+        ),
+    )
+
+    def row(p: rx.Var) -> rx.Component:
+        chosen = s.selected_personas.contains(p["id"])
+        return rx.table.row(
+            rx.table.row_header_cell(
+                rx.hstack(
+                    rx.checkbox(
+                        checked=chosen,
+                        on_change=lambda checked: s.set_persona(p["id"], checked),
+                        aria_label="Persona " + p["name"],
+                    ),
+                    rx.text(p["name"], size="2"),
+                    spacing="2",
+                    align="center",
+                ),
+            ),
+            rx.foreach(
+                s.objective_options,
+                lambda o: rx.table.cell(
+                    rx.cond(
+                        chosen & s.selected_objectives.contains(o["id"]),
+                        rx.box(
+                            width="0.85rem",
+                            height="0.85rem",
+                            border_radius="50%",
+                            background=rx.color("accent", 9),
+                            margin="auto",
+                            data_testid="grid-cell",
+                        ),  # fmt: skip
+                        rx.box(width="0.85rem", height="0.85rem", margin="auto"),
+                    ),
+                    text_align="center",
+                ),
+            ),
+        )
+
+    return rx.box(
+        rx.table.root(
+            rx.table.header(header),
+            rx.table.body(rx.foreach(s.persona_options, row)),
+            variant="surface",
+            size="1",
+        ),
+        overflow_x="auto",
+        width="100%",
+    )
+
+
+def _matrix_section() -> rx.Component:
+    s = SuiteEditorState
+    errors = rx.vstack(
+        rx.cond(s.errors.get("personaIds", "") != "", rx.text(s.errors["personaIds"], color_scheme="red", size="1")),
+        rx.cond(
+            s.errors.get("objectiveIds", "") != "", rx.text(s.errors["objectiveIds"], color_scheme="red", size="1")
+        ),
+        spacing="1",
+        role="alert",
+    )
+    return rx.card(
+        rx.vstack(
+            rx.heading("Matrix", size="4", as_="h2"),
+            rx.text(
+                "Tick the personas (rows) and objectives (columns) to test: every ticked persona meets every ticked "
+                "objective, ",
+                rx.text.strong(s.repeats),
+                rx.cond(s.repeats == 1, " time.", " times."),
+                size="2",
+                color_scheme="gray",
+            ),
+            rx.text(
+                rx.text.strong(s.selected_personas.length()),
+                " personas × ",
+                rx.text.strong(s.selected_objectives.length()),
+                " objectives × ",
+                rx.text.strong(s.repeats),
+                " repeats = ",
+                rx.text.strong(s.session_total),
+                " sessions per run",
+                size="2",
+                data_testid="matrix-total",
+            ),
+            errors,
+            _grid(),
+            spacing="3",
+            width="100%",
+        ),
+        width="100%",
+    )
+
+
+def _agent_select() -> rx.Component:
+    s = SuiteEditorState
+    error = s.errors.get("agentId", "")
+    return rx.vstack(
+        rx.el.label(rx.text("Agent under test", size="2", weight="medium"), html_for="field-agentId"),
+        rx.el.select(
+            rx.foreach(s.agent_options, lambda a: rx.el.option(a["name"], value=a["id"])),
+            id="field-agentId",
+            name="agentId",
+            default_value=s.values.get("agentId", ""),
+            style={
+                "width": "100%",
+                "padding": "0.45rem",
+                "border_radius": "var(--radius-2)",
+                "border": f"1px solid {rx.color('gray', 7)}",
+                "background": rx.color("gray", 1),
+                "color": rx.color("gray", 12),
+            },
+        ),  # fmt: skip
+        rx.cond(error != "", rx.text(error, color_scheme="red", size="1", role="alert")),
+        spacing="1",
+        width="100%",
+    )
+
+
+def _editor_form() -> rx.Component:
+    s = SuiteEditorState
+    sections = [
+        form_section(
+            "Basics",
+            "What the suite tests, and against which agent.",
+            wide(input_field(s, "Name", "name", required=True, placeholder="Support smoke test")),
+            wide(textarea_field(s, "Description", "description", rows="2")),
+            wide(_agent_select()),
+        ),
+        _matrix_section(),
+        form_section(
+            "Runs",
+            "How often each cell runs, and the models and settings of its sessions.",
+            number_field(
+                s,
+                "Repeats",
+                "repeats",
+                step="1",
+                min="1",
+                max="100",
+                on_change=s.set_repeats,
+                hint="Sessions per cell; pass^k is computed over them.",
+            ),  # fmt: skip
+            number_field(
+                s,
+                "Seed",
+                "config.seed",
+                step="1",
+                min="0",
+                hint="Makes offline runs reproducible; repeat r uses seed + r − 1.",
+            ),  # fmt: skip
+            input_field(
+                s, "Simulator model", "simulatorModel", placeholder="The persona's, or the default", **picker_props()
+            ),  # fmt: skip
+            input_field(s, "Judge model", "config.judgeModel", placeholder="The workspace default", **picker_props()),
+            number_field(
+                s,
+                "Max messages",
+                "config.maxMessages",
+                step="1",
+                min="1",
+                max="1000",
+                hint="Per session; empty: the objective's turn budget.",
+            ),  # fmt: skip
+        ),
+    ]
+    actions = rx.hstack(
+        rx.cond(
+            AuthState.can_write,
+            rx.button(
+                rx.icon("save", size=16), rx.cond(s.is_new, "Create suite", "Save changes"), type="submit", size="3"
+            ),  # fmt: skip
+        ),
+        rx.cond(
+            AuthState.can_write & ~s.is_new,
+            rx.button(
+                rx.icon("play", size=16), "Run now", type="button", size="3", color_scheme="green", on_click=s.run
+            ),  # fmt: skip
+        ),
+        link_button("Back to suites", ROUTE, size="3", variant="soft", color_scheme="gray"),
+        spacing="3",
+    )
+    return rx.form(
+        rx.el.fieldset(
+            rx.vstack(*sections, spacing="4", width="100%"),
+            disabled=~AuthState.can_write,
+            border="none",
+            padding="0",
+            margin="0",
+            min_width="0",
+        ),
+        rx.box(actions, padding_top="1.25rem"),
+        on_submit=s.save,
+        key=s.form_key,
+        no_validate=True,
+        width="100%",
+    )
+
+
+def suite_editor_page() -> rx.Component:
+    s = SuiteEditorState
+    return shell(
+        page_header(
+            rx.cond(s.is_new, "New suite", "Edit suite"),
+            "Personas × objectives × repeats against one agent.",
+        ),
+        editor_body(s, "suite", _editor_form()),
+        rx.cond(
+            s.runs_of_suite.length() > 0,
+            rx.vstack(
+                rx.heading("Runs of this suite", size="4", as_="h2"),
+                runs_table(s.runs_of_suite, show_suite=False),
+                spacing="3",
+                width="100%",
+                max_width="60rem",
+                padding_top="1.5rem",
+            ),
+        ),
+        active=ROUTE,
+    )

@@ -1,0 +1,58 @@
+"""GET /api/search: matches across personas, objectives, agents, sessions and suites, and
+never outside the caller's workspace."""
+
+from __future__ import annotations
+
+from app.models.session import SessionCreate
+from app.services import sessions
+from app.services.access import Principal
+
+
+def _principal(account) -> Principal:
+    return Principal(account.user_id, account.email, account.workspace_id, account.role)
+
+
+def test_search_finds_each_type_in_the_workspace_only(client, make_account, db) -> None:
+    me, stranger = make_account(), make_account()
+    for account in (me, stranger):
+        persona = client.post("/api/personas", json={"name": "Zebra refund hunter", "description": "Wants money back"},
+                              headers=account.headers).json()  # fmt: skip
+        objective = client.post("/api/objectives", json={"name": "Get a zebra refund",
+                                                         "definition": {"goal": "Refund order A-1"}},
+                                headers=account.headers).json()  # fmt: skip
+        agent = client.post("/api/agents", json={"name": "Zebra desk", "type": "hosted",
+                                                 "config": {"systemPrompt": "You help."}},
+                            headers=account.headers).json()  # fmt: skip
+        client.post("/api/suites", json={"name": "Zebra suite", "agentId": agent["id"], "personaIds": [persona["id"]],
+                                         "objectiveIds": [objective["id"]]}, headers=account.headers)  # fmt: skip
+        session = sessions.create_session(session=db, principal=_principal(account), data=SessionCreate(
+            agent_id=agent["id"], persona_id=persona["id"], objective_id=objective["id"]))  # fmt: skip
+        if account is me:
+            my_session = session.id
+
+    found = client.get("/api/search", params={"q": "zebra"}, headers=me.headers).json()
+    assert {h["type"] for h in found["data"]} == {"persona", "objective", "agent", "suite", "session"}
+    assert found["counts"] == {"persona": 1, "objective": 1, "agent": 1, "session": 1, "suite": 1}
+    mine = {h["id"] for h in found["data"]}
+    theirs = {
+        h["id"] for h in client.get("/api/search", params={"q": "zebra"}, headers=stranger.headers).json()["data"]
+    }
+    assert mine and theirs and not mine & theirs
+    session_hit = next(h for h in found["data"] if h["type"] == "session")
+    assert session_hit["id"] == my_session and session_hit["url"] == f"/sessions/{my_session}"
+    assert session_hit["name"] == "Zebra refund hunter → Zebra desk"
+
+    # Exact names first; types narrow it; descriptions match too; limit cuts.
+    exact = client.get("/api/search", params={"q": "zebra desk"}, headers=me.headers).json()["data"]
+    assert exact[0]["type"] == "agent" and exact[0]["name"] == "Zebra desk"
+    only = client.get("/api/search", params={"q": "zebra", "types": "suite,agent"}, headers=me.headers).json()
+    assert {h["type"] for h in only["data"]} == {"suite", "agent"} and only["types"] == ["suite", "agent"]
+    by_description = client.get("/api/search", params={"q": "money back"}, headers=me.headers).json()["data"]
+    assert [h["type"] for h in by_description] == ["persona"]
+    assert len(client.get("/api/search", params={"q": "zebra", "limit": 2}, headers=me.headers).json()["data"]) == 2
+    assert client.get("/api/search", params={"q": "nothing-like-this"}, headers=me.headers).json()["data"] == []
+
+    bad = client.get("/api/search", params={"q": "zebra", "types": "persona,planet"}, headers=me.headers)
+    assert bad.status_code == 422 and bad.json()["error"]["details"][0]["field"] == "types"
+    assert client.get("/api/search", params={"q": "   "}, headers=me.headers).status_code == 422
+    assert client.get("/api/search", params={"q": "zebra"}).status_code == 401

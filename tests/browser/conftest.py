@@ -1,0 +1,91 @@
+"""Browser sessions against the shop site (tests/support/shop.py) on 127.0.0.1, in the
+system Chromium, with the real database store."""
+
+from __future__ import annotations
+
+import pytest
+from sqlmodel import select
+
+from app.browser import SharedBrowser
+from app.engine.context import ModelChoice, ObjectiveSnapshot, PersonaSnapshot, SessionLimits, SessionPlan
+from app.engine.targets import TargetSpec
+from app.models.agent_config import BrowserAgentConfig
+from app.models.library import Agent, Objective, Persona
+from app.models.session import SimSession
+from tests.support.loopback import LoopbackServer
+from tests.support.shop import shop_site, tracker_site
+
+OFFLINE = ModelChoice("mimic/offline")
+PURCHASE_GOAL = "Buy a Trail Jacket in size M and pay for it."
+PURCHASE_CRITERIA = ["The shop shows that the purchase is complete"]
+PURCHASE_KEYWORDS = ["products", "jacket", "cart", "checkout", "order"]
+
+
+class Shop:
+    def __init__(self, url: str, state: dict, tracker_url: str, tracker_state: dict) -> None:
+        self.url, self.state, self.tracker_url, self.tracker_state = url, state, tracker_url, tracker_state
+
+
+@pytest.fixture
+def shop():
+    """A fresh shop (empty cart) whose home page loads a pixel from another origin."""
+    state: dict = {}
+    tracker_state: dict = {}
+    with LoopbackServer(tracker_site(tracker_state)) as tracker:
+        with LoopbackServer(shop_site(state, tracker_url=tracker.url, slow_s=1.2)) as server:
+            yield Shop(server.url, state, tracker.url, tracker_state)
+
+
+@pytest.fixture
+async def browser():
+    """A browser of the test's own (the shared one belongs to the app's event loop)."""
+    shared = SharedBrowser()
+    yield shared
+    await shared.close()
+
+
+@pytest.fixture
+def stored_session(db, make_account):
+    account = make_account()
+    agent = db.exec(select(Agent).where(Agent.workspace_id == account.workspace_id)).first()
+    persona = db.exec(select(Persona).where(Persona.workspace_id == account.workspace_id)).first()
+    objective = db.exec(select(Objective).where(Objective.workspace_id == account.workspace_id)).first()
+    row = SimSession(workspace_id=account.workspace_id, agent_id=agent.id, persona_id=persona.id,
+                     objective_id=objective.id)  # fmt: skip
+    db.add(row)
+    db.commit()
+    return row
+
+
+def browser_plan(
+    row,
+    url: str,
+    *,
+    model: ModelChoice = OFFLINE,
+    goal: str = PURCHASE_GOAL,
+    criteria: list[str] | None = None,
+    keywords: list[str] | None = None,
+    max_actions: int = 20,
+    traits: dict | None = None,
+    limits: SessionLimits | None = None,
+    allowed_origins: list[str] | None = None,
+) -> SessionPlan:
+    config = BrowserAgentConfig.model_validate(
+        {"targetUrl": url, "allowedOrigins": allowed_origins or [], "timeoutSeconds": 10}
+    ).model_dump(by_alias=True)
+    return SessionPlan(
+        session_id=row.id,
+        workspace_id=row.workspace_id,
+        persona=PersonaSnapshot(name="Dana Kelly", traits=traits or {"patience_level": "medium"}),
+        objective=ObjectiveSnapshot(
+            name="Buy a jacket",
+            goal=goal,
+            success_criteria=PURCHASE_CRITERIA if criteria is None else criteria,
+            max_actions=max_actions,
+            keywords=PURCHASE_KEYWORDS if keywords is None else keywords,
+        ),
+        target=TargetSpec(row.agent_id, "browser", config),
+        limits=limits or SessionLimits(seed=3, duration_s=120),
+        simulator=model,
+        judge=OFFLINE,
+    )

@@ -1,0 +1,84 @@
+"""In a real browser: start a browser session from the form against the shop site, watch
+its steps arrive live with screenshot thumbnails (served through the dashboard's cookie)
+that open full size, then read the verdict and the findings grouped by type and severity."""
+
+from __future__ import annotations
+
+import re
+
+import httpx
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.support.loopback import LoopbackServer
+from tests.support.shop import shop_site
+from tests.ui.conftest import LiveApp, PageProblems, register_user
+
+pytestmark = pytest.mark.e2e
+
+
+def test_a_browser_session_shows_its_steps_screenshots_and_findings(live_app: LiveApp, page: Page) -> None:
+    user = register_user(live_app)
+    headers = {"Authorization": f"Bearer {user.token}"}
+    with LoopbackServer(shop_site()) as shop:
+        made = {
+            "persona": {"name": "Paced Dana Kelly", "traits": {"patience_level": "medium"},
+                        "config": {"messageInterval": 0.6, "sessionDuration": 120}},
+            "objective": {"name": "Buy the jacket on the website",
+                          "definition": {"goal": "Buy a Trail Jacket in size M and pay for it.",
+                                         "successCriteria": ["The shop shows that the purchase is complete"],
+                                         "keywords": ["products", "jacket", "cart", "checkout", "order"]},
+                          "config": {"maxActions": 20}},
+            "agent": {"name": "Trail Shop site", "type": "browser",
+                      "config": {"targetUrl": shop.url + "/gallery", "timeoutSeconds": 15}},
+        }  # fmt: skip
+        for kind, body in made.items():
+            response = httpx.post(f"{live_app.base_url}/api/{kind}s", json=body, headers=headers)
+            assert response.status_code == 201, response.text
+
+        page.context.add_cookies([{"name": "mimic_token", "value": user.token, "url": live_app.base_url}])
+        problems = PageProblems()
+        problems.watch(page)
+        page.goto(live_app.base_url + "/sessions", wait_until="networkidle")
+        page.get_by_label("Agent", exact=True).select_option(label="Trail Shop site")
+        page.get_by_label("Persona", exact=True).select_option(label="Paced Dana Kelly")
+        page.get_by_label("Objective", exact=True).select_option(label="Buy the jacket on the website")
+        page.get_by_role("button", name="Start session").click()
+        page.wait_for_url(re.compile(r".*/sessions/[0-9a-f-]{36}.*"))
+
+        steps = page.get_by_test_id("step")
+        expect(steps.nth(1)).to_be_visible(timeout=30_000)
+        first_seen = steps.count()
+        expect(page.get_by_text("running", exact=True)).to_be_visible()
+        expect(steps).not_to_have_count(first_seen, timeout=15_000)  # more arrive without a reload
+
+        expect(page.get_by_role("heading", name="Verdict")).to_be_visible(timeout=60_000)
+        expect(page.get_by_text("completed", exact=True)).to_be_visible()
+        expect(page.get_by_text("passed", exact=True)).to_be_visible()
+        assert page.locator("[data-action=done]").count() == 1
+
+        # Each step's thumbnail is a real image, loaded with the dashboard's cookie.
+        thumbnails = page.get_by_test_id("step-thumbnail")
+        expect(thumbnails.first).to_be_visible()
+        assert thumbnails.count() == steps.count() - 1  # every step but opening the website
+        thumbnails.nth(2).scroll_into_view_if_needed()
+        loaded = thumbnails.nth(2).evaluate("img => img.complete && img.naturalWidth")
+        assert loaded == 1280
+        thumbnails.nth(2).click()
+        full = page.get_by_test_id("step-full")
+        expect(full).to_be_visible()
+        assert full.evaluate("img => img.getBoundingClientRect().width") > 600
+        page.get_by_role("button", name="Close").click()
+        expect(full).to_have_count(0)
+
+        # Findings grouped by type and severity: the gallery's planted defects among them.
+        groups = page.get_by_test_id("finding-group")
+        assert groups.count() >= 3
+        expect(page.get_by_text(re.compile(r"Images must have alternative text"))).to_be_visible()
+        expect(page.get_by_text(re.compile(r"image request failed \(HTTP 404\)"))).to_be_visible()
+        expect(page.get_by_text(re.compile(r"Broken link “Download the 2019 catalogue”"))).to_be_visible()
+        session_id = page.url.split("/sessions/")[1].split("?")[0].strip("/")
+        stored = httpx.get(f"{live_app.base_url}/api/events/{session_id}/findings", headers=headers).json()
+        assert page.get_by_test_id("finding").count() == len(stored)
+        assert shop  # the site served the whole session
+    assert problems.items == []
