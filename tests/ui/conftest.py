@@ -17,18 +17,12 @@ import pytest
 from alembic import command
 from playwright.sync_api import Browser, Page, sync_playwright
 
+# The same browser and flags as the app's browser sessions.
+from app.browser import CHROMIUM_ARGS
+from app.browser import CHROMIUM_PATH as CHROMIUM
 from app.settings import PROJECT_ROOT
 from tests.conftest import alembic_config
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 # The first start on a fresh clone installs the frontend packages and builds them.
 START_TIMEOUT_S = 900
 

@@ -49,6 +49,7 @@ class LLMChatTarget:
                     temperature=self.temperature,
                     max_tokens=self.max_tokens,
                     timeout_s=self.timeout_s,
+                    retries=0,  # the adapter retries transient errors itself (with_retries)
                 )
             except llm.LLMError as exc:
                 raise llm_target_error(exc) from exc
