@@ -3,6 +3,7 @@
 import reflex as rx
 
 from app.api.main import create_api
+from app.services import sessions
 from app.services.webhooks import dispatcher as webhook_dispatcher
 from app.ui.pages import register_pages
 from app.ui.theme import theme
@@ -13,5 +14,7 @@ app = rx.App(
     head_components=[rx.el.link(rel="icon", href="/favicon.ico")],
 )
 register_pages(app)
+# Sessions the last process was running end as interrupted, their transcripts intact.
+app.register_lifespan_task(sessions.recover_on_start)
 # Webhook deliveries left pending by the last process are retried from the start.
 app.register_lifespan_task(webhook_dispatcher.start_with_backend)

@@ -298,3 +298,48 @@ def catch_up(
         .order_by(col(Message.sequence))
     ).all()
     return to_public(row), [message_public(m) for m in messages]
+
+
+INTERRUPTED_ERROR = {
+    "source": "mimic",
+    "kind": "interrupted",
+    "message": "The app stopped while this session was running; everything it said until then is kept.",
+}
+
+
+def mark_interrupted_sessions() -> int:
+    """At start-up: sessions that the last process was running cannot go on (their task died
+    with it), so they end as interrupted, an infrastructure outcome, with their transcript
+    intact. Only for the single-process default: with several backend workers another one
+    may be running them."""
+    from sqlalchemy import update
+
+    from app.db import session_scope
+
+    if settings.redis_url:
+        return 0
+    now = utcnow()
+    with session_scope() as db:
+        result = db.exec(
+            update(SimSession)
+            .where(SimSession.status == "running")
+            .values(
+                status="interrupted",
+                outcome="error",
+                end_reason="interrupted",
+                error=INTERRUPTED_ERROR,
+                ended_at=now,
+                updated_at=now,
+            )  # fmt: skip
+        )
+        return result.rowcount or 0
+
+
+async def recover_on_start() -> None:
+    """A lifespan task of the backend."""
+    import asyncio
+    import logging
+
+    count = await asyncio.to_thread(mark_interrupted_sessions)
+    if count:
+        logging.getLogger("mimic.sessions").warning("marked %d session(s) interrupted by the last stop", count)

@@ -3,11 +3,6 @@ port with its own migrated database, and headless Chromium driven by Playwright.
 
 from __future__ import annotations
 
-import os
-import signal
-import socket
-import subprocess
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,17 +15,8 @@ from playwright.sync_api import Browser, Page, sync_playwright
 # The same browser and flags as the app's browser sessions.
 from app.browser import CHROMIUM_ARGS
 from app.browser import CHROMIUM_PATH as CHROMIUM
-from app.settings import PROJECT_ROOT
 from tests.conftest import alembic_config
-
-# The first start on a fresh clone installs the frontend packages and builds them.
-START_TIMEOUT_S = 900
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tests.support.app_process import AppProcess
 
 
 @dataclass
@@ -47,54 +33,16 @@ def live_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveApp]:
     workdir = tmp_path_factory.mktemp("live-app")
     url = f"sqlite:///{workdir / 'live.db'}"
     command.upgrade(alembic_config(url), "head")
-    port = free_port()
-    log_path = workdir / "app.log"
-    env = {
-        **os.environ,
-        "PORT": str(port),
-        "MIMIC_DATABASE_URL": url,
-        "MIMIC_DATA_DIR": str(workdir / "data"),
-        "MIMIC_PUBLIC_URL": f"http://127.0.0.1:{port}",
-        # Limits stay on, as in production, but loose enough for a suite that signs up often.
-        "MIMIC_RATE_LIMIT_ENABLED": "true",
-        "MIMIC_RATE_LIMIT_AUTH": "1000/minute",
-        # Build into folders of the tests' own, so a developer's `make run` and a test run
-        # never overwrite each other's frontend build.
-        "REFLEX_WEB_WORKDIR": os.environ.get("MIMIC_TEST_WEB_DIR", str(PROJECT_ROOT / ".web-test")),
-        "REFLEX_STATES_WORKDIR": str(workdir / "states"),
-    }
-    with log_path.open("w") as log:
-        process = subprocess.Popen(
-            ["make", "--no-print-directory", "serve", f"PORT={port}"],
-            cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-        )  # fmt: skip
-    app = LiveApp(f"http://127.0.0.1:{port}", log_path)
+    app = AppProcess(url, workdir)
     try:
-        _wait_until_up(app, process)
-        yield app
+        app.start()
+    except RuntimeError as exc:
+        app.stop()
+        pytest.fail(str(exc))
+    try:
+        yield LiveApp(app.base_url, app.log_path)
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-
-
-def _wait_until_up(app: LiveApp, process: subprocess.Popen) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"the app exited with {process.returncode}:\n{app.log_tail()}")
-        try:
-            # Both faces must answer: the API and the built frontend.
-            if httpx.get(app.base_url + "/health", timeout=2).status_code == 200 and (
-                httpx.get(app.base_url + "/", timeout=5).status_code == 200
-            ):
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(1)
-    pytest.fail(f"the app did not start within {START_TIMEOUT_S} s:\n{app.log_tail()}")
+        app.stop()
 
 
 @pytest.fixture(scope="session")

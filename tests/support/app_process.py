@@ -1,0 +1,89 @@
+"""The app as a real process, started as `make run` starts it (`make serve`), for the
+end-to-end tests and for tests that kill it."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+from app.settings import PROJECT_ROOT
+from tests.support.loopback import free_port
+
+# The first start on a fresh clone installs the frontend packages and builds them.
+START_TIMEOUT_S = 900
+
+
+@dataclass
+class AppProcess:
+    database_url: str
+    workdir: Path
+    # Builds go to a folder of the tests' own, so a developer's `make run` and a test run
+    # never overwrite each other's frontend build.
+    web_dir: str = field(default_factory=lambda: os.environ.get("MIMIC_TEST_WEB_DIR", str(PROJECT_ROOT / ".web-test")))
+    port: int = field(default_factory=free_port)
+    process: subprocess.Popen | None = None
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def log_path(self) -> Path:
+        return self.workdir / f"app-{self.port}.log"
+
+    def log_tail(self, lines: int = 60) -> str:
+        return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+
+    def start(self) -> AppProcess:
+        env = {
+            **os.environ,
+            "PORT": str(self.port),
+            "MIMIC_DATABASE_URL": self.database_url,
+            "MIMIC_DATA_DIR": str(self.workdir / "data"),
+            "MIMIC_PUBLIC_URL": self.base_url,
+            # Limits stay on, as in production, but loose enough for a suite that signs up often.
+            "MIMIC_RATE_LIMIT_ENABLED": "true",
+            "MIMIC_RATE_LIMIT_AUTH": "1000/minute",
+            "REFLEX_WEB_WORKDIR": self.web_dir,
+            "REFLEX_STATES_WORKDIR": str(self.workdir / "states"),
+        }
+        with self.log_path.open("w") as log:
+            self.process = subprocess.Popen(
+                ["make", "--no-print-directory", "serve", f"PORT={self.port}"],
+                cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+            )  # fmt: skip
+        self._wait_until_up()
+        return self
+
+    def _wait_until_up(self) -> None:
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"the app exited with {self.process.returncode}:\n{self.log_tail()}")
+            try:
+                # Both faces must answer: the API and the built frontend.
+                if httpx.get(self.base_url + "/health", timeout=2).status_code == 200 and (
+                    httpx.get(self.base_url + "/", timeout=5).status_code == 200
+                ):
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(1)
+        raise RuntimeError(f"the app did not start within {START_TIMEOUT_S} s:\n{self.log_tail()}")
+
+    def stop(self, sig: int = signal.SIGTERM) -> None:
+        """Stop the whole process group; SIGKILL is a crash: nothing gets to clean up."""
+        if self.process is None or self.process.poll() is not None:
+            return
+        os.killpg(self.process.pid, sig)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=30)
