@@ -10,7 +10,6 @@ that the offline model reads.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -18,6 +17,7 @@ from pydantic import BaseModel, Field
 
 from app import llm
 from app.engine.context import ModelChoice, ObjectiveSnapshot, PersonaSnapshot
+from app.engine.simulator import persona_identity_lines
 
 BROWSER_TOOL = "browser_action"
 HISTORY_SHOWN = 15
@@ -114,10 +114,6 @@ When something on the site confuses, blocks or annoys you (a confusing label, no
 error), report it in `finding` in your own words."""
 
 
-def _context_block(payload: dict[str, Any]) -> str:
-    return "```mimic-context\n" + json.dumps(payload, ensure_ascii=False) + "\n```"
-
-
 def _level(traits: dict[str, Any], key: str) -> str:
     value = str(traits.get(key, "")).lower()
     if value in ("low", "medium", "high"):
@@ -133,13 +129,8 @@ def browser_system_prompt(persona: PersonaSnapshot, objective: ObjectiveSnapshot
     d, t = persona.definition, persona.traits
     lines = [
         f"You are role-playing {persona.name}, a real person using a website in a web browser.",
-        persona.prompt or persona.description,
-        f"Who you are: {d.get('identity', '')}",
-        f"How you use technology: {d.get('techProfile', '')}",
-        f"Your personality: {d.get('personality', '')}",
+        *persona_identity_lines(persona),
     ]
-    if d.get("tendencies"):
-        lines.append("Your habits: " + "; ".join(d["tendencies"]))
     lines += [
         _PATIENCE[_level(t, "patience_level")],
         _URGENCY[_level(t, "urgency")],
@@ -154,7 +145,7 @@ def browser_system_prompt(persona: PersonaSnapshot, objective: ObjectiveSnapshot
         ACTIONS_HELP,
         "Stay in character. Never say you are an AI or a test.",
         "",
-        _context_block(
+        llm.mimic_context_block(
             {
                 "persona": {"name": persona.name, "traits": t, "definition": d, "language": persona.language},
                 "objective": {
@@ -200,7 +191,7 @@ def step_message(view: PageView, history: list[dict[str, Any]], max_actions: int
     if view.screenshot is not None:
         lines.append("A screenshot of the page is attached.")
     lines.append(
-        _context_block(
+        llm.mimic_context_block(
             {
                 "browser": {
                     "step": view.step,

@@ -3,7 +3,6 @@ output (a forced `submit_verdict` tool call), never parsed from free text."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -67,7 +66,7 @@ class Judge:
             latency = f" ({m['latencyMs']} ms)" if m.get("latencyMs") is not None else ""
             lines.append(f"[{m['id']}] {m['role']}{latency}: {m['content']}")
         context = {"criteria": objective.success_criteria, "transcript": transcript}
-        lines += ["", "```mimic-context\n" + json.dumps(context, ensure_ascii=False) + "\n```"]
+        lines += ["", llm.mimic_context_block(context)]
         result = await llm.complete(
             model=self.model.model,
             messages=[{"role": "system", "content": JUDGE_SYSTEM}, {"role": "user", "content": "\n".join(lines)}],

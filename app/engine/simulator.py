@@ -8,7 +8,6 @@ prompt (low patience gives up sooner, high urgency pushes); the same facts also 
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Literal
 
@@ -44,14 +43,10 @@ _URGENCY = {
 }
 
 
-def _context_block(payload: dict) -> str:
-    return "```mimic-context\n" + json.dumps(payload, ensure_ascii=False) + "\n```"
-
-
-def persona_system_prompt(persona: PersonaSnapshot, objective: ObjectiveSnapshot) -> str:
-    d, t = persona.definition, persona.traits
+def persona_identity_lines(persona: PersonaSnapshot) -> list[str]:
+    """Who the persona is, for every prompt that plays them (chat and browser)."""
+    d = persona.definition
     lines = [
-        f"You are role-playing {persona.name}, a user talking to a customer-facing AI agent.",
         persona.prompt or persona.description,
         f"Who you are: {d.get('identity', '')}",
         f"How you use technology: {d.get('techProfile', '')}",
@@ -59,6 +54,15 @@ def persona_system_prompt(persona: PersonaSnapshot, objective: ObjectiveSnapshot
     ]
     if d.get("tendencies"):
         lines.append("Your habits: " + "; ".join(d["tendencies"]))
+    return lines
+
+
+def persona_system_prompt(persona: PersonaSnapshot, objective: ObjectiveSnapshot) -> str:
+    d, t = persona.definition, persona.traits
+    lines = [
+        f"You are role-playing {persona.name}, a user talking to a customer-facing AI agent.",
+        *persona_identity_lines(persona),
+    ]
     if t.get("communication_style"):
         lines.append(f"Communication style: {t['communication_style']}.")
     lines += [_PATIENCE.get(str(t.get("patience_level")), ""), _URGENCY.get(str(t.get("urgency")), "")]
@@ -77,7 +81,7 @@ def persona_system_prompt(persona: PersonaSnapshot, objective: ObjectiveSnapshot
         "Answer through the persona_turn tool: action goal_met once the agent has fully done what you came for,"
         " give_up when you would leave, otherwise continue.",
         "",
-        _context_block(
+        llm.mimic_context_block(
             {
                 "persona": {"name": persona.name, "traits": t, "definition": d, "language": persona.language},
                 "objective": {
