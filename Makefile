@@ -24,16 +24,21 @@ export PATH := $(CURDIR)/$(TOOLS)/bin:$(CURDIR)/$(VENV)/bin:$(PATH)
 export REFLEX_USE_SYSTEM_BUN := 1
 export REFLEX_CHECK_LATEST_VERSION := 0
 export LITELLM_LOCAL_MODEL_COST_MAP := True
+# The demo's agents and websites run on this machine: permit loopback unless told otherwise.
+export MIMIC_OUTBOUND_ALLOW ?= loopback
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run serve setup install bun axe chromium migrate secret cli test bench clean help
+.PHONY: run serve setup install bun axe chromium migrate secret cli test test-scaled services bench clean help worker run-scaled
 
 help:
 	@echo "make run     set up (venv, requirements, bun, chromium, database) and start the app on :$(PORT)"
-	@echo "make test    the whole test suite (what CI runs)"
+	@echo "make test    the whole test suite (what CI runs), then \`make test-scaled\`"
+	@echo "make test-scaled  the API, engine and services tests on a throwaway PostgreSQL and Redis"
 	@echo "make bench   the benchmarks under bench/, which print figures"
 	@echo "make migrate alembic upgrade head on the configured database"
 	@echo "make cli     install the \`mimic\` command line into .venv/bin"
+	@echo "make worker  a queue worker that runs sessions (MIMIC_SESSION_EXECUTION=queue; README: Running at scale)"
+	@echo "make run-scaled  PostgreSQL, Redis, 2 backend workers and 2 queue workers on this machine"
 	@echo "make clean   remove build output (keeps the database and the virtualenv)"
 
 run: setup serve
@@ -88,12 +93,46 @@ chromium:
 migrate: install
 	$(VENV)/bin/alembic upgrade head
 
+# A queue worker: runs the sessions that backends queue in Redis. Start any number, anywhere,
+# with the same MIMIC_DATABASE_URL, MIMIC_REDIS_URL and MIMIC_SECRET_KEY as the backends.
+QUEUE_WORKER_PROCESSES ?= 1
+worker: install secret
+	$(VENV)/bin/taskiq worker app.worker:broker --workers $(QUEUE_WORKER_PROCESSES) \
+		--max-async-tasks $${MIMIC_MAX_CONCURRENT_SESSIONS:-8}
+
+# The scaled topology on one machine (scripts/run-scaled.sh says what it starts).
+run-scaled: install bun axe chromium secret cli services
+	scripts/run-scaled.sh
+
 # Starts the app as `make run` does, without the set-up (the UI tests use it too).
 serve:
 	$(VENV)/bin/reflex run --env prod --frontend-port $(PORT) --backend-port $(PORT) --loglevel warning
 
-test: install bun axe chromium cli
+# PostgreSQL and Redis from Debian's packages, for `make test-scaled` and `make run-scaled`.
+# Only the programs: each of those starts its own servers on 127.0.0.1 (tests/support/servers.py).
+services:
+	@missing=""; \
+	ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	command -v redis-server >/dev/null || [ -x /usr/bin/redis-server ] || missing="$$missing redis-server"; \
+	if [ -z "$$missing" ]; then :; \
+	elif [ "$$(id -u)" = "0" ]; then \
+		echo "Installing Debian's$$missing (the PostgreSQL + Redis test run and make run-scaled use them)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else \
+		echo "Missing:$$missing (the PostgreSQL + Redis test run needs them). Install them with:"; \
+		echo "    sudo apt-get install -y$$missing"; exit 1; \
+	fi
+
+# First the whole suite on the embedded default (SQLite, in-memory bus), then the API,
+# engine, services and migration tests again on a real PostgreSQL and Redis.
+test: install bun axe chromium cli services
 	$(PY) -m pytest $(PYTEST_ARGS)
+	@$(MAKE) --no-print-directory test-scaled
+
+# The browser and end-to-end tests (marked e2e) run once, in the first run.
+SCALED_TESTS ?= tests/api tests/engine tests/services tests/models
+test-scaled: install cli services
+	MIMIC_TEST_BACKEND=postgres $(PY) -m pytest $(SCALED_TESTS) -m "not e2e" $(PYTEST_ARGS)
 
 bench: install axe
 	@for b in bench/*.py; do echo "== $$b"; PYTHONPATH=. $(PY) $$b || exit 1; done

@@ -3,7 +3,7 @@
 import reflex as rx
 
 from app.api.main import create_api
-from app.services import sessions
+from app.services import execution
 from app.services.webhooks import dispatcher as webhook_dispatcher
 from app.ui.pages import register_pages
 from app.ui.theme import theme
@@ -14,7 +14,8 @@ app = rx.App(
     head_components=[rx.el.link(rel="icon", href="/favicon.ico")],
 )
 register_pages(app)
-# Sessions the last process was running end as interrupted, their transcripts intact.
-app.register_lifespan_task(sessions.recover_on_start)
+# Sessions the last process left running end as interrupted, transcripts intact (with several
+# processes: when their worker's lease runs out); sessions that were waiting run; runs settle.
+app.register_lifespan_task(execution.recover_on_start)
 # Webhook deliveries left pending by the last process are retried from the start.
 app.register_lifespan_task(webhook_dispatcher.start_with_backend)

@@ -1,5 +1,6 @@
 """The only module that imports playwright: one shared headless Chromium (the system's),
-a context per browser session that reaches only the agent's allowed origins, what the
+a context per browser session that reaches only the agent's allowed origins (and, through
+a proxy of its own, only addresses the outbound policy of app/outbound.py allows), what the
 persona observes of a page, the actions it can take, and what is measured on the way
 (console errors, uncaught exceptions, failed requests, page-load timing, blocked requests,
 broken links, and accessibility violations found by axe-core run inside the page).
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -25,6 +27,7 @@ from urllib.parse import urljoin, urlsplit
 from playwright.async_api import Browser, BrowserContext, Page, Playwright, Request, Route, async_playwright
 from playwright.async_api import Error as PlaywrightError
 
+from app.outbound import EgressFailure, EgressProxy, OutboundError, split_url
 from app.settings import PROJECT_ROOT
 
 logger = logging.getLogger("mimic.browser")
@@ -37,6 +40,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--no-first-run",
     "--disable-sync",
+    # WebRTC's UDP would not pass the contexts' proxy (the outbound policy's checkpoint).
+    "--force-webrtc-ip-handling-policy=disable_non_proxied_udp",
 ]
 # Installed by `make` from the npm registry (the Makefile pins the version); never loaded from a CDN.
 AXE_VERSION = "4.14.1"
@@ -224,21 +229,26 @@ class SharedBrowser:
         except BaseException:
             self._released(session_id)
             raise
+        # Every connection of the context goes through this proxy, which checks where it goes
+        # (the outbound policy): redirect hops too, which the route handler never sees.
+        egress = await EgressProxy(connect_timeout_s=navigation_timeout_s).start()
         try:
             context = await browser.new_context(
                 viewport=viewport or {"width": 1280, "height": 800},
                 # Requests made by service workers would bypass the origin filter.
                 service_workers="block",
                 accept_downloads=False,
+                proxy=egress_proxy_settings(egress),
             )
         except BaseException as exc:
+            await egress.close()
             self._released(session_id)
             if isinstance(exc, PlaywrightError):
                 raise BrowserError("launch", f"no browser context: {exc.message}") from exc
             raise
         tab = BrowserTab(
             self, session_id, context, allowed_origins, navigation_timeout_s=navigation_timeout_s,
-            axe_source=self.axe_source() if accessibility else None, check_links=check_links,
+            axe_source=self.axe_source() if accessibility else None, check_links=check_links, egress=egress,
         )  # fmt: skip
         try:
             await tab._start(trace=trace)
@@ -315,8 +325,10 @@ class BrowserTab:
         navigation_timeout_s: float,
         axe_source: str | None,
         check_links: bool,
+        egress: EgressProxy | None = None,
     ) -> None:
         self.owner = owner
+        self.egress = egress
         self.session_id = session_id
         self.context = context
         self.allowed = {origin_of(o) for o in allowed_origins}
@@ -442,9 +454,46 @@ class BrowserTab:
             return
         if request.is_navigation_request():
             self._navigated.set()
+        if _PROXY_FAILED in failure:
+            refused = self._egress_failure(request.url)
+            if refused is not None and refused.refused:
+                self._signal("blocked_request", {"url": request.url[:2000], "origin": origin_of(request.url),
+                                                 "method": request.method, "resourceType": request.resource_type,
+                                                 "pageUrl": self._page_url(), "reason": refused.reason})  # fmt: skip
+                return
+            failure = self.explain(failure, request.url)
         self._signal("failed_request", {"url": request.url[:2000], "status": None, "error": failure,
                                         "method": request.method, "resourceType": request.resource_type,
                                         "pageUrl": self._page_url()})  # fmt: skip
+
+    def _egress_failure(self, url: str) -> EgressFailure | None:
+        if self.egress is None:
+            return None
+        try:
+            _, host, port = split_url(url)
+        except OutboundError:
+            return None
+        return self.egress.failure(host, port)
+
+    def explain(self, message: str, url: str | None = None, *, since: float | None = None) -> str:
+        """Chromium says only ERR_SOCKS_CONNECTION_FAILED when the proxy did not connect: say
+        what the proxy saw instead (refused by the outbound policy, or the host's own error).
+        A navigation's error names the URL asked for, not the redirect hop that failed: then
+        the proxy's last failure since the action began is the one."""
+        said = _PROXY_ERROR.search(message)
+        if said is None:
+            return message
+        if url is None:
+            found = re.search(r" at (\S+)", message)
+            url = found.group(1) if found else ""
+        failure = self._egress_failure(url)
+        if failure is None and since is not None and self.egress is not None:
+            last = self.egress.last_failure
+            failure = last if last is not None and last.at >= since else None
+        if failure is None:
+            return message
+        reason = f"blocked: {failure.reason}" if failure.refused else failure.reason
+        return message[: said.start()] + reason + message[said.end() :]
 
     def _on_request(self, request: Request) -> None:
         if self.page is not None and request.is_navigation_request() and request.frame == self.page.main_frame:
@@ -482,14 +531,14 @@ class BrowserTab:
         before = page.url
         self._navigation_requested = False
         self._navigated.clear()
-        started = time.perf_counter()
+        started, began_at = time.perf_counter(), time.time()
         value_after = None
         try:
             value_after = await self._perform(page, type, ref, value)
             await self._settle()
             error = None
         except PlaywrightError as exc:
-            error = _short_error(exc.message)
+            error = self.explain(_short_error(exc.message), since=began_at)
         except (ValueError, TimeoutError) as exc:
             error = str(exc) or exc.__class__.__name__
         duration = int((time.perf_counter() - started) * 1000)
@@ -662,12 +711,16 @@ class BrowserTab:
             todo.append({"href": href, "text": link.get("text", "")})
         if not todo or self.owner._playwright is None:
             return
-        request = await self.owner._playwright.request.new_context(ignore_https_errors=False)
+        proxy = egress_proxy_settings(self.egress) if self.egress is not None else None
+        request = await self.owner._playwright.request.new_context(ignore_https_errors=False, proxy=proxy)
         try:
             results = await asyncio.gather(*(self._check_link(request, link) for link in todo))
         finally:
             await request.dispose()
         for link, (status, error) in zip(todo, results, strict=True):
+            if error and _PROXY_REFUSED in error:
+                continue  # the outbound policy refused it (a redirect, say): not the site's broken link
+            error = self.explain(error, link["href"]) if error else error
             if error or (status is not None and (status in BROKEN_STATUSES or status >= 500)):
                 self._signal("broken_link", {"href": link["href"], "linkText": link["text"], "status": status,
                                              "error": error, "pageUrl": page_url})  # fmt: skip
@@ -716,7 +769,20 @@ class BrowserTab:
         except PlaywrightError:
             pass
         finally:
+            if self.egress is not None:
+                await self.egress.close()
             self.owner._released(self.session_id)
+
+
+_PROXY_FAILED = "net::ERR_SOCKS_CONNECTION_FAILED"
+# How Playwright's own requests (the link checks) say the proxy did not connect.
+_PROXY_REFUSED = "Socks5 proxy rejected connection - NotAllowed"
+_PROXY_ERROR = re.compile(r"net::ERR_SOCKS_CONNECTION_FAILED|Socks5 proxy rejected connection - \w+")
+
+
+def egress_proxy_settings(egress: EgressProxy) -> dict[str, str]:
+    # "<-loopback>": Chromium sends loopback addresses through the proxy too (it skips them by default).
+    return {"server": egress.url, "bypass": "<-loopback>"}
 
 
 def _as_http(url: str) -> str:

@@ -15,6 +15,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlmodel import Session, create_engine
 
+from app.services.errors import ValidationFailed
 from app.settings import settings
 
 
@@ -38,6 +39,16 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.close()
 
 
+def _configure_postgresql(engine: Engine) -> None:
+    # PostgreSQL stores no NUL character in text or JSONB (SQLite does): a request carrying
+    # one is refused as invalid input, not answered as a server failure.
+    @event.listens_for(engine, "handle_error")
+    def _on_error(context) -> None:
+        error = context.original_exception
+        if getattr(error, "sqlstate", None) == "22P05" or "NUL (0x00)" in str(error):
+            raise ValidationFailed("Text cannot contain NUL characters (\\u0000)") from error
+
+
 @lru_cache(maxsize=8)
 def get_engine(url: str | None = None) -> Engine:
     url = url or settings.database_url
@@ -46,6 +57,7 @@ def get_engine(url: str | None = None) -> Engine:
         _configure_sqlite(engine)
     else:
         engine = create_engine(url, pool_pre_ping=True)
+        _configure_postgresql(engine)
     return engine
 
 
@@ -66,6 +78,7 @@ def get_async_engine(url: str | None = None) -> AsyncEngine:
             _configure_sqlite(engine.sync_engine)
         else:
             engine = create_async_engine(url, pool_size=10, max_overflow=20, pool_timeout=60, pool_pre_ping=True)
+            _configure_postgresql(engine.sync_engine)
         _async_engines[key] = engine
     return engine
 

@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, Field, field_validator
+from pydantic import AliasChoices, Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -40,8 +40,18 @@ class Settings(BaseSettings):
     rate_limit_default: str = "600/minute"
     rate_limit_anonymous: str = "120/minute"
     rate_limit_auth: str = "20/minute"
-    # Redis, when set, holds the rate limiter's counters (and, later, the event bus).
+    # Largest request body the API reads (bytes), and a larger one for the import endpoints.
+    max_request_bytes: int = Field(default=1024 * 1024, ge=1024)
+    max_import_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
+    # Redis, when set, holds the rate limiter's counters and carries the event bus between
+    # processes (pub/sub), so every backend worker sees every session's events.
     redis_url: str = ""
+    # Where sessions run: "inprocess" (asyncio tasks in the backend) or "queue" (taskiq
+    # workers on Redis, started by `make worker` on any number of machines; needs redis_url).
+    session_execution: Literal["inprocess", "queue"] = "inprocess"
+    # A queue worker renews its claim on a running session this often; a claim not renewed
+    # for lease_seconds means the worker died, and the session ends as interrupted.
+    worker_lease_seconds: float = Field(default=30, ge=3)
     default_model: str = "mimic/offline"
     port: int = Field(default=3000, validation_alias=AliasChoices("PORT", "MIMIC_PORT"))
     max_concurrent_sessions: int = Field(default=8, ge=1, le=10_000)
@@ -50,6 +60,9 @@ class Settings(BaseSettings):
     data_dir: Path = PROJECT_ROOT / "data"
     # A browser session's page load (navigation timing) slower than this is a performance finding.
     slow_page_ms: int = Field(default=3000, ge=1)
+    # What agent targets, webhooks, websites and custom model endpoints may reach besides public
+    # addresses: comma-separated CIDRs, IPs, host names (*.example.com), `loopback`, `private`.
+    outbound_allow: str = ""
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
     @field_validator("database_url")
@@ -61,6 +74,24 @@ class Settings(BaseSettings):
         elif value.startswith("postgresql://"):
             value = "postgresql+psycopg://" + value.removeprefix("postgresql://")
         return value
+
+    @field_validator("outbound_allow")
+    @classmethod
+    def _check_outbound_allow(cls, value: str) -> str:
+        from app.outbound import OutboundPolicy  # late: app.outbound reads these settings
+
+        OutboundPolicy.parse(value)  # a ValueError names the entries it cannot read
+        return value
+
+    @model_validator(mode="after")
+    def _queue_needs_redis(self) -> Settings:
+        if self.session_execution == "queue" and not self.redis_url:
+            raise ValueError("MIMIC_SESSION_EXECUTION=queue needs MIMIC_REDIS_URL (the queue lives in Redis)")
+        return self
+
+    @property
+    def uses_queue(self) -> bool:
+        return self.session_execution == "queue"
 
     @property
     def is_sqlite(self) -> bool:

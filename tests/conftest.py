@@ -1,20 +1,43 @@
 """Shared fixtures. The test session gets its own SQLite file, migrated by alembic
-exactly as `make run` migrates, before any app module reads its settings."""
+exactly as `make run` migrates, before any app module reads its settings.
+
+With MIMIC_TEST_BACKEND=postgres (`make test-scaled`) it gets instead a throwaway
+PostgreSQL and Redis (tests/support/servers.py), started here and stopped at exit."""
 
 from __future__ import annotations
 
+import atexit
 import os
 import tempfile
 from pathlib import Path
 
 _TMP = Path(tempfile.mkdtemp(prefix="mimic-tests-"))
-os.environ["MIMIC_DATABASE_URL"] = f"sqlite:///{_TMP / 'test.db'}"
+TEST_BACKEND = os.environ.get("MIMIC_TEST_BACKEND", "sqlite")
+if TEST_BACKEND == "postgres":
+    from tests.support.servers import PostgresServer, RedisServer
+
+    # A server zone far from UTC: a query that leans on the server's zone shows up here.
+    POSTGRES = PostgresServer(timezone="Pacific/Kiritimati").start()
+    atexit.register(POSTGRES.stop)
+    REDIS = RedisServer().start()
+    atexit.register(REDIS.stop)
+    os.environ["MIMIC_DATABASE_URL"] = POSTGRES.url
+    os.environ["MIMIC_REDIS_URL"] = REDIS.url
+elif TEST_BACKEND == "sqlite":
+    POSTGRES = REDIS = None
+    os.environ["MIMIC_DATABASE_URL"] = f"sqlite:///{_TMP / 'test.db'}"
+    # The embedded default: no Redis, even when a developer's .env names one.
+    os.environ["MIMIC_REDIS_URL"] = ""
+else:
+    raise RuntimeError(f"MIMIC_TEST_BACKEND is {TEST_BACKEND!r}; it must be sqlite or postgres")
 os.environ["MIMIC_ENV"] = "test"
 os.environ["MIMIC_DATA_DIR"] = str(_TMP / "data")
 os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
 os.environ["MIMIC_SECRET_KEY"] = "test-secret-key-for-the-test-session-only-0123456789"
 # Rate limits have their own tests; elsewhere they would only make tests depend on each other.
 os.environ["MIMIC_RATE_LIMIT_ENABLED"] = "false"
+# Every test server listens on 127.0.0.1; tests of the outbound policy set their own allow-list.
+os.environ.setdefault("MIMIC_OUTBOUND_ALLOW", "loopback")
 
 import uuid  # noqa: E402
 from collections.abc import Callable  # noqa: E402
@@ -23,7 +46,7 @@ from dataclasses import dataclass  # noqa: E402
 import pytest  # noqa: E402
 from alembic import command  # noqa: E402
 from alembic.config import Config  # noqa: E402
-from sqlalchemy import delete  # noqa: E402
+from sqlalchemy import delete, text  # noqa: E402
 from sqlmodel import Session, SQLModel  # noqa: E402
 
 from app.settings import PROJECT_ROOT, settings  # noqa: E402
@@ -51,8 +74,16 @@ def db(migrated_db: str):
     with Session(engine, expire_on_commit=False) as session:
         yield session
     with Session(engine) as session:
-        for table in reversed(SQLModel.metadata.sorted_tables):
-            session.execute(delete(table))
+        if engine.dialect.name == "postgresql":
+            # One TRUNCATE beats a DELETE per table; a lock timeout turns a transaction
+            # a test left open into an error instead of a hang.
+            quote = engine.dialect.identifier_preparer.quote
+            names = ", ".join(quote(table.name) for table in SQLModel.metadata.sorted_tables)
+            session.execute(text("SET LOCAL lock_timeout = '20s'"))
+            session.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        else:
+            for table in reversed(SQLModel.metadata.sorted_tables):
+                session.execute(delete(table))
         session.commit()
 
 

@@ -11,7 +11,7 @@ from sqlmodel import Session
 
 from app.db import get_engine
 from app.services import accounts
-from app.services.access import Principal
+from app.services.access import Principal, RequestMeta
 from app.services.errors import AuthenticationFailed
 
 TOKEN_COOKIE = "mimic_token"  # set by the dashboard (app/ui/state/auth.py)
@@ -24,6 +24,15 @@ def get_db() -> Iterator[Session]:
 
 SessionDep = Annotated[Session, Depends(get_db)]
 
+
+def get_request_meta(request: Request) -> RequestMeta:
+    """The caller's address and user agent, which the services write to the audit log."""
+    ip = request.client.host if request.client else ""
+    return RequestMeta(ip=ip, user_agent=request.headers.get("user-agent", ""))
+
+
+RequestMetaDep = Annotated[RequestMeta, Depends(get_request_meta)]
+
 # Declared as security schemes so the OpenAPI document (and /docs) knows both ways in.
 _bearer = HTTPBearer(auto_error=False, description="A JWT from /api/auth/login, or an API key")
 _api_key = APIKeyHeader(name="X-API-Key", auto_error=False, description="An API key from /api/auth/api-keys")
@@ -31,6 +40,7 @@ _api_key = APIKeyHeader(name="X-API-Key", auto_error=False, description="An API 
 
 def get_principal(
     session: SessionDep,
+    meta: RequestMetaDep,
     bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
     api_key: Annotated[str | None, Depends(_api_key)],
     x_workspace_id: Annotated[
@@ -42,7 +52,7 @@ def get_principal(
         raise AuthenticationFailed(
             "Authentication required: send Authorization: Bearer <token or API key> or X-API-Key"
         )
-    return accounts.authenticate(session=session, credential=credential, workspace_id=x_workspace_id)
+    return accounts.authenticate(session=session, credential=credential, workspace_id=x_workspace_id, meta=meta)
 
 
 CurrentPrincipal = Annotated[Principal, Depends(get_principal)]

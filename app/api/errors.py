@@ -71,12 +71,17 @@ _SERVICE_ERRORS: list[tuple[type[service_errors.ServiceError], int]] = [
     (service_errors.RateLimited, 429),
 ]
 
-# Documented on every route, so the OpenAPI document names the error shape.
-ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
-    status: {"model": ErrorResponse, "description": code.value}
-    for status, code in _STATUS_CODES.items()
-    if status in (401, 403, 404, 422, 429)
-} | {500: {"model": ErrorResponse, "description": ErrorCode.INTERNAL_ERROR.value}}
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI `responses` for error statuses, in the one shape; routes add those only they answer (409)."""
+    return {status: {"model": ErrorResponse, "description": _STATUS_CODES[status].value} for status in statuses}
+
+
+# Documented on every route, so the OpenAPI document names the error shape. 413: the size
+# limit (app/api/middleware.py) applies to every request, whatever its route.
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = error_responses(401, 403, 404, 413, 422, 429) | {
+    500: {"model": ErrorResponse, "description": ErrorCode.INTERNAL_ERROR.value}
+}
 
 
 def error_payload(code: ErrorCode, message: str, details: list[dict[str, str]] | None = None) -> dict[str, Any]:
@@ -119,6 +124,9 @@ async def _on_request_validation(_request: Request, exc: RequestValidationError)
 
 async def _on_http_exception(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
     message = exc.detail if isinstance(exc.detail, str) else "Request failed"
+    if exc.status_code == 400 and message == "There was an error parsing the body":
+        # FastAPI's answer to a body it cannot decode (not UTF-8, say): malformed input is a 422 here.
+        return error_response(422, "Malformed request body", [{"field": "body", "message": "cannot be parsed"}])
     if exc.status_code == 404 and message == "Not Found":
         message = "Resource not found"
     return error_response(exc.status_code, message, headers=getattr(exc, "headers", None))

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute, iter_route_contexts
+from starlette.routing import compile_path
 
 from app.api.errors import ERROR_RESPONSES, error_response, install_error_handlers
+from app.api.middleware import RequestSizeLimitMiddleware, SecurityHeadersMiddleware
 from app.api.rate_limit import RateLimitMiddleware
 from app.api.routes import (
     access,
     agents,
     analytics,
+    audit,
     auth,
     events,
     health,
@@ -32,6 +36,20 @@ _ALL_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 
 
 def _unknown_api_path(request: Request) -> JSONResponse:
+    # A known path with another method is a 405 (with Allow), as it would be without this fallback.
+    allowed = sorted(
+        {
+            method
+            for context in iter_route_contexts(request.app.routes)
+            if isinstance(context.original_route, APIRoute) and context.endpoint is not _unknown_api_path
+            and compile_path(context.path)[0].match(request.url.path)
+            for method in context.methods
+        }
+    )  # fmt: skip
+    if allowed:
+        return error_response(
+            405, f"{request.method} is not allowed on {request.url.path}", headers={"Allow": ", ".join(allowed)}
+        )
     return error_response(404, f"No API route at {request.url.path}")
 
 
@@ -49,11 +67,15 @@ def create_api() -> FastAPI:
     )
     install_error_handlers(api)
     api.add_middleware(RateLimitMiddleware)
+    # Added last, so outermost: size limits before anything reads a body, headers on every answer.
+    api.add_middleware(RequestSizeLimitMiddleware)
+    api.add_middleware(SecurityHeadersMiddleware)
     for module in (
         health,
         auth,
         workspaces,
         access,
+        audit,
         personas,
         objectives,
         agents,

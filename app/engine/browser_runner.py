@@ -8,8 +8,9 @@ it, store it as an event (context {url, pageTitle}, decision {action, reasoning}
 findings (source "measured", with evidence): console errors, uncaught exceptions, failed
 requests, slow page loads, accessibility violations (axe-core), broken links, a field
 that loses what was typed, dead ends; the persona's own findings have source "persona".
-Requests to origins outside the allowed ones are blocked and stored as events. At the
-end the judge (the same as for conversations) reads a transcript built from the steps.
+Requests to origins outside the allowed ones, and to addresses the outbound policy refuses,
+are blocked and stored as events. At the end the judge (the same as for conversations)
+reads a transcript built from the steps.
 
 Like SessionRunner, it knows no database (only the SessionStore) and never raises for a
 website, browser, simulator or judge failure.
@@ -31,6 +32,7 @@ from app.engine.browser_persona import BrowserPersona, BrowserStep, PageView, de
 from app.engine.bus import EventBus
 from app.engine.context import SessionPlan
 from app.engine.runner import InfrastructureError, SessionRunner, SessionStore
+from app.outbound import OutboundError, check_url
 
 logger = logging.getLogger("mimic.browser_runner")
 
@@ -122,6 +124,10 @@ class BrowserSessionRunner(SessionRunner):
 
     async def _browse(self) -> str:
         config = self.plan.target.config
+        try:  # the context's proxy would refuse it too; this says so before a browser opens
+            await check_url(config["targetUrl"])
+        except OutboundError as exc:
+            raise InfrastructureError("target", exc.kind, exc.message) from exc
         self.tab = await self.browser.open_tab(
             session_id=self.plan.session_id,
             allowed_origins=list(config.get("allowedOrigins") or []),
@@ -326,8 +332,11 @@ class BrowserSessionRunner(SessionRunner):
 
     async def _blocked_request(self, data: dict[str, Any]) -> None:
         self._blocked += 1
+        # Without a reason, the origin filter blocked it; with one, the outbound policy did.
+        reason = data.get("reason")
         if data.get("resourceType") == "document":
-            self.notes.append(f"The browser refused to open {data['url']}: it is outside the website under test.")
+            why = "its address is not one Mimic may reach" if reason else "it is outside the website under test"
+            self.notes.append(f"The browser refused to open {data['url']}: {why}.")
         if self._blocked > BLOCKED_EVENTS_MAX:
             return
         stored = await self.store.add_event(
@@ -336,7 +345,7 @@ class BrowserSessionRunner(SessionRunner):
             decision={},
             outcome={"success": False, "blocked": True, "url": data["url"], "origin": data["origin"],
                      "method": data.get("method"), "resourceType": data.get("resourceType"),
-                     "error": "origin not allowed"},
+                     "error": reason or "origin not allowed"},
         )  # fmt: skip
         self.publish("blocked_request", {"id": stored.id, "sequence": stored.sequence, "step": self.step, **data})
 

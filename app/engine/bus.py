@@ -5,12 +5,19 @@ across processes a Redis pub/sub bus takes its place behind the same interface."
 from __future__ import annotations
 
 import asyncio
+import json
+import logging
 import time
+import uuid
+import weakref
 from collections import defaultdict
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, Protocol
+
+logger = logging.getLogger("mimic.bus")
 
 ALL = "*"  # the channel that receives every session's events (webhooks, dashboards)
 
@@ -24,6 +31,8 @@ class BusEvent:
     type: str
     data: dict[str, Any]
     timestamp: float = field(default_factory=time.time)
+    # Names this event wherever it is heard (webhook deliveries are deduplicated on it).
+    id: str = field(default_factory=lambda: uuid.uuid4().hex)
 
 
 class Subscription(Protocol):
@@ -89,4 +98,155 @@ class InMemoryBus:
         return len(self._subscribers.get(channel, ()))
 
 
-bus = InMemoryBus()
+class RedisBus:
+    """The bus across processes: every event is PUBLISHed once on one Redis channel, and each
+    process fans what it hears out to its own subscribers (as InMemoryBus does), so an SSE
+    client, a WebSocket or a page on any backend worker sees the events of a session that
+    runs on any other worker or machine. Events published in one process keep their order.
+
+    `publish` never blocks the runner: inside an event loop it queues the event for that
+    loop's publisher task; outside one (a worker thread) it publishes synchronously."""
+
+    CHANNEL = "mimic:events"
+
+    def __init__(self, url: str, queue_size: int = 10_000) -> None:
+        self.url = url
+        self._local = InMemoryBus(queue_size)
+        self._loops: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _RedisLoop] = weakref.WeakKeyDictionary()
+        self._sync_client = None
+
+    @staticmethod
+    def encode(event: BusEvent) -> str:
+        return json.dumps(
+            {"s": event.session_id, "w": event.workspace_id, "t": event.type, "d": event.data, "ts": event.timestamp,
+             "id": event.id},
+            default=_json_default, separators=(",", ":"),
+        )  # fmt: skip
+
+    @staticmethod
+    def decode(raw: str | bytes) -> BusEvent:
+        d = json.loads(raw)
+        return BusEvent(d["s"], d["w"], d["t"], d["d"], d["ts"], d["id"])
+
+    def _for_loop(self, loop: asyncio.AbstractEventLoop) -> _RedisLoop:
+        state = self._loops.get(loop)
+        if state is None:
+            state = self._loops[loop] = _RedisLoop(self, loop)
+        return state
+
+    def publish(self, event: BusEvent) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            loop = None
+        if loop is None:
+            if self._sync_client is None:
+                import redis
+
+                self._sync_client = redis.Redis.from_url(self.url)
+            try:
+                self._sync_client.publish(self.CHANNEL, self.encode(event))
+            except Exception:  # the bus is best effort: subscribers catch up from the database
+                logger.warning("publishing %s on Redis failed", event.type, exc_info=True)
+            return
+        self._for_loop(loop).outbox.put_nowait(self.encode(event))
+
+    @asynccontextmanager
+    async def subscribe(self, channel: str) -> AsyncIterator[_Queue]:
+        await self._for_loop(asyncio.get_running_loop()).listening()
+        async with self._local.subscribe(channel) as subscription:
+            yield subscription
+
+    def deliver(self, event: BusEvent) -> None:
+        self._local.publish(event)
+
+    def subscriber_count(self, channel: str) -> int:
+        return self._local.subscriber_count(channel)
+
+    async def ping(self) -> bool:
+        return await self._for_loop(asyncio.get_running_loop()).ping()
+
+
+class _RedisLoop:
+    """One event loop's publisher task and pub/sub listener (asyncio clients belong to a loop)."""
+
+    def __init__(self, owner: RedisBus, loop: asyncio.AbstractEventLoop) -> None:
+        from redis import asyncio as aioredis
+
+        self.owner = owner
+        self.client = aioredis.Redis.from_url(owner.url)
+        self.outbox: asyncio.Queue[str] = asyncio.Queue()
+        self.publisher = loop.create_task(self._publish_forever(), name="redis-bus-publisher")
+        self.listener: asyncio.Task | None = None
+        self.subscribed = asyncio.Event()
+
+    async def _publish_forever(self) -> None:
+        while True:
+            raw = await self.outbox.get()
+            for attempt in range(3):
+                try:
+                    await self.client.publish(RedisBus.CHANNEL, raw)
+                    break
+                except asyncio.CancelledError:
+                    raise
+                except Exception:
+                    logger.warning("publishing on Redis failed (attempt %d)", attempt + 1, exc_info=True)
+                    await asyncio.sleep(0.2 * (attempt + 1))
+
+    async def listening(self) -> None:
+        """Returns once this loop's listener is subscribed, so nothing published after a
+        subscribe() call can be missed."""
+        if self.listener is None or self.listener.done():
+            self.subscribed.clear()
+            self.listener = asyncio.get_running_loop().create_task(self._listen_forever(), name="redis-bus-listener")
+        await asyncio.wait_for(self.subscribed.wait(), timeout=10)
+
+    async def _listen_forever(self) -> None:
+        while True:
+            pubsub = self.client.pubsub()
+            try:
+                await pubsub.subscribe(RedisBus.CHANNEL)
+                # The first answer confirms the subscription.
+                while await pubsub.get_message(timeout=1) is None:
+                    pass
+                self.subscribed.set()
+                while True:
+                    message = await pubsub.get_message(timeout=None)
+                    if message is not None and message.get("type") == "message":
+                        try:
+                            self.owner.deliver(RedisBus.decode(message["data"]))
+                        except Exception:
+                            logger.warning("dropped an undecodable bus event", exc_info=True)
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                logger.warning("the Redis bus listener lost its connection; reconnecting", exc_info=True)
+                await asyncio.sleep(0.5)
+            finally:
+                try:
+                    await pubsub.aclose()
+                except Exception:
+                    pass
+
+    async def ping(self) -> bool:
+        try:
+            return bool(await self.client.ping())
+        except Exception:
+            return False
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if hasattr(value, "model_dump"):
+        return value.model_dump(by_alias=True, mode="json")
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
+def _make_bus() -> InMemoryBus | RedisBus:
+    from app.settings import settings
+
+    return RedisBus(settings.redis_url) if settings.redis_url else InMemoryBus()
+
+
+bus: InMemoryBus | RedisBus = _make_bus()

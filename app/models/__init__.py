@@ -1,6 +1,7 @@
 """Every table of Mimic. Importing this package registers them all on SQLModel.metadata."""
 
 from app.models.account import ApiKey, Invitation, Membership, Role, User, Workspace
+from app.models.audit import AuditEvent
 from app.models.library import Agent, AgentType, Objective, Persona
 from app.models.session import (
     Artifact,
@@ -24,6 +25,7 @@ __all__ = [
     "AgentType",
     "ApiKey",
     "Artifact",
+    "AuditEvent",
     "DeliveryStatus",
     "Event",
     "Invitation",

@@ -72,6 +72,7 @@ class SimSession(SQLModel, table=True):
     __table_args__ = (
         Index("ix_session_workspace_created", "workspace_id", "created_at"),
         Index("ix_session_workspace_status", "workspace_id", "status"),
+        Index("ix_session_status_lease", "status", "lease_expires_at"),
         Index("ix_session_agent_created", "agent_id", "created_at"),
         Index("ix_session_persona", "persona_id"),
         Index("ix_session_objective", "objective_id"),
@@ -105,6 +106,11 @@ class SimSession(SQLModel, table=True):
     started_at: datetime | None = timestamp_field()
     ended_at: datetime | None = timestamp_field()
     duration_ms: int | None = None
+    # Execution (app/services/execution.py): when it was handed to a runner, which worker
+    # claimed it, and until when that worker's claim holds unless renewed (queue workers).
+    queued_at: datetime | None = timestamp_field()
+    worker_id: str | None = Field(default=None, max_length=80)
+    lease_expires_at: datetime | None = timestamp_field()
     created_by: str | None = Field(default=None, foreign_key="user.id", max_length=36, ondelete="SET NULL")
     created_at: datetime = created_at_field()
     updated_at: datetime = updated_at_field()

@@ -21,6 +21,7 @@ class Permission(StrEnum):
     manage_webhooks = "manage_webhooks"
     manage_workspace = "manage_workspace"  # rename the workspace, change its settings
     manage_owners = "manage_owners"  # grant or take away the owner role
+    read_audit_log = "read_audit_log"  # sign-ins, keys, member changes and deletions
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -34,6 +35,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.manage_api_keys,
             Permission.manage_webhooks,
             Permission.manage_workspace,
+            Permission.read_audit_log,
         }
     ),
     Role.owner: frozenset(Permission),
@@ -41,12 +43,20 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
 
 ROLE_DESCRIPTIONS: dict[Role, tuple[str, str]] = {
     Role.owner: ("Owner", "Everything, including granting and removing the owner role."),
-    Role.admin: ("Admin", "Edits and runs everything; manages members, API keys, webhooks and workspace settings."),
+    Role.admin: ("Admin", "Edits and runs everything; manages members, keys, webhooks, settings; reads the audit log."),
     Role.editor: ("Editor", "Creates, edits and runs personas, objectives, agents, sessions and suites."),
     Role.viewer: ("Viewer", "Reads everything in the workspace: transcripts, verdicts, findings and analytics."),
 }
 
 ROLE_RANK: dict[Role, int] = {Role.viewer: 0, Role.editor: 1, Role.admin: 2, Role.owner: 3}
+
+
+@dataclass(frozen=True)
+class RequestMeta:
+    """Where a call came from, for the audit log: the client's address and user agent."""
+
+    ip: str = ""
+    user_agent: str = ""
 
 
 @dataclass(frozen=True)
@@ -59,6 +69,8 @@ class Principal:
     workspace_id: str
     role: Role
     api_key_id: str | None = None
+    # Carried with the caller so that services can record it without each route passing it.
+    meta: RequestMeta = RequestMeta()
 
     @property
     def auth_method(self) -> str:

@@ -24,8 +24,8 @@ from app.models.account import (
     WorkspaceUpdate,
 )
 from app.models.base import utcnow
-from app.services import library, security
-from app.services.access import Permission, Principal, require
+from app.services import audit, library, security
+from app.services.access import Permission, Principal, RequestMeta, require
 from app.services.errors import AuthenticationFailed, Conflict, FieldError, NotFound, ValidationFailed
 
 # Writing last_used_at on every request would turn each read into a write.
@@ -71,40 +71,84 @@ def register(*, session: Session, data: RegisterRequest) -> UserPublic:
     return UserPublic.model_validate(user)
 
 
-def login(*, session: Session, email: str, password: str) -> TokenPublic:
-    user = session.exec(select(User).where(User.email == _normalise_email(email))).first()
+def login(*, session: Session, email: str, password: str, meta: RequestMeta | None = None) -> TokenPublic:
+    """A token for the user; every attempt, good or bad, goes to the audit log."""
+    email = _normalise_email(email)
+    user = session.exec(select(User).where(User.email == email)).first()
     if user is None:
         security.burn_password_check(password)
+        _record_sign_in(session, None, email, meta, "auth.sign_in_failed", {"reason": "unknown_email"})
+        session.commit()
         raise AuthenticationFailed("Wrong email or password")
-    if not security.verify_password(password, user.password_hash) or not user.is_active:
+    password_ok = security.verify_password(password, user.password_hash)
+    if not password_ok or not user.is_active:
+        reason = "inactive" if password_ok else "wrong_password"
+        _record_sign_in(session, user, email, meta, "auth.sign_in_failed", {"reason": reason})
+        session.commit()
         raise AuthenticationFailed("Wrong email or password")
     user.last_login_at = utcnow()
+    _record_sign_in(session, user, email, meta, "auth.sign_in")
     session.commit()
     issued = security.create_access_token(user.id)
     return TokenPublic(access_token=issued.access_token, expires_in=issued.expires_in)
 
 
-def authenticate(*, session: Session, credential: str, workspace_id: str | None = None) -> Principal:
+def _record_sign_in(
+    session: Session,
+    user: User | None,
+    email: str,
+    meta: RequestMeta | None,
+    action: str,
+    details: dict[str, str] | None = None,
+) -> None:
+    """A token acts in any of the user's workspaces, so each of them logs the sign-in;
+    an email nobody has is logged once, with no workspace."""
+    workspace_ids: list[str | None] = []
+    if user is not None:
+        workspace_ids += session.exec(select(Membership.workspace_id).where(Membership.user_id == user.id)).all()
+    for workspace_id in workspace_ids or [None]:
+        audit.record(
+            session,
+            action=action,
+            workspace_id=workspace_id,
+            actor_user_id=user.id if user else None,
+            actor_email=email,
+            meta=meta,
+            target_type="user",
+            target_id=user.id if user else "",
+            target_name=email,
+            details=details,
+        )
+
+
+def authenticate(
+    *, session: Session, credential: str, workspace_id: str | None = None, meta: RequestMeta | None = None
+) -> Principal:
     """The principal behind a bearer token or an API key; AuthenticationFailed otherwise.
 
     A token acts in the workspace asked for (X-Workspace-Id), else the user's current one.
     An API key acts only in the workspace it was made in, with its owner's present role.
+    `meta` (the caller's address and user agent) rides along for the audit log.
     """
     credential = credential.strip()
     if not credential:
         raise AuthenticationFailed("Missing credentials")
     if security.looks_like_api_key(credential):
-        return _authenticate_api_key(session, credential, workspace_id)
+        return _authenticate_api_key(session, credential, workspace_id, meta or RequestMeta())
     user = session.get(User, security.decode_access_token(credential))
     if user is None or not user.is_active:
         raise AuthenticationFailed("The account behind this token no longer exists")
     membership = _membership_for(session, user, workspace_id)
     return Principal(
-        user_id=user.id, email=user.email, workspace_id=membership.workspace_id, role=Role(membership.role)
+        user_id=user.id,
+        email=user.email,
+        workspace_id=membership.workspace_id,
+        role=Role(membership.role),
+        meta=meta or RequestMeta(),
     )
 
 
-def _authenticate_api_key(session: Session, key: str, workspace_id: str | None) -> Principal:
+def _authenticate_api_key(session: Session, key: str, workspace_id: str | None, meta: RequestMeta) -> Principal:
     api_key = session.exec(select(ApiKey).where(ApiKey.key_hash == security.hash_token(key))).first()
     now = utcnow()
     if api_key is None or api_key.revoked_at is not None:
@@ -128,6 +172,7 @@ def _authenticate_api_key(session: Session, key: str, workspace_id: str | None) 
         workspace_id=api_key.workspace_id,
         role=Role(membership.role),
         api_key_id=api_key.id,
+        meta=meta,
     )
 
 

@@ -81,7 +81,8 @@ def update_agent(*, session: Session, principal: Principal, agent_id: str, data:
     """PATCH: the fields sent change; a config sent is merged over the stored one, key by key."""
     require(principal, Permission.write)
     stored = resource.row(session, principal, agent_id)
-    changes: dict[str, Any] = data.model_dump(exclude_unset=True, exclude={"config", "type"})
+    # null leaves a field as it is (no column is nullable), as for the other resources.
+    changes: dict[str, Any] = data.model_dump(exclude_unset=True, exclude_none=True, exclude={"config", "type"})
     new_type = data.type or AgentType(stored.type)
     if data.type is not None and data.type.value != stored.type:
         if data.config is None:

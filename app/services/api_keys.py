@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlmodel import Session, col, select
 
 from app.models.account import ApiKey, ApiKeyCreate, ApiKeyCreated, ApiKeyPublic
 from app.models.base import utcnow
-from app.services import security
+from app.services import audit, security
 from app.services.access import Permission, Principal, require
 from app.services.errors import FieldError, NotFound, ValidationFailed
 
@@ -14,6 +16,10 @@ from app.services.errors import FieldError, NotFound, ValidationFailed
 def _public(row: ApiKey) -> ApiKeyPublic:
     status = "revoked" if row.revoked_at else "expired" if row.expires_at and row.expires_at <= utcnow() else "active"
     return ApiKeyPublic.model_validate(row).model_copy(update={"status": status})
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
 
 
 def create_api_key(*, session: Session, principal: Principal, data: ApiKeyCreate) -> ApiKeyCreated:
@@ -33,6 +39,10 @@ def create_api_key(*, session: Session, principal: Principal, data: ApiKeyCreate
         expires_at=data.expires_at,
     )
     session.add(api_key)
+    audit.record(
+        session, principal=principal, action="api_key.created", target_type="api_key", target_id=api_key.id,
+        target_name=api_key.name, details={"prefix": api_key.prefix, "expiresAt": _iso(api_key.expires_at)},
+    )  # fmt: skip
     session.commit()
     return ApiKeyCreated(**_public(api_key).model_dump(), key=new_key.key)
 
@@ -52,4 +62,8 @@ def revoke_api_key(*, session: Session, principal: Principal, key_id: str) -> No
     if api_key is None or api_key.workspace_id != principal.workspace_id or api_key.revoked_at is not None:
         raise NotFound("No such API key")
     api_key.revoked_at = utcnow()
+    audit.record(
+        session, principal=principal, action="api_key.revoked", target_type="api_key", target_id=api_key.id,
+        target_name=api_key.name, details={"prefix": api_key.prefix},
+    )  # fmt: skip
     session.commit()

@@ -1,5 +1,5 @@
 """What the library resources (personas, objectives, agents, suites) share: rows scoped
-to the caller's workspace, listing with search and pagination, delete, and duplicate."""
+to the caller's workspace, listing with search and pagination, delete (audit-logged), and duplicate."""
 
 from __future__ import annotations
 
@@ -10,12 +10,23 @@ from sqlalchemy import or_
 from sqlmodel import Session, SQLModel, col, select
 
 from app.models.base import new_id, utcnow
+from app.services import audit
 from app.services.access import Permission, Principal, require
 from app.services.errors import NotFound
 from app.services.pagination import PageParams, Paginated, paginate
 
 Row = TypeVar("Row", bound=SQLModel)
 Public = TypeVar("Public")
+
+LIKE_ESCAPE = "\\"
+
+
+def like_pattern(text: str, *, prefix: bool = False) -> str:
+    """A pattern for `.ilike(pattern, escape=LIKE_ESCAPE)` that finds `text` literally (its
+    % and _ are no wildcards; PostgreSQL would read a backslash as an escape, SQLite not),
+    anywhere in the value or, with `prefix`, at its start."""
+    escaped = text.replace(LIKE_ESCAPE, LIKE_ESCAPE * 2).replace("%", LIKE_ESCAPE + "%").replace("_", LIKE_ESCAPE + "_")
+    return f"{escaped}%" if prefix else f"%{escaped}%"
 
 
 class ScopedResource(Generic[Row, Public]):
@@ -52,14 +63,19 @@ class ScopedResource(Generic[Row, Public]):
             if value is not None:
                 query = query.where(getattr(model, column) == value)
         if q and q.strip():
-            pattern = f"%{q.strip().lower()}%"
-            query = query.where(or_(*(col(getattr(model, c)).ilike(pattern) for c in search)))
+            pattern = like_pattern(q.strip().lower())
+            query = query.where(or_(*(col(getattr(model, c)).ilike(pattern, escape=LIKE_ESCAPE) for c in search)))
         query = query.order_by(col(model.created_at).desc(), col(model.id))
         return paginate(session, query, params, self.to_public)
 
     def delete(self, session: Session, principal: Principal, row_id: str) -> None:
         require(principal, Permission.write)
-        session.delete(self.row(session, principal, row_id))
+        row = self.row(session, principal, row_id)
+        audit.record(
+            session, principal=principal, action=f"{self.label}.deleted", target_type=self.label, target_id=row_id,
+            target_name=getattr(row, "name", ""),
+        )  # fmt: skip
+        session.delete(row)
         session.commit()
 
     def duplicate(self, session: Session, principal: Principal, row_id: str) -> Public:

@@ -39,7 +39,8 @@ def _stored_steps(principal: Principal, session_id: str) -> list[dict[str, Any]]
 
 def check_access(principal: Principal, session_id: str) -> None:
     """Raises NotFound for a session outside the caller's workspace, before streaming starts."""
-    _catch_up(principal, session_id, after=2**31)
+    # After INTEGER's largest value (PostgreSQL refuses a bigger one): reads no messages.
+    _catch_up(principal, session_id, after=2**31 - 1)
 
 
 async def session_feed(

@@ -22,6 +22,8 @@ resource = ScopedResource(Objective, to_public, "objective")
 def row_values(data: ObjectiveCreate | ObjectiveUpdate, *, partial: bool = False) -> dict[str, Any]:
     columns: dict[str, Any] = {}
     for name, value in data.model_dump(exclude_unset=partial).items():
+        if value is None and partial:  # PATCH: null leaves the field as it is (no column is nullable)
+            continue
         columns[name] = getattr(data, name).model_dump(by_alias=True) if name in {"definition", "config"} else value
     return columns
 

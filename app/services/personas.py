@@ -24,6 +24,8 @@ def row_values(data: PersonaCreate | PersonaUpdate, *, partial: bool = False) ->
     dumped = data.model_dump(exclude_unset=partial, by_alias=False)
     columns: dict[str, Any] = {}
     for name, value in dumped.items():
+        if value is None and partial:  # PATCH: null leaves the field as it is (no column is nullable)
+            continue
         if name in {"definition", "meta", "config"}:
             columns[name] = getattr(data, name).model_dump(by_alias=True)
         elif name in {"traits", "llm_config"}:

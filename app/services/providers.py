@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from app import llm
+from app import llm, outbound
 from app.models.account import Workspace
 from app.models.providers import (
     CredentialFieldPublic,
@@ -28,7 +28,7 @@ from app.models.providers import (
     ProvidersPublic,
     ProviderTestResult,
 )
-from app.services import crypto
+from app.services import audit, crypto
 from app.services.access import Permission, Principal, require
 from app.services.errors import FieldError, NotFound, ValidationFailed
 from app.settings import settings
@@ -162,12 +162,16 @@ def configure_provider(
 
 def remove_provider(*, session: Session, principal: Principal, provider_id: str) -> None:
     require(principal, Permission.manage_workspace)
-    _provider(provider_id)
+    provider = _provider(provider_id)
     workspace = _workspace(session, principal)
     providers = dict(_section(workspace, "providers", {}))
     if providers.pop(provider_id, None) is None:
         raise NotFound(f"{provider_id} is not configured")
     _save(workspace, "providers", providers)
+    audit.record(
+        session, principal=principal, action="provider.deleted", target_type="provider", target_id=provider_id,
+        target_name=provider.name,
+    )  # fmt: skip
     session.commit()
 
 
@@ -213,10 +217,14 @@ def remove_custom_model(*, session: Session, principal: Principal, model_id: str
     require(principal, Permission.manage_workspace)
     workspace = _workspace(session, principal)
     models = _custom_models(workspace)
-    kept = [m for m in models if m["id"] != model_id]
-    if len(kept) == len(models):
+    removed = [m for m in models if m["id"] == model_id]
+    if not removed:
         raise NotFound("No such custom model")
-    _save(workspace, "customModels", kept)
+    _save(workspace, "customModels", [m for m in models if m["id"] != model_id])
+    audit.record(
+        session, principal=principal, action="custom_model.deleted", target_type="custom_model", target_id=model_id,
+        target_name=removed[0].get("name", ""), details={"baseUrl": removed[0].get("baseUrl", "")},
+    )  # fmt: skip
     session.commit()
 
 
@@ -294,6 +302,12 @@ async def test_provider(
     if not model:
         raise ValidationFailed("Nothing to test", [FieldError("model", "name a model of this provider")])
     resolved = resolve(session, principal.workspace_id, "agent", model)
+    base_url = resolved.credentials.api_base if resolved.credentials is not None else None
+    if base_url:
+        try:  # the test's answer (or error) would otherwise tell what a refused address serves
+            await outbound.check_url(base_url)
+        except outbound.OutboundError as exc:
+            return ProviderTestResult(ok=False, model=model, error=exc.message, error_kind=exc.kind)
     try:
         result = await llm.complete(model=resolved.model, messages=TEST_PROMPT, role=llm.LLMRole.test,
                                     credentials=resolved.credentials, max_tokens=5, timeout_s=30)  # fmt: skip

@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 from sqlalchemy import update
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from app.db import session_scope
 from app.engine.bus import ALL, BusEvent, bus
@@ -42,7 +42,7 @@ from app.models.suite import (
     RunSummary,
     Suite,
 )
-from app.services import run_stats, sessions, suites
+from app.services import execution, run_stats, sessions, suites
 from app.services.access import Permission, Principal, require
 from app.services.errors import Conflict, FieldError, NotFound, ValidationFailed
 from app.services.pagination import Paginated, paginate
@@ -50,8 +50,6 @@ from app.services.pagination import Paginated, paginate
 logger = logging.getLogger("mimic.runs")
 
 ACTIVE = (RunStatus.pending, RunStatus.running)
-# The coordinator task of each run under way in this process, by run id.
-_coordinators: dict[str, asyncio.Task] = {}
 
 
 class RunListParams(BaseModel):
@@ -228,10 +226,11 @@ def start_run(*, session: Session, principal: Principal, suite_id: str) -> RunDe
             scheduled.append(row.id)
     except Exception:
         for session_id in scheduled:
-            sessions.scheduler.cancel(session_id)
+            execution.cancel_here(session_id)
         run.status, run.ended_at = RunStatus.error, utcnow()
         for row in rows:
-            if row.id not in scheduled:
+            session.refresh(row)
+            if row.status not in TERMINAL_STATUSES:
                 row.status, row.outcome, row.end_reason = "cancelled", "cancelled", "cancelled"
         session.commit()
         raise
@@ -239,50 +238,45 @@ def start_run(*, session: Session, principal: Principal, suite_id: str) -> RunDe
 
     dispatcher.ensure_started()
     publish_run_event(run, "running", {"totalSessions": run.total_sessions})
-    task = asyncio.get_running_loop().create_task(_coordinate(run.id, [r.id for r in rows]), name=f"run-{run.id}")
-    _coordinators[run.id] = task
+    # No coordinator waits for the sessions: whoever ends a run's last session (a backend or
+    # a queue worker, possibly after a restart) finalizes the run (execution.settle_runs).
     return _detail(session, run)
 
 
-async def _coordinate(run_id: str, session_ids: list[str]) -> None:
-    try:
-        await asyncio.gather(*(sessions.scheduler.wait(s) for s in session_ids))
-    finally:
-        try:
-            await asyncio.to_thread(finalize_run, run_id)
-        except Exception:
-            logger.exception("finishing run %s failed", run_id)
-        finally:
-            _coordinators.pop(run_id, None)
-
-
-def _coordinated(run_id: str) -> bool:
-    task = _coordinators.get(run_id)
-    return task is not None and not task.done()
+def open_run_ids() -> list[str]:
+    with session_scope() as db:
+        return list(db.exec(select(Run.id).where(col(Run.ended_at).is_(None))).all())
 
 
 def finalize_run(run_id: str) -> bool:
     """Ends the run once none of its sessions can still change: stores the summary and
-    publishes run.completed (or run.cancelled). Sessions cancelled while they waited for a
-    slot never ran, so they are marked cancelled here. Returns whether the run ended now."""
+    publishes run.completed (or run.cancelled), once, whoever calls it how often (the end
+    is a conditional update). Returns whether the run ended now."""
     with session_scope() as db:
         run = db.get(Run, run_id)
         if run is None or run.ended_at is not None:
             return False
+        # Cheap first: most calls come from a session ending while others still run.
+        open_sessions = db.exec(
+            select(func.count()).select_from(SimSession)
+            .where(SimSession.run_id == run.id, col(SimSession.status).not_in(list(TERMINAL_STATUSES)))
+        ).one()  # fmt: skip
+        if open_sessions:
+            return False
         rows = _sessions_of(db, [run.id]).get(run.id, [])
         now = utcnow()
-        for row in rows:
-            if row.status == "pending" and not sessions.scheduler.is_active(row.id):
-                row.status, row.outcome, row.end_reason, row.ended_at, row.updated_at = (
-                    "cancelled", "cancelled", "cancelled", now, now,
-                )  # fmt: skip
-        if any(row.status not in TERMINAL_STATUSES for row in rows):
-            return False
         summary = _summarize(run.suite_snapshot, rows)
-        run.summary = summary.model_dump(by_alias=True, mode="json")
-        run.status = RunStatus.cancelled if run.status == RunStatus.cancelled else RunStatus.completed
-        run.ended_at = run.updated_at = now
+        status = RunStatus.cancelled if run.status == RunStatus.cancelled else RunStatus.completed
+        ended = db.execute(
+            update(Run)
+            .where(col(Run.id) == run.id, col(Run.ended_at).is_(None))
+            .values(summary=summary.model_dump(by_alias=True, mode="json"), status=status, ended_at=now, updated_at=now)
+            .execution_options(synchronize_session=False)
+        )
         db.commit()
+        if ended.rowcount != 1:  # another process or thread finished it first
+            return False
+        db.refresh(run)
         overall = summary.overall
         publish_run_event(run, run.status, {"passRate": overall.pass_rate, "passed": overall.passed,
                                             "failed": overall.failed, "errors": overall.errors})  # fmt: skip
@@ -307,24 +301,27 @@ def cancel_run(*, session: Session, principal: Principal, run_id: str) -> RunDet
         session.refresh(run)
         raise Conflict(f"The run has already ended ({run.status})")
     for row in _sessions_of(session, [run.id]).get(run.id, []):
-        if row.status not in TERMINAL_STATUSES:
-            sessions.scheduler.cancel(row.id)
-    if not _coordinated(run.id):
-        # Nobody in this process awaits its sessions (a restart came between): end it here.
-        with session_scope() as db:
-            for row in db.exec(select(SimSession).where(SimSession.run_id == run.id)).all():
-                if row.status not in TERMINAL_STATUSES and not sessions.scheduler.is_active(row.id):
-                    row.status, row.outcome, row.end_reason = "cancelled", "cancelled", "cancelled"
-                    row.ended_at = row.updated_at = utcnow()
-        finalize_run(run.id)
+        if row.status in TERMINAL_STATUSES:
+            continue
+        if not execution.cancel_here(row.id) or row.status == "pending":
+            # Waiting for a slot or a worker (its runner will not claim it now), or running
+            # in another process (whose worker stops it at its next lease renewal): it ends here.
+            now = utcnow()
+            session.exec(
+                update(SimSession)
+                .where(col(SimSession.id) == row.id, col(SimSession.status).not_in(list(TERMINAL_STATUSES)))
+                .values(status="cancelled", outcome="cancelled", end_reason="cancelled", ended_at=now, updated_at=now)
+            )
+    session.commit()
+    finalize_run(run.id)
     session.expire_all()
     return _detail(session, _row(session, principal, run_id))
 
 
 def _settle(session: Session, run: Run) -> Run:
-    """A run whose sessions have all ended but that nobody in this process coordinates (the
-    process restarted) is finished when someone looks at it."""
-    if run.ended_at is None and not _coordinated(run.id) and finalize_run(run.id):
+    """A run whose sessions have all ended is finished when someone looks at it, should
+    the process that ended its last session have stopped before finalizing it."""
+    if run.ended_at is None and finalize_run(run.id):
         session.expire_all()
         return session.get(Run, run.id)
     return run

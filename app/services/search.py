@@ -15,6 +15,7 @@ from app.models.search import SEARCH_TYPES, SearchHit, SearchResults
 from app.models.session import SimSession
 from app.models.suite import Suite
 from app.services.access import Permission, Principal, require
+from app.services.crud import LIKE_ESCAPE, like_pattern
 from app.services.errors import FieldError, ValidationFailed
 
 _NAMED: dict[str, tuple[Any, str]] = {
@@ -33,14 +34,19 @@ def _score(name: str, q: str) -> int:
 
 def _named(session: Session, principal: Principal, kind: str, q: str, limit: int) -> tuple[list[SearchHit], int]:
     model, base = _NAMED[kind]
-    pattern = f"%{q}%"
+    pattern = like_pattern(q)
     where = (model.workspace_id == principal.workspace_id,
-             or_(col(model.name).ilike(pattern), col(model.description).ilike(pattern)))  # fmt: skip
+             or_(col(model.name).ilike(pattern, escape=LIKE_ESCAPE),
+                 col(model.description).ilike(pattern, escape=LIKE_ESCAPE)))  # fmt: skip
     total = session.exec(select(func.count()).select_from(model).where(*where)).one()
     rows = session.exec(
         select(model)
         .where(*where)
-        .order_by(col(model.name).ilike(f"{q}%").desc(), col(model.created_at).desc(), col(model.id))
+        .order_by(
+            col(model.name).ilike(like_pattern(q, prefix=True), escape=LIKE_ESCAPE).desc(),
+            col(model.created_at).desc(),
+            col(model.id),
+        )
         .limit(limit)
     ).all()
     hits = [SearchHit(type=kind, id=r.id, name=r.name, description=(r.description or "")[:200],
@@ -50,7 +56,7 @@ def _named(session: Session, principal: Principal, kind: str, q: str, limit: int
 
 def _sessions(session: Session, principal: Principal, q: str, limit: int) -> tuple[list[SearchHit], int]:
     persona, objective, agent = aliased(Persona), aliased(Objective), aliased(Agent)
-    pattern = f"%{q}%"
+    pattern = like_pattern(q)
     query = (
         select(SimSession, persona.name, objective.name, agent.name)
         .join(persona, persona.id == SimSession.persona_id)
@@ -58,8 +64,8 @@ def _sessions(session: Session, principal: Principal, q: str, limit: int) -> tup
         .outerjoin(objective, objective.id == SimSession.objective_id)
         .where(
             SimSession.workspace_id == principal.workspace_id,
-            or_(col(persona.name).ilike(pattern), col(objective.name).ilike(pattern), col(agent.name).ilike(pattern),
-                col(SimSession.id).ilike(f"{q}%")),
+            or_(*(col(name).ilike(pattern, escape=LIKE_ESCAPE) for name in (persona.name, objective.name, agent.name)),
+                col(SimSession.id).ilike(like_pattern(q, prefix=True), escape=LIKE_ESCAPE)),
         )
     )  # fmt: skip
     total = session.exec(select(func.count()).select_from(query.subquery())).one()

@@ -20,6 +20,8 @@ from app.models.base import new_id, utcnow
 from app.models.session import Artifact, Event, Finding, LLMCall, Message, SimSession, Verdict
 from app.settings import settings
 
+STOPPED_FROM_OUTSIDE = frozenset({"cancelled", "interrupted"})
+
 
 class DatabaseSessionStore:
     def __init__(self, session_id: str, workspace_id: str) -> None:
@@ -138,6 +140,10 @@ class DatabaseSessionStore:
         row = db.get(SimSession, self.session_id)
         if row is None:  # deleted while running: nothing left to record
             return {"duration": 0, "messageCount": 0}
+        if row.status in STOPPED_FROM_OUTSIDE and row.status != status:
+            # Cancelled by a user, or declared interrupted after its worker stalled, while
+            # this runner went on: that stands.
+            return {"duration": round((row.duration_ms or 0) / 1000, 3), "messageCount": row.message_count}
         ended = utcnow()
         row.status, row.outcome, row.end_reason, row.error = status, outcome, end_reason, error
         row.ended_at, row.updated_at = ended, ended

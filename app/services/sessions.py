@@ -9,12 +9,12 @@ from __future__ import annotations
 import json
 from typing import Literal
 
+from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from app.engine.bus import bus
 from app.engine.context import ModelChoice, ObjectiveSnapshot, PersonaSnapshot, SessionLimits, SessionPlan
 from app.engine.runner import SessionRunner
-from app.engine.scheduler import SessionScheduler
 from app.models.base import utcnow
 from app.models.library import Agent, Objective, Persona
 from app.models.session import (
@@ -35,15 +35,12 @@ from app.models.session import (
     Verdict,
     VerdictPublic,
 )
-from app.services import agents, browser_sessions, providers
+from app.services import agents, browser_sessions, execution, providers
 from app.services.access import Permission, Principal, require
 from app.services.crud import ScopedResource
 from app.services.errors import Conflict, FieldError, ValidationFailed
 from app.services.pagination import PageParams, Paginated, paginate
 from app.services.session_store import DatabaseSessionStore
-from app.settings import settings
-
-scheduler = SessionScheduler(settings.max_concurrent_sessions)
 
 CHAT_AGENT_TYPES = frozenset({"http", "openai", "websocket", "hosted", "whatsapp"})
 
@@ -201,7 +198,7 @@ def build_plan(session: Session, row: SimSession) -> SessionPlan:
     )  # fmt: skip
 
 
-async def _run(plan: SessionPlan, vision_config: dict | None = None) -> None:
+async def run_plan(plan: SessionPlan, vision_config: dict | None = None) -> None:
     store = DatabaseSessionStore(plan.session_id, plan.workspace_id)
     if plan.target.type == browser_sessions.BROWSER_AGENT_TYPE:  # a website: the browser runner
         await browser_sessions.browser_runner(plan, store, vision_config or {}).run()
@@ -209,21 +206,62 @@ async def _run(plan: SessionPlan, vision_config: dict | None = None) -> None:
     await SessionRunner(plan, store, bus).run()
 
 
+def load_plan(session_id: str) -> tuple[SessionPlan, dict, str | None] | None:
+    """What a runner needs, read afresh from the database (by whichever process runs it)."""
+    from app.db import session_scope
+
+    with session_scope() as db:
+        row = db.get(SimSession, session_id)
+        if row is None:
+            return None
+        return build_plan(db, row), dict(row.vision_config or {}), row.run_id
+
+
+def record_failure(session_id: str, message: str) -> None:
+    """A session that could not be run at all ends with an error saying why."""
+    from app.db import session_scope
+
+    now = utcnow()
+    with session_scope() as db:
+        db.exec(
+            update(SimSession)
+            .where(col(SimSession.id) == session_id, col(SimSession.status).in_(["pending", "running"]))
+            .values(status="error", outcome="error", end_reason="internal_error", ended_at=now, updated_at=now,
+                    error={"source": "mimic", "kind": "not_started", "message": message[:500]})  # fmt: skip
+        )
+
+
+def record_cancelled(session_id: str, worker_id: str) -> None:
+    """A session cancelled after its worker claimed it but before its runner began."""
+    from app.db import session_scope
+
+    now = utcnow()
+    with session_scope() as db:
+        db.exec(
+            update(SimSession)
+            .where(col(SimSession.id) == session_id, col(SimSession.status) == "running",
+                   col(SimSession.worker_id) == worker_id)  # fmt: skip
+            .values(status="cancelled", outcome="cancelled", end_reason="cancelled", ended_at=now, updated_at=now)
+        )
+
+
 def start_session(*, session: Session, principal: Principal, session_id: str) -> SessionPublic:
-    """Schedule the session (it waits for a slot under the concurrency cap)."""
+    """Hand the session to whatever runs sessions (app/services/execution.py): it waits for
+    a slot under the concurrency cap, or for a queue worker. Call it on the backend's loop."""
     require(principal, Permission.write)
     row = resource.row(session, principal, session_id)
-    if row.status != "pending" or scheduler.is_active(row.id):
-        raise Conflict(f"The session is {row.status}; only a pending session can start")
-    plan = build_plan(session, row)
-    vision_config = dict(row.vision_config or {})
+    if row.status != "pending" or row.queued_at is not None or execution.is_active_here(row.id):
+        state = "already started" if row.status == "pending" else row.status
+        raise Conflict(f"The session is {state}; only a pending session that was not started can start")
+    plan = build_plan(session, row)  # refuses a session that cannot run, before it is queued
     # Record the models actually used, so every view of the session can name them.
     used = {"model": plan.simulator.id, "judgeModel": plan.judge.id}
     if plan.target.type == "hosted":
         used["agentModel"] = plan.target.config["modelId"]
     row.llm_config = {**row.llm_config, **used}
+    row.queued_at = utcnow()
     session.commit()
-    scheduler.submit(row.id, lambda: _run(plan, vision_config))
+    execution.submit(row.id)
     from app.services.webhooks import dispatcher  # late: the webhooks read sessions
 
     dispatcher.ensure_started()  # so that webhooks hear of this session
@@ -236,14 +274,22 @@ def cancel_session(*, session: Session, principal: Principal, session_id: str) -
     row = resource.row(session, principal, session_id)
     if row.status in TERMINAL_STATUSES:
         raise Conflict(f"The session has already ended ({row.status})")
-    cancelled_task = scheduler.cancel(row.id)
+    cancelled_task = execution.cancel_here(row.id)
     session.refresh(row)
     if not cancelled_task or row.status == "pending":
-        # Never scheduled, waiting for a slot (its runner never starts, so never records the
-        # end), or scheduled by a process that is gone: end it here.
-        row.status, row.outcome, row.end_reason = "cancelled", "cancelled", "cancelled"
-        row.ended_at = row.updated_at = utcnow()
+        # Never started, waiting for a slot or a worker (its runner will not claim it now),
+        # or running elsewhere (its worker stops it at its next lease renewal): end it here.
+        now = utcnow()
+        session.exec(
+            update(SimSession)
+            .where(col(SimSession.id) == row.id, col(SimSession.status).not_in(list(TERMINAL_STATUSES)))
+            .values(status="cancelled", outcome="cancelled", end_reason="cancelled", ended_at=now, updated_at=now)
+        )
         session.commit()
+        if row.run_id:
+            from app.services import runs  # late: runs starts sessions through this module
+
+            runs.finalize_run(row.run_id)
     return SessionStopped(id=row.id, status="cancelled", updated_at=utcnow())
 
 
@@ -298,48 +344,3 @@ def catch_up(
         .order_by(col(Message.sequence))
     ).all()
     return to_public(row), [message_public(m) for m in messages]
-
-
-INTERRUPTED_ERROR = {
-    "source": "mimic",
-    "kind": "interrupted",
-    "message": "The app stopped while this session was running; everything it said until then is kept.",
-}
-
-
-def mark_interrupted_sessions() -> int:
-    """At start-up: sessions that the last process was running cannot go on (their task died
-    with it), so they end as interrupted, an infrastructure outcome, with their transcript
-    intact. Only for the single-process default: with several backend workers another one
-    may be running them."""
-    from sqlalchemy import update
-
-    from app.db import session_scope
-
-    if settings.redis_url:
-        return 0
-    now = utcnow()
-    with session_scope() as db:
-        result = db.exec(
-            update(SimSession)
-            .where(SimSession.status == "running")
-            .values(
-                status="interrupted",
-                outcome="error",
-                end_reason="interrupted",
-                error=INTERRUPTED_ERROR,
-                ended_at=now,
-                updated_at=now,
-            )  # fmt: skip
-        )
-        return result.rowcount or 0
-
-
-async def recover_on_start() -> None:
-    """A lifespan task of the backend."""
-    import asyncio
-    import logging
-
-    count = await asyncio.to_thread(mark_interrupted_sessions)
-    if count:
-        logging.getLogger("mimic.sessions").warning("marked %d session(s) interrupted by the last stop", count)

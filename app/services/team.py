@@ -28,13 +28,14 @@ from app.models.account import (
     WorkspacePublic,
 )
 from app.models.base import utcnow
-from app.services import security
+from app.services import audit, security
 from app.services.access import (
     ROLE_DESCRIPTIONS,
     ROLE_PERMISSIONS,
     ROLE_RANK,
     Permission,
     Principal,
+    RequestMeta,
     require,
 )
 from app.services.errors import Conflict, FieldError, NotFound, PermissionDenied
@@ -119,13 +120,14 @@ def invite_member(
     if already:
         raise Conflict("This person is already a member", [FieldError("email", "already a member")])
     # Inviting again replaces the earlier invitation: one live link per person.
-    for earlier in session.exec(
+    replaced = session.exec(
         select(Invitation).where(
             Invitation.workspace_id == principal.workspace_id,
             Invitation.email == email,
             col(Invitation.accepted_at).is_(None),
         )
-    ).all():
+    ).all()
+    for earlier in replaced:
         session.delete(earlier)
     token, token_hash = security.generate_invitation_token()
     invitation = Invitation(
@@ -137,6 +139,10 @@ def invite_member(
         expires_at=utcnow() + INVITATION_TTL,
     )
     session.add(invitation)
+    audit.record(
+        session, principal=principal, action="invitation.created", target_type="invitation",
+        target_id=invitation.id, target_name=email, details={"role": invitation.role, "replaced": len(replaced)},
+    )  # fmt: skip
     session.commit()
     return InvitationCreated(
         **InvitationPublic.model_validate(invitation).model_dump(),
@@ -151,6 +157,10 @@ def revoke_invitation(*, session: Session, principal: Principal, invitation_id: 
     if invitation is None or invitation.workspace_id != principal.workspace_id or invitation.accepted_at:
         raise NotFound("No such invitation")
     session.delete(invitation)
+    audit.record(
+        session, principal=principal, action="invitation.revoked", target_type="invitation",
+        target_id=invitation.id, target_name=invitation.email, details={"role": invitation.role},
+    )  # fmt: skip
     session.commit()
 
 
@@ -169,7 +179,9 @@ def _usable_invitation(session: Session, token: str) -> Invitation:
     return invitation
 
 
-def accept_invitation(*, session: Session, user_id: str, token: str) -> WorkspacePublic:
+def accept_invitation(
+    *, session: Session, user_id: str, token: str, meta: RequestMeta | None = None
+) -> WorkspacePublic:
     """The signed-in user joins the invitation's workspace (the invitation names their email)."""
     invitation = _usable_invitation(session, token)
     user = session.get(User, user_id)
@@ -185,6 +197,11 @@ def accept_invitation(*, session: Session, user_id: str, token: str) -> Workspac
     invitation.accepted_at = utcnow()
     invitation.accepted_by = user.id
     user.current_workspace_id = invitation.workspace_id
+    audit.record(
+        session, action="invitation.accepted", workspace_id=invitation.workspace_id, actor_user_id=user.id,
+        actor_email=user.email, meta=meta, target_type="invitation", target_id=invitation.id,
+        target_name=invitation.email, details={"role": exists.role if exists else invitation.role},
+    )  # fmt: skip
     session.commit()
     workspace = session.get(Workspace, invitation.workspace_id)
     assert workspace is not None
@@ -200,6 +217,11 @@ def _target_membership(session: Session, principal: Principal, user_id: str) -> 
     if membership is None:
         raise NotFound("No such member")
     return membership
+
+
+def _email_of(session: Session, user_id: str) -> str:
+    user = session.get(User, user_id)
+    return user.email if user else ""
 
 
 def _owner_count(session: Session, workspace_id: str) -> int:
@@ -224,6 +246,10 @@ def change_role(*, session: Session, principal: Principal, user_id: str, data: M
     _check_can_assign(principal, data.role)
     if membership.role != data.role:
         _check_can_touch(session, principal, membership)
+        audit.record(
+            session, principal=principal, action="member.role_changed", target_type="member", target_id=user_id,
+            target_name=_email_of(session, user_id), details={"from": membership.role, "to": data.role.value},
+        )  # fmt: skip
         membership.role = data.role
         session.commit()
     return next(m for m in _members(session, principal.workspace_id) if m.user_id == user_id)
@@ -236,4 +262,8 @@ def remove_member(*, session: Session, principal: Principal, user_id: str) -> No
     user = session.get(User, user_id)
     if user is not None and user.current_workspace_id == principal.workspace_id:
         user.current_workspace_id = None
+    audit.record(
+        session, principal=principal, action="member.removed", target_type="member", target_id=user_id,
+        target_name=user.email if user else "", details={"role": membership.role},
+    )  # fmt: skip
     session.commit()

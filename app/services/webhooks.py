@@ -23,6 +23,7 @@ import json
 import logging
 import secrets
 import time
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import timedelta
@@ -30,6 +31,7 @@ from typing import Any
 
 import httpx
 from sqlalchemy import update
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, func, select
 
 from app.db import session_scope
@@ -49,6 +51,7 @@ from app.models.webhook import (
     WebhookPublic,
     WebhookUpdate,
 )
+from app.outbound import OutboundError, outbound_client
 from app.services import crypto
 from app.services.access import Permission, Principal, require
 from app.services.errors import NotFound
@@ -65,6 +68,7 @@ DELIVERY_HEADER = "X-Mimic-Delivery"
 # A claimed delivery is not claimed again for this long (it covers the attempt itself).
 CLAIM_LEASE = timedelta(seconds=60)
 KEPT_RESPONSE_CHARS = 2000
+_DELIVERY_NAMESPACE = uuid.UUID("5f0c1d52-6d1e-4c87-9a43-3e0f7b0a5a11")
 
 
 # ---- signing ---------------------------------------------------------------------------------
@@ -181,8 +185,15 @@ def update_webhook(*, session: Session, principal: Principal, webhook_id: str, d
 
 def delete_webhook(*, session: Session, principal: Principal, webhook_id: str) -> None:
     """Deletes the webhook and its delivery log."""
+    from app.services import audit
+
     require(principal, Permission.manage_webhooks)
-    session.delete(_row(session, principal, webhook_id))
+    row = _row(session, principal, webhook_id)
+    audit.record(
+        session, principal=principal, action="webhook.deleted", target_type="webhook", target_id=row.id,
+        target_name=row.url, details={"events": list(row.events)},
+    )  # fmt: skip
+    session.delete(row)
     session.commit()
 
 
@@ -237,7 +248,7 @@ async def test_webhook(*, session: Session, principal: Principal, webhook_id: st
     session.commit()
     dispatcher.ensure_started()
     attempt = _Attempt(delivery.id, row.id, row.url, _secret_of(row), delivery.event, delivery.payload, 0, 1)
-    async with httpx.AsyncClient(timeout=dispatcher.timeout_seconds) as client:
+    async with outbound_client(timeout=dispatcher.timeout_seconds) as client:
         await dispatcher.send(client, attempt)
     session.expire_all()
     return delivery_public(session.get(WebhookDelivery, delivery.id))
@@ -347,6 +358,8 @@ class WebhookDispatcher:
                     continue
                 try:
                     created = await asyncio.to_thread(self._record_event, event, names)
+                except IntegrityError:  # another backend recorded the same deliveries first
+                    continue
                 except Exception:
                     logger.exception("recording webhook deliveries for %s failed", event.type)
                     continue
@@ -366,7 +379,11 @@ class WebhookDispatcher:
             data = _event_data(db, event)
             now = utcnow()
             for hook, name in wanted:
-                delivery_id = new_id()
+                # The same id in every backend that hears this event (with several backend
+                # workers each one does): the first insert wins, the others change nothing.
+                delivery_id = str(uuid.uuid5(_DELIVERY_NAMESPACE, f"{hook.id}:{name}:{event.id}"))
+                if db.get(WebhookDelivery, delivery_id) is not None:
+                    continue
                 db.add(
                     WebhookDelivery(
                         id=delivery_id, workspace_id=event.workspace_id, webhook_id=hook.id, event=name,
@@ -390,7 +407,8 @@ class WebhookDispatcher:
         return len(due)
 
     async def _deliver_forever(self) -> None:
-        async with httpx.AsyncClient(timeout=self.timeout_seconds) as client:
+        # Deliveries go only where the outbound policy allows (each connection is checked).
+        async with outbound_client(timeout=self.timeout_seconds) as client:
             while True:
                 try:
                     if await self.deliver_due(client):
@@ -484,6 +502,8 @@ class WebhookDispatcher:
                 error = f"HTTP {status_code}"
         except httpx.HTTPError as exc:
             error = f"{type(exc).__name__}: {exc}"[:500] if str(exc) else type(exc).__name__
+        except OutboundError as exc:
+            error = f"{exc.kind}: {exc.message}"[:500]
         await asyncio.to_thread(self._record_attempt, attempt, status_code, response_body, error)
         return error is None
 

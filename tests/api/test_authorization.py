@@ -166,6 +166,7 @@ ROUTES: dict[tuple[str, str], Rule] = {
         "viewer",
         lambda w, c: ("/api/access/invitations/accept", {"token": w.invitation_token_for(c.email if c else None)}),
     ),
+    ("GET", "/api/audit"): Rule("admin", _static("/api/audit")),
 }
 
 BODIES = {

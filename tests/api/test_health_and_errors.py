@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 from pydantic import BaseModel
 
 from app.api.main import create_api
-from app.settings import VERSION
+from app.settings import VERSION, settings
 
 
 def assert_error_shape(body: dict, code: str) -> dict:
@@ -29,7 +29,8 @@ def test_health(client) -> None:
     body = response.json()
     assert body["status"] == "healthy"
     assert body["version"] == VERSION
-    assert body["checks"] == {"database": "ok"}
+    # Redis is checked when one is configured (the PostgreSQL + Redis run).
+    assert body["checks"] == {"database": "ok"} | ({"redis": "ok"} if settings.redis_url else {})
     assert datetime.fromisoformat(body["timestamp"]).tzinfo is not None
 
 

@@ -72,6 +72,27 @@ def test_put_replaces_and_patch_changes_part(client, make_account) -> None:
     assert replaced["updatedAt"] >= persona["updatedAt"]
 
 
+@pytest.mark.parametrize(
+    ("kind", "body", "fields"),
+    [
+        ("personas", PERSONA, ["name", "description", "prompt", "definition", "traits", "metadata", "config",
+                               "llmConfig", "language"]),
+        ("objectives", OBJECTIVE, ["name", "description", "definition", "config"]),
+        ("agents", {"name": "Bot", "type": "hosted", "config": {"systemPrompt": "You help."}},
+         ["name", "description", "type", "config", "status"]),
+    ],
+)  # fmt: skip
+def test_patch_with_null_leaves_the_field_as_it_is(client, make_account, kind, body, fields) -> None:
+    # Found by the fuzzer (tests/api/test_fuzz.py): an explicit null used to be a 500.
+    owner = make_account()
+    created = client.post(f"/api/{kind}", json=body, headers=owner.headers).json()
+    patched = client.patch(f"/api/{kind}/{created['id']}", json=dict.fromkeys(fields), headers=owner.headers)
+    assert patched.status_code == 200, patched.text
+    assert {k: v for k, v in patched.json().items() if k != "updatedAt"} == {
+        k: v for k, v in created.items() if k != "updatedAt"
+    }
+
+
 def test_validation_errors_name_the_field_and_change_nothing(client, db, make_account) -> None:
     owner = make_account()
     before = len(db.exec(select(Persona).where(Persona.workspace_id == owner.workspace_id)).all())

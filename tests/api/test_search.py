@@ -56,3 +56,20 @@ def test_search_finds_each_type_in_the_workspace_only(client, make_account, db) 
     assert bad.status_code == 422 and bad.json()["error"]["details"][0]["field"] == "types"
     assert client.get("/api/search", params={"q": "   "}, headers=me.headers).status_code == 422
     assert client.get("/api/search", params={"q": "zebra"}).status_code == 401
+
+
+def test_search_and_list_filters_match_text_literally_and_ignore_case(client, make_account) -> None:
+    """% and _ in a query are the characters, not wildcards, and case never matters:
+    on SQLite and on PostgreSQL alike (where ILIKE and LIKE's escapes differ)."""
+    me = make_account()
+    for name in ("50% OFF_deal", "500 offXdeal", "Back\\slash"):
+        assert client.post("/api/personas", json={"name": name}, headers=me.headers).status_code == 201
+
+    def names(path: str, q: str) -> list[str]:
+        return sorted(h["name"] for h in client.get(path, params={"q": q}, headers=me.headers).json()["data"])
+
+    for path in ("/api/search", "/api/personas"):
+        assert names(path, "50% off_") == ["50% OFF_deal"], path
+        assert names(path, "OFF") == ["50% OFF_deal", "500 offXdeal"], path
+        assert names(path, "k\\S") == ["Back\\slash"], path
+        assert names(path, "%") == ["50% OFF_deal"], path

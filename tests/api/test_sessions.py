@@ -299,14 +299,14 @@ def test_list_filters_and_pagination(api: Api, targets) -> None:
 
 
 def test_cancel_a_session_still_waiting_for_a_slot(api: Api, targets, monkeypatch) -> None:
-    from app.services import sessions as sessions_service
+    from app.services import execution
 
     persona_id, objective_id = api.library()
     state = {"mode": "slow", "delay": 5, "fail_after": 0}
     with LoopbackServer(http_bot(state)) as bot:
         agent_id = api.agent("http", {"url": f"{bot.url}/chat", "replyPath": "data.reply", "timeoutSeconds": 30})
-        monkeypatch.setattr(sessions_service.scheduler, "cap", 1)
-        monkeypatch.setattr(sessions_service.scheduler, "_semaphore", None)
+        monkeypatch.setattr(execution.scheduler, "cap", 1)
+        monkeypatch.setattr(execution.scheduler, "_semaphore", None)
         busy = api.start(agent_id, persona_id, objective_id)
         queued = api.start(agent_id, persona_id, objective_id)
         assert api.get(f"/api/sessions/{queued}")["status"] == "pending"

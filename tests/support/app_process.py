@@ -27,6 +27,8 @@ class AppProcess:
     # never overwrite each other's frontend build.
     web_dir: str = field(default_factory=lambda: os.environ.get("MIMIC_TEST_WEB_DIR", str(PROJECT_ROOT / ".web-test")))
     port: int = field(default_factory=free_port)
+    # Settings for this process (MIMIC_...), over the defaults below.
+    env: dict[str, str] = field(default_factory=dict)
     process: subprocess.Popen | None = None
 
     @property
@@ -52,6 +54,7 @@ class AppProcess:
             "MIMIC_RATE_LIMIT_AUTH": "1000/minute",
             "REFLEX_WEB_WORKDIR": self.web_dir,
             "REFLEX_STATES_WORKDIR": str(self.workdir / "states"),
+            **self.env,
         }
         with self.log_path.open("w") as log:
             self.process = subprocess.Popen(

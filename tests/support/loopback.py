@@ -9,20 +9,21 @@ import time
 import uvicorn
 
 
-def free_port() -> int:
+def free_port(host: str = "127.0.0.1") -> int:
     with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
+        s.bind((host, 0))
         return s.getsockname()[1]
 
 
 class LoopbackServer:
-    """`with LoopbackServer(app) as server: server.url` — started on a free port, stopped on exit."""
+    """`with LoopbackServer(app) as server: server.url` — started on a free port, stopped on exit.
+    `host` may be any address of 127.0.0.0/8 (Linux answers them all on the loopback device)."""
 
-    def __init__(self, app, *, ws: str = "websockets-sansio") -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.ws_url = f"ws://127.0.0.1:{self.port}"
-        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", ws=ws, lifespan="off")
+    def __init__(self, app, *, ws: str = "websockets-sansio", host: str = "127.0.0.1") -> None:
+        self.port = free_port(host)
+        self.url = f"http://{host}:{self.port}"
+        self.ws_url = f"ws://{host}:{self.port}"
+        config = uvicorn.Config(app, host=host, port=self.port, log_level="warning", ws=ws, lifespan="off")
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 

@@ -28,6 +28,15 @@ OBJECTIVE = {
 }
 
 
+def sign_up(base_url: str, email: str, password: str = "password123") -> dict[str, str]:
+    """Registers an account on a running app and signs in: the headers that carry its token."""
+    account = {"email": email, "password": password}
+    httpx.post(f"{base_url}/api/auth/register", json=account).raise_for_status()
+    login = httpx.post(f"{base_url}/api/auth/login", json=account)
+    login.raise_for_status()
+    return {"Authorization": f"Bearer {login.json()['access_token']}"}
+
+
 class Api:
     """A thin client for the live API, as a script or CI job would use it."""
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response, status
 
 from app.api.deps import CurrentPrincipal, SessionDep
+from app.api.errors import error_responses
 from app.models.account import (
     InvitationAccept,
     InvitationCreate,
@@ -35,6 +36,7 @@ def get_team(principal: CurrentPrincipal, session: SessionDep) -> TeamPublic:
     response_model=InvitationCreated,
     status_code=status.HTTP_201_CREATED,
     summary="Invite someone by email",
+    responses=error_responses(409),
 )
 def invite_member(
     data: InvitationCreate, request: Request, principal: CurrentPrincipal, session: SessionDep
@@ -43,12 +45,22 @@ def invite_member(
     return team.invite_member(session=session, principal=principal, data=data, base_url=str(request.base_url))
 
 
-@router.patch("/team/members/{user_id}", response_model=MemberPublic, summary="Change a member's role")
+@router.patch(
+    "/team/members/{user_id}",
+    response_model=MemberPublic,
+    summary="Change a member's role",
+    responses=error_responses(409),
+)
 def change_role(user_id: str, data: MemberUpdate, principal: CurrentPrincipal, session: SessionDep) -> MemberPublic:
     return team.change_role(session=session, principal=principal, user_id=user_id, data=data)
 
 
-@router.delete("/team/members/{user_id}", status_code=status.HTTP_204_NO_CONTENT, summary="Remove a member")
+@router.delete(
+    "/team/members/{user_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Remove a member",
+    responses=error_responses(409),
+)
 def remove_member(user_id: str, principal: CurrentPrincipal, session: SessionDep) -> Response:
     team.remove_member(session=session, principal=principal, user_id=user_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
@@ -63,4 +75,4 @@ def revoke_invitation(invitation_id: str, principal: CurrentPrincipal, session: 
 @router.post("/invitations/accept", response_model=WorkspacePublic, summary="Accept an invitation")
 def accept_invitation(data: InvitationAccept, principal: CurrentPrincipal, session: SessionDep) -> WorkspacePublic:
     """The signed-in user joins the workspace; the invitation must name their email."""
-    return team.accept_invitation(session=session, user_id=principal.user_id, token=data.token)
+    return team.accept_invitation(session=session, user_id=principal.user_id, token=data.token, meta=principal.meta)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 
@@ -82,7 +82,8 @@ def agent_analytics(
 
 @router.get(
     "/agents/{agent_id}/report",
-    response_class=HTMLResponse,
+    # Response, not HTMLResponse, so that its errors stay documented as JSON.
+    response_class=Response,
     summary="A printable report of one agent (HTML, charts as PNG)",
     responses={200: {"content": {"text/html": {}}}},
 )

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response, status
 
-from app.api.deps import CurrentPrincipal, SessionDep
+from app.api.deps import CurrentPrincipal, RequestMetaDep, SessionDep
+from app.api.errors import error_responses
 from app.models.account import (
     ApiKeyCreate,
     ApiKeyCreated,
@@ -21,15 +22,21 @@ from app.services import accounts, api_keys
 router = APIRouter(prefix="/api/auth", tags=["auth"])
 
 
-@router.post("/register", response_model=UserPublic, status_code=status.HTTP_201_CREATED, summary="Create an account")
+@router.post(
+    "/register",
+    response_model=UserPublic,
+    status_code=status.HTTP_201_CREATED,
+    summary="Create an account",
+    responses=error_responses(409),
+)
 def register(data: RegisterRequest, session: SessionDep) -> UserPublic:
     """Creates the user and their first workspace, which they own."""
     return accounts.register(session=session, data=data)
 
 
 @router.post("/login", response_model=TokenPublic, summary="Exchange email and password for an access token")
-def login(data: LoginRequest, session: SessionDep) -> TokenPublic:
-    return accounts.login(session=session, email=str(data.email), password=data.password)
+def login(data: LoginRequest, session: SessionDep, meta: RequestMetaDep) -> TokenPublic:
+    return accounts.login(session=session, email=str(data.email), password=data.password, meta=meta)
 
 
 @router.get("/me", response_model=MePublic, summary="The caller, their workspace and role")

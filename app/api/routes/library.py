@@ -45,10 +45,12 @@ def add_crud_routes(
     update: type,
     service: Any,
     list_filters: Callable[..., dict[str, Any]] = _no_filters,
+    delete_responses: dict[int | str, dict[str, Any]] | None = None,
 ) -> None:
     """Adds the CRUD routes of one resource to `router` (prefix /api/<plural>).
     `service` offers list_/get_/create_/replace_/update_/delete_/duplicate_<label>;
-    `list_filters` is a dependency whose query parameters become the list's extra filters."""
+    `list_filters` is a dependency whose query parameters become the list's extra filters;
+    `delete_responses` documents what else a delete may answer (a suite with a run under way: 409)."""
     id_name = f"{label}_id"
 
     def call(action: str, **kwargs: Any) -> Any:
@@ -80,7 +82,12 @@ def add_crud_routes(
     def update_item(item_id: str, data: update, principal: CurrentPrincipal, session: SessionDep) -> Any:
         return call("update", session=session, principal=principal, data=data, **{id_name: item_id})
 
-    @router.delete("/{item_id}", status_code=status.HTTP_204_NO_CONTENT, summary=f"Delete a {label}")
+    @router.delete(
+        "/{item_id}",
+        status_code=status.HTTP_204_NO_CONTENT,
+        summary=f"Delete a {label}",
+        responses=delete_responses,
+    )
     def delete_item(item_id: str, principal: CurrentPrincipal, session: SessionDep) -> Response:
         call("delete", session=session, principal=principal, **{id_name: item_id})
         return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Response
 
 from app.api.deps import CurrentPrincipal, SessionDep
+from app.api.errors import error_responses
 from app.models.suite import RunComparison, RunDetail, RunPublic
 from app.services import runs
 from app.services.pagination import Paginated
@@ -32,7 +33,12 @@ def get_run(run_id: str, principal: CurrentPrincipal, session: SessionDep) -> Ru
     return runs.get_run(session=session, principal=principal, run_id=run_id)
 
 
-@router.post("/{run_id}/cancel", response_model=RunDetail, summary="Cancel a run's sessions that have not ended")
+@router.post(
+    "/{run_id}/cancel",
+    response_model=RunDetail,
+    summary="Cancel a run's sessions that have not ended",
+    responses=error_responses(409),
+)
 async def cancel_run(run_id: str, principal: CurrentPrincipal, session: SessionDep) -> RunDetail:
     return runs.cancel_run(session=session, principal=principal, run_id=run_id)
 

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Response, status
 from fastapi.responses import FileResponse
 
 from app.api.deps import CurrentPrincipal, SessionDep, StreamPrincipal
+from app.api.errors import error_responses
 from app.models.session import ArtifactPublic, SessionCreate, SessionDetail, SessionPublic, SessionStopped
 from app.services import browser_sessions, sessions
 from app.services.pagination import PageParams, Paginated
@@ -17,7 +18,13 @@ router = APIRouter(prefix="/api/sessions", tags=["sessions"])
 Status = Literal["pending", "running", "completed", "cancelled", "error", "interrupted"]
 
 
-@router.post("", response_model=SessionPublic, status_code=status.HTTP_201_CREATED, summary="Create a session")
+@router.post(
+    "",
+    response_model=SessionPublic,
+    status_code=status.HTTP_201_CREATED,
+    summary="Create a session",
+    responses=error_responses(409),
+)
 async def create_session(data: SessionCreate, principal: CurrentPrincipal, session: SessionDep) -> SessionPublic:
     """A persona in front of an agent with an objective; `autoStart` starts it at once."""
     created = sessions.create_session(session=session, principal=principal, data=data)
@@ -47,18 +54,30 @@ def get_session(session_id: str, principal: CurrentPrincipal, session: SessionDe
     return sessions.get_session(session=session, principal=principal, session_id=session_id)
 
 
-@router.post("/{session_id}/start", response_model=SessionPublic, summary="Start a pending session")
+@router.post(
+    "/{session_id}/start",
+    response_model=SessionPublic,
+    summary="Start a pending session",
+    responses=error_responses(409),
+)
 async def start_session(session_id: str, principal: CurrentPrincipal, session: SessionDep) -> SessionPublic:
     # Async: the session's task is created on the backend's running event loop.
     return sessions.start_session(session=session, principal=principal, session_id=session_id)
 
 
-@router.post("/{session_id}/cancel", response_model=SessionStopped, summary="Cancel a session")
+@router.post(
+    "/{session_id}/cancel", response_model=SessionStopped, summary="Cancel a session", responses=error_responses(409)
+)
 async def cancel_session(session_id: str, principal: CurrentPrincipal, session: SessionDep) -> SessionStopped:
     return sessions.cancel_session(session=session, principal=principal, session_id=session_id)
 
 
-@router.delete("/{session_id}", response_model=SessionStopped, summary="Stop a session (its transcript is kept)")
+@router.delete(
+    "/{session_id}",
+    response_model=SessionStopped,
+    summary="Stop a session (its transcript is kept)",
+    responses=error_responses(409),
+)
 async def stop_session(session_id: str, principal: CurrentPrincipal, session: SessionDep) -> SessionStopped:
     return sessions.cancel_session(session=session, principal=principal, session_id=session_id)
 

@@ -5,6 +5,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, status
 
 from app.api.deps import CurrentPrincipal, SessionDep
+from app.api.errors import error_responses
 from app.api.routes.library import add_crud_routes
 from app.models.suite import RunDetail, SuiteCreate, SuitePublic, SuiteUpdate
 from app.services import runs, suites
@@ -18,12 +19,16 @@ def _suite_filters(agent_id: Annotated[str | None, Query(alias="agentId")] = Non
 
 add_crud_routes(
     router, label="suite", public=SuitePublic, create=SuiteCreate, update=SuiteUpdate, service=suites,
-    list_filters=_suite_filters,
+    list_filters=_suite_filters, delete_responses=error_responses(409),
 )  # fmt: skip
 
 
 @router.post(
-    "/{suite_id}/run", response_model=RunDetail, status_code=status.HTTP_201_CREATED, summary="Start a run of the suite"
+    "/{suite_id}/run",
+    response_model=RunDetail,
+    status_code=status.HTTP_201_CREATED,
+    summary="Start a run of the suite",
+    responses=error_responses(409),
 )
 async def run_suite(suite_id: str, principal: CurrentPrincipal, session: SessionDep) -> RunDetail:
     """Creates one session per cell and repeat and schedules them under the concurrency cap.

@@ -8,11 +8,12 @@ from dataclasses import dataclass
 
 import httpx
 
-from app.engine.targets.base import Target, TargetError, TargetReply, TargetSpec, Turn
+from app.engine.targets.base import Target, TargetError, TargetReply, TargetSpec, Turn, outbound_error
 from app.engine.targets.http import HttpWebhookTarget, check_status, http_error
 from app.engine.targets.openai import hosted_agent_target, openai_compatible_target
 from app.engine.targets.websocket import WebSocketTarget
 from app.engine.targets.whatsapp import WhatsAppTarget, inbox
+from app.outbound import OutboundError, check_url, outbound_client
 
 __all__ = [
     "ProbeResult",
@@ -58,12 +59,15 @@ _TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 async def _probe_website(config: dict) -> ProbeResult:
     started = time.perf_counter()
     try:
-        async with httpx.AsyncClient(follow_redirects=True, timeout=config["timeoutSeconds"]) as client:
+        # Each redirect hop is checked by the client's transport.
+        async with outbound_client(follow_redirects=True, timeout=config["timeoutSeconds"]) as client:
             response = await client.get(config["targetUrl"])
         check_status(response)
     except httpx.HTTPError as exc:
         error = http_error(exc)
         return ProbeResult(False, None, error=error.message)
+    except OutboundError as exc:
+        return ProbeResult(False, None, error=f"{exc.kind}: {exc.message}")
     except TargetError as exc:
         return ProbeResult(False, int((time.perf_counter() - started) * 1000), error=exc.message,
                            status_code=exc.status_code)  # fmt: skip
@@ -72,10 +76,23 @@ async def _probe_website(config: dict) -> ProbeResult:
     return ProbeResult(True, int((time.perf_counter() - started) * 1000), reply=reply, status_code=response.status_code)
 
 
+def _target_url(spec: TargetSpec) -> str | None:
+    """The URL a chat target sends to (None for hosted agents, which use a provider)."""
+    key = {"http": "url", "websocket": "url", "openai": "baseUrl", "whatsapp": "webhookUrl"}.get(spec.type)
+    return spec.config.get(key) if key else None
+
+
 async def probe(spec: TargetSpec, message: str) -> ProbeResult:
     """Send one message (or load the website) and say whether the target answered."""
     if spec.type == "browser":
         return await _probe_website(spec.config)
+    url = _target_url(spec)
+    if url:
+        try:  # the adapters check too; this answers early, before any retry
+            await check_url(url)
+        except OutboundError as exc:
+            error = outbound_error(exc)
+            return ProbeResult(False, None, error=f"{error.kind}: {error.message}")
     target = build_target(spec)
     try:
         reply = await target.send(Turn(session_id=f"probe-{spec.agent_id}", message=message))

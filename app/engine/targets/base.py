@@ -12,6 +12,8 @@ from typing import Any, Protocol
 
 from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt, wait_exponential
 
+from app.outbound import OutboundError, OutboundRefused
+
 MAX_ATTEMPTS = 3
 TRANSIENT_STATUSES = frozenset({408, 425, 429, 502, 503, 504})
 
@@ -49,7 +51,8 @@ class TargetReply:
 class TargetError(Exception):
     """The target failed: an infrastructure error, never counted against the agent's answers.
 
-    kind: timeout | connection | http_status | bad_response | auth | config
+    kind: timeout | connection | http_status | bad_response | auth | config | refused (the
+    outbound policy does not let Mimic reach that address)
     """
 
     def __init__(self, kind: str, message: str, *, status_code: int | None = None, retryable: bool = False) -> None:
@@ -61,6 +64,12 @@ class TargetError(Exception):
 
     def as_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "message": self.message, "statusCode": self.status_code}
+
+
+def outbound_error(exc: OutboundError) -> TargetError:
+    """A destination the outbound policy refuses is final; a host that does not resolve may
+    resolve on the next try."""
+    return TargetError(exc.kind, exc.message, retryable=not isinstance(exc, OutboundRefused))
 
 
 class Target(Protocol):

@@ -13,9 +13,11 @@ from app.engine.targets.base import (
     Turn,
     extract_reply,
     history_for_template,
+    outbound_error,
     render_template,
     with_retries,
 )
+from app.outbound import OutboundError, outbound_client
 
 
 def http_error(exc: httpx.HTTPError) -> TargetError:
@@ -47,7 +49,7 @@ def parse_json(response: httpx.Response) -> object:
 class HttpWebhookTarget:
     def __init__(self, config: dict) -> None:
         self.config = config
-        self.client = httpx.AsyncClient(headers=config.get("headers") or {}, follow_redirects=False)
+        self.client = outbound_client(headers=config.get("headers") or {}, follow_redirects=False)
 
     async def send(self, turn: Turn) -> TargetReply:
         body = render_template(
@@ -66,6 +68,8 @@ class HttpWebhookTarget:
                 )
             except httpx.HTTPError as exc:
                 raise http_error(exc) from exc
+            except OutboundError as exc:
+                raise outbound_error(exc) from exc
             check_status(response)
             data = parse_json(response)
             return extract_reply(data, self.config["replyPath"]), data

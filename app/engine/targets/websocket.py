@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import urljoin, urlsplit
 
 import websockets
-from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
+from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidStatus, InvalidURI
 
 from app.engine.targets.base import (
     TargetError,
@@ -13,9 +14,23 @@ from app.engine.targets.base import (
     Turn,
     extract_reply,
     history_for_template,
+    outbound_error,
     render_template,
     with_retries,
 )
+from app.outbound import OutboundError, check_url
+
+MAX_REDIRECTS = 5
+_CREDENTIAL_HEADERS = frozenset({"authorization", "cookie", "proxy-authorization"})
+
+
+def _redirect(exc: ValueError) -> str | None:
+    """The Location of a redirect to another host, which websockets declines to follow
+    when given the address to connect to."""
+    cause = exc.__cause__
+    if isinstance(cause, InvalidStatus) and 300 <= cause.response.status_code < 400:
+        return cause.response.headers.get("Location")
+    return None
 
 
 class WebSocketTarget:
@@ -26,12 +41,44 @@ class WebSocketTarget:
     async def _connect(self) -> websockets.ClientConnection:
         if self.connection is None:
             try:
-                self.connection = await websockets.connect(
-                    self.config["url"], additional_headers=self.config.get("headers") or None, open_timeout=None
-                )
-            except (OSError, InvalidHandshake, InvalidURI) as exc:
+                self.connection = await self._open(self.config["url"], self.config.get("headers") or None)
+            except OutboundError as exc:
+                raise outbound_error(exc) from exc
+            except (OSError, InvalidHandshake, InvalidURI, ValueError) as exc:
                 raise TargetError("connection", f"cannot connect: {exc}", retryable=True) from exc
         return self.connection
+
+    async def _open(self, url: str, headers: dict | None) -> websockets.ClientConnection:
+        """Connects to a checked address of the URL's host (which still names the server in
+        the Host header and for TLS). Given the address, websockets follows no redirect to
+        another host and uses no proxy from the environment; a redirect to another host is
+        followed here, checked like the first URL."""
+        for _ in range(MAX_REDIRECTS + 1):
+            addresses = await check_url(url)
+            error: OSError | None = None
+            for address in addresses:
+                try:
+                    return await websockets.connect(
+                        url, additional_headers=headers, open_timeout=None, host=address, proxy=None
+                    )
+                except OSError as exc:
+                    error = exc
+                except ValueError as exc:
+                    location = _redirect(exc)
+                    if location is None:
+                        raise
+                    new_url = urljoin(url, location)
+                    if urlsplit(url).scheme == "wss" and urlsplit(new_url).scheme != "wss":
+                        raise ValueError(f"the server redirected to a non-secure URI: {new_url}") from None
+                    if urlsplit(new_url).netloc != urlsplit(url).netloc and headers:
+                        # Credentials stay with the host they were meant for.
+                        headers = {k: v for k, v in headers.items() if k.lower() not in _CREDENTIAL_HEADERS}
+                    url, error = new_url, None
+                    break
+            else:
+                assert error is not None
+                raise error
+        raise ValueError(f"more than {MAX_REDIRECTS} redirects")
 
     async def send(self, turn: Turn) -> TargetReply:
         outgoing = render_template(

@@ -18,8 +18,9 @@ from collections import defaultdict
 
 import httpx
 
-from app.engine.targets.base import TargetError, TargetReply, Turn, with_retries
+from app.engine.targets.base import TargetError, TargetReply, Turn, outbound_error, with_retries
 from app.engine.targets.http import check_status, http_error
+from app.outbound import OutboundError, outbound_client
 
 
 class WhatsAppInbox:
@@ -92,7 +93,7 @@ class WhatsAppTarget:
     def __init__(self, agent_id: str, config: dict) -> None:
         self.agent_id = agent_id
         self.config = config
-        self.client = httpx.AsyncClient(follow_redirects=False)
+        self.client = outbound_client(follow_redirects=False)
         self.opened: set[str] = set()
 
     async def send(self, turn: Turn) -> TargetReply:
@@ -116,6 +117,8 @@ class WhatsAppTarget:
                 response = await self.client.post(self.config["webhookUrl"], content=body, headers=headers)
             except httpx.HTTPError as exc:
                 raise http_error(exc) from exc
+            except OutboundError as exc:
+                raise outbound_error(exc) from exc
             check_status(response)
             # The webhook only acknowledges; the answer comes through the send endpoint.
             return await inbox.next_reply(self.agent_id, wa_id)

@@ -18,6 +18,7 @@ from app.ui.pages import (
     session_detail,
     sessions,
     settings,
+    settings_audit,
     settings_models,
     suites,
     webhooks,
@@ -26,7 +27,12 @@ from app.ui.state.auth import AuthState
 
 # Sections that have a page module of their own; the rest show what they will hold.
 _BUILT: dict[str, tuple] = {
-    "/settings": (settings.settings_page, settings.SettingsState.load, settings_models.ModelsState.load),
+    "/settings": (
+        settings.settings_page,
+        settings.SettingsState.load,
+        settings_models.ModelsState.load,
+        settings_audit.AuditState.load,
+    ),
     "/sessions": (sessions.sessions_page, sessions.SessionsState.load),
     "/personas": (personas.personas_page, personas.PersonasState.load),
     "/objectives": (objectives.objectives_page, objectives.ObjectivesState.load),

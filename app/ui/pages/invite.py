@@ -36,8 +36,11 @@ class InviteState(AuthState):
     @rx.event
     def accept(self):
         try:
+            principal = self._principal()
             with session_scope() as session:
-                team.accept_invitation(session=session, user_id=self._principal().user_id, token=self._token())
+                team.accept_invitation(
+                    session=session, user_id=principal.user_id, token=self._token(), meta=principal.meta
+                )
         except ServiceError as exc:
             self.error = str(exc)
             return

@@ -25,6 +25,7 @@ from app.services import accounts, api_keys, team
 from app.services.errors import AuthenticationFailed, FieldError, ServiceError, ValidationFailed
 from app.ui.components.forms import field, form_error
 from app.ui.components.layout import page_header, shell
+from app.ui.pages.settings_audit import AuditState, audit_tab
 from app.ui.pages.settings_models import models_tab
 from app.ui.state.auth import AuthState, login_url
 from app.ui.state.errors import field_errors
@@ -150,6 +151,8 @@ class SettingsState(AuthState):
     @rx.event
     def set_tab(self, tab: str):
         self.tab = tab
+        if tab == "audit":  # the log moves while the page is open
+            return AuditState.load
 
     # ---- Account --------------------------------------------------------------------
 
@@ -896,6 +899,7 @@ def settings_page() -> rx.Component:
                 rx.tabs.trigger("Members", value="members"),
                 rx.tabs.trigger("API keys", value="api-keys"),
                 rx.tabs.trigger("Models", value="models"),
+                rx.cond(AuditState.can_read_audit_log, rx.tabs.trigger("Audit log", value="audit")),
             ),
             rx.box(
                 rx.tabs.content(_account_tab(), value="account"),
@@ -903,6 +907,7 @@ def settings_page() -> rx.Component:
                 rx.tabs.content(_members_tab(), value="members"),
                 rx.tabs.content(_api_keys_tab(), value="api-keys"),
                 rx.tabs.content(models_tab(), value="models"),
+                rx.tabs.content(audit_tab(), value="audit"),
                 padding_top="1.25rem",
                 max_width="56rem",
             ),

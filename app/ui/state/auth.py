@@ -15,7 +15,7 @@ import reflex as rx
 from app.db import session_scope
 from app.models.account import MePublic
 from app.services import accounts
-from app.services.access import ROLE_PERMISSIONS, Principal
+from app.services.access import ROLE_PERMISSIONS, Principal, RequestMeta
 from app.services.errors import ServiceError
 from app.settings import settings
 
@@ -70,10 +70,14 @@ class AuthState(rx.State):
     # The models this workspace can use, for every model picker (see components/model_picker.py).
     model_options: list[dict[str, str]] = []
 
+    def _request_meta(self) -> RequestMeta:
+        """The browser's address and user agent, for the audit log."""
+        return RequestMeta(ip=self.router.session.client_ip, user_agent=self.router.headers.user_agent)
+
     def _principal(self) -> Principal:
         """The caller, freshly checked (a revoked membership takes effect at once)."""
         with session_scope() as session:
-            return accounts.authenticate(session=session, credential=self.auth_token)
+            return accounts.authenticate(session=session, credential=self.auth_token, meta=self._request_meta())
 
     def _apply_me(self, me: MePublic) -> None:
         self.signed_in = True
@@ -124,9 +128,11 @@ class AuthState(rx.State):
         return rx.redirect(self._current_path())
 
     async def _sign_in(self, email: str, password: str) -> None:
+        meta = self._request_meta()
+
         def _login():
             with session_scope() as session:
-                return accounts.login(session=session, email=email, password=password)
+                return accounts.login(session=session, email=email, password=password, meta=meta)
 
         # argon2 is deliberately slow: keep it off the event loop.
         token = await asyncio.to_thread(_login)

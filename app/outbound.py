@@ -1,0 +1,497 @@
+"""Where Mimic may connect to: the one policy for every request made to a URL a user typed
+(agent targets, webhooks, websites in browser sessions, custom model endpoints).
+
+Public addresses only, unless MIMIC_OUTBOUND_ALLOW permits more: private, loopback,
+link-local, unique-local, shared (CGNAT), multicast, reserved and unspecified addresses and
+the cloud metadata endpoints are refused. The check is made on the resolved addresses (every
+one must be allowed), and the connection then goes to a checked address, so a name that
+resolves differently a moment later (DNS rebinding) gains nothing.
+
+    await check_url(url)                       # raises OutboundRefused / UnresolvedHost
+    httpx.AsyncClient(transport=OutboundTransport())   # checks each connection, so each redirect hop
+    proxy = EgressProxy(); await proxy.start()  # a SOCKS5 proxy for the browser: the same checks
+
+The allow-list is comma-separated: CIDRs or IPs (`10.0.0.0/8`, `::1`), host names (exact,
+or `*.example.com` for its subdomains), and the keywords `loopback` (127.0.0.0/8, ::1) and
+`private` (10/8, 172.16/12, 192.168/16, fc00::/7).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import logging
+import re
+import socket
+import struct
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+import httpcore
+import httpx
+
+logger = logging.getLogger("mimic.outbound")
+
+Address = ipaddress.IPv4Address | ipaddress.IPv6Address
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+SETTING = "MIMIC_OUTBOUND_ALLOW"
+DEFAULT_PORTS = {"http": 80, "https": 443, "ws": 80, "wss": 443}
+KEYWORDS: dict[str, tuple[str, ...]] = {
+    "loopback": ("127.0.0.0/8", "::1/128"),
+    "private": ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"),
+}
+# Instance metadata services answer credentials to whoever asks from inside the machine.
+METADATA = frozenset(
+    ipaddress.ip_address(a)
+    for a in ("169.254.169.254", "169.254.170.2", "fd00:ec2::254", "100.100.100.200", "168.63.129.16")
+)
+_CLASSES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("loopback", ("127.0.0.0/8", "::1/128")),
+    ("unspecified", ("0.0.0.0/8", "::/128")),
+    ("link-local", ("169.254.0.0/16", "fe80::/10")),
+    ("private", ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16")),
+    ("unique-local", ("fc00::/7",)),
+    ("shared (CGNAT)", ("100.64.0.0/10",)),
+    ("multicast", ("224.0.0.0/4", "ff00::/8")),
+    ("site-local", ("fec0::/10",)),
+    ("reserved", ("192.0.0.0/24", "240.0.0.0/4")),
+)
+_CLASS_NETWORKS = [(label, [ipaddress.ip_network(n) for n in nets]) for label, nets in _CLASSES]
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+_HOSTNAME = re.compile(r"^(\*\.)?([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)(\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)*$")
+
+
+class OutboundError(Exception):
+    """An outbound request that must not be (or cannot be) made."""
+
+    kind = "connection"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class OutboundRefused(OutboundError):
+    """The destination is not allowed by the outbound policy."""
+
+    kind = "refused"
+
+
+class UnresolvedHost(OutboundError):
+    """The host name does not resolve, so it cannot be checked (nor reached)."""
+
+    kind = "connection"
+
+
+def _embedded_ipv4(address: Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 one stands for (mapped ::ffff:a.b.c.d, NAT64, 6to4)."""
+    if isinstance(address, ipaddress.IPv4Address):
+        return None
+    if address.ipv4_mapped is not None:
+        return address.ipv4_mapped
+    if address in _NAT64:
+        return ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+    return address.sixtofour
+
+
+def address_class(address: Address) -> str | None:
+    """Why `address` is not a public one ("loopback", "link-local", ...), or None if it is."""
+    embedded = _embedded_ipv4(address)
+    if embedded is not None:  # mapped, NAT64 and 6to4 addresses reach the IPv4 address inside
+        return address_class(embedded)
+    if address in METADATA:
+        return "cloud metadata"
+    for label, networks in _CLASS_NETWORKS:
+        if any(address in n for n in networks):
+            return label
+    if address.is_multicast:
+        return "multicast"
+    if address.is_unspecified:
+        return "unspecified"
+    if not address.is_global or address.is_reserved:
+        return "reserved"
+    return None
+
+
+def _address(text: str) -> Address:
+    return ipaddress.ip_address(text.split("%", 1)[0])  # without an IPv6 zone ("fe80::1%eth0")
+
+
+def _normal_host(host: str) -> str:
+    return host.strip().strip("[]").rstrip(".").lower()
+
+
+@dataclass(frozen=True)
+class OutboundPolicy:
+    """What may be reached besides public addresses (empty: public addresses only). A cloud
+    metadata address is reached only when an IP or CIDR entry names it, never by a keyword."""
+
+    networks: tuple[Network, ...] = ()  # from IP and CIDR entries
+    keyword_networks: tuple[Network, ...] = ()  # from `loopback` and `private`
+    hosts: frozenset[str] = frozenset()
+    domains: tuple[str, ...] = ()  # "*.example.com" permits the subdomains of example.com
+    source: str = field(default="", compare=False)
+
+    @classmethod
+    def parse(cls, text: str) -> OutboundPolicy:
+        """From the setting's text; a ValueError names each entry that is none of the forms."""
+        networks: list[Network] = []
+        keyword_networks: list[Network] = []
+        hosts: set[str] = set()
+        domains: list[str] = []
+        bad: list[str] = []
+        for raw in (text or "").split(","):
+            entry = raw.strip().lower()
+            if not entry:
+                continue
+            if entry in KEYWORDS:
+                keyword_networks += [ipaddress.ip_network(n) for n in KEYWORDS[entry]]
+                continue
+            try:
+                networks.append(ipaddress.ip_network(entry.strip("[]"), strict=False))
+                continue
+            except ValueError:
+                pass
+            host = entry.rstrip(".")
+            if not _HOSTNAME.match(host) or "/" in host:
+                bad.append(raw.strip())
+            elif host.startswith("*."):
+                domains.append(host[2:])
+            else:
+                hosts.add(host)
+        if bad:
+            raise ValueError(
+                f"{SETTING}: not a CIDR, an IP, a host name, *.domain, 'loopback' or 'private': {', '.join(bad)}"
+            )
+        return cls(tuple(networks), tuple(keyword_networks), frozenset(hosts), tuple(domains), source=text or "")
+
+    def allows_host(self, host: str) -> bool:
+        """The host name itself is on the allow-list (then any address it resolves to is)."""
+        name = _normal_host(host)
+        return name in self.hosts or any(name.endswith("." + d) for d in self.domains)
+
+    def refusal(self, address: Address) -> str | None:
+        """The class of a refused address, or None when it may be reached."""
+        forms = [address] if address.version == 4 or address.ipv4_mapped is None else [address, address.ipv4_mapped]
+        if any(a in n for a in forms for n in self.networks):
+            return None
+        label = address_class(address)
+        if label is None or label == "cloud metadata":
+            return label
+        return None if any(a in n for a in forms for n in self.keyword_networks) else label
+
+    async def allowed_addresses(self, host: str, port: int | None = None) -> list[str]:
+        """Resolves `host` (with the event loop's getaddrinfo) and returns its addresses, each
+        checked; raises OutboundRefused if any is refused, UnresolvedHost if there is none."""
+        name = _normal_host(host)
+        if not name:
+            raise OutboundRefused("the URL has no host")
+        try:
+            literal: Address | None = _address(name)
+        except ValueError:
+            literal = None
+        if literal is not None:
+            addresses = [str(literal)]
+        else:
+            try:
+                infos = await asyncio.get_running_loop().getaddrinfo(name, port, type=socket.SOCK_STREAM)
+            except (socket.gaierror, UnicodeError) as exc:
+                raise UnresolvedHost(f"cannot resolve host {name!r}: {getattr(exc, 'strerror', None) or exc}") from exc
+            addresses = list(dict.fromkeys(str(info[4][0]).split("%", 1)[0] for info in infos))
+            if not addresses:
+                raise UnresolvedHost(f"cannot resolve host {name!r}: no address")
+        if self.allows_host(name):
+            return addresses
+        for text in addresses:
+            label = self.refusal(_address(text))
+            if label is not None:
+                where = text if literal is not None else f"{name} ({text})"
+                raise OutboundRefused(
+                    f"{where} is a {label} address: outbound requests go to public addresses only, "
+                    f"unless {SETTING} permits it"
+                )
+        return addresses
+
+
+@lru_cache(maxsize=8)
+def _parsed(text: str) -> OutboundPolicy:
+    return OutboundPolicy.parse(text)
+
+
+def current_policy() -> OutboundPolicy:
+    """The policy of MIMIC_OUTBOUND_ALLOW, read at each call (tests change the setting)."""
+    from app.settings import settings  # late: settings validates its value with this module
+
+    return _parsed(settings.outbound_allow or "")
+
+
+def split_url(url: str) -> tuple[str, str, int]:
+    """(scheme, host, port) of an http(s) or ws(s) URL; OutboundRefused for anything else."""
+    try:
+        parts = urlsplit(url.strip())
+        scheme, host, port = parts.scheme.lower(), parts.hostname or "", parts.port
+    except ValueError as exc:
+        raise OutboundRefused(f"not a valid URL: {exc}") from None
+    if scheme not in DEFAULT_PORTS:
+        raise OutboundRefused(f"only http, https, ws and wss URLs are allowed, not {scheme or 'no scheme'!r}")
+    if not host:
+        raise OutboundRefused("the URL has no host")
+    return scheme, host, port or DEFAULT_PORTS[scheme]
+
+
+async def check_url(url: str, *, policy: OutboundPolicy | None = None) -> list[str]:
+    """Raises OutboundRefused unless every address the URL's host resolves to is allowed
+    (UnresolvedHost when it does not resolve); returns those addresses."""
+    _, host, port = split_url(url)
+    return await (policy or current_policy()).allowed_addresses(host, port)
+
+
+# ---- httpx -----------------------------------------------------------------------------------
+
+
+class _CheckingBackend(httpcore.AsyncNetworkBackend):
+    """httpcore's network backend, connecting only to checked addresses of each host."""
+
+    def __init__(self, policy: OutboundPolicy | None, on_refused: Callable[[OutboundRefused], None] | None) -> None:
+        self._inner = httpcore.AnyIOBackend()
+        self._policy = policy
+        self._on_refused = on_refused
+
+    async def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
+        policy = self._policy or current_policy()
+        try:
+            async with asyncio.timeout(timeout):
+                addresses = await policy.allowed_addresses(host, port)
+        except TimeoutError:
+            raise httpcore.ConnectTimeout(f"resolving {host} took longer than {timeout:g} s") from None
+        except UnresolvedHost as exc:
+            raise httpcore.ConnectError(exc.message) from exc
+        except OutboundRefused as exc:
+            if self._on_refused is not None:
+                self._on_refused(exc)
+            raise
+        error: Exception | None = None
+        for address in addresses:  # in getaddrinfo's order, as a plain connect would try them
+            try:
+                return await self._inner.connect_tcp(address, port, timeout, local_address, socket_options)
+            except httpcore.ConnectError as exc:
+                error = exc
+        assert error is not None
+        raise error
+
+    async def connect_unix_socket(self, path, timeout=None, socket_options=None):
+        raise OutboundRefused("outbound requests do not use Unix sockets")
+
+    async def sleep(self, seconds: float) -> None:
+        await self._inner.sleep(seconds)
+
+
+class OutboundTransport(httpx.AsyncHTTPTransport):
+    """An httpx transport whose every connection goes to a checked address: each redirect
+    hop to another host opens a new connection, so each hop is checked. A refused one raises
+    OutboundRefused (not an httpx error) out of the request. Proxies from the environment
+    are not used (the check must see the real destination). `refused` keeps the last one."""
+
+    def __init__(
+        self,
+        *,
+        policy: OutboundPolicy | None = None,
+        verify: bool = True,
+        http2: bool = False,
+        limits: httpx.Limits = httpx.Limits(max_connections=100, max_keepalive_connections=20),  # noqa: B008
+    ) -> None:
+        self.refused: OutboundRefused | None = None
+        self._pool = httpcore.AsyncConnectionPool(
+            ssl_context=httpx.create_ssl_context(verify=verify),
+            max_connections=limits.max_connections,
+            max_keepalive_connections=limits.max_keepalive_connections,
+            keepalive_expiry=limits.keepalive_expiry,
+            http1=True,
+            http2=http2,
+            network_backend=_CheckingBackend(policy, self._remember),
+        )
+
+    def _remember(self, exc: OutboundRefused) -> None:
+        self.refused = exc
+
+
+def outbound_client(*, policy: OutboundPolicy | None = None, **kwargs) -> httpx.AsyncClient:
+    """An httpx.AsyncClient (same keyword arguments) whose requests obey the policy."""
+    return httpx.AsyncClient(transport=OutboundTransport(policy=policy), **kwargs)
+
+
+# ---- the browser's proxy ---------------------------------------------------------------------
+
+_SOCKS_OK, _SOCKS_FAILED, _SOCKS_NOT_ALLOWED, _SOCKS_UNREACHABLE, _SOCKS_REFUSED = 0, 1, 2, 4, 5
+# What Chromium would have said had it connected itself (it only says ERR_SOCKS_CONNECTION_FAILED).
+_NET_ERRORS = ((ConnectionRefusedError, "net::ERR_CONNECTION_REFUSED"), (TimeoutError, "net::ERR_CONNECTION_TIMED_OUT"),
+               (ConnectionResetError, "net::ERR_CONNECTION_RESET"))  # fmt: skip
+
+
+@dataclass(frozen=True)
+class EgressFailure:
+    """A connection the proxy did not make: refused by the policy, or the host failed."""
+
+    host: str
+    port: int
+    refused: bool
+    reason: str  # the policy's message, or a Chromium-style net:: error
+    at: float = field(default_factory=time.time)
+
+
+class EgressProxy:
+    """A SOCKS5 proxy on 127.0.0.1 for one browser context. Chromium sends it host names
+    (it resolves nothing itself through a SOCKS5 proxy), so the proxy resolves, checks every
+    address and connects to a checked one: navigations, redirect hops, subresources and
+    WebSockets alike. What it did not connect is kept in `failures` by (host, port)."""
+
+    def __init__(self, *, policy: OutboundPolicy | None = None, connect_timeout_s: float = 30) -> None:
+        self.policy = policy
+        self.connect_timeout_s = connect_timeout_s
+        self.failures: dict[tuple[str, int], EgressFailure] = {}
+        self.last_failure: EgressFailure | None = None
+        self.connections = 0
+        self._server: asyncio.Server | None = None
+        self._writers: set[asyncio.StreamWriter] = set()
+
+    @property
+    def url(self) -> str:
+        assert self._server is not None, "start() first"
+        return f"socks5://127.0.0.1:{self._server.sockets[0].getsockname()[1]}"
+
+    async def start(self) -> EgressProxy:
+        self._server = await asyncio.start_server(self._serve, "127.0.0.1", 0)
+        return self
+
+    async def close(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            self._server = None
+        for writer in list(self._writers):
+            writer.close()
+        self._writers.clear()
+
+    def failure(self, host: str, port: int) -> EgressFailure | None:
+        return self.failures.get((_normal_host(host), port))
+
+    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self._writers.add(writer)
+        upstream: asyncio.StreamWriter | None = None
+        try:
+            target = await self._handshake(reader, writer)
+            if target is None:
+                return
+            host, port = target
+            upstream_reader, upstream = await self._connect(host, port, writer)
+            if upstream_reader is None or upstream is None:
+                return
+            self._writers.add(upstream)
+            self.connections += 1
+            await asyncio.gather(_pipe(reader, upstream), _pipe(upstream_reader, writer))
+        except (asyncio.IncompleteReadError, ConnectionError, UnicodeError, ValueError):
+            pass  # a client that hung up or spoke something else than SOCKS5
+        finally:
+            for w in (writer, upstream):
+                if w is not None:
+                    self._writers.discard(w)
+                    w.close()
+
+    async def _handshake(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> tuple[str, int] | None:
+        version, count = await reader.readexactly(2)
+        methods = await reader.readexactly(count)
+        if version != 5 or 0 not in methods:
+            writer.write(b"\x05\xff")
+            return None
+        writer.write(b"\x05\x00")
+        version, command, _, kind = await reader.readexactly(4)
+        if kind == 1:
+            host = str(ipaddress.IPv4Address(await reader.readexactly(4)))
+        elif kind == 3:
+            host = (await reader.readexactly((await reader.readexactly(1))[0])).decode("idna")
+        elif kind == 4:
+            host = str(ipaddress.IPv6Address(await reader.readexactly(16)))
+        else:
+            writer.write(_reply(8))
+            return None
+        (port,) = struct.unpack("!H", await reader.readexactly(2))
+        if command != 1:  # CONNECT only: no BIND, no UDP
+            writer.write(_reply(7))
+            return None
+        return _normal_host(host), port
+
+    async def _connect(self, host: str, port: int, writer: asyncio.StreamWriter):
+        """(reader, writer) of the upstream connection, or (None, None) after a failure reply."""
+        policy = self.policy or current_policy()
+        try:
+            async with asyncio.timeout(self.connect_timeout_s):
+                addresses = await policy.allowed_addresses(host, port)
+                error: OSError | None = None
+                for address in addresses:
+                    try:
+                        streams = await asyncio.open_connection(address, port)
+                        break
+                    except OSError as exc:
+                        error = exc
+                else:
+                    assert error is not None
+                    raise error
+        except OutboundRefused as exc:
+            logger.info("browser request refused: %s", exc.message)
+            return self._failed(writer, EgressFailure(host, port, True, exc.message), _SOCKS_NOT_ALLOWED)
+        except UnresolvedHost:
+            return self._failed(writer, EgressFailure(host, port, False, "net::ERR_NAME_NOT_RESOLVED"),
+                                _SOCKS_UNREACHABLE)  # fmt: skip
+        except TimeoutError:
+            return self._failed(writer, EgressFailure(host, port, False, "net::ERR_CONNECTION_TIMED_OUT"),
+                                _SOCKS_UNREACHABLE)  # fmt: skip
+        except OSError as exc:
+            reason = next((name for kind, name in _NET_ERRORS if isinstance(exc, kind)), "net::ERR_CONNECTION_FAILED")
+            code = _SOCKS_REFUSED if isinstance(exc, ConnectionRefusedError) else _SOCKS_FAILED
+            return self._failed(writer, EgressFailure(host, port, False, reason), code)
+        self.failures.pop((host, port), None)
+        writer.write(_reply(_SOCKS_OK))
+        return streams
+
+    def _failed(self, writer: asyncio.StreamWriter, failure: EgressFailure, code: int) -> tuple[None, None]:
+        self.failures[(failure.host, failure.port)] = self.last_failure = failure
+        writer.write(_reply(code))
+        return None, None
+
+
+def _reply(code: int) -> bytes:
+    return bytes([5, code, 0, 1, 0, 0, 0, 0, 0, 0])
+
+
+async def _pipe(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    try:
+        while data := await reader.read(65536):
+            writer.write(data)
+            await writer.drain()
+    except ConnectionError:
+        pass
+    finally:
+        try:
+            if writer.can_write_eof():
+                writer.write_eof()
+        except (OSError, RuntimeError):
+            pass
+
+
+__all__ = [
+    "EgressFailure",
+    "EgressProxy",
+    "OutboundError",
+    "OutboundPolicy",
+    "OutboundRefused",
+    "OutboundTransport",
+    "UnresolvedHost",
+    "address_class",
+    "check_url",
+    "current_policy",
+    "outbound_client",
+    "split_url",
+]
