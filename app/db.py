@@ -53,7 +53,9 @@ def _configure_postgresql(engine: Engine) -> None:
 def get_engine(url: str | None = None) -> Engine:
     url = url or settings.database_url
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        # A connection to a local file costs next to nothing: past the 20 kept, open more rather
+        # than make a thread (or the event loop, in an async route) wait for one to come back.
+        engine = create_engine(url, connect_args={"check_same_thread": False}, pool_size=20, max_overflow=-1)
         _configure_sqlite(engine)
     else:
         engine = create_engine(url, pool_pre_ping=True)

@@ -5,25 +5,32 @@ The app is started as `make run` starts it (`make serve`: the Reflex backend wit
 mounted, its lifespan tasks, one event loop shared by the sessions and the requests) on a
 fresh SQLite file migrated by alembic, with MIMIC_MAX_CONCURRENT_SESSIONS=SESSIONS. The whole
 process is measured rather than the API under uvicorn alone because that is what users run;
-its frontend build costs about 40 s before the clock starts.
+its frontend build costs about 40 s before anything starts.
 
-- The agent: tests/support/bots.py's http_bot on 127.0.0.1 in a process of its own (so it
-  does not share a GIL with the measuring client), answering after 200 ms with a reply that
-  never helps; the persona (the offline model, also the judge) is patient, so a session runs
-  about ten turns and ends with a verdict (failed). As sessions end, new ones are created
-  and started (POST /api/sessions with autoStart) to keep SESSIONS in flight.
-- The API load: RPS requests a second, open loop (sent on time whether or not earlier ones
-  have answered), of session lists and details, findings, analytics, library lists, search,
-  and some creates.
-- Errors: any answer that is not 2xx, any connection error or timeout, and any session that
-  ends in error or interrupted (infrastructure failures). They must be 0.
+- The agent: tests/support/bots.py's http_bot on 127.0.0.1 in a process of its own (so that
+  it does not share a GIL with the measuring client), answering after 200 ms with a reply
+  that never helps. The persona and the judge are the offline model; the persona is patient,
+  so a session runs about ten turns and ends with a verdict (failed). Each session waits
+  about THINK seconds between turns (its messageInterval, 0.5 to 1.5 x THINK), as an LLM
+  persona takes its time, and so that 1000 sessions make a load this machine can carry
+  (1000 / THINK turns a second) rather than all turns at once.
+- The ramp: sessions are created and started (POST /api/sessions with autoStart, 16 at a
+  time) until SESSIONS run at once; then the clock starts. As sessions end, new ones are
+  started to keep SESSIONS running.
+- The API load: RPS requests a second, open loop (each sent on time whether or not earlier
+  ones have answered; its latency counts from when it was due), of session lists and
+  details, findings, analytics, library lists, search, and some creates.
+- Errors: any answer that is not 2xx, any connection error or timeout, a request still
+  unanswered 15 s after the end, and any session that ends in error or interrupted
+  (infrastructure failures). They must be 0.
 - Memory: the resident set of the app's process tree (psutil), which must level off: the
   slope over the last third of the run is compared with the first third's.
 
-Every EVERY seconds a line: elapsed, sessions in flight, sessions ended, target replies/s,
-API requests, errors, p50/p99 of the API load in that window, p99 of session starts, app RSS.
+Every EVERY seconds a line: elapsed, sessions running, sessions ended (and replaced), turns
+a second, API requests, errors, p50/p99 of the API load in that window, p99 of session
+starts, app RSS. Then the totals, per route, and a sample of the errors.
 
-    PYTHONPATH=. .venv/bin/python bench/load.py [--duration 300] [--sessions 1000] [--rps 30]
+    PYTHONPATH=. .venv/bin/python bench/load.py [--duration 300] [--sessions 1000] [--rps 20] [--think 30]
 
 (MIMIC_LOAD_DURATION, MIMIC_LOAD_SESSIONS and MIMIC_LOAD_RPS set the defaults.) Exits 1 when
 there were errors or the memory did not level off.
@@ -69,6 +76,8 @@ OBJECTIVE = {
 TERMINAL = ("completed", "cancelled", "error", "interrupted")
 CONNECTIONS = 100  # the client's connections to the app, at most
 GRACE_S = 15.0
+RAMP_TIMEOUT_S = 900.0
+LEVEL_MB_PER_MIN = 2.0
 FAILED_STATUSES = ("error", "interrupted")
 
 
@@ -88,7 +97,8 @@ def serve_bot(port: int, delay: float, counter) -> None:
             counter.value += 1
         await app(scope, receive, send)
 
-    uvicorn.run(counted, host="127.0.0.1", port=port, log_level="warning", backlog=4096, lifespan="off")
+    # Quiet: at the end the app goes away with requests open, which is no news.
+    uvicorn.run(counted, host="127.0.0.1", port=port, log_level="critical", backlog=4096, lifespan="off")
 
 
 # ---- what is measured -----------------------------------------------------------------------
@@ -110,7 +120,9 @@ class Stats:
     requests: int = 0
     session_errors: int = 0
     session_error_samples: list[str] = field(default_factory=list)
-    rss: list[tuple[float, float]] = field(default_factory=list)  # (elapsed s, MB)
+    rss: list[tuple[float, float]] = field(default_factory=list)  # (elapsed s, MB), while held
+    load_requests: int = 0  # of the API load (the session starts and counts not included)
+    ramp: tuple[float, int] = (0.0, 0)  # (seconds, samples taken during the ramp)
     levelled: bool = False
 
     def error(self, kind: str, text: str) -> None:
@@ -174,6 +186,8 @@ class Load:
         that waited for a free connection was slow too), else from now."""
         started = due if due is not None else time.monotonic()
         self.stats.requests += 1
+        if kind == "load":
+            self.stats.load_requests += 1
         try:
             async with self.connections:
                 response = await self.http.request(method, path, **kwargs)
@@ -250,8 +264,8 @@ class Load:
 
     def pick(self) -> tuple[str, str, str, dict]:
         ids = self.session_ids
-        session_id = ids[random.randrange(len(ids))] if ids else "none"
-        roll = random.random()
+        session_id = ids[random.randrange(len(ids))] if ids else ""
+        roll = random.random() if session_id else 0  # the list, until a session exists
         choices = [
             (0.22, "GET /api/sessions", "GET", "/api/sessions", {"params": {"page": random.randint(1, 5)}}),
             (0.22, "GET /api/sessions/{id}", "GET", f"/api/sessions/{session_id}", {}),
@@ -342,21 +356,39 @@ def app_process(workdir: Path, sessions: int):
 async def run(args: argparse.Namespace, base_url: str, app_pid: int, bot_calls) -> Stats:
     stats = Stats()
     root = psutil.Process(app_pid)
-    t0 = time.monotonic()
-    load = Load(base_url, args, stats, t0)
+    load = Load(base_url, args, stats, time.monotonic())
     await load.setup()
     idle, _ = tree_rss_mb(root)
-    print(f"app RSS before load: {idle:.0f} MB; {args.sessions} sessions in flight, {args.rps} API req/s, "
-          f"{args.duration:.0f} s, a line every {args.every:.0f} s")  # fmt: skip
-    header = (f"{'t s':>5} {'running':>7} {'ended':>7} {'replies/s':>9} {'api req':>8} {'errors':>6} "
+    print(f"app RSS before load: {idle:.0f} MB; ramping up to {args.sessions} sessions (a persona message every "
+          f"~{args.think:.0f} s each, the agent answering in {args.reply_delay * 1000:.0f} ms)")  # fmt: skip
+
+    # The ramp: sessions are started until SESSIONS run at once; the clock starts then.
+    ramp_started = time.monotonic()
+    keeper = asyncio.create_task(load.keep_sessions())
+    last_line = ramp_started
+    while load.in_flight_db < 0.98 * args.sessions:
+        now = time.monotonic()
+        if now - ramp_started > RAMP_TIMEOUT_S:
+            print(f"  the ramp did not reach {args.sessions} sessions within {RAMP_TIMEOUT_S:.0f} s; measuring anyway")
+            break
+        if now - last_line >= args.every:
+            print(f"  ramp {now - ramp_started:>4.0f} s: {load.in_flight_db} running", flush=True)
+            last_line = now
+        await asyncio.sleep(0.5)
+    ramp_s = time.monotonic() - ramp_started
+    print(f"ramp: {load.in_flight_db} sessions running after {ramp_s:.0f} s ({load.created} started)")
+    print(f"then {args.duration:.0f} s of {args.sessions} sessions held and {args.rps:.0f} API requests/s; "
+          f"a line every {args.every:.0f} s (p50/p99 of the API load in that window):")  # fmt: skip
+    header = (f"{'t s':>5} {'running':>7} {'ended':>7} {'turns/s':>8} {'api req':>8} {'errors':>6} "
               f"{'p50 ms':>7} {'p99 ms':>7} {'start p99':>9} {'RSS MB':>7}")  # fmt: skip
     print(header)
+
     t0 = time.monotonic()
     load.t0 = t0
-    keeper = asyncio.create_task(load.keep_sessions())
+    stats.ramp = (ramp_s, len(stats.samples))
     loader = asyncio.create_task(load.api_load())
-    last_line, last_calls, last_index = t0, bot_calls.value, 0
-    next_sample = t0
+    first_calls = last_calls = bot_calls.value
+    ended_before, last_line, last_index, next_sample = load.ended, t0, len(stats.samples), t0
     while (now := time.monotonic()) - t0 < args.duration:
         if now >= next_sample:
             mb, _ = await asyncio.to_thread(tree_rss_mb, root)
@@ -369,40 +401,46 @@ async def run(args: argparse.Namespace, base_url: str, app_pid: int, bot_calls) 
             start_ms = [s.ms for s in window if s.kind == "start"]
             calls = bot_calls.value
             errors = sum(stats.error_kinds.values())
-            print(f"{now - t0:>5.0f} {load.in_flight_db:>7} {load.ended:>7} "
-                  f"{(calls - last_calls) / (now - last_line):>9.0f} {stats.requests:>8} {errors:>6} "
+            print(f"{now - t0:>5.0f} {load.in_flight_db:>7} {load.ended - ended_before:>7} "
+                  f"{(calls - last_calls) / (now - last_line):>8.0f} {stats.load_requests:>8} {errors:>6} "
                   f"{percentile(load_ms, 0.5):>7.0f} {percentile(load_ms, 0.99):>7.0f} "
                   f"{percentile(start_ms, 0.99):>9.0f} {stats.rss[-1][1]:>7.0f}", flush=True)  # fmt: skip
             last_line, last_calls = now, calls
         await asyncio.sleep(0.25)
     elapsed = time.monotonic() - t0
+    turns = bot_calls.value - first_calls
     load.stopping = True
     await asyncio.gather(keeper, loader)
     counts = await load.final_counts()
-    failed = await load.failed_sessions()
     stats.session_errors = sum(counts.get(s) or 0 for s in FAILED_STATUSES)
-    stats.session_error_samples = failed
+    stats.session_error_samples = await load.failed_sessions()
     _, by_process = tree_rss_mb(root)
     await load.http.aclose()
-    summarize(args, stats, counts, elapsed, bot_calls.value, by_process)
+    summarize(args, stats, counts, elapsed, turns, load.ended - ended_before, by_process)
     return stats
 
 
-def summarize(args, stats: Stats, counts: dict, elapsed: float, replies: int, by_process: dict) -> None:
-    load_ms = [s.ms for s in stats.samples if s.kind == "load"]
-    start_ms = [s.ms for s in stats.samples if s.kind == "start"]
+def summarize(args, stats: Stats, counts: dict, elapsed: float, turns: int, ended_held: int, by_process) -> None:
+    ramp_s, ramp_index = stats.ramp
+    held = stats.samples[ramp_index:]
+    load_ms = [s.ms for s in held if s.kind == "load"]
+    start_ms = [s.ms for s in held if s.kind == "start"]
+    ramp_start_ms = [s.ms for s in stats.samples[:ramp_index] if s.kind == "start"]
     ended = sum(counts.get(s) or 0 for s in TERMINAL)
     request_errors = sum(stats.error_kinds.values())
-    print(f"\ntotals over {elapsed:.0f} s:")
+    print(f"\ntotals ({ramp_s:.0f} s of ramp, then {elapsed:.0f} s held):")
     print(f"  sessions: {ended + (counts['running'] or 0) + (counts['pending'] or 0)} started, {ended} ended "
           f"({', '.join(f'{s} {counts[s]}' for s in TERMINAL)}), {counts['running']} running and "
-          f"{counts['pending']} pending at the end; {replies} target replies ({replies / elapsed:.0f}/s)")  # fmt: skip
-    print(f"  API requests: {stats.requests} ({stats.requests / elapsed:.0f}/s); API load p50 "
+          f"{counts['pending']} pending at the end; while held: {ended_held} ended and replaced, {turns} turns "
+          f"({turns / elapsed:.0f}/s)")  # fmt: skip
+    print(f"  session starts during the ramp: p50 {percentile(ramp_start_ms, 0.5):.0f} ms, "
+          f"p99 {percentile(ramp_start_ms, 0.99):.0f} ms")  # fmt: skip
+    print(f"  while held: {stats.load_requests} API load requests ({stats.load_requests / elapsed:.0f}/s); p50 "
           f"{percentile(load_ms, 0.5):.0f} ms, p90 {percentile(load_ms, 0.9):.0f} ms, p99 "
           f"{percentile(load_ms, 0.99):.0f} ms, max {max(load_ms, default=float('nan')):.0f} ms; session starts p50 "
           f"{percentile(start_ms, 0.5):.0f} ms, p99 {percentile(start_ms, 0.99):.0f} ms")  # fmt: skip
     by_route: dict[str, list[float]] = {}
-    for s in stats.samples:
+    for s in held:
         if s.kind in ("load", "start"):
             by_route.setdefault(s.route, []).append(s.ms)
     for route, values in sorted(by_route.items()):
@@ -418,11 +456,11 @@ def summarize(args, stats: Stats, counts: dict, elapsed: float, replies: int, by
     last = [p for p in stats.rss if p[0] >= 2 * third]
     rss = [mb for _, mb in stats.rss]
     s1, s3 = slope_mb_per_min(first), slope_mb_per_min(last)
-    print(f"  app RSS: {rss[0]:.0f} MB at the start, peak {max(rss):.0f} MB, {rss[-1]:.0f} MB at the end; "
+    print(f"  app RSS: {rss[0]:.0f} MB when the hold began, peak {max(rss):.0f} MB, {rss[-1]:.0f} MB at the end; "
           f"slope {s1:+.1f} MB/min over the first third, {s3:+.1f} MB/min over the last third")  # fmt: skip
-    stats.levelled = s3 <= max(1.0, 0.25 * s1)
-    print(f"  memory levelled off: {'yes' if stats.levelled else 'NO'} "
-          f"(last third's slope at most 1 MB/min or a quarter of the first third's)")  # fmt: skip
+    stats.levelled = s3 <= max(LEVEL_MB_PER_MIN, 0.1 * s1)
+    print(f"  memory levelled off: {'yes' if stats.levelled else 'NO'} (the last third's slope at most "
+          f"{LEVEL_MB_PER_MIN:.0f} MB/min, or a tenth of the first third's)")  # fmt: skip
     print("  RSS by process at the end: " + "; ".join(f"{name} {mb:.0f} MB" for name, mb in by_process.items()))
 
 
@@ -435,10 +473,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--duration", type=float, default=float(os.environ.get("MIMIC_LOAD_DURATION", 300)))
     parser.add_argument("--sessions", type=int, default=int(os.environ.get("MIMIC_LOAD_SESSIONS", 1000)))
-    parser.add_argument("--rps", type=float, default=float(os.environ.get("MIMIC_LOAD_RPS", 30)))
+    parser.add_argument("--rps", type=float, default=float(os.environ.get("MIMIC_LOAD_RPS", 20)))
     parser.add_argument("--every", type=float, default=15, help="seconds between report lines")
     parser.add_argument("--reply-delay", type=float, default=0.2, help="the stub agent's answer time, seconds")
-    parser.add_argument("--think", type=float, default=0, help="the persona's messageInterval, seconds")
+    parser.add_argument("--think", type=float, default=30, help="seconds between a session's turns (about)")
     args = parser.parse_args()
 
     from tests.support.loopback import free_port

@@ -52,7 +52,11 @@ def get_principal(
         raise AuthenticationFailed(
             "Authentication required: send Authorization: Bearer <token or API key> or X-API-Key"
         )
-    return accounts.authenticate(session=session, credential=credential, workspace_id=x_workspace_id, meta=meta)
+    principal = accounts.authenticate(session=session, credential=credential, workspace_id=x_workspace_id, meta=meta)
+    # End the read so that the connection goes back to the pool: held while this request waits
+    # for a worker thread to run its route, it deadlocks the pool once every thread waits for one.
+    session.commit()
+    return principal
 
 
 CurrentPrincipal = Annotated[Principal, Depends(get_principal)]

@@ -139,8 +139,13 @@ async def _on_service_error(_request: Request, exc: service_errors.ServiceError)
 
 
 async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
+    from app.api.middleware import NON_DOCUMENT_HEADERS  # late: the middleware module imports this one
+
     logger.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
-    return error_response(500, "An internal error occurred", code=ErrorCode.INTERNAL_ERROR)
+    # Starlette sends this answer from its outermost layer, past the security headers middleware.
+    return error_response(
+        500, "An internal error occurred", code=ErrorCode.INTERNAL_ERROR, headers=dict(NON_DOCUMENT_HEADERS)
+    )
 
 
 def install_error_handlers(api: FastAPI) -> None:

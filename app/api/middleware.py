@@ -40,6 +40,7 @@ _FIXED_HEADERS: dict[str, str] = {
 
 # JSON, files, scripts, styles: nothing in them may load or run anything, nor be framed.
 NON_DOCUMENT_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'"
+NON_DOCUMENT_HEADERS = {**_FIXED_HEADERS, "Content-Security-Policy": NON_DOCUMENT_POLICY}
 
 
 def page_policy(script_hashes: Iterable[str], *, docs: bool = False) -> str:
@@ -143,8 +144,9 @@ class SecurityHeadersMiddleware:
                 held.append(message.get("body", b""))
                 if message.get("more_body", False):
                     return
-                await send_start(b"".join(held))
-                await send({"type": "http.response.body", "body": b"".join(held)})
+                body = b"".join(held)
+                await send_start(body)
+                await send({"type": "http.response.body", "body": body})
             elif message["type"] == "http.response.pathsend":
                 # Granian serves static files by path (the ASGI pathsend extension): read the
                 # page to hash its scripts, and let the server send the file as it would.

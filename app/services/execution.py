@@ -29,12 +29,12 @@ from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import update
-from sqlmodel import col, func, select
+from sqlmodel import Session, col, func, select
 
 from app.db import session_scope
 from app.engine.scheduler import SessionScheduler
 from app.models.base import utcnow
-from app.models.session import SimSession
+from app.models.session import TERMINAL_STATUSES, SimSession
 from app.settings import settings
 
 logger = logging.getLogger("mimic.execution")
@@ -84,8 +84,11 @@ def renew(session_id: str, worker_id: str) -> bool:
     with session_scope() as db:
         result = db.exec(
             update(SimSession)
-            .where(col(SimSession.id) == session_id, col(SimSession.worker_id) == worker_id,
-                   col(SimSession.status) == "running")  # fmt: skip
+            .where(
+                col(SimSession.id) == session_id,
+                col(SimSession.worker_id) == worker_id,
+                col(SimSession.status) == "running",
+            )  # fmt: skip
             .values(lease_expires_at=utcnow() + timedelta(seconds=lease_seconds()))
         )
         return result.rowcount == 1
@@ -101,8 +104,15 @@ def _interrupt(where: Any) -> list[str]:
         db.exec(
             update(SimSession)
             .where(col(SimSession.id).in_([r[0] for r in rows]), col(SimSession.status) == "running")
-            .values(status="interrupted", outcome="error", end_reason="interrupted", error=INTERRUPTED_ERROR,
-                    ended_at=now, updated_at=now, lease_expires_at=None)  # fmt: skip
+            .values(
+                status="interrupted",
+                outcome="error",
+                end_reason="interrupted",
+                error=INTERRUPTED_ERROR,
+                ended_at=now,
+                updated_at=now,
+                lease_expires_at=None,
+            )  # fmt: skip
         )
     return sorted({r[1] for r in rows if r[1]})
 
@@ -253,6 +263,24 @@ async def _enqueue(session_id: str) -> None:
 
 def is_active_here(session_id: str) -> bool:
     return scheduler.is_active(session_id)
+
+
+def stop(db: Session, row: SimSession) -> bool:
+    """Stops a session that has not ended, wherever it is. A task of this process is
+    cancelled and its runner records the end; a session waiting for a slot or a worker (no
+    runner will claim it now), or running in another process (whose worker stops it at its
+    next lease renewal), ends here, in `db`'s transaction. Returns whether it ended here."""
+    cancelled_task = cancel_here(row.id)
+    db.refresh(row)
+    if cancelled_task and row.status == "running":
+        return False
+    now = utcnow()
+    db.exec(
+        update(SimSession)
+        .where(col(SimSession.id) == row.id, col(SimSession.status).not_in(list(TERMINAL_STATUSES)))
+        .values(status="cancelled", outcome="cancelled", end_reason="cancelled", ended_at=now, updated_at=now)
+    )
+    return True
 
 
 def cancel_here(session_id: str) -> bool:

@@ -301,17 +301,8 @@ def cancel_run(*, session: Session, principal: Principal, run_id: str) -> RunDet
         session.refresh(run)
         raise Conflict(f"The run has already ended ({run.status})")
     for row in _sessions_of(session, [run.id]).get(run.id, []):
-        if row.status in TERMINAL_STATUSES:
-            continue
-        if not execution.cancel_here(row.id) or row.status == "pending":
-            # Waiting for a slot or a worker (its runner will not claim it now), or running
-            # in another process (whose worker stops it at its next lease renewal): it ends here.
-            now = utcnow()
-            session.exec(
-                update(SimSession)
-                .where(col(SimSession.id) == row.id, col(SimSession.status).not_in(list(TERMINAL_STATUSES)))
-                .values(status="cancelled", outcome="cancelled", end_reason="cancelled", ended_at=now, updated_at=now)
-            )
+        if row.status not in TERMINAL_STATUSES:
+            execution.stop(session, row)
     session.commit()
     finalize_run(run.id)
     session.expire_all()

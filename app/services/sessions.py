@@ -274,17 +274,7 @@ def cancel_session(*, session: Session, principal: Principal, session_id: str) -
     row = resource.row(session, principal, session_id)
     if row.status in TERMINAL_STATUSES:
         raise Conflict(f"The session has already ended ({row.status})")
-    cancelled_task = execution.cancel_here(row.id)
-    session.refresh(row)
-    if not cancelled_task or row.status == "pending":
-        # Never started, waiting for a slot or a worker (its runner will not claim it now),
-        # or running elsewhere (its worker stops it at its next lease renewal): end it here.
-        now = utcnow()
-        session.exec(
-            update(SimSession)
-            .where(col(SimSession.id) == row.id, col(SimSession.status).not_in(list(TERMINAL_STATUSES)))
-            .values(status="cancelled", outcome="cancelled", end_reason="cancelled", ended_at=now, updated_at=now)
-        )
+    if execution.stop(session, row):
         session.commit()
         if row.run_id:
             from app.services import runs  # late: runs starts sessions through this module

@@ -4,8 +4,12 @@ Every documented operation gets generated requests, valid and invalid (the examp
 coverage and fuzzing phases), sent with a signed-in workspace owner's bearer token to the
 real app in-process (ASGI). Every answer must be: no 5xx, a documented status code, a
 documented content type, a body matching the documented schema, and every 4xx in the
-one error shape. The number of cases is bounded and the generation derandomized, so a
-run is repeatable and takes about a minute.
+one error shape, with the security headers. The number of cases is bounded and the
+generation derandomized, so a run is repeatable and takes a minute or two.
+
+Nothing is left out of the document's operations. The WebSocket (/api/ws) is not in an
+OpenAPI document, so it is not fuzzed here (tests/api/test_sessions.py drives it); the SSE
+stream is fuzzed with random ids only (a real one would stream until the session ends).
 """
 
 from __future__ import annotations

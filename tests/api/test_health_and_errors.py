@@ -121,3 +121,30 @@ def test_method_not_allowed_keeps_the_shape(client) -> None:
     response = client.delete("/health")
     assert response.status_code == 405
     assert_error_shape(response.json(), "METHOD_NOT_ALLOWED")
+
+
+def test_undecodable_body_is_a_422() -> None:
+    # Bytes that are not UTF-8 (found by the fuzzer): FastAPI's own 400 becomes the 422 of any malformed body.
+    client = TestClient(_app_with_probe_routes(), raise_server_exceptions=False)
+    response = client.post("/probe", content=b'{"name": "\x80"}', headers={"content-type": "application/json"})
+    assert response.status_code == 422
+    error = assert_error_shape(response.json(), "VALIDATION_ERROR")
+    assert [d["field"] for d in error["details"]] == ["body"]
+
+
+def test_another_method_on_an_api_path_is_a_405_with_allow(client) -> None:
+    # Not the fallback's 404: the path exists (found by the fuzzer).
+    for method, path, allowed in (("put", "/api/workspaces", "GET, POST"), ("post", "/api/personas/x", None)):
+        response = client.request(method, path)
+        assert response.status_code == 405, path
+        assert_error_shape(response.json(), "METHOD_NOT_ALLOWED")
+        assert allowed is None or response.headers["Allow"] == allowed
+    assert set(client.post("/api/personas/x").headers["Allow"].split(", ")) == {"GET", "PUT", "PATCH", "DELETE"}
+
+
+def test_security_headers_even_on_a_500() -> None:
+    client = TestClient(_app_with_probe_routes(), raise_server_exceptions=False)
+    response = client.get("/boom")
+    assert response.status_code == 500
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Content-Security-Policy"].startswith("default-src 'none'")

@@ -12,6 +12,7 @@ import pytest
 from tests.support.bots import http_bot
 from tests.support.loopback import LoopbackServer
 from tests.support.sessions import PERSONA, Api, sign_up
+from tests.support.suites import SuiteApi
 
 pytestmark = pytest.mark.e2e
 
@@ -50,8 +51,8 @@ def test_a_run_continues_after_its_app_was_killed(restartable_app) -> None:
 
         state.update(mode="ok", fail_after=-1, reply=None)  # the agent answers from now on
         second = restartable_app(MIMIC_MAX_CONCURRENT_SESSIONS="1")
-        api = Api(second.base_url, headers)
-        ended = _wait_run(api, run_id)
+        api = SuiteApi(second.base_url, headers)
+        ended = api.wait_run(run_id, timeout=120)
 
     sessions = {s["id"]: s for s in api.get(f"/api/sessions?runId={run_id}&limit=10")["data"]}
     interrupted = api.get(f"/api/sessions/{running_id}")
@@ -62,13 +63,3 @@ def test_a_run_continues_after_its_app_was_killed(restartable_app) -> None:
     assert ended["status"] == "completed" and ended["endedAt"]
     assert ended["progress"]["done"] == 3 and ended["progress"]["errors"] == 1
     assert ended["progress"]["passed"] + ended["progress"]["failed"] == 2
-
-
-def _wait_run(api: Api, run_id: str, timeout: float = 120) -> dict:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        run = api.get(f"/api/runs/{run_id}")
-        if run["endedAt"]:
-            return run
-        time.sleep(0.2)
-    raise AssertionError(f"run {run_id} did not end: {run['progress']}")

@@ -5,7 +5,6 @@ in the first run, PostgreSQL in the second)."""
 from __future__ import annotations
 
 import json
-import os
 import threading
 import time
 from pathlib import Path
@@ -14,29 +13,12 @@ import httpx
 import pytest
 from sqlalchemy import create_engine, text
 
-from app.settings import settings
 from tests.support.bots import http_bot
 from tests.support.loopback import LoopbackServer
 from tests.support.processes import ApiBackend, QueueWorker, scaled_env
-from tests.support.servers import RedisServer, ServerUnavailable
 from tests.support.sessions import Api, sign_up
 
 LEASE_S = 3
-
-
-@pytest.fixture(scope="module")
-def redis_url():
-    if settings.redis_url:  # the second run brings its own Redis
-        yield settings.redis_url
-        return
-    try:
-        server = RedisServer().start()
-    except ServerUnavailable as exc:
-        if os.environ.get("CI"):
-            raise
-        pytest.skip(str(exc))
-    yield server.url
-    server.stop()
 
 
 @pytest.fixture

@@ -3,29 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-import os
 from datetime import UTC, datetime
 
-import pytest
-
 from app.engine.bus import ALL, BusEvent, RedisBus
-from app.settings import settings
-from tests.support.servers import RedisServer, ServerUnavailable
-
-
-@pytest.fixture(scope="module")
-def redis_url():
-    if settings.redis_url:
-        yield settings.redis_url
-        return
-    try:
-        server = RedisServer().start()
-    except ServerUnavailable as exc:
-        if os.environ.get("CI"):
-            raise
-        pytest.skip(str(exc))
-    yield server.url
-    server.stop()
 
 
 async def test_events_published_in_one_process_reach_subscribers_in_another_in_order(redis_url) -> None:
