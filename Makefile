@@ -97,6 +97,8 @@ migrate: install
 # with the same MIMIC_DATABASE_URL, MIMIC_REDIS_URL and MIMIC_SECRET_KEY as the backends.
 QUEUE_WORKER_PROCESSES ?= 1
 worker: install secret
+	@$(PY) -c "import sys; from app.settings import settings; sys.exit(0 if settings.uses_queue else \
+		'make worker needs MIMIC_SESSION_EXECUTION=queue and MIMIC_REDIS_URL (README: Running at scale)')"
 	$(VENV)/bin/taskiq worker app.worker:broker --workers $(QUEUE_WORKER_PROCESSES) \
 		--max-async-tasks $${MIMIC_MAX_CONCURRENT_SESSIONS:-8}
 

@@ -78,7 +78,7 @@ def db(migrated_db: str):
             # A transaction a test left open fails the next test instead of hanging it.
             session.execute(text("SET LOCAL lock_timeout = '20s'"))
         # DELETE, not TRUNCATE, on PostgreSQL too: on tables this small it is 15 times faster
-        # (3 ms against 40 ms for every table; TRUNCATE makes new files for each).
+        # (3 ms against 40 ms for all of them; TRUNCATE makes new files for each table).
         for table in reversed(SQLModel.metadata.sorted_tables):
             session.execute(delete(table))
         session.commit()

@@ -239,7 +239,11 @@ def _breakdown(session: Session, scope: _Scope, *, by_persona: bool, by_objectiv
     s = SimSession
     keys = [c for c, wanted in ((col(s.persona_id), by_persona), (col(s.objective_id), by_objective)) if wanted]
     rows = session.exec(
-        select(*keys, *_outcome_columns()).where(*scope.conditions()).group_by(*keys).order_by(func.count().desc())
+        select(*keys, *_outcome_columns())
+        .where(*scope.conditions())
+        .group_by(*keys)
+        # Ties by id, sessions without an objective last: the same order on SQLite and PostgreSQL.
+        .order_by(func.count().desc(), *(k.asc().nulls_last() for k in keys))
     ).all()
     persona_ids = {r.persona_id for r in rows} if by_persona else set()
     objective_ids = {r.objective_id for r in rows if r.objective_id} if by_objective else set()
@@ -483,7 +487,7 @@ def _top_findings(session: Session, scope: _Scope) -> list[RecurringFinding]:
         .join(f, col(f.session_id) == SimSession.id)
         .where(*scope.conditions())
         .group_by(f.type, f.severity, f.description)
-        .order_by(count.desc(), func.max(f.created_at).desc())
+        .order_by(count.desc(), func.max(f.created_at).desc(), f.type, f.severity, f.description)
         .limit(TOP_FINDINGS)
     ).all()
     return [
