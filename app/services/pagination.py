@@ -18,10 +18,12 @@ Row = TypeVar("Row")
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
+MAX_PAGE = 1_000_000
 
 
 class PageParams(BaseModel):
-    page: int = Field(default=1, ge=1, description="Page number, from 1")
+    # Bounded so that the offset fits any database's 64-bit integer.
+    page: int = Field(default=1, ge=1, le=MAX_PAGE, description="Page number, from 1")
     limit: int = Field(default=DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="Items per page (max 100)")
 
     @property

@@ -57,7 +57,7 @@ class RunListParams(BaseModel):
     {data, pagination} shape."""
 
     limit: int = Field(default=20, ge=1, le=100, description="Items per page (max 100)")
-    offset: int = Field(default=0, ge=0, description="Items to skip")
+    offset: int = Field(default=0, ge=0, le=100_000_000, description="Items to skip")
 
     @property
     def page(self) -> int:

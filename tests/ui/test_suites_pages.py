@@ -81,7 +81,8 @@ def test_build_a_suite_on_the_grid_and_watch_its_run_fill_in(live_app: LiveApp, 
 
         # The editor shows the saved suite, with its run below.
         page.get_by_role("link", name="Suites").click()
-        page.get_by_role("link", name="Grid suite", exact=True).click()
+        # The suite's own row (the recent runs below link to it too, once the run is listed).
+        page.get_by_role("rowheader").get_by_role("link", name="Grid suite", exact=True).click()
         page.wait_for_url(re.compile(r".*/suites/[0-9a-f-]{36}$"))
         expect(page.get_by_label("Name", exact=True)).to_have_value("Grid suite")
         expect(page.get_by_label("Seed")).to_have_value("5")
