@@ -10,7 +10,7 @@ its frontend build costs about 40 s before anything starts.
 - The agent: tests/support/bots.py's http_bot on 127.0.0.1 in a process of its own (so that
   it does not share a GIL with the measuring client), answering after 200 ms with a reply
   that never helps. The persona and the judge are the offline model; the persona is patient,
-  so a session runs about ten turns and ends with a verdict (failed). Each session waits
+  so a session runs six turns and ends with a verdict (failed). Each session waits
   about THINK seconds between turns (its messageInterval, 0.5 to 1.5 x THINK), as an LLM
   persona takes its time, and so that 1000 sessions make a load this machine can carry
   (1000 / THINK turns a second) rather than all turns at once.
@@ -24,13 +24,16 @@ its frontend build costs about 40 s before anything starts.
   unanswered 15 s after the end, and any session that ends in error or interrupted
   (infrastructure failures). They must be 0.
 - Memory: the resident set of the app's process tree (psutil), which must level off: the
-  slope over the last third of the run is compared with the first third's.
+  slope over the last third of the run is compared with the first third's. A session lives
+  about 6 x THINK seconds (three minutes) and its transcript grows all that while, so the
+  sessions started by the ramp hold more and more memory until they end together: the hold
+  lasts five lifetimes (fifteen minutes), so that its last third sees sessions come and go.
 
 Every EVERY seconds a line: elapsed, sessions running, sessions ended (and replaced), turns
 a second, API requests, errors, p50/p99 of the API load in that window, p99 of session
 starts, app RSS. Then the totals, per route, and a sample of the errors.
 
-    PYTHONPATH=. .venv/bin/python bench/load.py [--duration 300] [--sessions 1000] [--rps 20] [--think 30]
+    PYTHONPATH=. .venv/bin/python bench/load.py [--duration 900] [--sessions 1000] [--rps 20] [--think 30]
 
 (MIMIC_LOAD_DURATION, MIMIC_LOAD_SESSIONS and MIMIC_LOAD_RPS set the defaults.) Exits 1 when
 there were errors or the memory did not level off.
@@ -44,6 +47,7 @@ import multiprocessing
 import os
 import random
 import re
+import shutil
 import signal
 import statistics
 import sys
@@ -71,7 +75,7 @@ OBJECTIVE = {
         "constraints": ["Will not send the blender back at own cost"],
         "successCriteria": ["The agent confirms a refund for order B-20931"],
     },
-    "config": {"maxTurns": 10},
+    "config": {"maxTurns": 6},
 }
 TERMINAL = ("completed", "cancelled", "error", "interrupted")
 CONNECTIONS = 100  # the client's connections to the app, at most
@@ -471,7 +475,7 @@ def log_problems(log: Path) -> list[str]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--duration", type=float, default=float(os.environ.get("MIMIC_LOAD_DURATION", 300)))
+    parser.add_argument("--duration", type=float, default=float(os.environ.get("MIMIC_LOAD_DURATION", 900)))
     parser.add_argument("--sessions", type=int, default=int(os.environ.get("MIMIC_LOAD_SESSIONS", 1000)))
     parser.add_argument("--rps", type=float, default=float(os.environ.get("MIMIC_LOAD_RPS", 20)))
     parser.add_argument("--every", type=float, default=15, help="seconds between report lines")
@@ -515,7 +519,12 @@ def main() -> int:
     for line in problems[:10]:
         print(f"    {line[:300]}")
     errors = sum(stats.error_kinds.values()) + stats.session_errors
-    return 0 if errors == 0 and stats.levelled else 1
+    ok = errors == 0 and stats.levelled
+    if ok:  # the database and the log are only worth keeping to look into a failure
+        shutil.rmtree(workdir, ignore_errors=True)
+    else:
+        print(f"  kept for a look: {workdir}")
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ from fastapi.routing import APIRoute, iter_route_contexts
 from starlette.routing import compile_path
 
 from app.api.errors import ERROR_RESPONSES, error_response, install_error_handlers
-from app.api.middleware import RequestSizeLimitMiddleware, SecurityHeadersMiddleware
+from app.api.middleware import BindEventLoop, RequestSizeLimitMiddleware, SecurityHeadersMiddleware
 from app.api.rate_limit import RateLimitMiddleware
 from app.api.routes import (
     access,
@@ -67,6 +67,7 @@ def create_api() -> FastAPI:
     )
     install_error_handlers(api)
     api.add_middleware(RateLimitMiddleware)
+    api.add_middleware(BindEventLoop)
     # Added last, so outermost: size limits before anything reads a body, headers on every answer.
     api.add_middleware(RequestSizeLimitMiddleware)
     api.add_middleware(SecurityHeadersMiddleware)

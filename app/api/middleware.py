@@ -1,5 +1,6 @@
 """ASGI middleware in front of the whole backend: security headers on every HTTP answer
-(the dashboard's pages, its static files, the REST API), and request size limits on /api.
+(the dashboard's pages, its static files, the REST API), request size limits on /api, and the
+binding of the event loop that sessions run on.
 
 Both are pure ASGI (not BaseHTTPMiddleware): streamed answers (SSE) pass through untouched,
 and WebSocket traffic (Reflex's /_event, /api/ws) is not touched at all. In `reflex run
@@ -9,6 +10,7 @@ so middleware added there sees the pages as well as the API.
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import gzip
 import hashlib
@@ -24,6 +26,7 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api.errors import ErrorCode, error_payload
+from app.services import event_loop
 from app.settings import settings
 
 logger = logging.getLogger("mimic.api")
@@ -266,3 +269,21 @@ async def _send_too_large(send: Send, limit: int) -> None:
         }
     )
     await send({"type": "http.response.body", "body": body})
+
+
+# ---------------------------------------------------------------- the event loop
+
+
+class BindEventLoop:
+    """Binds the loop that serves the API as the one sessions run on (app/services/event_loop.py),
+    so that routes running in worker threads can hand work to it; a pointer comparison per request."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "lifespan":
+            loop = asyncio.get_running_loop()
+            if event_loop.current() is not loop:
+                event_loop.bind(loop)
+        await self.app(scope, receive, send)

@@ -50,7 +50,25 @@ class EventBus(Protocol):
 class _Queue:
     def __init__(self, maxsize: int) -> None:
         self.queue: asyncio.Queue[BusEvent] = asyncio.Queue(maxsize=maxsize)
+        self.loop = asyncio.get_running_loop()  # an asyncio queue is fed on its own loop only
         self.dropped = 0
+
+    def put(self, event: BusEvent) -> None:
+        try:
+            self.queue.put_nowait(event)
+        except asyncio.QueueFull:
+            self.dropped += 1
+
+    def put_from(self, here: asyncio.AbstractEventLoop | None, event: BusEvent) -> None:
+        """From the subscriber's loop at once; from another thread or loop through its loop,
+        in the order published."""
+        if here is self.loop:
+            self.put(event)
+            return
+        try:
+            self.loop.call_soon_threadsafe(self.put, event)
+        except RuntimeError:  # its loop has closed: nobody listens any more
+            pass
 
     def __aiter__(self) -> AsyncIterator[BusEvent]:
         return self._iterate()
@@ -73,15 +91,16 @@ class InMemoryBus:
     def __init__(self, queue_size: int = 10_000) -> None:
         self._subscribers: dict[str, set[_Queue]] = defaultdict(set)
         self._queue_size = queue_size
-        self._loop: asyncio.AbstractEventLoop | None = None
 
     def publish(self, event: BusEvent) -> None:
+        """From any thread (a run is finalized in a worker thread, say)."""
+        try:
+            here = asyncio.get_running_loop()
+        except RuntimeError:
+            here = None
         for channel in (event.session_id, ALL):
             for subscriber in list(self._subscribers.get(channel, ())):
-                try:
-                    subscriber.queue.put_nowait(event)
-                except asyncio.QueueFull:
-                    subscriber.dropped += 1
+                subscriber.put_from(here, event)
 
     @asynccontextmanager
     async def subscribe(self, channel: str) -> AsyncIterator[_Queue]:

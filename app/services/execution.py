@@ -35,6 +35,7 @@ from app.db import session_scope
 from app.engine.scheduler import SessionScheduler
 from app.models.base import utcnow
 from app.models.session import TERMINAL_STATUSES, SimSession
+from app.services import event_loop
 from app.settings import settings
 
 logger = logging.getLogger("mimic.execution")
@@ -236,9 +237,19 @@ def mark_queued(session_id: str) -> None:
         db.exec(update(SimSession).where(col(SimSession.id) == session_id).values(queued_at=utcnow()))
 
 
-def submit(session_id: str) -> None:
-    """Hands a pending session (already marked queued) to whatever runs sessions. Call it on
-    the backend's event loop."""
+def submit(*session_ids: str) -> None:
+    """Hands pending sessions (already marked queued) to whatever runs sessions; from a
+    route's worker thread, through the backend's event loop (once for them all, in order,
+    without waiting: a cancel that comes first ends the session before its claim)."""
+    event_loop.post(_submit_here, session_ids)
+
+
+def _submit_here(session_ids: tuple[str, ...]) -> None:
+    for session_id in session_ids:
+        _submit_one(session_id)
+
+
+def _submit_one(session_id: str) -> None:
     if settings.uses_queue:
         task = asyncio.get_running_loop().create_task(_enqueue(session_id), name=f"enqueue-{session_id}")
         _pending_enqueues.add(task)
@@ -286,7 +297,12 @@ def stop(db: Session, row: SimSession) -> bool:
 def cancel_here(session_id: str) -> bool:
     """Cancels the session's task if this process runs it. Queue workers notice a cancelled
     session at their next lease renewal (within a third of the lease)."""
-    return scheduler.cancel(session_id)
+    # Asked on the loop, after whatever was posted to it before (a submit of this session
+    # that the loop has not reached yet is done first, and its task cancelled before it ran).
+    try:
+        return event_loop.call(scheduler.cancel, session_id)
+    except event_loop.NoLoop:
+        return False
 
 
 # ---- the queue -------------------------------------------------------------------------------
@@ -349,7 +365,8 @@ async def reap_forever(interval: float | None = None) -> None:
 async def recover_on_start() -> None:
     """A lifespan task of the backend. The only process ends what the last one left running
     and runs again what was waiting; with leases, expired sessions are reaped instead, as
-    long as the backend runs."""
+    long as the backend runs. Binds the backend's loop first: sessions run on it."""
+    event_loop.bind()
     if leased():
         await reap_forever()
         return

@@ -204,8 +204,7 @@ def publish_run_event(run: Run, status: str, extra: dict[str, Any] | None = None
 
 
 def start_run(*, session: Session, principal: Principal, suite_id: str) -> RunDetail:
-    """Creates the run and its sessions and schedules them. Call it on the backend's event
-    loop (an async route or event handler): the sessions and the coordinator are its tasks."""
+    """Creates the run and its sessions and schedules them."""
     require(principal, Permission.write)
     suite = suites.resource.row(session, principal, suite_id)
     suites.check_matrix(session, principal, suite.agent_id, suite.persona_ids, suite.objective_ids, suite.repeats)
@@ -219,14 +218,10 @@ def start_run(*, session: Session, principal: Principal, suite_id: str) -> RunDe
     rows = _session_rows(run, suite, principal)
     session.add_all(rows)
     session.commit()
-    scheduled: list[str] = []
     try:
         for row in rows:
-            sessions.start_session(session=session, principal=principal, session_id=row.id)
-            scheduled.append(row.id)
+            sessions.mark_started(session=session, principal=principal, session_id=row.id)
     except Exception:
-        for session_id in scheduled:
-            execution.cancel_here(session_id)
         run.status, run.ended_at = RunStatus.error, utcnow()
         for row in rows:
             session.refresh(row)
@@ -238,6 +233,7 @@ def start_run(*, session: Session, principal: Principal, suite_id: str) -> RunDe
 
     dispatcher.ensure_started()
     publish_run_event(run, "running", {"totalSessions": run.total_sessions})
+    execution.submit(*(row.id for row in rows))  # after run.started, so that it is heard first
     # No coordinator waits for the sessions: whoever ends a run's last session (a backend or
     # a queue worker, possibly after a restart) finalizes the run (execution.settle_runs).
     return _detail(session, run)

@@ -247,7 +247,18 @@ def record_cancelled(session_id: str, worker_id: str) -> None:
 
 def start_session(*, session: Session, principal: Principal, session_id: str) -> SessionPublic:
     """Hand the session to whatever runs sessions (app/services/execution.py): it waits for
-    a slot under the concurrency cap, or for a queue worker. Call it on the backend's loop."""
+    a slot under the concurrency cap, or for a queue worker."""
+    row = mark_started(session=session, principal=principal, session_id=session_id)
+    from app.services.webhooks import dispatcher  # late: the webhooks read sessions
+
+    dispatcher.ensure_started()  # so that webhooks hear of this session
+    execution.submit(row.id)
+    return to_public(row)
+
+
+def mark_started(*, session: Session, principal: Principal, session_id: str) -> SimSession:
+    """Checks that the session can start and records it as started (committed), without
+    handing it over yet (execution.submit does that)."""
     require(principal, Permission.write)
     row = resource.row(session, principal, session_id)
     if row.status != "pending" or row.queued_at is not None or execution.is_active_here(row.id):
@@ -261,11 +272,7 @@ def start_session(*, session: Session, principal: Principal, session_id: str) ->
     row.llm_config = {**row.llm_config, **used}
     row.queued_at = utcnow()
     session.commit()
-    execution.submit(row.id)
-    from app.services.webhooks import dispatcher  # late: the webhooks read sessions
-
-    dispatcher.ensure_started()  # so that webhooks hear of this session
-    return to_public(row)
+    return row
 
 
 def cancel_session(*, session: Session, principal: Principal, session_id: str) -> SessionStopped:

@@ -52,7 +52,7 @@ from app.models.webhook import (
     WebhookUpdate,
 )
 from app.outbound import OutboundError, outbound_client
-from app.services import crypto
+from app.services import crypto, event_loop
 from app.services.access import Permission, Principal, require
 from app.services.errors import NotFound
 from app.services.pagination import PageParams, Paginated, paginate
@@ -326,12 +326,18 @@ class WebhookDispatcher:
         return bool(self._tasks) and all(not t.done() for t in self._tasks)
 
     def ensure_started(self) -> None:
-        """Starts the dispatcher on the running event loop, unless it already runs (on this
-        loop, or on another loop that is still running). Without a running loop: nothing."""
+        """Starts the dispatcher on the backend's event loop (from a route's worker thread, it
+        is handed over), unless it already runs (on this loop, or on another loop that is
+        still running). Without any loop (a script): nothing."""
+        if self.running and self._loop is not None and self._loop.is_running():
+            return  # the usual case, without a trip to the loop
         try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
+            event_loop.call(self._start_here)
+        except event_loop.NoLoop:
             return
+
+    def _start_here(self) -> None:
+        loop = asyncio.get_running_loop()
         if self.running and (self._loop is loop or (self._loop is not None and self._loop.is_running())):
             return
         self._loop, self._wake = loop, asyncio.Event()

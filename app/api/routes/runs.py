@@ -39,7 +39,7 @@ def get_run(run_id: str, principal: CurrentPrincipal, session: SessionDep) -> Ru
     summary="Cancel a run's sessions that have not ended",
     responses=error_responses(409),
 )
-async def cancel_run(run_id: str, principal: CurrentPrincipal, session: SessionDep) -> RunDetail:
+def cancel_run(run_id: str, principal: CurrentPrincipal, session: SessionDep) -> RunDetail:
     return runs.cancel_run(session=session, principal=principal, run_id=run_id)
 
 

@@ -25,7 +25,7 @@ Status = Literal["pending", "running", "completed", "cancelled", "error", "inter
     summary="Create a session",
     responses=error_responses(409),
 )
-async def create_session(data: SessionCreate, principal: CurrentPrincipal, session: SessionDep) -> SessionPublic:
+def create_session(data: SessionCreate, principal: CurrentPrincipal, session: SessionDep) -> SessionPublic:
     """A persona in front of an agent with an objective; `autoStart` starts it at once."""
     created = sessions.create_session(session=session, principal=principal, data=data)
     if data.auto_start:
@@ -60,15 +60,14 @@ def get_session(session_id: str, principal: CurrentPrincipal, session: SessionDe
     summary="Start a pending session",
     responses=error_responses(409),
 )
-async def start_session(session_id: str, principal: CurrentPrincipal, session: SessionDep) -> SessionPublic:
-    # Async: the session's task is created on the backend's running event loop.
+def start_session(session_id: str, principal: CurrentPrincipal, session: SessionDep) -> SessionPublic:
     return sessions.start_session(session=session, principal=principal, session_id=session_id)
 
 
 @router.post(
     "/{session_id}/cancel", response_model=SessionStopped, summary="Cancel a session", responses=error_responses(409)
 )
-async def cancel_session(session_id: str, principal: CurrentPrincipal, session: SessionDep) -> SessionStopped:
+def cancel_session(session_id: str, principal: CurrentPrincipal, session: SessionDep) -> SessionStopped:
     return sessions.cancel_session(session=session, principal=principal, session_id=session_id)
 
 
@@ -78,7 +77,7 @@ async def cancel_session(session_id: str, principal: CurrentPrincipal, session: 
     summary="Stop a session (its transcript is kept)",
     responses=error_responses(409),
 )
-async def stop_session(session_id: str, principal: CurrentPrincipal, session: SessionDep) -> SessionStopped:
+def stop_session(session_id: str, principal: CurrentPrincipal, session: SessionDep) -> SessionStopped:
     return sessions.cancel_session(session=session, principal=principal, session_id=session_id)
 
 

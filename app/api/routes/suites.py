@@ -30,8 +30,7 @@ add_crud_routes(
     summary="Start a run of the suite",
     responses=error_responses(409),
 )
-async def run_suite(suite_id: str, principal: CurrentPrincipal, session: SessionDep) -> RunDetail:
+def run_suite(suite_id: str, principal: CurrentPrincipal, session: SessionDep) -> RunDetail:
     """Creates one session per cell and repeat and schedules them under the concurrency cap.
     Follow it with GET /api/runs/{id}; it ends (status completed) when its last session ends."""
-    # Async: the sessions and the run's coordinator are tasks of the backend's event loop.
     return runs.start_run(session=session, principal=principal, suite_id=suite_id)

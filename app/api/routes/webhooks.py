@@ -34,9 +34,8 @@ def list_webhooks(
 
 
 @router.post("", response_model=WebhookCreated, status_code=status.HTTP_201_CREATED, summary="Create a webhook")
-async def create_webhook(data: WebhookCreate, principal: CurrentPrincipal, session: SessionDep) -> WebhookCreated:
-    """Without `secret`, one is made and shown once in the answer. Async: the dispatcher
-    starts on the backend's event loop."""
+def create_webhook(data: WebhookCreate, principal: CurrentPrincipal, session: SessionDep) -> WebhookCreated:
+    """Without `secret`, one is made and shown once in the answer."""
     return webhooks.create_webhook(session=session, principal=principal, data=data)
 
 

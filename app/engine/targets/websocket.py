@@ -18,7 +18,7 @@ from app.engine.targets.base import (
     render_template,
     with_retries,
 )
-from app.outbound import OutboundError, check_url
+from app.outbound import OutboundError, check_url, shared_ssl_context
 
 MAX_REDIRECTS = 5
 _CREDENTIAL_HEADERS = frozenset({"authorization", "cookie", "proxy-authorization"})
@@ -58,8 +58,9 @@ class WebSocketTarget:
             error: OSError | None = None
             for address in addresses:
                 try:
+                    secure = {"ssl": shared_ssl_context()} if urlsplit(url).scheme == "wss" else {}
                     return await websockets.connect(
-                        url, additional_headers=headers, open_timeout=None, host=address, proxy=None
+                        url, additional_headers=headers, open_timeout=None, host=address, proxy=None, **secure
                     )
                 except OSError as exc:
                     error = exc

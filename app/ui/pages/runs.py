@@ -163,8 +163,7 @@ class RunState(AuthState):
     @rx.event
     async def cancel(self):
         try:
-            with session_scope() as session:
-                self._apply(runs.cancel_run(session=session, principal=self._principal(), run_id=self.run_key))
+            self._apply(await self._off_the_loop(runs.cancel_run, run_id=self.run_key))
         except ServiceError as exc:
             return rx.toast.error(str(exc))
         return rx.toast.info("Cancelling the run's sessions…")

@@ -158,8 +158,7 @@ class SessionState(AuthState):
     @rx.event
     async def start(self):
         try:
-            with session_scope() as session:
-                sessions.start_session(session=session, principal=self._principal(), session_id=self.session_key)
+            await self._off_the_loop(sessions.start_session, session_id=self.session_key)
         except ServiceError as exc:
             return rx.toast.error(str(exc))
         self.status = "running"
@@ -167,8 +166,7 @@ class SessionState(AuthState):
     @rx.event
     async def stop(self):
         try:
-            with session_scope() as session:
-                sessions.cancel_session(session=session, principal=self._principal(), session_id=self.session_key)
+            await self._off_the_loop(sessions.cancel_session, session_id=self.session_key)
         except ServiceError as exc:
             return rx.toast.error(str(exc))
         return rx.toast.info("Stopping the session…")

@@ -71,12 +71,9 @@ def _names(items) -> dict[str, str]:
 
 
 async def start_run(state: AuthState, suite_id: str):
-    """Starts a run (on the backend's event loop) and opens its page."""
-    from app.db import session_scope
-
+    """Starts a run and opens its page."""
     try:
-        with session_scope() as session:
-            run = runs.start_run(session=session, principal=state._principal(), suite_id=suite_id)
+        run = await state._off_the_loop(runs.start_run, suite_id=suite_id)
     except ServiceError as exc:
         return rx.toast.error(str(exc))
     return rx.redirect(f"/runs/{run.id}")

@@ -79,6 +79,18 @@ class AuthState(rx.State):
         with session_scope() as session:
             return accounts.authenticate(session=session, credential=self.auth_token, meta=self._request_meta())
 
+    async def _off_the_loop(self, service, /, **kwargs):
+        """service(session=…, principal=…, **kwargs) in a worker thread with its own unit of
+        work: the backend's event loop, which every running session shares, must not wait for
+        the database (a session start or stop waits for SQLite's write lock)."""
+
+        def work():
+            principal = self._principal()
+            with session_scope() as session:
+                return service(session=session, principal=principal, **kwargs)
+
+        return await asyncio.to_thread(work)
+
     def _apply_me(self, me: MePublic) -> None:
         self.signed_in = True
         self.user_name = me.name or me.email
