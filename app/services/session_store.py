@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from sqlmodel import Session, func, select, update
+from sqlmodel import Session, col, func, select, update
 
 from app.db import session_scope
 from app.engine.judge import JudgeVerdict
@@ -41,9 +41,14 @@ class DatabaseSessionStore:
         await self._in_thread(self._mark_running)
 
     def _mark_running(self, db: Session) -> None:
+        # Only from pending or running: a cancel can end the session while this transaction
+        # waits for the write lock, and must not be undone by it.
         now = utcnow()
-        db.exec(update(SimSession).where(SimSession.id == self.session_id).values(status="running", started_at=now,
-                                                                                 updated_at=now))  # fmt: skip
+        db.exec(
+            update(SimSession)
+            .where(col(SimSession.id) == self.session_id, col(SimSession.status).in_(("pending", "running")))
+            .values(status="running", started_at=now, updated_at=now)
+        )
 
     async def add_message(
         self,
@@ -145,10 +150,19 @@ class DatabaseSessionStore:
             # this runner went on: that stands.
             return {"duration": round((row.duration_ms or 0) / 1000, 3), "messageCount": row.message_count}
         ended = utcnow()
-        row.status, row.outcome, row.end_reason, row.error = status, outcome, end_reason, error
-        row.ended_at, row.updated_at = ended, ended
-        row.duration_ms = int((ended - row.started_at).total_seconds() * 1000) if row.started_at else 0
-        summary = {"duration": round(row.duration_ms / 1000, 3), "messageCount": row.message_count}
+        duration_ms = int((ended - row.started_at).total_seconds() * 1000) if row.started_at else 0
+        # Conditional as well: a cancel committed since the read above stands.
+        stopped = [s for s in STOPPED_FROM_OUTSIDE if s != status]
+        written = db.exec(
+            update(SimSession)
+            .where(col(SimSession.id) == self.session_id, col(SimSession.status).not_in(stopped))
+            .values(status=status, outcome=outcome, end_reason=end_reason, error=error, ended_at=ended,
+                    updated_at=ended, duration_ms=duration_ms)  # fmt: skip
+        )
+        db.refresh(row)
+        if written.rowcount != 1:
+            return {"duration": round((row.duration_ms or 0) / 1000, 3), "messageCount": row.message_count}
+        summary = {"duration": round(duration_ms / 1000, 3), "messageCount": row.message_count}
         if row.action_count:
             summary["actionCount"] = row.action_count
         return summary

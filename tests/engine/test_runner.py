@@ -159,6 +159,18 @@ async def test_cancel_keeps_what_was_said_and_publishes_the_end(db, stored_sessi
     assert kinds[-1] == "complete"
 
 
+async def test_a_runner_starting_late_does_not_undo_a_cancel(db, stored_session) -> None:
+    """A cancel can end the session while the runner's "running" write still waits for the
+    write lock; that write, landing last, must not bring the session back to life."""
+    store = DatabaseSessionStore(stored_session.id, stored_session.workspace_id)
+    stored_session.status, stored_session.outcome, stored_session.end_reason = "cancelled", "cancelled", "cancelled"
+    db.add(stored_session)
+    db.commit()
+    await store.mark_running()
+    row, _ = _reload(db, stored_session)
+    assert row.status == "cancelled" and row.outcome == "cancelled"
+
+
 async def test_bus_events_follow_the_stored_messages(db, stored_session) -> None:
     bus = InMemoryBus()
     with LoopbackServer(http_bot()) as bot:
