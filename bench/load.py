@@ -27,13 +27,16 @@ its frontend build costs about 40 s before anything starts.
   slope over the last third of the run is compared with the first third's. A session lives
   about 6 x THINK seconds (three minutes) and its transcript grows all that while, so the
   sessions started by the ramp hold more and more memory until they end together: the hold
-  lasts five lifetimes (fifteen minutes), so that its last third sees sessions come and go.
+  lasts eight lifetimes (25 minutes): after the first lifetime memory still creeps up for a
+  while (as the database grows; SQLite's page caches are the likely reason, not measured),
+  and a 15-minute hold judged it
+  flat in one run and +3 MB/min in the next.
 
 Every EVERY seconds a line: elapsed, sessions running, sessions ended (and replaced), turns
 a second, API requests, errors, p50/p99 of the API load in that window, p99 of session
 starts, app RSS. Then the totals, per route, and a sample of the errors.
 
-    PYTHONPATH=. .venv/bin/python bench/load.py [--duration 900] [--sessions 1000] [--rps 20] [--think 30]
+    PYTHONPATH=. .venv/bin/python bench/load.py [--duration 1500] [--sessions 1000] [--rps 20] [--think 30]
 
 (MIMIC_LOAD_DURATION, MIMIC_LOAD_SESSIONS and MIMIC_LOAD_RPS set the defaults.) Exits 1 when
 there were errors or the memory did not level off.
@@ -475,7 +478,7 @@ def log_problems(log: Path) -> list[str]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--duration", type=float, default=float(os.environ.get("MIMIC_LOAD_DURATION", 900)))
+    parser.add_argument("--duration", type=float, default=float(os.environ.get("MIMIC_LOAD_DURATION", 1500)))
     parser.add_argument("--sessions", type=int, default=int(os.environ.get("MIMIC_LOAD_SESSIONS", 1000)))
     parser.add_argument("--rps", type=float, default=float(os.environ.get("MIMIC_LOAD_RPS", 20)))
     parser.add_argument("--every", type=float, default=15, help="seconds between report lines")
