@@ -29,8 +29,7 @@ its frontend build costs about 40 s before anything starts.
   sessions started by the ramp hold more and more memory until they end together: the hold
   lasts eight lifetimes (25 minutes): after the first lifetime memory still creeps up for a
   while (as the database grows; SQLite's page caches are the likely reason, not measured),
-  and a 15-minute hold judged it
-  flat in one run and +3 MB/min in the next.
+  and a 15-minute hold judged it flat in one run and +3 MB/min in the next.
 
 Every EVERY seconds a line: elapsed, sessions running, sessions ended (and replaced), turns
 a second, API requests, errors, p50/p99 of the API load in that window, p99 of session
