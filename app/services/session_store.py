@@ -145,13 +145,10 @@ class DatabaseSessionStore:
         row = db.get(SimSession, self.session_id)
         if row is None:  # deleted while running: nothing left to record
             return {"duration": 0, "messageCount": 0}
-        if row.status in STOPPED_FROM_OUTSIDE and row.status != status:
-            # Cancelled by a user, or declared interrupted after its worker stalled, while
-            # this runner went on: that stands.
-            return {"duration": round((row.duration_ms or 0) / 1000, 3), "messageCount": row.message_count}
         ended = utcnow()
         duration_ms = int((ended - row.started_at).total_seconds() * 1000) if row.started_at else 0
-        # Conditional as well: a cancel committed since the read above stands.
+        # Cancelled by a user, or declared interrupted after its worker stalled, while this
+        # runner went on (even if committed after the read above): that stands.
         stopped = [s for s in STOPPED_FROM_OUTSIDE if s != status]
         written = db.exec(
             update(SimSession)
@@ -159,7 +156,6 @@ class DatabaseSessionStore:
             .values(status=status, outcome=outcome, end_reason=end_reason, error=error, ended_at=ended,
                     updated_at=ended, duration_ms=duration_ms)  # fmt: skip
         )
-        db.refresh(row)
         if written.rowcount != 1:
             return {"duration": round((row.duration_ms or 0) / 1000, 3), "messageCount": row.message_count}
         summary = {"duration": round(duration_ms / 1000, 3), "messageCount": row.message_count}

@@ -325,11 +325,14 @@ class WebhookDispatcher:
     def running(self) -> bool:
         return bool(self._tasks) and all(not t.done() for t in self._tasks)
 
+    def _running_on_a_live_loop(self) -> bool:
+        return self.running and self._loop is not None and self._loop.is_running()
+
     def ensure_started(self) -> None:
         """Starts the dispatcher on the backend's event loop (from a route's worker thread, it
-        is handed over), unless it already runs (on this loop, or on another loop that is
-        still running). Without any loop (a script): nothing."""
-        if self.running and self._loop is not None and self._loop.is_running():
+        is handed over), unless it already runs on a loop that is still running. Without any
+        loop (a script): nothing."""
+        if self._running_on_a_live_loop():
             return  # the usual case, without a trip to the loop
         try:
             event_loop.call(self._start_here)
@@ -337,9 +340,9 @@ class WebhookDispatcher:
             return
 
     def _start_here(self) -> None:
-        loop = asyncio.get_running_loop()
-        if self.running and (self._loop is loop or (self._loop is not None and self._loop.is_running())):
+        if self._running_on_a_live_loop():  # started meanwhile
             return
+        loop = asyncio.get_running_loop()
         self._loop, self._wake = loop, asyncio.Event()
         self._tasks = [
             loop.create_task(self._listen(), name="webhook-listener"),
