@@ -13,8 +13,8 @@ word for word). The objective's own
 checks (promptfoo style) come after: contains, not_contains, regex, not_regex,
 max_latency, max_turns, language, json_schema, each its own verdict row.
 
-A check is never met by words the persona wrote first: a contains or regex check only
-counts a match that does not appear in the persona's earlier messages.
+A check is never met by a reply that only echoes the persona or addresses the judge: a
+contains or regex check ignores those replies.
 """
 
 from __future__ import annotations
@@ -358,11 +358,15 @@ def builtin_checks(case: JudgeCase, *, slow_reply_ms: int) -> list[CheckResult]:
 # ---- the objective's checks -------------------------------------------------------------------
 
 
-def _persona_said_before(case: JudgeCase, message: TranscriptEntry, found: str) -> bool:
-    needle = found.strip().lower()
-    return bool(needle) and any(
-        needle in m.text.lower() for m in case.transcript if m.sender == "persona" and m.number < message.number
-    )
+def discounted_replies(case: JudgeCase) -> set[str]:
+    """Replies that cannot count for the agent: echoes of the persona and words addressed to the judge."""
+    ids, said = set(), []
+    for m in case.transcript:
+        if m.sender == "persona":
+            said.append(m.text)
+        elif not m.empty and is_echo(m.text, said[-2:]):
+            ids.add(m.id)
+    return ids | {m.id for m, _ in steering_attempts(case)}
 
 
 def _scoped(case: JudgeCase, scope: str) -> list[TranscriptEntry]:
@@ -416,11 +420,11 @@ def _text_check(case: JudgeCase, check: dict[str, Any]) -> tuple[str, str, tuple
             return "not_met", f"Found in {len(hits)} {_plural(len(hits), 'reply', 'replies')}.", _ids(hits)
         return "met", "No reply has it.", ()
     matched, echoed = [], []
+    discounted = discounted_replies(case)
     for m in replies:
-        found = _search(check, m.text)
-        if found is None:
+        if _search(check, m.text) is None:
             continue
-        (echoed if _persona_said_before(case, m, found) else matched).append(m)
+        (echoed if m.id in discounted else matched).append(m)
     if scope == "every":
         missing = [m for m in replies if m not in matched]
         if missing:
@@ -433,7 +437,7 @@ def _text_check(case: JudgeCase, check: dict[str, Any]) -> tuple[str, str, tuple
     if matched:
         return "met", f"Message {matched[0].number} has it.", _ids(matched[:3])
     if echoed:
-        return "not_met", "Only replies repeating the persona's own words have it, which does not count.", _ids(echoed)
+        return "not_met", "Only echoes of the persona or replies addressed to the judge have it: no count.", _ids(echoed)
     return "not_met", "No reply has it.", ()
 
 
