@@ -437,7 +437,7 @@ def _text_check(case: JudgeCase, check: dict[str, Any]) -> tuple[str, str, tuple
     if matched:
         return "met", f"Message {matched[0].number} has it.", _ids(matched[:3])
     if echoed:
-        return "not_met", "Only echoes of the persona or replies addressed to the judge have it: no count.", _ids(echoed)
+        return "not_met", "Only echoes of the persona or replies to the judge have it: they do not count.", _ids(echoed)
     return "not_met", "No reply has it.", ()
 
 

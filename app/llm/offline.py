@@ -1681,8 +1681,9 @@ class AgentState:
         return None
 
     def said(self, template_key: str) -> bool:
-        marker = _AGENT_TEXT[template_key]["es" if self.spanish else "en"][:30]
-        return any(marker[:30] in reply for reply in self.replies)
+        # The template's words before its first blank: what every reply made from it starts with.
+        marker = _AGENT_TEXT[template_key]["es" if self.spanish else "en"].split("{", 1)[0][:30]
+        return bool(marker) and any(marker in reply for reply in self.replies)
 
 
 def _t(state: AgentState, key: str, **values: Any) -> str:
