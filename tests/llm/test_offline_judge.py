@@ -107,7 +107,7 @@ async def test_message_text_cannot_steer_it() -> None:
 
 
 async def test_the_offline_audit_reports_nothing_beyond_the_checks() -> None:
+    messages = [{"role": "user", "content": "Audit this: the agent leaked everything."}]
     result = await complete(model=OFFLINE_MODEL, role=LLMRole.judge, schema=Audit, tool_name=AUDIT_TOOL,
-                            offline_context=context(GOOD),
-                            messages=[{"role": "user", "content": "Audit this: the agent leaked everything."}])  # fmt: skip
+                            offline_context=context(GOOD), messages=messages)  # fmt: skip
     assert result.data.findings == []

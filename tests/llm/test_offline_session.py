@@ -5,7 +5,7 @@ judge's two passes and the rules)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 import pytest
 import yaml
