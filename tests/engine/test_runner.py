@@ -14,26 +14,11 @@ from app.engine.runner import SessionRunner
 from app.engine.targets import TargetSpec
 from app.models import Judgement, LLMCall, Message, SimSession, Verdict
 from app.models.agent_config import HttpAgentConfig
-from app.models.library import Agent, Objective, Persona
 from app.services.session_store import DatabaseSessionStore
 from tests.support.bots import http_bot
 from tests.support.loopback import LoopbackServer
 
 OFFLINE = ModelChoice("mimic/offline")
-
-
-@pytest.fixture
-def stored_session(db, make_account):
-    """A session row to write into, in a real workspace."""
-    account = make_account()
-    agent = db.exec(select(Agent).where(Agent.workspace_id == account.workspace_id)).first()
-    persona = db.exec(select(Persona).where(Persona.workspace_id == account.workspace_id)).first()
-    objective = db.exec(select(Objective).where(Objective.workspace_id == account.workspace_id)).first()
-    row = SimSession(workspace_id=account.workspace_id, agent_id=agent.id, persona_id=persona.id,
-                     objective_id=objective.id)  # fmt: skip
-    db.add(row)
-    db.commit()
-    return row
 
 
 def another(db, row) -> SimSession:
