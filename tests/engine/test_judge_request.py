@@ -61,8 +61,8 @@ def walk(value):
 
 
 async def test_the_judge_request_a_reviewer_would_sign_off(db, stored_session) -> None:
-    target = TargetSpec(stored_session.agent_id, "hosted", {"systemPrompt": INSTRUCTIONS, "model": "mimic/offline",
-                                                             "modelId": "mimic/offline", "timeoutSeconds": 10})  # fmt: skip
+    hosted = {"systemPrompt": INSTRUCTIONS, "model": "mimic/offline", "modelId": "mimic/offline", "timeoutSeconds": 10}
+    target = TargetSpec(stored_session.agent_id, "hosted", hosted)
     with OpenAIStub(script=recorded_judge, required_key=KEY) as stub:
         judge = ModelChoice("openai/gpt-4o-mini", credentials=Credentials(api_key=KEY, api_base=stub.base_url))
         plan = SessionPlan(session_id=stored_session.id, workspace_id=stored_session.workspace_id, persona=PERSONA,
