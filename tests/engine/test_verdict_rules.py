@@ -43,8 +43,8 @@ def audit(*findings) -> AuditAnswer:
         for t, ev, d, s in findings]})  # fmt: skip
 
 
-def judged(c: JudgeCase, v: VerdictAnswer, a: AuditAnswer = AuditAnswer()):
-    return combine(c, v, a, run_checks(c), judge_model="m", prompt_version="p")
+def judged(c: JudgeCase, v: VerdictAnswer, a: AuditAnswer | None = None):
+    return combine(c, v, a or AuditAnswer(), run_checks(c), judge_model="m", prompt_version="p")
 
 
 def test_all_met_with_real_evidence_passes() -> None:
