@@ -112,12 +112,38 @@ def _language_detector():
         return _detector
 
 
+# Common function words: the low-accuracy models misread short sentences ("Order A-10482, where
+# is it?" as German), and a sentence built on another language's function words is not that.
+_FUNCTION_WORDS = {
+    "en": "the and is are it you your to of for with on at this that will be have has was where what can please my i we "
+          "our an as not",
+    "es": "el la los las de del que y en por para con su es está mi un una se no lo me le usted gracias hola pero",
+    "fr": "le la les de des du et est un une pour avec vous votre je nous merci bonjour pas que qui sur",
+    "de": "der die das und ist nicht ein eine mit für sie ich wir zu den dem auf bitte danke",
+    "it": "il lo la gli le di e è un una per con che non sono grazie mio suo",
+    "pt": "o a os as de do da e é um uma para com que não obrigado olá meu seu você",
+    "nl": "de het een en is van dat niet met voor op je ik wij bedankt alstublieft",
+    "pl": "i w z na się nie jest to że do dla jak dziękuję proszę",
+}  # fmt: skip
+# Single letters ("a", "i", "e") belong to too many languages to vote.
+_FUNCTION_SETS = {code: frozenset(w for w in text.split() if len(w) > 1) for code, text in _FUNCTION_WORDS.items()}
+# What is not language: e-mail addresses, links, ids like A-10482, numbers, code blocks.
+_NOT_LANGUAGE = re.compile(r"```.*?```|\S+@\S+|https?://\S+|\b[A-Za-z]{1,3}-\d+\b|\d[\d.,:/-]*", re.S)
+
+
 def language_of(text: str) -> str | None:
     """The ISO 639-1 code of text written in one of LANGUAGES, or None when unsure or too short."""
-    if len(words(text)) < LANGUAGE_MIN_WORDS:
+    text = _NOT_LANGUAGE.sub(" ", text or "")
+    tokens = words(text)
+    if len(tokens) < LANGUAGE_MIN_WORDS:
         return None
     found = _language_detector().detect_language_of(text)
-    return found.iso_code_639_1.name.lower() if found is not None else None
+    detected = found.iso_code_639_1.name.lower() if found is not None else None
+    votes = {code: sum(1 for t in tokens if t in vocabulary) for code, vocabulary in _FUNCTION_SETS.items()}
+    best = max(votes, key=lambda code: votes[code])
+    if votes[best] >= 2 and votes[best] > votes.get(detected or "", 0):
+        return best
+    return detected
 
 
 def _base_language(code: str) -> str:
@@ -125,12 +151,17 @@ def _base_language(code: str) -> str:
 
 
 def expected_language(case: JudgeCase) -> str | None:
-    """The language the persona writes: the most common among its messages, else its setting."""
+    """The language the persona writes: its setting, unless most of its messages (two at
+    least) are plainly in another one."""
     seen = Counter(code for m in case.persona_messages if (code := language_of(m.text)))
+    setting = _base_language(case.persona.language)
     if seen:
-        return seen.most_common(1)[0][0]
-    code = _base_language(case.persona.language)
-    return code if code in LANGUAGES else None
+        top, count = seen.most_common(1)[0]
+        if top != setting and count >= 2 and count / sum(seen.values()) >= 0.6:
+            return top
+    if setting in LANGUAGES:
+        return setting
+    return seen.most_common(1)[0][0] if seen else None
 
 
 # ---- the built-in checks ----------------------------------------------------------------------

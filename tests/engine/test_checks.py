@@ -108,14 +108,16 @@ def test_slow_replies_and_their_severity() -> None:
 def test_language_follows_what_the_persona_writes() -> None:
     spanish = ("persona", "Hola, quiero saber dónde está mi pedido A-10482, por favor.")
     english = ("agent", "Your order A-10482 has shipped and will arrive on Friday morning.")
-    checked = result(case(spanish, english, language="en"), "language")
-    assert (
-        checked.status == "not_met"
-        and checked.finding.type == "wrong-language"
-        and checked.details == {"expected": "es"}
-    )
-    assert result(case(spanish, ("agent", "Su pedido A-10482 ha salido y llegará el viernes."), language="es"),
-                  "language").status == "met"  # fmt: skip
+    checked = result(case(spanish, english, language="es"), "language")
+    assert checked.status == "not_met" and checked.finding.type == "wrong-language"
+    assert checked.details == {"expected": "es"} and checked.evidence == ("m2",)
+    in_spanish = ("agent", "Su pedido A-10482 ha salido y llegará el viernes.")
+    assert result(case(spanish, in_spanish, language="es"), "language").status == "met"
+    # A persona set to English that plainly writes Spanish (twice) is expected to get Spanish back.
+    again = ("persona", "Perdone, no entiendo bien el inglés. ¿Me lo puede decir en español?")
+    assert result(case(spanish, english, again, english, language="en"), "language").details == {"expected": "es"}
+    # Ids, e-mail addresses and numbers are not language; short replies cannot be told.
+    assert language_of("Order A-10482, where is it? dana.reyes@example.com") == "en"
     assert language_of("ok") is None and language_of("Danke schön, das Paket ist heute angekommen.") == "de"
 
 

@@ -45,9 +45,7 @@ def _messages(context: dict[str, Any], conversation) -> list[dict[str, Any]]:
     ]
 
 
-async def persona_turn(
-    context: dict[str, Any], conversation: list[tuple[str, str]] = (), seed: int = 1
-) -> PersonaTurn:
+async def persona_turn(context: dict[str, Any], conversation: list[tuple[str, str]] = (), seed: int = 1) -> PersonaTurn:
     """conversation: (persona|agent, text); from the simulator's side the persona is the assistant."""
     result = await complete(
         model=OFFLINE_MODEL,
