@@ -115,7 +115,7 @@ def _language_detector():
 # Common function words: the low-accuracy models misread short sentences ("Order A-10482, where
 # is it?" as German), and a sentence built on another language's function words is not that.
 _FUNCTION_WORDS = {
-    "en": "the and is are it you your to of for with on at this that will be have has was where what can please my i we "
+    "en": "the and is are it you your to of for with on at this that will be have has was where what can please my we "
           "our an as not",
     "es": "el la los las de del que y en por para con su es está mi un una se no lo me le usted gracias hola pero",
     "fr": "le la les de des du et est un une pour avec vous votre je nous merci bonjour pas que qui sur",
