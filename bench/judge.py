@@ -75,8 +75,8 @@ async def main() -> None:
                                   api_base=os.environ.get("MIMIC_BENCH_JUDGE_BASE_URL") or None)  # fmt: skip
         await measure("judge model", ModelChoice(model, 0, credentials), args.set)
     else:
-        print("\n(set MIMIC_BENCH_JUDGE_MODEL, and MIMIC_BENCH_JUDGE_BASE_URL / MIMIC_BENCH_JUDGE_API_KEY, to measure a "
-              "judge model too)")  # fmt: skip
+        print("\n(set MIMIC_BENCH_JUDGE_MODEL, and MIMIC_BENCH_JUDGE_BASE_URL / MIMIC_BENCH_JUDGE_API_KEY, "
+              "to measure a judge model too)")  # fmt: skip
 
 
 if __name__ == "__main__":
