@@ -8,7 +8,7 @@ from enum import StrEnum
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from jsonschema import Draft202012Validator, SchemaError
-from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator, model_validator
 from pydantic import Field as PydanticField
 from sqlalchemy import Index, Text
 from sqlmodel import Field, SQLModel
@@ -263,13 +263,15 @@ class ObjectiveCreate(CamelModel):
     config: ObjectiveConfig = PydanticField(default_factory=ObjectiveConfig)
     checks: list[ObjectiveCheck] = PydanticField(default_factory=list, max_length=30)
 
-    @model_validator(mode="after")
-    def _checks_name_real_criteria(self) -> ObjectiveCreate:
-        count = len(self.definition.success_criteria)
-        for check in self.checks:
-            if check.criterion is not None and check.criterion >= count:
+    @field_validator("checks")
+    @classmethod
+    def _checks_name_real_criteria(cls, checks: list[ObjectiveCheck], info: ValidationInfo) -> list[ObjectiveCheck]:
+        definition = info.data.get("definition")
+        count = len(definition.success_criteria) if definition is not None else 0
+        for check in checks:
+            if definition is not None and check.criterion is not None and check.criterion >= count:
                 raise ValueError(f"a check names criterion {check.criterion}, but there are {count} criteria")
-        return self
+        return checks
 
 
 class ObjectiveUpdate(CamelModel):
