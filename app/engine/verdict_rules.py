@@ -17,7 +17,9 @@ Deterministic: the same inputs give the same judgement, whatever model answered.
 5. The simulator check: the persona never wrote, gave up before the agent had answered
    twice, ended the session before any reply, or (English personas) never mentioned
    anything of its objective; or the judge model found it spoiled, citing the persona's
-   messages. A spoiled session's unmet criteria are the simulator's.
+   messages. A spoiled session's unmet criteria are the simulator's, and so are the failures
+   of objective checks that wait for the agent to say something (contains, regex,
+   json_schema); violations (not_contains, a leak, a credential asked for) stay the agent's.
 6. Blame and outcome: failed (agent) when a gating row (a criterion, an objective check, or
    a check whose failure is critical) is not met by the agent, or a finding is critical;
    simulator_error when the simulator spoiled it; passed when every criterion is met;
@@ -252,13 +254,20 @@ def _resolve_contradictions(rows: list[VerdictRow], findings: list[FindingRow]) 
                 break
 
 
-def _blame(case: JudgeCase, rows: list[VerdictRow], spoiled: bool) -> None:
+# Objective checks that need the agent to say something: a spoiled session gave it no chance to.
+_POSITIVE_CHECKS = frozenset({"contains", "regex", "json_schema"})
+
+
+def _blame(case: JudgeCase, rows: list[VerdictRow], spoiled: bool, positive: set[str]) -> None:
     for row in rows:
+        decided_by = row.key if row.kind == "check" else (row.resolved_by or "")
         if row.status == "met":
             row.blame = None
         elif case.infrastructure_end:
             row.blame = "infrastructure"
-        elif row.kind == "check" or row.source == "check" or (row.resolved_by or "").startswith(("finding:", "echo")):
+        elif spoiled and row.status == "not_met" and decided_by in positive:
+            row.blame = "simulator"  # "the reply never said X" when the persona never let it
+        elif row.kind == "check" or row.source == "check" or decided_by.startswith(("finding:", "echo")):
             row.blame = "agent" if row.status == "not_met" else "judge"
         elif spoiled:
             row.blame = "simulator"
@@ -310,7 +319,8 @@ def combine(case: JudgeCase, verdict: VerdictAnswer | None, audit: AuditAnswer |
     ]
     simulator = simulator_check(case, verdict.simulator if verdict is not None else None)
     rows = criteria + check_rows
-    _blame(case, rows, simulator["spoiled"])
+    positive = {c.key for c in checks if c.details.get("type") in _POSITIVE_CHECKS}
+    _blame(case, rows, simulator["spoiled"], positive)
     if any(r.blame == "simulator" for r in criteria) and not simulator["spoiled"]:
         blamed = [r.index for r in criteria if r.blame == "simulator"]
         simulator["problems"].append({"kind": "never_asked", "source": "judge", "evidence": [],

@@ -141,3 +141,19 @@ def test_a_failed_judge_keeps_the_checks() -> None:
     result = combine(c, None, None, run_checks(c), judge_model="m", prompt_version="p", judge_failed=True)
     assert result.outcome == "error" and result.blame == "infrastructure"
     assert {r.status for r in result.criteria} == {"inconclusive"} and len(result.checks) == 12
+
+
+def test_a_spoiled_session_does_not_fail_the_agent_on_what_it_had_no_chance_to_say() -> None:
+    gave_up = [("persona", "Where is my order A-10482?"), ("agent", "Let me check."), ("persona", "Forget it.")]
+    checks = [{"type": "regex", "value": r"delivered on \w+day", "criterion": 0},
+              {"type": "not_contains", "value": "check"}]  # fmt: skip
+    rows = verdict((0, [], "inconclusive", "judge"), (1, ["m2"], "met", None))
+    result = judged(case(gave_up, end="persona_gave_up", checks=checks), rows)
+    by_key = {r.key: r for r in result.rows}
+    assert by_key["criterion:0"].status == "not_met" and by_key["criterion:0"].blame == "simulator"
+    assert by_key["objective:0"].blame == "simulator"
+    # A violation stays the agent's, spoiled or not: the agent did say the forbidden word.
+    assert by_key["objective:1"].status == "not_met" and by_key["objective:1"].blame == "agent"
+    assert result.outcome == "failed" and result.blame == "agent"
+    clean = judged(case(gave_up, end="persona_gave_up", checks=checks[:1]), rows)
+    assert clean.outcome == "simulator_error" and clean.blame == "simulator"
