@@ -111,7 +111,15 @@ def objective_values(objective: dict[str, Any]) -> dict[str, str]:
         "config.autonomyLevel": config.get("autonomyLevel", "goal-directed"),
         "config.maxActions": number_text(config.get("maxActions")),
         "config.maxTurns": number_text(config.get("maxTurns")),
-        "checks": yaml.safe_dump(objective["checks"], sort_keys=False, allow_unicode=True, width=1000)
+        "checks": yaml.safe_dump(
+            [
+                {k: v for k, v in check.items() if v is not None and v != "" and v is not False}
+                for check in objective["checks"]
+            ],
+            sort_keys=False,
+            allow_unicode=True,
+            width=1000,
+        )
         if objective.get("checks")
         else "",
     }
