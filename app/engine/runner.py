@@ -26,6 +26,7 @@ from app.engine.simulator import PersonaSimulator
 from app.engine.targets import Target, TargetError, Turn, build_target
 
 logger = logging.getLogger("mimic.runner")
+EMPTY_REPLY_SEEN = "(The agent's message arrived empty.)"
 
 
 @dataclass(frozen=True)
@@ -217,7 +218,9 @@ class SessionRunner:
 
     async def _persona_turn(self, simulator: PersonaSimulator):
         started = time.perf_counter()
-        history = [{"role": m["role"], "content": m["content"]} for m in self.transcript]
+        # An empty reply is shown to the persona as what a chat window shows: nothing came back.
+        history = [{"role": m["role"], "content": m["content"] if m["content"].strip() else EMPTY_REPLY_SEEN}
+                   for m in self.transcript]  # fmt: skip
         try:
             simulated = await simulator.next_turn(history)
         except llm.LLMError as exc:

@@ -84,5 +84,6 @@ def test_an_objective_with_its_own_checks(live_app: LiveApp, signed_in_page: Pag
     page.get_by_role("button", name="Create objective").click()
     page.wait_for_url(re.compile(r".*/objectives/?$"))
     page.get_by_label("Search objectives").fill("Delivery date, checked")
-    expect(page.get_by_text("2 checks")).to_be_visible()
+    expect(page.get_by_text(re.compile(r"· 1 item$"))).to_be_visible()
+    expect(page.get_by_role("row").filter(has_text="Delivery date, checked").get_by_text("2 checks")).to_be_visible()
     assert problems.items == []
