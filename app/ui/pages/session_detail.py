@@ -396,8 +396,13 @@ def _verdict() -> rx.Component:
                 ),
                 rx.cond(
                     SessionState.judge_label != "",
-                    rx.text("Judge: ", rx.code(SessionState.judge_label), size="1", color_scheme="gray",
-                            data_testid="judge-label"),  # fmt: skip
+                    rx.text(
+                        "Judge: ",
+                        rx.code(SessionState.judge_label),
+                        size="1",
+                        color_scheme="gray",
+                        data_testid="judge-label",
+                    ),  # fmt: skip
                 ),
                 rx.cond(SessionState.end_reason_text != "", rx.text(SessionState.end_reason_text, size="2")),
                 rx.text(SessionState.verdict_summary, size="2"),
