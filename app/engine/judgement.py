@@ -31,7 +31,7 @@ class VerdictRow:
 
     @property
     def agreement(self) -> str:
-        """"4/5": the repeats that ruled the row's status, of all; "" for a single judgement."""
+        """ "4/5": the repeats that ruled the row's status, of all; "" for a single judgement."""
         total = sum(self.votes.values())
         if total <= 1:
             return ""

@@ -127,6 +127,7 @@ class JudgeCalibration(CamelModel):
     calibrated_at: datetime | None = None
     message: str = ""
 
+
 class SessionVerdict(CamelModel):
     """The session's verdict: its latest judgement's criteria and checks."""
 

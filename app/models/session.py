@@ -327,8 +327,10 @@ class SessionLLMConfig(CamelModel):
     temperature: float | None = PydanticField(default=None, ge=0, le=2)
     judge_model: str | None = PydanticField(default=None, max_length=200)
     judge_repeats: int | None = PydanticField(
-        default=None, ge=1, le=11, description="Independent judgements whose majority is the verdict; else the "
-        "workspace default (1)"
+        default=None,
+        ge=1,
+        le=11,
+        description="Independent judgements whose majority is the verdict; else the workspace default (1)",
     )
     agent_model: str | None = PydanticField(default=None, max_length=200, description="For hosted agents")
 

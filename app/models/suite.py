@@ -107,8 +107,10 @@ class SuiteConfig(CamelModel):
     seed: int | None = PydanticField(default=None, ge=0, le=2**31 - 1)
     judge_model: str | None = PydanticField(default=None, max_length=200)
     judge_repeats: int | None = PydanticField(
-        default=None, ge=1, le=11, description="Independent judgements per session, majority per criterion; else the "
-        "workspace default (1)"
+        default=None,
+        ge=1,
+        le=11,
+        description="Independent judgements per session, majority per criterion; else the workspace default (1)",
     )
     calibration_gate: CalibrationGate | None = PydanticField(
         default=None, description="Require a calibrated judge: else the runs are marked judge not calibrated"

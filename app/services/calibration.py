@@ -20,6 +20,7 @@ One scoring for every caller: `make bench` (bench/judge.py), the REST API and th
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ import yaml
 from pydantic import BaseModel, Field, model_validator
 
 from app.engine.case import JudgeCase, transcript_from
+from app.engine.checks import run_checks
 from app.engine.context import ModelChoice, ObjectiveSnapshot, PersonaSnapshot
 from app.engine.judge import JudgeFailed
 from app.engine.judgement import JudgementResult
@@ -328,9 +330,11 @@ async def judge_case(case: LabelledCase, model: ModelChoice, *, repeats: int = 1
                      slow_reply_ms: int = 8000) -> CaseResult:  # fmt: skip
     """One case judged by `model` (the checks, both passes, the rules; with repeats, the
     majority). A judge model that fails leaves the case's partial judgement (checks only)."""
+    judged = case.judge_case()
+    checks = await asyncio.to_thread(run_checks, judged, slow_reply_ms=slow_reply_ms)  # CPU work: off the loop
     try:
-        judgement = await judge_repeatedly(model, case.judge_case(), repeats=repeats, temperature=temperature, seed=0,
-                                           slow_reply_ms=slow_reply_ms)  # fmt: skip
+        judgement = await judge_repeatedly(model, judged, repeats=repeats, temperature=temperature, seed=0,
+                                           slow_reply_ms=slow_reply_ms, checks=checks)  # fmt: skip
     except JudgeFailed as failed:
         raise CaseFailed(case.id, failed) from failed
     return CaseResult(case, judgement)

@@ -18,6 +18,7 @@ from sqlmodel import Session, col, select
 from app.db import session_scope
 from app.engine.bus import BusEvent, bus
 from app.engine.case import JudgeCase, transcript_from
+from app.engine.checks import run_checks
 from app.engine.context import ModelChoice, ObjectiveSnapshot, PersonaSnapshot
 from app.engine.judge import JudgeFailed
 from app.engine.judgement import JudgementResult
@@ -125,10 +126,12 @@ def prepare(db: Session, principal: Principal, row: SimSession, data: JudgeReque
 
 async def judge(prepared: Prepared) -> tuple[JudgementResult, dict[str, Any] | None]:
     """The judgement, or the checks' partial one with the judge model's error."""
+    # The checks are CPU work (the language detector): off the event loop.
+    checks = await asyncio.to_thread(run_checks, prepared.case, slow_reply_ms=settings.slow_reply_ms)
     try:
         result = await judge_repeatedly(prepared.model, prepared.case, repeats=prepared.repeats,
                                         temperature=prepared.temperature, seed=prepared.seed,
-                                        slow_reply_ms=settings.slow_reply_ms)  # fmt: skip
+                                        slow_reply_ms=settings.slow_reply_ms, checks=checks)  # fmt: skip
         return result, None
     except JudgeFailed as failed:
         failed.partial.calls = failed.calls

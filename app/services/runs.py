@@ -14,6 +14,7 @@ import logging
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 from collections.abc import AsyncIterator, Iterable
+from datetime import datetime, timedelta
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -166,7 +167,26 @@ def _detail(session: Session, run: Run) -> RunDetail:
     requirement = (run.suite_snapshot.get("config") or {}).get("calibrationGate")
     calibration = judge_calibration.gate(session, run.workspace_id, requirement, judges_of(session, rows))
     return RunDetail(**_public(run, summary), cells=summary.cells, suite_snapshot=run.suite_snapshot,
-                     calibration=calibration, summary_history=run.summary_history, rejudge=run.rejudge)  # fmt: skip
+                     calibration=calibration, summary_history=run.summary_history,
+                     rejudge=rejudge_state(run))  # fmt: skip
+
+
+# A re-judge of a run that made no progress for this long was left by a process that stopped.
+REJUDGE_STALE_AFTER = timedelta(minutes=30)
+
+
+def rejudge_state(run: Run) -> dict[str, Any]:
+    """The run's last re-judge (app/services/run_judging.py) as it stands: interrupted when
+    it made no progress for REJUDGE_STALE_AFTER (its process stopped; it may start again)."""
+    state = dict(run.rejudge or {})
+    if state.get("status") == "running":
+        try:
+            idle = utcnow() - datetime.fromisoformat(state.get("updatedAt") or state.get("startedAt"))
+        except (TypeError, ValueError):
+            idle = REJUDGE_STALE_AFTER
+        if idle >= REJUDGE_STALE_AFTER:
+            state["status"] = "interrupted"
+    return state
 
 
 def judges_of(session: Session, rows: list[SimSession]) -> list[tuple[str, str]]:

@@ -30,7 +30,7 @@ def verdict_public(row: Verdict) -> VerdictPublic:
 
 
 def agreement(votes: dict[str, int], status: str, unstable: bool) -> str:
-    """"4/5": how many repeats ruled the row's status (the largest share when unstable)."""
+    """ "4/5": how many repeats ruled the row's status (the largest share when unstable)."""
     total = sum(votes.values())
     if total <= 1:
         return ""
