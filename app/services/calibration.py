@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 
 from app.engine.case import JudgeCase, transcript_from
 from app.engine.checks import run_checks
@@ -121,13 +121,14 @@ class CalibrationSet(BaseModel):
     description: str = Field(default="", max_length=5000)
     cases: list[LabelledCase] = Field(min_length=1, max_length=2000)
 
-    @model_validator(mode="after")
-    def _unique_ids(self) -> CalibrationSet:
-        ids = [c.id for c in self.cases]
+    @field_validator("cases")
+    @classmethod
+    def _unique_ids(cls, cases: list[LabelledCase]) -> list[LabelledCase]:
+        ids = [c.id for c in cases]
         twice = sorted({i for i in ids if ids.count(i) > 1})
         if twice:
             raise ValueError(f"case ids must be unique: {twice}")
-        return self
+        return cases
 
 
 def load_set(source: Path | str | dict[str, Any]) -> CalibrationSet:

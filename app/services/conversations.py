@@ -109,8 +109,7 @@ def _store(principal: Principal, data: ConversationJudgeCreate, case: JudgeCase,
                      target_id=row.id, target_name=data.reference or "",
                      details={"judgeModel": result.judge_model, "outcome": result.outcome})  # fmt: skip
         db.flush()
-        calibration = judge_calibration(db, row.workspace_id, row.judge_model, row.prompt_version)
-        public = to_public(row, calibration.model_dump(by_alias=True, mode="json") if calibration else None)
+        public = _with_calibration(db, row)
     judging.publish("judgement", principal.workspace_id, public.id, {"conversationJudgementId": public.id})
     return public
 
@@ -126,7 +125,13 @@ async def judge_conversation(*, principal: Principal, data: ConversationJudgeCre
     return await asyncio.to_thread(_store, principal, data, case, result, error)
 
 
-_resource = ScopedResource(ConversationJudgement, to_public, "judgement")
+def _with_calibration(session: Session, row: ConversationJudgement) -> ConversationJudgementPublic:
+    """As judged, with the calibration its judge has now."""
+    calibration = judge_calibration(session, row.workspace_id, row.judge_model, row.prompt_version)
+    return to_public(row, calibration.model_dump(by_alias=True, mode="json") if calibration else None)
+
+
+_resource = ScopedResource(ConversationJudgement, lambda row: row, "judgement")
 
 
 def list_conversation_judgements(*, session: Session, principal: Principal, params: PageParams,
@@ -136,9 +141,10 @@ def list_conversation_judgements(*, session: Session, principal: Principal, para
     if reference:
         query = query.where(ConversationJudgement.reference == reference)
     query = query.order_by(col(ConversationJudgement.created_at).desc(), col(ConversationJudgement.id))
-    return paginate(session, query, params, to_public)
+    return paginate(session, query, params, lambda row: _with_calibration(session, row))
 
 
 def get_conversation_judgement(*, session: Session, principal: Principal,
                                judgement_id: str) -> ConversationJudgementPublic:  # fmt: skip
-    return _resource.get(session, principal, judgement_id)
+    require(principal, Permission.read)
+    return _with_calibration(session, _resource.row(session, principal, judgement_id))

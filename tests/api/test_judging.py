@@ -56,7 +56,11 @@ def test_a_session_judged_again_by_another_model_keeps_both_and_the_run_follows(
     assert [(j["judgeModel"], j["trigger"]) for j in first] == [("mimic/offline", "session")]
 
     judged = api.post(f"/api/sessions/{session_id}/judgements", {"judgeModel": STUB_MODEL})
-    assert (judged["judgeModel"], judged["promptVersion"], judged["status"]) == (STUB_MODEL, PROMPT_VERSION, "completed")
+    assert (judged["judgeModel"], judged["promptVersion"], judged["status"]) == (
+        STUB_MODEL,
+        PROMPT_VERSION,
+        "completed",
+    )
     assert (judged["trigger"], judged["requestedBy"], judged["outcome"]) == ("rejudge", owner.user_id, "passed")
     assert judged["settings"] == {"repeats": 1, "temperature": 0.0, "seeds": [11]}
     # Both passes went to the stub through litellm, with its key; the transcript was read back.
@@ -141,11 +145,25 @@ def findings_by_seed(seed: int, agent: list[str]) -> list[dict]:
     seed %= 5
     found = []
     if seed < 3:  # three repeats of five: kept
-        found.append({"type": "unanswered-question", "evidenceMessageIds": agent[:1], "description": "Ignored it.",
-                      "personaPerspective": "It did not answer me.", "severity": "medium" if seed else "low"})
+        found.append(
+            {
+                "type": "unanswered-question",
+                "evidenceMessageIds": agent[:1],
+                "description": "Ignored it.",
+                "personaPerspective": "It did not answer me.",
+                "severity": "medium" if seed else "low",
+            }
+        )
     if seed == 0:  # one of five: dropped
-        found.append({"type": "tone", "evidenceMessageIds": agent[:1], "description": "Curt.",
-                      "personaPerspective": "Rude.", "severity": "low"})
+        found.append(
+            {
+                "type": "tone",
+                "evidenceMessageIds": agent[:1],
+                "description": "Curt.",
+                "personaPerspective": "Rude.",
+                "severity": "low",
+            }
+        )
     return found
 
 
@@ -190,7 +208,12 @@ def test_repeats_take_the_majority_with_its_agreement_and_mark_the_unstable(api,
         assert run["overall"]["unstable"] == 0
         again = api.post(f"/api/sessions/{session_id}/judgements", {"repeats": 5})
     assert again["settings"]["temperature"] == 0.7 and again["settings"]["seeds"] == [11, 12, 13, 14, 15]
-    assert (again["repeats"], again["criteriaCount"], again["flippedCriteria"], again["unstableCriteria"]) == (5, 1, 1, 0)
+    assert (again["repeats"], again["criteriaCount"], again["flippedCriteria"], again["unstableCriteria"]) == (
+        5,
+        1,
+        1,
+        0,
+    )
     # Seeds 11..15 are 1, 2, 3, 4, 0 modulo 5: criterion 0 is met by four of them.
     criterion = api.get(f"/api/sessions/{session_id}/verdicts")["criteria"][0]
     assert (criterion["status"], criterion["agreement"]) == ("met", "4/5")

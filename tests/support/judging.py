@@ -36,7 +36,9 @@ def tool_of(request: StubRequest) -> str:
     return request.body["tool_choice"]["function"]["name"]
 
 
-def judge_by(rule: Callable[[int, int, StubRequest], str], findings: Callable[[int, list[str]], list[dict]] | None = None):
+def judge_by(
+    rule: Callable[[int, int, StubRequest], str], findings: Callable[[int, list[str]], list[dict]] | None = None
+):
     """A judge model whose ruling of criterion i is rule(i, seed, request), citing the agent's
     messages; its audit reports findings(seed, agent message ids)."""
 
