@@ -86,7 +86,7 @@ def test_six_cases_scored_by_hand(api):
 
     repeated = calibrate(api, labelled["id"], repeats=3)  # by id; the offline judge never flips
     assert repeated["metrics"]["flipRate"] == 0.0 and repeated["metrics"]["repeatedCriteria"] == 6
-    listed = api.get(f"/api/calibrations?setId=six-by-hand&judgeModel=mimic/offline")["data"]
+    listed = api.get("/api/calibrations?setId=six-by-hand&judgeModel=mimic/offline")["data"]
     assert [r["id"] for r in listed] == [repeated["id"], report["id"]]
     assert api.get("/api/audit?action=calibration.started")["pagination"]["total"] == 2
 
@@ -116,8 +116,8 @@ def test_a_bad_set_is_refused_whole(api):
         ({"cases": [{**case, "labels": []}]}, "cases.0", "one label per criterion"),
         ({"cases": [{**case, "labels": [{"criterion": 0, "status": "met", "evidence": ["m9"]}]}]}, "cases.0",
          "not in the transcript"),
-        ({"cases": [{**case, "transcript": [{"senderType": "bot", "content": "hi"}]}]}, "cases.0.transcript.0.senderType",
-         "persona"),
+        ({"cases": [{**case, "transcript": [{"senderType": "bot", "content": "hi"}]}]},
+         "cases.0.transcript.0.senderType", "persona"),
         ({"cases": [case, case]}, "cases", "unique"),
         ({"cases": []}, "cases", "at least 1"),
     ):  # fmt: skip
