@@ -13,9 +13,12 @@ from app.ui.pages import (
     login,
     objectives,
     personas,
+    run_judging,
     runs,
     section,
     session_detail,
+    session_review,
+    session_review_view,
     sessions,
     settings,
     settings_audit,
@@ -63,13 +66,18 @@ def register_pages(app: rx.App) -> None:
         on_load=[AuthState.check_auth, invite.InviteState.load],
     )
     app.add_page(
-        session_detail.session_page,
+        session_review_view.session_page,
         route="/sessions/[session_id]",
         title="Session · Mimic",
-        on_load=[AuthState.check_auth, session_detail.SessionState.load],
+        on_load=[AuthState.check_auth, session_detail.SessionState.load, session_review.JudgingState.load_judging],
+    )
+    app.add_page(
+        run_judging.run_page,
+        route="/runs/[run_id]",
+        title="Run · Mimic",
+        on_load=[AuthState.check_auth, runs.RunState.load, run_judging.RunJudgingState.load_judging],
     )
     for page, route, title, load in (
-        (runs.run_page, "/runs/[run_id]", "Run", runs.RunState.load),
         (runs.compare_page, "/runs/[run_id]/compare/[baseline_id]", "Compare runs", runs.CompareState.load),
         (webhooks.webhooks_page, "/settings/webhooks", "Webhooks", webhooks.WebhooksState.load),
     ):
