@@ -8,11 +8,14 @@ from app.ui.navigation import SECTIONS
 from app.ui.pages import (
     agents,
     analytics,
+    calibration,
+    calibration_view,
     dashboard,
     invite,
     login,
     objectives,
     personas,
+    reviews,
     run_judging,
     runs,
     section,
@@ -43,6 +46,8 @@ _BUILT: dict[str, tuple] = {
     "/": (dashboard.dashboard_page, dashboard.DashboardState.load),
     "/analytics": (analytics.analytics_page, analytics.AnalyticsState.load),
     "/suites": (suites.suites_page, suites.SuitesState.load),
+    "/reviews": (reviews.reviews_page, reviews.ReviewsState.load),
+    "/calibration": (calibration_view.calibration_page, calibration.CalibrationState.load),
 }
 
 # The library editors: one form creates (<list>/new) and edits (<list>/<id>).
