@@ -11,6 +11,10 @@ resolves differently a moment later (DNS rebinding) gains nothing.
     httpx.AsyncClient(transport=OutboundTransport())   # checks each connection, so each redirect hop
     proxy = EgressProxy(); await proxy.start()  # a SOCKS5 proxy for the browser: the same checks
 
+What comes back is capped too: an answer read through OutboundTransport larger than
+MIMIC_MAX_REPLY_BYTES (after decoding) raises ReplyTooLarge as soon as it passes the cap,
+and nothing more is read.
+
 The allow-list is comma-separated: CIDRs or IPs (`10.0.0.0/8`, `::1`), host names (exact,
 or `*.example.com` for its subdomains), and the keywords `loopback` (127.0.0.0/8, ::1) and
 `private` (10/8, 172.16/12, 192.168/16, fc00::/7).
@@ -19,6 +23,7 @@ or `*.example.com` for its subdomains), and the keywords `loopback` (127.0.0.0/8
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import ipaddress
 import logging
 import re
@@ -26,7 +31,9 @@ import socket
 import ssl
 import struct
 import time
-from collections.abc import Callable
+import zlib
+from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from urllib.parse import urlsplit
@@ -86,6 +93,55 @@ class UnresolvedHost(OutboundError):
     """The host name does not resolve, so it cannot be checked (nor reached)."""
 
     kind = "connection"
+
+
+class ReplyTooLarge(OutboundError):
+    """The answer is larger than MIMIC_MAX_REPLY_BYTES: reading stopped at the cap."""
+
+    kind = "too_large"
+
+
+class UnreadableReply(OutboundError):
+    """The answer is compressed in a way that cannot be read within the cap."""
+
+    kind = "bad_response"
+
+
+def max_reply_bytes() -> int:
+    """MIMIC_MAX_REPLY_BYTES, read at each call (tests change the setting)."""
+    from app.settings import settings  # late: settings validates its values with this module
+
+    return settings.max_reply_bytes
+
+
+def too_large(limit: int) -> ReplyTooLarge:
+    return ReplyTooLarge(f"the answer is larger than {limit:,} bytes (MIMIC_MAX_REPLY_BYTES); reading stopped there")
+
+
+# The outbound failures of the current call, for callers whose HTTP library turns them into
+# errors of its own (the OpenAI SDK reports a refused redirect hop as "Connection error").
+_failures: contextvars.ContextVar[list[OutboundError] | None] = contextvars.ContextVar(
+    "outbound_failures", default=None
+)
+
+
+@contextmanager
+def capture_failures() -> Iterator[list[OutboundError]]:
+    """Collects every OutboundRefused / ReplyTooLarge raised by the checking transports within
+    the block (tasks and threads started from it share the list through their copied context)."""
+    failures: list[OutboundError] = []
+    token = _failures.set(failures)
+    try:
+        yield failures
+    finally:
+        _failures.reset(token)
+
+
+def _noted(exc: OutboundError) -> OutboundError:
+    failures = _failures.get()
+    if failures is not None:
+        failures.append(exc)
+    return exc
 
 
 def _embedded_ipv4(address: Address) -> ipaddress.IPv4Address | None:
@@ -188,34 +244,55 @@ class OutboundPolicy:
     async def allowed_addresses(self, host: str, port: int | None = None) -> list[str]:
         """Resolves `host` (with the event loop's getaddrinfo) and returns its addresses, each
         checked; raises OutboundRefused if any is refused, UnresolvedHost if there is none."""
+        name, literal = self._literal(host)
+        if literal is not None:
+            return self._checked(name, [str(literal)], literal=True)
+        try:
+            infos = await asyncio.get_running_loop().getaddrinfo(name, port, type=socket.SOCK_STREAM)
+        except (socket.gaierror, UnicodeError) as exc:
+            raise UnresolvedHost(f"cannot resolve host {name!r}: {getattr(exc, 'strerror', None) or exc}") from exc
+        return self._checked(name, _addresses(name, infos), literal=False)
+
+    def allowed_addresses_blocking(self, host: str, port: int | None = None) -> list[str]:
+        """allowed_addresses for synchronous clients (resolves with a blocking getaddrinfo)."""
+        name, literal = self._literal(host)
+        if literal is not None:
+            return self._checked(name, [str(literal)], literal=True)
+        try:
+            infos = socket.getaddrinfo(name, port, type=socket.SOCK_STREAM)
+        except (socket.gaierror, UnicodeError) as exc:
+            raise UnresolvedHost(f"cannot resolve host {name!r}: {getattr(exc, 'strerror', None) or exc}") from exc
+        return self._checked(name, _addresses(name, infos), literal=False)
+
+    @staticmethod
+    def _literal(host: str) -> tuple[str, Address | None]:
         name = _normal_host(host)
         if not name:
             raise OutboundRefused("the URL has no host")
         try:
-            literal: Address | None = _address(name)
+            return name, _address(name)
         except ValueError:
-            literal = None
-        if literal is not None:
-            addresses = [str(literal)]
-        else:
-            try:
-                infos = await asyncio.get_running_loop().getaddrinfo(name, port, type=socket.SOCK_STREAM)
-            except (socket.gaierror, UnicodeError) as exc:
-                raise UnresolvedHost(f"cannot resolve host {name!r}: {getattr(exc, 'strerror', None) or exc}") from exc
-            addresses = list(dict.fromkeys(str(info[4][0]).split("%", 1)[0] for info in infos))
-            if not addresses:
-                raise UnresolvedHost(f"cannot resolve host {name!r}: no address")
+            return name, None
+
+    def _checked(self, name: str, addresses: list[str], *, literal: bool) -> list[str]:
         if self.allows_host(name):
             return addresses
         for text in addresses:
             label = self.refusal(_address(text))
             if label is not None:
-                where = text if literal is not None else f"{name} ({text})"
+                where = text if literal else f"{name} ({text})"
                 raise OutboundRefused(
                     f"{where} is a {label} address: outbound requests go to public addresses only, "
                     f"unless {SETTING} permits it"
                 )
         return addresses
+
+
+def _addresses(name: str, infos: list) -> list[str]:
+    addresses = list(dict.fromkeys(str(info[4][0]).split("%", 1)[0] for info in infos))
+    if not addresses:
+        raise UnresolvedHost(f"cannot resolve host {name!r}: no address")
+    return addresses
 
 
 @lru_cache(maxsize=8)
@@ -257,10 +334,9 @@ async def check_url(url: str, *, policy: OutboundPolicy | None = None) -> list[s
 class _CheckingBackend(httpcore.AsyncNetworkBackend):
     """httpcore's network backend, connecting only to checked addresses of each host."""
 
-    def __init__(self, policy: OutboundPolicy | None, on_refused: Callable[[OutboundRefused], None] | None) -> None:
+    def __init__(self, policy: OutboundPolicy | None) -> None:
         self._inner = httpcore.AnyIOBackend()
         self._policy = policy
-        self._on_refused = on_refused
 
     async def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
         policy = self._policy or current_policy()
@@ -272,9 +348,7 @@ class _CheckingBackend(httpcore.AsyncNetworkBackend):
         except UnresolvedHost as exc:
             raise httpcore.ConnectError(exc.message) from exc
         except OutboundRefused as exc:
-            if self._on_refused is not None:
-                self._on_refused(exc)
-            raise
+            raise _noted(exc) from None
         error: Exception | None = None
         for address in addresses:  # in getaddrinfo's order, as a plain connect would try them
             try:
@@ -291,6 +365,36 @@ class _CheckingBackend(httpcore.AsyncNetworkBackend):
         await self._inner.sleep(seconds)
 
 
+class _CheckingSyncBackend(httpcore.NetworkBackend):
+    """The same for synchronous clients (litellm makes a few blocking calls in threads)."""
+
+    def __init__(self, policy: OutboundPolicy | None) -> None:
+        self._inner = httpcore.SyncBackend()
+        self._policy = policy
+
+    def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
+        try:
+            addresses = (self._policy or current_policy()).allowed_addresses_blocking(host, port)
+        except UnresolvedHost as exc:
+            raise httpcore.ConnectError(exc.message) from exc
+        except OutboundRefused as exc:
+            raise _noted(exc) from None
+        error: Exception | None = None
+        for address in addresses:
+            try:
+                return self._inner.connect_tcp(address, port, timeout, local_address, socket_options)
+            except httpcore.ConnectError as exc:
+                error = exc
+        assert error is not None
+        raise error
+
+    def connect_unix_socket(self, path, timeout=None, socket_options=None):
+        raise OutboundRefused("outbound requests do not use Unix sockets")
+
+    def sleep(self, seconds: float) -> None:
+        self._inner.sleep(seconds)
+
+
 @cache
 def shared_ssl_context(verify: bool = True) -> ssl.SSLContext:
     """One TLS context per setting for every client: building one (the CA bundle loaded)
@@ -298,11 +402,91 @@ def shared_ssl_context(verify: bool = True) -> ssl.SSLContext:
     return httpx.create_ssl_context(verify=verify)
 
 
+class _CappedBody(httpx.AsyncByteStream, httpx.SyncByteStream):
+    """A response body read up to `limit` decoded bytes: past it, ReplyTooLarge, and the
+    connection is closed unread. gzip and deflate (sent although identity was asked for) are
+    decoded here, bounded, so that a small compressed answer cannot expand past the cap."""
+
+    def __init__(self, inner, limit: int, encoding: str) -> None:
+        self._inner = inner
+        self._limit = limit
+        self._read = 0
+        # wbits 47: gzip or zlib header, detected; deflate servers often send raw deflate (-15).
+        self._decoder = zlib.decompressobj(47 if encoding == "gzip" else 15) if encoding else None
+        self._raw_deflate = encoding == "deflate"
+
+    def _decode(self, chunk: bytes) -> bytes:
+        if self._decoder is None:
+            return chunk
+        room = self._limit - self._read + 1  # one byte more than the cap tells that it was passed
+        try:
+            data = self._decoder.decompress(self._decoder.unconsumed_tail + chunk, room)
+        except zlib.error:
+            if not self._raw_deflate or self._read:
+                raise UnreadableReply("the answer's compressed body is corrupt") from None
+            self._decoder, self._raw_deflate = zlib.decompressobj(-15), False
+            data = self._decoder.decompress(chunk, room)
+        return data
+
+    def _count(self, data: bytes) -> bytes:
+        self._read += len(data)
+        if self._read > self._limit:
+            raise _noted(too_large(self._limit))
+        return data
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        try:
+            async for chunk in self._inner:
+                if data := self._count(self._decode(chunk)):
+                    yield data
+        finally:
+            await self.aclose()
+
+    def __iter__(self) -> Iterator[bytes]:
+        try:
+            for chunk in self._inner:
+                if data := self._count(self._decode(chunk)):
+                    yield data
+        finally:
+            self.close()
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()
+
+    def close(self) -> None:
+        self._inner.close()
+
+
+_DECODED_HERE = {"identity": "", "": "", "gzip": "gzip", "x-gzip": "gzip", "deflate": "deflate"}
+
+
+def _capped(response: httpx.Response, limit: int | None) -> httpx.Response:
+    """The response with its body capped (and decoded here when compressed)."""
+    limit = max_reply_bytes() if limit is None else limit
+    encoding = response.headers.get("content-encoding", "").strip().lower()
+    if encoding not in _DECODED_HERE:
+        raise UnreadableReply(f"the answer is encoded as {encoding!r}, which Mimic does not read")
+    length = response.headers.get("content-length", "")
+    if not encoding and length.isdigit() and int(length) > limit:
+        raise _noted(too_large(limit))
+    headers = response.headers
+    if encoding:  # decoded below: httpx must not decode it again, and the length no longer holds
+        headers = httpx.Headers([(k, v) for k, v in headers.multi_items()
+                                 if k.lower() not in ("content-encoding", "content-length")])  # fmt: skip
+    return httpx.Response(
+        status_code=response.status_code,
+        headers=headers,
+        stream=_CappedBody(response.stream, limit, _DECODED_HERE[encoding]),
+        extensions=response.extensions,
+    )
+
+
 class OutboundTransport(httpx.AsyncHTTPTransport):
     """An httpx transport whose every connection goes to a checked address: each redirect
     hop to another host opens a new connection, so each hop is checked. A refused one raises
     OutboundRefused (not an httpx error) out of the request. Proxies from the environment
-    are not used (the check must see the real destination). `refused` keeps the last one."""
+    are not used (the check must see the real destination). Answers are read up to
+    `max_response_bytes` (default: MIMIC_MAX_REPLY_BYTES), then ReplyTooLarge."""
 
     def __init__(
         self,
@@ -311,8 +495,9 @@ class OutboundTransport(httpx.AsyncHTTPTransport):
         verify: bool = True,
         http2: bool = False,
         limits: httpx.Limits = httpx.Limits(max_connections=100, max_keepalive_connections=20),  # noqa: B008
+        max_response_bytes: int | None = None,
     ) -> None:
-        self.refused: OutboundRefused | None = None
+        self.max_response_bytes = max_response_bytes
         self._pool = httpcore.AsyncConnectionPool(
             ssl_context=shared_ssl_context(verify),
             max_connections=limits.max_connections,
@@ -320,11 +505,38 @@ class OutboundTransport(httpx.AsyncHTTPTransport):
             keepalive_expiry=limits.keepalive_expiry,
             http1=True,
             http2=http2,
-            network_backend=_CheckingBackend(policy, self._remember),
+            network_backend=_CheckingBackend(policy),
         )
 
-    def _remember(self, exc: OutboundRefused) -> None:
-        self.refused = exc
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        request.headers["accept-encoding"] = "identity"  # the cap counts what the answer really is
+        response = await super().handle_async_request(request)
+        try:
+            return _capped(response, self.max_response_bytes)
+        except OutboundError:
+            await response.aclose()
+            raise
+
+
+class OutboundSyncTransport(httpx.HTTPTransport):
+    """OutboundTransport for synchronous httpx clients."""
+
+    def __init__(self, *, policy: OutboundPolicy | None = None, verify: bool = True,
+                 max_response_bytes: int | None = None) -> None:  # fmt: skip
+        self.max_response_bytes = max_response_bytes
+        self._pool = httpcore.ConnectionPool(
+            ssl_context=shared_ssl_context(verify), http1=True, http2=False,
+            network_backend=_CheckingSyncBackend(policy),
+        )  # fmt: skip
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        request.headers["accept-encoding"] = "identity"
+        response = super().handle_request(request)
+        try:
+            return _capped(response, self.max_response_bytes)
+        except OutboundError:
+            response.close()
+            raise
 
 
 def outbound_client(*, policy: OutboundPolicy | None = None, **kwargs) -> httpx.AsyncClient:
@@ -495,8 +707,13 @@ __all__ = [
     "OutboundError",
     "OutboundPolicy",
     "OutboundRefused",
+    "OutboundSyncTransport",
     "OutboundTransport",
+    "ReplyTooLarge",
+    "UnreadableReply",
     "UnresolvedHost",
+    "capture_failures",
+    "max_reply_bytes",
     "address_class",
     "check_url",
     "current_policy",

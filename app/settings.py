@@ -43,6 +43,9 @@ class Settings(BaseSettings):
     # Largest request body the API reads (bytes), and a larger one for the import endpoints.
     max_request_bytes: int = Field(default=1024 * 1024, ge=1024)
     max_import_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
+    # Largest answer Mimic reads from anything it calls (agents, models, webhook receivers):
+    # reading stops past it, and the session ends with a target error of kind too_large.
+    max_reply_bytes: int = Field(default=256 * 1024, ge=1024)
     # Redis, when set, holds the rate limiter's counters and carries the event bus between
     # processes (pub/sub), so every backend worker sees every session's events.
     redis_url: str = ""

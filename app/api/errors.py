@@ -30,6 +30,7 @@ class ErrorCode(StrEnum):
     METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED"
     PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE"
     RATE_LIMIT_EXCEEDED = "RATE_LIMIT_EXCEEDED"
+    UPSTREAM_ERROR = "UPSTREAM_ERROR"
     INTERNAL_ERROR = "INTERNAL_ERROR"
 
 
@@ -60,6 +61,7 @@ _STATUS_CODES: dict[int, ErrorCode] = {
     413: ErrorCode.PAYLOAD_TOO_LARGE,
     422: ErrorCode.VALIDATION_ERROR,
     429: ErrorCode.RATE_LIMIT_EXCEEDED,
+    502: ErrorCode.UPSTREAM_ERROR,
 }
 
 _SERVICE_ERRORS: list[tuple[type[service_errors.ServiceError], int]] = [
@@ -69,6 +71,7 @@ _SERVICE_ERRORS: list[tuple[type[service_errors.ServiceError], int]] = [
     (service_errors.PermissionDenied, 403),
     (service_errors.Conflict, 409),
     (service_errors.RateLimited, 429),
+    (service_errors.UpstreamFailed, 502),
 ]
 
 
@@ -135,7 +138,9 @@ async def _on_http_exception(_request: Request, exc: StarletteHTTPException) -> 
 async def _on_service_error(_request: Request, exc: service_errors.ServiceError) -> JSONResponse:
     status = next((s for cls, s in _SERVICE_ERRORS if isinstance(exc, cls)), 400)
     details = [{"field": d.field, "message": d.message} for d in exc.details]
-    return error_response(status, exc.message, details)
+    retry_after = getattr(exc, "retry_after", None)
+    headers = {"Retry-After": str(retry_after)} if retry_after else None
+    return error_response(status, exc.message, details, headers=headers)
 
 
 async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
