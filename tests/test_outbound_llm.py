@@ -199,9 +199,10 @@ async def test_a_compressed_answer_is_capped_after_decoding(monkeypatch) -> None
     import json
 
     monkeypatch.setattr(settings, "max_reply_bytes", 64 * 1024)
+    message = {"role": "assistant", "content": "y" * (4 * 1024 * 1024)}
     payload = {"id": "c", "object": "chat.completion", "created": 1, "model": "m",
-               "choices": [{"index": 0, "message": {"role": "assistant", "content": "y" * (4 * 1024 * 1024)},
-                            "finish_reason": "stop"}], "usage": {"prompt_tokens": 1, "completion_tokens": 1}}  # fmt: skip
+               "choices": [{"index": 0, "message": message, "finish_reason": "stop"}],
+               "usage": {"prompt_tokens": 1, "completion_tokens": 1}}  # fmt: skip
     bomb = gzip.compress(json.dumps(payload).encode())
     assert len(bomb) < 64 * 1024
     app = FastAPI()
