@@ -539,6 +539,17 @@ class OutboundSyncTransport(httpx.HTTPTransport):
             raise
 
 
+async def read_prefix(response: httpx.Response, limit: int) -> bytes:
+    """The first `limit` bytes of a streamed answer (`client.stream(...)`); the rest is never
+    read: closing the response closes its connection."""
+    data = bytearray()
+    async for chunk in response.aiter_bytes():
+        data += chunk
+        if len(data) >= limit:
+            break
+    return bytes(data[:limit])
+
+
 def outbound_client(*, policy: OutboundPolicy | None = None, **kwargs) -> httpx.AsyncClient:
     """An httpx.AsyncClient (same keyword arguments) whose requests obey the policy."""
     return httpx.AsyncClient(transport=OutboundTransport(policy=policy), **kwargs)
@@ -718,5 +729,6 @@ __all__ = [
     "check_url",
     "current_policy",
     "outbound_client",
+    "read_prefix",
     "split_url",
 ]

@@ -317,6 +317,10 @@ class MessagePublic(CamelModel):
     sequence: int
     sender_type: str
     content: str
+    truncated: bool = PydanticField(
+        default=False,
+        description="The stored body is longer than MIMIC_MAX_REPLY_BYTES characters; content is its start",
+    )
     latency_ms: int | None
     prompt_tokens: int | None
     completion_tokens: int | None

@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 from typing import Literal
 
-from sqlalchemy import update
+from sqlalchemy import func, update
+from sqlalchemy.orm import defer
 from sqlmodel import Session, col, select
 
 from app.engine.bus import bus
@@ -41,6 +42,7 @@ from app.services.crud import ScopedResource
 from app.services.errors import Conflict, FieldError, ValidationFailed
 from app.services.pagination import PageParams, Paginated, paginate
 from app.services.session_store import DatabaseSessionStore
+from app.settings import settings
 
 CHAT_AGENT_TYPES = frozenset({"http", "openai", "websocket", "hosted", "whatsapp"})
 
@@ -56,12 +58,26 @@ def to_public(row: SimSession) -> SessionPublic:
     )  # fmt: skip
 
 
-def message_public(row: Message) -> MessagePublic:
+def message_public(row: Message, content: str, truncated: bool = False) -> MessagePublic:
     return MessagePublic(
-        id=row.id, session_id=row.session_id, sequence=row.sequence, sender_type=row.role, content=row.content,
-        latency_ms=row.latency_ms, prompt_tokens=row.prompt_tokens, completion_tokens=row.completion_tokens,
-        cost=row.cost, model=row.model, meta=row.meta, timestamp=row.created_at,
+        id=row.id, session_id=row.session_id, sequence=row.sequence, sender_type=row.role, content=content,
+        truncated=truncated, latency_ms=row.latency_ms, prompt_tokens=row.prompt_tokens,
+        completion_tokens=row.completion_tokens, cost=row.cost, model=row.model, meta=row.meta,
+        timestamp=row.created_at,
     )  # fmt: skip
+
+
+def _transcript(session: Session, session_id: str, after_sequence: int = 0) -> list[MessagePublic]:
+    """The messages in order, each body at most MIMIC_MAX_REPLY_BYTES characters, cut by the
+    database: a body stored larger (before the cap existed) is never loaded whole."""
+    cap = settings.max_reply_bytes
+    rows = session.exec(
+        select(Message, func.substr(Message.content, 1, cap), func.length(Message.content))
+        .options(defer(Message.content))
+        .where(Message.session_id == session_id, Message.sequence > after_sequence)
+        .order_by(col(Message.sequence))
+    ).all()
+    return [message_public(row, content or "", (length or 0) > cap) for row, content, length in rows]
 
 
 def finding_public(row: Finding) -> FindingPublic:
@@ -120,7 +136,7 @@ def list_sessions(
 def get_session(*, session: Session, principal: Principal, session_id: str) -> SessionDetail:
     require(principal, Permission.read)
     row = resource.row(session, principal, session_id)
-    messages = session.exec(select(Message).where(Message.session_id == row.id).order_by(col(Message.sequence))).all()
+    messages = _transcript(session, row.id)
     verdicts = session.exec(
         select(Verdict).where(Verdict.session_id == row.id).order_by(col(Verdict.criterion_index))
     ).all()
@@ -137,7 +153,7 @@ def get_session(*, session: Session, principal: Principal, session_id: str) -> S
             criteria=[VerdictPublic.model_validate(v) for v in verdicts],
         )
     return SessionDetail(
-        **to_public(row).model_dump(), messages=[message_public(m) for m in messages], verdict=verdict,
+        **to_public(row).model_dump(), messages=messages, verdict=verdict,
         findings=[finding_public(f) for f in findings], **names,
     )  # fmt: skip
 
@@ -335,9 +351,4 @@ def catch_up(
     """For a client that subscribes late: the session and the messages it has not seen."""
     require(principal, Permission.read)
     row = resource.row(session, principal, session_id)
-    messages = session.exec(
-        select(Message)
-        .where(Message.session_id == row.id, Message.sequence > after_sequence)
-        .order_by(col(Message.sequence))
-    ).all()
-    return to_public(row), [message_public(m) for m in messages]
+    return to_public(row), _transcript(session, row.id, after_sequence)
