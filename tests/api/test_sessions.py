@@ -214,6 +214,23 @@ def test_streams_need_credentials_and_the_right_workspace(api: Api, live_api, ta
         pass
 
 
+def test_the_websocket_refuses_pages_of_other_sites(live_api, make_account, monkeypatch) -> None:
+    """A page on another site could open /api/ws with the dashboard's cookie: its Origin is refused."""
+    from app.settings import settings
+
+    token = make_account().token
+    url = f"{live_api.ws_url}/api/ws?token={token}"
+    for origin in ("https://evil.example", "null", f"{live_api.url}.evil.example"):
+        with pytest.raises(websockets.exceptions.InvalidStatus) as refused:
+            websockets.sync.client.connect(url, origin=origin)
+        assert refused.value.response.status_code == 403, origin
+    monkeypatch.setattr(settings, "allowed_origins", "https://qa.example.com, https://ops.example.com")
+    for origin in (live_api.url, "https://qa.example.com", None):  # its own, a configured one, a script
+        with websockets.sync.client.connect(url, origin=origin) as ws:
+            ws.send(json.dumps({"type": "ping"}))
+            assert json.loads(ws.recv(timeout=10))["type"] == "pong"
+
+
 @pytest.mark.parametrize("mode", ["slow", "error", "garbage", "drop"])
 def test_a_failing_target_gives_an_error_outcome_with_the_transcript_intact(api: Api, mode) -> None:
     persona_id, objective_id = api.library()

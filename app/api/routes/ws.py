@@ -1,6 +1,8 @@
 """WebSocket /api/ws: subscribe to sessions by id; the server sends session_update,
 new_message and session_end (and finding). Authenticate with ?token=, an Authorization
-header, or the dashboard's cookie."""
+header, or the dashboard's cookie. A browser page of another site is refused (its Origin must
+be the app's own, MIMIC_PUBLIC_URL's or one of MIMIC_ALLOWED_ORIGINS): it would otherwise ride
+on the dashboard's cookie."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from sqlmodel import Session
 
 from app.api.deps import TOKEN_COOKIE
 from app.db import get_engine
-from app.services import accounts, live
+from app.services import accounts, live, origins
 from app.services.access import Principal
 from app.services.errors import ServiceError
 
@@ -47,6 +49,10 @@ def _frame(session_id: str, item: live.FeedItem) -> dict | None:
 
 @router.websocket("/api/ws")
 async def websocket_endpoint(websocket: WebSocket) -> None:
+    origin = websocket.headers.get("origin")
+    if origin is not None and not origins.allowed(origin, host=websocket.headers.get("host", "")):
+        await websocket.close(code=4403, reason="cross-origin connection refused")
+        return
     try:
         principal = await asyncio.to_thread(_principal, websocket)
     except ServiceError as exc:

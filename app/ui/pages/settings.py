@@ -192,7 +192,8 @@ class SettingsState(AuthState):
             return
         self.saving_password = False
         self.password_form += 1
-        yield rx.toast.success("Your password is changed.")
+        # The change ended every token of the account, this tab's too: sign this tab in again.
+        yield await self._sign_in(principal.email, data.new_password or "", self._current_path())
 
     # ---- Workspace ------------------------------------------------------------------
 
@@ -236,7 +237,7 @@ class SettingsState(AuthState):
             with session_scope() as session:
                 # The link points where this admin reaches the dashboard.
                 created = team.invite_member(
-                    session=session, principal=principal, data=data, base_url=self.router.url.origin or None
+                    session=session, principal=principal, data=data
                 )
         except (ServiceError, ValidationError) as exc:
             self.errors = _errors("form:invite", exc, email="inviteEmail", role="inviteRole")
