@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute, iter_route_contexts
+from starlette.convertors import Convertor, register_url_convertor
 from starlette.routing import compile_path
 
 from app.api.errors import ERROR_RESPONSES, error_response, install_error_handlers
@@ -35,6 +36,22 @@ from app.settings import VERSION, resolved_secret_key
 _ALL_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 
 
+class _AnyPath(Convertor[str]):
+    """Starlette's `path` (".*") stops at a newline, so `/api/a%0Ab` would slip past the
+    fallback to the Reflex app's plain-text 404: this one matches every character."""
+
+    regex = r"[\s\S]*"
+
+    def convert(self, value: str) -> str:
+        return value
+
+    def to_string(self, value: str) -> str:
+        return value
+
+
+register_url_convertor("anypath", _AnyPath())
+
+
 def _unknown_api_path(request: Request) -> JSONResponse:
     # A known path with another method is a 405 (with Allow), as it would be without this fallback.
     allowed = sorted(
@@ -50,7 +67,7 @@ def _unknown_api_path(request: Request) -> JSONResponse:
         return error_response(
             405, f"{request.method} is not allowed on {request.url.path}", headers={"Allow": ", ".join(allowed)}
         )
-    return error_response(404, f"No API route at {request.url.path}")
+    return error_response(404, f"No API route at {request.url.path!r}"[:300])
 
 
 def create_api() -> FastAPI:
@@ -96,6 +113,6 @@ def create_api() -> FastAPI:
     # Last, so it only catches what no router answered: without it an unknown /api path
     # would fall through to the Reflex app and come back as the SPA's HTML.
     fallback = APIRouter(include_in_schema=False)
-    fallback.add_api_route("/api/{path:path}", _unknown_api_path, methods=_ALL_METHODS)
+    fallback.add_api_route("/api/{path:anypath}", _unknown_api_path, methods=_ALL_METHODS)
     api.include_router(fallback)
     return api
