@@ -6,7 +6,9 @@ hands it to the engine's runner, scheduled as an asyncio task under the concurre
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from typing import Literal
 
 from sqlalchemy import func, update
@@ -317,13 +319,24 @@ def export_session(
     return _markdown(detail), "text/markdown"
 
 
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+
+
+def md_text(text: object) -> str:
+    """Untrusted text (agent replies, names, findings) as literal Markdown text: HTML is escaped
+    (no raw <script> or <img onerror>), and the characters that make links, images and
+    formatting are backslash-escaped, so a `[x](javascript:…)` stays text and nothing links."""
+    escaped = html.escape(str(text or ""), quote=False)
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", escaped)
+
+
 def _markdown(d: SessionDetail) -> str:
     lines = [
         f"# Session {d.id}",
         "",
-        f"- Persona: {d.persona_name}",
-        f"- Objective: {d.objective_name}",
-        f"- Agent: {d.agent_name}",
+        f"- Persona: {md_text(d.persona_name)}",
+        f"- Objective: {md_text(d.objective_name)}",
+        f"- Agent: {md_text(d.agent_name)}",
         f"- Status: {d.status} · outcome: {d.outcome or '—'} · ended by: {d.end_reason or '—'}",
         f"- Started: {d.metadata.start_time or '—'} · messages: {d.metadata.message_count}",
         "",
@@ -332,16 +345,18 @@ def _markdown(d: SessionDetail) -> str:
     ]
     for m in d.messages:
         latency = f" _({m.latency_ms} ms)_" if m.latency_ms is not None else ""
-        lines += [f"**{m.sender_type}**{latency}: {m.content}", ""]
+        cut = " _(truncated)_" if m.truncated else ""
+        lines += [f"**{m.sender_type}**{latency}: {md_text(m.content)}{cut}", ""]
     if d.verdict:
-        lines += ["## Verdict", "", d.verdict.summary, ""]
-        lines += [f"- **{v.status}** — {v.criterion}: {v.reasoning}" for v in d.verdict.criteria]
+        lines += ["## Verdict", "", md_text(d.verdict.summary), ""]
+        lines += [f"- **{v.status}** — {md_text(v.criterion)}: {md_text(v.reasoning)}" for v in d.verdict.criteria]
         lines.append("")
     if d.findings:
         lines += ["## Findings", ""]
-        lines += [f"- [{f.severity}] {f.type}: {f.description}" for f in d.findings]
+        lines += [f"- \\[{f.severity}\\] {md_text(f.type)}: {md_text(f.description)}" for f in d.findings]
     if d.error:
-        lines += ["", "## Error", "", f"{d.error.get('source')}: {d.error.get('kind')} — {d.error.get('message')}"]
+        source, kind, message = (md_text(d.error.get(k)) for k in ("source", "kind", "message"))
+        lines += ["", "## Error", "", f"{source}: {kind} — {message}"]
     return "\n".join(lines) + "\n"
 
 

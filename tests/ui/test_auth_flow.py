@@ -27,9 +27,18 @@ def test_register_logout_redirect_login_lands_back(live_app: LiveApp, page: Page
     page.wait_for_url(base + "/")
     expect(page.get_by_role("heading", name="Dashboard", exact=True)).to_be_visible()
     expect(page.get_by_text("Grace Hopper", exact=True)).to_be_visible()
+    # The token is in a cookie no script can read, set by the server, SameSite=Strict.
+    cookie = next(c for c in page.context.cookies() if c["name"] == "mimic_token")
+    assert cookie["httpOnly"] is True and cookie["sameSite"] == "Strict" and cookie["path"] == "/"
+    assert "mimic_token" not in page.evaluate("document.cookie")
+    token = cookie["value"]
+    assert httpx.get(base + "/api/auth/me", headers={"Authorization": f"Bearer {token}"}).status_code == 200
 
     page.get_by_role("button", name="Sign out").click()
-    page.wait_for_url(re.compile(r".*/login$"))
+    page.wait_for_url(re.compile(r".*/login/?$"))
+    # Signing out ended that token on the server, and the cookie is gone.
+    assert httpx.get(base + "/api/auth/me", headers={"Authorization": f"Bearer {token}"}).status_code == 401
+    assert not [c for c in page.context.cookies() if c["name"] == "mimic_token"]
 
     # A protected page sends a signed-out visitor to /login, remembering where they were.
     page.goto(base + "/agents?type=http", wait_until="networkidle")
@@ -53,9 +62,12 @@ def test_register_logout_redirect_login_lands_back(live_app: LiveApp, page: Page
 def test_register_form_shows_field_errors(live_app: LiveApp, page: Page) -> None:
     page.goto(live_app.base_url + "/register", wait_until="networkidle")
     page.get_by_label("Email", exact=True).fill("someone@example.com")
+    page.get_by_label("Password", exact=True).fill("password1234")
+    page.get_by_role("button", name="Create account").click()
+    expect(page.get_by_role("alert").filter(has_text="too common or easy to guess")).to_be_visible()
     page.get_by_label("Password", exact=True).fill("short")
     page.get_by_role("button", name="Create account").click()
-    expect(page.get_by_role("alert").filter(has_text="at least 8 characters")).to_be_visible()
+    expect(page.get_by_role("alert").filter(has_text="at least 12 characters")).to_be_visible()
     assert page.url.rstrip("/").endswith("/register")
 
 

@@ -54,6 +54,16 @@ def test_api_and_static_files_get_the_strict_policy(live_app: LiveApp) -> None:
         assert response.headers["content-security-policy"].startswith("default-src 'none'"), path
 
 
+@pytest.mark.parametrize("path", ["/api/suites/a%0Ab", "/api/no%0Asuch", "/api/x%0D%0Ay", "/api/%0A"])
+def test_an_api_path_with_control_characters_still_gets_the_api_answer(live_app: LiveApp, path: str) -> None:
+    response = httpx.get(live_app.base_url + path)
+    assert response.status_code in (401, 404) and response.headers["content-type"].startswith("application/json")
+    assert set(response.json()["error"]) == {"code", "message", "details"}
+    for name, value in COMMON.items():
+        assert response.headers[name] == value, path
+    assert "x-ratelimit-limit" in response.headers
+
+
 def test_a_csp_violation_is_a_console_error(live_app: LiveApp, page: Page) -> None:
     problems = PageProblems()
     problems.watch(page)
