@@ -61,18 +61,24 @@ def get_principal(
 CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
 
 
-def get_stream_principal(
+def get_stream_credential(
     request: Request,
-    session: SessionDep,
     bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
     api_key: Annotated[str | None, Depends(_api_key)],
     token: Annotated[str | None, Query(description="For EventSource clients, which cannot send headers")] = None,
-) -> Principal:
-    """Like get_principal, but also reads ?token= and the dashboard's cookie: a browser's
+) -> str:
+    """The credential of a stream: also ?token= and the dashboard's cookie, since a browser's
     EventSource or WebSocket cannot set an Authorization header."""
     credential = (bearer.credentials if bearer else None) or api_key or token or request.cookies.get(TOKEN_COOKIE)
     if not credential:
         raise AuthenticationFailed("Authentication required: a bearer token, an API key, ?token= or a session cookie")
+    return credential
+
+
+StreamCredential = Annotated[str, Depends(get_stream_credential)]
+
+
+def get_stream_principal(session: SessionDep, credential: StreamCredential) -> Principal:
     return accounts.authenticate(session=session, credential=credential)
 
 

@@ -37,8 +37,11 @@ _ALL_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 
 
 class _AnyPath(Convertor[str]):
-    """Starlette's `path` (".*") stops at a newline, so `/api/a%0Ab` would slip past the
-    fallback to the Reflex app's plain-text 404: this one matches every character."""
+    """Starlette's `path` convertor (".*") stops at a newline: `/api/a%0Ab` then matched no
+    route nor mount, not even the app's outer mount of this API, and came back as Starlette's
+    plain-text 404 without the API's headers. This one matches every character; it replaces
+    `path` for every route and mount made after this module is imported (Reflex builds its
+    outer app later), so that any path reaches the API's own answers."""
 
     regex = r"[\s\S]*"
 
@@ -49,7 +52,7 @@ class _AnyPath(Convertor[str]):
         return value
 
 
-register_url_convertor("anypath", _AnyPath())
+register_url_convertor("path", _AnyPath())
 
 
 def _unknown_api_path(request: Request) -> JSONResponse:
@@ -113,6 +116,6 @@ def create_api() -> FastAPI:
     # Last, so it only catches what no router answered: without it an unknown /api path
     # would fall through to the Reflex app and come back as the SPA's HTML.
     fallback = APIRouter(include_in_schema=False)
-    fallback.add_api_route("/api/{path:anypath}", _unknown_api_path, methods=_ALL_METHODS)
+    fallback.add_api_route("/api/{path:path}", _unknown_api_path, methods=_ALL_METHODS)
     api.include_router(fallback)
     return api

@@ -22,7 +22,7 @@ from app.services.errors import ServiceError
 router = APIRouter(tags=["websocket"])
 
 
-def _principal(websocket: WebSocket) -> Principal:
+def _credential(websocket: WebSocket) -> str:
     authorization = websocket.headers.get("authorization", "")
     credential = (
         websocket.query_params.get("token")
@@ -31,6 +31,10 @@ def _principal(websocket: WebSocket) -> Principal:
         or websocket.cookies.get(TOKEN_COOKIE)
         or ""
     )
+    return credential
+
+
+def _principal(credential: str) -> Principal:
     with Session(get_engine()) as session:
         return accounts.authenticate(session=session, credential=credential)
 
@@ -53,8 +57,9 @@ async def websocket_endpoint(websocket: WebSocket) -> None:
     if origin is not None and not origins.allowed(origin, host=websocket.headers.get("host", "")):
         await websocket.close(code=4403, reason="cross-origin connection refused")
         return
+    credential = _credential(websocket)
     try:
-        principal = await asyncio.to_thread(_principal, websocket)
+        principal = await asyncio.to_thread(_principal, credential)
     except ServiceError as exc:
         await websocket.close(code=4401, reason=exc.message[:120])
         return
@@ -72,6 +77,25 @@ async def websocket_endpoint(websocket: WebSocket) -> None:
             if frame is not None:
                 await send(frame)
 
+    async def watch() -> None:
+        """Ends the connection once its credential is revoked, and a feed once its session is no
+        longer the caller's to see (re-checked every live.REVALIDATE_SECONDS)."""
+        while True:
+            await asyncio.sleep(live.REVALIDATE_SECONDS)
+            try:
+                await asyncio.to_thread(live.revalidate, credential, principal)
+            except ServiceError as exc:
+                await websocket.close(code=4401, reason=exc.message[:120])
+                return
+            for session_id, task in list(feeds.items()):
+                try:
+                    await asyncio.to_thread(live.revalidate, credential, principal, session_id)
+                except ServiceError as exc:
+                    task.cancel()
+                    feeds.pop(session_id, None)
+                    await send({"type": "error", "sessionId": session_id, "data": {"message": exc.message}})
+
+    watcher = asyncio.create_task(watch())
     try:
         while True:
             try:
@@ -100,9 +124,10 @@ async def websocket_endpoint(websocket: WebSocket) -> None:
                 await send({"type": "pong"})
             else:
                 await send({"type": "error", "data": {"message": f"unknown request type {kind!r}"}})
-    except WebSocketDisconnect:
+    except (WebSocketDisconnect, RuntimeError):  # RuntimeError: closed by the watcher meanwhile
         pass
     finally:
+        watcher.cancel()
         for task in feeds.values():
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):

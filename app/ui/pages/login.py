@@ -41,7 +41,7 @@ class LoginState(AuthState):
         self.error, self.errors, self.submitting = "", {}, False
         if self.router.url.query_parameters.get("expired"):
             self.error = "The sign-in took too long to complete: sign in again."
-        if self._token():
+        if self._session_token():
             try:
                 self._principal()
                 return rx.redirect(self._next_path())

@@ -88,7 +88,7 @@ class AuthState(rx.State):
         """The browser's address and user agent, for the audit log."""
         return RequestMeta(ip=self.router.session.client_ip, user_agent=self.router.headers.user_agent)
 
-    def _token(self) -> str:
+    def _session_token(self) -> str:
         """The access token in the HttpOnly cookie the browser opened this connection with."""
         jar = SimpleCookie()
         try:
@@ -101,7 +101,9 @@ class AuthState(rx.State):
     def _principal(self) -> Principal:
         """The caller, freshly checked (a revoked token or membership takes effect at once)."""
         with session_scope() as session:
-            return accounts.authenticate(session=session, credential=self._token(), meta=self._request_meta())
+            return accounts.authenticate(
+                session=session, credential=self._session_token(), meta=self._request_meta()
+            )
 
     async def _off_the_loop(self, service, /, **kwargs):
         """service(session=…, principal=…, **kwargs) in a worker thread with its own unit of
