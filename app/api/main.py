@@ -57,20 +57,19 @@ register_url_convertor("path", _AnyPath())
 
 def _unknown_api_path(request: Request) -> JSONResponse:
     # A known path with another method is a 405 (with Allow), as it would be without this fallback.
-    allowed = sorted(
-        {
-            method
-            for context in iter_route_contexts(request.app.routes)
-            if isinstance(context.original_route, APIRoute) and context.endpoint is not _unknown_api_path
-            and compile_path(context.path)[0].match(request.url.path)
-            for method in context.methods
-        }
-    )  # fmt: skip
+    path = request.url.path
+    matching = [
+        context
+        for context in iter_route_contexts(request.app.routes)
+        if isinstance(context.original_route, APIRoute) and context.endpoint is not _unknown_api_path
+        and compile_path(context.path)[0].match(path)
+    ]  # fmt: skip
+    # A fixed path (/api/personas/export) shadows the templates it also fits (/api/personas/{id}).
+    exact = [context for context in matching if context.path == path]
+    allowed = sorted({method for context in exact or matching for method in context.methods})
     if allowed:
-        return error_response(
-            405, f"{request.method} is not allowed on {request.url.path}", headers={"Allow": ", ".join(allowed)}
-        )
-    return error_response(404, f"No API route at {request.url.path!r}"[:300])
+        return error_response(405, f"{request.method} is not allowed on {path}", headers={"Allow": ", ".join(allowed)})
+    return error_response(404, f"No API route at {path!r}"[:300])
 
 
 def create_api() -> FastAPI:

@@ -64,7 +64,7 @@ class OpenAIAgentConfig(AgentConfigBase):
     model: str = Field(min_length=1, max_length=200)
     api_key: str = Field(default="", max_length=2000)
     system_prompt: str = Field(default="", max_length=50_000)
-    temperature: float | None = Field(default=None, ge=0, le=2)
+    temperature: float | None = Field(default=None, ge=0, le=2, strict=True)
 
     _check_url = field_validator("base_url")(classmethod(lambda cls, v: _http_url(v)))
 
@@ -84,7 +84,7 @@ class HostedAgentConfig(AgentConfigBase):
     system_prompt: str = Field(min_length=1, max_length=50_000)
     # Empty: the workspace's default model for hosted agents (else the server's default).
     model: str | None = Field(default=None, max_length=200)
-    temperature: float = Field(default=0.7, ge=0, le=2)
+    temperature: float = Field(default=0.7, ge=0, le=2, strict=True)
     max_tokens: int = Field(default=512, ge=1, le=32_000)
 
 

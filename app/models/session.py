@@ -263,7 +263,7 @@ class SessionConfig(CamelModel):
 
 class SessionLLMConfig(CamelModel):
     model: str | None = PydanticField(default=None, max_length=200, description="The persona simulator's model")
-    temperature: float | None = PydanticField(default=None, ge=0, le=2)
+    temperature: float | None = PydanticField(default=None, ge=0, le=2, strict=True)
     judge_model: str | None = PydanticField(default=None, max_length=200)
     agent_model: str | None = PydanticField(default=None, max_length=200, description="For hosted agents")
 

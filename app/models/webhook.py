@@ -105,9 +105,17 @@ def _valid_events(value: list[str]) -> list[str]:
     return events
 
 
-WebhookUrl = Annotated[str, PydanticField(max_length=2000), AfterValidator(_valid_url)]
-EventList = Annotated[list[Annotated[str, PydanticField(max_length=60)]], PydanticField(max_length=50),
-                      AfterValidator(_valid_events)]  # fmt: skip
+# The OpenAPI document says what the validators check: an http(s) URL with a host, and events
+# from the list (or "*"), at least one.
+_URL_PATTERN = "^[ \t\n\r]*https?://([^/?#@ ]*@)?[^/?#@:\\[\\] \t\n\r]+(:[0-9]*)?([/?#]|$)"
+WebhookUrl = Annotated[
+    str, PydanticField(max_length=2000, json_schema_extra={"pattern": _URL_PATTERN}), AfterValidator(_valid_url)
+]
+EventList = Annotated[
+    list[Annotated[str, PydanticField(max_length=60, json_schema_extra={"enum": [*WEBHOOK_EVENTS, ALL_EVENTS]})]],
+    PydanticField(max_length=50, json_schema_extra={"minItems": 1}),
+    AfterValidator(_valid_events),
+]
 Secret = Annotated[str, PydanticField(min_length=8, max_length=500)]
 
 

@@ -186,3 +186,11 @@ def test_security_headers_even_on_a_500() -> None:
     assert response.status_code == 500
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert response.headers["Content-Security-Policy"].startswith("default-src 'none'")
+
+
+def test_options_advertises_only_the_methods_of_that_path(client) -> None:
+    """/api/personas/export is its own route (GET): the /api/personas/{id} methods do not apply."""
+    export = client.options("/api/personas/export")
+    assert export.status_code == 405 and export.headers["allow"] == "GET"
+    item = client.options("/api/personas/some-id")
+    assert item.headers["allow"] == "DELETE, GET, PATCH, PUT"

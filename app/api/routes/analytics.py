@@ -14,11 +14,14 @@ from app.services import analytics, analytics_report
 
 router = APIRouter(prefix="/api/analytics", tags=["analytics"])
 
+_DAY = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 StartDate = Annotated[
     str | None,
-    Query(alias="startDate", description="First UTC day, YYYY-MM-DD (default: 29 days before endDate)"),
+    Query(alias="startDate", pattern=_DAY, description="First UTC day, YYYY-MM-DD (default: 29 days before endDate)"),
 ]
-EndDate = Annotated[str | None, Query(alias="endDate", description="Last UTC day, YYYY-MM-DD (default: today)")]
+EndDate = Annotated[
+    str | None, Query(alias="endDate", pattern=_DAY, description="Last UTC day, YYYY-MM-DD (default: today)")
+]
 AgentFilter = Annotated[str | None, Query(alias="agentId", description="Only this agent's sessions")]
 PersonaFilter = Annotated[str | None, Query(alias="personaId", description="Only this persona's sessions")]
 

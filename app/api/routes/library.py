@@ -99,6 +99,13 @@ def add_crud_routes(
         return call("duplicate", session=session, principal=principal, **{id_name: item_id})
 
 
+def _import_schema(kind: str) -> dict[str, Any]:
+    """What an import takes, as the service reads it: one item, a list, or an export document."""
+    item = {"$ref": f"#/components/schemas/{'Persona' if kind == 'personas' else 'Objective'}Create"}
+    items = {"type": "array", "items": item, "minItems": 1, "maxItems": transfer.MAX_ITEMS}
+    return {"anyOf": [item, items, {"type": "object", "required": [kind], "properties": {kind: items}}]}
+
+
 def add_transfer_routes(router: APIRouter, *, kind: Literal["personas", "objectives"], public: type) -> None:
     """POST /import and GET /export, in JSON or YAML. Added before the /{id} routes."""
 
@@ -111,7 +118,7 @@ def add_transfer_routes(router: APIRouter, *, kind: Literal["personas", "objecti
             "requestBody": {
                 "required": True,
                 "content": {
-                    "application/json": {"schema": {}},
+                    "application/json": {"schema": _import_schema(kind)},
                     "application/yaml": {"schema": {"type": "string"}},
                 },
             }

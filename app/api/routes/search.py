@@ -19,7 +19,9 @@ def search_workspace(
     session: SessionDep,
     q: Annotated[str, Query(min_length=1, max_length=200, description="Words to find in names and descriptions")],
     types: Annotated[
-        str | None, Query(description="Comma-separated: persona,objective,agent,session,suite (default: all)")
+        str | None,
+        Query(pattern=search.TYPES_PATTERN,
+              description="Comma-separated: persona,objective,agent,session,suite (default: all)"),
     ] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> SearchResults:
