@@ -110,9 +110,17 @@ def _field_name(loc: tuple[Any, ...]) -> str:
     return ".".join(parts) or "body"
 
 
+# What a documented pattern means, said in words (a regex says little to a person).
+PATTERN_MESSAGES: dict[str, str] = {}
+
+
 def _validation_message(err: dict[str, Any]) -> str:
     if err.get("type") == "json_invalid":
         return f"Malformed JSON body: {err.get('ctx', {}).get('error', 'cannot be parsed')}"
+    if err.get("type") == "string_pattern_mismatch":
+        meaning = PATTERN_MESSAGES.get(str(err.get("ctx", {}).get("pattern", "")))
+        if meaning:
+            return f"{meaning}, not {str(err.get('input', ''))[:100]!r}"
     return service_errors.clean_message(str(err.get("msg", "Invalid value")))
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute, iter_route_contexts
 from starlette.convertors import Convertor, register_url_convertor
 from starlette.routing import compile_path
 
+from app.api.documented import RequestBodiesMatchTheDocument
 from app.api.errors import ERROR_RESPONSES, error_response, install_error_handlers
 from app.api.middleware import BindEventLoop, RequestSizeLimitMiddleware, SecurityHeadersMiddleware
 from app.api.rate_limit import RateLimitMiddleware
@@ -31,6 +34,7 @@ from app.api.routes import (
     workspaces,
     ws,
 )
+from app.models.agent_config import CONFIG_TYPES
 from app.settings import VERSION, resolved_secret_key
 
 _ALL_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
@@ -72,6 +76,40 @@ def _unknown_api_path(request: Request) -> JSONResponse:
     return error_response(404, f"No API route at {path!r}"[:300])
 
 
+def _inlined(schema: dict[str, Any]) -> dict[str, Any]:
+    """A pydantic JSON schema with its $defs references replaced by their content."""
+    definitions = schema.pop("$defs", {})
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, dict):
+            ref = node.get("$ref", "")
+            if ref.startswith("#/$defs/"):
+                return walk(dict(definitions[ref.removeprefix("#/$defs/")]))
+            return {key: walk(value) for key, value in node.items()}
+        if isinstance(node, list):
+            return [walk(item) for item in node]
+        return node
+
+    return walk(schema)
+
+
+def _document_agent_configs(document: dict[str, Any]) -> None:
+    """An agent's config depends on its type: the document says which config each type takes
+    (the service validates it so, naming the bad field)."""
+    for name in ("AgentCreate",):
+        schema = document.get("components", {}).get("schemas", {}).get(name)
+        if schema is None:
+            continue
+        schema["allOf"] = [
+            {
+                "if": {"properties": {"type": {"const": agent_type.value}}, "required": ["type"]},
+                "then": {"required": ["config"],
+                         "properties": {"config": _inlined(model.model_json_schema(by_alias=True))}},
+            }
+            for agent_type, model in CONFIG_TYPES.items()
+        ]  # fmt: skip
+
+
 def create_api() -> FastAPI:
     resolved_secret_key()  # fail at start-up, not at the first sign-in, when production has no key
     api = FastAPI(
@@ -85,6 +123,8 @@ def create_api() -> FastAPI:
         responses=ERROR_RESPONSES,
     )
     install_error_handlers(api)
+    # Innermost: a JSON body is checked against the document once the limits have let it in.
+    api.add_middleware(RequestBodiesMatchTheDocument, api=lambda: api)
     api.add_middleware(RateLimitMiddleware)
     api.add_middleware(BindEventLoop)
     # Added last, so outermost: size limits before anything reads a body, headers on every answer.
@@ -117,4 +157,13 @@ def create_api() -> FastAPI:
     fallback = APIRouter(include_in_schema=False)
     fallback.add_api_route("/api/{path:path}", _unknown_api_path, methods=_ALL_METHODS)
     api.include_router(fallback)
+
+    default_openapi = api.openapi
+
+    def openapi() -> dict[str, Any]:
+        if api.openapi_schema is None:
+            _document_agent_configs(default_openapi())
+        return api.openapi_schema
+
+    api.openapi = openapi  # type: ignore[method-assign]
     return api

@@ -30,7 +30,7 @@ from app.models.providers import (
 )
 from app.services import audit, crypto
 from app.services.access import Permission, Principal, require
-from app.services.errors import FieldError, NotFound, ValidationFailed
+from app.services.errors import Conflict, FieldError, NotFound, ValidationFailed
 from app.settings import settings
 
 TEST_PROMPT = [{"role": "user", "content": "Reply with the single word: pong"}]
@@ -201,7 +201,7 @@ def add_custom_model(*, session: Session, principal: Principal, data: CustomMode
     models = _custom_models(workspace)
     model_id = llm.CUSTOM_PREFIX + (_SLUG.sub("-", data.name.lower()).strip("-") or "model")
     if any(m["id"] == model_id for m in models):
-        raise ValidationFailed("A custom model has this name already", [FieldError("name", "already used")])
+        raise Conflict("A custom model has this name already", [FieldError("name", "already used")])
     entry = {
         "id": model_id, "name": data.name, "baseUrl": str(data.base_url).rstrip("/"), "model": data.model,
         "apiKey": crypto.encrypt(data.api_key) if data.api_key else "",

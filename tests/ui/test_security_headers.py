@@ -54,6 +54,16 @@ def test_api_and_static_files_get_the_strict_policy(live_app: LiveApp) -> None:
         assert response.headers["content-security-policy"].startswith("default-src 'none'"), path
 
 
+def test_make_serve_listens_on_loopback_only(live_app: LiveApp) -> None:
+    """`make run` / `make serve` without MIMIC_HOST: nothing on the network reaches the app."""
+    import psutil
+
+    port = int(live_app.base_url.rsplit(":", 1)[1])
+    listeners = [c for c in psutil.net_connections("tcp") if c.status == psutil.CONN_LISTEN and c.laddr.port == port]
+    assert listeners, "the app listens"
+    assert {c.laddr.ip for c in listeners} == {"127.0.0.1"}, listeners
+
+
 def test_a_304_keeps_the_policy_the_page_came_with(live_app: LiveApp) -> None:
     """A revalidated page (304) must not get the strict policy of non-documents: the browser
     would apply it to the cached page, and every script of it would be refused."""

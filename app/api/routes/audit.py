@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from app.api.deps import CurrentPrincipal, SessionDep
+from app.api.errors import PATTERN_MESSAGES
 from app.models.audit import AuditEventPublic
 from app.services import audit
 from app.services.errors import FieldError, ValidationFailed
@@ -20,6 +21,8 @@ _MOMENT = (
     r"^[0-9]{4}-[0-9]{2}-[0-9]{2}"
     r"([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?([Zz]|[+-][0-9]{2}:[0-9]{2})?)?$"
 )
+
+PATTERN_MESSAGES[_MOMENT] = "must be an ISO 8601 moment (2026-01-31 or 2026-01-31T09:30:00Z)"
 
 
 def _moment(value: str | None, field: str) -> datetime | None:

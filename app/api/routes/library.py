@@ -26,10 +26,11 @@ _MEDIA_FORMATS = {
 
 
 def _import_format(request: Request, format: str | None) -> Literal["json", "yaml"]:
-    if format in ("json", "yaml"):
-        return format  # type: ignore[return-value]
-    media = request.headers.get("content-type", "application/json").split(";")[0].strip().lower()
-    return _MEDIA_FORMATS.get(media, "json")  # type: ignore[return-value]
+    """The body's documented Content-Type decides; `format` names it for any other type."""
+    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media in _MEDIA_FORMATS:
+        return _MEDIA_FORMATS[media]  # type: ignore[return-value]
+    return format if format in ("json", "yaml") else "json"  # type: ignore[return-value]
 
 
 def _no_filters() -> dict[str, Any]:
@@ -128,7 +129,10 @@ def add_transfer_routes(router: APIRouter, *, kind: Literal["personas", "objecti
         request: Request,
         principal: CurrentPrincipal,
         session: SessionDep,
-        format: Annotated[Literal["json", "yaml"] | None, Query(description="Else read from Content-Type")] = None,
+        format: Annotated[
+            Literal["json", "yaml"] | None,
+            Query(description="The body's format when its Content-Type is neither JSON nor YAML"),
+        ] = None,
     ) -> Any:
         """One object, a list, or an export document; all or nothing."""
         body = await request.body()

@@ -7,10 +7,14 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from app.api.deps import CurrentPrincipal, SessionDep
+from app.api.errors import PATTERN_MESSAGES
 from app.models.search import SearchResults
 from app.services import search
 
 router = APIRouter(prefix="/api/search", tags=["search"])
+
+
+PATTERN_MESSAGES[search.TYPES_PATTERN] = "must be comma-separated types: persona, objective, agent, session, suite"
 
 
 @router.get("", response_model=SearchResults, summary="Search the workspace")
