@@ -33,13 +33,18 @@ class _Operation:
     validator: Any | None  # None: no JSON body documented
 
 
-def _field(path: list[str | int]) -> str:
-    return ".".join(str(p) for p in path) or "body"
+def _field(error: Any) -> str:
+    path = [str(p) for p in error.instance_path]
+    if isinstance(error.kind, jsonschema_rs.ValidationErrorKind.Required):
+        path.append(str(error.kind.property))  # the missing field itself, as the routes name it
+    return ".".join(path) or "body"
 
 
 def _message(error: Any) -> str:
     if NOT_BLANK_PATTERN in error.message:  # the regex itself would say nothing to a person
         return "must not be blank"
+    if isinstance(error.kind, jsonschema_rs.ValidationErrorKind.Required):
+        return "Field required"
     return error.message[:300]
 
 
@@ -104,7 +109,7 @@ class RequestBodiesMatchTheDocument:
         else:
             errors = [] if instance is None else list(validator.iter_errors(instance))
             if errors:
-                details = [{"field": _field(list(e.instance_path)), "message": _message(e)}
+                details = [{"field": _field(e), "message": _message(e)}
                            for e in errors[:_MAX_DETAILS]]  # fmt: skip
                 await _answer(send, 422, error_payload(ErrorCode.VALIDATION_ERROR, "Invalid request data", details))
                 return
