@@ -20,7 +20,7 @@ from starlette.routing import compile_path
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api.errors import ErrorCode, error_payload
-from app.models.base import NOT_BLANK_PATTERN
+from app.models.base import PATTERN_MESSAGES
 
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 _MAX_DETAILS = 20
@@ -31,21 +31,48 @@ class _Operation:
     path: re.Pattern[str]
     methods: frozenset[str]
     validator: Any | None  # None: no JSON body documented
+    branches: tuple[Any, ...] = ()  # one validator per shape of a top-level anyOf
 
 
 def _field(error: Any) -> str:
-    path = [str(p) for p in error.instance_path]
+    path: list[str | int] = list(error.instance_path)
     if isinstance(error.kind, jsonschema_rs.ValidationErrorKind.Required):
         path.append(str(error.kind.property))  # the missing field itself, as the routes name it
-    return ".".join(path) or "body"
+    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".") or "body"
 
 
 def _message(error: Any) -> str:
-    if NOT_BLANK_PATTERN in error.message:  # the regex itself would say nothing to a person
-        return "must not be blank"
-    if isinstance(error.kind, jsonschema_rs.ValidationErrorKind.Required):
+    if isinstance(error.kind, jsonschema_rs.ValidationErrorKind.Pattern):
+        meaning = PATTERN_MESSAGES.get(error.kind.pattern)
+        if meaning:  # the regex itself would say little to a person
+            return meaning
+    kind, kinds = error.kind, jsonschema_rs.ValidationErrorKind
+    if isinstance(kind, kinds.Required):
         return "Field required"
+    if isinstance(kind, kinds.MinLength):
+        return f"must be at least {kind.limit} characters"
+    if isinstance(kind, kinds.MaxLength):
+        return f"must be at most {kind.limit} characters"
+    if isinstance(kind, kinds.MinItems):
+        return f"must have at least {kind.limit} item{'s' * (kind.limit != 1)}"
+    if isinstance(kind, kinds.MaxItems):
+        return f"must have at most {kind.limit} items"
+    if isinstance(kind, kinds.Enum):
+        return "must be one of: " + ", ".join(str(option) for option in list(kind.options)[:20])
     return error.message[:300]
+
+
+def _errors(operation: _Operation, instance: Any) -> list[Any]:
+    """The body's errors; for a body that may take several shapes (anyOf: an import's item, list
+    or document), those of the shape of its JSON type, so that each bad field is named."""
+    errors = list(operation.validator.iter_errors(instance))
+    if operation.branches and any(
+        not e.instance_path and isinstance(e.kind, jsonschema_rs.ValidationErrorKind.AnyOf) for e in errors
+    ):
+        candidates = [list(branch.iter_errors(instance)) for branch in operation.branches]
+        fitting = [c for c in candidates if not any(not e.instance_path for e in c)] or candidates
+        errors = min(fitting, key=len)
+    return errors
 
 
 class RequestBodiesMatchTheDocument:
@@ -67,20 +94,23 @@ class RequestBodiesMatchTheDocument:
             for method in set(context.methods) & _BODY_METHODS:
                 spec = document["paths"].get(path_format, {}).get(method.lower(), {})
                 schema = spec.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema")
-                validator = (
-                    jsonschema_rs.validator_for({"allOf": [schema], "components": components})
-                    if schema
-                    else None
+                if not schema:
+                    operations.append(_Operation(path_regex, frozenset({method}), None))
+                    continue
+                validator = jsonschema_rs.validator_for({"allOf": [schema], "components": components})
+                branches = tuple(
+                    jsonschema_rs.validator_for({"allOf": [branch], "components": components})
+                    for branch in schema.get("anyOf", ())
                 )
-                operations.append(_Operation(path_regex, frozenset({method}), validator))
+                operations.append(_Operation(path_regex, frozenset({method}), validator, branches))
         return operations
 
-    def _validator(self, method: str, path: str) -> Any | None:
+    def _operation(self, method: str, path: str) -> _Operation | None:
         if self._operations is None:
             self._operations = self._build()
         for operation in self._operations:
             if method in operation.methods and operation.path.match(path):
-                return operation.validator
+                return operation if operation.validator is not None else None
         return None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -88,8 +118,8 @@ class RequestBodiesMatchTheDocument:
             await self.app(scope, receive, send)
             return
         content_type = dict(scope.get("headers") or []).get(b"content-type", b"").split(b";")[0].strip().lower()
-        validator = self._validator(scope["method"], scope["path"]) if content_type == b"application/json" else None
-        if validator is None:
+        operation = self._operation(scope["method"], scope["path"]) if content_type == b"application/json" else None
+        if operation is None:
             await self.app(scope, receive, send)
             return
         messages: list[Message] = []
@@ -107,7 +137,7 @@ class RequestBodiesMatchTheDocument:
         except (ValueError, UnicodeDecodeError):
             instance = None  # not JSON: the route answers that itself
         else:
-            errors = [] if instance is None else list(validator.iter_errors(instance))
+            errors = [] if instance is None else _errors(operation, instance)
             if errors:
                 details = [{"field": _field(e), "message": _message(e)}
                            for e in errors[:_MAX_DETAILS]]  # fmt: skip

@@ -16,6 +16,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from app.models.base import PATTERN_MESSAGES
 from app.services import errors as service_errors
 
 logger = logging.getLogger("mimic.api")
@@ -108,10 +109,6 @@ def _field_name(loc: tuple[Any, ...]) -> str:
     if len(parts) > 1 and parts[0] in {"body", "query", "path", "header", "cookie"}:
         parts = parts[1:]
     return ".".join(parts) or "body"
-
-
-# What a documented pattern means, said in words (a regex says little to a person).
-PATTERN_MESSAGES: dict[str, str] = {}
 
 
 def _validation_message(err: dict[str, Any]) -> str:

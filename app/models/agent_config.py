@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, Field, field_validator, model_validator
 
-from app.models.base import CamelModel
+from app.models.base import PATTERN_MESSAGES, CamelModel
 from app.models.library import AgentType
 
 SENSITIVE_HEADER = re.compile(r"(authorization|api[-_]?key|token|secret|cookie|password|auth)", re.IGNORECASE)
@@ -28,7 +28,9 @@ def _http_url(value: str, schemes: tuple[str, ...] = ("http", "https")) -> str:
 
 def url_pattern(schemes: tuple[str, ...] = ("http", "https")) -> dict[str, str]:
     """The OpenAPI pattern of what _http_url accepts: an absolute URL of one of `schemes`."""
-    return {"pattern": f"^[ \\t\\n\\r]*({'|'.join(schemes)})://[^/?# \\t\\n\\r]"}
+    pattern = f"^[ \\t\\n\\r]*({'|'.join(schemes)})://[^/?# \\t\\n\\r]"
+    PATTERN_MESSAGES[pattern] = f"must be an absolute {' or '.join(schemes)} URL"
+    return {"pattern": pattern}
 
 
 def _origin(value: str) -> str:

@@ -101,6 +101,10 @@ def not_blank(value: str) -> str:
 NOT_BLANK_PATTERN = "[^\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
 
 
+# What a documented pattern means, in words: error messages say this rather than the regex.
+PATTERN_MESSAGES: dict[str, str] = {NOT_BLANK_PATTERN: "must not be blank"}
+
+
 def text(max_length: int) -> Any:
     """A required text: trimmed, not blank, at most `max_length` characters (the OpenAPI
     document says so too: minLength 1 and a pattern that only blank strings miss)."""
