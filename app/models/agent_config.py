@@ -28,7 +28,10 @@ def _http_url(value: str, schemes: tuple[str, ...] = ("http", "https")) -> str:
 
 def url_pattern(schemes: tuple[str, ...] = ("http", "https")) -> dict[str, str]:
     """The OpenAPI pattern of what _http_url accepts: an absolute URL of one of `schemes`."""
-    pattern = f"^[ \\t\\n\\r]*({'|'.join(schemes)})://[^/?# \\t\\n\\r]"
+    # A host name, or an IPv6 literal in brackets written as ipaddress reads it (urlsplit checks it).
+    group = "[0-9A-Fa-f]{1,4}"
+    ipv6 = rf"\[(({group}:){{7}}{group}|(({group}:){{0,5}}{group})?::({group}(:{group}){{0,5}})?)\]"
+    pattern = f"^[ \\t\\n\\r]*({'|'.join(schemes)})://([^/?#@\\[\\] \\t\\n\\r]*@)?({ipv6}|[^/?#@\\[\\] \\t\\n\\r]+)"
     PATTERN_MESSAGES[pattern] = f"must be an absolute {' or '.join(schemes)} URL"
     return {"pattern": pattern}
 

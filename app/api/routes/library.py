@@ -150,9 +150,11 @@ def add_transfer_routes(router: APIRouter, *, kind: Literal["personas", "objecti
         principal: CurrentPrincipal,
         session: SessionDep,
         format: Literal["json", "yaml"] = "json",
-        ids: Annotated[str | None, Query(description="Comma-separated ids; all when absent")] = None,
+        ids: Annotated[
+            list[str] | None, Query(description="Ids, comma-separated and/or repeated (ids=a,b&ids=c); all when absent")
+        ] = None,
     ) -> Response:
-        id_list = [i.strip() for i in ids.split(",") if i.strip()] if ids else None
+        id_list = [i.strip() for value in ids for i in value.split(",") if i.strip()] if ids else None
         document, media_type = transfer.export_items(
             session=session, principal=principal, kind=kind, fmt=format, ids=id_list
         )
