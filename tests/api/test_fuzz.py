@@ -78,6 +78,7 @@ def security_headers(ctx: Any, response: schemathesis.Response, case: schemathes
 # refused for one of these (and nothing else) is not a document that lies.
 BUSINESS_RULES: tuple[tuple[str, str], ...] = (
     ("agentId", "no such agent"), ("personaId", "no such persona"), ("objectiveId", "no such objective"),
+    ("ids", "not every id is"),
     ("personaIds", "no such persona"), ("objectiveIds", "no such objective"),
     ("password", "too common or easy to guess"), ("newPassword", "too common or easy to guess"),
     ("currentPassword", "does not match"), ("email", "not a valid email address"),

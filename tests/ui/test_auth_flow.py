@@ -101,3 +101,29 @@ def test_invitation_link_joins_the_workspace(live_app: LiveApp, page: Page) -> N
     page.wait_for_url(live_app.base_url + "/")
     expect(page.get_by_role("combobox", name="Workspace")).to_contain_text("Owner's workspace")
     expect(page.get_by_text("viewer", exact=True)).to_be_visible()
+
+
+def test_a_password_change_ends_older_tokens_and_keeps_this_tab_signed_in(live_app: LiveApp, page: Page) -> None:
+    user = register_user(live_app)
+    base = live_app.base_url
+    page.goto(base + "/login?next=/settings", wait_until="networkidle")
+    page.get_by_label("Email", exact=True).fill(user.email)
+    page.get_by_label("Password", exact=True).fill(user.password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(re.compile(re.escape(base) + r"/settings/?$"))
+    old_cookie = next(c["value"] for c in page.context.cookies() if c["name"] == "mimic_token")
+    page.get_by_label("Current password", exact=True).fill(user.password)
+    page.get_by_label("New password", exact=True).fill("lantern-saffron-quietly-42")
+    page.get_by_role("button", name="Change password").click()
+    # The tab is signed in again with a new cookie; the tokens of the old password are over.
+    new_cookie = old_cookie
+    for _ in range(100):  # 20 s at most
+        new_cookie = next((c["value"] for c in page.context.cookies() if c["name"] == "mimic_token"), "")
+        if new_cookie and new_cookie != old_cookie:
+            break
+        page.wait_for_timeout(200)
+    assert new_cookie and new_cookie != old_cookie
+    page.wait_for_url(re.compile(re.escape(base) + r"/settings/?$"))
+    expect(page.get_by_label("Current password", exact=True)).to_be_visible()
+    for token, status in ((old_cookie, 401), (user.token, 401), (new_cookie, 200)):
+        assert httpx.get(base + "/api/auth/me", headers={"Authorization": f"Bearer {token}"}).status_code == status

@@ -456,7 +456,7 @@ def _account_tab() -> rx.Component:
                         "newPassword",
                         type="password",
                         required=True,
-                        placeholder="At least 8 characters",
+                        placeholder="At least 12 characters, not a common one",
                         auto_complete="new-password",
                         error=SettingsState.errors.get("newPassword", ""),
                     ),
