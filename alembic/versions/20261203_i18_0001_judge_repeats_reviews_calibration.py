@@ -8,7 +8,7 @@ conversation_judgement (conversations judged through POST /api/judgements). Exis
 judgements get their criteria counted.
 
 Revision ID: i18_0001
-Revises: i17_0001
+Revises: i16_0001
 Create Date: 2026-12-03
 
 """
@@ -22,7 +22,7 @@ from sqlalchemy.dialects import postgresql
 
 # revision identifiers, used by Alembic.
 revision: str = 'i18_0001'
-down_revision: Union[str, Sequence[str], None] = 'i17_0001'
+down_revision: Union[str, Sequence[str], None] = 'i16_0001'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 

@@ -1,6 +1,6 @@
 """Every table of Mimic. Importing this package registers them all on SQLModel.metadata."""
 
-from app.models.account import ApiKey, Invitation, Membership, Role, User, Workspace
+from app.models.account import ApiKey, Invitation, Membership, RevokedToken, Role, SignInFailure, User, Workspace
 from app.models.audit import AuditEvent
 from app.models.calibration import CalibrationReport, LabelledSet
 from app.models.judgement import ConversationJudgement, Judgement
@@ -46,7 +46,9 @@ __all__ = [
     "Objective",
     "Persona",
     "Review",
+    "RevokedToken",
     "Role",
+    "SignInFailure",
     "Run",
     "RunStatus",
     "SessionOutcome",
