@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import Field as PydanticField
-from pydantic import model_validator
+from pydantic import ValidationInfo, field_validator
 from sqlalchemy import Index, Text
 from sqlmodel import Field, SQLModel
 
@@ -185,6 +185,11 @@ class ConversationJudgement(SQLModel, table=True):
     created_at: datetime = created_at_field()
 
 
+EndReason = Literal[
+    "imported", "goal_met", "persona_gave_up", "max_turns", "max_messages", "duration", "agent_silent", "cancelled"
+]
+
+
 class ConversationMessage(CamelModel):
     """The seeds' message shape."""
 
@@ -211,13 +216,14 @@ class ConversationObjective(CamelModel):
     )
     checks: list[ObjectiveCheck] = PydanticField(default_factory=list, max_length=30)
 
-    @model_validator(mode="after")
-    def _checks_name_real_criteria(self) -> ConversationObjective:
-        for check in self.checks:
-            if check.criterion is not None and check.criterion >= len(self.success_criteria):
-                raise ValueError(f"a check names criterion {check.criterion}, but there are "
-                                 f"{len(self.success_criteria)} criteria")  # fmt: skip
-        return self
+    @field_validator("checks")
+    @classmethod
+    def _checks_name_real_criteria(cls, checks: list[ObjectiveCheck], info: ValidationInfo) -> list[ObjectiveCheck]:
+        count = len(info.data.get("success_criteria") or [])
+        for check in checks:
+            if check.criterion is not None and check.criterion >= count:
+                raise ValueError(f"a check names criterion {check.criterion}, but there are {count} criteria")
+        return checks
 
 
 class ConversationJudgeCreate(CamelModel):
@@ -225,22 +231,23 @@ class ConversationJudgeCreate(CamelModel):
     persona: ConversationPersona
     objective: ConversationObjective
     agent_instructions: str = PydanticField(default="", max_length=20_000, description="The agent's system prompt")
-    end_reason: str = PydanticField(
-        default="imported", max_length=40, description="How it ended (goal_met, persona_gave_up, max_turns, ...)"
+    end_reason: EndReason = PydanticField(
+        default="imported", description="How it ended: imported (not recorded) when you cannot say"
     )
     transcript: list[ConversationMessage] = PydanticField(min_length=1, max_length=1000)
     judge_model: str | None = PydanticField(default=None, max_length=200)
     temperature: float | None = PydanticField(default=None, ge=0, le=2)
     repeats: int | None = PydanticField(default=None, ge=1, le=11)
 
-    @model_validator(mode="after")
-    def _a_conversation(self) -> ConversationJudgeCreate:
-        if not any(m.sender_type == "agent" for m in self.transcript):
+    @field_validator("transcript")
+    @classmethod
+    def _a_conversation(cls, transcript: list[ConversationMessage]) -> list[ConversationMessage]:
+        if not any(m.sender_type == "agent" for m in transcript):
             raise ValueError("the transcript has no agent message: there is nothing to judge")
-        ids = [m.id for m in self.transcript if m.id]
+        ids = [m.id for m in transcript if m.id]
         if len(set(ids)) != len(ids):
             raise ValueError("message ids must be unique")
-        return self
+        return transcript
 
 
 class ConversationFinding(CamelModel):

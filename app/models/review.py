@@ -8,7 +8,6 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import Field as PydanticField
-from pydantic import model_validator
 from sqlalchemy import Index, Text
 from sqlmodel import Field, SQLModel
 
@@ -80,23 +79,13 @@ class AddedFinding(CamelModel):
 
 
 class ReviewCreate(CamelModel):
-    """Every criterion of the session's objective must be reviewed; findings not named stay as
-    the judge recorded them (counted as confirmed)."""
+    """Every criterion of the session's verdict must be reviewed, once; findings not named stay
+    as the judge recorded them (counted as confirmed); each finding is decided once."""
 
     criteria: list[CriterionReview] = PydanticField(min_length=1, max_length=100)
     findings: list[FindingDecision] = PydanticField(default_factory=list, max_length=500)
     added_findings: list[AddedFinding] = PydanticField(default_factory=list, max_length=100)
     note: str = PydanticField(default="", max_length=5000)
-
-    @model_validator(mode="after")
-    def _each_once(self) -> ReviewCreate:
-        indexes = [c.index for c in self.criteria]
-        if len(set(indexes)) != len(indexes):
-            raise ValueError("each criterion may be reviewed once")
-        ids = [f.finding_id for f in self.findings]
-        if len(set(ids)) != len(ids):
-            raise ValueError("each finding may be decided once")
-        return self
 
 
 class ReviewPublic(CamelModel):

@@ -25,10 +25,10 @@ import json
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, Field, field_validator, model_validator
+from pydantic import BaseModel, Field, ValidationInfo, field_validator
 
 from app.engine.case import JudgeCase, transcript_from
 from app.engine.checks import run_checks
@@ -41,66 +41,85 @@ STATUSES = ("met", "not_met", "inconclusive")
 
 
 class LabelledMessage(BaseModel):
-    id: str | None = None
+    id: str | None = Field(default=None, max_length=80)
     senderType: Literal["persona", "agent"]
     content: str = Field(max_length=20_000)
-    latencyMs: int | None = None
+    latencyMs: int | None = Field(default=None, ge=0)
 
 
 class CriterionLabel(BaseModel):
-    criterion: int = Field(ge=0)
+    criterion: int = Field(ge=0, le=99)
     status: Literal["met", "not_met", "inconclusive"]
-    evidence: list[str] = Field(default_factory=list)
-    why: str = ""
+    evidence: list[Annotated[str, Field(max_length=80)]] = Field(default_factory=list, max_length=100)
+    why: str = Field(default="", max_length=5000)
 
 
 class ExpectedFinding(BaseModel):
-    type: str
+    type: str = Field(min_length=1, max_length=40)
     severity: Literal["low", "medium", "high", "critical"]
-    evidence: list[str] = Field(default_factory=list)
+    evidence: list[Annotated[str, Field(max_length=80)]] = Field(default_factory=list, max_length=100)
 
 
 class LabelledPersona(BaseModel):
-    name: str
-    description: str = ""
+    name: str = Field(min_length=1, max_length=200)
+    description: str = Field(default="", max_length=5000)
     traits: dict[str, Any] = Field(default_factory=dict)
-    language: str = "en"
+    language: str = Field(default="en", max_length=20)
 
 
 class LabelledObjective(BaseModel):
-    goal: str
-    constraints: list[str] = Field(default_factory=list)
-    successCriteria: list[str] = Field(min_length=1)
-    checks: list[dict[str, Any]] = Field(default_factory=list)
+    goal: str = Field(max_length=5000)
+    constraints: list[Annotated[str, Field(max_length=2000)]] = Field(default_factory=list, max_length=50)
+    successCriteria: list[Annotated[str, Field(max_length=2000)]] = Field(min_length=1, max_length=100)
+    checks: list[dict[str, Any]] = Field(default_factory=list, max_length=30)
+
+
+def _message_ids(info: ValidationInfo) -> set[str]:
+    return {m.id or f"m{i}" for i, m in enumerate(info.data.get("transcript") or [], start=1)}
+
+
+def _unknown(cited: Iterable[str], info: ValidationInfo) -> None:
+    unknown = sorted(set(cited) - _message_ids(info))
+    if unknown and info.data.get("transcript"):
+        raise ValueError(f"{info.data.get('id', '')}: evidence ids not in the transcript: {unknown}")
 
 
 class LabelledCase(BaseModel):
-    id: str
-    category: str = ""
+    id: str = Field(min_length=1, max_length=200)
+    category: str = Field(default="", max_length=200)
     hard: bool = False
-    notes: str = ""
+    notes: str = Field(default="", max_length=5000)
     persona: LabelledPersona
     objective: LabelledObjective
-    agentInstructions: str = ""
-    endReason: str = "imported"
-    transcript: list[LabelledMessage] = Field(min_length=1)
-    labels: list[CriterionLabel]
-    expectedFindings: list[ExpectedFinding] = Field(default_factory=list)
+    agentInstructions: str = Field(default="", max_length=20_000)
+    endReason: str = Field(default="imported", max_length=40)
+    transcript: list[LabelledMessage] = Field(min_length=1, max_length=1000)
+    labels: list[CriterionLabel] = Field(max_length=100)
+    expectedFindings: list[ExpectedFinding] = Field(default_factory=list, max_length=100)
 
-    @model_validator(mode="after")
-    def _consistent(self) -> LabelledCase:
-        ids = [m.id or f"m{i}" for i, m in enumerate(self.transcript, start=1)]
-        if not any(m.senderType == "agent" for m in self.transcript):
-            raise ValueError(f"{self.id}: the transcript has no agent message")
-        if sorted(label.criterion for label in self.labels) != list(range(len(self.objective.successCriteria))):
-            raise ValueError(f"{self.id}: one label per criterion is needed")
-        cited = [i for label in self.labels for i in label.evidence] + [
-            i for f in self.expectedFindings for i in f.evidence
-        ]
-        unknown = sorted(set(cited) - set(ids))
-        if unknown:
-            raise ValueError(f"{self.id}: evidence ids not in the transcript: {unknown}")
-        return self
+    @field_validator("transcript")
+    @classmethod
+    def _an_agent_speaks(cls, transcript: list[LabelledMessage], info: ValidationInfo) -> list[LabelledMessage]:
+        if not any(m.senderType == "agent" for m in transcript):
+            raise ValueError(f"{info.data.get('id', '')}: the transcript has no agent message")
+        return transcript
+
+    @field_validator("labels")
+    @classmethod
+    def _one_per_criterion(cls, labels: list[CriterionLabel], info: ValidationInfo) -> list[CriterionLabel]:
+        objective = info.data.get("objective")
+        if objective is not None and sorted(label.criterion for label in labels) != list(
+            range(len(objective.successCriteria))
+        ):
+            raise ValueError(f"{info.data.get('id', '')}: one label per criterion is needed")
+        _unknown((i for label in labels for i in label.evidence), info)
+        return labels
+
+    @field_validator("expectedFindings")
+    @classmethod
+    def _findings_cite_the_transcript(cls, found: list[ExpectedFinding], info: ValidationInfo) -> list[ExpectedFinding]:
+        _unknown((i for f in found for i in f.evidence), info)
+        return found
 
     def judge_case(self) -> JudgeCase:
         messages = [{"id": m.id or f"m{i}", "senderType": m.senderType, "content": m.content, "latencyMs": m.latencyMs}

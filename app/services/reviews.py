@@ -58,6 +58,10 @@ def _validate(data: ReviewCreate, criteria: list[Verdict], findings: dict[str, F
     problems = []
     wanted = {v.criterion_index for v in criteria}
     given = {c.index for c in data.criteria}
+    if len(given) != len(data.criteria):
+        problems.append(FieldError("criteria", "each criterion may be reviewed once"))
+    if len({d.finding_id for d in data.findings}) != len(data.findings):
+        problems.append(FieldError("findings", "each finding may be decided once"))
     if given != wanted:
         missing, unknown = sorted(wanted - given), sorted(given - wanted)
         text = "; ".join(part for part in (f"missing {missing}" if missing else "",

@@ -113,11 +113,11 @@ def test_a_bad_set_is_refused_whole(api):
     raw = yaml.safe_load(SIX.read_text())
     case = raw["cases"][0]
     for change, field, words in (
-        ({"cases": [{**case, "labels": []}]}, "cases.0", "one label per criterion"),
-        ({"cases": [{**case, "labels": [{"criterion": 0, "status": "met", "evidence": ["m9"]}]}]}, "cases.0",
+        ({"cases": [{**case, "labels": []}]}, "cases.0.labels", "one label per criterion"),
+        ({"cases": [{**case, "labels": [{"criterion": 0, "status": "met", "evidence": ["m9"]}]}]}, "cases.0.labels",
          "not in the transcript"),
         ({"cases": [{**case, "transcript": [{"senderType": "bot", "content": "hi"}]}]},
-         "cases.0.transcript.0.senderType", "persona"),
+         "cases[0].transcript[0].senderType", "persona"),
         ({"cases": [case, case]}, "cases", "unique"),
         ({"cases": []}, "cases", "at least 1"),
     ):  # fmt: skip

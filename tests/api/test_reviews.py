@@ -94,7 +94,7 @@ def test_a_bad_review_is_refused_whole(api, bot):
     session_id = run["cells"][0]["sessions"][0]["id"]
     for body, field in (
         ({"criteria": [{"index": 3, "status": "met"}]}, "criteria"),
-        ({"criteria": [{"index": 0, "status": "maybe"}]}, "criteria.0.status"),
+        ({"criteria": [{"index": 0, "status": "maybe"}]}, "criteria[0].status"),
         ({"criteria": [{"index": 0, "status": "met"}], "findings": [{"findingId": "nope", "decision": "dismissed"}]},
          "findings.0.findingId"),
         ({"criteria": [{"index": 0, "status": "met"}],
@@ -203,14 +203,16 @@ def test_a_conversation_from_elsewhere_is_judged_as_a_session_is(api):
     [
         (
             lambda c: c.update(transcript=[m for m in c["transcript"] if m["senderType"] == "persona"]),
-            "body",
+            "transcript",
             "no agent message",
         ),
-        (lambda c: c["transcript"][1].update(senderType="bot"), "transcript.1.senderType", "persona"),
+        (lambda c: c["transcript"][1].update(senderType="bot"), "transcript[1].senderType", "persona"),
         (lambda c: c["objective"].pop("successCriteria"), "objective.successCriteria", "required"),
         (lambda c: c["objective"].update(successCriteria=[]), "objective.successCriteria", "at least 1"),
         (lambda c: c.update(transcript=[]), "transcript", "at least 1"),
         (lambda c: c.update(repeats=3, temperature=0), "temperature", "above 0"),
+        (lambda c: c["transcript"][2].update(id="t2"), "transcript", "unique"),
+        (lambda c: c["objective"]["checks"][0].update(criterion=4), "objective.checks", "names criterion 4"),
     ],
 )
 def test_a_bad_conversation_is_refused_and_nothing_is_stored(api, change, field, words):

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Request, Response, status
 
 from app.api.deps import CurrentPrincipal, SessionDep
+from app.api.documented import inlined
 from app.api.errors import error_responses
 from app.api.routes.library import _import_format
 from app.models.calibration import (
@@ -19,6 +20,7 @@ from app.models.calibration import (
     SetFromReviews,
 )
 from app.services import calibration_sets, calibrations
+from app.services.calibration import CalibrationSet
 from app.services.pagination import PageParams, Paginated
 
 router = APIRouter(tags=["calibration"])
@@ -40,7 +42,10 @@ def list_sets(
     openapi_extra={
         "requestBody": {
             "required": True,
-            "content": {"application/json": {"schema": {}}, "application/yaml": {"schema": {"type": "string"}}},
+            "content": {
+                "application/json": {"schema": inlined(CalibrationSet.model_json_schema())},
+                "application/yaml": {"schema": {"type": "string", "description": "The same document in YAML"}},
+            },
         }
     },
 )
