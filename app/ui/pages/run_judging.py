@@ -14,9 +14,9 @@ from app.models.suite import RunDetail
 from app.services import run_judging, runs
 from app.services.errors import ServiceError
 from app.ui.components.model_picker import picker_props
+from app.ui.components.runs import percent
 from app.ui.pages import runs as runs_page
 from app.ui.pages.runs import RunState
-from app.ui.pages.suites import percent
 from app.ui.state.auth import AuthState
 
 REASONS = {"rejudge": "a session re-judged", "run_rejudge": "the run re-judged", "review": "a human review"}

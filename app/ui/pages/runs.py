@@ -18,8 +18,8 @@ from app.services import runs
 from app.services.errors import ServiceError
 from app.ui.components.layout import page_header, shell
 from app.ui.components.library import link_button
+from app.ui.components.runs import interval, percent, run_row
 from app.ui.components.status import status_badge
-from app.ui.pages.suites import interval, percent, run_row
 from app.ui.state.auth import AuthState
 
 ACTIVE_ROUTE = "/suites"
