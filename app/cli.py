@@ -551,16 +551,35 @@ def rejudge(
     run: Annotated[bool, typer.Option("--run", help="Re-judge every session of the run")] = False,
     judge: Annotated[str | None, typer.Option(help="The judge model")] = None,
     repeats: Annotated[int | None, typer.Option(min=1, max=11)] = None,
+    temperature: Annotated[float | None, typer.Option(min=0, max=2)] = None,
+    wait: Annotated[bool, typer.Option(help="With --run: wait, then print the figures before and after")] = False,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait at most")] = 3600,
 ) -> None:
     """Judge a stored session (or every session of a run) again, without replaying it."""
-    body = {k: v for k, v in {"judgeModel": judge, "repeats": repeats}.items() if v is not None}
-    kind = "runs" if run else "sessions"
-    answer = _run(lambda: _client(ctx).post(f"/api/{kind}/{target}/judgements", body))
-    if run:
-        state = answer["rejudge"]
-        out.print(f"re-judging {state['total']} sessions of run {target} with {state['judgeModel']}")
-    else:
+    client = _client(ctx)
+    body = {k: v for k, v in {"judgeModel": judge, "repeats": repeats, "temperature": temperature}.items()
+            if v is not None}  # fmt: skip
+    if not run:
+        answer = _run(lambda: client.post(f"/api/sessions/{target}/judgements", body))
         out.print(f"judgement {answer['id']}: {answer['status']} · {answer['outcome']} ({answer['judgeModel']})")
+        return
+    before = _run(lambda: client.get(f"/api/runs/{target}"))
+    state = _run(lambda: client.post(f"/api/runs/{target}/judgements", body))["rejudge"]
+    out.print(f"re-judging {state['total']} sessions of run {target} with {state['judgeModel']}")
+    if wait:
+        after = _wait_rejudged(client, target, timeout)
+        out.print(cli_judging.rejudged_text(before, after))
+
+
+def _wait_rejudged(client: Client, run_id: str, timeout: float) -> dict[str, Any]:
+    deadline = time.monotonic() + timeout
+    while True:
+        run = _run(lambda: client.get(f"/api/runs/{run_id}"))
+        if run["rejudge"].get("status") != "running":
+            return run
+        if time.monotonic() > deadline:
+            raise _fail(f"the re-judge did not end within {timeout:g} s (it goes on on the server)", GATE_FAILED)
+        time.sleep(0.5)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
-"""What `mimic judge` and `mimic calibrate` print and read (app/cli.py has the commands):
-conversations from a document, the table of judged conversations, a calibration set given
-as a file (imported first), and a calibration report as text."""
+"""What `mimic judge`, `mimic calibrate` and `mimic rejudge` print and read (app/cli.py has the
+commands): conversations from a document, the table of judged conversations, a calibration set
+given as a file (imported first), a calibration report as text, a re-judged run before and after."""
 
 from __future__ import annotations
 
@@ -68,3 +68,18 @@ def report_text(r: dict[str, Any]) -> str:
         f"agreement {pct(f.get('severityAgreement'))}; false alarms {f.get('falseAlarms')}",
         f"accuracy on hard cases {pct((m.get('hard') or {}).get('accuracy'))}; flip rate {pct(m.get('flipRate'))}",
     ])  # fmt: skip
+
+
+def rejudged_text(before: dict[str, Any], after: dict[str, Any]) -> str:
+    """A re-judged run's figures against those it had before."""
+    state, was, now = after["rejudge"], before.get("overall") or {}, after.get("overall") or {}
+    lines = [f"{state['done']} of {state['total']} sessions judged again ({state['failed']} failed to judge)"]
+    for label, key in (("pass rate", "passRate"), ("passed", "passed"), ("failed", "failed"),
+                       ("inconclusive", "inconclusive"), ("unstable", "unstable")):  # fmt: skip
+        old, new = was.get(key), now.get(key)
+        shown = (pct(old), pct(new)) if key == "passRate" else (str(old if old is not None else "—"), str(new))
+        lines.append(f"{label:<13} {shown[0]:>8} → {shown[1]:<8}" + ("" if old == new else "  changed"))
+    calibration = after.get("calibration") or {}
+    if calibration.get("required"):
+        lines.append(calibration.get("message", ""))
+    return "\n".join(lines)

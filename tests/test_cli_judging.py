@@ -1,7 +1,7 @@
 """The `mimic` command line and the judge, run as a real process against the live API: a
 suite that requires a calibrated judge fails its CI gate until the judge is calibrated above
 the threshold (`mimic calibrate`), then passes; `mimic judge` grades conversations from a
-file; `mimic rejudge` judges a stored session again."""
+file; `mimic rejudge` judges a stored session, or a whole run, again."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -47,12 +48,18 @@ def test_a_gated_suite_fails_until_its_judge_is_calibrated(mimic, tmp_path: Path
         assert suite["config"]["calibrationGate"] == {"set": "six-by-hand", "minKappa": 0.2}
 
         # No calibration yet: every session passes, yet the gate fails, and says why.
-        uncalibrated = mimic("run", "Gated", "--wait", "--poll", "0.2", "--json", str(tmp_path / "first.json"))
+        uncalibrated = mimic("run", "Gated", "--wait", "--poll", "0.2", "--json", str(tmp_path / "first.json"),
+                             "--junit", str(tmp_path / "first.xml"))  # fmt: skip
         assert uncalibrated.returncode == 1, uncalibrated.stdout + uncalibrated.stderr
         assert "Judge not calibrated" in uncalibrated.stderr
         assert "no calibration set “six-by-hand”" in uncalibrated.stderr
         run = json.loads((tmp_path / "first.json").read_text())["run"]
         assert run["overall"]["passRate"] == 1.0 and run["calibration"]["status"] == "not_calibrated"
+        # CI that reads JUnit sees the gate too: a failed "judge calibration" case beside the passed session.
+        junit = ET.parse(tmp_path / "first.xml").getroot()
+        assert (junit.get("tests"), junit.get("failures")) == ("2", "1")
+        [failure] = junit.iter("failure")
+        assert failure.get("type") == "judge_not_calibrated" and "six-by-hand" in failure.get("message")
 
         # Calibrate the judge on the set (imported from the file): kappa 0.25 >= 0.2.
         calibrated = mimic("calibrate", str(SIX), "--judge", "mimic/offline", "--min-kappa", "0.2",
@@ -64,10 +71,21 @@ def test_a_gated_suite_fails_until_its_judge_is_calibrated(mimic, tmp_path: Path
         report = json.loads((tmp_path / "report.json").read_text())
         assert report["metrics"]["confusion"]["met"] == {"met": 1, "not_met": 1, "inconclusive": 1}
 
-        passing = mimic("run", "Gated", "--wait", "--poll", "0.2")
+        passing = mimic("run", "Gated", "--wait", "--poll", "0.2", "--junit", str(tmp_path / "second.xml"))
         assert passing.returncode == 0, passing.stdout + passing.stderr
+        junit = ET.parse(tmp_path / "second.xml").getroot()
+        assert (junit.get("tests"), junit.get("failures")) == ("2", "0")
+        assert [c.get("name") for c in junit.iter("testcase")][-1] == "judge calibration"
         # The same judge read again: the earlier run's judge is calibrated now too.
         assert api.get(f"/api/runs/{run['id']}")["calibration"]["status"] == "calibrated"
+
+        # The earlier run judged again, three times per session: the figures before and after.
+        again = mimic("rejudge", run["id"], "--run", "--wait", "--repeats", "3")
+        assert again.returncode == 0, again.stdout + again.stderr
+        assert "1 of 1 sessions judged again (0 failed to judge)" in again.stdout
+        assert "pass rate" in again.stdout and "100.0%" in again.stdout and "Every judge of the run" in again.stdout
+        rejudged = api.get(f"/api/runs/{run['id']}")
+        assert (rejudged["rejudge"]["status"], rejudged["rejudge"]["repeats"]) == ("completed", 3)
 
         # A stricter gate: 0.25 is not enough.
         api.http.patch(f"/api/suites/{suite['id']}", json={"config": {

@@ -526,7 +526,8 @@ def junit_report(*, session: Session, principal: Principal, run_id: str) -> str:
     """The run as JUnit XML, which CI systems read: one test case per session (cell and
     repeat); a failed verdict is a <failure>, an infrastructure error an <error>, and a
     session the judge could not decide, the simulator spoiled, cancelled or unfinished is
-    <skipped> (with whose it is)."""
+    <skipped> (with whose it is). A suite that requires a calibrated judge adds a "judge
+    calibration" case, failed while the judge is not calibrated."""
     detail = get_run(session=session, principal=principal, run_id=run_id)
     rows = {r.id: r for r in _sessions_of(session, [run_id]).get(run_id, [])}
     overall = detail.overall or OverallResult()
@@ -557,6 +558,13 @@ def junit_report(*, session: Session, principal: Principal, run_id: str) -> str:
                 whose = f" (blame: {s.blame})" if s.blame else ""
                 ET.SubElement(case, "skipped", message=f"{s.outcome or s.status}{whose}")
             cases.append(case)
+    gate = detail.calibration
+    if gate is not None and gate.required:  # the suite requires a calibrated judge: a test case of its own
+        case = ET.Element("testcase", classname=f"{detail.suite_name}.judge", name="judge calibration", time="0")
+        if gate.status != "calibrated":
+            failures += 1
+            ET.SubElement(case, "failure", message=gate.message[:500], type="judge_not_calibrated").text = gate.message
+        cases.append(case)
     counts = {"tests": str(len(cases)), "failures": str(failures), "errors": str(errors), "skipped": str(skipped),
               "time": f"{seconds:.3f}"}  # fmt: skip
     root = ET.Element("testsuites", name=f"Mimic suite {detail.suite_name}", **counts)
@@ -567,6 +575,7 @@ def junit_report(*, session: Session, principal: Principal, run_id: str) -> str:
         "runId": detail.id, "suiteId": detail.suite_id, "agent": detail.agent_name, "status": detail.status,
         "passRate": overall.pass_rate, "passRateCiLow": overall.ci.low if overall.ci else None,
         "passRateCiHigh": overall.ci.high if overall.ci else None, "passK": overall.pass_k, "k": overall.k,
+        "judgeCalibration": detail.calibration.status if detail.calibration else None,
     }  # fmt: skip
     for name, value in facts.items():
         ET.SubElement(properties, "property", name=name, value="" if value is None else str(value))
