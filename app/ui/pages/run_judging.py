@@ -13,6 +13,7 @@ from app.models.judgement import JudgeRequest
 from app.models.suite import RunDetail
 from app.services import run_judging, runs
 from app.services.errors import ServiceError
+from app.ui.components.library import link_button
 from app.ui.components.model_picker import picker_props
 from app.ui.components.runs import percent
 from app.ui.pages import runs as runs_page
@@ -198,6 +199,8 @@ def judging_card() -> rx.Component:
                 rx.cond(S.gate_status == "not_calibrated", rx.badge("judge not calibrated", color_scheme="red")),
                 rx.cond(S.gate_status == "calibrated", rx.badge("judge calibrated", color_scheme="green")),
                 rx.spacer(),
+                link_button("Review its sessions", "/reviews?runId=" + RunState.run_key, icon="clipboard-check",
+                            variant="soft", size="2", data_testid="review-run"),  # fmt: skip
                 rx.cond(AuthState.can_write & RunState.ended, _rejudge_dialog()),
                 width="100%",
                 align="center",
