@@ -267,3 +267,10 @@ class ConversationJudgementPublic(CamelModel):
     error: dict[str, Any] | None = PydanticField(default=None, description="The judge model's failure, if it failed")
     requested_by: str | None = None
     created_at: datetime
+
+
+class ConversationJudgementDetail(ConversationJudgementPublic):
+    conversation: dict[str, Any] = PydanticField(
+        description="What was judged: persona, objective, agentInstructions, endReason and the transcript, each "
+        "message with the id the evidence cites (m1, m2, … in order where none was given)"
+    )

@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+from pydantic import ValidationError
 from sqlmodel import Session, col, select
 
 from app.db import session_scope
@@ -18,6 +19,7 @@ from app.models.judgement import (
     ConversationFinding,
     ConversationJudgeCreate,
     ConversationJudgement,
+    ConversationJudgementDetail,
     ConversationJudgementPublic,
     SessionVerdict,
     VerdictPublic,
@@ -25,10 +27,26 @@ from app.models.judgement import (
 from app.services import audit, judging, providers
 from app.services.access import Permission, Principal, require
 from app.services.crud import ScopedResource
+from app.services.errors import FieldError, ValidationFailed, validation_details
 from app.services.judge_calibration import judge_calibration
 from app.services.judging_settings import judging_settings
 from app.services.pagination import PageParams, Paginated, paginate
+from app.services.transfer import parse_document
 from app.services.verdicts import agreement
+
+
+def parse_conversation(text: str) -> ConversationJudgeCreate:
+    """One conversation pasted as JSON or YAML (the body of POST /api/judgements), or a 422
+    naming every bad field."""
+    fmt = "json" if text.lstrip().startswith("{") else "yaml"
+    document = parse_document(text, fmt)
+    if not isinstance(document, dict):
+        raise ValidationFailed("Not a conversation", [FieldError("body", "expected an object with persona, "
+                                                                          "objective and transcript")])  # fmt: skip
+    try:
+        return ConversationJudgeCreate.model_validate(document)
+    except ValidationError as exc:
+        raise ValidationFailed("Invalid conversation", validation_details(exc.errors())) from None
 
 
 def case_of(data: ConversationJudgeCreate) -> JudgeCase:
@@ -81,6 +99,14 @@ def to_public(row: ConversationJudgement, calibration: dict[str, Any] | None = N
     )  # fmt: skip
 
 
+def to_detail(row: ConversationJudgement, calibration: dict[str, Any] | None = None) -> ConversationJudgementDetail:
+    conversation = dict(row.conversation)
+    # The ids the judge was given (and its evidence cites), where the caller gave none.
+    conversation["transcript"] = [{**m, "id": m.get("id") or f"m{i}"}
+                                  for i, m in enumerate(conversation.get("transcript") or [], start=1)]  # fmt: skip
+    return ConversationJudgementDetail(**to_public(row, calibration).model_dump(), conversation=conversation)
+
+
 def _prepare(principal: Principal, data: ConversationJudgeCreate) -> tuple[ModelChoice, int]:
     require(principal, Permission.write)
     with session_scope() as db:
@@ -91,7 +117,7 @@ def _prepare(principal: Principal, data: ConversationJudgeCreate) -> tuple[Model
 
 
 def _store(principal: Principal, data: ConversationJudgeCreate, case: JudgeCase, result: JudgementResult,
-           error: dict[str, Any] | None) -> ConversationJudgementPublic:  # fmt: skip
+           error: dict[str, Any] | None) -> ConversationJudgementDetail:  # fmt: skip
     answer = answer_of(result, case) | ({"error": error} if error else {})
     conversation = data.model_dump(
         by_alias=True, mode="json", include={"persona", "objective", "agent_instructions", "end_reason", "transcript"}
@@ -109,12 +135,12 @@ def _store(principal: Principal, data: ConversationJudgeCreate, case: JudgeCase,
                      target_id=row.id, target_name=data.reference or "",
                      details={"judgeModel": result.judge_model, "outcome": result.outcome})  # fmt: skip
         db.flush()
-        public = _with_calibration(db, row)
+        public = to_detail(row, _calibration_of(db, row))
     judging.publish("judgement", principal.workspace_id, public.id, {"conversationJudgementId": public.id})
     return public
 
 
-async def judge_conversation(*, principal: Principal, data: ConversationJudgeCreate) -> ConversationJudgementPublic:
+async def judge_conversation(*, principal: Principal, data: ConversationJudgeCreate) -> ConversationJudgementDetail:
     """Judged and kept; a judge model that fails answers the checks' partial verdict (outcome
     error) with the failure, as a session's would be."""
     model, repeats = await asyncio.to_thread(_prepare, principal, data)
@@ -125,10 +151,10 @@ async def judge_conversation(*, principal: Principal, data: ConversationJudgeCre
     return await asyncio.to_thread(_store, principal, data, case, result, error)
 
 
-def _with_calibration(session: Session, row: ConversationJudgement) -> ConversationJudgementPublic:
-    """As judged, with the calibration its judge has now."""
+def _calibration_of(session: Session, row: ConversationJudgement) -> dict[str, Any] | None:
+    """The calibration its judge has now."""
     calibration = judge_calibration(session, row.workspace_id, row.judge_model, row.prompt_version)
-    return to_public(row, calibration.model_dump(by_alias=True, mode="json") if calibration else None)
+    return calibration.model_dump(by_alias=True, mode="json") if calibration else None
 
 
 _resource = ScopedResource(ConversationJudgement, lambda row: row, "judgement")
@@ -141,10 +167,11 @@ def list_conversation_judgements(*, session: Session, principal: Principal, para
     if reference:
         query = query.where(ConversationJudgement.reference == reference)
     query = query.order_by(col(ConversationJudgement.created_at).desc(), col(ConversationJudgement.id))
-    return paginate(session, query, params, lambda row: _with_calibration(session, row))
+    return paginate(session, query, params, lambda row: to_public(row, _calibration_of(session, row)))
 
 
 def get_conversation_judgement(*, session: Session, principal: Principal,
-                               judgement_id: str) -> ConversationJudgementPublic:  # fmt: skip
+                               judgement_id: str) -> ConversationJudgementDetail:  # fmt: skip
     require(principal, Permission.read)
-    return _with_calibration(session, _resource.row(session, principal, judgement_id))
+    row = _resource.row(session, principal, judgement_id)
+    return to_detail(row, _calibration_of(session, row))

@@ -90,6 +90,7 @@ SECTIONS: tuple[Section, ...] = (
             "A queue of judged sessions: by run, agent, failed, disagreement between judge repeats, or sampled",
             "Per criterion met / not met / inconclusive with a note; findings confirmed, dismissed or added",
             "The workspace's judge repeats and review sample rate",
+            "Conversations from elsewhere judged as sessions are, the transcript beside the verdict",
         ),
     ),
     Section(

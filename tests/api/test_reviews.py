@@ -195,7 +195,19 @@ def test_a_conversation_from_elsewhere_is_judged_as_a_session_is(api):
     assert verdict["endReasonText"].startswith("Ended by the persona")
     kept = api.get(f"/api/judgements/{judged['id']}")
     assert kept["verdict"] == verdict and kept["findings"] == judged["findings"]
-    assert api.get("/api/judgements?reference=zendesk-99")["pagination"]["total"] == 1
+    assert kept["conversation"] == judged["conversation"]  # what was judged, kept with it
+    assert [m["id"] for m in kept["conversation"]["transcript"]] == ["t1", "t2", "t3"]
+    assert kept["conversation"]["objective"]["goal"] == GOOD["objective"]["goal"]
+    listed = api.get("/api/judgements?reference=zendesk-99")
+    assert listed["pagination"]["total"] == 1 and "conversation" not in listed["data"][0]
+
+    # Without ids, the messages are m1, m2, ... in order, as the evidence cites them.
+    bare = json.loads(json.dumps(GOOD))
+    for message in bare["transcript"]:
+        message.pop("id")
+    unnamed = api.post("/api/judgements", bare)
+    assert [m["id"] for m in unnamed["conversation"]["transcript"]] == ["m1", "m2", "m3"]
+    assert unnamed["verdict"]["criteria"][0]["evidenceMessageIds"] == ["m2"]
 
 
 @pytest.mark.parametrize(

@@ -102,3 +102,54 @@ def test_review_build_a_set_from_reviews_calibrate_and_read_the_report(live_app:
     expect(page.get_by_test_id("compare-row").nth(1)).to_contain_text("Cohen's kappa")
     expect(page.get_by_test_id("report-row")).to_have_count(1)
     assert problems.items == []
+
+
+CONVERSATION = """reference: chat-1042
+persona: {name: Dana}
+objective:
+  goal: Find out when order A-10482 arrives.
+  successCriteria: [The agent gives the delivery date]
+  checks: [{type: regex, value: "arrives on \\\\w+day", criterion: 0}]
+transcript:
+  - {senderType: persona, content: "When does order A-10482 arrive?"}
+  - {senderType: agent, content: "It arrives on Friday. It goes to maria.lopez@example.org, 14 Oak Avenue."}
+"""
+
+
+def test_judge_a_pasted_conversation_and_read_it_back(live_app: LiveApp, page: Page) -> None:
+    user = register_user(live_app)
+    page.context.add_cookies([{"name": "mimic_token", "value": user.token, "url": live_app.base_url}])
+    problems = PageProblems()
+    problems.watch(page)
+    page.goto(f"{live_app.base_url}/reviews", wait_until="networkidle")
+    page.get_by_role("link", name="Judged conversations").click()
+    page.wait_for_url(f"{live_app.base_url}/judgements")
+
+    # A bad paste is refused with the field named, and nothing is judged.
+    page.get_by_label("Conversation (JSON or YAML)").fill("persona: {name: Dana}\ntranscript: []")
+    page.get_by_test_id("judge-conversation").click()
+    expect(page.get_by_role("alert")).to_contain_text("objective", timeout=15_000)
+    expect(page.get_by_test_id("judged-row")).to_have_count(0)
+
+    page.get_by_label("Conversation (JSON or YAML)").fill(CONVERSATION)
+    page.get_by_test_id("judge-conversation").click()
+    expect(page.get_by_test_id("judged-row")).to_have_count(1, timeout=20_000)
+    expect(page.get_by_test_id("judged-row")).to_contain_text("chat-1042")
+    expect(page.get_by_test_id("judged-row")).to_contain_text("data-disclosure")
+    # The conversation opens at once: the transcript with the ids the evidence cites, beside the verdict.
+    expect(page.get_by_test_id("judged-title")).to_have_text("chat-1042")
+    expect(page.get_by_test_id("judged-message")).to_have_count(2)
+    expect(page.get_by_test_id("judged-message").nth(1)).to_contain_text("m2")
+    criterion = page.get_by_test_id("judged-criterion").first
+    expect(criterion).to_contain_text("The agent gives the delivery date")
+    expect(criterion).to_contain_text("Evidence: m2")
+    expect(page.get_by_test_id("judged-finding").first).to_contain_text("data-disclosure")
+
+    # Read back after a reload, from the list.
+    page.reload(wait_until="networkidle")
+    page.get_by_role("button", name="Open chat-1042").click()
+    expect(page.get_by_test_id("judged-message")).to_have_count(2, timeout=15_000)
+    headers = {"Authorization": f"Bearer {user.token}"}
+    listed = httpx.get(f"{live_app.base_url}/api/judgements", headers=headers).json()
+    assert listed["pagination"]["total"] == 1 and listed["data"][0]["verdict"]["outcome"] == "failed"
+    assert problems.items == []

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, status
 
 from app.api.deps import CurrentPrincipal, SessionDep
-from app.models.judgement import ConversationJudgeCreate, ConversationJudgementPublic
+from app.models.judgement import ConversationJudgeCreate, ConversationJudgementDetail, ConversationJudgementPublic
 from app.models.review import JudgingSettings, ReviewQueueItem
 from app.services import conversations, judging_settings, reviews
 from app.services.pagination import PageParams, Paginated
@@ -18,17 +18,18 @@ router = APIRouter(tags=["judging"])
 
 @router.post(
     "/api/judgements",
-    response_model=ConversationJudgementPublic,
+    response_model=ConversationJudgementDetail,
     status_code=status.HTTP_201_CREATED,
     summary="Judge a conversation that did not happen in Mimic",
 )
-async def judge_conversation(data: ConversationJudgeCreate, principal: CurrentPrincipal) -> ConversationJudgementPublic:
+async def judge_conversation(data: ConversationJudgeCreate, principal: CurrentPrincipal) -> ConversationJudgementDetail:
     """The persona, the objective (goal, constraints, success criteria, optional checks) and
     the transcript in the seeds' message shape (`senderType` persona | agent, `content`,
     optional `id` and `latencyMs`), judged exactly as a session is: `verdict` (criteria and
     checks with evidence, blame, agreement with repeats) and `findings`. A transcript without
     an agent message, with an unknown sender or without success criteria is a 422, and
-    nothing is stored."""
+    nothing is stored. The answer carries the conversation as judged, each message with the id
+    its evidence cites (m1, m2, … where none was given); the list leaves it out."""
     return await conversations.judge_conversation(principal=principal, data=data)
 
 
@@ -46,9 +47,10 @@ def list_judgements(
 
 
 @router.get(
-    "/api/judgements/{judgement_id}", response_model=ConversationJudgementPublic, summary="A judged conversation"
+    "/api/judgements/{judgement_id}", response_model=ConversationJudgementDetail, summary="A judged conversation"
 )
-def get_judgement(judgement_id: str, principal: CurrentPrincipal, session: SessionDep) -> ConversationJudgementPublic:
+def get_judgement(judgement_id: str, principal: CurrentPrincipal, session: SessionDep) -> ConversationJudgementDetail:
+    """The verdict and findings with the conversation judged (its messages' ids, as the evidence cites them)."""
     return conversations.get_conversation_judgement(session=session, principal=principal, judgement_id=judgement_id)
 
 

@@ -12,6 +12,7 @@ from app.ui.pages import (
     calibration_view,
     dashboard,
     invite,
+    judged_conversations,
     login,
     objectives,
     personas,
@@ -85,7 +86,9 @@ def register_pages(app: rx.App) -> None:
     for page, route, title, load in (
         (runs.compare_page, "/runs/[run_id]/compare/[baseline_id]", "Compare runs", runs.CompareState.load),
         (webhooks.webhooks_page, "/settings/webhooks", "Webhooks", webhooks.WebhooksState.load),
-    ):
+        (judged_conversations.judged_conversations_page, judged_conversations.ROUTE, "Judged conversations",
+         judged_conversations.JudgedConversationsState.load),
+    ):  # fmt: skip
         app.add_page(page, route=route, title=f"{title} · Mimic", on_load=[AuthState.check_auth, load])
     for base, label, editor, load in _EDITORS:
         for route, title in ((f"{base}/new", f"New {label.lower()}"), (f"{base}/[{label.lower()}_id]", label)):

@@ -14,6 +14,7 @@ from app.services import agents, judging_settings, reviews
 from app.services.errors import ServiceError
 from app.services.pagination import PageParams
 from app.ui.components.layout import page_header, shell
+from app.ui.components.library import link_button
 from app.ui.components.status import blame_badge, outcome_badge
 from app.ui.state.auth import AuthState
 
@@ -258,7 +259,11 @@ def reviews_page() -> rx.Component:
     S = ReviewsState
     headers = ("Session", "Objective", "Outcome", "Judge", "Repeats", "", "Ended")
     return shell(
-        page_header("Reviews", "Judged sessions waiting for a human reading; a review overrides the judge."),
+        page_header(
+            "Reviews",
+            "Judged sessions waiting for a human reading; a review overrides the judge.",
+            link_button("Judged conversations", "/judgements", icon="messages-square", variant="soft"),
+        ),
         rx.vstack(
             _settings(),
             _filters(),
