@@ -14,7 +14,7 @@ from sqlalchemy import Index, Text
 from sqlmodel import Field, SQLModel
 
 from app.models.base import (
-    NOT_BLANK_PATTERN,
+    PATTERN_MESSAGES,
     CamelModel,
     Name,
     created_at_field,
@@ -189,9 +189,9 @@ class ObjectiveDefinition(CamelModel):
         default_factory=list, max_length=50
     )
     # A list, or one criterion as a string (the seed writes a single one so): the document says both.
-    success_criteria: Annotated[list[text(1000)], PydanticField(max_length=50)] | text(
-        1000
-    ) = PydanticField(default_factory=list)
+    success_criteria: Annotated[list[text(1000)], PydanticField(max_length=50)] | text(1000) = PydanticField(
+        default_factory=list
+    )
     # Words a link or button toward this goal would carry: the offline browser explorer follows them.
     keywords: list[Annotated[str, PydanticField(max_length=50)]] = PydanticField(default_factory=list, max_length=30)
 
@@ -211,26 +211,27 @@ CheckType = Literal[
     "contains", "not_contains", "regex", "not_regex", "max_latency", "max_turns", "language", "json_schema"
 ]
 _TEXT_CHECKS = {"contains", "not_contains", "regex", "not_regex"}
+_LANGUAGE_CODE = r"^[a-z]{2}(?:-[A-Za-z]{2})?$"
+PATTERN_MESSAGES[_LANGUAGE_CODE] = "must be an ISO 639-1 language code such as en or es"
 
 
-def _check_value_rules() -> dict[str, Any]:
-    """What each check type needs, in the OpenAPI document too (the validator below says the same)."""
-
-    def when(types: list[str], then: dict[str, Any]) -> dict[str, Any]:
-        return {"if": {"properties": {"type": {"enum": types}}, "required": ["type"]}, "then": then}
-
-    return {"allOf": [
-        when(sorted(_TEXT_CHECKS), {"required": ["value"], "properties": {"value": {
-            "type": "string", "minLength": 1, "maxLength": 500, "pattern": NOT_BLANK_PATTERN}}}),
-        when(["max_latency", "max_turns"], {"required": ["value"], "properties": {"value": {"type": "integer",
-                                                                                          "minimum": 1}}}),
-        when(["language"], {"required": ["value"], "properties": {"value": {"type": "string",
-                                                                            "pattern": LANGUAGE_CODE_PATTERN}}}),
-        when(["json_schema"], {"required": ["schema"], "properties": {"schema": {"type": "object"}}}),
-    ]}  # fmt: skip
+def _when_type(types: list[str], then: dict[str, Any]) -> dict[str, Any]:
+    return {"if": {"properties": {"type": {"enum": types}}, "required": ["type"]}, "then": then}
 
 
-LANGUAGE_CODE_PATTERN = "^[a-z]{2}(?:-[A-Za-z]{2})?$"
+# What each type needs, in the document too (the validator below says the same in words), so
+# that the OpenAPI document, the mimic.yaml schema and the server agree on a valid check.
+_CHECK_SHAPES: dict[str, Any] = {
+    "allOf": [
+        _when_type(sorted(_TEXT_CHECKS), {"required": ["value"], "properties": {
+            "value": {"type": "string", "minLength": 1, "maxLength": 500, "pattern": r"\S"}}}),
+        _when_type(["max_latency", "max_turns"], {"required": ["value"], "properties": {
+            "value": {"type": "integer", "minimum": 1}}}),
+        _when_type(["language"], {"required": ["value"], "properties": {
+            "value": {"type": "string", "pattern": _LANGUAGE_CODE}}}),
+        _when_type(["json_schema"], {"required": ["schema"], "properties": {"schema": {"type": "object"}}}),
+    ]
+}  # fmt: skip
 
 
 class ObjectiveCheck(CamelModel):
@@ -238,7 +239,7 @@ class ObjectiveCheck(CamelModel):
     A check naming a `criterion` decides it: not met when the check fails, met when it passes
     and the judge could not tell."""
 
-    model_config = ConfigDict(**CamelModel.model_config, json_schema_extra=_check_value_rules())
+    model_config = ConfigDict(json_schema_extra=_CHECK_SHAPES)
 
     type: CheckType
     value: str | int | None = PydanticField(
@@ -254,40 +255,30 @@ class ObjectiveCheck(CamelModel):
     criterion: int | None = PydanticField(default=None, ge=0, le=49, description="The criterion (from 0) it decides")
     label: str = PydanticField(default="", max_length=200)
 
-    @field_validator("value")
-    @classmethod
-    def _a_valid_pattern(cls, value: str | int | None, info: ValidationInfo) -> str | int | None:
-        if info.data.get("type") in ("regex", "not_regex") and isinstance(value, str):
-            try:
-                re.compile(value)
-            except re.error as exc:
-                raise ValueError(f"not a valid regular expression: {exc}") from None
-        return value
-
-    @field_validator("json_schema")
-    @classmethod
-    def _a_valid_schema(cls, schema: dict[str, Any] | None) -> dict[str, Any] | None:
-        if schema is not None:
-            try:
-                Draft202012Validator.check_schema(schema)
-            except SchemaError as exc:
-                raise ValueError(f"not a valid JSON schema: {exc.message}") from None
-        return schema
-
     @model_validator(mode="after")
     def _value_fits_type(self) -> ObjectiveCheck:
         value = self.value
         if self.type in _TEXT_CHECKS:
             if not isinstance(value, str) or not value.strip() or len(value) > 500:
                 raise ValueError(f"{self.type} needs a text value (1 to 500 characters)")
+            if self.type.endswith("regex"):
+                try:
+                    re.compile(value)
+                except re.error as exc:
+                    raise ValueError(f"not a valid regular expression: {exc}") from None
         elif self.type in ("max_latency", "max_turns"):
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 raise ValueError(f"{self.type} needs a whole number of at least 1")
         elif self.type == "language":
-            if not isinstance(value, str) or not re.fullmatch(LANGUAGE_CODE_PATTERN, value):
+            if not isinstance(value, str) or not re.fullmatch(_LANGUAGE_CODE, value):
                 raise ValueError("language needs an ISO 639-1 code such as en or es")
-        elif self.type == "json_schema" and self.json_schema is None:
-            raise ValueError("json_schema needs a schema")
+        elif self.type == "json_schema":
+            if self.json_schema is None:
+                raise ValueError("json_schema needs a schema")
+            try:
+                Draft202012Validator.check_schema(self.json_schema)
+            except SchemaError as exc:
+                raise ValueError(f"not a valid JSON schema: {exc.message}") from None
         return self
 
 

@@ -226,6 +226,9 @@ ROUTES.update(
         ("POST", "/api/sessions/{session_id}/cancel"): _session_rule("editor", "/api/sessions/{id}/cancel"),
         ("DELETE", "/api/sessions/{session_id}"): _session_rule("editor", "/api/sessions/{id}"),
         ("GET", "/api/sessions/{session_id}/export"): _session_rule("viewer", "/api/sessions/{id}/export"),
+        ("GET", "/api/sessions/{session_id}/verdicts"): _session_rule("viewer", "/api/sessions/{id}/verdicts"),
+        ("GET", "/api/sessions/{session_id}/findings"): _session_rule("viewer", "/api/sessions/{id}/findings"),
+        ("GET", "/api/sessions/{session_id}/judgements"): _session_rule("viewer", "/api/sessions/{id}/judgements"),
         ("GET", "/api/events/{session_id}"): _session_rule("viewer", "/api/events/{id}"),
         ("GET", "/api/events/{session_id}/findings"): _session_rule("viewer", "/api/events/{id}/findings"),
         ("GET", "/api/events/{session_id}/stream"): _session_rule("viewer", "/api/events/{id}/stream", ended=True),
@@ -383,7 +386,7 @@ ROUTES.update(
     }
 )
 
-# ---- judging (issues 17 and 18): verdicts, re-judging, reviews, judged conversations, calibration ----
+# ---- judging (issue 18): re-judging, reviews, judged conversations, settings, calibration ----
 
 CONVERSATION = {"persona": {"name": "Dana"}, "objective": {"goal": "Learn the delivery date.",
                 "successCriteria": ["The agent gives the date"]}, "judgeModel": "mimic/offline", "transcript": [
@@ -475,9 +478,6 @@ def _judged_conversation(w: World) -> str:
 
 ROUTES.update(
     {
-        ("GET", "/api/sessions/{session_id}/verdicts"): _session_rule("viewer", "/api/sessions/{id}/verdicts"),
-        ("GET", "/api/sessions/{session_id}/findings"): _session_rule("viewer", "/api/sessions/{id}/findings"),
-        ("GET", "/api/sessions/{session_id}/judgements"): _session_rule("viewer", "/api/sessions/{id}/judgements"),
         ("POST", "/api/sessions/{session_id}/judgements"): Rule(
             "editor", lambda w, c: (f"/api/sessions/{_ended_session(w)}/judgements", {"repeats": 2}), True
         ),
