@@ -27,6 +27,17 @@ from urllib.parse import urljoin, urlsplit
 from playwright.async_api import Browser, BrowserContext, Page, Playwright, Request, Route, async_playwright
 from playwright.async_api import Error as PlaywrightError
 
+from app.browser_forms import (
+    FIELD_FACTS_JS,
+    INVALID_FIELDS_JS,
+    PAGE_MESSAGES_JS,
+    SUBMITS_FORM_JS,
+    checkbox_state,
+    explain_action_error,
+    invalid_summary,
+    page_facts,
+    snapshot_refs,
+)
 from app.outbound import EgressFailure, EgressProxy, OutboundError, split_url
 from app.settings import PROJECT_ROOT
 
@@ -46,8 +57,18 @@ CHROMIUM_ARGS = [
 # Installed by `make` from the npm registry (the Makefile pins the version); never loaded from a CDN.
 AXE_VERSION = "4.14.1"
 AXE_PATH = PROJECT_ROOT / ".tools" / "lib" / "node_modules" / "axe-core" / "axe.min.js"
-# WCAG A and AA rules only: best-practice rules would flag most real pages for style choices.
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# The WCAG levels an agent can be held to (axe-core's tags; a level includes the ones below it),
+# and axe's best-practice rules (landmarks, regions, heading order), which a11y teams read too.
+AXE_STANDARDS = {
+    "wcag2a": ["wcag2a"],
+    "wcag2aa": ["wcag2a", "wcag2aa"],
+    "wcag21a": ["wcag2a", "wcag21a"],
+    "wcag21aa": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"],
+    "wcag22a": ["wcag2a", "wcag21a"],  # WCAG 2.2 added no level-A rule that axe tags wcag22a
+    "wcag22aa": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"],
+}
+AXE_TAGS = AXE_STANDARDS["wcag22aa"]
+AXE_NODES_KEPT = 25  # elements kept per rule and page (the count says how many there were)
 
 ACTION_TIMEOUT_MS = 8_000
 SNAPSHOT_LIMIT = 24_000  # characters of the ARIA snapshot kept for the persona
@@ -57,7 +78,10 @@ LINK_CHECKS_PER_SESSION = 150
 SIGNAL_LIMIT = 500  # per kind and tab, so a page that logs in a loop cannot flood a session
 IDLE_CLOSE_S = 300  # the shared browser closes after this long without a session (and relaunches on demand)
 BROKEN_STATUSES = frozenset({404, 410})  # plus 5xx; 401/403 only mean "not for an anonymous check"
-ACTION_TYPES = ("click", "type", "select", "press", "scroll", "navigate", "back", "wait", "done", "give_up")
+ACTION_TYPES = ("click", "type", "select", "check", "uncheck", "hover", "fill_form", "press", "scroll", "navigate",
+                "back", "wait", "done", "give_up")  # fmt: skip
+# Pages a persona may be on and be measured on; anything else (about:blank, chrome-error://) is not the site.
+_REAL_SCHEMES = ("http", "https")
 
 
 class BrowserError(Exception):
@@ -101,6 +125,12 @@ class Observation:
     load: PageLoad | None  # set on the first observation of a document
     links: list[dict[str, str]]  # [{href, text}], on the first observation of a document
     screenshot: bytes | None = None
+    # The facts of the page's form controls and buttons, by ref (app/browser_forms.py).
+    fields: list[dict[str, Any]] = field(default_factory=list)
+    # The page's own messages (alerts, status lines), its h1/h2 headings and its forms.
+    messages: list[str] = field(default_factory=list)
+    headings: list[str] = field(default_factory=list)
+    forms: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -112,6 +142,10 @@ class ActionOutcome:
     navigated: bool = False
     # For `type`: what the field holds after the persona moved on (a form that loses input).
     value_after: str | None = None
+    # For `fill_form`: per field {ref, value, success, error, valueAfter}.
+    fields: list[dict[str, Any]] | None = None
+    # The action left the tab on no page of the site (a refused or failed navigation): it was taken back.
+    restored: bool = False
 
 
 def origin_of(url: str) -> str:
@@ -149,10 +183,10 @@ _PAGE_FACTS_JS = """(withLinks) => {
     complete: document.readyState === 'complete'};
 }""".replace("TEXT_LIMIT", str(TEXT_LIMIT))
 
-_AXE_RUN_JS = """async (tags) => {
+_AXE_RUN_JS = """async ([tags, kept]) => {
   const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
   return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, description: v.description,
-    helpUrl: v.helpUrl, tags: v.tags, count: v.nodes.length, nodes: v.nodes.slice(0, 5).map(n => ({
+    helpUrl: v.helpUrl, tags: v.tags, count: v.nodes.length, nodes: v.nodes.slice(0, kept).map(n => ({
       target: n.target.map(String), html: n.html.slice(0, 300),
       failureSummary: (n.failureSummary || '').slice(0, 500)}))}));
 }"""
@@ -347,6 +381,9 @@ class BrowserTab:
         self._adopted: list[Page] = []
         self._navigation_requested = False
         self._navigated = asyncio.Event()
+        self._visits: list[str] = []  # the site's pages this visit went through (what `back` may return to)
+        self._refused_navigation: str | None = None  # during the current action
+        self._failed_navigation: str | None = None
 
     # -- set-up ---------------------------------------------------------------------------
 
@@ -375,6 +412,8 @@ class BrowserTab:
                 await route.fallback()
                 return
             self._aborted.add(request.url)
+            if self._is_main_navigation(request):
+                self._refused_navigation = f"{request.url[:300]} is outside the website under test"
             self._signal("blocked_request", {"url": request.url[:2000], "origin": origin_of(request.url),
                                              "method": request.method, "resourceType": request.resource_type,
                                              "pageUrl": self._page_url()})  # fmt: skip
@@ -450,18 +489,24 @@ class BrowserTab:
     def _on_request_failed(self, request: Request) -> None:
         failure = request.failure or ""
         if request.url in self._aborted or "ERR_ABORTED" in failure or "ERR_BLOCKED_BY_CLIENT" in failure:
-            self._navigated.set()  # a navigation that will not happen
+            if request.is_navigation_request():
+                self._navigated.set()  # a navigation that will not happen
             return
         if request.is_navigation_request():
             self._navigated.set()
+        main = self._is_main_navigation(request)
         if _PROXY_FAILED in failure:
             refused = self._egress_failure(request.url)
             if refused is not None and refused.refused:
+                if main:
+                    self._refused_navigation = f"{request.url[:300]} may not be reached: {refused.reason}"
                 self._signal("blocked_request", {"url": request.url[:2000], "origin": origin_of(request.url),
                                                  "method": request.method, "resourceType": request.resource_type,
                                                  "pageUrl": self._page_url(), "reason": refused.reason})  # fmt: skip
                 return
             failure = self.explain(failure, request.url)
+        if main:
+            self._failed_navigation = f"{request.url[:300]} did not load ({failure})"
         self._signal("failed_request", {"url": request.url[:2000], "status": None, "error": failure,
                                         "method": request.method, "resourceType": request.resource_type,
                                         "pageUrl": self._page_url()})  # fmt: skip
@@ -495,6 +540,13 @@ class BrowserTab:
         reason = f"blocked: {failure.reason}" if failure.refused else failure.reason
         return message[: said.start()] + reason + message[said.end() :]
 
+    def _is_main_navigation(self, request: Request) -> bool:
+        try:
+            return request.is_navigation_request() and (self.page is None or request.frame == self.page.main_frame
+                                                        or request.frame.parent_frame is None)  # fmt: skip
+        except PlaywrightError:
+            return False
+
     def _on_request(self, request: Request) -> None:
         if self.page is not None and request.is_navigation_request() and request.frame == self.page.main_frame:
             self._navigation_requested = True
@@ -524,48 +576,140 @@ class BrowserTab:
     async def goto(self, url: str) -> ActionOutcome:
         return await self.act("navigate", value=url)
 
-    async def act(self, type: str, *, ref: str = "", value: str = "") -> ActionOutcome:
-        """Performs one action. A failed action (no such element, a blocked origin, a
-        timeout) is an outcome with success False, never an exception."""
+    def is_real_page(self, url: str) -> bool:
+        """A page of the website under test: http(s) on an allowed origin (never about:blank,
+        a data: URL or Chromium's own error page)."""
+        return urlsplit(url).scheme.lower() in _REAL_SCHEMES and origin_of(url) in self.allowed
+
+    async def act(
+        self, type: str, *, ref: str = "", value: str = "", submit: bool = False,
+        fields: list[dict[str, str]] | None = None,
+    ) -> ActionOutcome:  # fmt: skip
+        """Performs one action. An action the browser did not carry out (no such element, a
+        hidden or disabled one, a form its own validation kept from being sent, a refused
+        navigation, a timeout) is an outcome with success False and the reason, never an
+        exception; a navigation that left the site's pages is taken back."""
         page = self._require_page()
         before = page.url
         self._navigation_requested = False
         self._navigated.clear()
+        self._refused_navigation = self._failed_navigation = None
         started, began_at = time.perf_counter(), time.time()
-        value_after = None
+        value_after: str | None = None
+        field_results: list[dict[str, Any]] | None = None
         try:
-            value_after = await self._perform(page, type, ref, value)
-            await self._settle()
+            if type == "back":
+                await self._back(page)
+            else:
+                form = await self._form_sent_by(page, type, ref, submit)
+                value_after, field_results = await self._perform(page, type, ref, value, submit, fields or [])
+                await self._settle()
+                if form >= 0 and not self._navigated.is_set() and self.page is page and not page.is_closed():
+                    # The browser's constraint validation stops the form before it is sent.
+                    invalid = await page.evaluate(INVALID_FIELDS_JS, form)
+                    if invalid:
+                        raise ValueError(f"the form was not sent: {invalid_summary(invalid)}")
             error = None
+            if field_results and any(not f["success"] for f in field_results):
+                failed = [f for f in field_results if not f["success"]]
+                error = "; ".join(f"{f['ref']}: {f['error']}" for f in failed)
         except PlaywrightError as exc:
-            error = self.explain(_short_error(exc.message), since=began_at)
+            first = _short_error(exc.message)
+            error = self.explain(explain_action_error(exc.message, first), since=began_at)
         except (ValueError, TimeoutError) as exc:
             error = str(exc) or exc.__class__.__name__
+        restored = False
+        current = self.page
+        if current is not None and not current.is_closed() and not self.is_real_page(current.url) and self._visits:
+            reason = (
+                self._refused_navigation or self._failed_navigation or f"{current.url} is not a page of the website"
+            )
+            restored = await self._restore(current, page)
+            error = error or f"the browser did not open it: {reason}"
+        elif current is not None and not current.is_closed() and error is None:
+            self._visited(current.url)
         duration = int((time.perf_counter() - started) * 1000)
         after = self.page.url if self.page is not None else ""
         return ActionOutcome(success=error is None, duration_ms=duration, error=error, url=after,
-                             navigated=after != before, value_after=value_after)  # fmt: skip
+                             navigated=after != before, value_after=value_after, fields=field_results,
+                             restored=restored)  # fmt: skip
 
-    async def _perform(self, page: Page, type: str, ref: str, value: str) -> str | None:
+    def _visited(self, url: str) -> None:
+        url = url.split("#", 1)[0]
+        if self.is_real_page(url) and (not self._visits or self._visits[-1] != url):
+            self._visits.append(url)
+
+    async def _back(self, page: Page) -> None:
+        """The previous page of this visit; on the first one there is none (the tab's own
+        about:blank before it is not the website's)."""
+        if len(self._visits) < 2:
+            raise ValueError("this is the first page of the visit: there is no earlier page to go back to")
+        await page.go_back(wait_until="load")
+        await self._settle()
+        if self.page is not None and self.is_real_page(self.page.url):
+            self._visits.pop()
+
+    async def _restore(self, current: Page, before: Page) -> bool:
+        """Back to the last page of the website the tab showed (a popup that opened on no
+        page of the site is closed)."""
+        try:
+            if current is not before and not before.is_closed():
+                await current.close()
+                self.page = before
+                if self.is_real_page(before.url):
+                    return True
+            page = self._require_page()
+            await page.go_back(wait_until="load")
+            if self.is_real_page(page.url) and page.url.split("#", 1)[0] == self._visits[-1]:
+                return True
+            await page.goto(self._visits[-1], wait_until="load")
+            return self.is_real_page(page.url)
+        except (PlaywrightError, BrowserError) as exc:
+            logger.info("could not return to %s: %s", self._visits[-1], exc)
+            return False
+
+    async def _form_sent_by(self, page: Page, type: str, ref: str, submit: bool) -> int:
+        """The index of the form this action would send (a click on its submit button, Enter
+        in one of its fields), else -1."""
+        how = "click" if type == "click" else "enter" if (type == "type" and submit) or type == "press" else ""
+        if not how or not ref:
+            return -1
+        try:
+            return int(await page.locator(f"aria-ref={ref}").evaluate(SUBMITS_FORM_JS, how, timeout=2000))
+        except PlaywrightError:
+            return -1  # the action itself will say what is wrong with the element
+
+    async def _perform(
+        self, page: Page, type: str, ref: str, value: str, submit: bool, fields: list[dict[str, str]]
+    ) -> tuple[str | None, list[dict[str, Any]] | None]:
         locator = page.locator(f"aria-ref={ref}") if ref else None
-        if type in ("click", "type", "select") and locator is None:
+        if type in ("click", "type", "select", "check", "uncheck", "hover") and locator is None:
             raise ValueError(f"{type} needs the ref of an element in the snapshot")
         if type == "click":
             await locator.click()
         elif type == "type":
             await locator.fill(value)
+            if submit:
+                await locator.press("Enter")
+                return None, None
             # A person moves on after typing; a field that empties itself then shows it.
             await locator.blur()
             await page.wait_for_timeout(50)
             try:
-                return await locator.input_value(timeout=1000)
+                return await locator.input_value(timeout=1000), None
             except PlaywrightError:
-                return None
+                return None, None
         elif type == "select":
-            try:
-                await locator.select_option(label=value)
-            except PlaywrightError:
-                await locator.select_option(value)
+            await self._select(locator, value)
+        elif type in ("check", "uncheck"):
+            await self._set_checked(page, locator, type == "check")
+        elif type == "hover":
+            await locator.hover()
+            await page.wait_for_timeout(150)  # menus open on a transition
+        elif type == "fill_form":
+            if not fields:
+                raise ValueError("fill_form needs fields: [{ref, value}]")
+            return None, [await self._fill(page, f) for f in fields[:40]]
         elif type == "press":
             key = value or "Enter"
             if locator is not None:
@@ -582,15 +726,12 @@ class BrowserTab:
             target = urljoin(page.url, value.strip()) if page.url.startswith("http") else value.strip()
             if not target:
                 raise ValueError("navigate needs a URL")
-            if not self.allows(target):
+            if not self.allows(target) or urlsplit(target).scheme.lower() not in _REAL_SCHEMES:
                 self._aborted.add(target)
                 self._signal("blocked_request", {"url": target[:2000], "origin": origin_of(target), "method": "GET",
                                                  "resourceType": "document", "pageUrl": page.url})  # fmt: skip
                 raise ValueError(f"{origin_of(target)} is outside the allowed origins")
             await page.goto(target, wait_until="load")
-        elif type == "back":
-            if await page.go_back(wait_until="load") is None:
-                raise ValueError("there is no page to go back to")
         elif type == "wait":
             try:
                 seconds = float(value or 1)
@@ -601,7 +742,66 @@ class BrowserTab:
             pass
         else:
             raise ValueError(f"unknown action {type!r}")
-        return None
+        return None, None
+
+    async def _set_checked(self, page: Page, locator, wanted: bool) -> None:
+        """Ticks or unticks like a person does (one click when it is not as wanted). Apps that
+        draw the list again on each change replace the element: then the next look tells."""
+        state = await locator.evaluate(
+            "el => ({checked: el.checked !== undefined ? !!el.checked : el.getAttribute('aria-checked') === 'true', "
+            "radio: el.type === 'radio' || el.getAttribute('role') === 'radio'})",
+            timeout=ACTION_TIMEOUT_MS,
+        )
+        if state["checked"] == wanted:
+            return
+        if state["radio"] and not wanted:
+            raise ValueError("a radio button cannot be unticked: choose another option of its group")
+        await locator.click()
+        await page.wait_for_timeout(50)
+        now = await locator.evaluate("el => el.isConnected ? (el.checked !== undefined ? !!el.checked : "
+                                     "el.getAttribute('aria-checked') === 'true') : null", timeout=2000)  # fmt: skip
+        if now is not None and now != wanted:
+            raise ValueError("clicking it did not change its state")
+
+    async def _select(self, locator, value: str) -> None:
+        """The option whose label (or value) is `value`, case aside; else the options there are."""
+        options = await locator.evaluate(
+            "el => el.options ? Array.from(el.options).map(o => [o.label || o.text, o.value]) : null", timeout=2000
+        )
+        if options is None:
+            raise ValueError("the element is not a dropdown list")
+        wanted = value.strip().lower()
+        for label, option_value in options:
+            if wanted in (label.strip().lower(), option_value.strip().lower()):
+                await locator.select_option(value=option_value)
+                return
+        offered = ", ".join(f"“{label}”" for label, _ in options[:15])
+        raise ValueError(f"no option “{value}” in this list (it offers {offered})")
+
+    async def _fill(self, page: Page, item: dict[str, str]) -> dict[str, Any]:
+        """One field of fill_form: typed, chosen or ticked according to what it is."""
+        ref, value = str(item.get("ref", "")).strip(), str(item.get("value", ""))
+        result: dict[str, Any] = {"ref": ref, "value": value, "success": True, "error": None}
+        locator = page.locator(f"aria-ref={ref}")
+        try:
+            kind = await locator.evaluate(
+                "el => el.tagName === 'SELECT' ? 'select' : (el.type === 'checkbox' || el.type === 'radio' || "
+                "['checkbox', 'radio', 'switch'].includes(el.getAttribute('role'))) ? 'check' : 'text'",
+                timeout=2000,
+            )
+            if kind == "select":
+                await self._select(locator, value)
+            elif kind == "check":
+                await self._set_checked(page, locator, checkbox_state(value))
+            else:
+                await locator.fill(value)
+                await locator.blur()
+                result["valueAfter"] = await locator.input_value(timeout=1000)
+        except PlaywrightError as exc:
+            result.update(success=False, error=explain_action_error(exc.message, _short_error(exc.message)))
+        except ValueError as exc:
+            result.update(success=False, error=str(exc))
+        return result
 
     async def _settle(self) -> None:
         """After an action: when it started a navigation, wait for the new document to
@@ -633,6 +833,7 @@ class BrowserTab:
                     await page.wait_for_load_state("load", timeout=self.navigation_timeout_ms)
                 facts = await page.evaluate(_PAGE_FACTS_JS, True)
                 snapshot = await page.aria_snapshot(mode="ai", timeout=ACTION_TIMEOUT_MS)
+                messages = page_facts(await page.evaluate(PAGE_MESSAGES_JS))
                 break
             except PlaywrightError as exc:  # a navigation replaced the document meanwhile
                 if attempt == 2:
@@ -665,20 +866,36 @@ class BrowserTab:
             snapshot = snapshot[:SNAPSHOT_LIMIT] + "\n- (snapshot cut here: the page is longer)"
         return Observation(url=page.url, title=facts.get("title") or "", snapshot=snapshot,
                            text=facts.get("text") or "", document=document, new_document=new_document,
-                           load=load, links=links, screenshot=image)  # fmt: skip
+                           load=load, links=links, screenshot=image, fields=await self._field_facts(page, snapshot),
+                           messages=messages["messages"], headings=messages["headings"],
+                           forms=messages["forms"])  # fmt: skip
 
-    async def accessibility_violations(self) -> list[dict[str, Any]] | None:
-        """axe-core's WCAG A/AA violations of the current document; None without axe."""
+    async def _field_facts(self, page: Page, snapshot: str) -> list[dict[str, Any]]:
+        """The facts of each form control and button of the snapshot (read together: the
+        calls are pipelined), by ref; an element that went away meanwhile is left out."""
+        refs = snapshot_refs(snapshot)
+        answers = await asyncio.gather(
+            *(page.locator(f"aria-ref={ref}").evaluate(FIELD_FACTS_JS, timeout=1000) for ref, _ in refs),
+            return_exceptions=True,
+        )
+        return [{"ref": ref, "role": role, **answer} for (ref, role), answer in zip(refs, answers, strict=True)
+                if isinstance(answer, dict)]  # fmt: skip
+
+    async def accessibility_violations(self, tags: list[str] | None = None) -> list[dict[str, Any]] | None:
+        """axe-core's violations of the current document for the rules of `tags` (WCAG
+        levels, best-practice); None without axe, or when the tab is on no page of the site."""
         if not self._axe_source:
             return None
         page = self._require_page()
+        if not self.is_real_page(page.url):
+            return None
         try:
             if not await page.evaluate("() => typeof window.axe === 'object'"):
                 # As a script evaluated in the page: no network, no CSP-governed <script> tag.
                 await page.evaluate(f"() => {{ {self._axe_source}\n}}")
                 if not await page.evaluate("() => typeof window.axe === 'object'"):
                     await page.add_script_tag(content=self._axe_source)
-            return await page.evaluate(_AXE_RUN_JS, AXE_TAGS)
+            return await page.evaluate(_AXE_RUN_JS, [list(tags or AXE_TAGS), AXE_NODES_KEPT])
         except PlaywrightError as exc:
             logger.info("axe-core did not run on %s: %s", page.url, _short_error(exc.message))
             return None
@@ -804,6 +1021,8 @@ shared_browser = SharedBrowser()
 
 __all__ = [
     "ACTION_TYPES",
+    "AXE_STANDARDS",
+    "AXE_TAGS",
     "AXE_PATH",
     "AXE_VERSION",
     "ActionOutcome",
