@@ -96,7 +96,12 @@ class SessionStore(Protocol):
         source: str,
         persona_perspective: str = "",
         event_id: str | None = None,
+        page: str | None = None,
     ) -> dict[str, Any]: ...
+
+    async def update_finding(
+        self, finding_id: str, *, description: str, evidence: dict[str, Any]
+    ) -> dict[str, Any] | None: ...
 
     async def add_artifact(
         self, *, kind: str, name: str, content_type: str, data: bytes, event_id: str | None = None

@@ -153,8 +153,15 @@ class DatabaseSessionStore:
         written = db.exec(
             update(SimSession)
             .where(col(SimSession.id) == self.session_id, col(SimSession.status).not_in(stopped))
-            .values(status=status, outcome=outcome, end_reason=end_reason, error=error, ended_at=ended,
-                    updated_at=ended, duration_ms=duration_ms)  # fmt: skip
+            .values(
+                status=status,
+                outcome=outcome,
+                end_reason=end_reason,
+                error=error,
+                ended_at=ended,
+                updated_at=ended,
+                duration_ms=duration_ms,
+            )  # fmt: skip
         )
         if written.rowcount != 1:
             return {"duration": round((row.duration_ms or 0) / 1000, 3), "messageCount": row.message_count}
@@ -198,17 +205,33 @@ class DatabaseSessionStore:
         source: str,
         persona_perspective: str = "",
         event_id: str | None = None,
+        page: str | None = None,
     ) -> dict[str, Any]:
         finding = Finding(
             id=new_id(), workspace_id=self.workspace_id, session_id=self.session_id, event_id=event_id, type=type,
             severity=severity, description=description, persona_perspective=persona_perspective, evidence=evidence,
-            source=source, created_at=utcnow(),
+            source=source, page=page, created_at=utcnow(),
         )  # fmt: skip
-        public = {"id": finding.id, "sessionId": self.session_id, "eventId": event_id, "type": type,
-                  "severity": severity, "description": description, "personaPerspective": persona_perspective,
-                  "evidence": evidence, "source": source, "createdAt": finding.created_at.isoformat()}  # fmt: skip
+        public = _finding_dict(finding)
         await self._in_thread(lambda db: db.add(finding))
         return public
+
+    async def update_finding(
+        self, finding_id: str, *, description: str, evidence: dict[str, Any]
+    ) -> dict[str, Any] | None:
+        """A finding that grew (another page showed it): its new description and evidence."""
+        return await self._in_thread(self._update_finding, finding_id, description, evidence)
+
+    def _update_finding(
+        self, db: Session, finding_id: str, description: str, evidence: dict[str, Any]
+    ) -> dict[str, Any] | None:
+        finding = db.get(Finding, finding_id)
+        if finding is None or finding.session_id != self.session_id:
+            return None
+        finding.description, finding.evidence = description, evidence
+        db.add(finding)
+        db.flush()
+        return _finding_dict(finding)
 
     async def add_artifact(
         self, *, kind: str, name: str, content_type: str, data: bytes, event_id: str | None = None
@@ -227,3 +250,13 @@ class DatabaseSessionStore:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
         db.add(artifact)
+
+
+def _finding_dict(finding: Finding) -> dict[str, Any]:
+    """A finding as published on the bus (the shape of FindingPublic)."""
+    pages = [str(p.get("page")) for p in (finding.evidence or {}).get("pages") or [] if isinstance(p, dict)]
+    return {"id": finding.id, "sessionId": finding.session_id, "eventId": finding.event_id, "type": finding.type,
+            "severity": finding.severity, "description": finding.description,
+            "personaPerspective": finding.persona_perspective, "evidence": finding.evidence, "source": finding.source,
+            "page": finding.page, "pages": pages or ([finding.page] if finding.page else []),
+            "createdAt": finding.created_at.isoformat()}  # fmt: skip

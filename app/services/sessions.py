@@ -64,8 +64,16 @@ def message_public(row: Message) -> MessagePublic:
     )  # fmt: skip
 
 
+def finding_pages(evidence: dict, page: str | None) -> list[str]:
+    """Every page a finding was seen on: evidence.pages (a rule on one element across pages), else its page."""
+    listed = [str(p.get("page")) for p in evidence.get("pages") or [] if isinstance(p, dict) and p.get("page")]
+    return listed or ([page] if page else [])
+
+
 def finding_public(row: Finding) -> FindingPublic:
-    return FindingPublic.model_validate(row)
+    public = FindingPublic.model_validate(row)
+    public.pages = finding_pages(row.evidence or {}, row.page)
+    return public
 
 
 resource = ScopedResource(SimSession, to_public, "session")
@@ -226,8 +234,14 @@ def record_failure(session_id: str, message: str) -> None:
         db.exec(
             update(SimSession)
             .where(col(SimSession.id) == session_id, col(SimSession.status).in_(["pending", "running"]))
-            .values(status="error", outcome="error", end_reason="internal_error", ended_at=now, updated_at=now,
-                    error={"source": "mimic", "kind": "not_started", "message": message[:500]})  # fmt: skip
+            .values(
+                status="error",
+                outcome="error",
+                end_reason="internal_error",
+                ended_at=now,
+                updated_at=now,
+                error={"source": "mimic", "kind": "not_started", "message": message[:500]},
+            )  # fmt: skip
         )
 
 
@@ -239,8 +253,11 @@ def record_cancelled(session_id: str, worker_id: str) -> None:
     with session_scope() as db:
         db.exec(
             update(SimSession)
-            .where(col(SimSession.id) == session_id, col(SimSession.status) == "running",
-                   col(SimSession.worker_id) == worker_id)  # fmt: skip
+            .where(
+                col(SimSession.id) == session_id,
+                col(SimSession.status) == "running",
+                col(SimSession.worker_id) == worker_id,
+            )  # fmt: skip
             .values(status="cancelled", outcome="cancelled", end_reason="cancelled", ended_at=now, updated_at=now)
         )
 

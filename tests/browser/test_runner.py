@@ -119,7 +119,7 @@ async def test_the_offline_persona_buys_the_jacket(db, stored_session, shop, bro
     last = steps[-1]
     assert last.decision["action"]["type"] == "done" and last.context["pageTitle"].startswith("Purchase complete")
     for step in steps:
-        assert set(step.context) == {"url", "pageTitle"}
+        assert set(step.context) == {"url", "pageTitle", "page", "pageOutcome"}
         assert set(step.decision["action"]) == {"type", "target", "value"}
         assert set(step.decision["reasoning"]) == {"observation", "thought", "confidence"}
         assert {"success", "duration", "error"} <= set(step.outcome)
