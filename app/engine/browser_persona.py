@@ -274,6 +274,7 @@ def step_message(view: PageView, history: list[dict[str, Any]], max_actions: int
                             "url": h.get("url", ""),
                             "success": bool(h.get("success")),
                             "error": h.get("error"),
+                            "pageOutcome": h.get("pageOutcome", "neutral"),
                             **h["action"],
                         }
                         for h in history

@@ -265,7 +265,8 @@ class BrowserSessionRunner(SessionRunner):
         self.publish("action", {"id": stored.id, "sequence": stored.sequence, "eventType": "action", "step": step,
                                 "context": context, "decision": decision, "outcome": result,
                                 "screenshotId": screenshot, "timestamp": stored.created_at})  # fmt: skip
-        entry = {"step": step, "action": action, "url": seen.url, "success": outcome.success, "error": outcome.error}
+        entry = {"step": step, "action": action, "url": seen.url, "success": outcome.success, "error": outcome.error,
+                 "pageOutcome": self.outcome.kind}  # fmt: skip
         self.history.append(entry)
         if not outcome.success:
             self.notes.append(f"Your last action ({describe_action(action)}) failed: {outcome.error}")
