@@ -54,6 +54,8 @@ _FORM_GOAL = re.compile(r"\b(sign ?up|register|submit|survey|questionnaire|subsc
                         r"send|contact|answer|fill|enrol|join|request|buy|pay|checkout|complete)\w*", re.I)  # fmt: skip
 _ENTRY_FIELD = re.compile(r"todo|to-do|to do|task|what needs|new item|add|item|note|entry", re.I)
 _EXPLORE_PAGES = {"low": 4, "medium": 10, "high": 25}
+# The lines of a failure page that say why (what a visitor would quote back).
+_REASON_LINE = re.compile(r"\b(closed|not|invalid|missing|must|required|error|fail\w*|could ?n[o']t|unable)\b", re.I)
 _RETRIES = 2  # tries of one form after the site refused it
 
 
@@ -284,25 +286,23 @@ def _form_step(s: _Situation, observation: str, goal_only: bool) -> dict[str, An
             continue
         label = _form_label(controls, s)
         button = next((c for c in controls if c.get("submits")), None)
-        words = " ".join([s.title, *(str(c.get("label") or "") for c in controls)])
-        relevant = s.score(words) > 0 or bool(_FORM_GOAL.search(s.goal) and s.score(s.title) > 0)
-        if goal_only and not relevant:
+        if goal_only and not _relevant(s, controls):
             continue
         if button is not None and _DESTRUCTIVE.search(str(button.get("label") or "")) and not s.score(
             str(button.get("label") or "")):  # fmt: skip
             continue
         tries = [e for e in s.history if s.here(e) and e.get("type") == "fill_form" and _described(e) == label]
-        sent = [e for e in s.history if s.here(e) and e.get("success") and _described(e) in
-                (str((button or {}).get("label") or "\0"), f"Enter in {label}")]  # fmt: skip
-        if sent and not _refused_since(s, label):
-            continue
+        sends = (str((button or {}).get("label") or "\0"), f"Enter in {label}")
+        sent = [i for i, e in enumerate(s.history) if s.here(e) and e.get("success") and _described(e) in sends]
+        if sent and not any(e.get("pageOutcome") == "failure" for e in s.history[sent[-1] + 1 :]):
+            continue  # sent, and the site did not refuse it
         refused = sum(1 for e in s.history if s.here(e) and _described(e) in (str((button or {}).get("label")),
                       f"Enter in {label}") and not e.get("success"))  # fmt: skip
         failures = sum(1 for e in s.history if e.get("pageOutcome") == "failure") + refused
-        if len(tries) > _RETRIES:
-            continue
         last = s.history[-1] if s.history else {}
         just_filled = last.get("type") == "fill_form" and s.here(last) and _described(last) == label
+        if len(tries) > _RETRIES and not just_filled:
+            continue
         plan = [] if just_filled else _fill_plan(controls, s, min(failures, 3))
         if plan:
             return _step("fill_form", None, observation=observation, description=label, fields=plan,
@@ -321,14 +321,14 @@ def _form_step(s: _Situation, observation: str, goal_only: bool) -> dict[str, An
     return None
 
 
-def _refused_since(s: _Situation, label: str) -> bool:
-    """The site refused what this form sent (its failure page came after the last send)."""
-    for entry in reversed(s.history):
-        if entry.get("pageOutcome") == "failure":
-            return True
-        if entry.get("type") == "fill_form" and _described(entry) == label:
-            return False
-    return False
+def _relevant(s: _Situation, controls: list[dict[str, Any]]) -> bool:
+    words = " ".join([s.title, *(str(c.get("label") or "") for c in controls)])
+    return s.score(words) > 0 or bool(_FORM_GOAL.search(s.goal) and s.score(s.title) > 0)
+
+
+def _goal_form_here(s: _Situation) -> bool:
+    """The page holds a form of the goal: its words are the form's, not a sign that the goal was met."""
+    return any(index >= 0 and _relevant(s, controls) for index, controls in _forms(s).items())
 
 
 # -- lists ----------------------------------------------------------------------------------------
@@ -468,7 +468,8 @@ def browser_action(messages: list[dict[str, Any]], rng: random.Random) -> dict[s
     # 1. How did it go? A failure is never done.
     if s.outcome == "failure":
         failures = sum(1 for h in s.history if h.get("pageOutcome") == "failure")
-        said = s.outcome_evidence or (s.messages[0] if s.messages else s.title)
+        reasons = [line for line in s.text.splitlines() if _REASON_LINE.search(line)][:3]
+        said = " ".join(dict.fromkeys([*s.messages[:2], *reasons])) or s.outcome_evidence or s.title
         if failures >= _RETRIES:
             return _give_up(s, observation + f" The site says: “{said}”.", finding or {
                 "type": "bug", "severity": "high",
@@ -489,17 +490,18 @@ def browser_action(messages: list[dict[str, Any]], rng: random.Random) -> dict[s
         if s.score(words) > 0 or not s.criteria or _criteria_covered(s)[0] or _FORM_GOAL.search(s.goal):
             return _step("done", observation=observation + f" The page confirms it: “{s.outcome_evidence}”.",
                          thought="The site confirms what I sent.", confidence=0.9)  # fmt: skip
-    covered, which = _criteria_covered(s)
-    pending_list = bool(s.quoted and _LIST_GOAL.search(s.goal) and _entry_field(s) is not None)
-    if covered and not pending_list:
-        return _step("done", observation=observation + " The page shows what I came for.",
-                     thought="This page confirms it: " + "; ".join(which), confidence=0.9)  # fmt: skip
 
-    # 2-3. The task on this page: a list to fill, the goal's form.
+    # 2-3. The task on this page: a list to fill, the goal's form (before reading the page as done:
+    # a form that asks about the goal also shares its words).
     for step in (_list_step(s, observation), _form_step(s, observation, goal_only=True)):
         if step is not None:
             step["finding"] = step["finding"] or finding
             return step
+    covered, which = _criteria_covered(s)
+    pending_list = bool(s.quoted and _LIST_GOAL.search(s.goal) and _entry_field(s) is not None)
+    if covered and not pending_list and not _goal_form_here(s):
+        return _step("done", observation=observation + " The page shows what I came for.",
+                     thought="This page confirms it: " + "; ".join(which), confidence=0.9)  # fmt: skip
 
     # 4. Links: the goal's words here, then the goal's links seen elsewhere.
     candidates = _link_candidates(s)

@@ -69,10 +69,12 @@ def browser_plan(
     traits: dict | None = None,
     limits: SessionLimits | None = None,
     allowed_origins: list[str] | None = None,
+    accessibility: dict | None = None,
 ) -> SessionPlan:
     config = BrowserAgentConfig.model_validate(
-        {"targetUrl": url, "allowedOrigins": allowed_origins or [], "timeoutSeconds": 10}
-    ).model_dump(by_alias=True)
+        {"targetUrl": url, "allowedOrigins": allowed_origins or [], "timeoutSeconds": 10,
+         "accessibility": accessibility or {}}
+    ).model_dump(by_alias=True)  # fmt: skip
     return SessionPlan(
         session_id=row.id,
         workspace_id=row.workspace_id,

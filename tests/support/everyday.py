@@ -8,7 +8,8 @@ them repaired (the same content, the same behaviour). Plain relative links throu
   (`GET/PUT api/todos`), so a test reads the app's own state
 - survey.html: a form (name, required email and number fields, a radio group, a select,
   a date, a pattern field, a required "I agree" box) that posts to `submit`, which
-  answers with a separate success page (thanks.html) or failure page (failed.html)
+  sends the visitor on to a separate success page (thanks.html) or failure page
+  (failed.html, which lists what the server refused)
 - gallery.html: an image without alt text and a field without a label (before)
 - about.html: text only
 
@@ -29,7 +30,9 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 
 VERSIONS = ("before", "after")
 PAGES = ("index.html", "todo.html", "survey.html", "gallery.html", "about.html")
-LOGO = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><circle cx="20" cy="20" r="18" fill="#36c"/></svg>'
+LOGO = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><circle cx="20" cy="20" r="18" fill="#36c"/></svg>'
+)
 _POSTCODE = re.compile(r"[A-Z]{2}[0-9]{3}")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 HEAR_ABOUT = ("A friend", "A search engine", "An advert")
@@ -43,7 +46,8 @@ const save = () => fetch('api/todos', {method: 'PUT', headers: {'Content-Type': 
 function render() {
   list.innerHTML = '';
   todos.forEach((todo, i) => {
-    const li = document.createElement('li'), box = document.createElement('input'), label = document.createElement('span');
+    const li = document.createElement('li'), box = document.createElement('input');
+    const label = document.createElement('span');
     box.type = 'checkbox'; box.checked = todo.done;
     if (LABELLED) box.setAttribute('aria-label', 'Done: ' + todo.title);
     box.addEventListener('change', () => { todo.done = box.checked; save(); render(); });
@@ -63,7 +67,8 @@ fetch('api/todos').then(r => r.json()).then(saved => { todos = saved; render(); 
 
 def _page(version: str, title: str, body: str, script: str = "") -> HTMLResponse:
     repaired = version == "after"
-    logo = f'<img src="logo.svg" {"alt=" + chr(34) + "Everyday Club" + chr(34) if repaired else ""} width="40" height="40">'
+    alt = 'alt="Everyday Club"' if repaired else ""
+    logo = f'<img src="logo.svg" {alt} width="40" height="40">'
     nav = (
         '<a href="index.html">Home</a> <a href="todo.html">Todo list</a> <a href="survey.html">Survey</a> '
         '<a href="gallery.html">Gallery</a> <a href="about.html">About</a>'
@@ -71,16 +76,14 @@ def _page(version: str, title: str, body: str, script: str = "") -> HTMLResponse
     main = ("<main>", "</main>") if repaired else ('<div class="content">', "</div>")
     return HTMLResponse(
         f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title} · Everyday Club</title>'
-        f'<style>.done span {{text-decoration: line-through}}</style></head><body><header>{logo} '
+        f"<style>.done span {{text-decoration: line-through}}</style></head><body><header>{logo} "
         f'<nav aria-label="Site">{nav}</nav></header>{main[0]}<h1>{title}</h1>{body}{main[1]}'
         f"<footer><p>Everyday Club, since 2004.</p></footer>{script}</body></html>"
     )
 
 
 def _survey_form(version: str) -> str:
-    radios = "".join(
-        f'<label><input type="radio" name="heard" value="{h}" required> {h}</label> ' for h in HEAR_ABOUT
-    )
+    radios = "".join(f'<label><input type="radio" name="heard" value="{h}" required> {h}</label> ' for h in HEAR_ABOUT)
     plans = "".join(f"<option>{p}</option>" for p in PLANS)
     return (
         '<form method="post" action="submit">'
@@ -215,15 +218,21 @@ def everyday_site(state: dict | None = None, *, fail_submissions: bool = False) 
         problems = problems or _problems(form)
         if problems:
             state[version_of(version)]["refused"].append({"form": form, "problems": problems})
-            items = "".join(f"<li>{html.escape(p)}</li>" for p in problems)
-            return _page(
-                version,
-                "Submission Failed",
-                f'<p role="alert">Your answers could not be saved.</p><ul>{items}</ul>'
-                '<p><a href="survey.html">Back to the survey</a></p>',
-            )
+            return RedirectResponse("failed.html", status_code=303)
         state[version_of(version)]["submissions"].append(form)
         return RedirectResponse("thanks.html", status_code=303)
+
+    @app.get("/{version}/failed.html")
+    async def failed(version: str):
+        refused = state[version_of(version)]["refused"]
+        problems = refused[-1]["problems"] if refused else ["Nothing was sent."]
+        items = "".join(f"<li>{html.escape(p)}</li>" for p in problems)
+        return _page(
+            version,
+            "Submission Failed",
+            f'<p role="alert">Your answers could not be saved.</p><ul>{items}</ul>'
+            '<p><a href="survey.html">Back to the survey</a></p>',
+        )
 
     @app.get("/{version}/thanks.html")
     async def thanks(version: str):
