@@ -68,7 +68,7 @@ def classify_page(title: str, headings: list[str], messages: list[str], text: st
     """A failure wins over a confirmation when the page's own prominent words say both
     ("Submission failed: thank you for trying"); the body text counts only through its
     alerts and status lines, so a footer's "thank you" does not make a page a confirmation."""
-    prominent = [title, *headings, *messages]
+    prominent = [*messages, *headings, title]  # the page's own words first: the title also names the site
     for line in prominent:
         found = _FAILURE.search(line or "")
         if found:

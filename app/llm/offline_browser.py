@@ -87,6 +87,11 @@ class _Situation:
         exact = sum(5 for q in self.quoted if q.lower() in words.lower())
         return 2 * len(stems & self.keyword_stems) + len(stems & self.goal_stems) + exact
 
+    @property
+    def page_title(self) -> str:
+        """The title without the site's name ("Member survey · Everyday Club"): every page shares that."""
+        return re.split(r"\s[·|–—-]\s", self.title, maxsplit=1)[0]
+
     def option_score(self, label: str) -> int:
         """An option the goal names word for word ("size M": M, not S) beats one sharing a stem."""
         goal = " ".join([self.goal, *self.criteria])
@@ -322,8 +327,8 @@ def _form_step(s: _Situation, observation: str, goal_only: bool) -> dict[str, An
 
 
 def _relevant(s: _Situation, controls: list[dict[str, Any]]) -> bool:
-    words = " ".join([s.title, *(str(c.get("label") or "") for c in controls)])
-    return s.score(words) > 0 or bool(_FORM_GOAL.search(s.goal) and s.score(s.title) > 0)
+    words = " ".join([s.page_title, *(str(c.get("label") or "") for c in controls)])
+    return s.score(words) > 0 or bool(_FORM_GOAL.search(s.goal) and s.score(s.page_title) > 0)
 
 
 def _goal_form_here(s: _Situation) -> bool:
@@ -486,8 +491,11 @@ def browser_action(messages: list[dict[str, Any]], rng: random.Random) -> dict[s
                      confidence=0.9)  # fmt: skip
     sent = _last_submit(s)
     if s.outcome == "confirmation" and sent is not None and sent.get("success"):
-        words = " ".join([s.title, s.outcome_evidence, _described(sent)])
-        if s.score(words) > 0 or not s.criteria or _criteria_covered(s)[0] or _FORM_GOAL.search(s.goal):
+        # The form sent was the goal's (its words, the page it was on), or the page meets the criteria.
+        filled = next((e for e in reversed(s.history) if e.get("type") == "fill_form"), {})
+        words = " ".join([s.outcome_evidence, _described(sent), _described(filled),
+                          urlsplit(str(sent.get("url") or "")).path.replace("/", " ").replace(".", " ")])  # fmt: skip
+        if s.score(words) > 0 or not s.criteria or _criteria_covered(s)[0]:
             return _step("done", observation=observation + f" The page confirms it: “{s.outcome_evidence}”.",
                          thought="The site confirms what I sent.", confidence=0.9)  # fmt: skip
 

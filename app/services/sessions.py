@@ -6,9 +6,6 @@ hands it to the engine's runner, scheduled as an asyncio task under the concurre
 
 from __future__ import annotations
 
-import json
-from typing import Literal
-
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
@@ -305,45 +302,6 @@ def cancel_session(*, session: Session, principal: Principal, session_id: str) -
 
             runs.finalize_run(row.run_id)
     return SessionStopped(id=row.id, status="cancelled", updated_at=utcnow())
-
-
-def export_session(
-    *, session: Session, principal: Principal, session_id: str, fmt: Literal["json", "markdown"]
-) -> tuple[str, str]:
-    detail = get_session(session=session, principal=principal, session_id=session_id)
-    if fmt == "json":
-        return json.dumps(
-            detail.model_dump(by_alias=True, mode="json"), indent=2, ensure_ascii=False
-        ), "application/json"
-    return _markdown(detail), "text/markdown"
-
-
-def _markdown(d: SessionDetail) -> str:
-    lines = [
-        f"# Session {d.id}",
-        "",
-        f"- Persona: {d.persona_name}",
-        f"- Objective: {d.objective_name}",
-        f"- Agent: {d.agent_name}",
-        f"- Status: {d.status} · outcome: {d.outcome or '—'} · ended by: {d.end_reason or '—'}",
-        f"- Started: {d.metadata.start_time or '—'} · messages: {d.metadata.message_count}",
-        "",
-        "## Transcript",
-        "",
-    ]
-    for m in d.messages:
-        latency = f" _({m.latency_ms} ms)_" if m.latency_ms is not None else ""
-        lines += [f"**{m.sender_type}**{latency}: {m.content}", ""]
-    if d.verdict:
-        lines += ["## Verdict", "", d.verdict.summary, ""]
-        lines += [f"- **{v.status}** — {v.criterion}: {v.reasoning}" for v in d.verdict.criteria]
-        lines.append("")
-    if d.findings:
-        lines += ["## Findings", ""]
-        lines += [f"- [{f.severity}] {f.type}: {f.description}" for f in d.findings]
-    if d.error:
-        lines += ["", "## Error", "", f"{d.error.get('source')}: {d.error.get('kind')} — {d.error.get('message')}"]
-    return "\n".join(lines) + "\n"
 
 
 def catch_up(

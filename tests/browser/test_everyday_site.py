@@ -136,7 +136,7 @@ async def test_done_on_a_failure_page_is_a_failed_step(db, stored_session, close
     assert row.end_reason == "persona_gave_up" and row.outcome == "failed"
     said_done = steps[1]
     assert said_done.decision["action"]["type"] == "done" and said_done.context["pageOutcome"] == "failure"
-    assert said_done.outcome["success"] is False and "Submission Failed" in said_done.outcome["error"]
+    assert said_done.outcome["success"] is False and "could not be saved" in said_done.outcome["error"]
     assert "The page says: Your answers could not be saved." in third
 
 

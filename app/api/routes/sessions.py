@@ -9,8 +9,9 @@ from fastapi.responses import FileResponse
 
 from app.api.deps import CurrentPrincipal, SessionDep, StreamPrincipal
 from app.api.errors import error_responses
+from app.models.pages import SessionPage
 from app.models.session import ArtifactPublic, SessionCreate, SessionDetail, SessionPublic, SessionStopped
-from app.services import browser_sessions, sessions
+from app.services import browser_pages, browser_sessions, session_export, sessions
 from app.services.pagination import PageParams, Paginated
 
 router = APIRouter(prefix="/api/sessions", tags=["sessions"])
@@ -90,7 +91,7 @@ def stop_session(session_id: str, principal: CurrentPrincipal, session: SessionD
 def export_session(
     session_id: str, principal: CurrentPrincipal, session: SessionDep, format: Literal["json", "markdown"] = "json"
 ) -> Response:
-    document, media_type = sessions.export_session(
+    document, media_type = session_export.export_session(
         session=session, principal=principal, session_id=session_id, fmt=format
     )
     extension = "json" if format == "json" else "md"
@@ -99,6 +100,28 @@ def export_session(
         media_type=media_type,
         headers={"Content-Disposition": f'attachment; filename="mimic-session-{session_id}.{extension}"'},
     )
+
+
+@router.get(
+    "/{session_id}/report",
+    summary="A browser session's printable report (HTML, screenshots inline)",
+    response_class=Response,
+    responses={200: {"content": {"text/html": {}}}, **error_responses(422)},
+)
+def session_report(
+    session_id: str, principal: StreamPrincipal, session: SessionDep, format: Literal["html"] = "html"
+) -> Response:
+    """Every step with its screenshot, the verdict and the findings by page, on one page to print
+    or save as PDF. Also accepts ?token= and the dashboard's cookie, so a link opens it."""
+    html = session_export.session_report(session=session, principal=principal, session_id=session_id)
+    return Response(html, media_type="text/html; charset=utf-8")
+
+
+@router.get("/{session_id}/pages", response_model=list[SessionPage], summary="A browser session's pages")
+def list_pages(session_id: str, principal: CurrentPrincipal, session: SessionDep) -> list[SessionPage]:
+    """The pages the persona went through (origin + path), in order, with the steps taken on
+    each and its findings; a finding seen on several pages is listed on each."""
+    return browser_pages.session_pages(session=session, principal=principal, session_id=session_id)
 
 
 @router.get("/{session_id}/artifacts", response_model=list[ArtifactPublic], summary="A session's stored files")
