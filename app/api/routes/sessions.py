@@ -89,8 +89,11 @@ def stop_session(session_id: str, principal: CurrentPrincipal, session: SessionD
     responses={200: {"content": {"application/json": {}, "text/markdown": {}}}},
 )
 def export_session(
-    session_id: str, principal: CurrentPrincipal, session: SessionDep, format: Literal["json", "markdown"] = "json"
+    session_id: str, principal: StreamPrincipal, session: SessionDep, format: Literal["json", "markdown"] = "json"
 ) -> Response:
+    """A browser session's export also holds every step (action, target, reasoning, outcome, URL,
+    timing) with its findings and files, and its pages. Also accepts ?token= and the dashboard's
+    cookie, so a download link works."""
     document, media_type = session_export.export_session(
         session=session, principal=principal, session_id=session_id, fmt=format
     )

@@ -51,6 +51,8 @@ class SessionState(AuthState):
     typing: str = ""
     verdict_summary: str = ""
     criteria: list[dict[str, str]] = []
+    # The steps or messages each criterion cites: {criterion (its index), label, anchor}.
+    citations: list[dict[str, str]] = []
     findings: list[dict[str, str]] = []
     # Browser sessions: the steps, the findings grouped by type and severity, blocked requests.
     is_browser: bool = False
@@ -79,9 +81,13 @@ class SessionState(AuthState):
         self.messages = [_message(m.model_dump(by_alias=True)) for m in detail.messages[-SHOWN_MESSAGES:]]
         self.verdict_summary = detail.verdict.summary if detail.verdict else ""
         self.criteria = [
-            {"criterion": c.criterion, "status": c.status, "reasoning": c.reasoning,
+            {"index": str(n), "criterion": c.criterion, "status": c.status, "reasoning": c.reasoning,
              "cited": ", ".join(f"#{self._sequence_of(i)}" for i in c.cited_message_ids)}
-            for c in (detail.verdict.criteria if detail.verdict else [])
+            for n, c in enumerate(detail.verdict.criteria if detail.verdict else [])
+        ]  # fmt: skip
+        self.citations = [
+            {"criterion": str(n), "label": f"#{self._sequence_of(i)}", "anchor": "#step-" + i.split(":", 1)[0]}
+            for n, c in enumerate(detail.verdict.criteria if detail.verdict else []) for i in c.cited_message_ids
         ]  # fmt: skip
         self.findings = [
             {"type": f.type, "severity": f.severity, "description": f.description,
@@ -275,11 +281,26 @@ def _verdict() -> rx.Component:
                             rx.text(c["reasoning"], size="2", color_scheme="gray"),
                             rx.cond(
                                 c["cited"] != "",
-                                rx.text(
-                                    rx.cond(SessionState.is_browser, "Cites steps ", "Cites messages "),
-                                    c["cited"],
-                                    size="1",
-                                    color_scheme="gray",
+                                rx.cond(
+                                    SessionState.is_browser,
+                                    rx.hstack(
+                                        rx.text("Cites steps", size="1", color_scheme="gray"),
+                                        rx.foreach(
+                                            SessionState.citations,
+                                            lambda cite: rx.cond(
+                                                cite["criterion"] == c["index"],
+                                                rx.link(
+                                                    cite["label"],
+                                                    href=cite["anchor"],
+                                                    size="1",
+                                                    data_testid="cited-step",
+                                                ),
+                                            ),
+                                        ),
+                                        spacing="1",
+                                        wrap="wrap",
+                                    ),
+                                    rx.text("Cites messages ", c["cited"], size="1", color_scheme="gray"),
                                 ),
                             ),  # fmt: skip
                             spacing="1",
@@ -326,6 +347,27 @@ def _findings() -> rx.Component:
     )
 
 
+def _downloads() -> rx.Component:
+    """The exports (and a browser session's printable report): links the dashboard's cookie opens."""
+    base = "/api/sessions/" + SessionState.session_key
+    return rx.hstack(
+        rx.text("Export:", size="2", color_scheme="gray"),
+        rx.link("JSON", href=base + "/export?format=json", size="2"),
+        rx.link("Markdown", href=base + "/export?format=markdown", size="2"),
+        rx.cond(
+            SessionState.is_browser,
+            rx.link(
+                rx.hstack(rx.icon("printer", size=14), rx.text("Printable report"), spacing="1", align="center"),
+                href=base + "/report",
+                is_external=True,
+                size="2",
+            ),
+        ),
+        spacing="3",
+        align="center",
+    )
+
+
 def session_page() -> rx.Component:
     return shell(
         rx.cond(
@@ -348,6 +390,7 @@ def session_page() -> rx.Component:
                         ),  # fmt: skip
                     ),
                 ),
+                _downloads(),
                 rx.cond(
                     SessionState.model_label != "",
                     rx.text("Persona model: ", rx.code(SessionState.model_label), size="1", color_scheme="gray"),
