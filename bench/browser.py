@@ -80,9 +80,11 @@ class StubPersona(CustomLLM):
             step = int(re.search(r"^Step (\d+) of", user, re.M).group(1))
             snapshot = re.search(r"```aria\n(.*?)\n```", user, re.S).group(1)
             arguments = PURCHASE[min(step, len(PURCHASE)) - 1](snapshot)
-        else:
-            arguments = {"criteria": [{"index": 0, "criterion": "c", "status": "met", "reasoning": "ok",
-                                       "citedMessageIds": []}], "findings": [], "summary": "ok"}  # fmt: skip
+        else:  # the browser judge: the last step shows it
+            opening = user.index("<visit>") + len("<visit>")
+            visit, _ = json.JSONDecoder().raw_decode(user[opening:].lstrip())
+            arguments = {"criteria": [{"index": 0, "criterion": "c", "evidenceStepIds": [visit["steps"][-1]["id"]],
+                                       "reasoning": "ok", "status": "met"}], "findings": [], "summary": "ok"}  # fmt: skip
         call = ChatCompletionMessageToolCall(id="call_1", type="function",
                                              function=Function(name=tool, arguments=json.dumps(arguments)))  # fmt: skip
         return ModelResponse(

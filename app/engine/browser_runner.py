@@ -9,8 +9,8 @@ findings (source "measured", with evidence): console errors, uncaught exceptions
 requests, slow page loads, accessibility violations (axe-core), broken links, a field
 that loses what was typed, dead ends; the persona's own findings have source "persona".
 Requests to origins outside the allowed ones, and to addresses the outbound policy refuses,
-are blocked and stored as events. At the end the judge (the same as for conversations)
-reads a transcript built from the steps.
+are blocked and stored as events. At the end the browser judge (app/engine/browser_judge.py)
+reads the steps of the visit: the pages, how each read, what the persona did and said.
 
 Like SessionRunner, it knows no database (only the SessionStore) and never raises for a
 website, browser, simulator or judge failure.
@@ -29,6 +29,7 @@ from typing import Any
 from app import llm
 from app.browser import ActionOutcome, BrowserError, BrowserTab, Observation, SharedBrowser, Signal, shared_browser
 from app.engine.browser_audit import AccessibilityAudit, axe_tags, severity_of
+from app.engine.browser_judge import STEP_TEXT_LIMIT, BrowserJudge
 from app.engine.browser_pages import PageOutcome, SiteMap, classify_page, page_key
 from app.engine.browser_persona import BrowserPersona, BrowserStep, PageView, describe_action
 from app.engine.bus import EventBus
@@ -38,7 +39,6 @@ from app.outbound import OutboundError, check_url
 
 logger = logging.getLogger("mimic.browser_runner")
 
-PAGE_TEXT_FOR_JUDGE = 1500
 BLOCKED_EVENTS_MAX = 200  # per session; more are counted, not stored one by one
 # Findings measured in the page (they are about the page the tab showed, which must be the site's).
 _PAGE_SIGNALS = frozenset({"console_error", "uncaught_exception", "failed_request", "broken_link"})
@@ -82,12 +82,12 @@ class BrowserSessionRunner(SessionRunner):
         self._stale_steps: list[dict[str, Any]] = []
         self._for_model = False
         self._lines_seen: set[str] = set()
-        self._last_page_url = ""
         self._pages: dict[str, tuple[int, str | None]] = {}  # url -> (the step that first saw it, its cause)
         self.site = SiteMap()
         self.audit = AccessibilityAudit()
         self.axe_tags = axe_tags(self.plan.target.config.get("accessibility")) if self.options.accessibility else None
         self.outcome = PageOutcome("neutral")
+        self.visit: list[dict[str, Any]] = []  # the steps as the judge reads them
 
     # -- the session ----------------------------------------------------------------------
 
@@ -195,6 +195,8 @@ class BrowserSessionRunner(SessionRunner):
             outcome=_outcome_dict(outcome),
         )  # fmt: skip
         self.last_event_id = stored.id
+        self.visit.append({"id": stored.id, "step": 0, "action": f"open {url}", "success": outcome.success,
+                           "error": outcome.error, "url": outcome.url or url})  # fmt: skip
         self.publish("action", {"id": stored.id, "sequence": stored.sequence, "eventType": "navigation", "step": 0,
                                 "context": {"url": url, "pageTitle": ""},
                                 "decision": {"action": {"type": "navigate", "value": url}},
@@ -271,15 +273,12 @@ class BrowserSessionRunner(SessionRunner):
         if not outcome.success:
             self.notes.append(f"Your last action ({describe_action(action)}) failed: {outcome.error}")
         # The judge reads the pages the persona saw (what is new on each) and what it did there.
-        fresh = self._new_text(seen)
-        if fresh or seen.url != self._last_page_url:
-            content = f"Page “{seen.title}” ({seen.url}):\n{fresh or '(nothing new on this page)'}"
-            self.transcript.append({"id": stored.id, "role": "agent", "content": content})
-        self._last_page_url = seen.url
-        reasoning = chosen.reasoning.thought or chosen.reasoning.observation
-        done = "" if outcome.success else f" — it failed: {outcome.error}"
-        self.transcript.append({"id": f"{stored.id}:action", "role": "persona",
-                                "content": f"[{describe_action(action)}] {reasoning}{done}".strip()})  # fmt: skip
+        self.visit.append({
+            "id": stored.id, "step": step, "action": action["type"], "did": describe_action(action),
+            "success": outcome.success, "error": outcome.error, "url": seen.url, "pageTitle": seen.title,
+            "pageOutcome": self.outcome.kind, "pageSays": seen.messages, "pageText": self._new_text(seen),
+            "thought": chosen.reasoning.thought or chosen.reasoning.observation,
+        })  # fmt: skip
         if chosen.finding is not None:
             f = chosen.finding
             evidence = {"kind": "persona_report", "step": step, "pageUrl": seen.url, "action": action}
@@ -313,7 +312,28 @@ class BrowserSessionRunner(SessionRunner):
         lines = [line.strip() for line in seen.text.splitlines() if line.strip()]
         fresh = [line for line in lines if line not in self._lines_seen]
         self._lines_seen.update(lines)
-        return "\n".join(fresh)[:PAGE_TEXT_FOR_JUDGE]
+        return "\n".join(fresh)[:STEP_TEXT_LIMIT]
+
+    async def _judge_and_finish(self, end_reason: str) -> str:
+        """The browser judge, on the steps of the visit; its findings cite steps, on their pages."""
+        self.publish("progress", {"status": "judging", "actionCount": self.step})
+        judge = BrowserJudge(self.plan.judge, seed=self.plan.limits.seed)
+        started = time.perf_counter()
+        try:
+            judgement = await judge.evaluate(self.plan.persona, self.plan.objective, end_reason, self.visit)
+        except llm.LLMError as exc:
+            await self._failed_call("judge", self.plan.judge.model, exc, started)
+            raise InfrastructureError("judge", exc.kind, exc.message, exc.status_code) from exc
+        await self._llm_call("judge", judgement.result)
+        await self.store.save_judgement(judgement.verdict)
+        steps = {s["id"]: s for s in self.visit}
+        for f in judgement.findings:
+            first = steps[f.evidenceStepIds[0]]
+            await self._finding(f.type, f.severity, f.description,
+                                {"kind": "judge", "stepIds": f.evidenceStepIds, "step": first["step"],
+                                 "pageUrl": first["url"]},
+                                source="judge", perspective=f.visitorPerspective, event_id=first["id"])  # fmt: skip
+        return await self._finish("completed", self._outcome(judgement.verdict, end_reason), end_reason)
 
     # -- measuring -------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ with no tool and no role the answer is a fixed "pong".
 - persona: forced tool `persona_turn` {message, action: continue|goal_met|give_up, reasoning}
 - persona at the browser: forced tool `browser_action` {action, reasoning, finding} (offline_browser.py)
 - judge:   forced tool `submit_verdict` {criteria: [...], findings: [...], summary}
+- judge of a browser session: forced tool `submit_browser_verdict` (offline_browser_judge.py)
 - agent:   no tool; a rule-based customer-support assistant that loosely honours its
            system prompt (name, company, refund window, order-number format, ...)
 - test / anything else: "pong from mimic/offline" (or a schema-shaped example when a
@@ -2445,6 +2446,10 @@ def answer(messages: list[dict[str, Any]], optional_params: dict[str, Any], lite
             from app.llm.offline_browser import browser_action
 
             return _Answer(None, name, browser_action(messages, rng))
+        if role == "judge" and name == "submit_browser_verdict":  # a browser session's verdict
+            from app.llm.offline_browser_judge import browser_verdict
+
+            return _Answer(None, name, browser_verdict(messages))
         if role == "persona" and (name == PERSONA_TOOL or _schema_fits(parameters, {"message", "action"})):
             return _Answer(None, name, persona_turn(messages, rng))
         if role == "judge" and (name == JUDGE_TOOL or _schema_fits(parameters, {"criteria", "summary"})):

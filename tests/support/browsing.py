@@ -102,13 +102,15 @@ PURCHASE = [
 
 
 class BrowserScript:
-    """The persona plays `steps` in order (then gives up); the judge, when asked, says a
-    criterion is met when a page of the transcript contains `met_when`."""
+    """The persona plays `steps` in order (then gives up); the browser judge, when asked, says a
+    criterion is met when a page of the visit shows `met_when`, citing the last such step."""
 
-    def __init__(self, steps: list[Step], *, met_when: str = "Purchase complete") -> None:
+    def __init__(self, steps: list[Step], *, met_when: str = "Purchase complete", findings: list | None = None) -> None:
         self.steps = list(steps)
         self.met_when = met_when
+        self.findings = findings or []  # what the judge reports (each with its evidenceStepIds)
         self.requests: list[StubRequest] = []
+        self.judge_requests: list[StubRequest] = []
 
     def __call__(self, request: StubRequest):
         tool = request.body["tool_choice"]["function"]["name"]
@@ -117,17 +119,17 @@ class BrowserScript:
             index = len(self.requests) - 1
             step = self.steps[index] if index < len(self.steps) else give_up()
             return ToolCall(step(snapshot_of(request)))
-        assert tool == "submit_verdict", tool
-        context = json.loads(
-            re.search(r"```mimic-context\n(.*?)\n```", request.body["messages"][-1]["content"], re.S).group(1)
-        )
-        pages = [m["id"] for m in context["transcript"] if m["role"] == "agent" and self.met_when in m["content"]]
+        assert tool == "submit_browser_verdict", tool
+        self.judge_requests.append(request)
+        text = request.body["messages"][-1]["content"]
+        visit, _ = json.JSONDecoder().raw_decode(text[text.index("<visit>") + len("<visit>") :].lstrip())
+        pages = [s["id"] for s in visit["steps"] if self.met_when in f"{s.get('pageTitle')} {s.get('pageText')}"]
         return ToolCall(
             {
-                "criteria": [{"index": i, "criterion": c, "status": "met" if pages else "not_met",
+                "criteria": [{"index": i, "criterion": c, "evidenceStepIds": pages[-1:],
                               "reasoning": "The page says so." if pages else "Never shown.",
-                              "citedMessageIds": pages[:1]} for i, c in enumerate(context["criteria"])],
-                "findings": [],
+                              "status": "met" if pages else "not_met"} for i, c in visit["successCriteria"]],
+                "findings": self.findings,
                 "summary": "Judged from the steps.",
             }
         )  # fmt: skip
