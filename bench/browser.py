@@ -83,8 +83,9 @@ class StubPersona(CustomLLM):
         else:  # the browser judge: the last step shows it
             opening = user.index("<visit>") + len("<visit>")
             visit, _ = json.JSONDecoder().raw_decode(user[opening:].lstrip())
-            arguments = {"criteria": [{"index": 0, "criterion": "c", "evidenceStepIds": [visit["steps"][-1]["id"]],
-                                       "reasoning": "ok", "status": "met"}], "findings": [], "summary": "ok"}  # fmt: skip
+            last = visit["steps"][-1]["id"]
+            arguments = {"criteria": [{"index": 0, "criterion": "c", "evidenceStepIds": [last], "reasoning": "ok",
+                                       "status": "met"}], "findings": [], "summary": "ok"}  # fmt: skip
         call = ChatCompletionMessageToolCall(id="call_1", type="function",
                                              function=Function(name=tool, arguments=json.dumps(arguments)))  # fmt: skip
         return ModelResponse(

@@ -70,6 +70,7 @@ def browser_plan(
     limits: SessionLimits | None = None,
     allowed_origins: list[str] | None = None,
     accessibility: dict | None = None,
+    judge: ModelChoice = OFFLINE,
 ) -> SessionPlan:
     config = BrowserAgentConfig.model_validate(
         {"targetUrl": url, "allowedOrigins": allowed_origins or [], "timeoutSeconds": 10,
@@ -89,5 +90,5 @@ def browser_plan(
         target=TargetSpec(row.agent_id, "browser", config),
         limits=limits or SessionLimits(seed=3, duration_s=120),
         simulator=model,
-        judge=OFFLINE,
+        judge=judge,
     )
