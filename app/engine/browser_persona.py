@@ -87,7 +87,7 @@ class PageView:
     snapshot: str
     notes: list[str]  # dialogs, blocked navigations, the last action's error
     screenshot: bytes | None = None
-    fields: list[dict[str, Any]] = field(default_factory=list)  # app/browser_forms.py's facts, by ref
+    fields: list[dict[str, Any]] = field(default_factory=list)  # app/browser/forms.py's facts, by ref
     messages: list[str] = field(default_factory=list)  # the page's alerts and status lines
     headings: list[str] = field(default_factory=list)
     forms: list[dict[str, Any]] = field(default_factory=list)

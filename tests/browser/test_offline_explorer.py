@@ -70,7 +70,7 @@ def step(snapshot: str, history: list | None = None, url: str = "http://shop.tes
 
 
 def facts(ref: str, role: str, label: str, **extra) -> dict:
-    """What app/browser_forms.py reads of one control."""
+    """What app/browser/forms.py reads of one control."""
     base = {"ref": ref, "role": role, "label": label, "form": 0, "visible": True, "disabled": False,
             "readOnly": False, "tag": "input", "type": "text", "value": "", "required": False}  # fmt: skip
     return {**base, **extra}

@@ -1,4 +1,4 @@
-"""What app/browser.py reads of a page's forms, as scripts run inside the page, and the
+"""What the browser (app/browser/) reads of a page's forms, as scripts run inside the page, and the
 plain-Python helpers around them (no playwright here).
 
 - the facts of each form control the persona can act on (type, required, pattern, min/max,
