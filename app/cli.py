@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import time
 from pathlib import Path
 from typing import Annotated, Any
@@ -25,6 +26,7 @@ import httpx
 import typer
 import yaml
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -379,6 +381,49 @@ def compare_runs(
         out.print(comparison_table(report))
     if report["counts"].get("regressed"):
         raise typer.Exit(GATE_FAILED)
+
+
+sessions_app = typer.Typer(help="Sessions: export one, read a browser session's pages.", no_args_is_help=True)
+app.add_typer(sessions_app, name="sessions")
+
+
+@sessions_app.command("export")
+def export_session(
+    ctx: typer.Context,
+    session_id: str,
+    format: Annotated[
+        str, typer.Option(help="json, markdown, or html (a browser session's printable report)")
+    ] = "json",
+    output: Annotated[Path | None, typer.Option("--out", help="Write to this file (else standard output)")] = None,
+) -> None:
+    """A session as JSON or Markdown (a browser session's with every step, its findings and files),
+    or a browser session's printable HTML report with its screenshots inline."""
+    if format not in ("json", "markdown", "html"):
+        raise _fail("--format must be json, markdown or html")
+    path = f"/api/sessions/{session_id}/report" if format == "html" else f"/api/sessions/{session_id}/export"
+    params = {} if format == "html" else {"format": format}
+    document = _run(lambda: _client(ctx).request("GET", path, params=params)).text
+    if output is None:
+        sys.stdout.write(document)
+    else:
+        output.write_text(document, encoding="utf-8")
+        err.print(f"wrote {output}")
+
+
+@sessions_app.command("pages")
+def session_pages(
+    ctx: typer.Context, session_id: str, as_json: Annotated[bool, typer.Option("--json")] = False
+) -> None:
+    """The pages a browser session went through, with its findings on each."""
+    pages = _run(lambda: _client(ctx).get(f"/api/sessions/{session_id}/pages"))
+    if as_json:
+        out.print_json(data=pages)
+        return
+    for page in pages:
+        counts = ", ".join(f"{n} {severity}" for severity, n in page["bySeverity"].items()) or "no finding"
+        out.print(f"[bold]{escape(page['page'] or 'the whole session')}[/bold]  {escape(page['outcome'])}  ({counts})")
+        for finding in page["findings"]:
+            out.print(f"  [{finding['severity']}] {finding['type']}: {finding['description']}", markup=False)
 
 
 @app.command("run")

@@ -246,3 +246,42 @@ async def test_the_repaired_site_has_no_accessibility_finding(db, stored_session
     assert [f.description for f in findings_of(db, stored_session) if f.type == "accessibility"] == []
     db.expire_all()
     assert db.exec(select(Verdict).where(Verdict.session_id == stored_session.id)).all()
+
+
+async def test_hover_reveals_a_menu(db, stored_session, browser):
+    from fastapi import FastAPI
+    from fastapi.responses import HTMLResponse
+
+    from tests.support.browsing import _step
+
+    app = FastAPI()
+    menu = (
+        '<style>.sub{display:none} .menu:hover .sub{display:block}</style><nav class="menu" aria-label="Account">'
+        '<button>My account</button><ul class="sub"><li><a href="/orders">My orders</a></li></ul></nav>'
+    )
+
+    @app.get("/")
+    async def home():
+        return HTMLResponse(
+            f'<!doctype html><html lang="en"><title>Home</title><main><h1>Home</h1>{menu}</main></html>'
+        )
+
+    @app.get("/orders")
+    async def orders():
+        return HTMLResponse(
+            '<!doctype html><html lang="en"><title>Orders</title><main><h1>Your orders</h1></main></html>'
+        )
+
+    def hover(role: str, name: str):
+        return _step("hover", role, name)
+
+    with LoopbackServer(app) as server:
+        script = BrowserScript([hover("button", "My account"), click("link", "My orders"), done()])
+        with OpenAIStub(script=script, required_key=STUB_KEY) as stub:
+            plan = browser_plan(stored_session, server.url + "/", model=stub_model(stub), criteria=["Your orders"])
+            await run(plan, browser)
+            first_snapshot = script.requests[0].body["messages"][-1]["content"]
+    steps = steps_of(db, stored_session)
+    assert "My orders" not in first_snapshot.split("```aria")[1]  # hidden until hovered
+    assert [s.decision["action"]["type"] for s in steps] == ["hover", "click", "done"]
+    assert all(s.outcome["success"] for s in steps) and steps[2].context["url"] == server.url + "/orders"

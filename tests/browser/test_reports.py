@@ -14,6 +14,7 @@ import pytest
 from tests.support.everyday import everyday_site
 from tests.support.loopback import LoopbackServer
 from tests.support.sessions import PERSONA, Api
+from tests.test_cli import mimic  # noqa: F401  (the command line, as a real process)
 
 SURVEY = {
     "name": "Answer the member survey",
@@ -50,7 +51,7 @@ def _session(api: Api, url: str, objective: dict, name: str = "Club site") -> tu
     return session_id, agent
 
 
-def test_pages_exports_and_the_printable_report(api: Api, site) -> None:
+def test_pages_exports_and_the_printable_report(api: Api, site, mimic, tmp_path) -> None:  # noqa: F811
     url, state = site
     session_id, _ = _session(api, url + "/before/index.html", SURVEY)
     detail = api.wait(session_id, timeout=90)
@@ -100,6 +101,16 @@ def test_pages_exports_and_the_printable_report(api: Api, site) -> None:
     # Opens from a link: the dashboard's cookie, or ?token=.
     token = api.http.headers["authorization"].split(" ", 1)[1]
     assert httpx.get(f"{api.http.base_url}/api/sessions/{session_id}/report?token={token}").status_code == 200
+
+    # The command line: the same documents, and the pages.
+    key = {"MIMIC_API_KEY": api.post("/api/auth/api-keys", {"name": "cli"})["key"]}
+    written = mimic("sessions", "export", session_id, "--format", "html", "--out", str(tmp_path / "r.html"),
+                    extra_env=key)  # fmt: skip
+    assert written.returncode == 0, written.stderr
+    assert (tmp_path / "r.html").read_text().count('class="step"') == len(steps)
+    assert "## Steps" in mimic("sessions", "export", session_id, "--format", "markdown", extra_env=key).stdout
+    listed = mimic("sessions", "pages", session_id, extra_env=key)
+    assert listed.returncode == 0 and url + "/before/thanks.html" in listed.stdout and "confirmation" in listed.stdout
 
 
 def test_a_conversation_has_no_browser_report(api: Api) -> None:
