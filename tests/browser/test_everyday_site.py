@@ -282,6 +282,6 @@ async def test_hover_reveals_a_menu(db, stored_session, browser):
             await run(plan, browser)
             first_snapshot = script.requests[0].body["messages"][-1]["content"]
     steps = steps_of(db, stored_session)
-    assert "My orders" not in first_snapshot.split("```aria")[1]  # hidden until hovered
+    assert "My orders" not in first_snapshot.split("```aria")[1].split("```")[0]  # hidden until hovered
     assert [s.decision["action"]["type"] for s in steps] == ["hover", "click", "done"]
     assert all(s.outcome["success"] for s in steps) and steps[2].context["url"] == server.url + "/orders"
