@@ -445,8 +445,8 @@ class BrowserSessionRunner(SessionRunner):
         for finding in {id(f): f for f in grown if f.id}.values():
             updated = await self.store.update_finding(finding.id, description=finding.description(),
                                                       evidence=finding.evidence())  # fmt: skip
-            if updated is not None:
-                self.publish("finding", updated)
+            if updated is not None:  # the same finding, seen on one more page (not a new one for webhooks)
+                self.publish("finding_updated", updated)
 
     async def _dead_end(self, seen: Observation) -> None:
         steps = [s["step"] for s in self._stale_steps]

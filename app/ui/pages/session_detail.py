@@ -202,10 +202,11 @@ class SessionState(AuthState):
                         continue  # steps stored before the page loaded them itself
                     elif item.type == "action" and self.is_browser:
                         self._add_step(item.data)
-                    elif item.type == "finding" and self.is_browser:
+                    elif item.type in ("finding", "finding_updated") and self.is_browser:
+                        # A finding seen on one more page comes again, updated: it replaces the old row.
                         row = browser_ui.finding_row(item.data)
-                        if all(f["id"] != row["id"] for f in self.finding_groups):
-                            self.finding_groups = browser_ui.grouped([*self.finding_groups, row])
+                        others = [f for f in self.finding_groups if f["id"] != row["id"]]
+                        self.finding_groups = browser_ui.grouped([*others, row])
                     elif item.type == "blocked_request":
                         self.blocked_count += 1
                     elif item.type == "complete":
