@@ -141,3 +141,27 @@ def test_two_versions_of_a_site_compared_page_by_page(api: Api, site) -> None:
     # A chat agent, or another workspace's, is refused with the one error shape.
     bad = api.http.get(f"/api/analytics/pages?agentId={after_agent}&baselineAgentId=nope")
     assert bad.status_code == 422 and bad.json()["error"]["details"][0]["field"] == "baselineAgentId"
+
+
+def test_a_browser_suite_compares_its_runs_page_by_page(live_api, make_account, site) -> None:
+    """The site repaired between two runs (the agent's target moved from /before/ to /after/)."""
+    from tests.support.suites import SuiteApi
+
+    api = SuiteApi(live_api.url, make_account().headers)
+    url, _ = site
+    persona = api.post("/api/personas", {**PERSONA, "name": "Dana Kelly", "traits": {"patience_level": "high"}})["id"]
+    objective = api.post("/api/objectives", LOOK_AROUND)["id"]
+    config = {"targetUrl": url + "/before/index.html", "timeoutSeconds": 10}
+    agent = api.post("/api/agents", {"name": "Club", "type": "browser", "config": config})["id"]
+    suite = api.post("/api/suites", {"name": "Club pages", "agentId": agent, "personaIds": [persona],
+                                     "objectiveIds": [objective], "repeats": 1, "config": {"seed": 3}})  # fmt: skip
+    baseline = api.wait_run(api.post(f"/api/suites/{suite['id']}/run")["id"], timeout=120)
+    api.http.patch(f"/api/agents/{agent}", json={"config": {"targetUrl": url + "/after/index.html"}}).raise_for_status()
+    current = api.wait_run(api.post(f"/api/suites/{suite['id']}/run")["id"], timeout=120)
+    compared = api.get(f"/api/runs/{current['id']}/compare/{baseline['id']}")
+    pages = compared["pages"]
+    assert pages["baselineRoot"] == url + "/before/" and pages["currentRoot"] == url + "/after/"
+    rows = {row["key"]: row for row in pages["pages"]}
+    assert rows["index.html"]["baseline"]["findings"] > rows["index.html"]["current"]["findings"]
+    assert "image-alt" in rows["index.html"]["fixed"]
+    assert pages["currentFindings"] < pages["baselineFindings"]
