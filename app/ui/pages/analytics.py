@@ -4,6 +4,7 @@ and a printable report of one agent."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 from urllib.parse import urlencode
 
@@ -94,16 +95,10 @@ class AnalyticsState(ChartTables, AuthState):
         if not any(o["id"] == self.agent_id for o in self.website_options):
             return
         try:
-            with session_scope() as session:
-                compared = browser_pages.agent_pages(
-                    session=session, principal=self._principal(), agent_id=self.agent_id,
-                    baseline_agent_id=self.baseline_agent_id or None, start_date=self.start_date or None,
-                    end_date=self.end_date or None,
-                )  # fmt: skip
+            self.pages = _page_rows(self._principal(), self.agent_id, self.baseline_agent_id, self.start_date,
+                                    self.end_date)  # fmt: skip
         except ServiceError as exc:
             self.form_error = exc.message
-            return
-        self.pages = browser_ui.page_rows(compared)
 
     def _apply(self, data: AnalyticsBreakdown) -> None:
         s = data.summary
@@ -148,10 +143,20 @@ class AnalyticsState(ChartTables, AuthState):
         self.agent_id = value
         self._refresh()
 
-    @rx.event
-    def choose_baseline(self, value: str):
-        self.baseline_agent_id = value
-        self._refresh_pages()
+    @rx.event(background=True)
+    async def choose_baseline(self, value: str):
+        async with self:
+            self.baseline_agent_id = value
+            asked = (self._principal(), self.agent_id, value, self.start_date, self.end_date)
+        try:
+            rows = await asyncio.to_thread(_page_rows, *asked)
+        except ServiceError as exc:
+            async with self:
+                self.form_error = exc.message
+            return
+        async with self:
+            if self.baseline_agent_id == value:
+                self.pages = rows
 
     @rx.event
     def choose_persona(self, value: str):
@@ -174,6 +179,16 @@ class AnalyticsState(ChartTables, AuthState):
             return ""
         query = urlencode({"startDate": self.shown_start, "endDate": self.shown_end, "format": "html"})
         return f"/api/analytics/agents/{self.shown_agent}/report?{query}"
+
+
+def _page_rows(principal, agent_id: str, baseline_agent_id: str, start: str, end: str) -> list[dict[str, str]]:
+    """Findings per page of a website agent against another version (off the event loop when awaited)."""
+    with session_scope() as session:
+        compared = browser_pages.agent_pages(
+            session=session, principal=principal, agent_id=agent_id, baseline_agent_id=baseline_agent_id or None,
+            start_date=start or None, end_date=end or None,
+        )  # fmt: skip
+    return browser_ui.page_rows(compared)
 
 
 _SELECT_STYLE = {
