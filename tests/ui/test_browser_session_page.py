@@ -99,3 +99,34 @@ def test_a_browser_session_shows_its_steps_screenshots_and_findings(live_app: Li
         report.close()
         assert shop  # the site served the whole session
     assert problems.items == []
+
+
+def test_analytics_compares_two_versions_of_a_site_page_by_page(live_app: LiveApp, page: Page) -> None:
+    from tests.support.everyday import everyday_site
+    from tests.support.sessions import Api
+
+    user = register_user(live_app, "Pages Tester")
+    api = Api(live_app.base_url, {"Authorization": f"Bearer {user.token}"})
+    with LoopbackServer(everyday_site({})) as site:
+        persona = api.post("/api/personas", {"name": "Curious Dana", "traits": {"patience_level": "high"}})["id"]
+        definition = {"goal": "Find the club's opening hours.", "successCriteria": ["The site shows the opening hours"]}
+        objective = api.post("/api/objectives", {"name": "Look around", "config": {"maxActions": 12},
+                                                 "definition": definition})["id"]  # fmt: skip
+        agents = {}
+        for version in ("before", "after"):
+            config = {"targetUrl": f"{site.url}/{version}/index.html", "timeoutSeconds": 15}
+            agents[version] = api.post("/api/agents", {"name": f"Club ({version})", "type": "browser",
+                                                       "config": config})["id"]  # fmt: skip
+            session_id = api.start(agents[version], persona, objective, config={"seed": 1})
+            assert api.wait(session_id, timeout=120)["status"] == "completed"
+
+        page.context.add_cookies([{"name": "mimic_token", "value": user.token, "url": live_app.base_url}])
+        problems = PageProblems()
+        problems.watch(page)
+        page.goto(f"{live_app.base_url}/analytics?agentId={agents['after']}", wait_until="networkidle")
+        expect(page.get_by_role("heading", name="Findings per page")).to_be_visible(timeout=30_000)
+        page.get_by_label("Compare with").select_option(label="Club (before)")
+        gallery = page.get_by_test_id("page-row").filter(has_text="gallery.html")
+        expect(gallery).to_contain_text("image-alt", timeout=15_000)
+        expect(gallery).to_contain_text("label")
+    assert problems.items == []
