@@ -10,7 +10,9 @@ requests, slow page loads, accessibility violations (axe-core), broken links, a 
 that loses what was typed, dead ends; the persona's own findings have source "persona".
 Requests to origins outside the allowed ones, and to addresses the outbound policy refuses,
 are blocked and stored as events. At the end the browser judge (app/engine/browser_judge.py)
-reads the steps of the visit: the pages, how each read, what the persona did and said.
+reads the steps of the visit: the pages, how each read, what the persona did and said; the
+judgement (criteria, the objective's checks, findings, blame, outcome) is stored as for a
+conversation.
 
 Like SessionRunner, it knows no database (only the SessionStore) and never raises for a
 website, browser, simulator or judge failure.
@@ -29,10 +31,11 @@ from typing import Any
 from app import llm
 from app.browser import ActionOutcome, BrowserError, BrowserTab, Observation, SharedBrowser, Signal, shared_browser
 from app.engine.browser_audit import AccessibilityAudit, axe_tags, severity_of
-from app.engine.browser_judge import STEP_TEXT_LIMIT, BrowserJudge
+from app.engine.browser_judge import STEP_TEXT_LIMIT, BrowserJudge, visit_case
 from app.engine.browser_pages import PageOutcome, SiteMap, classify_page, page_key
 from app.engine.browser_persona import BrowserPersona, BrowserStep, PageView, describe_action
 from app.engine.bus import EventBus
+from app.engine.case import MAX_MESSAGE_CHARS, JudgeCase
 from app.engine.context import SessionPlan
 from app.engine.runner import InfrastructureError, SessionRunner, SessionStore
 from app.outbound import OutboundError, check_url
@@ -196,7 +199,8 @@ class BrowserSessionRunner(SessionRunner):
         )  # fmt: skip
         self.last_event_id = stored.id
         self.visit.append({"id": stored.id, "step": 0, "action": f"open {url}", "success": outcome.success,
-                           "error": outcome.error, "url": outcome.url or url})  # fmt: skip
+                           "error": outcome.error, "url": outcome.url or url,
+                           "durationMs": outcome.duration_ms})  # fmt: skip
         self.publish("action", {"id": stored.id, "sequence": stored.sequence, "eventType": "navigation", "step": 0,
                                 "context": {"url": url, "pageTitle": ""},
                                 "decision": {"action": {"type": "navigate", "value": url}},
@@ -278,6 +282,8 @@ class BrowserSessionRunner(SessionRunner):
             "success": outcome.success, "error": outcome.error, "url": seen.url, "pageTitle": seen.title,
             "pageOutcome": self.outcome.kind, "pageSays": seen.messages, "pageText": self._new_text(seen),
             "thought": chosen.reasoning.thought or chosen.reasoning.observation,
+            # The whole page, for the objective's checks (the model reads only what is new).
+            "text": f"{seen.title}\n{seen.text}"[:MAX_MESSAGE_CHARS], "durationMs": outcome.duration_ms,
         })  # fmt: skip
         if chosen.finding is not None:
             f = chosen.finding
@@ -314,26 +320,16 @@ class BrowserSessionRunner(SessionRunner):
         self._lines_seen.update(lines)
         return "\n".join(fresh)[:STEP_TEXT_LIMIT]
 
-    async def _judge_and_finish(self, end_reason: str) -> str:
-        """The browser judge, on the steps of the visit; its findings cite steps, on their pages."""
-        self.publish("progress", {"status": "judging", "actionCount": self.step})
-        judge = BrowserJudge(self.plan.judge, seed=self.plan.limits.seed)
-        started = time.perf_counter()
-        try:
-            judgement = await judge.evaluate(self.plan.persona, self.plan.objective, end_reason, self.visit)
-        except llm.LLMError as exc:
-            await self._failed_call("judge", self.plan.judge.model, exc, started)
-            raise InfrastructureError("judge", exc.kind, exc.message, exc.status_code) from exc
-        await self._llm_call("judge", judgement.result)
-        await self.store.save_judgement(judgement.verdict)
-        steps = {s["id"]: s for s in self.visit}
-        for f in judgement.findings:
-            first = steps[f.evidenceStepIds[0]]
-            await self._finding(f.type, f.severity, f.description,
-                                {"kind": "judge", "stepIds": f.evidenceStepIds, "step": first["step"],
-                                 "pageUrl": first["url"]},
-                                source="judge", perspective=f.visitorPerspective, event_id=first["id"])  # fmt: skip
-        return await self._finish("completed", self._outcome(judgement.verdict, end_reason), end_reason)
+    # -- judging: the conversation's flow (SessionRunner._judge_and_finish) with the browser judge on the visit
+
+    def judge(self) -> BrowserJudge:
+        return BrowserJudge(self.plan.judge, seed=self.plan.limits.seed)
+
+    def judge_case(self, end_reason: str) -> JudgeCase:
+        return visit_case(self.plan.persona, self.plan.objective, end_reason, self.visit)
+
+    def judging_progress(self) -> dict[str, Any]:
+        return {"status": "judging", "actionCount": self.step}
 
     # -- measuring -------------------------------------------------------------------------
 

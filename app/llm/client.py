@@ -23,7 +23,7 @@ import litellm  # noqa: E402
 import openai  # noqa: E402
 from pydantic import BaseModel, ValidationError  # noqa: E402
 
-from app.llm.offline import ROLE_METADATA_KEY, OfflineLLM  # noqa: E402
+from app.llm.offline import CONTEXT_METADATA_KEY, ROLE_METADATA_KEY, OfflineLLM  # noqa: E402
 
 logger = logging.getLogger(__name__)
 
@@ -134,13 +134,16 @@ async def complete(
     timeout_s: float = 60.0,
     images: Sequence[bytes | str] | None = None,
     retries: int = 2,
+    offline_context: dict[str, Any] | None = None,
 ) -> LLMResult:
     """One completion. With `schema`, the answer is a forced call of tool `tool_name`
     (default: the schema's class name) whose arguments are validated into `data`; an invalid
     answer is retried once, then raises LLMError("bad_output"). `images` (PNG/JPEG bytes, data
     URLs or http URLs) are attached to the last user message. `retries` re-sends after
     rate limits, connection errors and 5xx answers (not after timeouts). Token counts, cost
-    and latency add up over every attempt."""
+    and latency add up over every attempt. `offline_context` is the structured facts the
+    offline model plays from; it reaches `mimic/offline` out of band (litellm metadata) and
+    is never sent to any other model."""
     credentials = credentials or Credentials()
     secrets = credentials.secrets()
     request_messages = _attach_images(messages, images) if images else [dict(m) for m in messages]
@@ -153,6 +156,8 @@ async def complete(
         # litellm 1.106 imports its MCP gateway (and the absent `mcp` package) whenever tools are passed.
         "_skip_mcp_handler": True,
     }
+    if offline_context is not None and is_offline(model):
+        kwargs["metadata"][CONTEXT_METADATA_KEY] = offline_context
     for name, value in (("temperature", temperature), ("max_tokens", max_tokens), ("seed", seed)):
         if value is not None:
             kwargs[name] = value

@@ -1,6 +1,11 @@
 """The offline persona at the browser: answers the forced `browser_action` tool call
-deterministically, so that a browser session runs end to end with no key. A plain crawler
-and task-doer, in this order each step:
+deterministically, so that a browser session runs end to end with no key.
+
+It reads everything from the out-of-band context that app/engine/browser_persona.py hands
+over (never from message text, which a web page could fill): the persona and objective,
+and the page {"browser": {step, url, title, snapshot, history, fields, page, site}}.
+
+A plain crawler and task-doer, in this order each step:
 
 1. reads how the page went: a page that reports a failure is never "done" (it goes back
    and tries the form again with other valid values, then gives up saying what the site
@@ -31,17 +36,14 @@ from app.llm.offline import (
     _persona_facts,
     check_criterion,
     parse_criterion,
-    read_context_block,
-    read_persona_context,
+    persona_context,
     terms_of,
-    text_of,
 )
 from app.llm.offline_forms import AGREE_WORDS, Persona, is_placeholder_option, kind_of, option_for, value_for
 from app.llm.offline_snapshot import FIELD_ROLES, Element, parse_snapshot
 
 BROWSER_TOOL = "browser_action"
 
-_ARIA_RE = re.compile(r"```aria[ \t]*\n(.*?)\n```", re.S)
 _CLICKABLE = ("link", "button", "menuitem", "tab")
 _DESTRUCTIVE = re.compile(
     r"\b(delete|remove|unsubscribe|log ?out|sign ?out|close (?:my )?account|cancel|reset|clear)\b", re.I
@@ -131,28 +133,18 @@ def _goal_items(goal: str) -> tuple[list[str], list[str]]:
     return items, complete
 
 
-def _situation(messages: list[dict[str, Any]]) -> _Situation:
-    system = "\n".join(text_of(m.get("content")) for m in messages if m.get("role") == "system")
-    user = "\n".join(text_of(m.get("content")) for m in messages if m.get("role") == "user")
-    ctx = read_persona_context(system)
-    block = read_context_block(system) or {}
-    objective = block.get("objective") if isinstance(block.get("objective"), dict) else {}
+def _situation(context: dict[str, Any]) -> _Situation:
+    ctx = persona_context(context)
+    objective = context.get("objective") if isinstance(context.get("objective"), dict) else {}
     keywords = [str(k) for k in objective.get("keywords") or []]
-    browser: dict[str, Any] = {}
-    for match in re.finditer(r"```mimic-context[ \t]*\n(.*?)\n?```", user, re.S):
-        found = read_context_block(match.group(0))
-        if found and isinstance(found.get("browser"), dict):
-            browser = found["browser"]
-    aria = _ARIA_RE.search(user)
-    elements, text = parse_snapshot(aria.group(1) if aria else "")
+    browser = context.get("browser") if isinstance(context.get("browser"), dict) else {}
+    elements, text = parse_snapshot(str(browser.get("snapshot") or ""))
     facts = _persona_facts(ctx, random.Random(ctx.name))
-    definition = (block.get("persona") or {}).get("definition") if isinstance(block.get("persona"), dict) else {}
     page = browser.get("page") if isinstance(browser.get("page"), dict) else {}
     outcome = page.get("outcome") if isinstance(page.get("outcome"), dict) else {}
     site = browser.get("site") if isinstance(browser.get("site"), dict) else {}
-    goal_text = " ".join([ctx.goal, *(objective.get("constraints") or [])])
-    quoted, complete = _goal_items(goal_text)
-    age = (definition or {}).get("age") if isinstance(definition, dict) else None
+    quoted, complete = _goal_items(" ".join([ctx.goal, *ctx.constraints]))
+    age = ctx.definition.get("age")
     persona = Persona(
         name=ctx.display_name, email=facts["email"], phone=facts["phone"], address=facts["address"],
         order_id=facts["order_id"], age=int(age) if isinstance(age, int | float) else None, goal=ctx.goal,
@@ -460,8 +452,8 @@ def _give_up(s: _Situation, observation: str, finding: dict[str, Any] | None, wh
 # -- the step -------------------------------------------------------------------------------------
 
 
-def browser_action(messages: list[dict[str, Any]], rng: random.Random) -> dict[str, Any]:
-    s = _situation(messages)
+def browser_action(context: dict[str, Any], rng: random.Random) -> dict[str, Any]:
+    s = _situation(context)
     links = [e for e in s.elements if e.role == "link"]
     buttons = [e for e in s.elements if e.role in ("button", "menuitem", "tab")]
     fields = [e for e in s.elements if e.role in FIELD_ROLES]

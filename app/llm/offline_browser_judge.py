@@ -1,92 +1,71 @@
-"""The offline judge of a browser session: answers the forced `submit_browser_verdict` call
-deterministically, and honestly: it decides only what the steps show plainly, and says
-"inconclusive" (an LLM judge is needed) for the rest.
+"""The offline judge of a browser session: answers the forced `submit_browser_verdict` and
+`submit_browser_findings` calls deterministically, and honestly, as the conversation's
+offline judge does (app/llm/offline.py): it decides only what the steps' structure shows
+and answers inconclusive ("needs an LLM judge") for the rest. It never matches a
+criterion's words against a page: a page that repeats them (or what the visitor typed) is
+not evidence that the site did it. The objective's checks, applied by Mimic's rules after
+this answer, decide the criteria they are bound to.
 
-It reads the visit the prompt carries (JSON between <visit> tags, the same data a real model
-reads; decoded as one JSON value, so nothing a page said can end it early). A criterion is
-met when a page that did not report a failure shows it (its words, on the page's text so far)
-and that page confirmed something or is where the visitor ended, done; not met when the visit
-ended without it (the visitor gave up, ran out of actions, hit a dead end) or only failure
-pages mention it; inconclusive otherwise.
+It reads the out-of-band context that app/engine/browser_judge_prompt.py hands over
+(never the prompt's text, which carries what the pages said):
+    task: verdict | audit, objective: {goal, constraints, successCriteria},
+    endReason, cut, steps: [{id, step, action, success, url, pageTitle, pageOutcome,
+    pageSays, pageText, ...}], checks: [...]
+
+What the steps plainly show: a visit that came to a close (not cut by time or an error) in
+which the site never showed a page with anything on it did not meet any positive criterion.
+Its audit reports nothing: Mimic measures the site's errors, slow pages, broken links and
+accessibility itself, and the rest needs an LLM.
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from app.llm.offline import check_criterion, parse_criterion, text_of
-
-BROWSER_JUDGE_TOOL = "submit_browser_verdict"
-_ENDED_WITHOUT = {"persona_gave_up", "max_actions", "dead_end"}
-_STOPPED = {"duration", "cancelled", "error"}
+from app.llm.offline import parse_criterion
 
 
-def read_visit(messages: list[dict[str, Any]]) -> dict[str, Any]:
-    for message in messages:
-        if message.get("role") != "user":
-            continue
-        text = text_of(message.get("content"))
-        start = text.find("<visit>")
-        if start < 0:
-            continue
-        try:
-            visit, _ = json.JSONDecoder().raw_decode(text[start + len("<visit>") :].lstrip())
-        except ValueError:
-            continue
-        if isinstance(visit, dict):
-            return visit
-    return {}
+def _blank(step: dict[str, Any]) -> bool:
+    return not any(str(step.get(k) or "").strip() for k in ("pageTitle", "pageText", "pageSays"))
 
 
-def browser_verdict(messages: list[dict[str, Any]]) -> dict[str, Any]:
-    visit = read_visit(messages)
-    steps = [s for s in visit.get("steps") or [] if isinstance(s, dict)]
-    end = str(visit.get("endReason") or "")
-    criteria = [c for c in visit.get("successCriteria") or [] if isinstance(c, list | tuple) and len(c) == 2]
-    seen: dict[str, str] = {}
-    pages = []  # (step, everything its page has shown so far)
-    for step in steps:
-        url = str(step.get("url") or "")
-        seen[url] = f"{seen.get(url, '')}\n{step.get('pageText') or ''}"
-        pages.append((step, f"Page {step.get('pageTitle') or ''}\n{seen[url]}"))
-    last = steps[-1] if steps else {}
-    verdicts = []
-    met_count = 0
-    for index, criterion in criteria:
-        parsed = parse_criterion(str(criterion))
-        if parsed.negative:
-            verdicts.append(_row(index, criterion, [], "A criterion about what must not happen needs an LLM judge: "
-                                 "the steps of a visit cannot show an absence plainly.", "inconclusive"))  # fmt: skip
-            continue
-        covering = [s for s, text in pages if check_criterion(parsed, [("page", text)]).met]
-        sound = [s for s in covering if s.get("pageOutcome") != "failure"]
-        shown = [s for s in sound if s.get("pageOutcome") == "confirmation" or (
-            s.get("action") == "done" and s.get("success"))]  # fmt: skip
-        failures = [s for s in steps if s.get("pageOutcome") == "failure"]
-        if shown:
-            met_count += 1
-            step = shown[-1]
-            verdicts.append(_row(index, criterion, [step["id"]], f"Step {step.get('step')} shows it on "
-                                 f"“{step.get('pageTitle')}” ({step.get('url')}).", "met"))  # fmt: skip
-        elif end in _STOPPED:
-            verdicts.append(_row(index, criterion, [s["id"] for s in sound[-1:]], f"The visit stopped ({end}) "
-                                 "before a page showed it.", "inconclusive"))  # fmt: skip
-        elif end in _ENDED_WITHOUT or (covering and not sound):
-            evidence = [s["id"] for s in (failures[-1:] or [last] if last else [])]
-            why = (f"The page reported a failure (step {failures[-1].get('step')})" if failures
-                   else f"The visit ended ({end}) and no page showed it")  # fmt: skip
-            verdicts.append(_row(index, criterion, evidence, why + ".", "not_met"))
+def browser_verdict(context: dict[str, Any]) -> dict[str, Any]:
+    objective = context.get("objective") if isinstance(context.get("objective"), dict) else {}
+    criteria = [str(c) for c in objective.get("successCriteria") or []]
+    pages = [s for s in context.get("steps") or [] if isinstance(s, dict) and s.get("step")]
+    nothing_shown = bool(pages) and all(_blank(s) for s in pages) and not context.get("cut")
+    verdicts, decided = [], 0
+    for index, text in enumerate(criteria):
+        if nothing_shown and not parse_criterion(text).negative:
+            evidence = [str(s.get("id")) for s in pages[-1:]]
+            reasoning = "Every page the visitor saw was empty: nothing on the site shows what the criterion asks."
+            status, blame = "not_met", "agent"
         else:
-            verdicts.append(_row(index, criterion, [s["id"] for s in sound[-1:]], "No page plainly confirms it; "
-                                 "an LLM judge is needed to tell.", "inconclusive"))  # fmt: skip
-    summary = f"{met_count} of {len(criteria)} criteria met (the offline judge decides only what the steps show)."
-    return {"criteria": verdicts, "findings": [], "summary": summary}
+            evidence = []
+            reasoning = (
+                "Needs an LLM judge: the offline judge of a visit decides only what the steps' structure shows, "
+                "and this criterion depends on what the pages mean."
+            )
+            status, blame = "inconclusive", "judge"
+        decided += status != "inconclusive"
+        verdicts.append({"index": index, "criterion": text, "evidenceStepIds": evidence, "reasoning": reasoning,
+                         "status": status, "blame": blame})  # fmt: skip
+    return {
+        "criteria": verdicts,
+        "simulator": {
+            "evidenceStepIds": [],
+            "reasoning": "The offline judge does not read the visitor's intent; Mimic's structural check applies.",
+            "problems": [],
+            "verdict": "unsure",
+        },
+        "summary": f"The offline judge decided {decided} of {len(criteria)} criteria from the visit's structure; "
+        f"{len(criteria) - decided} need an LLM judge.",
+    }
 
 
-def _row(index: int, criterion: str, evidence: list[str], reasoning: str, status: str) -> dict[str, Any]:
-    return {"index": index, "criterion": criterion, "evidenceStepIds": evidence, "reasoning": reasoning,
-            "status": status}  # fmt: skip
+def browser_audit() -> dict[str, Any]:
+    """The audit pass: a visitor's findings need an LLM; the measured ones stand beside this."""
+    return {"findings": []}
 
 
-__all__ = ["BROWSER_JUDGE_TOOL", "browser_verdict", "read_visit"]
+__all__ = ["browser_audit", "browser_verdict"]

@@ -18,7 +18,8 @@ from app.services.access import Permission, Principal, require
 from app.services.analytics import parse_range
 from app.services.crud import ScopedResource
 from app.services.errors import FieldError, NotFound, ValidationFailed
-from app.services.sessions import finding_pages, finding_public, to_public
+from app.services.sessions import to_public
+from app.services.verdicts import current_findings, finding_pages, latest_judgement
 
 _SEVERITIES = ("critical", "high", "medium", "low")
 _resource = ScopedResource(SimSession, to_public, "session")
@@ -36,7 +37,6 @@ def session_pages(*, session: Session, principal: Principal, session_id: str) ->
     require(principal, Permission.read)
     row = _resource.row(session, principal, session_id)
     events = session.exec(select(Event).where(Event.session_id == row.id).order_by(col(Event.sequence))).all()
-    findings = session.exec(select(Finding).where(Finding.session_id == row.id).order_by(col(Finding.created_at)))
     pages: dict[str, SessionPage] = {}
     number = 0
     for event in events:
@@ -52,8 +52,8 @@ def session_pages(*, session: Session, principal: Principal, session_id: str) ->
         page.event_ids.append(event.id)
         page.title = page.title or str(event.context.get("pageTitle") or "")
         page.outcome = str(event.context.get("pageOutcome") or page.outcome)
-    for finding in findings.all():
-        public = finding_public(finding)
+    judgement = latest_judgement(session, row.id)
+    for public in current_findings(session, row.id, judgement.id if judgement else None):
         for key in public.pages or [""]:
             pages.setdefault(key, SessionPage(page=key)).findings.append(public)
     for page in pages.values():

@@ -97,6 +97,11 @@ def md(text: Any) -> str:
     return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text or "").split()))
 
 
+def md_lines(text: Any) -> str:
+    """Untrusted text over several Markdown lines: markup characters escaped, its line breaks kept."""
+    return _MD_SPECIAL.sub(r"\\\1", str(text or "")).replace("\n", "  \n")
+
+
 def _describe(step: dict[str, Any]) -> str:
     target = step["target"].get("description") or step["target"].get("ref") or ""
     if step["kind"] == "navigation":
@@ -253,11 +258,13 @@ def export_session(
         if browser:
             document.update(browser_export(session, principal, detail))
         return json.dumps(document, indent=2, ensure_ascii=False), "application/json"
-    extra = []
+    extra: list[str] = []
+    numbers: dict[str, int] = {}
     if browser:
         pages = session_pages(session=session, principal=principal, session_id=detail.id)
-        extra = browser_markdown(detail, browser_steps(session, principal, detail), pages)
-    return _markdown(detail, extra), "text/markdown"
+        steps = browser_steps(session, principal, detail)
+        extra, numbers = browser_markdown(detail, steps, pages), {s["id"]: s["step"] for s in steps}
+    return _markdown(detail, extra, numbers), "text/markdown"
 
 
 def session_report(*, session: Session, principal: Principal, session_id: str) -> str:
@@ -273,32 +280,60 @@ def _is_browser(session: Session, detail: SessionDetail) -> bool:
     return agent is not None and agent.type == BROWSER_AGENT_TYPE
 
 
-def _markdown(d: SessionDetail, browser: list[str]) -> str:
+def _markdown(d: SessionDetail, browser: list[str], step_numbers: dict[str, int]) -> str:
+    """`step_numbers`: a browser session's step ids and their numbers (its evidence cites steps)."""
+    numbers = {m.id: f"#{m.sequence}" for m in d.messages} | {i: f"step {n}" for i, n in step_numbers.items()}
+
+    def cites(ids: list[str]) -> str:
+        return ", ".join(numbers.get(i) or md(i) for i in ids) or "—"
+
+    count = f"steps: {d.metadata.action_count}" if browser else f"messages: {d.metadata.message_count}"
     lines = [
         f"# Session {d.id}",
         "",
-        f"- Persona: {d.persona_name}",
-        f"- Objective: {d.objective_name}",
-        f"- Agent: {d.agent_name}",
-        f"- Status: {d.status} · outcome: {d.outcome or '—'} · ended by: {d.end_reason or '—'}",
-        f"- Started: {d.metadata.start_time or '—'} · messages: {d.metadata.message_count}",
-        "",
+        f"- Persona: {md(d.persona_name)}",
+        f"- Objective: {md(d.objective_name)}",
+        f"- Agent: {md(d.agent_name)}",
+        f"- Status: {d.status} · outcome: {d.outcome or '—'} · blame: {d.blame or '—'}"
+        f" · ended by: {d.end_reason or '—'}",
+        f"- Started: {d.metadata.start_time or '—'} · {count}",
     ]
+    if d.verdict:
+        lines.append(f"- Judge: {md(d.verdict.judge_model or '—')} · prompt version {d.verdict.prompt_version or '—'}")
+    lines.append("")
     if not browser:
         lines += ["## Transcript", ""]
     for m in d.messages:
-        latency = f" _({m.latency_ms} ms)_" if m.latency_ms is not None else ""
-        lines += [f"**{m.sender_type}**{latency}: {m.content}", ""]
+        flags = [f"{m.latency_ms} ms"] if m.latency_ms is not None else []
+        flags += ["empty reply"] if m.empty else []
+        flags += ["truncated"] if m.truncated else []
+        note = f" _({', '.join(flags)})_" if flags else ""
+        lines += [f"**#{m.sequence} {m.sender_type}**{note}: {md_lines(m.content) if m.content.strip() else '∅'}", ""]
     if d.verdict:
-        lines += ["## Verdict", "", d.verdict.summary, ""]
-        lines += [f"- **{v.status}** — {v.criterion}: {v.reasoning}" for v in d.verdict.criteria]
+        v = d.verdict
+        lines += ["## Verdict", "", md_lines(v.summary), ""]
+        if v.end_reason_text:
+            lines += [md(v.end_reason_text), ""]
+        for c in v.criteria:
+            blame = f" (blame: {c.blame})" if c.blame else ""
+            lines.append(f"- **{c.status}**{blame} — {md(c.criterion)}: {md(c.reasoning)} Evidence: "
+                         f"{cites(c.evidence_message_ids)}.")  # fmt: skip
+        if v.checks:
+            lines += ["", "### Checks", ""]
+            lines += [f"- **{c.status}** — {md(c.criterion)}: {md(c.reasoning)}" for c in v.checks]
+        if v.simulator.get("problems"):
+            lines += ["", "### Simulator check", ""]
+            lines += [f"- {p.get('kind')}: {md(p.get('reason', ''))}" for p in v.simulator["problems"]]
         lines.append("")
     lines += browser
     if d.findings and not browser:
         lines += ["## Findings", ""]
-        lines += [f"- [{f.severity}] {f.type}: {f.description}" for f in d.findings]
+        for f in d.findings:
+            ids = f.evidence.get("messageIds") if isinstance(f.evidence.get("messageIds"), list) else []
+            lines.append(f"- [{f.severity}] {f.type} ({f.source}): {md(f.description)} Evidence: {cites(ids)}.")
     if d.error:
-        lines += ["", "## Error", "", f"{d.error.get('source')}: {d.error.get('kind')} — {d.error.get('message')}"]
+        error = f"{d.error.get('source')}: {d.error.get('kind')} — {md(d.error.get('message'))}"
+        lines += ["", "## Error", "", error]
     return "\n".join(lines) + "\n"
 
 
@@ -309,5 +344,6 @@ __all__ = [
     "browser_steps",
     "export_session",
     "md",
+    "md_lines",
     "session_report",
 ]

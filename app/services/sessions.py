@@ -18,7 +18,6 @@ from app.models.session import (
     TERMINAL_STATUSES,
     Event,
     EventPublic,
-    Finding,
     FindingPublic,
     Message,
     MessagePublic,
@@ -27,17 +26,15 @@ from app.models.session import (
     SessionMetadata,
     SessionPublic,
     SessionStopped,
-    SessionVerdict,
     SimSession,
-    Verdict,
-    VerdictPublic,
 )
-from app.services import agents, browser_sessions, execution, providers
+from app.services import agents, browser_sessions, execution, providers, verdicts
 from app.services.access import Permission, Principal, require
 from app.services.crud import ScopedResource
 from app.services.errors import Conflict, FieldError, ValidationFailed
 from app.services.pagination import PageParams, Paginated, paginate
 from app.services.session_store import DatabaseSessionStore
+from app.settings import settings
 
 CHAT_AGENT_TYPES = frozenset({"http", "openai", "websocket", "hosted", "whatsapp"})
 
@@ -45,7 +42,8 @@ CHAT_AGENT_TYPES = frozenset({"http", "openai", "websocket", "hosted", "whatsapp
 def to_public(row: SimSession) -> SessionPublic:
     return SessionPublic(
         id=row.id, agent_id=row.agent_id, persona_id=row.persona_id, objective_id=row.objective_id,
-        run_id=row.run_id, status=row.status, outcome=row.outcome, end_reason=row.end_reason, error=row.error,
+        run_id=row.run_id, status=row.status, outcome=row.outcome, end_reason=row.end_reason, blame=row.blame,
+        error=row.error,
         config=row.config, llm_config=row.llm_config, vision_config=row.vision_config,
         metadata=SessionMetadata(start_time=row.started_at, end_time=row.ended_at, message_count=row.message_count,
                                  action_count=row.action_count, duration_ms=row.duration_ms),
@@ -54,23 +52,14 @@ def to_public(row: SimSession) -> SessionPublic:
 
 
 def message_public(row: Message) -> MessagePublic:
+    meta = row.meta or {}
     return MessagePublic(
         id=row.id, session_id=row.session_id, sequence=row.sequence, sender_type=row.role, content=row.content,
         latency_ms=row.latency_ms, prompt_tokens=row.prompt_tokens, completion_tokens=row.completion_tokens,
-        cost=row.cost, model=row.model, meta=row.meta, timestamp=row.created_at,
+        cost=row.cost, model=row.model, meta=meta, timestamp=row.created_at,
+        empty=bool(meta.get("empty")) or (row.role == "agent" and not row.content.strip()),
+        truncated=bool(meta.get("truncated")),
     )  # fmt: skip
-
-
-def finding_pages(evidence: dict, page: str | None) -> list[str]:
-    """Every page a finding was seen on: evidence.pages (a rule on one element across pages), else its page."""
-    listed = [str(p.get("page")) for p in evidence.get("pages") or [] if isinstance(p, dict) and p.get("page")]
-    return listed or ([page] if page else [])
-
-
-def finding_public(row: Finding) -> FindingPublic:
-    public = FindingPublic.model_validate(row)
-    public.pages = finding_pages(row.evidence or {}, row.page)
-    return public
 
 
 resource = ScopedResource(SimSession, to_public, "session")
@@ -112,10 +101,13 @@ def list_sessions(
     agent_id: str | None = None,
     persona_id: str | None = None,
     run_id: str | None = None,
+    outcome: str | None = None,
 ) -> Paginated[SessionPublic]:
     require(principal, Permission.read)
     query = select(SimSession).where(SimSession.workspace_id == principal.workspace_id)
-    for column, value in (("status", status), ("agent_id", agent_id), ("persona_id", persona_id), ("run_id", run_id)):
+    filters = (("status", status), ("agent_id", agent_id), ("persona_id", persona_id), ("run_id", run_id),
+               ("outcome", outcome))  # fmt: skip
+    for column, value in filters:
         if value:
             query = query.where(getattr(SimSession, column) == value)
     query = query.order_by(col(SimSession.created_at).desc(), col(SimSession.id))
@@ -126,24 +118,16 @@ def get_session(*, session: Session, principal: Principal, session_id: str) -> S
     require(principal, Permission.read)
     row = resource.row(session, principal, session_id)
     messages = session.exec(select(Message).where(Message.session_id == row.id).order_by(col(Message.sequence))).all()
-    verdicts = session.exec(
-        select(Verdict).where(Verdict.session_id == row.id).order_by(col(Verdict.criterion_index))
-    ).all()
-    findings = session.exec(select(Finding).where(Finding.session_id == row.id).order_by(col(Finding.created_at))).all()
+    verdict = verdicts.session_verdict(session, row)
+    findings = verdicts.current_findings(session, row.id, verdict.judgement_id if verdict else None)
     names = {
         "persona_name": getattr(session.get(Persona, row.persona_id), "name", ""),
         "objective_name": getattr(session.get(Objective, row.objective_id), "name", "") if row.objective_id else "",
         "agent_name": getattr(session.get(Agent, row.agent_id), "name", ""),
     }
-    verdict = None
-    if verdicts:
-        verdict = SessionVerdict(
-            summary=row.verdict_summary or "",
-            criteria=[VerdictPublic.model_validate(v) for v in verdicts],
-        )
     return SessionDetail(
         **to_public(row).model_dump(), messages=[message_public(m) for m in messages], verdict=verdict,
-        findings=[finding_public(f) for f in findings], **names,
+        findings=findings, **names,
     )  # fmt: skip
 
 
@@ -155,10 +139,8 @@ def list_events(*, session: Session, principal: Principal, session_id: str) -> l
 
 
 def list_findings(*, session: Session, principal: Principal, session_id: str) -> list[FindingPublic]:
-    require(principal, Permission.read)
-    row = resource.row(session, principal, session_id)
-    findings = session.exec(select(Finding).where(Finding.session_id == row.id).order_by(col(Finding.created_at)))
-    return [finding_public(f) for f in findings.all()]
+    """The findings of the session's latest judgement, and a browser session's own."""
+    return verdicts.list_findings(session=session, principal=principal, session_id=session_id)
 
 
 def build_plan(session: Session, row: SimSession) -> SessionPlan:
@@ -180,6 +162,7 @@ def build_plan(session: Session, row: SimSession) -> SessionPlan:
             else persona_config.get("messageInterval", 0)
         ),
         seed=row.config.get("seed"),
+        slow_reply_ms=settings.slow_reply_ms,
     )
     simulator = providers.resolve(
         session, row.workspace_id, "simulator", row.llm_config.get("model"), persona.llm_config.get("model")
@@ -195,7 +178,7 @@ def build_plan(session: Session, row: SimSession) -> SessionPlan:
                                     constraints=definition.get("constraints", []),
                                     success_criteria=definition.get("successCriteria", []), max_turns=max_turns,
                                     max_actions=int(objective.config.get("maxActions", 30)),
-                                    keywords=definition.get("keywords", [])),
+                                    keywords=definition.get("keywords", []), checks=list(objective.checks or [])),
         target=agents.target_spec(session, agent, model=row.llm_config.get("agentModel")),
         limits=limits,
         simulator=ModelChoice(simulator.model, temperature, simulator.credentials, simulator.id),

@@ -82,7 +82,8 @@ async def test_the_offline_explorer_completes_the_todo_list_from_the_home_page(d
     assert [(a["value"], a.get("submit")) for a in typed] == [("Buy milk", True), ("Walk the dog", True)]
     assert steps[0].decision["action"]["target"]["description"].lower() in ("todo list", "todo list")
     assert all(s.outcome["success"] for s in steps), [(s.decision["action"], s.outcome) for s in steps]
-    assert outcome in ("passed", "failed")
+    # Judged, honestly: what "shows both items, one done" means is left to an LLM judge (the app's state is the proof).
+    assert outcome == "inconclusive" and row.blame == "judge"
 
 
 async def test_the_offline_explorer_submits_the_survey_with_valid_answers(db, stored_session, site, browser):
@@ -127,8 +128,10 @@ async def test_done_on_a_failure_page_is_a_failed_step(db, stored_session, close
     """A real model that says done on "Submission Failed" is told no, and the visit goes on."""
     script = BrowserScript([navigate("failed.html"), done(), give_up()])
     with OpenAIStub(script=script, required_key=STUB_KEY) as stub:
+        # The objective's check decides the criterion (the offline judge leaves meaning to an LLM judge).
+        check = {"type": "contains", "value": "answers were received", "criterion": 0}
         plan = browser_plan(stored_session, closed_site.url + "/before/survey.html", model=stub_model(stub),
-                            criteria=["Submission received"])  # fmt: skip
+                            criteria=["Submission received"], checks=[check])  # fmt: skip
         await run(plan, browser)
         third = script.requests[2].body["messages"][-1]["content"]
     row = session_row(db, stored_session)

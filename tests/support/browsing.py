@@ -33,12 +33,10 @@ def snapshot_of(request: StubRequest) -> str:
     return found.group(1) if found else ""
 
 
-def browser_context(request: StubRequest) -> dict[str, Any]:
-    for block in re.findall(r"```mimic-context\n(.*?)\n```", user_text(request), re.S):
-        data = json.loads(block)
-        if "browser" in data:
-            return data["browser"]
-    return {}
+def visit_of(request: StubRequest) -> dict[str, Any]:
+    """What a browser judge model reads: the JSON between <visit> and </visit>."""
+    text = request.body["messages"][-1]["content"]
+    return json.loads(text[text.index("<visit>") + len("<visit>") : text.rindex("</visit>")])
 
 
 def ref_of(snapshot: str, role: str, name: str) -> str:
@@ -103,7 +101,8 @@ PURCHASE = [
 
 class BrowserScript:
     """The persona plays `steps` in order (then gives up); the browser judge, when asked, says a
-    criterion is met when a page of the visit shows `met_when`, citing the last such step."""
+    criterion is met when a page of the visit shows `met_when`, citing the last such step, and
+    its audit reports `findings`."""
 
     def __init__(self, steps: list[Step], *, met_when: str = "Purchase complete", findings: list | None = None) -> None:
         self.steps = list(steps)
@@ -119,17 +118,18 @@ class BrowserScript:
             index = len(self.requests) - 1
             step = self.steps[index] if index < len(self.steps) else give_up()
             return ToolCall(step(snapshot_of(request)))
-        assert tool == "submit_browser_verdict", tool
         self.judge_requests.append(request)
-        text = request.body["messages"][-1]["content"]
-        visit, _ = json.JSONDecoder().raw_decode(text[text.index("<visit>") + len("<visit>") :].lstrip())
+        if tool == "submit_browser_findings":
+            return ToolCall({"findings": self.findings})
+        assert tool == "submit_browser_verdict", tool
+        visit = visit_of(request)
         pages = [s["id"] for s in visit["steps"] if self.met_when in f"{s.get('pageTitle')} {s.get('pageText')}"]
         return ToolCall(
             {
                 "criteria": [{"index": i, "criterion": c, "evidenceStepIds": pages[-1:],
                               "reasoning": "The page says so." if pages else "Never shown.",
                               "status": "met" if pages else "not_met"} for i, c in visit["successCriteria"]],
-                "findings": self.findings,
+                "simulator": {"verdict": "fair"},
                 "summary": "Judged from the steps.",
             }
         )  # fmt: skip
