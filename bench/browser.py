@@ -69,7 +69,7 @@ THINK = {"seconds": 0.0}
 
 class StubPersona(CustomLLM):
     """Plays the purchase path (one scripted step per call, refs read from the snapshot)
-    and the judge, at once or after THINK seconds."""
+    and the browser judge's two passes, at once or after THINK seconds."""
 
     async def acompletion(self, *args, **kwargs) -> ModelResponse:
         if THINK["seconds"]:
@@ -80,12 +80,13 @@ class StubPersona(CustomLLM):
             step = int(re.search(r"^Step (\d+) of", user, re.M).group(1))
             snapshot = re.search(r"```aria\n(.*?)\n```", user, re.S).group(1)
             arguments = PURCHASE[min(step, len(PURCHASE)) - 1](snapshot)
-        else:  # the browser judge: the last step shows it
-            opening = user.index("<visit>") + len("<visit>")
-            visit, _ = json.JSONDecoder().raw_decode(user[opening:].lstrip())
+        elif tool == "submit_browser_findings":  # the browser judge's audit: nothing to report
+            arguments = {"findings": []}
+        else:  # the browser judge's verdict: the last step shows it
+            visit = json.loads(user[user.index("<visit>") + len("<visit>") : user.rindex("</visit>")])
             last = visit["steps"][-1]["id"]
-            arguments = {"criteria": [{"index": 0, "criterion": "c", "evidenceStepIds": [last], "reasoning": "ok",
-                                       "status": "met"}], "findings": [], "summary": "ok"}  # fmt: skip
+            criterion = {"index": 0, "criterion": "c", "evidenceStepIds": [last], "reasoning": "ok", "status": "met"}
+            arguments = {"criteria": [criterion], "simulator": {"verdict": "fair"}, "summary": "ok"}
         call = ChatCompletionMessageToolCall(id="call_1", type="function",
                                              function=Function(name=tool, arguments=json.dumps(arguments)))  # fmt: skip
         return ModelResponse(

@@ -32,8 +32,9 @@ def _severity_counts(severities: Iterable[str]) -> dict[str, int]:
 
 def session_pages(*, session: Session, principal: Principal, session_id: str) -> list[SessionPage]:
     """The pages the session went through, in the order it first saw them, each with its
-    steps and its findings (a finding seen on several pages is listed on each); findings
-    about no page (the judge's) come last, under an empty page."""
+    steps and the findings of its current judgement and its own (a finding seen on several
+    pages is listed on each; the judge's are on the page of the first step they cite);
+    findings about no page come last, under an empty page."""
     require(principal, Permission.read)
     row = _resource.row(session, principal, session_id)
     events = session.exec(select(Event).where(Event.session_id == row.id).order_by(col(Event.sequence))).all()

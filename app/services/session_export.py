@@ -190,10 +190,15 @@ _REPORT = Environment(autoescape=select_autoescape(default=True, default_for_str
 generated {{ generated }} by Mimic. Print it or save it as PDF with your browser.</p>
 {% if d.error %}<p class="failed">Infrastructure error ({{ d.error.source }} {{ d.error.kind }}):
 {{ d.error.message }}</p>{% endif %}
-{% if d.verdict %}<section><h2>Verdict</h2><p>{{ d.verdict.summary }}</p><table>
-{% for c in d.verdict.criteria %}<tr><td>{{ c.status }}</td><td>{{ c.criterion }}<br>
-<span class="note">{{ c.reasoning }}{% if c.cited_message_ids %} (steps
-{% for cited in c.cited_message_ids %}{% set i = cited.split(':')[0] %}
+{% if d.verdict %}<section><h2>Verdict</h2><p>{{ d.verdict.summary }}</p>
+<p class="note">{% if d.blame %}Blame: {{ d.blame }} · {% endif %}judge {{ d.verdict.judge_model or '—' }},
+prompt {{ d.verdict.prompt_version or 'legacy' }}{% if d.verdict.end_reason_text %} ·
+{{ d.verdict.end_reason_text }}{% endif %}</p><table>
+{% for c in d.verdict.criteria + d.verdict.checks %}<tr><td>{{ c.status }}{% if c.blame %}<br>
+<span class="note">{{ c.blame }}</span>{% endif %}</td>
+<td>{% if c.kind == 'check' %}Check: {% endif %}{{ c.criterion }}<br>
+<span class="note">{{ c.reasoning }}{% if c.evidence_message_ids %} (steps
+{% for cited in c.evidence_message_ids %}{% set i = cited.split(':')[0] %}
 <a href="#{{ i }}">{{ numbers.get(i, '?') }}</a>{% if not loop.last %}, {% endif %}{% endfor %}){% endif %}
 </span></td></tr>
 {% endfor %}</table></section>{% endif %}

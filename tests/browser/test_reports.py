@@ -11,6 +11,7 @@ import re
 import httpx
 import pytest
 
+from app.engine.browser_judge_prompt import BROWSER_PROMPT_VERSION
 from tests.support.everyday import everyday_site
 from tests.support.loopback import LoopbackServer
 from tests.support.sessions import PERSONA, Api
@@ -21,6 +22,8 @@ SURVEY = {
     "definition": {"goal": "Answer the member survey and send it.", "keywords": ["survey"],
                    "successCriteria": ["The site confirms that the survey answers were received"]},
     "config": {"maxActions": 12},
+    # The offline judge leaves meaning to an LLM judge: this check reads the pages and decides.
+    "checks": [{"type": "contains", "value": "Your survey answers were received", "criterion": 0}],
 }  # fmt: skip
 LOOK_AROUND = {
     "name": "Look around the club's site",
@@ -57,6 +60,12 @@ def test_pages_exports_and_the_printable_report(api: Api, site, mimic, tmp_path)
     detail = api.wait(session_id, timeout=90)
     assert detail["status"] == "completed" and detail["endReason"] == "goal_met", detail["error"]
     assert len(state["before"]["submissions"]) == 1
+    verdict = detail["verdict"]
+    assert detail["outcome"] == "passed" and detail["blame"] is None
+    assert (verdict["judgeModel"], verdict["promptVersion"]) == ("mimic/offline", BROWSER_PROMPT_VERSION)
+    assert verdict["endReasonText"].startswith("Ended by the visitor.")
+    [criterion], [check] = verdict["criteria"], verdict["checks"]
+    assert criterion["status"] == "met" and criterion["source"] == "check" and check["kind"] == "check"
 
     pages = api.get(f"/api/sessions/{session_id}/pages")
     by_page = {p["page"]: p for p in pages}
@@ -88,6 +97,10 @@ def test_pages_exports_and_the_printable_report(api: Api, site, mimic, tmp_path)
     assert "## Steps" in markdown and "## Findings by page" in markdown and "## Transcript" not in markdown
     assert markdown.count("### Step ") == len(steps) - 1
     assert "Fill " not in markdown and "fill " in markdown and "Screenshot: [step-001.jpg](" in markdown
+    # The verdict cites steps by number, with the judge model and prompt version.
+    cited = steps[[s["id"] for s in steps].index(criterion["evidenceMessageIds"][0])]["step"]
+    assert f"Evidence: step {cited}." in markdown and f"prompt version {BROWSER_PROMPT_VERSION}" in markdown
+    assert "### Checks" in markdown and "- **met** — A page shows “Your survey answers were received”" in markdown
 
     report = api.http.get(f"/api/sessions/{session_id}/report")
     assert report.status_code == 200 and report.headers["content-type"].startswith("text/html")
@@ -98,6 +111,8 @@ def test_pages_exports_and_the_printable_report(api: Api, site, mimic, tmp_path)
     assert "<script" not in html.lower() and not re.search(r"\son[a-z]+=", html)
     assert "default-src" in report.headers["content-security-policy"]
     assert html.count('class="step"') == len(steps) and "Findings by page" in html
+    assert f"prompt {BROWSER_PROMPT_VERSION}" in html and "Check: A page shows" in html
+    assert f'<a href="#{criterion["evidenceMessageIds"][0]}">{cited}</a>' in html
     # Opens from a link: the dashboard's cookie, or ?token=.
     token = api.http.headers["authorization"].split(" ", 1)[1]
     assert httpx.get(f"{api.http.base_url}/api/sessions/{session_id}/report?token={token}").status_code == 200
