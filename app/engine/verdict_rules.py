@@ -294,13 +294,13 @@ def _resolve_contradictions(rows: list[VerdictRow], findings: list[FindingRow]) 
 _POSITIVE_CHECKS = frozenset({"contains", "regex", "json_schema"})
 
 
-def _blame(case: JudgeCase, rows: list[VerdictRow], spoiled: bool, positive: set[str]) -> None:
+def _blame(case: JudgeCase, rows: list[VerdictRow], spoiled: bool, positive: set[str], judge_failed: bool) -> None:
     for row in rows:
         decided_by = row.key if row.kind == "check" else (row.resolved_by or "")
         if row.status == "met":
             row.blame = None
-        elif case.infrastructure_end:
-            row.blame = "infrastructure"
+        elif case.infrastructure_end or (judge_failed and row.kind == "criterion" and row.source == "judge"):
+            row.blame = "infrastructure"  # an error cut the session, or the judge model failed to rule
         elif spoiled and row.status == "not_met" and decided_by in positive:
             row.blame = "simulator"  # "the reply never said X" when the persona never let it
         elif row.kind == "check" or row.source == "check" or decided_by.startswith(("finding:", "echo")):
@@ -356,7 +356,7 @@ def combine(case: JudgeCase, verdict: VerdictAnswer | None, audit: AuditAnswer |
     simulator = simulator_check(case, verdict.simulator if verdict is not None else None)
     rows = criteria + check_rows
     positive = {c.key for c in checks if c.details.get("type") in _POSITIVE_CHECKS}
-    _blame(case, rows, simulator["spoiled"], positive)
+    _blame(case, rows, simulator["spoiled"], positive, judge_failed)
     if any(r.blame == "simulator" for r in criteria) and not simulator["spoiled"]:
         blamed = [r.index for r in criteria if r.blame == "simulator"]
         simulator["problems"].append({"kind": "never_asked", "source": "judge", "evidence": [],

@@ -27,7 +27,7 @@ from tests.browser.test_runner import STUB_KEY, stub_model
 from tests.support.browsing import BrowserScript, click, done
 from tests.support.everyday import everyday_site
 from tests.support.loopback import LoopbackServer
-from tests.support.openai_stub import OpenAIStub, ToolCall
+from tests.support.openai_stub import HTTPError, OpenAIStub, ToolCall
 
 SURVEY_CRITERIA = ["The site confirms that the survey answers were received"]
 # The thanks page's own words: the objective's check that decides the criterion offline.
@@ -197,6 +197,33 @@ async def test_a_page_cannot_steer_the_offline_judge(db, stored_session, browser
     assert row.status == "not_met" and row.source == "check" and "do not count" in row.reasoning
     assert outcome == "failed" and session.blame == "agent" and session.end_reason != "goal_met"
     assert all(not s.outcome["success"] for s in steps_of(db, stored_session) if s.decision["action"]["type"] == "done")
+
+
+async def test_a_judge_model_that_fails_leaves_the_checks_and_an_error(db, stored_session, site, browser):
+    """The visit is kept, the objective's check rows are stored under the failed judgement,
+    and the session ends in error (infrastructure), never counted against the website."""
+    script = BrowserScript([click("link", "Survey"), done()])
+
+    def answer(request):
+        if request.body["tool_choice"]["function"]["name"] == "browser_action":
+            return script(request)
+        return HTTPError(500)
+
+    with OpenAIStub(script=answer, required_key=STUB_KEY) as stub:
+        plan = browser_plan(stored_session, site + "/before/index.html", model=stub_model(stub),
+                            judge=stub_model(stub), criteria=["The survey is shown"],
+                            checks=[{"type": "contains", "value": "Member survey", "criterion": 0}])  # fmt: skip
+        outcome = await run(plan, browser)
+    db.expire_all()
+    session = db.get(SimSession, stored_session.id)
+    assert outcome == "error" and session.end_reason == "judge_error" and session.blame == "infrastructure"
+    assert session.error["source"] == "judge" and len(steps_of(db, stored_session)) == 2
+    judgement = judgement_of(db, stored_session)
+    assert judgement.status == "error" and judgement.prompt_version == BROWSER_PROMPT_VERSION
+    [row] = verdicts(db, stored_session)
+    assert row.status == "inconclusive" and row.blame == "infrastructure"  # not judged, whatever the check says
+    [check] = db.exec(select(Verdict).where(Verdict.session_id == stored_session.id, Verdict.kind == "check")).all()
+    assert check.status == "met" and check.cited_message_ids
 
 
 # -- the pieces, without a browser ------------------------------------------------------------------
