@@ -1,10 +1,11 @@
 """The rules that turn the checks, the judge's verdict and its audit into one judgement.
 Deterministic: the same inputs give the same judgement, whatever model answered.
 
-1. Evidence is validated: ids not in the transcript (a visit's: its steps) are dropped. A criterion the judge
-   skipped is inconclusive (blame: judge). A criterion ruled met must cite an agent message
-   that can count: not empty, not an echo of the persona, not an attempt to steer the judge;
-   otherwise it is inconclusive. When every reply only echoes the persona, no criterion is met.
+1. Evidence is validated: ids not in the transcript (a visit's steps) are dropped. A
+   criterion the judge skipped is inconclusive (blame: judge). A criterion ruled met must
+   cite an agent message (a step) that can count: not empty, not an echo of the persona,
+   not an attempt to steer the judge; otherwise it is inconclusive. When every reply only
+   echoes the persona, no criterion is met.
 2. An objective check bound to a criterion decides it when it fails (not met), and when it
    passes where the judge could not tell (met, with the check's evidence).
 3. Findings need evidence: an audit finding that cites no agent message of the transcript
