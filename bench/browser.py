@@ -39,6 +39,7 @@ os.environ["MIMIC_DATABASE_URL"] = f"sqlite:///{_TMP / 'browser.db'}"
 os.environ["MIMIC_DATA_DIR"] = str(_TMP / "data")
 os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
 os.environ.setdefault("MIMIC_SECRET_KEY", "bench-secret-key-bench-secret-key-0000")
+os.environ.setdefault("MIMIC_OUTBOUND_ALLOW", "loopback")  # the shop and the ordinary site are on 127.0.0.1
 
 import litellm  # noqa: E402
 from alembic import command  # noqa: E402
