@@ -72,7 +72,8 @@ def get_session(session_id: str, principal: CurrentPrincipal, session: SessionDe
 )
 def get_verdicts(session_id: str, principal: CurrentPrincipal, session: SessionDep) -> SessionVerdict | None:
     """The latest judgement's rows (null before the session was judged). A criterion: its
-    status (met / not_met / inconclusive), reasoning, `evidenceMessageIds`, `blame` (agent,
+    status (met / not_met / inconclusive), reasoning, `evidenceMessageIds` (a browser
+    session's: the ids of its steps), `blame` (agent,
     simulator, judge or infrastructure) and `source` (judge, or check when an objective check
     decided it); a check: the same, with `gating` (whether its failure fails the session)."""
     return verdicts.get_verdict(session=session, principal=principal, session_id=session_id)
@@ -84,7 +85,8 @@ def get_verdicts(session_id: str, principal: CurrentPrincipal, session: SessionD
 def get_findings(session_id: str, principal: CurrentPrincipal, session: SessionDep) -> list[FindingPublic]:
     """The latest judgement's findings (source judge: the audit; source check: a deterministic
     check) and a browser session's measured and persona findings; `evidence.messageIds` cite
-    the transcript."""
+    the transcript, a browser session's judge findings cite its steps (`evidence.stepIds`,
+    on the first one's `eventId` and `page`)."""
     return verdicts.list_findings(session=session, principal=principal, session_id=session_id)
 
 
