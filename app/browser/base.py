@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from app.outbound import EgressProxy
+from app.egress_proxy import EgressProxy
 from app.settings import PROJECT_ROOT
 
 logger = logging.getLogger("mimic.browser")

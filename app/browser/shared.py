@@ -17,7 +17,7 @@ from app.browser.base import (
     egress_proxy_settings,
 )
 from app.browser.tab import BrowserTab
-from app.outbound import EgressProxy
+from app.egress_proxy import EgressProxy
 
 logger = logging.getLogger("mimic.browser")
 

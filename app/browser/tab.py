@@ -43,7 +43,8 @@ from app.browser.forms import (
     page_facts,
     snapshot_refs,
 )
-from app.outbound import EgressFailure, EgressProxy, OutboundError, split_url
+from app.egress_proxy import EgressFailure, EgressProxy
+from app.outbound import OutboundError, split_url
 
 logger = logging.getLogger("mimic.browser")
 

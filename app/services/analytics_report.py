@@ -93,14 +93,17 @@ _TEMPLATE = Environment(autoescape=select_autoescape(default=True, default_for_s
   th { background: #f9f9fb; } td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
   .facts td:first-child { color: #60646c; width: 50%; }
   img { width: 100%; height: auto; border: 1px solid #e0e1e6; border-radius: 6px; }
-  section { break-inside: avoid-page; }
-  @media print { body { margin: 0; max-width: none; } section { break-inside: avoid; } }
+  section { break-inside: avoid-page; } .toolbar { float: right; }
+  button { font: inherit; padding: .4rem .9rem; border-radius: 6px; border: 1px solid #8b8d98; background: #fff; }
+  @media print { .toolbar { display: none; } body { margin: 0; max-width: none; } section { break-inside: avoid; } }
 </style>
 </head>
 <body>
+<div class="toolbar"><button type="button" id="print-report">Print</button></div>
+<script>document.getElementById("print-report").addEventListener("click", () => window.print());</script>
 <h1>{{ d.agent_name }}</h1>
 <p class="muted">Agent report · {{ d.start_date }} to {{ d.end_date }} (UTC days, both included) ·
-generated {{ generated }} by Mimic. Print it or save it as PDF with your browser.</p>
+generated {{ generated }} by Mimic</p>
 <p class="note">Sessions count on the UTC day they were created; their messages, findings and cost count with them.
 The success rate is passed / (passed + failed). Left out of it:
 {{ d.infrastructure_errors }} infrastructure error{{ '' if d.infrastructure_errors == 1 else 's' }}

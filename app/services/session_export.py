@@ -3,11 +3,13 @@ timing) with the findings it caused and links to its files, the pages with their
 and a printable HTML report with the screenshots inline.
 
 Everything in it came from a website or a model: escaped in HTML (autoescape) and in
-Markdown (no link, image or markup of the page's own making survives)."""
+Markdown (HTML escaped, link/image/format characters backslash-escaped: no link, image or
+markup of the page's own making survives, even in a renderer that passes raw HTML)."""
 
 from __future__ import annotations
 
 import base64
+import html
 import json
 import re
 from datetime import UTC, datetime
@@ -27,7 +29,7 @@ from app.services.sessions import get_session
 from app.settings import settings
 
 REPORT_SCREENSHOTS_MAX = 200  # steps whose screenshot is put inline in the report
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 
 
 def browser_steps(session: Session, principal: Principal, detail: SessionDetail) -> list[dict[str, Any]]:
@@ -92,14 +94,20 @@ def browser_export(session: Session, principal: Principal, detail: SessionDetail
     }
 
 
+def _inert(text: str) -> str:
+    """HTML escaped (no raw <script> or <img onerror>), then the characters that make links,
+    images and formatting backslash-escaped, so a `[x](javascript:…)` stays text."""
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", html.escape(text, quote=False))
+
+
 def md(text: Any) -> str:
-    """Untrusted text on one Markdown line: markup characters escaped, line breaks flattened."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text or "").split()))
+    """Untrusted text on one Markdown line: made inert, line breaks flattened."""
+    return _inert(" ".join(str(text or "").split()))
 
 
 def md_lines(text: Any) -> str:
-    """Untrusted text over several Markdown lines: markup characters escaped, its line breaks kept."""
-    return _MD_SPECIAL.sub(r"\\\1", str(text or "")).replace("\n", "  \n")
+    """Untrusted text over several Markdown lines: made inert, its line breaks kept."""
+    return _inert(str(text or "")).replace("\n", "  \n")
 
 
 def _describe(step: dict[str, Any]) -> str:

@@ -6,7 +6,8 @@ hands it to the engine's runner, scheduled as an asyncio task under the concurre
 
 from __future__ import annotations
 
-from sqlalchemy import update
+from sqlalchemy import func, update
+from sqlalchemy.orm import defer
 from sqlmodel import Session, col, select
 
 from app.engine.bus import bus
@@ -51,15 +52,30 @@ def to_public(row: SimSession) -> SessionPublic:
     )  # fmt: skip
 
 
-def message_public(row: Message) -> MessagePublic:
+def message_public(row: Message, content: str, truncated: bool = False) -> MessagePublic:
+    """`content` as read (cut at the reply cap by the query); `truncated` when the stored body
+    was longer, or the target's reply was cut when it was stored."""
     meta = row.meta or {}
     return MessagePublic(
-        id=row.id, session_id=row.session_id, sequence=row.sequence, sender_type=row.role, content=row.content,
+        id=row.id, session_id=row.session_id, sequence=row.sequence, sender_type=row.role, content=content,
         latency_ms=row.latency_ms, prompt_tokens=row.prompt_tokens, completion_tokens=row.completion_tokens,
         cost=row.cost, model=row.model, meta=meta, timestamp=row.created_at,
-        empty=bool(meta.get("empty")) or (row.role == "agent" and not row.content.strip()),
-        truncated=bool(meta.get("truncated")),
+        empty=bool(meta.get("empty")) or (row.role == "agent" and not content.strip()),
+        truncated=truncated or bool(meta.get("truncated")),
     )  # fmt: skip
+
+
+def _transcript(session: Session, session_id: str, after_sequence: int = 0) -> list[MessagePublic]:
+    """The messages in order, each body at most MIMIC_MAX_REPLY_BYTES characters, cut by the
+    database: a body stored larger (before the cap existed) is never loaded whole."""
+    cap = settings.max_reply_bytes
+    rows = session.exec(
+        select(Message, func.substr(Message.content, 1, cap), func.length(Message.content))
+        .options(defer(Message.content))
+        .where(Message.session_id == session_id, Message.sequence > after_sequence)
+        .order_by(col(Message.sequence))
+    ).all()
+    return [message_public(row, content or "", (length or 0) > cap) for row, content, length in rows]
 
 
 resource = ScopedResource(SimSession, to_public, "session")
@@ -117,7 +133,7 @@ def list_sessions(
 def get_session(*, session: Session, principal: Principal, session_id: str) -> SessionDetail:
     require(principal, Permission.read)
     row = resource.row(session, principal, session_id)
-    messages = session.exec(select(Message).where(Message.session_id == row.id).order_by(col(Message.sequence))).all()
+    messages = _transcript(session, row.id)
     verdict = verdicts.session_verdict(session, row)
     findings = verdicts.current_findings(session, row.id, verdict.judgement_id if verdict else None)
     names = {
@@ -126,8 +142,7 @@ def get_session(*, session: Session, principal: Principal, session_id: str) -> S
         "agent_name": getattr(session.get(Agent, row.agent_id), "name", ""),
     }
     return SessionDetail(
-        **to_public(row).model_dump(), messages=[message_public(m) for m in messages], verdict=verdict,
-        findings=findings, **names,
+        **to_public(row).model_dump(), messages=messages, verdict=verdict, findings=findings, **names,
     )  # fmt: skip
 
 
@@ -293,9 +308,4 @@ def catch_up(
     """For a client that subscribes late: the session and the messages it has not seen."""
     require(principal, Permission.read)
     row = resource.row(session, principal, session_id)
-    messages = session.exec(
-        select(Message)
-        .where(Message.session_id == row.id, Message.sequence > after_sequence)
-        .order_by(col(Message.sequence))
-    ).all()
-    return to_public(row), [message_public(m) for m in messages]
+    return to_public(row), _transcript(session, row.id, after_sequence)
