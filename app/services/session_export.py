@@ -194,7 +194,8 @@ _REPORT = Environment(autoescape=select_autoescape(default=True, default_for_str
 <body>
 <h1>{{ d.persona_name }} on {{ d.agent_name }}</h1>
 <p class="muted">{{ d.objective_name }} · {{ d.status }}{% if d.outcome %} · {{ d.outcome }}{% endif %}
-{% if d.end_reason %} · ended by {{ d.end_reason }}{% endif %} · {{ steps|length - 1 }} steps ·
+{% if d.end_reason %} · ended by {{ d.end_reason }}{% endif %} ·
+{{ steps|selectattr('kind', 'equalto', 'action')|list|length }} steps ·
 generated {{ generated }} by Mimic. Print it or save it as PDF with your browser.</p>
 {% if d.error %}<p class="failed">Infrastructure error ({{ d.error.source }} {{ d.error.kind }}):
 {{ d.error.message }}</p>{% endif %}
