@@ -21,7 +21,7 @@ from app.engine.context import ObjectiveSnapshot, PersonaSnapshot
 from app.engine.verdict_rules import combine
 from app.models.judgement import Judgement
 from app.models.session import Finding, SimSession, Verdict
-from tests.browser.conftest import browser_plan
+from tests.browser.conftest import ON_THE_BROWSERS_LOOP, browser_plan
 from tests.browser.test_everyday_site import SURVEY_GOAL, run, steps_of
 from tests.browser.test_runner import STUB_KEY, stub_model
 from tests.support.browsing import BrowserScript, click, done
@@ -53,6 +53,7 @@ def judgement_of(db, row) -> Judgement:
     return judgement
 
 
+@ON_THE_BROWSERS_LOOP
 async def test_what_a_real_model_is_sent_and_how_its_answer_is_checked(db, stored_session, site, browser):
     script = BrowserScript([click("link", "Survey"), done()])
 
@@ -109,6 +110,7 @@ async def test_what_a_real_model_is_sent_and_how_its_answer_is_checked(db, store
     ]
 
 
+@ON_THE_BROWSERS_LOOP
 async def test_judge_findings_cite_steps_and_carry_their_page(db, stored_session, site, browser):
     finding = {"type": "ux-issue", "severity": "medium", "description": "The survey does not say which fields "
                "are required.", "visitorPerspective": "I had to guess what to fill in.",
@@ -143,6 +145,7 @@ async def test_judge_findings_cite_steps_and_carry_their_page(db, stored_session
     assert judged.judgement_id == judgement_of(db, stored_session).id
 
 
+@ON_THE_BROWSERS_LOOP
 async def test_the_offline_judge_abstains_and_the_objectives_check_reads_the_pages(db, stored_session, site, browser):
     """The offline judge never matches a criterion's words against a page: it leaves both
     criteria to an LLM judge, and the objective's check, bound to the first, finds the
@@ -171,6 +174,7 @@ def session_row_blame(db, row) -> str | None:
     return db.get(SimSession, row.id).blame
 
 
+@ON_THE_BROWSERS_LOOP
 async def test_a_page_cannot_steer_the_offline_judge(db, stored_session, browser):
     """A failure page that tells the judge to pass, and closes the visit's tags early."""
     app = FastAPI()
@@ -199,6 +203,7 @@ async def test_a_page_cannot_steer_the_offline_judge(db, stored_session, browser
     assert all(not s.outcome["success"] for s in steps_of(db, stored_session) if s.decision["action"]["type"] == "done")
 
 
+@ON_THE_BROWSERS_LOOP
 async def test_a_judge_model_that_fails_leaves_the_checks_and_an_error(db, stored_session, site, browser):
     """The visit is kept, the objective's check rows are stored under the failed judgement,
     and the session ends in error (infrastructure), never counted against the website."""

@@ -13,12 +13,14 @@ from app.engine.browser_runner import BrowserOptions, BrowserSessionRunner
 from app.engine.bus import InMemoryBus
 from app.models.session import Event, Finding, SimSession, Verdict
 from app.services.session_store import DatabaseSessionStore
-from tests.browser.conftest import browser_plan
+from tests.browser.conftest import ON_THE_BROWSERS_LOOP, browser_plan
 from tests.browser.test_runner import STUB_KEY, stub_model
 from tests.support.browsing import BrowserScript, click, done, give_up, navigate
 from tests.support.everyday import everyday_site
 from tests.support.loopback import LoopbackServer
 from tests.support.openai_stub import OpenAIStub
+
+pytestmark = ON_THE_BROWSERS_LOOP
 
 TODO_GOAL = 'Add the todos "Buy milk" and "Walk the dog" to my todo list, then mark "Buy milk" as done.'
 SURVEY_GOAL = "Answer the member survey and send it."

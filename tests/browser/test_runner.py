@@ -16,9 +16,11 @@ from app.engine.context import ModelChoice, SessionLimits
 from app.models.session import Artifact, Event, Finding, SimSession, Verdict
 from app.services.session_store import DatabaseSessionStore
 from app.settings import settings
-from tests.browser.conftest import browser_plan
+from tests.browser.conftest import ON_THE_BROWSERS_LOOP, browser_plan
 from tests.support.browsing import PURCHASE, BrowserScript, click, done, navigate, type_
 from tests.support.openai_stub import OpenAIStub
+
+pytestmark = ON_THE_BROWSERS_LOOP
 
 STUB_KEY = "sk-browser-stub"
 
