@@ -6,10 +6,14 @@ and Markdown exports with every step, its findings and files, the printable HTML
 from __future__ import annotations
 
 import base64
+import html as html_module
 import re
 
 import httpx
 import pytest
+from fastapi import FastAPI
+from fastapi.responses import HTMLResponse
+from markdown_it import MarkdownIt
 
 from app.engine.browser_judge_prompt import BROWSER_PROMPT_VERSION
 from tests.support.everyday import everyday_site
@@ -126,6 +130,56 @@ def test_pages_exports_and_the_printable_report(api: Api, site, mimic, tmp_path)
     assert "## Steps" in mimic("sessions", "export", session_id, "--format", "markdown", extra_env=key).stdout
     listed = mimic("sessions", "pages", session_id, extra_env=key)
     assert listed.returncode == 0 and url + "/before/thanks.html" in listed.stdout and "confirmation" in listed.stdout
+
+
+# A website's own words, shown as text by the site itself (escaped in its HTML).
+HOSTILE_TITLE = "<img src=x onerror=alert(1)> [win](javascript:alert(2))"
+HOSTILE_LINK = "[See the deals](javascript:alert(3)) <script>alert(4)</script>"
+
+
+def hostile_site() -> FastAPI:
+    app = FastAPI()
+
+    def page(title: str, body: str) -> str:
+        return (f'<!doctype html><html lang="en"><head><title>{html_module.escape(title)}</title></head>'
+                f"<body><main><h1>Deals</h1>{body}</main></body></html>")  # fmt: skip
+
+    @app.get("/", response_class=HTMLResponse)
+    def home() -> str:
+        return page(HOSTILE_TITLE, f'<p><a href="deals.html">{html_module.escape(HOSTILE_LINK)}</a></p>')
+
+    @app.get("/deals.html", response_class=HTMLResponse)
+    def deals() -> str:
+        return page("Deals", "<p>Nothing on sale today.</p>")
+
+    return app
+
+
+def test_a_websites_words_export_as_text(api: Api) -> None:
+    """What a website says (its titles, its link texts) reaches the Markdown export and the
+    report as text: no markup, image or link of the site's making, even in a renderer that
+    passes raw HTML and follows any link."""
+    with LoopbackServer(hostile_site()) as server:
+        objective = {"name": "Deals", "definition": {"goal": "See the deals.", "keywords": ["deals"],
+                                                     "successCriteria": ["The site shows the deals"]},
+                     "config": {"maxActions": 2}}  # fmt: skip
+        session_id, _ = _session(api, server.url + "/", objective, "Deals site")
+        assert api.wait(session_id, timeout=60)["status"] == "completed"
+    steps = api.http.get(f"/api/sessions/{session_id}/export?format=json").json()["steps"]
+    assert steps[1]["pageTitle"] == HOSTILE_TITLE and steps[1]["target"]["description"] == HOSTILE_LINK
+
+    markdown = api.http.get(f"/api/sessions/{session_id}/export?format=markdown").text
+    renderer = MarkdownIt("commonmark", {"html": True})
+    renderer.validateLink = lambda url: True
+    rendered = renderer.render(markdown)
+    assert not re.search(r"<(script|img)\b", rendered), rendered
+    assert "javascript:" not in "".join(re.findall(r'(?:href|src)="([^"]*)"', rendered))
+    shown = html_module.unescape(re.sub(r"<[^>]+>", "", rendered))
+    assert HOSTILE_TITLE in shown and HOSTILE_LINK in shown
+
+    report = api.http.get(f"/api/sessions/{session_id}/report").text
+    assert "<script" not in report.lower() and not re.search(r"<img[^>]*onerror", report)
+    assert html_module.escape(HOSTILE_TITLE, quote=False) in report
 
 
 def test_a_conversation_has_no_browser_report(api: Api) -> None:
