@@ -114,12 +114,13 @@ def test_analytics_compares_two_versions_of_a_site_page_by_page(live_app: LiveAp
         definition = {"goal": "Find the club's opening hours.", "successCriteria": ["The site shows the opening hours"]}
         objective = api.post("/api/objectives", {"name": "Look around", "config": {"maxActions": 12},
                                                  "definition": definition})["id"]  # fmt: skip
-        agents = {}
+        agents, started = {}, []
         for version in ("before", "after"):
             config = {"targetUrl": f"{site.url}/{version}/index.html", "timeoutSeconds": 15}
             agents[version] = api.post("/api/agents", {"name": f"Club ({version})", "type": "browser",
                                                        "config": config})["id"]  # fmt: skip
-            session_id = api.start(agents[version], persona, objective, config={"seed": 1})
+            started.append(api.start(agents[version], persona, objective, config={"seed": 1}))
+        for session_id in started:  # the two visits run side by side, each in its own context
             assert api.wait(session_id, timeout=120)["status"] == "completed"
 
         page.context.add_cookies([{"name": "mimic_token", "value": user.token, "url": live_app.base_url}])
