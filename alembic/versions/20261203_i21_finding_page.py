@@ -1,7 +1,7 @@
 """finding.page: the page of the website a browser finding is about (origin + path)
 
 Revision ID: i21_0001
-Revises: i16_0001
+Revises: i18_0001
 Create Date: 2026-12-03
 
 """
@@ -14,7 +14,7 @@ import sqlmodel
 
 # revision identifiers, used by Alembic.
 revision: str = 'i21_0001'
-down_revision: Union[str, Sequence[str], None] = 'i16_0001'
+down_revision: Union[str, Sequence[str], None] = 'i18_0001'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 

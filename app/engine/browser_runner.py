@@ -36,7 +36,7 @@ from app.engine.browser_pages import PageOutcome, SiteMap, classify_page, page_k
 from app.engine.browser_persona import BrowserPersona, BrowserStep, PageView, describe_action
 from app.engine.bus import EventBus
 from app.engine.case import MAX_MESSAGE_CHARS, JudgeCase
-from app.engine.context import SessionPlan
+from app.engine.context import ModelChoice, SessionPlan
 from app.engine.runner import InfrastructureError, SessionRunner, SessionStore
 from app.outbound import OutboundError, check_url
 
@@ -322,8 +322,8 @@ class BrowserSessionRunner(SessionRunner):
 
     # -- judging: the conversation's flow (SessionRunner._judge_and_finish) with the browser judge on the visit
 
-    def judge(self) -> BrowserJudge:
-        return BrowserJudge(self.plan.judge, seed=self.plan.limits.seed)
+    def judge(self, model: ModelChoice, seed: int | None) -> BrowserJudge:
+        return BrowserJudge(model, seed=seed)
 
     def judge_case(self, end_reason: str) -> JudgeCase:
         return visit_case(self.plan.persona, self.plan.objective, end_reason, self.visit)

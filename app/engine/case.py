@@ -48,6 +48,8 @@ _VISIT_END_REASONS: dict[str, tuple[str, str]] = {
         "Mimic stopped the visit: several actions in a row changed nothing on the page (a dead end).",
     ),
 }
+# The end reasons a conversation judged from elsewhere may give (POST /api/judgements).
+END_REASONS = tuple(_END_REASONS)
 # Ends that no one in the conversation chose: a criterion they leave open is not the agent's.
 INFRASTRUCTURE_ENDS = frozenset({"error", "target_error", "simulator_error", "judge_error", "browser_error",
                                  "internal_error", "interrupted", "cancelled"})  # fmt: skip
@@ -124,7 +126,10 @@ def end_reason_text(end_reason: str, *, max_turns: int | None = None, max_action
                     medium: str = "chat") -> str:  # fmt: skip
     """How and by whom the session (a conversation, or a visit to a website) ended, in a sentence."""
     table = {**_END_REASONS, **_VISIT_END_REASONS} if medium == "browser" else _END_REASONS
-    who, words = table.get(end_reason, ("unknown", f"The session ended ({end_reason or 'unknown'})."))
+    known = table.get(end_reason)
+    if known is None:  # an imported reason is data, never a template
+        return f"The session ended ({end_reason or 'unknown'})."
+    who, words = known
     words = words.format(max_turns=max_turns if max_turns is not None else "all",
                          max_actions=max_actions if max_actions is not None else "all")  # fmt: skip
     return f"Ended by {who}. {words}" if who != "unknown" else words

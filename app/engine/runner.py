@@ -20,8 +20,9 @@ from typing import Any, Protocol
 from app import llm
 from app.engine.bus import BusEvent, EventBus
 from app.engine.case import JudgeCase, transcript_from
-from app.engine.context import SessionPlan
+from app.engine.context import ModelChoice, SessionPlan
 from app.engine.judge import Judge, JudgeFailed, JudgementResult
+from app.engine.repeats import judge_repeatedly
 from app.engine.simulator import PersonaSimulator
 from app.engine.targets import Target, TargetError, Turn, build_target
 
@@ -288,21 +289,24 @@ class SessionRunner:
         return JudgeCase(persona=self.plan.persona, objective=self.plan.objective, end_reason=end_reason,
                          transcript=transcript_from(self.transcript), agent_instructions=instructions)  # fmt: skip
 
-    def judge(self) -> Judge:
-        """The judge of a conversation (a browser session's runner judges its visit)."""
-        return Judge(self.plan.judge, seed=self.plan.limits.seed, slow_reply_ms=self.plan.limits.slow_reply_ms)
+    def judge(self, model: ModelChoice, seed: int | None) -> Judge:
+        """A judge of a conversation (a browser session's runner judges its visit); one per
+        repeated judgement, each with its seed."""
+        return Judge(model, seed=seed, slow_reply_ms=self.plan.limits.slow_reply_ms)
 
     def judging_progress(self) -> dict[str, Any]:
         return {"status": "judging", "messageCount": len(self.transcript)}
 
     async def _judge_and_finish(self, end_reason: str) -> str:
         self.publish("progress", self.judging_progress())
-        judge = self.judge()
         case = self.judge_case(end_reason)
+        judge = self.judge(self.plan.judge, self.plan.limits.seed)
         checks = await asyncio.to_thread(judge.checks, case)  # the language detector is CPU work
         started = time.perf_counter()
         try:
-            result = await judge.evaluate(case, checks)
+            result = await judge_repeatedly(self.plan.judge, case, repeats=self.plan.judge_repeats,
+                                            seed=self.plan.limits.seed, slow_reply_ms=self.plan.limits.slow_reply_ms,
+                                            checks=checks, judge_of=self.judge)  # fmt: skip
         except JudgeFailed as failed:
             for call in failed.calls:
                 await self._llm_call("judge", call)
@@ -310,7 +314,9 @@ class SessionRunner:
             await self._failed_call("judge", self.plan.judge.model, exc, started)
             await self._save(failed.partial)
             error = InfrastructureError("judge", exc.kind, exc.message, exc.status_code)
-            return await self._finish("error", "error", "judge_error", error.as_dict(), blame="infrastructure")
+            # How the conversation itself ended is kept, so that a later re-judge reads it right.
+            return await self._finish("error", "error", "judge_error", {**error.as_dict(), "endReason": end_reason},
+                                      blame="infrastructure")  # fmt: skip
         for call in result.calls:
             await self._llm_call("judge", call)
         await self._save(result)

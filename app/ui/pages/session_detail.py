@@ -26,7 +26,8 @@ from app.services import agents, browser_sessions, live, sessions
 from app.services.errors import ServiceError
 from app.ui.components import browser as browser_ui
 from app.ui.components.layout import page_header, shell
-from app.ui.components.status import blame_badge, outcome_badge, severity_badge, status_badge, verdict_badge
+from app.ui.components.status import blame_badge, outcome_badge, severity_badge, status_badge
+from app.ui.components.verdict import citations, verdict_row
 from app.ui.state.auth import AuthState
 
 # The page keeps the last messages only; the export has the whole transcript.
@@ -66,6 +67,8 @@ class VerdictRow:
     gating: bool
     resolved_by: str
     evidence: list[Citation]
+    agreement: str = ""  # "4/5" with judge repeats
+    unstable: bool = False
 
 
 @dataclasses.dataclass
@@ -92,6 +95,10 @@ class SessionState(AuthState):
     typing: str = ""
     verdict_summary: str = ""
     judge_label: str = ""  # "openai/gpt-4o · prompt 2026-12.1"
+    # The calibration of that judge: "kappa 0.62, accuracy 78% on “support” …" or why it has none.
+    calibration_text: str = ""
+    calibrated: bool = False
+    reviewed_outcome: str = ""
     blame: str = ""
     end_reason_text: str = ""
     simulator_problems: list[str] = []
@@ -131,6 +138,12 @@ class SessionState(AuthState):
             if verdict and verdict.judge_model
             else ""
         )
+        calibration = verdict.calibration if verdict else None
+        self.calibrated = bool(calibration and calibration.status == "calibrated")
+        self.calibration_text = calibration.message if calibration else ""
+        self.reviewed_outcome = (verdict.reviewed_outcome or "") if verdict else ""
+        if verdict and verdict.repeats > 1:
+            self.judge_label += f" · majority of {verdict.repeats} judgements"
         self.end_reason_text = verdict.end_reason_text if verdict else ""
         problems = (verdict.simulator.get("problems") or []) if verdict else []
         self.simulator_problems = [f"{p.get('kind', '').replace('_', ' ')}: {p.get('reason', '')}" for p in problems]
@@ -162,7 +175,8 @@ class SessionState(AuthState):
     def _row(self, v: VerdictPublic) -> VerdictRow:
         return VerdictRow(criterion=v.criterion, status=v.status, reasoning=v.reasoning, blame=v.blame or "",
                           source=v.source, gating=v.gating, resolved_by=v.resolved_by or "",
-                          evidence=self._cite(v.evidence_message_ids))  # fmt: skip
+                          evidence=self._cite(v.evidence_message_ids), agreement=v.agreement,
+                          unstable=v.unstable)  # fmt: skip
 
     def _load_steps(self, session, principal, detail: SessionDetail) -> None:
         agent = agents.get_agent(session=session, principal=principal, agent_id=detail.agent_id)
@@ -342,54 +356,6 @@ def _typing_indicator() -> rx.Component:
     )
 
 
-def _citations(evidence: rx.Var, lead: str = "Evidence: ") -> rx.Component:
-    return rx.cond(
-        evidence.length() > 0,
-        rx.hstack(
-            rx.text(lead, size="1", color_scheme="gray"),
-            rx.foreach(
-                evidence,
-                lambda c: rx.cond(
-                    c.anchor != "",
-                    rx.cond(
-                        c.kind == "step",
-                        rx.el.a(c.label, href=c.anchor, data_testid="cited-step", style={"font_size": "0.8rem"}),
-                        rx.el.a(c.label, href=c.anchor, data_testid="evidence-link", style={"font_size": "0.8rem"}),
-                    ),
-                    rx.text(c.label, size="1", color_scheme="gray"),
-                ),
-            ),
-            spacing="1",
-            wrap="wrap",
-            align="center",
-        ),
-    )
-
-
-def _verdict_row(row: rx.Var, testid: str) -> rx.Component:
-    advisory = rx.cond(~row.gating, rx.text("advisory", size="1", color_scheme="gray"))
-    return rx.hstack(
-        verdict_badge(row.status),
-        rx.vstack(
-            rx.text(row.criterion, weight="medium", size="2"),
-            rx.hstack(
-                blame_badge(row.blame),
-                rx.badge(row.source, variant="surface", color_scheme="gray", size="1"),
-                *([advisory] if testid == "check-row" else []),
-                spacing="2",
-                align="center",
-            ),
-            rx.text(row.reasoning, size="2", color_scheme="gray"),
-            _citations(row.evidence),
-            spacing="1",
-        ),
-        align="start",
-        spacing="3",
-        data_testid=testid,
-        data_status=row.status,
-    )
-
-
 def _verdict() -> rx.Component:
     return rx.cond(
         SessionState.criteria.length() + SessionState.checks.length() > 0,
@@ -412,6 +378,30 @@ def _verdict() -> rx.Component:
                         data_testid="judge-label",
                     ),  # fmt: skip
                 ),
+                rx.cond(
+                    SessionState.calibration_text != "",
+                    rx.text(
+                        rx.cond(SessionState.calibrated, "Calibration: ", "Not calibrated: "),
+                        SessionState.calibration_text,
+                        size="1",
+                        color_scheme=rx.cond(SessionState.calibrated, "gray", "amber"),
+                        data_testid="judge-calibration",
+                    ),
+                ),
+                rx.cond(
+                    SessionState.reviewed_outcome != "",
+                    rx.callout(
+                        rx.hstack(
+                            rx.text("A human review overrides the judge: "),
+                            outcome_badge(SessionState.reviewed_outcome),
+                            align="center",
+                        ),
+                        icon="user-check",
+                        color_scheme="blue",
+                        width="100%",
+                        data_testid="review-override",
+                    ),
+                ),
                 rx.cond(SessionState.end_reason_text != "", rx.text(SessionState.end_reason_text, size="2")),
                 rx.text(SessionState.verdict_summary, size="2"),
                 rx.cond(
@@ -425,7 +415,7 @@ def _verdict() -> rx.Component:
                     ),
                 ),
                 rx.heading("Success criteria", size="3", as_="h3"),
-                rx.foreach(SessionState.criteria, lambda c: _verdict_row(c, "criterion-row")),
+                rx.foreach(SessionState.criteria, lambda c: verdict_row(c, "criterion-row")),
                 rx.cond(
                     SessionState.checks.length() > 0,
                     rx.vstack(
@@ -439,7 +429,7 @@ def _verdict() -> rx.Component:
                             size="1",
                             color_scheme="gray",
                         ),  # fmt: skip
-                        rx.foreach(SessionState.checks, lambda c: _verdict_row(c, "check-row")),
+                        rx.foreach(SessionState.checks, lambda c: verdict_row(c, "check-row")),
                         spacing="3",
                     ),
                 ),
@@ -470,7 +460,7 @@ def _findings() -> rx.Component:
                             f.perspective != "",
                             rx.text("“", f.perspective, "”", size="2", color_scheme="gray", font_style="italic"),
                         ),  # fmt: skip
-                        _citations(f.evidence),
+                        citations(f.evidence),
                         spacing="1",
                         padding_y="0.4rem",
                         data_testid="finding",
@@ -504,7 +494,8 @@ def _downloads() -> rx.Component:
     )
 
 
-def session_page() -> rx.Component:
+def session_page(*sections: rx.Component) -> rx.Component:
+    """The page; `sections` come after the verdict and the findings (re-judging, review)."""
     return shell(
         rx.cond(
             SessionState.not_found,
@@ -573,6 +564,7 @@ def session_page() -> rx.Component:
                 ),
                 _verdict(),
                 rx.cond(SessionState.is_browser, browser_ui.grouped_findings(SessionState.finding_groups), _findings()),
+                *sections,
                 spacing="4",
                 width="100%",
             ),
