@@ -83,6 +83,7 @@ def browser_plan(
     accessibility: dict | None = None,
     judge: ModelChoice = OFFLINE,
     checks: list[dict] | None = None,
+    judge_repeats: int = 1,
 ) -> SessionPlan:
     config = BrowserAgentConfig.model_validate(
         {"targetUrl": url, "allowedOrigins": allowed_origins or [], "timeoutSeconds": 10,
@@ -104,4 +105,5 @@ def browser_plan(
         limits=limits or SessionLimits(seed=3, duration_s=120),
         simulator=model,
         judge=judge,
+        judge_repeats=judge_repeats,
     )

@@ -231,6 +231,52 @@ async def test_a_judge_model_that_fails_leaves_the_checks_and_an_error(db, store
     assert check.status == "met" and check.cited_message_ids
 
 
+@ON_THE_BROWSERS_LOOP
+async def test_repeated_judgements_of_a_visit_are_each_the_browser_judges(db, stored_session, site, browser):
+    """Judge repeats (issue 18) on a visit: every repeat is the browser judge's two passes with
+    its own seed; the criterion takes the majority with its votes, and a finding most repeats
+    made (matched by the step it cites) is kept on that step and its page."""
+    script = BrowserScript([click("link", "Survey"), done()])
+    seeds: list[int] = []
+
+    def answer(request):
+        tool = request.body["tool_choice"]["function"]["name"]
+        if tool == "browser_action":
+            return script(request)
+        script.judge_requests.append(request)
+        seed, user = request.body.get("seed"), request.body["messages"][1]["content"]
+        steps = json.loads(user[len("<visit>") : user.rindex("</visit>")])["steps"]
+        survey, last = steps[1]["id"], steps[-1]["id"]
+        if tool == "submit_browser_findings":
+            found = [{"type": "ux-issue", "evidenceStepIds": [survey], "description": "The survey link is small.",
+                      "visitorPerspective": "I almost missed it.", "severity": "low"}]  # fmt: skip
+            return ToolCall({"findings": found if seed != 5 else []})
+        seeds.append(seed)
+        status = "not_met" if seed == 5 else "met"
+        return ToolCall({"criteria": [{"index": 0, "criterion": "x", "evidenceStepIds": [last],
+                                       "reasoning": "The survey page is shown.", "status": status,
+                                       "blame": "agent" if status == "not_met" else None}],
+                         "simulator": {"verdict": "fair"}, "summary": "Seen."})  # fmt: skip
+
+    with OpenAIStub(script=answer, required_key=STUB_KEY) as stub:
+        plan = browser_plan(stored_session, site + "/before/index.html", model=stub_model(stub), judge=stub_model(stub),
+                            criteria=["The survey is shown"], judge_repeats=3)  # fmt: skip
+        await run(plan, browser)
+    tools = sorted(r.body["tools"][0]["function"]["name"] for r in script.judge_requests)
+    assert tools == ["submit_browser_findings"] * 3 + ["submit_browser_verdict"] * 3
+    assert sorted(seeds) == [3, 4, 5] and {r.body["temperature"] for r in script.judge_requests} == {0.7}
+    judgement = judgement_of(db, stored_session)
+    assert judgement.repeats == 3 and judgement.prompt_version == BROWSER_PROMPT_VERSION
+    [row] = verdicts(db, stored_session)
+    steps = steps_of(db, stored_session)
+    assert row.votes == {"met": 2, "not_met": 1} and row.status == "met" and not row.unstable
+    assert row.cited_message_ids == [steps[-1].id]
+    db.expire_all()
+    [kept] = [f for f in db.exec(select(Finding).where(Finding.session_id == stored_session.id)) if f.source == "judge"]
+    assert kept.evidence["foundInRepeats"] == 2 and kept.evidence["stepIds"] == [steps[0].id]
+    assert kept.event_id == steps[0].id and kept.page == site + "/before/index.html"
+
+
 # -- the pieces, without a browser ------------------------------------------------------------------
 
 
