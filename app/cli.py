@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import time
 from pathlib import Path
 from typing import Annotated, Any
@@ -29,10 +30,13 @@ import httpx
 import typer
 import yaml
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from app import cli_judging
+from app.cli_judging import pct
+from app.cli_runs import comparison_table, result_table
 
 DEFAULT_URL = "http://localhost:3000"
 GATE_FAILED = 1
@@ -288,66 +292,6 @@ runs_app = typer.Typer(help="Suite runs: list, show, compare.", no_args_is_help=
 app.add_typer(runs_app, name="runs")
 
 
-def _pct(value: float | None) -> str:
-    return "—" if value is None else f"{value * 100:.1f}%"
-
-
-def _ci(cell: dict[str, Any]) -> str:
-    ci = cell.get("ci")
-    return "—" if not ci else f"[{ci['low'] * 100:.1f}%, {ci['high'] * 100:.1f}%]"
-
-
-_STATUS_STYLE = {"passed": "green", "failed": "red", "flaky": "yellow", "error": "magenta", "regressed": "red",
-                 "fixed": "green", "inconclusive": "cyan", "simulator_error": "blue"}  # fmt: skip
-
-
-def result_table(run: dict[str, Any]) -> Table:
-    table = Table(title=f"{run['suiteName']} · run {run['id'][:8]} · {run['status']}")
-    for header in (
-        "Persona",
-        "Objective",
-        "Status",
-        "Passed",
-        "Pass rate",
-        "95% CI (Wilson)",
-        f"pass^{run['overall']['k'] if run.get('overall') else 'k'}",
-        "Inconclusive",
-        "Simulator errors",
-        "Errors",
-    ):
-        table.add_column(header)
-    for cell in run["cells"]:
-        style = _STATUS_STYLE.get(cell["status"], "")
-        table.add_row(
-            cell["personaName"], cell["objectiveName"], f"[{style}]{cell['status']}[/]" if style else cell["status"],
-            f"{cell['passed']}/{cell['n']}", _pct(cell["passRate"]), _ci(cell), _pct(cell.get("passK")),
-            str(cell.get("inconclusive", 0)), str(cell.get("simulatorErrors", 0)), str(cell["errors"]),
-        )  # fmt: skip
-    overall = run.get("overall") or {}
-    if overall:
-        table.add_section()
-        table.add_row("[b]All cells[/b]", "", "", f"{overall['passed']}/{overall['n']}", _pct(overall["passRate"]),
-                      _ci(overall), _pct(overall.get("passK")), str(overall.get("inconclusive", 0)),
-                      str(overall.get("simulatorErrors", 0)), str(overall["errors"]))  # fmt: skip
-    return table
-
-
-def comparison_table(report: dict[str, Any]) -> Table:
-    test = report["mcnemar"]
-    table = Table(
-        title=f"Against baseline {report['baselineId'][:8]}: McNemar p = {test['pValue']:.4g} ({test['method']}), "
-        f"{test['regressed']} sessions regressed, {test['improved']} improved"
-    )
-    for header in ("Change", "Persona", "Objective", "Baseline", "Now", "Flaky"):
-        table.add_column(header)
-    for c in report["cells"]:
-        side = lambda s: "—" if not s else f"{s['passed']}/{s['n']} {s['status']}"  # noqa: E731
-        style = _STATUS_STYLE.get(c["change"], "")
-        table.add_row(f"[{style}]{c['change']}[/]" if style else c["change"], c["personaName"], c["objectiveName"],
-                      side(c["baseline"]), side(c["current"]), "yes" if c["flaky"] else "")  # fmt: skip
-    return table
-
-
 @runs_app.command("list")
 def list_runs(
     ctx: typer.Context,
@@ -361,7 +305,7 @@ def list_runs(
         suite_id = resolve(client, "suites", suite) if suite else None
         return client.get("/api/runs", suiteId=suite_id, status=status, limit=limit, offset=offset)["data"]
 
-    rows = [{**r, "passRate": _pct((r.get("overall") or {}).get("passRate")),
+    rows = [{**r, "passRate": pct((r.get("overall") or {}).get("passRate")),
              "done": f"{r['progress']['done']}/{r['progress']['total']}"} for r in _run(fetch)]  # fmt: skip
     out.print(_table(rows, [("Id", "id"), ("Suite", "suiteName"), ("Status", "status"), ("Done", "done"),
                             ("Pass rate", "passRate"), ("Created", "createdAt")], "Runs"))  # fmt: skip
@@ -388,6 +332,49 @@ def compare_runs(
         out.print(comparison_table(report))
     if report["counts"].get("regressed"):
         raise typer.Exit(GATE_FAILED)
+
+
+sessions_app = typer.Typer(help="Sessions: export one, read a browser session's pages.", no_args_is_help=True)
+app.add_typer(sessions_app, name="sessions")
+
+
+@sessions_app.command("export")
+def export_session(
+    ctx: typer.Context,
+    session_id: str,
+    format: Annotated[
+        str, typer.Option(help="json, markdown, or html (a browser session's printable report)")
+    ] = "json",
+    output: Annotated[Path | None, typer.Option("--out", help="Write to this file (else standard output)")] = None,
+) -> None:
+    """A session as JSON or Markdown (a browser session's with every step, its findings and files),
+    or a browser session's printable HTML report with its screenshots inline."""
+    if format not in ("json", "markdown", "html"):
+        raise _fail("--format must be json, markdown or html")
+    path = f"/api/sessions/{session_id}/report" if format == "html" else f"/api/sessions/{session_id}/export"
+    params = {} if format == "html" else {"format": format}
+    document = _run(lambda: _client(ctx).request("GET", path, params=params)).text
+    if output is None:
+        sys.stdout.write(document)
+    else:
+        output.write_text(document, encoding="utf-8")
+        err.print(f"wrote {output}")
+
+
+@sessions_app.command("pages")
+def session_pages(
+    ctx: typer.Context, session_id: str, as_json: Annotated[bool, typer.Option("--json")] = False
+) -> None:
+    """The pages a browser session went through, with its findings on each."""
+    pages = _run(lambda: _client(ctx).get(f"/api/sessions/{session_id}/pages"))
+    if as_json:
+        out.print_json(data=pages)
+        return
+    for page in pages:
+        counts = ", ".join(f"{n} {severity}" for severity, n in page["bySeverity"].items()) or "no finding"
+        out.print(f"[bold]{escape(page['page'] or 'the whole session')}[/bold]  {escape(page['outcome'])}  ({counts})")
+        for finding in page["findings"]:
+            out.print(f"  [{finding['severity']}] {finding['type']}: {finding['description']}", markup=False)
 
 
 @app.command("run")
@@ -437,7 +424,7 @@ def run_suite(
         err.print(f"[red]✗[/red] {problem}")
     if problems:
         raise typer.Exit(GATE_FAILED)
-    err.print(f"[green]✓[/green] pass rate {_pct(run['overall']['passRate'])} ≥ {_pct(threshold)}")
+    err.print(f"[green]✓[/green] pass rate {pct(run['overall']['passRate'])} ≥ {pct(threshold)}")
 
 
 def _follow(client: Client, run: dict[str, Any], *, timeout: float, poll: float) -> dict[str, Any]:
@@ -475,11 +462,11 @@ def gate_problems(
     ended = sum(int(overall.get(k) or 0) for k in ("n", "inconclusive", "simulatorErrors", "errors"))
     if ended and inconclusive / ended > max_inconclusive:
         problems.append(f"{inconclusive} of {ended} sessions are inconclusive, more than --max-inconclusive allows "
-                        f"({_pct(max_inconclusive)})")  # fmt: skip
+                        f"({pct(max_inconclusive)})")  # fmt: skip
     if not overall.get("n"):
         problems.append("no session was passed or failed (see the inconclusive sessions, simulator errors and errors)")
     elif overall["passRate"] < threshold:
-        problems.append(f"pass rate {_pct(overall['passRate'])} is under the threshold {_pct(threshold)}")
+        problems.append(f"pass rate {pct(overall['passRate'])} is under the threshold {pct(threshold)}")
     for cell in (report or {}).get("cells", []):
         if cell["change"] == "regressed":
             problems.append(f"regressed: {cell['personaName']} × {cell['objectiveName']}")

@@ -20,6 +20,7 @@ from app.models.base import (
     updated_at_field,
     workspace_fk,
 )
+from app.models.pages import PageComparison
 
 
 class RunStatus(StrEnum):
@@ -331,3 +332,5 @@ class RunComparison(CamelModel):
     mcnemar: McNemarResult
     counts: dict[str, int]
     cells: list[CellChange]
+    # Browser suites: findings per page of the website, the baseline's against this run's.
+    pages: PageComparison | None = None
