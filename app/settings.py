@@ -60,6 +60,16 @@ class Settings(BaseSettings):
     data_dir: Path = PROJECT_ROOT / "data"
     # A browser session's page load (navigation timing) slower than this is a performance finding.
     slow_page_ms: int = Field(default=3000, ge=1)
+    # Voice sessions: the thresholds of the measured findings (published targets for voice
+    # agents: answer within 1.5 s at the median, 3.5 s at p95), the longest call, and how many
+    # days call recordings are kept (0 keeps them; a workspace may set its own).
+    voice_slow_answer_p50_ms: int = Field(default=1500, ge=1)
+    voice_slow_answer_p95_ms: int = Field(default=3500, ge=1)
+    voice_long_silence_ms: int = Field(default=3000, ge=1)
+    voice_yield_ms: int = Field(default=1000, ge=1)
+    voice_barge_in_response_ms: int = Field(default=4000, ge=1)
+    voice_max_call_seconds: int = Field(default=1800, ge=10, le=14_400)
+    audio_retention_days: int = Field(default=30, ge=0, le=3650)
     # What agent targets, webhooks, websites and custom model endpoints may reach besides public
     # addresses: comma-separated CIDRs, IPs, host names (*.example.com), `loopback`, `private`.
     outbound_allow: str = ""

@@ -25,6 +25,7 @@ from app.api.routes import (
     search,
     sessions,
     suites,
+    voice,
     webhooks,
     whatsapp,
     workspaces,
@@ -90,6 +91,7 @@ def create_api() -> FastAPI:
         runs,
         webhooks,
         search,
+        voice,
     ):
         api.include_router(module.router)
 

@@ -62,3 +62,5 @@ class SessionPlan:
     limits: SessionLimits
     simulator: ModelChoice
     judge: ModelChoice
+    # Voice sessions: how the persona sounds and listens (app.voice.plan.VoicePlan).
+    voice: Any = None

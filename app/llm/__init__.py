@@ -34,6 +34,7 @@ from app.llm.client import (  # noqa: E402
     is_offline,
 )
 from app.llm.offline import JUDGE_TOOL, PERSONA_TOOL, mimic_context_block  # noqa: E402
+from app.llm.speech import SpeechResult, TranscriptionResult, synthesize_speech, transcribe_speech  # noqa: E402
 
 __all__ = [
     "CUSTOM_PREFIX",
@@ -57,4 +58,8 @@ __all__ = [
     "display_name",
     "is_offline",
     "mimic_context_block",
+    "SpeechResult",
+    "TranscriptionResult",
+    "synthesize_speech",
+    "transcribe_speech",
 ]

@@ -14,6 +14,7 @@ from pydantic import AfterValidator, Field, field_validator, model_validator
 
 from app.models.base import CamelModel
 from app.models.library import AgentType
+from app.models.voice import VoiceAgentConfig
 
 SENSITIVE_HEADER = re.compile(r"(authorization|api[-_]?key|token|secret|cookie|password|auth)", re.IGNORECASE)
 
@@ -135,6 +136,7 @@ CONFIG_TYPES: dict[AgentType, type[AgentConfigBase]] = {
     AgentType.hosted: HostedAgentConfig,
     AgentType.browser: BrowserAgentConfig,
     AgentType.whatsapp: WhatsAppAgentConfig,
+    AgentType.voice: VoiceAgentConfig,
 }
 
 

@@ -11,6 +11,7 @@ from pydantic import Field as PydanticField
 from sqlalchemy import Index, Text
 from sqlmodel import Field, SQLModel
 
+from app.models.voice import PersonaVoiceConfig, VoiceRealismConfig
 from app.models.base import (
     CamelModel,
     Name,
@@ -32,6 +33,7 @@ class AgentType(StrEnum):
     hosted = "hosted"
     browser = "browser"
     whatsapp = "whatsapp"
+    voice = "voice"
 
 
 class Persona(SQLModel, table=True):
@@ -130,6 +132,7 @@ class PersonaMetadata(CamelModel):
 class PersonaConfig(CamelModel):
     message_interval: float = PydanticField(default=0, ge=0, le=3600, description="Seconds between persona messages")
     session_duration: int = PydanticField(default=300, ge=10, le=86_400, description="Session budget in seconds")
+    voice: PersonaVoiceConfig | None = PydanticField(default=None, description="How the persona sounds on voice calls")
 
 
 class LLMChoice(CamelModel):
@@ -198,6 +201,9 @@ class ObjectiveConfig(CamelModel):
     autonomy_level: AutonomyLevel = "goal-directed"
     max_actions: int = PydanticField(default=30, ge=1, le=500, description="Browser action budget")
     max_turns: int = PydanticField(default=12, ge=1, le=200, description="Chat turn budget (persona messages)")
+    voice: VoiceRealismConfig | None = PydanticField(
+        default=None, description="Voice calls: realism knobs that override the persona's (noise, barge-in...)"
+    )
 
 
 class ObjectiveCreate(CamelModel):

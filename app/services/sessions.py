@@ -35,7 +35,7 @@ from app.models.session import (
     Verdict,
     VerdictPublic,
 )
-from app.services import agents, browser_sessions, execution, providers
+from app.services import agents, browser_sessions, execution, providers, voice
 from app.services.access import Permission, Principal, require
 from app.services.crud import ScopedResource
 from app.services.errors import Conflict, FieldError, ValidationFailed
@@ -83,7 +83,8 @@ def create_session(*, session: Session, principal: Principal, data: SessionCreat
     agent = _in_workspace(session, Agent, data.agent_id, principal, "agentId", "agent")
     _in_workspace(session, Persona, data.persona_id, principal, "personaId", "persona")
     _in_workspace(session, Objective, data.objective_id, principal, "objectiveId", "objective")
-    if agent.type not in CHAT_AGENT_TYPES and agent.type != browser_sessions.BROWSER_AGENT_TYPE:
+    runnable = {browser_sessions.BROWSER_AGENT_TYPE, voice.VOICE_AGENT_TYPE}
+    if agent.type not in CHAT_AGENT_TYPES and agent.type not in runnable:
         raise ValidationFailed(
             "Unsupported agent", [FieldError("agentId", f"{agent.type} agents cannot run conversation sessions")]
         )
@@ -195,6 +196,8 @@ def build_plan(session: Session, row: SimSession) -> SessionPlan:
         limits=limits,
         simulator=ModelChoice(simulator.model, temperature, simulator.credentials, simulator.id),
         judge=ModelChoice(judge.model, 0, judge.credentials, judge.id),
+        voice=voice.voice_plan(session, row.workspace_id, persona, objective, agent)
+        if agent.type == voice.VOICE_AGENT_TYPE else None,
     )  # fmt: skip
 
 
@@ -202,6 +205,9 @@ async def run_plan(plan: SessionPlan, vision_config: dict | None = None) -> None
     store = DatabaseSessionStore(plan.session_id, plan.workspace_id)
     if plan.target.type == browser_sessions.BROWSER_AGENT_TYPE:  # a website: the browser runner
         await browser_sessions.browser_runner(plan, store, vision_config or {}).run()
+        return
+    if plan.voice is not None:  # a voice agent: a call, with its own runner
+        await voice.voice_runner(plan, plan.voice).run()
         return
     await SessionRunner(plan, store, bus).run()
 
@@ -267,7 +273,7 @@ def mark_started(*, session: Session, principal: Principal, session_id: str) -> 
     plan = build_plan(session, row)  # refuses a session that cannot run, before it is queued
     # Record the models actually used, so every view of the session can name them.
     used = {"model": plan.simulator.id, "judgeModel": plan.judge.id}
-    if plan.target.type == "hosted":
+    if "modelId" in plan.target.config:  # hosted agents (and hosted voice agents)
         used["agentModel"] = plan.target.config["modelId"]
     row.llm_config = {**row.llm_config, **used}
     row.queued_at = utcnow()
@@ -294,11 +300,11 @@ def export_session(
     *, session: Session, principal: Principal, session_id: str, fmt: Literal["json", "markdown"]
 ) -> tuple[str, str]:
     detail = get_session(session=session, principal=principal, session_id=session_id)
+    call = voice.export_block(session, session_id)
     if fmt == "json":
-        return json.dumps(
-            detail.model_dump(by_alias=True, mode="json"), indent=2, ensure_ascii=False
-        ), "application/json"
-    return _markdown(detail), "text/markdown"
+        exported = detail.model_dump(by_alias=True, mode="json") | ({"voice": call} if call else {})
+        return json.dumps(exported, indent=2, ensure_ascii=False), "application/json"
+    return _markdown(detail) + ("\n".join(voice.markdown_lines(call)) if call else ""), "text/markdown"
 
 
 def _markdown(d: SessionDetail) -> str:
