@@ -19,10 +19,12 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import time
 from typing import Any, Protocol
 
 import numpy as np
 
+from app import llm
 from app.engine.bus import EventBus
 from app.engine.context import SessionPlan
 from app.engine.runner import InfrastructureError, SessionRunner, SessionStore
@@ -120,7 +122,9 @@ class VoiceSessionRunner(SessionRunner):
 
     async def _utterance(self, simulator: PersonaSimulator):
         """The persona's next turn, and its speech: (turn, spoken text, samples, speech spans)."""
-        turn = await self._persona_turn(simulator)
+        return await self._spoken(await self._persona_turn(simulator))
+
+    async def _spoken(self, turn):
         if not turn.message.strip():
             return turn, "", None, []
         pieces = spoken_pieces(turn.message, self.voice.realism, self.rng, self.plan.persona.language)
@@ -156,12 +160,15 @@ class VoiceSessionRunner(SessionRunner):
         return recognition.text, recognition.confidence, recognition.word_count
 
     async def _record_answer(
-        self, answer: AnswerMeasure, text: str, confidence: float | None, *, partial: bool = False,
-        overlap: bool = False,
+        self, answer: AnswerMeasure, text: str, confidence: float | None, span: tuple[int, int], *,
+        partial: bool = False, overlap: bool = False,
     ) -> None:  # fmt: skip
-        voice = {"channel": "agent", **answer.public(self.voice.thresholds), "partial": partial, "overlap": overlap,
-                 "recognized": bool(text)}  # fmt: skip
-        await self._record("agent", text or UNINTELLIGIBLE, latency_ms=None if overlap else answer.latency_ms,
+        """Stores what the agent said; `span` is where it is in the recording (the session page
+        plays it from there). The answer's full measurements are stored at the end (voice_turn)."""
+        latency = None if overlap else answer.latency_ms
+        voice = {"channel": "agent", "startMs": ms(span[0]), "endMs": ms(span[1]), "latencyMs": latency,
+                 "partial": partial, "overlap": overlap, "recognized": bool(text), "turnIndex": answer.index}  # fmt: skip
+        await self._record("agent", text or UNINTELLIGIBLE, latency_ms=latency,
                            meta={"voice": voice, "confidence": confidence})  # fmt: skip
         answer.message_ids.append(self.transcript[-1]["id"])
 
@@ -239,54 +246,78 @@ class VoiceSessionRunner(SessionRunner):
         def too_long() -> bool:
             return call.played - onset > MAX_ANSWER_SECONDS * audio.RATE
 
-        await call.until(lambda: over() or barge_now() or too_long())
+        # The interruption is written and spoken while the agent talks, so that the persona cuts
+        # in when planned (a caller who interrupts does not wait to understand the whole answer).
+        prepared = asyncio.create_task(self._interruption(simulator)) if barge_at is not None else None
+        try:
+            await call.until(lambda: over() or too_long() or (barge_now() and prepared.done()))
+        except BaseException:
+            if prepared is not None:
+                prepared.cancel()
+            raise
         if too_long():
             raise TargetError("bad_response", f"the agent spoke for more than {MAX_ANSWER_SECONDS} s without a pause")
-        if barge_now() and not over():
-            return await self._barge_in(call, simulator, answer, onset)
+        if prepared is not None and prepared.done() and not over():
+            return await self._barge_in(call, answer, onset, prepared.result())
+        if prepared is not None:  # the agent finished first: no interruption this time
+            prepared.cancel()
+            try:
+                await prepared
+            except (asyncio.CancelledError, Exception):
+                pass
         answer.segments = call.agent_speech(onset)
         text, confidence, words = await self._heard(call.recording.agent.read(answer.start, answer.end))
         answer.words, answer.confidence = words, confidence
-        await self._record_answer(answer, text, confidence)
+        await self._record_answer(answer, text, confidence, (answer.start, answer.end))
         self._consumed_to = answer.end
         return None, False
 
-    async def _barge_in(self, call: StreamingCall, simulator, answer: AnswerMeasure, onset: int):
-        """The persona cuts in: what it heard so far is the agent's message, the simulator
-        answers it, and the persona speaks while the agent may still be talking."""
-        heard_until = call.played
-        answer.interrupted = True
-        answer.segments = call.agent_speech(onset)
-        text, confidence, words = await self._heard(call.recording.agent.read(onset, heard_until))
-        answer.words, answer.confidence = words, confidence
-        await self._record_answer(answer, text, confidence, partial=True)
-        turn, spoken, samples, spans = await self._utterance(simulator)
-        self.barge_ins += 1
+    async def _interruption(self, simulator):
+        """What the persona says when it cuts in, ready before the moment comes."""
+        cue = {"role": "agent", "content": "(The agent is still answering; you cut in now, as a caller would.)"}
+        history = [{"role": m["role"], "content": m["content"]} for m in self.transcript] + [cue]
+        started = time.perf_counter()
+        try:
+            simulated = await simulator.next_turn(history)
+        except llm.LLMError as exc:
+            await self._failed_call("simulator", self.plan.simulator.model, exc, started)
+            raise InfrastructureError("simulator", exc.kind, exc.message, exc.status_code) from exc
+        await self._llm_call("simulator", simulated.result)
+        return await self._spoken(simulated.turn)
+
+    async def _barge_in(self, call: StreamingCall, answer: AnswerMeasure, onset: int, prepared):
+        """The persona cuts in: it speaks now; what it heard until then is the agent's message
+        (stored first); then Mimic watches whether the agent stops."""
+        turn, spoken, samples, spans = prepared
         ended = turn.action != "continue"
-        if samples is None:  # nothing to say after all: let the agent finish
-            samples, spoken = audio.silence(0), ""
         start = call.now()
-        end = call.say(samples, start)
+        end = call.say(samples, start) if samples is not None else start
+        self.barge_ins += 1
+        answer.interrupted = True
         answer.barge_in_at = start
+        answer.segments = call.agent_speech(onset)
+        text, confidence, words = await self._heard(call.recording.agent.read(onset, start))
+        answer.words, answer.confidence = words, confidence
+        await self._record_answer(answer, text, confidence, (onset, start), partial=True)
         if spoken:
             await self._said(turn, spoken, start, spans, barge_in=True)
-        # Did the agent stop? Its speech ends once it has been quiet for the detector's hangover.
-        limit = max(end, start + self.voice.thresholds.yield_ms * audio.RATE // 1000) + audio.RATE
-        await call.until(lambda: not call.agent_speaking or call.played >= limit)
-        spans_now = call.agent_speech(onset)
-        still_talking = call.agent_speaking
-        answer.segments = spans_now
-        answer.stopped_at = None if still_talking else max(start, spans_now[-1][1] if spans_now else start)
-        if still_talking:  # wait for it to finish (bounded), to measure the whole overlap
-            end_silence = int(self.config.get("turnEndSilenceMs") or 1000) * audio.RATE // 1000
-            await call.until(lambda: not call.agent_speaking and call.played - call.agent_speech(onset)[-1][1]
-                             >= end_silence or call.played - onset > MAX_ANSWER_SECONDS * audio.RATE)  # fmt: skip
-            answer.segments = call.agent_speech(onset)
-        if not answer.yielded(self.voice.thresholds):
-            over_text, over_conf, _ = await self._heard(call.recording.agent.read(heard_until, answer.end))
+        # Did the agent stop? Read off the timeline: the run of speech going on at the barge-in
+        # (pauses shorter than the turn-end silence do not end it) must end within the threshold.
+        gap = ms_to_samples(int(self.config.get("turnEndSilenceMs") or 1000))
+        limit = max(end, start + ms_to_samples(self.voice.thresholds.yield_ms)) + gap
+        await call.until(lambda: _run_end(call.agent_speech(onset), start, gap, call.played)[1] or call.played >= limit)
+        stopped_at, closed = _run_end(call.agent_speech(onset), start, gap, call.played)
+        if not closed:  # still talking: wait for it to finish (bounded), to measure the whole overlap
+            await call.until(lambda: _run_end(call.agent_speech(onset), start, gap, call.played)[1]
+                             or call.played - onset > MAX_ANSWER_SECONDS * audio.RATE)  # fmt: skip
+            stopped_at, closed = _run_end(call.agent_speech(onset), start, gap, call.played)
+        answer.segments = [(a, b) for a, b in call.agent_speech(onset) if a < stopped_at]
+        answer.stopped_at = stopped_at if closed else None
+        if not answer.yielded(self.voice.thresholds):  # what it said over the caller goes in the transcript
+            over_text, over_conf, _ = await self._heard(call.recording.agent.read(start, answer.end))
             if over_text:
-                await self._record_answer(answer, over_text, over_conf, overlap=True)
-        self._consumed_to = max(answer.end, heard_until)
+                await self._record_answer(answer, over_text, over_conf, (start, answer.end), overlap=True)
+        self._consumed_to = max(answer.end, start)
         await call.until(lambda: call.played >= end)
         if ended:
             return "goal_met" if turn.action == "goal_met" else "persona_gave_up"
@@ -350,7 +381,7 @@ class VoiceSessionRunner(SessionRunner):
             raise TargetError("bad_response", "the agent answered with no speech (silence or an empty file)")
         text, confidence, words = await self._heard(reply.samples[segments[0].start : segments[-1].end])
         answer.words, answer.confidence = words, confidence
-        await self._record_answer(answer, text, confidence)
+        await self._record_answer(answer, text, confidence, (answer.start, answer.end))
         return arrival + len(reply.samples)
 
     # -- the end ---------------------------------------------------------------------------------------
@@ -426,6 +457,19 @@ class VoiceSessionRunner(SessionRunner):
         if not facts:
             return entry
         return {**entry, "content": f"{entry['content']} [voice, measured by Mimic: {'; '.join(facts)}]"}
+
+
+def _run_end(spans: list[tuple[int, int]], start: int, gap: int, now: int) -> tuple[int, bool]:
+    """Where the run of speech going on at `start` ends (spans closer than `gap` are one run),
+    and whether it is over (`gap` of quiet heard after it). Quiet at `start`: it ends there."""
+    end = start
+    for span_start, span_end in spans:
+        if span_end <= start:
+            continue
+        if span_start - end >= gap and (end > start or span_start - start >= gap):
+            break
+        end = max(end, span_end)
+    return end, now - end >= gap
 
 
 def ms_to_samples(milliseconds: float) -> int:
