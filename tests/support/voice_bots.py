@@ -135,6 +135,8 @@ def media_stream_bot(state: dict | None = None) -> FastAPI:
                 # Two chunks ahead of the playback, so the caller never hears a gap.
                 await asyncio.sleep(max(0.0, started + (index - 1) * CHUNK_MS / 1000 - loop.time()))
             speaking["until"] = loop.time()
+            await ws.send_text(json.dumps({"event": "mark", "streamSid": stream_sid,
+                                           "mark": {"name": f"reply-{len(state['said']) - 1}"}}))  # fmt: skip
 
         try:
             while True:
@@ -152,6 +154,8 @@ def media_stream_bot(state: dict | None = None) -> FastAPI:
                         binary = bool(data["start"]["customParameters"].get("binary"))
                         stream_sid = data["streamSid"]
                         continue
+                    if data.get("event") == "mark":
+                        state.setdefault("marks", []).append(data["mark"]["name"])
                     if data.get("event") != "media":
                         continue
                     chunk = codec.decode(base64.b64decode(data["media"]["payload"]))
