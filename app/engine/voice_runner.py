@@ -167,7 +167,8 @@ class VoiceSessionRunner(SessionRunner):
         plays it from there). The answer's full measurements are stored at the end (voice_turn)."""
         latency = None if overlap else answer.latency_ms
         voice = {"channel": "agent", "startMs": ms(span[0]), "endMs": ms(span[1]), "latencyMs": latency,
-                 "partial": partial, "overlap": overlap, "recognized": bool(text), "turnIndex": answer.index}  # fmt: skip
+                 "partial": partial, "overlap": overlap, "recognized": bool(text),
+                 "turnIndex": answer.index}  # fmt: skip
         await self._record("agent", text or UNINTELLIGIBLE, latency_ms=latency,
                            meta={"voice": voice, "confidence": confidence})  # fmt: skip
         answer.message_ids.append(self.transcript[-1]["id"])

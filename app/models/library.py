@@ -11,7 +11,6 @@ from pydantic import Field as PydanticField
 from sqlalchemy import Index, Text
 from sqlmodel import Field, SQLModel
 
-from app.models.voice import PersonaVoiceConfig, VoiceRealismConfig
 from app.models.base import (
     CamelModel,
     Name,
@@ -22,6 +21,7 @@ from app.models.base import (
     updated_at_field,
     workspace_fk,
 )
+from app.models.voice import PersonaVoiceConfig, VoiceRealismConfig
 
 SchemaT = TypeVar("SchemaT")
 

@@ -5,11 +5,11 @@ agent answer) for the session page and analytics."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 from urllib.parse import urlsplit
 
+from pydantic import AfterValidator, ValidationError, ValidationInfo, field_validator
 from pydantic import Field as PydanticField
-from pydantic import ValidationError, ValidationInfo, field_validator
 from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
@@ -17,7 +17,16 @@ from app.models.base import CamelModel, created_at_field, id_field, json_field, 
 
 VOICE_TRANSPORTS = ("websocket", "http", "hosted")
 NoiseKind = Literal["none", "white", "pink", "brown", "street", "babble", "office"]
-SampleRate = Literal[8000, 16000, 22050, 24000, 32000, 44100, 48000]
+SAMPLE_RATES = (8000, 16000, 22050, 24000, 32000, 44100, 48000)
+
+
+def _rate(value: int) -> int:
+    if value not in SAMPLE_RATES:
+        raise ValueError(f"must be one of {', '.join(map(str, SAMPLE_RATES))} Hz")
+    return value
+
+
+SampleRate = Annotated[int, AfterValidator(_rate)]
 
 
 def _url(value: str, schemes: tuple[str, ...]) -> str:

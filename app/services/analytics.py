@@ -40,6 +40,7 @@ from app.models.library import Agent, Objective, Persona
 from app.models.session import Finding, Message, SimSession
 from app.services import agents
 from app.services.access import Permission, Principal, require
+from app.services.analytics_voice import voice_stats
 from app.services.errors import FieldError, ValidationFailed
 
 DEFAULT_RANGE_DAYS = 30
@@ -515,6 +516,11 @@ def _recent_failures(session: Session, scope: _Scope) -> list[FailedSession]:
     ]  # fmt: skip
 
 
+def _voice(session: Session, scope: _Scope):
+    return voice_stats(session, scope.workspace_id, scope.range.start_at, scope.range.end_before,
+                       agent_id=scope.agent_id, persona_id=scope.persona_id)  # fmt: skip
+
+
 # ---- The public functions ------------------------------------------------------------------
 
 
@@ -550,6 +556,7 @@ def agent_analytics(
         latency=_latency(session, scope)[0],
         findings=_findings(session, scope),
         cost=_cost(summary),
+        voice=_voice(session, scope),
     )
 
 
@@ -578,6 +585,7 @@ def breakdown(
         top_findings=_top_findings(session, scope),
         findings=_findings(session, scope),
         cost=_cost(summary),
+        voice=_voice(session, scope),
     )
 
 

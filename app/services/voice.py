@@ -186,11 +186,13 @@ def export_block(db: Session, session_id: str) -> dict[str, Any] | None:
 
 def markdown_lines(voice: dict[str, Any]) -> list[str]:
     lines = ["## Voice", "",
-             f"- Transport: {voice['transport']} · answers: {voice['turns']} · call: {voice['durationMs'] / 1000:.1f} s",
+             f"- Transport: {voice['transport']} · answers: {voice['turns']} · "
+             f"call: {voice['durationMs'] / 1000:.1f} s",
              f"- Time to first audio: p50 {voice['latencyP50Ms']} ms, p95 {voice['latencyP95Ms']} ms",
              f"- Talk-over: {voice['talkOverMs']} ms · interruptions: {voice['interruptions']} · "
              f"yielded: {voice['yields']} · long silences: {voice['longSilences']}",
-             f"- Pace: {voice['wordsPerMinute']} words/min · recognition confidence: {voice['confidence']}"]  # fmt: skip
+             f"- Pace: {voice['wordsPerMinute']} words/min · "
+             f"recognition confidence: {voice['confidence']}"]  # fmt: skip
     lines += [f"- Recording ({r['channel']}): {r['url']}" for r in voice["recordings"]]
     if voice.get("recordingsPurged"):
         lines.append("- Recordings: deleted by the audio retention setting")
@@ -237,8 +239,11 @@ def purge_expired_recordings(db: Session, *, now=None) -> int:
         if days <= 0:
             continue
         expired = db.exec(
-            select(Artifact).where(Artifact.workspace_id == workspace.id, Artifact.kind == AUDIO_KIND,
-                                   col(Artifact.created_at) < now - timedelta(days=days))  # fmt: skip
+            select(Artifact).where(
+                Artifact.workspace_id == workspace.id,
+                Artifact.kind == AUDIO_KIND,
+                col(Artifact.created_at) < now - timedelta(days=days),
+            )  # fmt: skip
         ).all()
         for artifact in expired:
             path = (root / artifact.path).resolve()

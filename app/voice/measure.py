@@ -164,8 +164,11 @@ def summarize(answers: list[AnswerMeasure], persona_spans: list[Span], threshold
         long_silences=len(long_ones),
         words_per_minute=round(float(np.mean(rates)), 1) if rates else None,
         confidence=round(float(np.mean(confidences)), 3) if confidences else None,
-        silence_gaps={"count": len(gaps), "maxMs": max(gaps, default=0),
-                      "meanMs": int(np.mean(gaps)) if gaps else 0},  # fmt: skip
+        silence_gaps={
+            "count": len(gaps),
+            "maxMs": max(gaps, default=0),
+            "meanMs": int(np.mean(gaps)) if gaps else 0,
+        },  # fmt: skip
         findings=[],
     )
     summary.findings = _findings(answers, summary, long_ones, thresholds)

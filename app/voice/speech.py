@@ -72,7 +72,12 @@ class VoiceSettings:
 
     def describe(self) -> dict[str, Any]:
         if self.engine == "hosted":
-            return {"engine": "hosted", "model": self.model, "voice": self.voice, "speed": round(self.rate_wpm / 165, 2)}
+            return {
+                "engine": "hosted",
+                "model": self.model,
+                "voice": self.voice,
+                "speed": round(self.rate_wpm / 165, 2),
+            }
         return {"engine": OFFLINE_TTS, "voice": f"{self.language}+{self.variant}", "rateWpm": self.rate_wpm,
                 "pitch": self.pitch}  # fmt: skip
 
@@ -178,6 +183,7 @@ async def synthesize(text: str, voice: VoiceSettings) -> np.ndarray:
 
 
 # -- listening -------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Word:

@@ -126,8 +126,10 @@ def test_streaming_calls_transcript_latency_and_barge_in(api: Api) -> None:
     # What the agent said, as recognised, against what the bot said.
     wer = word_error_rate(" ".join(plain["said"]), _agent_words(first))
     chance = word_error_rate(OTHER_SENTENCE, _agent_words(first))
-    print(f"\nstreaming call: WER {wer:.2f} (against an unrelated sentence: {chance:.2f}); "
-          f"said {plain['said']!r}, heard {_agent_words(first)!r}")
+    print(
+        f"\nstreaming call: WER {wer:.2f} (against an unrelated sentence: {chance:.2f}); "
+        f"said {plain['said']!r}, heard {_agent_words(first)!r}"
+    )
     assert plain["said"] and wer <= WER_BOUND and wer < chance - 0.2
 
     # Latency: the bots wait a known delay after the caller's speech.
@@ -233,8 +235,10 @@ def test_noise_at_low_snr_is_heard_and_hurts_recognition(api: Api) -> None:
         speech = next(m for m in detail["messages"] if m["senderType"] == "persona")["metadata"]["voice"]
         edge = left[: int(speech["startMs"] * audio.RATE / 1000) - 10]  # the padding before the speech
         levels.append((audio.dbfs(edge), audio.dbfs(left)))
-    print(f"\npersona channel before the speech: clean {levels[0][0]:.1f} dBFS, street at 0 dB SNR "
-          f"{levels[1][0]:.1f} dBFS")
+    print(
+        f"\npersona channel before the speech: clean {levels[0][0]:.1f} dBFS, street at 0 dB SNR "
+        f"{levels[1][0]:.1f} dBFS"
+    )
     assert levels[0][0] < -80 and levels[1][0] > -40
     # At 0 dB the bot's recogniser hears the persona much worse.
     clean_wer, noisy_wer = word_error_rate(said, heard_clean[0]), word_error_rate(said, heard_noisy[0])

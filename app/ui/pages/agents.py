@@ -56,6 +56,7 @@ TYPE_LABELS: dict[str, str] = {
     "hosted": "Hosted by Mimic",
     "browser": "Website (browser)",
     "whatsapp": "WhatsApp bot",
+    "voice": "Voice agent",
 }
 ALL_TYPES = "all"
 
@@ -69,6 +70,7 @@ def _type_color(agent_type: rx.Var) -> rx.Var:
         ("hosted", "violet"),
         ("browser", "orange"),
         ("whatsapp", "grass"),
+        ("voice", "crimson"),
         "gray",
     )
 
@@ -158,6 +160,29 @@ CONFIG_FIELDS: dict[str, tuple[ConfigField, ...]] = {
         _TIMEOUT,
     ),
 }
+# Voice agents: one form for the three transports (a field that does not apply is left empty).
+CONFIG_FIELDS["voice"] = (
+    ConfigField("transport", "Transport", "select", options=("websocket", "http", "hosted"),
+                hint="websocket: a media stream both ways; http: WAV in, WAV out per turn; hosted: Mimic's own demo."),
+    ConfigField("url", "URL (websocket and http)", placeholder="wss://bot.example.com/media"),
+    ConfigField("headers", "Headers", "headers", placeholder="Authorization: Bearer …", hint=_HEADERS_HINT),
+    ConfigField("encoding", "Encoding (websocket)", "select", options=("mulaw", "pcm16"),
+                hint="G.711 mu-law at 8000 Hz (telephone), or 16-bit PCM at any rate."),
+    ConfigField("sampleRate", "Sample rate (Hz)", "select", options=("8000", "16000", "24000", "48000")),
+    ConfigField("frameMs", "Frame (ms, websocket)", "number", hint="Audio per media message, 10 to 200 ms."),
+    ConfigField("framing", "Framing (websocket)", "select", options=("json", "binary"),
+                hint="json: base64 audio in media envelopes (Twilio); binary: raw audio in binary messages."),
+    ConfigField("customParameters", "Custom parameters (websocket)", "headers", placeholder="campaign: spring",
+                hint="Sent in the start event's customParameters, one \"name: value\" per line."),
+    ConfigField("turnEndSilenceMs", "End of turn (ms of silence)", "number",
+                hint="Silence after the agent's speech that ends its answer."),
+    ConfigField("greeting", "The agent speaks first", "select", options=("False", "True")),
+    ConfigField("systemPrompt", "System prompt (hosted)", "textarea",
+                hint="The instructions of the voice agent Mimic runs."),
+    ConfigField("model", "Model (hosted)", "model", placeholder="empty: the workspace default"),
+    ConfigField("voice", "Voice (hosted)", placeholder="en-us+f5", hint="An espeak-ng voice: language+variant."),
+    ConfigField("timeoutSeconds", "Timeout (seconds)", "number", hint="Longest wait for the agent to start answering."),
+)  # fmt: skip
 WIDE_KINDS = ("textarea", "headers", "lines")
 
 
@@ -294,6 +319,9 @@ def _target(agent_type: str, config: dict[str, Any]) -> str:
         return str(config.get("targetUrl", ""))
     if agent_type == "whatsapp":
         return str(config.get("webhookUrl", ""))
+    if agent_type == "voice":
+        transport = config.get("transport", "")
+        return f"{transport} · {config.get('url') or config.get('model') or ''}"
     return ""
 
 

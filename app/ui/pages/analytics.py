@@ -19,6 +19,7 @@ from app.services.pagination import PageParams
 from app.ui.components.charts import ChartTables, chart_card, stat_card
 from app.ui.components.forms import form_error
 from app.ui.components.layout import page_header, shell
+from app.ui.components.voice import analytics_cards, analytics_row
 from app.ui.pages.dashboard import milliseconds, percent, plural
 from app.ui.state.auth import AuthState
 
@@ -40,6 +41,7 @@ class AnalyticsState(ChartTables, AuthState):
     shown_end: str = ""
     shown_agent: str = ""
     stats: dict[str, str] = {}
+    voice_cards: list[dict[str, str]] = []  # voice calls: time to first audio, barge-in, talk-over
     heatmap_figure: go.Figure = go.Figure()
     duration_figure: go.Figure = go.Figure()
     latency_figure: go.Figure = go.Figure()
@@ -98,6 +100,7 @@ class AnalyticsState(ChartTables, AuthState):
             "cost": f"${data.cost.total:,.2f}",
             "cost_hint": f"{data.cost.tokens:,} tokens",
         }
+        self.voice_cards = analytics_cards(data.voice)
         built = [
             charts.success_heatmap(data.matrix),
             charts.duration_histogram(data.duration_histogram),
@@ -257,6 +260,7 @@ def analytics_page() -> rx.Component:
                         spacing="3",
                         width="100%",
                     ),
+                    analytics_row(S.voice_cards, stat_card),
                     chart_card(
                         S,
                         "persona-objective",

@@ -15,9 +15,10 @@ import reflex as rx
 from app import llm
 from app.db import session_scope
 from app.models.session import TERMINAL_STATUSES, SessionDetail
-from app.services import agents, browser_sessions, live, sessions
+from app.services import agents, browser_sessions, live, sessions, voice
 from app.services.errors import ServiceError
 from app.ui.components import browser as browser_ui
+from app.ui.components import voice as voice_ui
 from app.ui.components.layout import page_header, shell
 from app.ui.components.status import outcome_badge, severity_badge, status_badge, verdict_badge
 from app.ui.state.auth import AuthState
@@ -28,12 +29,17 @@ SHOWN_MESSAGES = 300
 
 def _message(m: dict) -> dict[str, str]:
     latency = m.get("latencyMs")
+    # Voice sessions: where the message is in the recording (the bubble plays it from there).
+    spoken = (m.get("metadata") or m.get("meta") or {}).get("voice") or {}
+    start = spoken.get("startMs")
     return {
         "id": str(m.get("id", "")),
         "sender": str(m.get("senderType") or m.get("role", "")),
         "content": str(m.get("content", "")),
         "latency": f"{latency} ms" if latency is not None else "",
         "sequence": str(m.get("sequence", "")),
+        "start": f"{start / 1000:.3f}" if isinstance(start, int | float) else "",
+        "at": f"{int(start // 60000)}:{int(start / 1000) % 60:02d}" if isinstance(start, int | float) else "",
     }
 
 
@@ -57,6 +63,12 @@ class SessionState(AuthState):
     steps: list[dict[str, str]] = []
     finding_groups: list[dict[str, str]] = []
     blocked_count: int = 0
+    # Voice sessions: the recording, the timeline of who spoke when, the call's figures.
+    is_voice: bool = False
+    recording_url: str = ""
+    voice_figures: list[dict[str, str]] = []
+    voice_bars: list[dict[str, str]] = []
+    voice_notes: list[str] = []
     not_found: bool = False
     _following: str = ""
 
@@ -98,6 +110,9 @@ class SessionState(AuthState):
     def _load_steps(self, session, principal, detail: SessionDetail) -> None:
         agent = agents.get_agent(session=session, principal=principal, agent_id=detail.agent_id)
         self.is_browser = agent.type == browser_sessions.BROWSER_AGENT_TYPE
+        self.is_voice = agent.type == voice.VOICE_AGENT_TYPE
+        if self.is_voice:
+            self._load_call(session, principal, detail)
         if not self.is_browser:
             self.steps, self.finding_groups, self.blocked_count = [], [], 0
             return
@@ -116,6 +131,29 @@ class SessionState(AuthState):
         self.blocked_count = sum(1 for e in events if e.type == "blocked_request")
         rows = [browser_ui.finding_row(f.model_dump(by_alias=True)) for f in detail.findings]
         self.finding_groups = browser_ui.grouped(rows)
+
+    def _load_call(self, session, principal, detail: SessionDetail) -> None:
+        try:
+            call = voice.get_voice_call(session=session, principal=principal, session_id=detail.id)
+        except ServiceError:  # not ended yet: the call is stored at its end
+            self.recording_url, self.voice_figures, self.voice_bars, self.voice_notes = "", [], [], []
+            return
+        data = call.model_dump(by_alias=True, mode="json")
+        stereo = next((r for r in call.recordings if r.channel == "stereo"), None)
+        self.recording_url = stereo.url if stereo else ""
+        self.voice_figures = voice_ui.figures(data)
+        self.voice_bars = voice_ui.timeline(data)
+        self.voice_notes = voice_ui.notes(data)
+
+    @rx.event
+    def play_from(self, seconds: str):
+        """Plays the recording from a message or a bar of the timeline."""
+        if not seconds:
+            return None
+        try:
+            return rx.call_script(voice_ui.seek_script(float(seconds)))
+        except ValueError:
+            return None
 
     def _add_step(self, data: dict) -> None:
         """A step published on the bus; a gap (the feed fell behind) reloads them all."""
@@ -229,6 +267,18 @@ def _bubble(m: rx.Var) -> rx.Component:
             ),  # fmt: skip
             rx.text(m["content"], size="3", white_space="pre-wrap"),
             rx.cond(m["latency"] != "", rx.text(m["latency"], size="1", color_scheme="gray")),
+            rx.cond(
+                (m["start"] != "") & (SessionState.recording_url != ""),
+                rx.button(
+                    rx.icon("play", size=12),
+                    m["at"],
+                    size="1",
+                    variant="ghost",
+                    type="button",
+                    on_click=SessionState.play_from(m["start"]),
+                    aria_label="Play this message",
+                ),
+            ),  # fmt: skip
             background=rx.cond(is_persona, rx.color("violet", 3), rx.color("gray", 3)),
             padding="0.6rem 0.9rem",
             border_radius="var(--radius-4)",
@@ -373,6 +423,17 @@ def session_page() -> rx.Component:
                         SessionState.blocked_count,
                         SessionState.persona_name,
                         SessionState.typing == "persona",
+                    ),
+                ),  # fmt: skip
+                rx.cond(
+                    SessionState.is_voice & (SessionState.voice_figures.length() > 0),
+                    voice_ui.voice_panel(
+                        SessionState.recording_url,
+                        SessionState.voice_figures,
+                        SessionState.voice_bars,
+                        SessionState.voice_notes,
+                        SessionState.persona_name,
+                        SessionState.play_from,
                     ),
                 ),  # fmt: skip
                 rx.card(
