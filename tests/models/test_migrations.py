@@ -18,7 +18,7 @@ from tests.conftest import POSTGRES, alembic_config
 EXPECTED_TABLES = {
     "user", "workspace", "membership", "api_key", "persona", "objective", "agent", "session",
     "message", "event", "finding", "verdict", "artifact", "suite", "run", "webhook",
-    "webhook_delivery", "llm_call", "invitation", "audit_event",
+    "webhook_delivery", "llm_call", "invitation", "audit_event", "voice_call", "voice_turn",
 }  # fmt: skip
 
 
