@@ -43,19 +43,21 @@ def resample(samples: np.ndarray, from_rate: int, to_rate: int) -> np.ndarray:
 # -- codecs ------------------------------------------------------------------------------
 
 _MU_BIAS = 0x84
-_MU_CLIP = 32635
+_MU_SEGMENT_ENDS = np.array([0x3F, 0x7F, 0xFF, 0x1FF, 0x3FF, 0x7FF, 0xFFF, 0x1FFF])
 
 
 def mulaw_encode(samples: np.ndarray) -> bytes:
-    """G.711 mu-law, one byte a sample (the ITU reference algorithm, vectorised)."""
-    x = samples.astype(np.int32)
-    sign = np.where(x < 0, 0x80, 0)
-    magnitude = np.minimum(np.abs(x), _MU_CLIP) + _MU_BIAS
-    exponent = np.floor(np.log2(magnitude)).astype(np.int32) - 7
-    exponent = np.clip(exponent, 0, 7)
-    mantissa = (magnitude >> (exponent + 3)) & 0x0F
-    encoded = ~(sign | (exponent << 4) | mantissa) & 0xFF
-    return encoded.astype(np.uint8).tobytes()
+    """G.711 mu-law, one byte a sample: the ITU/Sun reference algorithm (as CPython's audioop
+    did it), vectorised: 14-bit magnitude, clipped at 8159, biased by 33, then segment and
+    4-bit mantissa, every bit inverted."""
+    x = samples.astype(np.int32) >> 2
+    negative = x < 0
+    magnitude = np.minimum(np.where(negative, -x, x), 8159) + (_MU_BIAS >> 2)
+    segment = np.searchsorted(_MU_SEGMENT_ENDS, magnitude)  # the first end >= magnitude
+    mantissa = (magnitude >> (np.minimum(segment, 7) + 1)) & 0x0F
+    value = np.where(segment >= 8, 0x7F, (segment << 4) | mantissa)
+    mask = np.where(negative, 0x7F, 0xFF)
+    return (value ^ mask).astype(np.uint8).tobytes()
 
 
 def mulaw_decode(data: bytes) -> np.ndarray:

@@ -141,7 +141,8 @@ def espeak_available() -> bool:
     return shutil.which(ESPEAK) is not None
 
 
-def _espeak(text: str, voice: VoiceSettings) -> np.ndarray:
+def espeak(text: str, voice: VoiceSettings) -> np.ndarray:
+    """espeak-ng's speech for `text` at the internal rate (blocking: a process of its own)."""
     if not espeak_available():
         raise SpeechError("engine", "espeak-ng is not installed (`make setup` installs it; Debian: apt-get install "
                                     "espeak-ng)")  # fmt: skip
@@ -178,7 +179,7 @@ async def synthesize(text: str, voice: VoiceSettings) -> np.ndarray:
         except AudioFormatError as exc:
             raise SpeechError("bad_output", f"the speech model did not answer WAV audio: {exc}") from None
         return await asyncio.to_thread(trim, samples)
-    samples = await asyncio.to_thread(_espeak, text, voice)
+    samples = await asyncio.to_thread(espeak, text, voice)
     return await asyncio.to_thread(trim, samples)
 
 

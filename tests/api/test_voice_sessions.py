@@ -210,7 +210,11 @@ def test_mulaw_media_stream_connection_test(api: Api) -> None:
         probe = api.post(f"/api/agents/{agent}/test")
     assert probe["reachable"] is True, probe
     assert _probe_latency_fits(probe["latencyMs"], state["delay_ms"])
-    assert word_error_rate(state["said"][0], probe["reply"]) <= 0.8  # 8 kHz: a narrower band for the recogniser
+    # 8 kHz upsampled for a 16 kHz model: bench/voice.py measures how much worse it hears it. What
+    # it heard must still be closer to what the bot said than to what it did not say.
+    heard = word_error_rate(state["said"][0], probe["reply"])
+    print(f"\nmu-law 8 kHz: WER {heard:.2f}; heard {probe['reply']!r}")
+    assert probe["reply"] and heard < word_error_rate(OTHER_SENTENCE, probe["reply"])
 
 
 def test_noise_at_low_snr_is_heard_and_hurts_recognition(api: Api) -> None:

@@ -27,7 +27,8 @@ from fastapi import FastAPI, Request, WebSocket, WebSocketDisconnect
 from fastapi.responses import Response, StreamingResponse
 
 from app.voice import audio
-from app.voice.speech import ListeningSettings, VoiceSettings, recognize, synthesize
+from app.voice.audio import trim
+from app.voice.speech import ListeningSettings, VoiceSettings, espeak, recognize
 from app.voice.vad import SpeechDetector, speech_segments
 
 BOT_VOICE = VoiceSettings(language="en-us", variant="f5", rate_wpm=150, pitch=50)
@@ -41,6 +42,8 @@ CHUNK_MS = 100  # the streaming bot speaks in 100 ms messages, paced in real tim
 def _defaults(state: dict | None) -> dict:
     state = state if state is not None else {}
     state.setdefault("replies", list(DEFAULT_REPLIES))
+    # Spoken once, before any call: the bot's timing must not depend on how busy the machine is.
+    state["spoken"] = {text: trim(espeak(text, BOT_VOICE)) for text in state["replies"]}
     state.setdefault("delay_ms", 600)
     state.setdefault("yields", True)
     state.setdefault("mode", "ok")
@@ -72,7 +75,7 @@ async def _reply_audio(state: dict, heard: np.ndarray) -> tuple[str, np.ndarray]
     replies = state["replies"]
     text = replies[min(turn, len(replies) - 1)]
     state["said"].append(text)
-    return text, await synthesize(text, BOT_VOICE)
+    return text, state["spoken"][text]
 
 
 async def _listen(state: dict, heard: np.ndarray, turn: int) -> None:
@@ -119,7 +122,12 @@ def media_stream_bot(state: dict | None = None) -> FastAPI:
                 await ws.send_text(json.dumps({"event": "media", "streamSid": stream_sid,
                                                "media": {"payload": base64.b64encode(payload).decode()}}))  # fmt: skip
 
-        async def answer(utterance: np.ndarray, due: float) -> None:
+        async def answer(utterance: np.ndarray, due: float, after: asyncio.Task | None = None) -> None:
+            if after is not None:  # a bot that does not listen while it talks answers afterwards
+                try:
+                    await after
+                except asyncio.CancelledError:
+                    pass
             _, spoken = await _reply_audio(state, utterance)
             if state["mode"] == "silent":
                 return
@@ -176,8 +184,9 @@ def media_stream_bot(state: dict | None = None) -> FastAPI:
                     heard = np.concatenate(received)
                     end = exact_end(heard, segment.start, segment.end)
                     due = t0 + end / audio.RATE + state["delay_ms"] / 1000
-                    if speaking["task"] is None or speaking["task"].done() or state["yields"]:
-                        speaking["task"] = loop.create_task(answer(heard[segment.start : end], due))
+                    busy = speaking["task"] if speaking["task"] is not None and not speaking["task"].done() else None
+                    after = None if state["yields"] else busy
+                    speaking["task"] = loop.create_task(answer(heard[segment.start : end], due, after))
         except WebSocketDisconnect:
             return
         finally:
