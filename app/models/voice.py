@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Annotated, Any, ClassVar, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, ValidationError, ValidationInfo, field_validator
+from pydantic import AfterValidator, ValidationError, ValidationInfo, field_validator, model_validator
 from pydantic import Field as PydanticField
 from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
@@ -163,6 +163,14 @@ class PersonaVoiceConfig(CamelModel):
         default=None, max_length=200, validate_default=True, description="Hosted speech-to-text model"
     )
     realism: VoiceRealismConfig = PydanticField(default_factory=VoiceRealismConfig)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _name_missing_models(cls, data: Any) -> Any:
+        # Given as input (even empty), an error about them is named as the API names them.
+        if isinstance(data, dict):
+            data = {"model": None, "listenModel": None, **data} if "listen_model" not in data else data
+        return data
 
     @field_validator("model")
     @classmethod

@@ -77,7 +77,7 @@ def test_a_noise_source_keeps_its_level_and_fills_the_silences() -> None:
     source.level_for(3000.0)
     source.level_for(100.0)  # the first utterance set the level: it stays
     background = np.concatenate([source.over(audio.silence(500)) for _ in range(40)])  # the whole 20 s loop
-    assert audio.rms(background) == pytest.approx(3000 / 10 ** 0.5, rel=0.05)
+    assert audio.rms(background) == pytest.approx(3000 / 10**0.5, rel=0.05)
 
 
 def test_fillers_and_pauses_are_seeded_and_change_only_when_asked() -> None:
