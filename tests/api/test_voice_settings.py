@@ -37,9 +37,9 @@ def test_hosted_speech_models_speak_and_listen(api: Api, monkeypatch) -> None:
             "config": {"voice": {"engine": "hosted", "model": "openai/tts-1", "voice": "nova",
                                  "listenEngine": "hosted", "listenModel": "openai/whisper-1"}},
         })["id"]  # fmt: skip
+        goal = {"goal": "Ask when my order arrives", "successCriteria": ["A day is given"]}
         objective = api.post("/api/objectives", {"name": "One question", "config": {"maxTurns": 1},
-                                                 "definition": {"goal": "Ask when my order arrives",
-                                                                "successCriteria": ["A day is given"]}})["id"]  # fmt: skip
+                                                 "definition": goal})["id"]  # fmt: skip
         agent = api.agent("voice", {"transport": "http", "url": f"{server.url}/turn", "timeoutSeconds": 20})
         detail = api.wait(api.start(agent, persona, objective), timeout=120)
 
@@ -69,8 +69,9 @@ def test_a_persona_voice_is_validated_per_field(api: Api) -> None:
     assert response.status_code == 422
     fields = {d["field"] for d in response.json()["error"]["details"]}
     prefix = "config.voice."
-    assert {prefix + "model", prefix + "rateWpm", prefix + "listenModel", prefix + "realism.noise",
-            prefix + "realism.snrDb", prefix + "realism.fillers", prefix + "realism.bargeIn.afterMs"} <= fields  # fmt: skip
+    expected = ["model", "rateWpm", "listenModel", "realism.noise", "realism.snrDb", "realism.fillers",
+                "realism.bargeIn.afterMs"]  # fmt: skip
+    assert {prefix + name for name in expected} <= fields
 
 
 def test_audio_retention_is_a_workspace_setting_for_admins(live_api, make_account) -> None:

@@ -67,8 +67,9 @@ class SpeechStub:
             form = await request.form()
             upload = form["file"]
             data = await upload.read()
+            fields = {k: v for k, v in form.items() if k != "file"}
             self.requests.append({"path": "transcriptions", "authorization": request.headers.get("authorization"),
-                                  "form": {k: v for k, v in form.items() if k != "file"}, "bytes": len(data)})  # fmt: skip
+                                  "form": fields, "bytes": len(data)})  # fmt: skip
             if refused := self._refused(request):
                 return refused
             heard = await asyncio.to_thread(recognize_offline, audio.read_wav(data))
