@@ -222,8 +222,11 @@ class VoiceSessionRunner(SessionRunner):
         (where the persona's next speech ends, True) when the persona cut in and spoke, or
         (None, False) when the answer ended and it is the persona's turn."""
         timeout_s = float(self.config.get("timeoutSeconds") or 30)
-        waited = await call.until(lambda: bool(call.agent_speech(self._consumed_to)),
-                                  timeout_s + max(0, persona_end - call.now()) / audio.RATE)  # fmt: skip
+        # The wait is counted on the call's timeline (what was played), not the wall clock: a
+        # starved machine that falls behind must not blame the agent for it.
+        deadline = persona_end + ms_to_samples(timeout_s * 1000)
+        await call.until(lambda: bool(call.agent_speech(self._consumed_to)) or call.played >= deadline)
+        waited = bool(call.agent_speech(self._consumed_to))
         answer = AnswerMeasure(index=len(self.answers), persona_end=persona_end, segments=[],
                                after_barge_in=after_barge_in)  # fmt: skip
         if not waited:

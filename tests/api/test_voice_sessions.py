@@ -68,11 +68,11 @@ def _objective(api: Api, max_turns: int = 2) -> str:
 
 def _stream_config(server: LoopbackServer, **extra) -> dict:
     return {"transport": "websocket", "url": f"{server.ws_url}/media", "encoding": "pcm16", "sampleRate": 16000,
-            "frameMs": 20, "timeoutSeconds": 6, "turnEndSilenceMs": 900, **extra}  # fmt: skip
+            "frameMs": 20, "timeoutSeconds": 10, "turnEndSilenceMs": 900, **extra}  # fmt: skip
 
 
 def _http_config(server: LoopbackServer, **extra) -> dict:
-    return {"transport": "http", "url": f"{server.url}/turn", "sampleRate": 16000, "timeoutSeconds": 6, **extra}
+    return {"transport": "http", "url": f"{server.url}/turn", "sampleRate": 16000, "timeoutSeconds": 10, **extra}
 
 
 def _run_all(api: Api, sessions: list[tuple[str, str, str]], timeout: float = 120) -> list[dict]:
