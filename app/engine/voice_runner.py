@@ -309,12 +309,14 @@ class VoiceSessionRunner(SessionRunner):
         # (pauses shorter than the turn-end silence do not end it) must end within the threshold.
         gap = ms_to_samples(int(self.config.get("turnEndSilenceMs") or 1000))
         limit = max(end, start + ms_to_samples(self.voice.thresholds.yield_ms)) + gap
-        await call.until(lambda: _run_end(call.agent_speech(onset), start, gap, call.played)[1] or call.played >= limit)
-        stopped_at, closed = _run_end(call.agent_speech(onset), start, gap, call.played)
+        def run() -> tuple[int, bool]:
+            return _run_end(call.agent_speech(onset), start, gap, call.played, end)
+
+        await call.until(lambda: run()[1] or call.played >= limit)
+        stopped_at, closed = run()
         if not closed:  # still talking: wait for it to finish (bounded), to measure the whole overlap
-            await call.until(lambda: _run_end(call.agent_speech(onset), start, gap, call.played)[1]
-                             or call.played - onset > MAX_ANSWER_SECONDS * audio.RATE)  # fmt: skip
-            stopped_at, closed = _run_end(call.agent_speech(onset), start, gap, call.played)
+            await call.until(lambda: run()[1] or call.played - onset > MAX_ANSWER_SECONDS * audio.RATE)
+            stopped_at, closed = run()
         answer.segments = [(a, b) for a, b in call.agent_speech(onset) if a < stopped_at]
         answer.stopped_at = stopped_at if closed else None
         if not answer.yielded(self.voice.thresholds):  # what it said over the caller goes in the transcript
@@ -463,15 +465,17 @@ class VoiceSessionRunner(SessionRunner):
         return {**entry, "content": f"{entry['content']} [voice, measured by Mimic: {'; '.join(facts)}]"}
 
 
-def _run_end(spans: list[tuple[int, int]], start: int, gap: int, now: int) -> tuple[int, bool]:
+def _run_end(spans: list[tuple[int, int]], start: int, gap: int, now: int, answer_from: int) -> tuple[int, bool]:
     """Where the run of speech going on at `start` ends (spans closer than `gap` are one run),
-    and whether it is over (`gap` of quiet heard after it). Quiet at `start`: it ends there."""
+    and whether it is over (`gap` of quiet heard after it, or the next answer began). Speech
+    that starts once the caller has finished (`answer_from`) is an answer, not the run.
+    Quiet at `start`: it ends there."""
     end = start
     for span_start, span_end in spans:
         if span_end <= start:
             continue
-        if span_start - end >= gap and (end > start or span_start - start >= gap):
-            break
+        if span_start >= answer_from or (span_start - end >= gap and (end > start or span_start - start >= gap)):
+            return end, True
         end = max(end, span_end)
     return end, now - end >= gap
 
