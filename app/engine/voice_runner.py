@@ -211,11 +211,12 @@ class VoiceSessionRunner(SessionRunner):
         finally:
             await call.stop()
 
-    def _barge_in_due(self) -> bool:
+    def _barge_in_due(self, answer: AnswerMeasure) -> bool:
+        """On every `every`-th answer (the answers to a barge-in count too), at most `maxTimes`."""
         plan = self.voice.realism.barge_in
         if plan is None or self.barge_ins >= plan.max_times:
             return False
-        return (len(self.answers) + 1) % plan.every == 0
+        return (answer.index + 1) % plan.every == 0
 
     async def _stream_answer(self, call: StreamingCall, simulator, persona_end: int, after_barge_in: bool):
         """Listens to one answer (the speech after `persona_end`). Returns an end reason, or
@@ -238,7 +239,7 @@ class VoiceSessionRunner(SessionRunner):
         answer.talked_over = any(s <= onset < e for s, e in self.persona_spans)
         end_silence = ms_to_samples(int(self.config.get("turnEndSilenceMs") or 1000))
         barge_in = self.voice.realism.barge_in
-        barge_at = onset + ms_to_samples(barge_in.after_ms) if barge_in and self._barge_in_due() else None
+        barge_at = onset + ms_to_samples(barge_in.after_ms) if barge_in and self._barge_in_due(answer) else None
 
         def over() -> bool:
             spans = call.agent_speech(onset)

@@ -42,6 +42,7 @@ class SpeechDetector:
         start_frames: int = 3,
         window: int = 5,
         hangover_ms: int = 300,
+        noise_gate_db: float = 6.0,
     ) -> None:
         self.rate = rate
         self.frame = rate * FRAME_MS // 1000
@@ -50,6 +51,11 @@ class SpeechDetector:
         self._recent: deque[bool] = deque(maxlen=window)
         self._levels: deque[float] = deque(maxlen=_LOOKBACK_FRAMES + window)
         self._hangover = max(1, hangover_ms // FRAME_MS)
+        # A frame is speech only if it is also this much louder than the quietest of the last
+        # two seconds: WebRTC's detector alone takes steady street noise for speech, and a
+        # caller's turn would never end.
+        self._gate = 10 ** (noise_gate_db / 20)
+        self._recent_levels: deque[float] = deque(maxlen=100)
         self._pending = np.zeros(0, dtype=np.int16)
         self._frames = 0  # frames consumed
         self._silent_run = 0
@@ -75,7 +81,8 @@ class SpeechDetector:
 
     def _frame(self, frame: np.ndarray) -> None:
         level = float(np.sqrt(np.mean(frame.astype(np.float64) ** 2)))
-        voiced = self._vad.is_speech(frame.tobytes(), self.rate)
+        self._recent_levels.append(level)
+        voiced = self._vad.is_speech(frame.tobytes(), self.rate) and level > min(self._recent_levels) * self._gate
         self._recent.append(voiced)
         self._levels.append(level)
         if not voiced:  # the background: a slow-moving estimate from unvoiced frames

@@ -24,6 +24,7 @@ from app.voice.vad import SpeechDetector
 
 GREETING_PROMPT = "(The caller has just been connected. Greet them in one short sentence.)"
 MAX_BUFFER_S = 60
+MIN_UTTERANCE_S = 0.3
 
 
 class HostedVoiceTransport:
@@ -69,7 +70,8 @@ class HostedVoiceTransport:
             utterance = heard[max(0, segment.start - self._buffer_start) : segment.end - self._buffer_start]
             self._buffer_start += len(heard)
             self._buffer = []
-            self._start_answer(utterance)
+            if len(utterance) >= MIN_UTTERANCE_S * audio.RATE:  # a click or a gust of noise is no question
+                self._start_answer(utterance)
         elif sum(len(b) for b in self._buffer) > MAX_BUFFER_S * audio.RATE and not self.detector.speaking:
             self._buffer_start += sum(len(b) for b in self._buffer)
             self._buffer = []
