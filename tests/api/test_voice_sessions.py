@@ -3,7 +3,9 @@
 engines (espeak-ng, PocketSphinx, WebRTC VAD), the persona and the judge on mimic/offline.
 
 Sessions of one test run at once (the app runs sessions concurrently): a streaming call is
-real time, so running them side by side keeps the suite short.
+real time, so running them side by side keeps the suite short. The slowest are marked e2e:
+they run in the first pass of `make test`, not again on PostgreSQL (the turn-based call and
+the settings, which read and write the voice tables, do).
 
 The word error rate bound: PocketSphinx's generic US English model (shipped in its PyPI
 package) hears espeak-ng's formant voice badly; bench/voice.py measures 30-40 % word error
@@ -108,6 +110,7 @@ def _agent_words(detail: dict) -> str:
     return " ".join(m["content"] for m in detail["messages"] if m["senderType"] == "agent")
 
 
+@pytest.mark.e2e
 def test_streaming_calls_transcript_latency_and_barge_in(api: Api) -> None:
     """Three calls at once on the media stream: a plain one (transcript and latency), one whose
     agent stops when interrupted, one whose agent keeps talking."""
@@ -196,6 +199,15 @@ def test_turn_based_call_transcript_latency_probe_and_mulaw(api: Api) -> None:
         assert agent_message["latencyMs"] == call["turnDetails"][0]["latencyMs"]
         assert agent_message["metadata"]["voice"]["endMs"] > agent_message["metadata"]["voice"]["startMs"]
 
+        # Analytics: the voice figures next to the text latency (the same answers, as heard).
+        figures = api.get(f"/api/analytics/agents/{agent}")
+        assert figures["voice"]["sessions"] == 1 and figures["voice"]["turns"] == 2
+        answered = sorted(t["latencyMs"] for t in call["turnDetails"])
+        assert figures["voice"]["latencyP50Ms"] == pytest.approx(sum(answered) / 2)  # the median of two
+        assert figures["latency"]["samples"] == 2  # the answers' latencies are the agent's reply latencies too
+        breakdown = api.get("/api/analytics/breakdown")
+        assert breakdown["voice"]["turns"] >= 2 and breakdown["voice"]["confidence"] is not None
+
         # The connection test: a short greeting, the reply's latency and words.
         probe = api.post(f"/api/agents/{agent}/test")
         assert probe["reachable"] is True and probe["reply"], probe
@@ -210,6 +222,7 @@ def test_turn_based_call_transcript_latency_probe_and_mulaw(api: Api) -> None:
     assert "## Voice" in markdown and "Time to first audio" in markdown
 
 
+@pytest.mark.e2e
 def test_mulaw_media_stream_connection_test(api: Api) -> None:
     """The telephone codec: 8 kHz mu-law both ways, Twilio's default."""
     state = {"delay_ms": 500}
@@ -225,6 +238,7 @@ def test_mulaw_media_stream_connection_test(api: Api) -> None:
     assert probe["reply"] and heard < word_error_rate(OTHER_SENTENCE, probe["reply"])
 
 
+@pytest.mark.e2e
 def test_noise_at_low_snr_is_heard_and_hurts_recognition(api: Api) -> None:
     clean_bot, noisy_bot = {"delay_ms": 300}, {"delay_ms": 300}
     with LoopbackServer(wav_turn_bot(clean_bot)) as clean_server, LoopbackServer(wav_turn_bot(noisy_bot)) as noisy:
@@ -260,6 +274,7 @@ def test_noise_at_low_snr_is_heard_and_hurts_recognition(api: Api) -> None:
     assert settings["noise"] == "street" and settings["snrDb"] == 0
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize("transport", ["websocket", "http"])
 def test_broken_bots_end_with_a_classified_target_error(api: Api, transport: str) -> None:
     """Malformed audio, a stream closed mid-answer, and no answer at all: each session ends
