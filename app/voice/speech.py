@@ -319,10 +319,32 @@ class Speaker(Protocol):
 # -- word error rate ----------------------------------------------------------------------------
 
 
+_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+         "seventeen eighteen nineteen").split()  # fmt: skip
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def number_words(n: int) -> str:
+    """An integer as it is spoken ("twenty seven thousand two hundred thirty"), as speech
+    engines say it and recognisers write it."""
+    if n < 20:
+        return _ONES[n]
+    if n < 100:
+        return _TENS[n // 10] + ("" if n % 10 == 0 else " " + _ONES[n % 10])
+    if n < 1000:
+        return _ONES[n // 100] + " hundred" + ("" if n % 100 == 0 else " " + number_words(n % 100))
+    for size, name in ((10**9, "billion"), (10**6, "million"), (1000, "thousand")):
+        if n >= size:
+            rest = n % size
+            return number_words(n // size) + f" {name}" + ("" if rest == 0 else " " + number_words(rest))
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
 def normalize_words(text: str) -> list[str]:
-    """Lower case words without punctuation; digits spelt out as the recogniser writes them."""
-    digits = "zero one two three four five six seven eight nine".split()
-    text = re.sub(r"\d", lambda m: f" {digits[int(m.group())]} ", text.lower())
+    """Lower case words without punctuation, numbers as spoken words (the spoken form that
+    word error rates are counted on)."""
+    text = re.sub(r"(?<=\d),(?=\d{3})", "", text.lower())  # 4,095 is one number
+    text = re.sub(r"\d{1,12}", lambda m: f" {number_words(int(m.group()))} ", text)
     return re.findall(r"[a-z']+", text.replace("-", " "))
 
 

@@ -268,7 +268,10 @@ def test_noise_at_low_snr_is_heard_and_hurts_recognition(api: Api) -> None:
     assert levels[0][0] < -80 and levels[1][0] > -40
     # At 0 dB the bot's recogniser hears the persona much worse.
     clean_wer, noisy_wer = word_error_rate(said, heard_clean[0]), word_error_rate(said, heard_noisy[0])
-    print(f"the bot's recognition of the persona: WER {clean_wer:.2f} clean, {noisy_wer:.2f} at 0 dB SNR")
+    print(
+        f"the bot's recognition of the persona: WER {clean_wer:.2f} clean, {noisy_wer:.2f} at 0 dB SNR; said {said!r}, "
+        f"heard {heard_clean[0]!r} and {heard_noisy[0]!r}"
+    )
     assert noisy_wer > clean_wer + 0.2
     settings = api.get(f"/api/sessions/{details[1]['id']}/voice")["summary"]["settings"]["realism"]
     assert settings["noise"] == "street" and settings["snrDb"] == 0

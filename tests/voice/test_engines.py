@@ -140,7 +140,8 @@ def test_offline_recognition_hears_the_words_off_the_event_loop() -> None:
 
 
 def test_word_error_rate() -> None:
-    assert word_error_rate("Order A-10482 ships", "order a one zero four eight two ships") == 0
+    assert word_error_rate("Order A-10482 ships", "order a ten thousand four hundred eighty two ships") == 0
+    assert word_error_rate("It costs 4,095 euros.", "it costs four thousand ninety five euros") == 0
     assert word_error_rate("one two three four", "one three four five") == 0.5
     assert word_error_rate("", "") == 0
 
