@@ -22,8 +22,8 @@ STREET_CALLER = "Ravi Menon (impatient power user)"
 def test_a_voice_session_with_the_demo_agent(live_app: LiveApp, page: Page) -> None:
     user = register_user(live_app)
     headers = {"Authorization": f"Bearer {user.token}"}
-    objective = {"name": "Short call about a refund", "config": {"maxTurns": 2},
-                 "definition": {"goal": "Ask how long a refund takes", "successCriteria": ["A duration is given"]}}  # fmt: skip
+    goal = {"goal": "Ask how long a refund takes", "successCriteria": ["A duration is given"]}
+    objective = {"name": "Short call about a refund", "config": {"maxTurns": 2}, "definition": goal}
     assert httpx.post(f"{live_app.base_url}/api/objectives", json=objective, headers=headers).status_code == 201
 
     page.context.add_cookies([{"name": "mimic_token", "value": user.token, "url": live_app.base_url}])
