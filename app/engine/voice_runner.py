@@ -72,9 +72,6 @@ class VoiceSessionRunner(SessionRunner):
         try:
             await self.store.mark_running()
             self.publish("status", {"status": "running"})
-            self.transport = build_voice_transport(self.plan.target)
-            if self.voice.listening.engine != "hosted":
-                await warm_up()
             end_reason = await self._converse()
             await self._save_call()
             return await self._judge_and_finish(end_reason)
@@ -100,6 +97,9 @@ class VoiceSessionRunner(SessionRunner):
     async def _converse(self) -> str:
         limit = min(self.plan.limits.duration_s, self.voice.max_call_seconds)
         try:
+            self.transport = build_voice_transport(self.plan.target)
+            if self.voice.listening.engine != "hosted":
+                await warm_up()
             async with asyncio.timeout(limit):
                 if self.transport.streaming:
                     return await self._streaming_call()
