@@ -179,6 +179,11 @@ def measured(ws: str, agent: str, persona: str, objective: str, concurrent: int)
         failed = sum(o not in ("passed", "failed") for o in outcomes)
         print(f"  {transport}: {concurrent} calls at once in {wall:.1f} s -> {concurrent / wall * 60:.1f} "
               f"sessions/min ({failed} not completed)")  # fmt: skip
+        if failed:
+            with session_scope() as db:
+                kinds = [f"{r.error.get('kind')}: {r.error.get('message')}" for r in
+                         (db.get(SimSession, i) for i in ids) if r is not None and r.error]  # fmt: skip
+            print("    not completed:", "; ".join(kinds[:4]))
         if errors:
             print(f"    latency error over {len(errors)} answers: mean {statistics.mean(errors):+.0f} ms, median "
                   f"{statistics.median(errors):+.0f} ms, max |error| {max(abs(e) for e in errors)} ms, "
