@@ -292,7 +292,7 @@ def _ci(cell: dict[str, Any]) -> str:
 
 
 _STATUS_STYLE = {"passed": "green", "failed": "red", "flaky": "yellow", "error": "magenta", "regressed": "red",
-                 "fixed": "green"}  # fmt: skip
+                 "fixed": "green", "inconclusive": "cyan", "simulator_error": "blue"}  # fmt: skip
 
 
 def result_table(run: dict[str, Any]) -> Table:
@@ -305,6 +305,8 @@ def result_table(run: dict[str, Any]) -> Table:
         "Pass rate",
         "95% CI (Wilson)",
         f"pass^{run['overall']['k'] if run.get('overall') else 'k'}",
+        "Inconclusive",
+        "Simulator errors",
         "Errors",
     ):
         table.add_column(header)
@@ -313,13 +315,14 @@ def result_table(run: dict[str, Any]) -> Table:
         table.add_row(
             cell["personaName"], cell["objectiveName"], f"[{style}]{cell['status']}[/]" if style else cell["status"],
             f"{cell['passed']}/{cell['n']}", _pct(cell["passRate"]), _ci(cell), _pct(cell.get("passK")),
-            str(cell["errors"]),
+            str(cell.get("inconclusive", 0)), str(cell.get("simulatorErrors", 0)), str(cell["errors"]),
         )  # fmt: skip
     overall = run.get("overall") or {}
     if overall:
         table.add_section()
         table.add_row("[b]All cells[/b]", "", "", f"{overall['passed']}/{overall['n']}", _pct(overall["passRate"]),
-                      _ci(overall), _pct(overall.get("passK")), str(overall["errors"]))  # fmt: skip
+                      _ci(overall), _pct(overall.get("passK")), str(overall.get("inconclusive", 0)),
+                      str(overall.get("simulatorErrors", 0)), str(overall["errors"]))  # fmt: skip
     return table
 
 
@@ -389,6 +392,10 @@ def run_suite(
     threshold: Annotated[
         float, typer.Option(min=0, max=1, help="Least pass rate of judged sessions (errors aside) to exit 0")
     ] = 1.0,
+    max_inconclusive: Annotated[
+        float,
+        typer.Option(min=0, max=1, help="Largest share of ended sessions the judge may leave inconclusive to exit 0"),
+    ] = 1.0,
     baseline: Annotated[str | None, typer.Option(help="A run id: exit 1 when a cell regressed against it")] = None,
     junit: Annotated[Path | None, typer.Option(help="Write JUnit XML here")] = None,
     json_path: Annotated[Path | None, typer.Option("--json", help="Write the run (and the comparison) as JSON")] = None,
@@ -398,8 +405,10 @@ def run_suite(
     """Start a run of SUITE (with --wait: follow it and gate on its results).
 
     With --wait it shows the progress, prints the result table, writes the reports and
-    exits 1 when the gate fails: the pass rate under --threshold, a cell regressed against
-    --baseline, or a run that did not complete."""
+    exits 1 when the gate fails: the pass rate under --threshold, more inconclusive sessions
+    than --max-inconclusive allows, a cell regressed against --baseline, or a run that did
+    not complete. Sessions the simulator spoiled, inconclusive ones and infrastructure errors
+    never enter the pass rate."""
     client = _client(ctx)
     run = _run(lambda: client.post(f"/api/suites/{resolve(client, 'suites', suite)}/run"))
     err.print(f"Run {run['id']} of {run['suiteName']}: {run['totalSessions']} sessions")
@@ -417,7 +426,7 @@ def run_suite(
     if json_path:
         json_path.write_text(json.dumps({"run": run, "comparison": report}, indent=2))
         err.print(f"JSON written to {json_path}")
-    problems = gate_problems(run, report, threshold)
+    problems = gate_problems(run, report, threshold, max_inconclusive)
     for problem in problems:
         err.print(f"[red]✗[/red] {problem}")
     if problems:
@@ -433,8 +442,10 @@ def _follow(client: Client, run: dict[str, Any], *, timeout: float, poll: float)
         while True:
             p = run["progress"]
             progress.update(bar, completed=p["done"],
-                            description=f"{p['passed']} passed · {p['failed']} failed · {p['errors']} errors · "
-                                        f"{p['running']} running")  # fmt: skip
+                            description=f"{p['passed']} passed · {p['failed']} failed · "
+                                        f"{p.get('inconclusive', 0)} inconclusive · {p.get('simulatorErrors', 0)} "
+                                        f"simulator errors · {p['errors']} errors · {p['running']} running",
+                            )  # fmt: skip
             if run.get("endedAt"):
                 return run
             if time.monotonic() > deadline:
@@ -443,14 +454,21 @@ def _follow(client: Client, run: dict[str, Any], *, timeout: float, poll: float)
             run = _run(lambda run_id=run["id"]: client.get(f"/api/runs/{run_id}"))
 
 
-def gate_problems(run: dict[str, Any], report: dict[str, Any] | None, threshold: float) -> list[str]:
+def gate_problems(
+    run: dict[str, Any], report: dict[str, Any] | None, threshold: float, max_inconclusive: float = 1.0
+) -> list[str]:
     """Why the gate fails; empty when it passes."""
     problems = []
     overall = run.get("overall") or {}
     if run["status"] != "completed":
         problems.append(f"the run ended {run['status']}")
+    inconclusive = int(overall.get("inconclusive") or 0)
+    ended = sum(int(overall.get(k) or 0) for k in ("n", "inconclusive", "simulatorErrors", "errors"))
+    if ended and inconclusive / ended > max_inconclusive:
+        problems.append(f"{inconclusive} of {ended} sessions are inconclusive, more than --max-inconclusive allows "
+                        f"({_pct(max_inconclusive)})")  # fmt: skip
     if not overall.get("n"):
-        problems.append("no session was judged (see the errors)")
+        problems.append("no session was passed or failed (see the inconclusive sessions, simulator errors and errors)")
     elif overall["passRate"] < threshold:
         problems.append(f"pass rate {_pct(overall['passRate'])} is under the threshold {_pct(threshold)}")
     for cell in (report or {}).get("cells", []):

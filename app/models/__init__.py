@@ -1,10 +1,12 @@
 """Every table of Mimic. Importing this package registers them all on SQLModel.metadata."""
 
-from app.models.account import ApiKey, Invitation, Membership, Role, User, Workspace
+from app.models.account import ApiKey, Invitation, Membership, RevokedToken, Role, SignInFailure, User, Workspace
 from app.models.audit import AuditEvent
+from app.models.judgement import Judgement
 from app.models.library import Agent, AgentType, Objective, Persona
 from app.models.session import (
     Artifact,
+    Blame,
     Event,
     Finding,
     FindingType,
@@ -27,9 +29,11 @@ __all__ = [
     "ApiKey",
     "Artifact",
     "AuditEvent",
+    "Blame",
     "DeliveryStatus",
     "Event",
     "Invitation",
+    "Judgement",
     "Finding",
     "FindingType",
     "LLMCall",
@@ -37,7 +41,9 @@ __all__ = [
     "Message",
     "Objective",
     "Persona",
+    "RevokedToken",
     "Role",
+    "SignInFailure",
     "Run",
     "RunStatus",
     "SessionOutcome",

@@ -8,8 +8,6 @@ report a white one.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,6 +24,7 @@ from app.models.analytics import (
     SessionAnalytics,
 )
 from app.services.analytics import SEVERITIES
+from app.services.csv_export import to_csv
 
 # Radix step-9 colours: readable on light and dark backgrounds alike.
 PASSED, FAILED, ERROR, OTHER = "#30a46c", "#e5484d", "#f76b15", "#8b8d98"
@@ -42,11 +41,7 @@ class Chart:
     rows: list[list[str]] = field(default_factory=list)
 
     def csv(self) -> str:
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(self.columns)
-        writer.writerows(self.rows)
-        return out.getvalue()
+        return to_csv(self.columns, self.rows)
 
 
 def _figure(
@@ -94,18 +89,25 @@ def _pct(rate: float | None) -> float | None:
 
 def sessions_per_day(a: SessionAnalytics) -> Chart:
     days = [d.date.isoformat() for d in a.daily_stats]
-    other = [d.sessions - d.passed - d.failed - d.infrastructure_errors for d in a.daily_stats]
+    undecided = [d.inconclusive + d.simulator_errors for d in a.daily_stats]
+    other = [
+        d.sessions - d.passed - d.failed - d.infrastructure_errors - u
+        for d, u in zip(a.daily_stats, undecided, strict=True)
+    ]
     traces = [
         go.Bar(name="Passed", x=days, y=[d.passed for d in a.daily_stats], marker_color=PASSED),
         go.Bar(name="Failed", x=days, y=[d.failed for d in a.daily_stats], marker_color=FAILED),
+        go.Bar(name="Inconclusive or simulator error", x=days, y=undecided, marker_color=OTHER, opacity=0.6),
         go.Bar(name="Infrastructure error", x=days, y=[d.infrastructure_errors for d in a.daily_stats],
                marker_color=ERROR),
         go.Bar(name="Cancelled or running", x=days, y=other, marker_color=OTHER),
     ]  # fmt: skip
     figure = _figure(*traces, y_title="Sessions", barmode="stack", unified=True, rangemode="nonnegative")
-    rows = [[d.date.isoformat(), str(d.sessions), str(d.passed), str(d.failed), str(d.infrastructure_errors),
-             str(d.messages), _num(d.avg_duration)] for d in a.daily_stats]  # fmt: skip
-    columns = ["Date", "Sessions", "Passed", "Failed", "Infrastructure errors", "Messages", "Avg duration (s)"]
+    rows = [[d.date.isoformat(), str(d.sessions), str(d.passed), str(d.failed), str(d.inconclusive),
+             str(d.simulator_errors), str(d.infrastructure_errors), str(d.messages), _num(d.avg_duration)]
+            for d in a.daily_stats]  # fmt: skip
+    columns = ["Date", "Sessions", "Passed", "Failed", "Inconclusive", "Simulator errors", "Infrastructure errors",
+               "Messages", "Avg duration (s)"]  # fmt: skip
     return Chart("sessions-per-day", "Sessions per day", figure, columns, rows)
 
 

@@ -81,6 +81,7 @@ def _interval(passed: int, n: int) -> Interval | None:
 
 def _rates(counts: run_stats.Counts) -> dict[str, Any]:
     return {"n": counts.n, "passed": counts.passed, "failed": counts.failed, "errors": counts.errors,
+            "simulator_errors": counts.simulator_errors, "inconclusive": counts.inconclusive,
             "cancelled": counts.cancelled, "pending": counts.pending, "pass_rate": counts.rate,
             "ci": _interval(counts.passed, counts.n)}  # fmt: skip
 
@@ -109,8 +110,8 @@ def _summarize(snapshot: dict[str, Any], rows: Iterable[SimSession]) -> RunSumma
                     objective_name=objectives.get(objective_id, "(deleted)"), repeats=k,
                     pass_k=run_stats.pass_hat_k(counts.passed, counts.n, k), status=status,
                     flaky=counts.passed > 0 and counts.failed > 0,
-                    sessions=[CellSession(id=r.id, repeat=_cell_repeat(r), status=r.status, outcome=r.outcome)
-                              for r in cell_rows],
+                    sessions=[CellSession(id=r.id, repeat=_cell_repeat(r), status=r.status, outcome=r.outcome,
+                                          blame=r.blame) for r in cell_rows],
                 )
             )  # fmt: skip
     total = run_stats.count((r.status, r.outcome) for r in rows)
@@ -125,7 +126,8 @@ def _summarize(snapshot: dict[str, Any], rows: Iterable[SimSession]) -> RunSumma
     running = sum(1 for r in rows if r.status == "running")
     progress = RunProgress(
         total=len(rows), done=len(rows) - total.pending, pending=total.pending - running, running=running,
-        passed=total.passed, failed=total.failed, errors=total.errors, cancelled=total.cancelled,
+        passed=total.passed, failed=total.failed, errors=total.errors, simulator_errors=total.simulator_errors,
+        inconclusive=total.inconclusive, cancelled=total.cancelled,
     )  # fmt: skip
     return RunSummary(progress=progress, overall=overall, cells=cells)
 
@@ -448,7 +450,8 @@ def compare_runs(*, session: Session, principal: Principal, run_id: str, baselin
 def junit_report(*, session: Session, principal: Principal, run_id: str) -> str:
     """The run as JUnit XML, which CI systems read: one test case per session (cell and
     repeat); a failed verdict is a <failure>, an infrastructure error an <error>, and a
-    cancelled or unfinished session is <skipped>."""
+    session the judge could not decide, the simulator spoiled, cancelled or unfinished is
+    <skipped> (with whose it is)."""
     detail = get_run(session=session, principal=principal, run_id=run_id)
     rows = {r.id: r for r in _sessions_of(session, [run_id]).get(run_id, [])}
     overall = detail.overall or OverallResult()
@@ -476,7 +479,8 @@ def junit_report(*, session: Session, principal: Principal, run_id: str) -> str:
                               type=f"{error.get('source', 'mimic')}_{error.get('kind', 'error')}")  # fmt: skip
             elif s.outcome != "passed":
                 skipped += 1
-                ET.SubElement(case, "skipped", message=s.outcome or s.status)
+                whose = f" (blame: {s.blame})" if s.blame else ""
+                ET.SubElement(case, "skipped", message=f"{s.outcome or s.status}{whose}")
             cases.append(case)
     counts = {"tests": str(len(cases)), "failures": str(failures), "errors": str(errors), "skipped": str(skipped),
               "time": f"{seconds:.3f}"}  # fmt: skip

@@ -25,10 +25,12 @@ OBJECTIVE = {
         "successCriteria": ["The agent gives the delivery date of order A-10482"],
     },
     "config": {"maxTurns": 4},
+    # Decides the criterion where the judge cannot tell (the offline judge): a date, in the bot's words.
+    "checks": [{"type": "regex", "value": r"delivered on \w+day", "criterion": 0}],
 }
 
 
-def sign_up(base_url: str, email: str, password: str = "password123") -> dict[str, str]:
+def sign_up(base_url: str, email: str, password: str = "correct-horse-battery") -> dict[str, str]:
     """Registers an account on a running app and signs in: the headers that carry its token."""
     account = {"email": email, "password": password}
     httpx.post(f"{base_url}/api/auth/register", json=account).raise_for_status()
