@@ -53,6 +53,10 @@ class Settings(BaseSettings):
     # Largest answer Mimic reads from anything it calls (agents, models, webhook receivers):
     # reading stops past it, and the session ends with a target error of kind too_large.
     max_reply_bytes: int = Field(default=256 * 1024, ge=1024)
+    # Largest audio answer Mimic reads: a voice agent's WAV (HTTP), one answer on a media
+    # stream (as 16 kHz 16-bit audio: 4 MiB is about 2 min 11 s), a hosted speech model's
+    # audio. Past it reading stops: the call ends with an error of kind too_large.
+    max_audio_reply_bytes: int = Field(default=4 * 1024 * 1024, ge=64 * 1024, le=512 * 1024 * 1024)
     # Redis, when set, holds the rate limiter's counters and carries the event bus between
     # processes (pub/sub), so every backend worker sees every session's events.
     redis_url: str = ""

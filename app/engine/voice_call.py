@@ -16,8 +16,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from app.engine.targets.base import TargetError
-from app.engine.targets.voice import MAX_ANSWER_SECONDS, StreamingTransport, frame_samples
+from app.engine.targets.voice import StreamingTransport, answer_too_large, frame_samples, max_answer_samples
 from app.voice.audio import RATE, active_rms
 from app.voice.realism import NoiseSource
 from app.voice.timeline import CallRecording, Track
@@ -119,9 +118,8 @@ class StreamingCall:
                 position = max(self.now(), self._fed)
                 if event.kind == "audio" and event.samples is not None and len(event.samples):
                     at = max(position, self.agent_scheduled_end)
-                    if at + len(event.samples) - position > MAX_ANSWER_SECONDS * RATE:
-                        raise TargetError("bad_response", f"the agent queued more than {MAX_ANSWER_SECONDS} s of "
-                                                          "audio at once")  # fmt: skip
+                    if at + len(event.samples) - position > max_answer_samples():
+                        raise answer_too_large("the agent queued")
                     self.agent_scheduled_end = self.recording.agent.place(event.samples, at)
                 elif event.kind == "clear":
                     self.recording.agent.cut(position)

@@ -6,11 +6,18 @@ background noise) and played to the agent; the agent's audio is recorded on the 
 timeline, voice activity detection finds where its answer starts and ends, and the answer
 is recognised into the transcript. On a streaming call the persona can cut in (barge-in)
 and Mimic measures whether the agent stops. At the end: the measurements, the findings that
-follow, both channels as a stereo recording, and the same judge as for chat (who reads the
-transcript with the voice measurements).
+follow, both channels as a stereo recording, and the same judge as for chat: it reads the
+transcript once, as data, with each message's measurements beside its words (voice_case.py).
+
+What the agent said is what Mimic's recogniser heard; an answer it could not make out is
+stored with no text and flagged `unrecognized` (the persona hears "you could not make out
+what the agent said"): the judge treats its words as unknown, and the failure is the
+simulator's (its ears), not the agent's.
 
 A target failure (unreachable, malformed audio, a stream closed mid-call, no answer within
-the agent's timeout) ends the session with a classified target error; what was recorded
+the agent's timeout, more audio in one answer than MIMIC_MAX_AUDIO_REPLY_BYTES) ends the
+session with a classified target error (blame: infrastructure, as for chat); a failure of
+Mimic's own speech engines ends it as a speech error (infrastructure too). What was recorded
 until then is stored all the same.
 """
 
@@ -26,12 +33,20 @@ import numpy as np
 
 from app import llm
 from app.engine.bus import EventBus
+from app.engine.case import JudgeCase
 from app.engine.context import SessionPlan
 from app.engine.runner import InfrastructureError, SessionRunner, SessionStore
 from app.engine.simulator import PersonaSimulator
 from app.engine.targets.base import TargetError
-from app.engine.targets.voice import MAX_ANSWER_SECONDS, StreamingTransport, TurnTransport, build_voice_transport
+from app.engine.targets.voice import (
+    StreamingTransport,
+    TurnTransport,
+    answer_too_large,
+    build_voice_transport,
+    max_answer_samples,
+)
 from app.engine.voice_call import StreamingCall
+from app.engine.voice_case import voice_case
 from app.voice import audio
 from app.voice.measure import AnswerMeasure, ms, summarize
 from app.voice.plan import VoicePlan
@@ -42,7 +57,8 @@ from app.voice.vad import speech_segments
 
 logger = logging.getLogger("mimic.voice_runner")
 
-UNINTELLIGIBLE = "[unintelligible]"
+# What the persona perceives of an answer Mimic's recogniser could not make out.
+UNHEARD_SEEN = "(You could not make out what the agent said.)"
 PAD_MS = 250  # silence (or background) around an utterance sent as a file
 
 
@@ -55,7 +71,9 @@ class VoiceSessionRunner(SessionRunner):
         super().__init__(plan, store, bus)
         self.voice = voice
         self.config = plan.target.config
-        self.recording = CallRecording(min(plan.limits.duration_s, voice.max_call_seconds) + MAX_ANSWER_SECONDS)
+        self.answer_cap = max_answer_samples()
+        longest = min(plan.limits.duration_s, voice.max_call_seconds) + self.answer_cap / audio.RATE
+        self.recording = CallRecording(longest)
         self.answers: list[AnswerMeasure] = []
         self.persona_spans: list[tuple[int, int]] = []
         self.rng = random.Random(plan.limits.seed)
@@ -110,6 +128,15 @@ class VoiceSessionRunner(SessionRunner):
             raise InfrastructureError("target", exc.kind, exc.message, exc.status_code) from exc
         except SpeechError as exc:
             raise InfrastructureError("speech", exc.kind, exc.message) from exc
+
+    def _simulator(self) -> PersonaSimulator:
+        return PersonaSimulator(self.plan.persona, self.plan.objective, self.plan.simulator,
+                                seed=self.plan.limits.seed, medium="voice")  # fmt: skip
+
+    def as_seen(self, entry: dict[str, Any]) -> str:
+        if (entry.get("meta") or {}).get("unrecognized"):
+            return UNHEARD_SEEN
+        return super().as_seen(entry)
 
     def _budget_left(self) -> str | None:
         if self.persona_turns >= self.plan.objective.max_turns:
@@ -169,15 +196,14 @@ class VoiceSessionRunner(SessionRunner):
         voice = {"channel": "agent", "startMs": ms(span[0]), "endMs": ms(span[1]), "latencyMs": latency,
                  "partial": partial, "overlap": overlap, "recognized": bool(text),
                  "turnIndex": answer.index}  # fmt: skip
-        await self._record("agent", text or UNINTELLIGIBLE, latency_ms=latency,
-                           meta={"voice": voice, "confidence": confidence})  # fmt: skip
+        meta = {"voice": voice, "confidence": confidence} | ({} if text else {"unrecognized": True})
+        await self._record("agent", text, latency_ms=latency, meta=meta)
         answer.message_ids.append(self.transcript[-1]["id"])
 
     # -- a streaming call ---------------------------------------------------------------------------
 
     async def _streaming_call(self) -> str:
-        simulator = PersonaSimulator(self.plan.persona, self.plan.objective, self.plan.simulator,
-                                     seed=self.plan.limits.seed)  # fmt: skip
+        simulator = self._simulator()
         call = StreamingCall(self.transport, self.recording, frame_ms=int(self.config.get("frameMs") or 20),
                              noise=self.noise)  # fmt: skip
         await call.start(self.plan.session_id)
@@ -249,7 +275,7 @@ class VoiceSessionRunner(SessionRunner):
             return barge_at is not None and call.played >= barge_at and call.agent_speaking
 
         def too_long() -> bool:
-            return call.played - onset > MAX_ANSWER_SECONDS * audio.RATE
+            return call.played - onset > self.answer_cap
 
         # The interruption is written and spoken while the agent talks, so that the persona cuts
         # in when planned (a caller who interrupts does not wait to understand the whole answer).
@@ -261,7 +287,7 @@ class VoiceSessionRunner(SessionRunner):
                 prepared.cancel()
             raise
         if too_long():
-            raise TargetError("bad_response", f"the agent spoke for more than {MAX_ANSWER_SECONDS} s without a pause")
+            raise answer_too_large("the agent spoke")
         if prepared is not None and prepared.done() and not over():
             return await self._barge_in(call, answer, onset, prepared.result())
         if prepared is not None:  # the agent finished first: no interruption this time
@@ -278,12 +304,12 @@ class VoiceSessionRunner(SessionRunner):
         return None, False
 
     async def _interruption(self, simulator):
-        """What the persona says when it cuts in, ready before the moment comes."""
-        cue = {"role": "agent", "content": "(The agent is still answering; you cut in now, as a caller would.)"}
-        history = [{"role": m["role"], "content": m["content"]} for m in self.transcript] + [cue]
+        """What the persona says when it cuts in, ready before the moment comes (the stage
+        direction is Mimic's, never words put in the agent's mouth)."""
+        history = [{"role": m["role"], "content": self.as_seen(m)} for m in self.transcript]
         started = time.perf_counter()
         try:
-            simulated = await simulator.next_turn(history)
+            simulated = await simulator.next_turn(history, cut_in=True)
         except llm.LLMError as exc:
             await self._failed_call("simulator", self.plan.simulator.model, exc, started)
             raise InfrastructureError("simulator", exc.kind, exc.message, exc.status_code) from exc
@@ -316,7 +342,7 @@ class VoiceSessionRunner(SessionRunner):
         await call.until(lambda: run()[1] or call.played >= limit)
         stopped_at, closed = run()
         if not closed:  # still talking: wait for it to finish (bounded), to measure the whole overlap
-            await call.until(lambda: run()[1] or call.played - onset > MAX_ANSWER_SECONDS * audio.RATE)
+            await call.until(lambda: run()[1] or call.played - onset > self.answer_cap)
             stopped_at, closed = run()
         answer.segments = [(a, b) for a, b in call.agent_speech(onset) if a < stopped_at]
         answer.stopped_at = stopped_at if closed else None
@@ -333,8 +359,7 @@ class VoiceSessionRunner(SessionRunner):
     # -- a turn-based call ----------------------------------------------------------------------------
 
     async def _turn_call(self) -> str:
-        simulator = PersonaSimulator(self.plan.persona, self.plan.objective, self.plan.simulator,
-                                     seed=self.plan.limits.seed)  # fmt: skip
+        simulator = self._simulator()
         cursor = 0
         turn_number = 0
         pad = audio.silence(PAD_MS)
@@ -439,31 +464,9 @@ class VoiceSessionRunner(SessionRunner):
             "thresholds": vars(self.voice.thresholds),
         }  # fmt: skip
 
-    async def _judge_and_finish(self, end_reason: str) -> str:
-        """The judge reads the transcript with what was measured on each answer."""
-        spoken = self.transcript
-        self.transcript = [self._annotated(entry) for entry in spoken]
-        try:
-            return await super()._judge_and_finish(end_reason)
-        finally:
-            self.transcript = spoken
-
-    def _annotated(self, entry: dict[str, Any]) -> dict[str, Any]:
-        answer = next((a for a in self.answers if entry["id"] in a.message_ids), None)
-        if answer is None:
-            return entry
-        facts = []
-        if answer.latency_ms is not None and entry.get("latencyMs") is not None:
-            facts.append(f"answered {answer.latency_ms} ms after the caller stopped")
-        if answer.interrupted:
-            kept = answer.yield_ms
-            facts.append("was interrupted by the caller and " + (f"stopped after {kept} ms" if kept is not None
-                                                                  else "did not stop"))  # fmt: skip
-        if answer.talk_over:
-            facts.append(f"talked over the caller for {ms(answer.talk_over)} ms")
-        if not facts:
-            return entry
-        return {**entry, "content": f"{entry['content']} [voice, measured by Mimic: {'; '.join(facts)}]"}
+    def judge_case(self, end_reason: str) -> JudgeCase:
+        """The chat case, with each message's measurements beside its words (never in them)."""
+        return voice_case(super().judge_case(end_reason), self.transcript, self.answers, self.voice)
 
 
 def _run_end(spans: list[tuple[int, int]], start: int, gap: int, now: int, answer_from: int) -> tuple[int, bool]:

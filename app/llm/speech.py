@@ -1,19 +1,20 @@
 """Hosted speech models through litellm: text-to-speech (`synthesize_speech`) and speech-to-text
-(`transcribe_speech`), with the same credentials, error kinds and secret scrubbing as completions."""
+(`transcribe_speech`), with the same credentials, error kinds and secret scrubbing as completions,
+and on the same road: every request through the outbound policy (app/llm/egress.py: litellm's
+speech and transcription clients carry the checking transport, each redirect hop is checked,
+a refused one is an LLMError of kind refused). What comes back is capped: a transcription's
+JSON at MIMIC_MAX_REPLY_BYTES, synthesised audio at MIMIC_MAX_AUDIO_REPLY_BYTES (kind too_large)."""
 
 from __future__ import annotations
 
-import asyncio
 import math
 import time
 from dataclasses import dataclass
 
 import litellm
 
-from app.llm.client import Credentials, LLMError, _scrub, _to_llm_error, is_offline
-
-# Hosted speech answers are audio: cap what is read so a misbehaving endpoint cannot fill memory.
-MAX_SPEECH_BYTES = 20 * 1024 * 1024
+from app import outbound
+from app.llm.client import Credentials, LLMError, _scrub, is_offline, provider_call
 
 
 @dataclass(frozen=True)
@@ -71,14 +72,13 @@ async def synthesize_speech(
     if instructions:
         kwargs["instructions"] = instructions
     started = time.perf_counter()
-    try:
-        async with asyncio.timeout(timeout_s + 0.5):
-            response = await litellm.aspeech(model=model, input=text, voice=voice, response_format="wav", **kwargs)
-            audio = response.content
-    except Exception as exc:
-        raise _to_llm_error(exc, secrets, timeout_s) from None
-    if len(audio) > MAX_SPEECH_BYTES:
-        raise LLMError("bad_output", f"the speech answer is larger than {MAX_SPEECH_BYTES} bytes")
+
+    async def speak() -> bytes:
+        response = await litellm.aspeech(model=model, input=text, voice=voice, response_format="wav", **kwargs)
+        return response.content
+
+    with outbound.audio_replies():  # the answer is audio: read up to its own cap
+        audio = await provider_call(speak, model=model, timeout_s=timeout_s, secrets=secrets)
     return SpeechResult(audio=audio, model=model, latency_ms=int((time.perf_counter() - started) * 1000))
 
 
@@ -98,13 +98,11 @@ async def transcribe_speech(
     if language:
         kwargs["language"] = language.split("-")[0].lower()
     started = time.perf_counter()
-    try:
-        async with asyncio.timeout(timeout_s + 0.5):
-            response = await litellm.atranscription(
-                model=model, file=("speech.wav", wav, "audio/wav"), response_format="verbose_json", **kwargs
-            )
-    except Exception as exc:
-        raise _to_llm_error(exc, secrets, timeout_s) from None
+    response = await provider_call(
+        lambda: litellm.atranscription(model=model, file=("speech.wav", wav, "audio/wav"),
+                                       response_format="verbose_json", **kwargs),
+        model=model, timeout_s=timeout_s, secrets=secrets,
+    )  # fmt: skip
     text = str(getattr(response, "text", "") or "")
     segments = getattr(response, "segments", None) or (response.get("segments") if hasattr(response, "get") else None)
     confidence = None

@@ -6,14 +6,22 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Annotated, Any, ClassVar, Literal
-from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, ValidationError, ValidationInfo, field_validator, model_validator
+from pydantic import AfterValidator, ConfigDict, ValidationError, ValidationInfo, field_validator, model_validator
 from pydantic import Field as PydanticField
 from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
-from app.models.base import CamelModel, created_at_field, id_field, json_field, workspace_fk
+from app.models.base import (
+    NOT_BLANK_PATTERN,
+    CamelModel,
+    absolute_url,
+    created_at_field,
+    id_field,
+    json_field,
+    url_pattern,
+    workspace_fk,
+)
 
 VOICE_TRANSPORTS = ("websocket", "http", "hosted")
 NoiseKind = Literal["none", "white", "pink", "brown", "street", "babble", "office"]
@@ -26,15 +34,9 @@ def _rate(value: int) -> int:
     return value
 
 
-SampleRate = Annotated[int, AfterValidator(_rate)]
-
-
-def _url(value: str, schemes: tuple[str, ...]) -> str:
-    value = value.strip()
-    parts = urlsplit(value)
-    if parts.scheme not in schemes or not parts.netloc:
-        raise ValueError(f"must be an absolute {' or '.join(schemes)} URL")
-    return value
+SampleRate = Annotated[int, AfterValidator(_rate), PydanticField(json_schema_extra={"enum": list(SAMPLE_RATES)})]
+# A model name that must be given (a hosted engine): what the document says of it.
+_GIVEN = {"type": "string", "minLength": 1, "maxLength": 200, "pattern": NOT_BLANK_PATTERN}
 
 
 class _VoiceAgentBase(CamelModel):
@@ -53,8 +55,14 @@ class VoiceWebSocketConfig(_VoiceAgentBase):
     JSON envelopes (`connected`, `start`, `media` with base64 audio, `mark`, `clear`, `stop`)
     or, with `framing: binary`, raw audio in binary messages and JSON for the rest."""
 
+    # mu-law is G.711: 8000 Hz. Absent, the encoding is mu-law.
+    model_config = ConfigDict(json_schema_extra={
+        "if": {"required": ["encoding"], "properties": {"encoding": {"const": "pcm16"}}},
+        "else": {"properties": {"sampleRate": {"const": 8000}}},
+    })  # fmt: skip
+
     transport: Literal["websocket"] = "websocket"
-    url: str
+    url: str = PydanticField(json_schema_extra=url_pattern(("ws", "wss")))
     headers: dict[str, str] = PydanticField(default_factory=dict)
     encoding: Literal["pcm16", "mulaw"] = PydanticField(default="mulaw", description="16-bit PCM or G.711 mu-law")
     sample_rate: SampleRate = 8000
@@ -64,7 +72,7 @@ class VoiceWebSocketConfig(_VoiceAgentBase):
         default_factory=dict, description="Sent in the start event's customParameters"
     )
 
-    _check_url = field_validator("url")(classmethod(lambda cls, v: _url(v, ("ws", "wss"))))
+    _check_url = field_validator("url")(classmethod(lambda cls, v: absolute_url(v, ("ws", "wss"))))
 
     @field_validator("sample_rate")
     @classmethod
@@ -79,11 +87,11 @@ class VoiceHttpConfig(_VoiceAgentBase):
     agent answers with a WAV file."""
 
     transport: Literal["http"] = "http"
-    url: str
+    url: str = PydanticField(json_schema_extra=url_pattern())
     headers: dict[str, str] = PydanticField(default_factory=dict)
     sample_rate: SampleRate = 16000
 
-    _check_url = field_validator("url")(classmethod(lambda cls, v: _url(v, ("http", "https"))))
+    _check_url = field_validator("url")(classmethod(lambda cls, v: absolute_url(v)))
 
 
 class VoiceHostedConfig(_VoiceAgentBase):
@@ -93,8 +101,11 @@ class VoiceHostedConfig(_VoiceAgentBase):
     transport: Literal["hosted"] = "hosted"
     system_prompt: str = PydanticField(min_length=1, max_length=50_000)
     model: str | None = PydanticField(default=None, max_length=200)
-    temperature: float = PydanticField(default=0.7, ge=0, le=2)
+    temperature: float = PydanticField(default=0.7, ge=0, le=2, strict=True)
     max_tokens: int = PydanticField(default=300, ge=1, le=32_000)
+    first_message: str = PydanticField(
+        default="", max_length=500, description="With greeting: what it says first; empty: its model greets"
+    )
     voice: str = PydanticField(default="en-us+f5", pattern=r"^[a-z]{2,3}(-[a-z0-9-]{2,20})?(\+[A-Za-z0-9]{1,20})?$",
                                description="espeak-ng voice of the agent")  # fmt: skip
     rate_wpm: int = PydanticField(default=160, ge=80, le=320)
@@ -125,6 +136,23 @@ class VoiceAgentConfig(_VoiceAgentBase):
             )  # fmt: skip
         return chosen.model_validate(obj, **kwargs)
 
+    @classmethod
+    def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:  # type: ignore[override]
+        """What the document says: the fields of the config that `transport` picks (absent: websocket)."""
+        definitions: dict[str, Any] = {}
+        branches = []
+        for name, model in _BY_TRANSPORT.items():
+            schema = model.model_json_schema(*args, **kwargs)
+            definitions |= schema.pop("$defs", {})
+            condition: dict[str, Any] = {"properties": {"transport": {"const": name}}}
+            if name != "websocket":  # the default: an absent transport is a websocket
+                condition["required"] = ["transport"]
+            branches.append({"if": condition, "then": schema})
+        schema = {"title": "VoiceAgentConfig", "type": "object", "description": cls.__doc__,
+                  "properties": {"transport": {"enum": list(VOICE_TRANSPORTS), "default": "websocket"}},
+                  "allOf": branches}  # fmt: skip
+        return schema | ({"$defs": definitions} if definitions else {})
+
 
 # -- the persona's voice -----------------------------------------------------------------------
 
@@ -148,6 +176,14 @@ class VoiceRealismConfig(CamelModel):
 
 class PersonaVoiceConfig(CamelModel):
     """How the persona sounds and listens on voice calls. Empty fields follow its traits."""
+
+    # A hosted engine needs its model (the validators below say the same to pydantic).
+    model_config = ConfigDict(json_schema_extra={"allOf": [
+        {"if": {"required": ["engine"], "properties": {"engine": {"const": "hosted"}}},
+         "then": {"required": ["model"], "properties": {"model": _GIVEN}}},
+        {"if": {"required": ["listenEngine"], "properties": {"listenEngine": {"const": "hosted"}}},
+         "then": {"required": ["listenModel"], "properties": {"listenModel": _GIVEN}}},
+    ]})  # fmt: skip
 
     engine: Literal["espeak", "hosted"] = "espeak"
     model: str | None = PydanticField(

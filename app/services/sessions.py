@@ -62,12 +62,13 @@ def message_public(row: Message, content: str, truncated: bool = False) -> Messa
     """`content` as read (cut at the reply cap by the query); `truncated` when the stored body
     was longer, or the target's reply was cut when it was stored."""
     meta = row.meta or {}
+    unheard = bool(meta.get("unrecognized"))  # voice: spoken, but no words made out (not empty)
     return MessagePublic(
         id=row.id, session_id=row.session_id, sequence=row.sequence, sender_type=row.role, content=content,
         latency_ms=row.latency_ms, prompt_tokens=row.prompt_tokens, completion_tokens=row.completion_tokens,
         cost=row.cost, model=row.model, meta=meta, timestamp=row.created_at,
-        empty=bool(meta.get("empty")) or (row.role == "agent" and not content.strip()),
-        truncated=truncated or bool(meta.get("truncated")),
+        empty=not unheard and (bool(meta.get("empty")) or (row.role == "agent" and not content.strip())),
+        truncated=truncated or bool(meta.get("truncated")), unrecognized=unheard,
     )  # fmt: skip
 
 
@@ -363,6 +364,7 @@ def _markdown(d: SessionDetail) -> str:
     for m in d.messages:
         flags = [f"{m.latency_ms} ms"] if m.latency_ms is not None else []
         flags += ["empty reply"] if m.empty else []
+        flags += ["speech not recognised"] if m.unrecognized else []
         flags += ["truncated"] if m.truncated else []
         note = f" _({', '.join(flags)})_" if flags else ""
         lines += [f"**#{m.sequence} {m.sender_type}**{note}: {md_text(m.content) if m.content.strip() else '∅'}", ""]

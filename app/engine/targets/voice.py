@@ -24,11 +24,21 @@ from typing import Any, ClassVar, Protocol
 import numpy as np
 
 from app.engine.targets.base import TargetError, TargetSpec
+from app.outbound import max_audio_reply_bytes
 from app.voice import audio
 from app.voice.vad import SpeechDetector, speech_segments
 
-# What one agent answer may hold: longer is a bot that never stops (or floods the call).
-MAX_ANSWER_SECONDS = 120
+
+def max_answer_samples() -> int:
+    """What one agent answer may hold (MIMIC_MAX_AUDIO_REPLY_BYTES as 16 kHz 16-bit audio):
+    more is a bot that never stops, or floods the call."""
+    return max_audio_reply_bytes() // 2
+
+
+def answer_too_large(what: str) -> TargetError:
+    seconds = max_answer_samples() / audio.RATE
+    return TargetError("too_large", f"{what} more than {seconds:.0f} s of audio in one answer "
+                                    f"(MIMIC_MAX_AUDIO_REPLY_BYTES); the call stopped reading there")  # fmt: skip
 
 
 @dataclass(frozen=True)

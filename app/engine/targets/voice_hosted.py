@@ -4,6 +4,9 @@ through a hosted agent (a system prompt and a model, `mimic/offline` by default)
 with espeak-ng, and stops talking when the caller talks over it (barge-in), as a well-made
 voice agent does. It is a streaming transport with no network: the call's frames go
 straight to it.
+
+With `greeting`, it speaks first when the call connects: its `firstMessage`, or else what its
+model says to an instruction added to its system prompt (no made-up words of the caller).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from app.voice import audio
 from app.voice.speech import ListeningSettings, SpeechError, VoiceSettings, recognize, synthesize
 from app.voice.vad import SpeechDetector
 
-GREETING_PROMPT = "(The caller has just been connected. Greet them in one short sentence.)"
+GREETING_INSTRUCTION = "The call has just connected and the caller has not spoken: greet them in one short sentence."
 MAX_BUFFER_S = 60
 MIN_UTTERANCE_S = 0.3
 
@@ -34,6 +37,8 @@ class HostedVoiceTransport:
     def __init__(self, spec: TargetSpec) -> None:
         self.config = spec.config
         self.agent = hosted_agent_target(spec.config, spec.credentials)
+        greeting_prompt = f"{spec.config['systemPrompt']}\n\n{GREETING_INSTRUCTION}"
+        self.greeter = hosted_agent_target({**spec.config, "systemPrompt": greeting_prompt}, spec.credentials)
         language, _, variant = str(spec.config.get("voice") or "en-us+f5").partition("+")
         self.voice = VoiceSettings(language=language, variant=variant or "f5",
                                    rate_wpm=int(spec.config.get("rateWpm") or 160), pitch=50)  # fmt: skip
@@ -83,18 +88,21 @@ class HostedVoiceTransport:
 
     async def _answer(self, utterance: np.ndarray | None) -> None:
         try:
-            if utterance is None:
-                message = GREETING_PROMPT
+            if utterance is None:  # the call connected: the agent speaks first
+                said = str(self.config.get("firstMessage") or "").strip()
+                if not said:
+                    said = (await self.greeter.send(Turn(session_id=self.call_id, message=""))).content
             else:
                 heard = await recognize(utterance, ListeningSettings())
                 if not heard.text:
                     return
-                message = heard.text
-            reply = await self.agent.send(Turn(session_id=self.call_id, message=message, history=list(self.history)))
-            if utterance is not None:
-                self.history.append({"role": "user", "content": message})
-            self.history.append({"role": "assistant", "content": reply.content})
-            spoken = await synthesize(reply.content, self.voice)
+                reply = await self.agent.send(
+                    Turn(session_id=self.call_id, message=heard.text, history=list(self.history))
+                )
+                self.history.append({"role": "user", "content": heard.text})
+                said = reply.content
+            self.history.append({"role": "assistant", "content": said})
+            spoken = await synthesize(said, self.voice)
         except TargetError as exc:
             self._failure = exc
             await self.outbox.put(AgentAudio("error"))
@@ -121,6 +129,7 @@ class HostedVoiceTransport:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await self._answering
         await self.agent.close()
+        await self.greeter.close()
 
 
 register_transport("hosted", HostedVoiceTransport)

@@ -2,8 +2,9 @@
 a WAV file (`Content-Type: audio/wav`, with `X-Mimic-Call-Id` and `X-Mimic-Turn`) and the
 agent answers with a WAV file (16-bit or 8-bit PCM, or mu-law; any rate; mono or stereo).
 
-The answer is read as a stream and refused past MAX_ANSWER_BYTES: what an agent sends back
-is untrusted. Redirects are not followed.
+The answer is read as a stream up to MIMIC_MAX_AUDIO_REPLY_BYTES (reading stops there: a
+target error of kind too_large), as the outbound policy reads every answer: what an agent
+sends back is untrusted. Redirects are not followed.
 """
 
 from __future__ import annotations
@@ -17,12 +18,9 @@ import numpy as np
 
 from app.engine.targets.base import TargetError, TargetSpec, outbound_error
 from app.engine.targets.http import check_status, http_error
-from app.engine.targets.voice import MAX_ANSWER_SECONDS, TurnAnswer, register_transport
-from app.outbound import OutboundError, outbound_client
+from app.engine.targets.voice import TurnAnswer, answer_too_large, max_answer_samples, register_transport
+from app.outbound import OutboundError, audio_replies, outbound_client
 from app.voice import audio
-
-# Two minutes of 48 kHz stereo 16-bit audio, and a little more for the headers.
-MAX_ANSWER_BYTES = MAX_ANSWER_SECONDS * 48_000 * 2 * 2 + 4096
 
 
 class WavTurnTransport:
@@ -41,17 +39,14 @@ class WavTurnTransport:
                    "x-mimic-turn": str(turn)}  # fmt: skip
         started = time.perf_counter()
         try:
-            async with self.client.stream("POST", self.config["url"], content=body, headers=headers) as response:
-                response_ms = int((time.perf_counter() - started) * 1000)
-                if response.status_code >= 400:
-                    await response.aread()
-                    check_status(response)
-                chunks, size = [], 0
-                async for chunk in response.aiter_bytes():
-                    size += len(chunk)
-                    if size > MAX_ANSWER_BYTES:
-                        raise TargetError("bad_response", f"the answer is larger than {MAX_ANSWER_BYTES} bytes")
-                    chunks.append(chunk)
+            # The outbound transport reads the answer up to the audio cap, then stops (too_large).
+            with audio_replies():
+                async with self.client.stream("POST", self.config["url"], content=body, headers=headers) as response:
+                    response_ms = int((time.perf_counter() - started) * 1000)
+                    if response.status_code >= 400:
+                        await response.aread()
+                        check_status(response)
+                    chunks = [chunk async for chunk in response.aiter_bytes()]
         except httpx.HTTPError as exc:
             raise http_error(exc) from exc
         except OutboundError as exc:
@@ -64,8 +59,8 @@ class WavTurnTransport:
         except audio.AudioFormatError as exc:
             raise TargetError("bad_response", f"the answer is not usable audio: {exc}",
                               status_code=response.status_code) from None  # fmt: skip
-        if len(answer) > MAX_ANSWER_SECONDS * audio.RATE:
-            raise TargetError("bad_response", f"the answer is longer than {MAX_ANSWER_SECONDS} s")
+        if len(answer) > max_answer_samples():  # a low-rate file decodes to more than it weighs
+            raise answer_too_large("the agent answered with")
         return TurnAnswer(answer, response_ms)
 
     async def close(self) -> None:

@@ -10,8 +10,10 @@ and ends with `stop`. The agent sends `media` (its audio, any length), `mark` an
 With `framing: binary` the audio travels as raw bytes in binary messages both ways and the
 JSON envelopes carry the rest (as Vonage and others do).
 
-Everything the agent sends is untrusted: a message larger than websockets' limit (1 MiB)
-closes the stream, and audio that does not decode is a `bad_response` error.
+Everything the agent sends is untrusted: a message larger than MIMIC_MAX_REPLY_BYTES closes
+the stream (a `too_large` error, as on every WebSocket target), more audio in one answer than
+MIMIC_MAX_AUDIO_REPLY_BYTES ends the call the same way (app/engine/voice_call.py), and audio
+that does not decode is a `bad_response` error.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from websockets.exceptions import ConnectionClosed
 
 from app.engine.targets.base import TargetError, TargetSpec
 from app.engine.targets.voice import AgentAudio, register_transport
-from app.engine.targets.websocket import WebSocketTarget
+from app.engine.targets.websocket import WebSocketTarget, closed_error
 from app.voice.audio import AudioFormatError, Codec
 
 
@@ -88,7 +90,7 @@ class MediaStreamTransport(WebSocketTarget):
                 message = await connection.recv()
             except ConnectionClosed as exc:
                 self.connection = None
-                raise TargetError("connection", f"the agent closed the stream mid-call: {exc}") from exc
+                raise closed_error(exc, "the agent closed the stream mid-call") from exc
             if isinstance(message, bytes):
                 if not self.binary:
                     raise TargetError("bad_response", "the agent sent a binary message on a JSON media stream")

@@ -25,6 +25,15 @@ _CREDENTIAL_HEADERS = frozenset({"authorization", "cookie", "proxy-authorization
 _MESSAGE_TOO_BIG = 1009  # the close code websockets sends when a message passes max_size
 
 
+def closed_error(exc: ConnectionClosed, what: str, *, retryable: bool = False) -> TargetError:
+    """A closed connection as a target error: too_large when Mimic closed it because a frame
+    passed MIMIC_MAX_REPLY_BYTES (read no further than the cap), else a connection error."""
+    if exc.sent is not None and exc.sent.code == _MESSAGE_TOO_BIG:
+        return TargetError("too_large", f"a frame is larger than {max_reply_bytes():,} bytes "
+                           "(MIMIC_MAX_REPLY_BYTES); reading stopped there")  # fmt: skip
+    return TargetError("connection", f"{what}: {exc}", retryable=retryable)
+
+
 def _redirect(exc: ValueError) -> str | None:
     """The Location of a redirect to another host, which websockets declines to follow
     when given the address to connect to."""
@@ -112,10 +121,7 @@ class WebSocketTarget:
                         continue
             except ConnectionClosed as exc:
                 self.connection = None
-                if exc.sent is not None and exc.sent.code == _MESSAGE_TOO_BIG:  # read no further than the cap
-                    raise TargetError("too_large", f"a frame is larger than {max_reply_bytes():,} bytes "
-                                      "(MIMIC_MAX_REPLY_BYTES); reading stopped there") from exc  # fmt: skip
-                raise TargetError("connection", f"the connection closed: {exc}", retryable=True) from exc
+                raise closed_error(exc, "the connection closed", retryable=True) from exc
 
         try:
             (content, raw), latency = await with_retries(attempt, self.config["timeoutSeconds"])

@@ -62,6 +62,23 @@ def notes(call: dict[str, Any]) -> list[str]:
     return [str(n) for n in (call.get("summary") or {}).get("notes", [])]
 
 
+def placed(meta: dict[str, Any]) -> dict[str, str]:
+    """Where a message is in the recording: `start` (seconds, for the player) and `at` (m:ss)."""
+    start = (meta.get("voice") or {}).get("startMs")
+    if not isinstance(start, int | float):
+        return {"start": "", "at": ""}
+    return {"start": f"{start / 1000:.3f}", "at": f"{int(start // 60000)}:{int(start / 1000) % 60:02d}"}
+
+
+def play_button(m: rx.Var, recording_url: rx.Var, on_seek) -> rx.Component:
+    """Plays the recording from a message (voice sessions with a recording)."""
+    return rx.cond(
+        (m["start"] != "") & (recording_url != ""),
+        rx.button(rx.icon("play", size=12), m["at"], size="1", variant="ghost", type="button",
+                  on_click=on_seek(m["start"]), aria_label="Play this message"),  # fmt: skip
+    )
+
+
 def _bar(bar: rx.Var, on_seek) -> rx.Component:
     return rx.box(
         position="absolute",

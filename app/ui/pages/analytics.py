@@ -12,7 +12,7 @@ import reflex as rx
 
 from app.db import session_scope
 from app.models.analytics import AnalyticsBreakdown
-from app.services import agents, analytics, personas
+from app.services import agents, analytics, analytics_range, personas
 from app.services import analytics_charts as charts
 from app.services.errors import ServiceError
 from app.services.pagination import PageParams
@@ -138,7 +138,7 @@ class AnalyticsState(ChartTables, AuthState):
 
     @rx.event
     def preset(self, days: int):
-        today = analytics.utc_today()
+        today = analytics_range.utc_today()
         self.start_date, self.end_date = (today - timedelta(days=days - 1)).isoformat(), today.isoformat()
         self._refresh()
 

@@ -38,11 +38,11 @@ def _message(m: dict) -> dict[str, str]:
     latency = m.get("latencyMs")
     sender = str(m.get("senderType") or m.get("role", ""))
     content = str(m.get("content", ""))
-    empty = bool(m.get("empty")) or (sender == "agent" and not content.strip())
-    flags = ["empty reply" if empty else "", "truncated" if m.get("truncated") else ""]
-    # Voice sessions: where the message is in the recording (the bubble plays it from there).
-    spoken = (m.get("metadata") or m.get("meta") or {}).get("voice") or {}
-    start = spoken.get("startMs")
+    meta = m.get("metadata") or m.get("meta") or {}
+    unheard = bool(m.get("unrecognized") or meta.get("unrecognized"))
+    empty = not unheard and (bool(m.get("empty")) or (sender == "agent" and not content.strip()))
+    flags = ["empty reply" if empty else "", "speech not recognised" if unheard else "",
+             "truncated" if m.get("truncated") else ""]  # fmt: skip
     return {
         "id": str(m.get("id", "")),
         "sender": sender,
@@ -50,8 +50,7 @@ def _message(m: dict) -> dict[str, str]:
         "latency": f"{latency} ms" if latency is not None else "",
         "sequence": str(m.get("sequence", "")),
         "flags": " · ".join(f for f in flags if f),
-        "start": f"{start / 1000:.3f}" if isinstance(start, int | float) else "",
-        "at": f"{int(start // 60000)}:{int(start / 1000) % 60:02d}" if isinstance(start, int | float) else "",
+        **voice_ui.placed(meta),  # voice: where it is in the recording (the bubble plays it from there)
     }
 
 
@@ -342,18 +341,7 @@ def _bubble(m: rx.Var) -> rx.Component:
             rx.hstack(
                 rx.cond(m["latency"] != "", rx.text(m["latency"], size="1", color_scheme="gray")),
                 rx.cond(m["flags"] != "", rx.badge(m["flags"], color_scheme="orange", variant="soft", size="1")),
-                rx.cond(
-                    (m["start"] != "") & (SessionState.recording_url != ""),
-                    rx.button(
-                        rx.icon("play", size=12),
-                        m["at"],
-                        size="1",
-                        variant="ghost",
-                        type="button",
-                        on_click=SessionState.play_from(m["start"]),
-                        aria_label="Play this message",
-                    ),
-                ),
+                voice_ui.play_button(m, SessionState.recording_url, SessionState.play_from),
                 spacing="2",
             ),
             background=rx.cond(is_persona, rx.color("violet", 3), rx.color("gray", 3)),
