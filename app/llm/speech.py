@@ -36,7 +36,8 @@ class TranscriptionResult:
 
 def _kwargs(credentials: Credentials | None, timeout_s: float) -> dict:
     credentials = credentials or Credentials()
-    kwargs: dict = {"timeout": timeout_s, "max_retries": 0}
+    # drop_params: a provider without verbose_json or speed answers what it can, as completions do.
+    kwargs: dict = {"timeout": timeout_s, "max_retries": 0, "drop_params": True}
     if credentials.api_key:
         kwargs["api_key"] = credentials.api_key
     if credentials.api_base:
