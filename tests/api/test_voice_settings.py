@@ -120,3 +120,41 @@ def test_old_recordings_are_deleted_and_the_figures_stay(db, live_api, make_acco
     assert old_call["latencyP50Ms"] == 800  # the figures stay
     assert len(new_call["recordings"]) == 1 and new_call["recordingsPurged"] is False
     assert db.get(SimSession, old_id) is not None
+
+
+def test_the_document_says_what_the_server_enforces_of_voice_fields(api: Api) -> None:
+    """The OpenAPI document describes a voice agent's config per transport and a persona's
+    voice with the limits the server applies; a body it forbids is refused by the document
+    check, naming each field."""
+    document = api.get("/openapi.json")
+    schemas = document["components"]["schemas"]
+    branch = next(b["then"] for b in schemas["AgentCreate"]["allOf"]
+                  if b["if"]["properties"]["type"]["const"] == "voice")  # fmt: skip
+    config = branch["properties"]["config"]
+    transports = {b["if"]["properties"]["transport"]["const"]: b["then"] for b in config["allOf"]}
+    assert set(transports) == {"websocket", "http", "hosted"}
+    assert "ws|wss" in transports["websocket"]["properties"]["url"]["pattern"]
+    assert "http|https" in transports["http"]["properties"]["url"]["pattern"]
+    assert transports["websocket"]["else"] == {"properties": {"sampleRate": {"const": 8000}}}  # mu-law is 8 kHz
+    assert 11025 not in transports["http"]["properties"]["sampleRate"]["enum"]
+    assert transports["hosted"]["properties"]["temperature"]["maximum"] == 2
+    voice = schemas["PersonaVoiceConfig"]
+    assert voice["properties"]["rateWpm"]["anyOf"][0]["minimum"] == 80
+    assert {rule["then"]["required"][0] for rule in voice["allOf"]} == {"model", "listenModel"}
+
+    bad_agent = {"name": "Bad voice bot", "type": "voice",
+                 "config": {"transport": "websocket", "url": "https://bot.example.com/media", "sampleRate": 16000,
+                            "frameMs": "20"}}  # fmt: skip
+    response = api.http.post("/api/agents", json=bad_agent)
+    assert response.status_code == 422
+    details = {d["field"]: d["message"] for d in response.json()["error"]["details"]}
+    assert details["config.url"] == "must be an absolute ws or wss URL"
+    assert "config.sampleRate" in details and "config.frameMs" in details  # mu-law at 16 kHz; a string for a number
+    hosted = {"name": "Bad hosted voice", "type": "voice", "config": {"transport": "hosted", "systemPrompt": "Hi",
+                                                                      "temperature": "0.5"}}  # fmt: skip
+    refused = api.http.post("/api/agents", json=hosted)
+    assert refused.status_code == 422 and {d["field"] for d in refused.json()["error"]["details"]} == {
+        "config.temperature"
+    }
+    good = {"name": "Good voice bot", "type": "voice", "config": {"url": "wss://bot.example.com/media"}}
+    assert api.http.post("/api/agents", json=good).status_code == 201
