@@ -23,6 +23,8 @@ from app.api.errors import ErrorCode, error_payload
 from app.models.base import PATTERN_MESSAGES
 
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+_TYPE_WORDS = {"integer": "a whole number", "number": "a number", "string": "text", "boolean": "true or false",
+               "object": "an object", "array": "a list", "null": "null"}  # fmt: skip
 _MAX_DETAILS = 20
 
 
@@ -58,6 +60,9 @@ def _message(error: Any) -> str:
         return f"must have at most {kind.limit} items"
     if isinstance(kind, kinds.Enum):
         return "must be one of: " + ", ".join(str(option) for option in list(kind.options)[:20])
+    if isinstance(kind, kinds.Type):
+        types = [kind.types] if isinstance(kind.types, str) else list(kind.types)
+        return "must be " + " or ".join(_TYPE_WORDS.get(str(t), str(t)) for t in types)
     return error.message[:300]
 
 

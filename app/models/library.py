@@ -8,12 +8,14 @@ from enum import StrEnum
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from jsonschema import Draft202012Validator, SchemaError
-from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 from pydantic import Field as PydanticField
 from sqlalchemy import Index, Text
 from sqlmodel import Field, SQLModel
 
 from app.models.base import (
+    NOT_BLANK_PATTERN,
+    PATTERN_MESSAGES,
     CamelModel,
     Name,
     created_at_field,
@@ -216,6 +218,24 @@ CheckType = Literal[
     "contains", "not_contains", "regex", "not_regex", "max_latency", "max_turns", "language", "json_schema"
 ]
 _TEXT_CHECKS = {"contains", "not_contains", "regex", "not_regex"}
+_LANGUAGE_CODE = r"^[a-z]{2}(-[A-Za-z]{2})?$"
+PATTERN_MESSAGES[_LANGUAGE_CODE] = "must be an ISO 639-1 code such as en or es"
+
+
+def _when(types: list[str], then: dict[str, Any]) -> dict[str, Any]:
+    return {"if": {"required": ["type"], "properties": {"type": {"enum": types}}}, "then": then}
+
+
+# What each type needs, as the document says it (the validators below say the same to pydantic).
+_CHECK_RULES = [
+    _when(sorted(_TEXT_CHECKS), {"required": ["value"], "properties": {"value": {
+        "type": "string", "minLength": 1, "maxLength": 500, "pattern": NOT_BLANK_PATTERN}}}),
+    _when(["max_latency", "max_turns"], {"required": ["value"], "properties": {"value": {"type": "integer",
+                                                                                         "minimum": 1}}}),
+    _when(["language"], {"required": ["value"], "properties": {"value": {"type": "string",
+                                                                         "pattern": _LANGUAGE_CODE}}}),
+    _when(["json_schema"], {"required": ["schema"], "properties": {"schema": {"type": "object"}}}),
+]  # fmt: skip
 
 
 class ObjectiveCheck(CamelModel):
@@ -223,13 +243,18 @@ class ObjectiveCheck(CamelModel):
     A check naming a `criterion` decides it: not met when the check fails, met when it passes
     and the judge could not tell."""
 
+    model_config = ConfigDict(json_schema_extra={"allOf": _CHECK_RULES})
+
     type: CheckType
     value: str | int | None = PydanticField(
         default=None,
+        validate_default=True,
         description="contains/not_contains: the text; regex/not_regex: the pattern; max_latency: ms; max_turns: "
         "persona messages; language: an ISO 639-1 code",
     )
-    json_schema: dict[str, Any] | None = PydanticField(default=None, alias="schema", description="json_schema's schema")
+    json_schema: dict[str, Any] | None = PydanticField(
+        default=None, alias="schema", validate_default=True, description="json_schema's schema"
+    )
     scope: Literal["any", "every", "last"] | None = PydanticField(
         default=None, description="Which replies: any (contains/regex), every (not_*, json_schema), or the last one"
     )
@@ -237,31 +262,39 @@ class ObjectiveCheck(CamelModel):
     criterion: int | None = PydanticField(default=None, ge=0, le=49, description="The criterion (from 0) it decides")
     label: str = PydanticField(default="", max_length=200)
 
-    @model_validator(mode="after")
-    def _value_fits_type(self) -> ObjectiveCheck:
-        value = self.value
-        if self.type in _TEXT_CHECKS:
+    # Errors name the field they are about (value, schema), as the document's rules do.
+    @field_validator("value")
+    @classmethod
+    def _value_fits_type(cls, value: str | int | None, info: ValidationInfo) -> str | int | None:
+        kind = info.data.get("type")
+        if kind in _TEXT_CHECKS:
             if not isinstance(value, str) or not value.strip() or len(value) > 500:
-                raise ValueError(f"{self.type} needs a text value (1 to 500 characters)")
-            if self.type.endswith("regex"):
+                raise ValueError(f"{kind} needs a text value (1 to 500 characters)")
+            if kind.endswith("regex"):
                 try:
                     re.compile(value)
                 except re.error as exc:
                     raise ValueError(f"not a valid regular expression: {exc}") from None
-        elif self.type in ("max_latency", "max_turns"):
+        elif kind in ("max_latency", "max_turns"):
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                raise ValueError(f"{self.type} needs a whole number of at least 1")
-        elif self.type == "language":
-            if not isinstance(value, str) or not re.fullmatch(r"[a-z]{2}(?:-[A-Za-z]{2})?", value):
+                raise ValueError(f"{kind} needs a whole number of at least 1")
+        elif kind == "language":
+            if not isinstance(value, str) or not re.fullmatch(_LANGUAGE_CODE, value):
                 raise ValueError("language needs an ISO 639-1 code such as en or es")
-        elif self.type == "json_schema":
-            if self.json_schema is None:
-                raise ValueError("json_schema needs a schema")
-            try:
-                Draft202012Validator.check_schema(self.json_schema)
-            except SchemaError as exc:
-                raise ValueError(f"not a valid JSON schema: {exc.message}") from None
-        return self
+        return value
+
+    @field_validator("json_schema")
+    @classmethod
+    def _schema_for_json_checks(cls, schema: dict[str, Any] | None, info: ValidationInfo) -> dict[str, Any] | None:
+        if info.data.get("type") != "json_schema":
+            return schema
+        if schema is None:
+            raise ValueError("json_schema needs a schema")
+        try:
+            Draft202012Validator.check_schema(schema)
+        except SchemaError as exc:
+            raise ValueError(f"not a valid JSON schema: {exc.message}") from None
+        return schema
 
 
 class ObjectiveCreate(CamelModel):

@@ -73,8 +73,10 @@ def security_headers(ctx: Any, response: schemathesis.Response, case: schemathes
 # not exist in the workspace, the password policy (zxcvbn) and the current password, an email
 # domain that cannot receive mail, a date that does not exist or a range that runs backwards
 # or spans more than 366 days, a moment that must lie ahead (an API key's expiry), a suite's
-# size (personas × objectives × repeats), a model whose provider is not configured, and what a
-# YAML import document holds (the document can only call YAML a string). A schema-valid request
+# size (personas × objectives × repeats), a model whose provider is not configured, what a
+# YAML import document holds (the document can only call YAML a string), and an objective
+# check's pattern that Python cannot compile, schema that is not a JSON Schema, or criterion
+# past the objective's list of criteria. A schema-valid request
 # refused for one of these (and nothing else) is not a document that lies.
 BUSINESS_RULES: tuple[tuple[str, str], ...] = (
     ("agentId", "no such agent"), ("personaId", "no such persona"), ("objectiveId", "no such objective"),
@@ -86,6 +88,7 @@ BUSINESS_RULES: tuple[tuple[str, str], ...] = (
     ("simulator", "unknown model"), ("judge", "unknown model"), ("agent", "unknown model"),
     ("model", "no custom model"), ("simulatorModel", "unknown model"),
     ("expiresAt", "must be in the future"), ("repeats", "sessions; at most"), ("body", "expected an object or a list"),
+    ("value", "not a valid regular expression"), ("schema", "not a valid JSON schema"), ("checks", "names criterion"),
 )  # fmt: skip
 
 
