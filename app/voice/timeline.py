@@ -49,10 +49,17 @@ class Track:
             self.length = max(0, at)
 
     def read(self, start: int, end: int) -> np.ndarray:
-        start, end = max(0, start), max(0, min(end, len(self.data)))
+        """The track from `start` to `end`, silence where nothing was placed: always the length
+        asked for (up to the track's limit), since a reader keeps time by what it reads (the
+        agent's detector counts samples: a short read past the buffer would put it behind)."""
+        start, end = max(0, start), max(0, min(end, self.max_samples))
         if end <= start:
             return np.zeros(0, dtype=np.int16)
-        return self.data[start:end].copy()
+        out = np.zeros(end - start, dtype=np.int16)
+        held = min(end, len(self.data))
+        if held > start:
+            out[: held - start] = self.data[start:held]
+        return out
 
     def samples(self, until: int | None = None) -> np.ndarray:
         return self.data[: self.length if until is None else min(until, len(self.data))]

@@ -23,7 +23,8 @@ from app.voice.speech import (
     voice_from_traits,
     word_error_rate,
 )
-from app.voice.vad import speech_segments
+from app.voice.timeline import CallRecording
+from app.voice.vad import SpeechDetector, speech_segments
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)
@@ -112,6 +113,22 @@ def test_voice_activity_is_found_to_the_frame() -> None:
     assert len(found) == 2
     for (start, end), (true_start, true_end) in zip(found, truth, strict=True):
         assert abs(start - true_start) <= 40 and -20 <= end - true_end <= 150
+
+
+def test_a_long_call_keeps_the_agents_speech_where_it_was_played() -> None:
+    """The call's tracks grow as audio is placed; read past what was allocated, a track is
+    silence of the length asked for, so a detector fed frame by frame keeps the call's time
+    (a call's first 30 s once held the agent's detector back by the rest of the call)."""
+    speech = asyncio.run(synthesize("Your order ships on Friday.", VoiceSettings(variant="f5")))
+    track = CallRecording(120).agent
+    assert len(track.read(40 * R, 41 * R)) == R and not track.read(40 * R, 41 * R).any()
+    track.place(speech, 5 * R)
+    track.place(speech, 45 * R)  # an answer after a long silence
+    detector, frame = SpeechDetector(), R * 20 // 1000
+    for position in range(0, 50 * R, frame):
+        detector.feed(track.read(position, position + frame))
+    found = [s.ms()[0] for s in detector.close()]
+    assert len(found) == 2 and abs(found[0] - 5000) <= 40 and abs(found[1] - 45000) <= 40, found
 
 
 def test_offline_recognition_hears_the_words_off_the_event_loop() -> None:
