@@ -202,8 +202,8 @@ def wav_turn_bot(state: dict | None = None) -> FastAPI:
 
     @app.post("/turn")
     async def turn(request: Request):
-        arrived = time.monotonic()
         body = await request.body()
+        arrived = time.monotonic()  # the caller's file has come (Mimic times its answer from there)
         state.setdefault("requests", []).append({"bytes": len(body), "headers": dict(request.headers)})
         samples = audio.read_wav(body)
         segments = speech_segments(samples)

@@ -38,11 +38,20 @@ class WavTurnTransport:
         headers = {"content-type": "audio/wav", "accept": "audio/wav", "x-mimic-call-id": call_id,
                    "x-mimic-turn": str(turn)}  # fmt: skip
         started = time.perf_counter()
+        sent: list[float] = []
+
+        async def trace(event: str, info: dict) -> None:
+            # The caller has finished once the whole file is sent: connecting and uploading
+            # (a new connection, a slow uplink) are not the agent's answer time.
+            if event.endswith("send_request_body.complete"):
+                sent.append(time.perf_counter())
+
         try:
             # The outbound transport reads the answer up to the audio cap, then stops (too_large).
             with audio_replies():
-                async with self.client.stream("POST", self.config["url"], content=body, headers=headers) as response:
-                    response_ms = int((time.perf_counter() - started) * 1000)
+                async with self.client.stream("POST", self.config["url"], content=body, headers=headers,
+                                              extensions={"trace": trace}) as response:  # fmt: skip
+                    response_ms = int((time.perf_counter() - (sent[-1] if sent else started)) * 1000)
                     if response.status_code >= 400:
                         await response.aread()
                         check_status(response)
