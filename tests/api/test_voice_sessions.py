@@ -337,3 +337,7 @@ def test_stream_envelopes_follow_the_media_stream_shape(api: Api) -> None:
     media = [e["media"] for e in seen if e["event"] == "media"]
     assert media[0]["track"] == "inbound" and len(base64.b64decode(media[0]["payload"])) == 160  # 20 ms, 8 kHz mu-law
     assert [int(m["chunk"]) for m in media[:5]] == [1, 2, 3, 4, 5]
+    # The bot sends nothing after its reply: the probe hears the silence and stops a second
+    # later (the greeting, the reply and that second: about 4 s, 200 frames of 20 ms), not at
+    # its 8 s cap on an answer (it sent 475 frames when it only heard what came).
+    assert len(media) < 400, len(media)

@@ -26,6 +26,7 @@ import numpy as np
 from app.engine.targets.base import TargetError, TargetSpec
 from app.outbound import max_audio_reply_bytes
 from app.voice import audio
+from app.voice.timeline import Track
 from app.voice.vad import SpeechDetector, speech_segments
 
 
@@ -147,55 +148,61 @@ async def _probe_stream(
     transport: StreamingTransport, greeting: np.ndarray, recognize, timeout_s: float, max_answer_s: float,
     end_silence_ms: int,
 ) -> VoiceProbe:  # fmt: skip
+    """The greeting in real time, then silence, on one clock: the agent's audio plays from
+    its arrival on (after what is still playing), and the detector hears the silence after
+    it too, so the reply ends `end_silence_ms` after its last sound (an agent that sends
+    nothing once it has spoken is heard to stop)."""
     await transport.open("probe")
     frame = frame_samples(20)
-    heard: list[np.ndarray] = []
+    padded = np.concatenate([greeting, audio.silence(200)])
+    limit_s = len(padded) / audio.RATE + timeout_s + max_answer_s + 1
+    track = Track(limit_s)
     detector = SpeechDetector(hangover_ms=end_silence_ms)
-    first_audio_at: float | None = None  # when the first audio message came
-    received: asyncio.Queue[AgentAudio] = asyncio.Queue()
+    received: asyncio.Queue[tuple[float, AgentAudio]] = asyncio.Queue()
 
     async def listen() -> None:
         while True:
-            await received.put(await transport.receive())
+            event = await transport.receive()
+            await received.put((time.monotonic(), event))  # placed where it arrived
+
+    started = time.monotonic()
+
+    def now(moment: float | None = None) -> int:
+        return int(((time.monotonic() if moment is None else moment) - started) * audio.RATE)
 
     listener = asyncio.create_task(listen())
     try:
-        padded = np.concatenate([greeting, audio.silence(200)])
-        started = time.monotonic()
-        for index in range(0, len(padded), frame):  # the greeting, in real time
-            await transport.send_audio(padded[index : index + frame])
-            await asyncio.sleep(max(0.0, started + (index + frame) / audio.RATE - time.monotonic()))
-        ended = started + len(greeting) / audio.RATE
-        deadline = ended + timeout_s
-        answer_deadline: float | None = None
+        greeting_end = len(greeting)
+        deadline = greeting_end + int(timeout_s * audio.RATE)
+        answer_deadline: int | None = None
+        sent = scheduled_end = fed = 0
         while True:
-            now = time.monotonic()
-            limit = answer_deadline if answer_deadline is not None else deadline
-            if now >= limit:
-                break
-            await transport.send_audio(audio.silence(20))
-            try:
-                event = await asyncio.wait_for(received.get(), timeout=0.02)
-            except TimeoutError:
-                if listener.done():
-                    listener.result()  # raises the transport's error
-                continue
-            if event.kind != "audio" or event.samples is None:
-                continue
-            if first_audio_at is None:
-                first_audio_at = time.monotonic()
-            detector.feed(event.samples)
-            heard.append(event.samples)
+            position = now()
+            while sent <= position:  # the caller's side, in real time: the greeting, then silence
+                chunk = padded[sent : sent + frame] if sent < len(padded) else audio.silence(20)
+                await transport.send_audio(chunk)
+                sent += frame
+            while not received.empty():
+                arrived, event = received.get_nowait()
+                if event.kind == "audio" and event.samples is not None and len(event.samples):
+                    scheduled_end = track.place(event.samples, max(now(arrived), scheduled_end, fed))
+            if position > fed:  # what has been played so far, silence included
+                detector.feed(track.read(fed, position))
+                fed = position
             if answer_deadline is None and (detector.speaking or detector.segments):
-                answer_deadline = time.monotonic() + max_answer_s
+                answer_deadline = fed + int(max_answer_s * audio.RATE)
             if detector.segments and not detector.speaking:
                 break
-        onset = detector.segments[0].start if detector.segments else detector.current_start
-        if first_audio_at is None or onset is None:
+            if fed >= (answer_deadline if answer_deadline is not None else deadline) or fed >= track.max_samples:
+                break
+            if listener.done():
+                listener.result()  # raises the transport's error
+            await asyncio.sleep(0.02)
+        segments = [(s.start, s.end) for s in detector.close()]
+        if not segments:
             raise TargetError("timeout", f"the agent did not answer within {timeout_s:g} s", retryable=False)
-        samples = np.concatenate(heard) if heard else np.zeros(0, dtype=np.int16)
-        text = await recognize(samples)
-        # Audio plays from its arrival on: the speech starts `onset` samples into what came.
-        return VoiceProbe(max(0, int((first_audio_at + onset / audio.RATE - ended) * 1000)), text)
+        onset, end = segments[0][0], segments[-1][1]
+        text = await recognize(track.read(onset, end))
+        return VoiceProbe(max(0, audio.duration_ms(onset - greeting_end)), text)
     finally:
         listener.cancel()
