@@ -52,6 +52,9 @@ OBJECTIVE = {
     "config": {"maxTurns": 2},
 }
 OTHER_SENTENCE = "Please hold the line while I transfer you to the billing department now"
+# Where what the agent says is not what a test checks, it says little: recognising it is the
+# costliest part of a call.
+SHORT_REPLY = ["Your order will arrive on Friday morning."]
 
 
 @pytest.fixture
@@ -129,7 +132,7 @@ def test_streaming_calls_transcript_latency_and_barge_in(api: Api) -> None:
                                  (agents[2], cutting_in, objective)])  # fmt: skip
 
     for detail, bot in zip(details, (plain, yielding, stubborn), strict=True):
-        assert detail["status"] == "completed", (detail["error"], _story(detail), bot["said"], bot["heard"])
+        assert detail["status"] == "completed", (detail["error"], _story(detail), bot["said"])
     first, second, third = details
 
     # What the agent said, as recognised, against what the bot said.
@@ -240,7 +243,7 @@ def test_mulaw_media_stream_connection_test(api: Api) -> None:
 
 @pytest.mark.e2e
 def test_noise_at_low_snr_is_heard_and_hurts_recognition(api: Api) -> None:
-    clean_bot, noisy_bot = {"delay_ms": 300}, {"delay_ms": 300}
+    clean_bot, noisy_bot = ({"delay_ms": 300, "listens": True, "replies": SHORT_REPLY} for _ in range(2))
     with LoopbackServer(wav_turn_bot(clean_bot)) as clean_server, LoopbackServer(wav_turn_bot(noisy_bot)) as noisy:
         objective = _objective(api, max_turns=1)
         quiet = _persona(api)
@@ -283,7 +286,7 @@ def test_broken_bots_end_with_a_classified_target_error(api: Api, transport: str
     """Malformed audio, a stream closed mid-answer, and no answer at all: each session ends
     with a target error of its kind, and what was recorded until then is kept."""
     modes = {"malformed": "bad_response", "close": "connection", "silent": "timeout"}
-    states = {mode: {"delay_ms": 300, "mode": mode} for mode in modes}
+    states = {mode: {"delay_ms": 300, "mode": mode, "replies": SHORT_REPLY} for mode in modes}
     make = media_stream_bot if transport == "websocket" else wav_turn_bot
     config = _stream_config if transport == "websocket" else _http_config
     servers = [LoopbackServer(make(states[mode])) for mode in modes]

@@ -12,7 +12,8 @@ Mimic measured with what the bot did. `state` (shared with the test) sets the be
 - "yields": on a barge-in, stop talking and send `clear` (True) or keep talking (False)
 - "mode": ok | malformed (audio that does not decode) | close (drops the stream mid-answer)
   | silent (never answers)
-- "heard": what it recognised of the caller, turn by turn
+- "listens": recognise what the caller said (True), into "heard", turn by turn; off by
+  default, since recognising is the costliest thing a bot does and only some tests read it
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ def _defaults(state: dict | None) -> dict:
     state.setdefault("yields", True)
     state.setdefault("mode", "ok")
     state.setdefault("said", [])
+    state.setdefault("listens", False)
     state.setdefault("heard", [])
     state.setdefault("barge_ins", 0)
     return state
@@ -66,12 +68,13 @@ def exact_end(samples: np.ndarray, start: int, end: int) -> int:
 
 
 async def _reply_audio(state: dict, heard: np.ndarray) -> tuple[str, np.ndarray]:
-    """The next scripted reply, spoken. What the caller said is recognised meanwhile (into
-    "heard"), so that the bot answers on time however busy the machine is."""
+    """The next scripted reply, spoken. A bot that listens recognises what the caller said
+    meanwhile (into "heard"), so that it answers on time however busy the machine is."""
     turn = len(state["said"])
-    task = asyncio.get_running_loop().create_task(_listen(state, heard, turn))
-    state.setdefault("listening", set()).add(task)
-    task.add_done_callback(state["listening"].discard)
+    if state["listens"]:
+        task = asyncio.get_running_loop().create_task(_listen(state, heard, turn))
+        state.setdefault("listening", set()).add(task)
+        task.add_done_callback(state["listening"].discard)
     replies = state["replies"]
     text = replies[min(turn, len(replies) - 1)]
     state["said"].append(text)
@@ -213,8 +216,10 @@ def wav_turn_bot(state: dict | None = None) -> FastAPI:
         _, spoken = await _reply_audio(state, samples[segments[0].start : end])
         # The request ends when the caller's file has come; the caller's speech ended `trailing` before.
         trailing = (len(samples) - end) / audio.RATE
-        if state["mode"] == "silent":
-            await asyncio.sleep(3600)
+        if state["mode"] == "silent":  # never answers; stops waiting once the caller hangs up
+            while not await request.is_disconnected():
+                await asyncio.sleep(0.1)
+            return Response(status_code=204)
         await asyncio.sleep(max(0.0, arrived + state["delay_ms"] / 1000 - trailing - time.monotonic()))
         wav = audio.wav_bytes(spoken)
         if state["mode"] == "malformed":
