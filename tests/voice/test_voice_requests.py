@@ -29,6 +29,7 @@ from tests.support.openai_stub import OpenAIStub, StubRequest, Text, ToolCall
 from tests.support.voice_bots import wav_turn_bot
 
 KEY = "sk-voice-recording-0123"
+BOT_REPLIES = ["Your order arrives on Friday.", "Anything else?"]  # short: recognising is the slow part
 PERSONA = PersonaSnapshot(
     name="Robin Vale", description="Calls about a late parcel.", language="en",
     traits={"patience_level": "low", "urgency": "high", "typo_rate": 0.2},
@@ -57,7 +58,8 @@ def _rows(prompt: str) -> list[dict]:
 
 
 async def test_a_call_reaches_the_judge_as_words_and_measurements(db, stored_session) -> None:
-    with OpenAIStub(script=_script, required_key=KEY) as stub, LoopbackServer(wav_turn_bot({"delay_ms": 400})) as bot:
+    bot_state = {"delay_ms": 400, "replies": BOT_REPLIES}
+    with OpenAIStub(script=_script, required_key=KEY) as stub, LoopbackServer(wav_turn_bot(bot_state)) as bot:
         model = ModelChoice("openai/gpt-4o-mini", credentials=Credentials(api_key=KEY, api_base=stub.base_url))
         config = agent_config.validate(AgentType.voice, {"transport": "http", "url": f"{bot.url}/turn",
                                                          "timeoutSeconds": 10})  # fmt: skip
