@@ -23,6 +23,9 @@ from app.outbound import OutboundError, check_url, max_reply_bytes, shared_ssl_c
 MAX_REDIRECTS = 5
 _CREDENTIAL_HEADERS = frozenset({"authorization", "cookie", "proxy-authorization"})
 _MESSAGE_TOO_BIG = 1009  # the close code websockets sends when a message passes max_size
+# How long closing waits for the peer's close frame: a peer that floods the connection (Mimic
+# stopped reading it) never gets to answer, and the session's task would wait the default 10 s.
+CLOSE_TIMEOUT_S = 2
 
 
 def closed_error(exc: ConnectionClosed, what: str, *, retryable: bool = False) -> TargetError:
@@ -71,7 +74,7 @@ class WebSocketTarget:
                     secure = {"ssl": shared_ssl_context()} if urlsplit(url).scheme == "wss" else {}
                     return await websockets.connect(
                         url, additional_headers=headers, open_timeout=None, host=address, proxy=None,
-                        max_size=max_reply_bytes(), **secure,
+                        max_size=max_reply_bytes(), close_timeout=CLOSE_TIMEOUT_S, **secure,
                     )  # fmt: skip
                 except OSError as exc:
                     error = exc
