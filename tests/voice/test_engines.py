@@ -146,13 +146,13 @@ def test_offline_recognition_hears_the_words_off_the_event_loop() -> None:
                 lag = max(lag, time.perf_counter() - started - 0.01)
 
         watcher = asyncio.create_task(watch())
-        heard = await recognize(np.concatenate([speech, speech]), ListeningSettings())
+        heard = await recognize(speech, ListeningSettings())  # a second or more of decoding
         stop.set()
         await watcher
         return heard.text, lag
 
     heard, lag = asyncio.run(main())
-    assert word_error_rate(f"{text} {text}", heard) <= 0.3, heard
+    assert word_error_rate(text, heard) <= 0.3, heard
     assert lag < 0.25  # PocketSphinx holds the GIL: it decodes in a process of its own
 
 
