@@ -4,13 +4,17 @@
     mimic personas create persona.yaml
     mimic suites create --name Smoke --agent "Demo agent" --persona Dana --objective "Order status" --repeats 3
     mimic run Smoke --wait --threshold 0.9 --baseline <run id> --junit report.xml --json run.json
+    mimic judge conversations.yaml --judge openai/gpt-4o-mini --repeats 3
+    mimic calibrate support-set.yaml --judge openai/gpt-4o-mini --repeats 3 --min-kappa 0.6
 
 Credentials: --api-key or MIMIC_API_KEY, else the token `mimic login` stored. The server:
 --url or MIMIC_URL, else the one you logged in to, else http://localhost:3000.
 
 Exit codes: 0 done (and, for `run --wait`, the gate passed); 1 the gate failed (the pass
-rate is under --threshold, a cell regressed against --baseline, or the run did not
-complete); 2 the command could not be carried out (usage, credentials, network, not found).
+rate is under --threshold, a cell regressed against --baseline, the run did not complete, or
+its suite requires a calibrated judge and the judge is not; `calibrate --min-kappa` and
+`judge --strict` too); 2 the command could not be carried out (usage, credentials, network,
+not found).
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ import yaml
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+
+from app import cli_judging
 
 DEFAULT_URL = "http://localhost:3000"
 GATE_FAILED = 1
@@ -459,6 +465,9 @@ def gate_problems(
 ) -> list[str]:
     """Why the gate fails; empty when it passes."""
     problems = []
+    calibration = run.get("calibration") or {}
+    if calibration.get("status") == "not_calibrated":  # the suite requires a calibrated judge
+        problems.append(calibration.get("message") or "judge not calibrated")
     overall = run.get("overall") or {}
     if run["status"] != "completed":
         problems.append(f"the run ended {run['status']}")
@@ -475,6 +484,102 @@ def gate_problems(
         if cell["change"] == "regressed":
             problems.append(f"regressed: {cell['personaName']} × {cell['objectiveName']}")
     return problems
+
+
+# ---- judging ---------------------------------------------------------------------------------
+
+
+@app.command("judge")
+def judge_conversations(
+    ctx: typer.Context,
+    file: Annotated[str, typer.Argument(help="JSON or YAML: one conversation, a list, or {conversations: [...]}")],
+    judge: Annotated[str | None, typer.Option(help="The judge model (else the workspace's)")] = None,
+    repeats: Annotated[int | None, typer.Option(min=1, max=11, help="Independent judgements, majority")] = None,
+    temperature: Annotated[float | None, typer.Option(min=0, max=2)] = None,
+    json_path: Annotated[Path | None, typer.Option("--json", help="Write every answer as JSON")] = None,
+    strict: Annotated[bool, typer.Option(help="Exit 1 when a conversation fails")] = False,
+) -> None:
+    """Judge conversations that did not happen in Mimic (persona, objective, transcript with
+    senderType persona|agent and content), exactly as sessions are."""
+    client = _client(ctx)
+    options = {k: v for k, v in {"judgeModel": judge, "repeats": repeats, "temperature": temperature}.items()
+               if v is not None}  # fmt: skip
+    conversations = _run(lambda: cli_judging.items_of(_read_document(file), "conversations"))
+    answers = [_run(lambda c=c: client.post("/api/judgements", {**c, **options})) for c in conversations]
+    out.print(cli_judging.judged_table(answers))
+    if json_path:
+        json_path.write_text(json.dumps(answers, indent=2))
+    if strict and any(a["verdict"]["outcome"] == "failed" for a in answers):
+        raise typer.Exit(GATE_FAILED)
+
+
+@app.command("calibrate")
+def calibrate(
+    ctx: typer.Context,
+    calibration_set: Annotated[str, typer.Argument(metavar="SET", help="A set's name or id, or a JSON/YAML file")],
+    judge: Annotated[str | None, typer.Option(help="The judge model (else the workspace's)")] = None,
+    repeats: Annotated[int, typer.Option(min=1, max=11, help="Judgements per case (the flip rate needs 2+)")] = 1,
+    temperature: Annotated[float | None, typer.Option(min=0, max=2)] = None,
+    min_kappa: Annotated[float | None, typer.Option(help="Exit 1 when Cohen's kappa is under this")] = None,
+    json_path: Annotated[Path | None, typer.Option("--json", help="Write the report as JSON")] = None,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait at most")] = 3600,
+) -> None:
+    """Run the judge over a calibration set and print its report (kept on the server)."""
+    client = _client(ctx)
+    set_id = _run(lambda: cli_judging.set_id(client.request, calibration_set, err.print))
+    body = {"setId": set_id, "judgeModel": judge, "repeats": repeats, "temperature": temperature}
+    report = _run(lambda: client.post("/api/calibrations", body))
+    deadline = time.monotonic() + timeout
+    while report["status"] == "running":
+        if time.monotonic() > deadline:
+            raise _fail(f"the report did not end within {timeout:g} s (it goes on on the server)", GATE_FAILED)
+        time.sleep(0.5)
+        report = _run(lambda r=report["id"]: client.get(f"/api/calibrations/{r}"))
+    if report["status"] != "completed":
+        raise _fail(f"the calibration failed: {(report.get('error') or {}).get('message', '')}", GATE_FAILED)
+    out.print(cli_judging.report_text(report))
+    if json_path:
+        json_path.write_text(json.dumps(report, indent=2))
+    if min_kappa is not None and (report["kappa"] is None or report["kappa"] < min_kappa):
+        raise _fail(f"Cohen's kappa {report['kappa']} is under --min-kappa {min_kappa}", GATE_FAILED)
+
+
+@app.command("rejudge")
+def rejudge(
+    ctx: typer.Context,
+    target: Annotated[str, typer.Argument(help="A session id, or a run id with --run")],
+    run: Annotated[bool, typer.Option("--run", help="Re-judge every session of the run")] = False,
+    judge: Annotated[str | None, typer.Option(help="The judge model")] = None,
+    repeats: Annotated[int | None, typer.Option(min=1, max=11)] = None,
+    temperature: Annotated[float | None, typer.Option(min=0, max=2)] = None,
+    wait: Annotated[bool, typer.Option(help="With --run: wait, then print the figures before and after")] = False,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait at most")] = 3600,
+) -> None:
+    """Judge a stored session (or every session of a run) again, without replaying it."""
+    client = _client(ctx)
+    body = {k: v for k, v in {"judgeModel": judge, "repeats": repeats, "temperature": temperature}.items()
+            if v is not None}  # fmt: skip
+    if not run:
+        answer = _run(lambda: client.post(f"/api/sessions/{target}/judgements", body))
+        out.print(f"judgement {answer['id']}: {answer['status']} · {answer['outcome']} ({answer['judgeModel']})")
+        return
+    before = _run(lambda: client.get(f"/api/runs/{target}"))
+    state = _run(lambda: client.post(f"/api/runs/{target}/judgements", body))["rejudge"]
+    out.print(f"re-judging {state['total']} sessions of run {target} with {state['judgeModel']}")
+    if wait:
+        after = _wait_rejudged(client, target, timeout)
+        out.print(cli_judging.rejudged_text(before, after))
+
+
+def _wait_rejudged(client: Client, run_id: str, timeout: float) -> dict[str, Any]:
+    deadline = time.monotonic() + timeout
+    while True:
+        run = _run(lambda: client.get(f"/api/runs/{run_id}"))
+        if run["rejudge"].get("status") != "running":
+            return run
+        if time.monotonic() > deadline:
+            raise _fail(f"the re-judge did not end within {timeout:g} s (it goes on on the server)", GATE_FAILED)
+        time.sleep(0.5)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """voice calls: voice_call (one per voice session) and voice_turn (one per agent answer)
 
 Revision ID: i24_0001
-Revises: i16_0001
+Revises: i18_0001
 Create Date: 2026-12-03
 
 """
@@ -15,7 +15,7 @@ from sqlalchemy.dialects import postgresql
 
 # revision identifiers, used by Alembic.
 revision: str = 'i24_0001'
-down_revision: Union[str, Sequence[str], None] = 'i16_0001'
+down_revision: Union[str, Sequence[str], None] = 'i18_0001'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 

@@ -68,3 +68,5 @@ class SessionPlan:
     judge: ModelChoice
     # Voice sessions: how the persona sounds and listens (app.voice.plan.VoicePlan).
     voice: Any = None
+    # Independent judgements whose majority is the verdict (app/engine/repeats.py).
+    judge_repeats: int = 1

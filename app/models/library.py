@@ -218,24 +218,27 @@ CheckType = Literal[
     "contains", "not_contains", "regex", "not_regex", "max_latency", "max_turns", "language", "json_schema"
 ]
 _TEXT_CHECKS = {"contains", "not_contains", "regex", "not_regex"}
-_LANGUAGE_CODE = r"^[a-z]{2}(-[A-Za-z]{2})?$"
-PATTERN_MESSAGES[_LANGUAGE_CODE] = "must be an ISO 639-1 code such as en or es"
+_LANGUAGE_CODE = r"^[a-z]{2}(?:-[A-Za-z]{2})?$"
+PATTERN_MESSAGES[_LANGUAGE_CODE] = "must be an ISO 639-1 language code such as en or es"
 
 
-def _when(types: list[str], then: dict[str, Any]) -> dict[str, Any]:
-    return {"if": {"required": ["type"], "properties": {"type": {"enum": types}}}, "then": then}
+def _when_type(types: list[str], then: dict[str, Any]) -> dict[str, Any]:
+    return {"if": {"properties": {"type": {"enum": types}}, "required": ["type"]}, "then": then}
 
 
-# What each type needs, as the document says it (the validators below say the same to pydantic).
-_CHECK_RULES = [
-    _when(sorted(_TEXT_CHECKS), {"required": ["value"], "properties": {"value": {
-        "type": "string", "minLength": 1, "maxLength": 500, "pattern": NOT_BLANK_PATTERN}}}),
-    _when(["max_latency", "max_turns"], {"required": ["value"], "properties": {"value": {"type": "integer",
-                                                                                         "minimum": 1}}}),
-    _when(["language"], {"required": ["value"], "properties": {"value": {"type": "string",
-                                                                         "pattern": _LANGUAGE_CODE}}}),
-    _when(["json_schema"], {"required": ["schema"], "properties": {"schema": {"type": "object"}}}),
-]  # fmt: skip
+# What each type needs, in the document too (the validators below say the same in words), so
+# that the OpenAPI document, the mimic.yaml schema and the server agree on a valid check.
+_CHECK_SHAPES: dict[str, Any] = {
+    "allOf": [
+        _when_type(sorted(_TEXT_CHECKS), {"required": ["value"], "properties": {
+            "value": {"type": "string", "minLength": 1, "maxLength": 500, "pattern": NOT_BLANK_PATTERN}}}),
+        _when_type(["max_latency", "max_turns"], {"required": ["value"], "properties": {
+            "value": {"type": "integer", "minimum": 1}}}),
+        _when_type(["language"], {"required": ["value"], "properties": {
+            "value": {"type": "string", "pattern": _LANGUAGE_CODE}}}),
+        _when_type(["json_schema"], {"required": ["schema"], "properties": {"schema": {"type": "object"}}}),
+    ]
+}  # fmt: skip
 
 
 class ObjectiveCheck(CamelModel):
@@ -243,7 +246,7 @@ class ObjectiveCheck(CamelModel):
     A check naming a `criterion` decides it: not met when the check fails, met when it passes
     and the judge could not tell."""
 
-    model_config = ConfigDict(json_schema_extra={"allOf": _CHECK_RULES})
+    model_config = ConfigDict(json_schema_extra=_CHECK_SHAPES)
 
     type: CheckType
     value: str | int | None = PydanticField(

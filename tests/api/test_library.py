@@ -251,15 +251,15 @@ def test_objective_checks_are_validated_and_kept(client, db, make_account) -> No
     stored = db.get(Objective, body["id"])
     assert stored.checks[0] == {"type": "regex", "value": r"delivered on \w+day", "criterion": 0, "label": "A date"}
 
-    # What the OpenAPI document states is refused by the document check (fields named as it names
-    # them, checks[0].value); what no schema can state by the server (checks.0.value).
+    # What the OpenAPI document states is refused by the document check, what no schema can state
+    # (a pattern Python cannot compile, a schema that is not one) by the server: each names the field.
     bad = [
-        ([{"type": "regex", "value": "(unclosed"}], "checks.0.value", "not a valid regular expression"),
+        ([{"type": "regex", "value": "(unclosed"}], "checks[0].value", "not a valid regular expression"),
         ([{"type": "max_turns", "value": "many"}], "checks[0].value", "whole number"),
         ([{"type": "contains", "value": "x", "criterion": 3}], "checks", "names criterion 3"),
         ([{"type": "contains"}], "checks[0].value", "Field required"),
         ([{"type": "language", "value": "Spanish"}], "checks[0].value", "ISO 639-1"),
-        ([{"type": "json_schema", "schema": {"type": 12}}], "checks.0.schema", "not a valid JSON schema"),
+        ([{"type": "json_schema", "schema": {"type": 12}}], "checks[0].schema", "not a valid JSON schema"),
         ([{"type": "telepathy", "value": "x"}], "checks[0].type", ""),
     ]
     for checks_in, field, message in bad:

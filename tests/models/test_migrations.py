@@ -19,7 +19,8 @@ EXPECTED_TABLES = {
     "user", "workspace", "membership", "api_key", "persona", "objective", "agent", "session",
     "message", "event", "finding", "verdict", "artifact", "suite", "run", "webhook",
     "webhook_delivery", "llm_call", "invitation", "audit_event", "judgement", "revoked_token",
-    "sign_in_failure", "voice_call", "voice_turn",
+    "sign_in_failure", "review", "calibration_set", "calibration_report", "conversation_judgement",
+    "voice_call", "voice_turn",
 }  # fmt: skip
 
 

@@ -1,15 +1,16 @@
-"""/api/runs: list, read with per-cell results, cancel, compare two runs, JUnit XML."""
+"""/api/runs: list, read with per-cell results, cancel, compare two runs, JUnit XML, re-judge."""
 
 from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Response, status
 
 from app.api.deps import CurrentPrincipal, SessionDep
 from app.api.errors import error_responses
+from app.models.judgement import JudgeRequest
 from app.models.suite import RunComparison, RunDetail, RunPublic
-from app.services import runs
+from app.services import run_judging, runs
 from app.services.pagination import Paginated
 
 router = APIRouter(prefix="/api/runs", tags=["runs"])
@@ -67,3 +68,19 @@ def junit_report(run_id: str, principal: CurrentPrincipal, session: SessionDep) 
         media_type="application/xml",
         headers={"Content-Disposition": f'attachment; filename="mimic-run-{run_id}.xml"'},
     )
+
+
+@router.post(
+    "/{run_id}/judgements",
+    response_model=RunDetail,
+    status_code=status.HTTP_202_ACCEPTED,
+    summary="Judge every session of an ended run again",
+    responses=error_responses(409),
+)
+def rejudge_run(
+    run_id: str, principal: CurrentPrincipal, session: SessionDep, data: JudgeRequest | None = None
+) -> RunDetail:
+    """In the background: each session that ran to its end is judged again (`judgeModel`,
+    `temperature`, `repeats`), then the matrix and statistics are restated, the previous
+    figures kept in `summaryHistory`. `rejudge` follows the progress; `run.rejudged` is sent."""
+    return run_judging.start(session=session, principal=principal, run_id=run_id, data=data or JudgeRequest())

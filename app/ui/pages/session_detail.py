@@ -14,7 +14,6 @@ the artifact route (which accepts the dashboard's cookie), and its findings grou
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 
 import reflex as rx
 
@@ -27,7 +26,8 @@ from app.services.errors import ServiceError
 from app.ui.components import browser as browser_ui
 from app.ui.components import voice as voice_ui
 from app.ui.components.layout import page_header, shell
-from app.ui.components.status import blame_badge, outcome_badge, severity_badge, status_badge, verdict_badge
+from app.ui.components.status import blame_badge, outcome_badge, severity_badge, status_badge
+from app.ui.components.verdict_rows import Citation, FindingRow, VerdictRow, citations, verdict_row
 from app.ui.state.auth import AuthState
 
 # The page keeps the last messages only; the export has the whole transcript.
@@ -54,34 +54,6 @@ def _message(m: dict) -> dict[str, str]:
     }
 
 
-@dataclasses.dataclass
-class Citation:
-    label: str  # "#3" (a message's number) or "step 4"
-    anchor: str  # "#message-3", or "" when it cannot link
-
-
-@dataclasses.dataclass
-class VerdictRow:
-    criterion: str
-    status: str
-    reasoning: str
-    blame: str
-    source: str
-    gating: bool
-    resolved_by: str
-    evidence: list[Citation]
-
-
-@dataclasses.dataclass
-class FindingRow:
-    type: str
-    severity: str
-    description: str
-    perspective: str
-    source: str
-    evidence: list[Citation]
-
-
 class SessionState(AuthState):
     session_key: str = ""
     status: str = ""
@@ -96,6 +68,10 @@ class SessionState(AuthState):
     typing: str = ""
     verdict_summary: str = ""
     judge_label: str = ""  # "openai/gpt-4o · prompt 2026-12.1"
+    # The calibration of that judge: "kappa 0.62, accuracy 78% on “support” …" or why it has none.
+    calibration_text: str = ""
+    calibrated: bool = False
+    reviewed_outcome: str = ""
     blame: str = ""
     end_reason_text: str = ""
     simulator_problems: list[str] = []
@@ -141,6 +117,12 @@ class SessionState(AuthState):
             if verdict and verdict.judge_model
             else ""
         )
+        calibration = verdict.calibration if verdict else None
+        self.calibrated = bool(calibration and calibration.status == "calibrated")
+        self.calibration_text = calibration.message if calibration else ""
+        self.reviewed_outcome = (verdict.reviewed_outcome or "") if verdict else ""
+        if verdict and verdict.repeats > 1:
+            self.judge_label += f" · majority of {verdict.repeats} judgements"
         self.end_reason_text = verdict.end_reason_text if verdict else ""
         problems = (verdict.simulator.get("problems") or []) if verdict else []
         self.simulator_problems = [f"{p.get('kind', '').replace('_', ' ')}: {p.get('reason', '')}" for p in problems]
@@ -170,7 +152,8 @@ class SessionState(AuthState):
     def _row(self, v: VerdictPublic) -> VerdictRow:
         return VerdictRow(criterion=v.criterion, status=v.status, reasoning=v.reasoning, blame=v.blame or "",
                           source=v.source, gating=v.gating, resolved_by=v.resolved_by or "",
-                          evidence=self._cite(v.evidence_message_ids))  # fmt: skip
+                          evidence=self._cite(v.evidence_message_ids), agreement=v.agreement,
+                          unstable=v.unstable)  # fmt: skip
 
     def _load_steps(self, session, principal, detail: SessionDetail) -> None:
         agent = agents.get_agent(session=session, principal=principal, agent_id=detail.agent_id)
@@ -376,50 +359,6 @@ def _typing_indicator() -> rx.Component:
     )
 
 
-def _citations(evidence: rx.Var, lead: str = "Evidence: ") -> rx.Component:
-    return rx.cond(
-        evidence.length() > 0,
-        rx.hstack(
-            rx.text(lead, size="1", color_scheme="gray"),
-            rx.foreach(
-                evidence,
-                lambda c: rx.cond(
-                    c.anchor != "",
-                    rx.el.a(c.label, href=c.anchor, data_testid="evidence-link", style={"font_size": "0.8rem"}),
-                    rx.text(c.label, size="1", color_scheme="gray"),
-                ),
-            ),
-            spacing="1",
-            wrap="wrap",
-            align="center",
-        ),
-    )
-
-
-def _verdict_row(row: rx.Var, testid: str) -> rx.Component:
-    advisory = rx.cond(~row.gating, rx.text("advisory", size="1", color_scheme="gray"))
-    return rx.hstack(
-        verdict_badge(row.status),
-        rx.vstack(
-            rx.text(row.criterion, weight="medium", size="2"),
-            rx.hstack(
-                blame_badge(row.blame),
-                rx.badge(row.source, variant="surface", color_scheme="gray", size="1"),
-                *([advisory] if testid == "check-row" else []),
-                spacing="2",
-                align="center",
-            ),
-            rx.text(row.reasoning, size="2", color_scheme="gray"),
-            _citations(row.evidence),
-            spacing="1",
-        ),
-        align="start",
-        spacing="3",
-        data_testid=testid,
-        data_status=row.status,
-    )
-
-
 def _verdict() -> rx.Component:
     return rx.cond(
         SessionState.criteria.length() + SessionState.checks.length() > 0,
@@ -442,6 +381,30 @@ def _verdict() -> rx.Component:
                         data_testid="judge-label",
                     ),  # fmt: skip
                 ),
+                rx.cond(
+                    SessionState.calibration_text != "",
+                    rx.text(
+                        rx.cond(SessionState.calibrated, "Calibration: ", "Not calibrated: "),
+                        SessionState.calibration_text,
+                        size="1",
+                        color_scheme=rx.cond(SessionState.calibrated, "gray", "amber"),
+                        data_testid="judge-calibration",
+                    ),
+                ),
+                rx.cond(
+                    SessionState.reviewed_outcome != "",
+                    rx.callout(
+                        rx.hstack(
+                            rx.text("A human review overrides the judge: "),
+                            outcome_badge(SessionState.reviewed_outcome),
+                            align="center",
+                        ),
+                        icon="user-check",
+                        color_scheme="blue",
+                        width="100%",
+                        data_testid="review-override",
+                    ),
+                ),
                 rx.cond(SessionState.end_reason_text != "", rx.text(SessionState.end_reason_text, size="2")),
                 rx.text(SessionState.verdict_summary, size="2"),
                 rx.cond(
@@ -455,7 +418,7 @@ def _verdict() -> rx.Component:
                     ),
                 ),
                 rx.heading("Success criteria", size="3", as_="h3"),
-                rx.foreach(SessionState.criteria, lambda c: _verdict_row(c, "criterion-row")),
+                rx.foreach(SessionState.criteria, lambda c: verdict_row(c, "criterion-row")),
                 rx.cond(
                     SessionState.checks.length() > 0,
                     rx.vstack(
@@ -465,7 +428,7 @@ def _verdict() -> rx.Component:
                             size="1",
                             color_scheme="gray",
                         ),  # fmt: skip
-                        rx.foreach(SessionState.checks, lambda c: _verdict_row(c, "check-row")),
+                        rx.foreach(SessionState.checks, lambda c: verdict_row(c, "check-row")),
                         spacing="3",
                     ),
                 ),
@@ -496,7 +459,7 @@ def _findings() -> rx.Component:
                             f.perspective != "",
                             rx.text("“", f.perspective, "”", size="2", color_scheme="gray", font_style="italic"),
                         ),  # fmt: skip
-                        _citations(f.evidence),
+                        citations(f.evidence),
                         spacing="1",
                         padding_y="0.4rem",
                         data_testid="finding",
@@ -509,7 +472,8 @@ def _findings() -> rx.Component:
     )
 
 
-def session_page() -> rx.Component:
+def session_page(*sections: rx.Component) -> rx.Component:
+    """The page; `sections` come after the verdict and the findings (re-judging, review)."""
     return shell(
         rx.cond(
             SessionState.not_found,
@@ -588,6 +552,7 @@ def session_page() -> rx.Component:
                 ),
                 _verdict(),
                 rx.cond(SessionState.is_browser, browser_ui.grouped_findings(SessionState.finding_groups), _findings()),
+                *sections,
                 spacing="4",
                 width="100%",
             ),
