@@ -9,9 +9,10 @@ them."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from typing import Any
 
-from app.engine.case import JudgeCase, transcript_from
+from app.engine.case import JudgeCase
 from app.voice.measure import AnswerMeasure, Thresholds, ms
 from app.voice.plan import VoicePlan
 from app.voice.speech import OFFLINE_STT_LANGUAGES
@@ -58,15 +59,30 @@ def message_facts(entry: dict[str, Any], answers: list[AnswerMeasure], threshold
     return facts | (answer_facts(answer, thresholds) if answer is not None else {})
 
 
-def voice_case(case: JudgeCase, transcript: list[dict[str, Any]], answers: list[AnswerMeasure],
-               plan: VoicePlan) -> JudgeCase:  # fmt: skip
-    """The chat case of this call, made a voice one."""
-    measured = [
-        {**entry, "meta": {**(entry.get("meta") or {}), "measured": message_facts(entry, answers, plan.thresholds)}}
-        for entry in transcript
-    ]
+def measured_facts(transcript: list[dict[str, Any]], answers: list[AnswerMeasure],
+                   thresholds: Thresholds) -> dict[str, dict[str, Any]]:  # fmt: skip
+    """Each message's measurements, by message id."""
+    return {str(entry["id"]): message_facts(entry, answers, thresholds) for entry in transcript}
+
+
+def call_facts(plan: VoicePlan) -> dict[str, Any]:
+    """The call's facts the checks need: the thresholds it ran with, the languages its
+    recogniser can hear (None: any)."""
     listening = plan.listening
     recognizer = {"engine": listening.engine,
                   "languages": None if listening.engine == "hosted" else list(OFFLINE_STT_LANGUAGES)}  # fmt: skip
-    call = {"thresholds": dataclasses.asdict(plan.thresholds), "recognizer": recognizer}
-    return dataclasses.replace(case, transcript=transcript_from(measured), medium="voice", call=call)
+    return {"thresholds": dataclasses.asdict(plan.thresholds), "recognizer": recognizer}
+
+
+def with_measurements(case: JudgeCase, measured: Mapping[str, Mapping[str, Any]], call: dict[str, Any]) -> JudgeCase:
+    """A chat case made a voice one: each message's measurements beside its words (by id), and
+    the call's facts. A stored call is judged again this way (app/services/judging.py)."""
+    transcript = tuple(dataclasses.replace(m, voice=dict(measured[m.id]) if measured.get(m.id) else None)
+                       for m in case.transcript)  # fmt: skip
+    return dataclasses.replace(case, transcript=transcript, medium="voice", call=call)
+
+
+def voice_case(case: JudgeCase, transcript: list[dict[str, Any]], answers: list[AnswerMeasure],
+               plan: VoicePlan) -> JudgeCase:  # fmt: skip
+    """The chat case of this call, made a voice one."""
+    return with_measurements(case, measured_facts(transcript, answers, plan.thresholds), call_facts(plan))

@@ -46,7 +46,7 @@ from app.engine.targets.voice import (
     max_answer_samples,
 )
 from app.engine.voice_call import StreamingCall
-from app.engine.voice_case import voice_case
+from app.engine.voice_case import call_facts, measured_facts, voice_case
 from app.voice import audio
 from app.voice.measure import AnswerMeasure, ms, summarize
 from app.voice.plan import VoicePlan
@@ -435,7 +435,10 @@ class VoiceSessionRunner(SessionRunner):
             call = {"transport": self.config.get("transport"), "durationMs": ms(self.recording.duration),
                     "recordingId": artifact.id, "timeline": timeline, "figures": summary.figures(),
                     "settings": self._settings(), "notes": list(self.voice.notes),
-                    "overflowed": self.recording.agent.overflowed or self.recording.persona.overflowed}  # fmt: skip
+                    "overflowed": self.recording.agent.overflowed or self.recording.persona.overflowed,
+                    # What the judge reads beside the words, kept so that the call can be judged again.
+                    "judge": {"call": call_facts(self.voice), "measured": measured_facts(
+                        self.transcript, self.answers, self.voice.thresholds)}}  # fmt: skip
             turns = [{**a.public(self.voice.thresholds), "messageId": a.message_ids[0] if a.message_ids else None}
                      for a in self.answers]  # fmt: skip
             await self.store.save_voice_call(call=call, turns=turns)

@@ -13,7 +13,9 @@ from sqlmodel import Session, col, select
 
 from app.db import session_scope
 from app.engine.bus import bus
+from app.engine.case import JudgeCase
 from app.engine.context import SessionPlan
+from app.engine.voice_case import with_measurements
 from app.engine.voice_runner import VoiceSessionRunner
 from app.models.account import Workspace
 from app.models.base import utcnow
@@ -133,6 +135,17 @@ class DatabaseVoiceStore(DatabaseSessionStore):
                 yield_ms=turn["yieldMs"], words=turn["words"], words_per_minute=turn["wordsPerMinute"],
                 confidence=turn["confidence"],
             ))  # fmt: skip
+
+
+def judged_as_call(db: Session, session_id: str, case: JudgeCase) -> JudgeCase:
+    """A stored session's case as its call was judged (each message's measurements beside its
+    words, the call's thresholds and recogniser), for judging it again; a chat session's, or
+    a call stored without them, unchanged."""
+    call = db.get(VoiceCall, session_id)
+    judged = (call.summary or {}).get("judge") if call is not None else None
+    if not isinstance(judged, dict):
+        return case
+    return with_measurements(case, judged.get("measured") or {}, judged.get("call") or {})
 
 
 def voice_runner(plan: SessionPlan, voice: VoicePlan) -> VoiceSessionRunner:

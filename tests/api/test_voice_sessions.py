@@ -218,6 +218,15 @@ def test_turn_based_call_transcript_latency_probe_and_mulaw(api: Api) -> None:
         assert probe["reachable"] is True and probe["reply"], probe
         assert _probe_latency_fits(probe["latencyMs"], state["delay_ms"])
 
+    # Judged again from what was stored: the same call's checks on the same measurements.
+    first = {c["key"]: (c["status"], c["reasoning"]) for c in detail["verdict"]["checks"]}
+    assert "voice_latency" in first and "slow_reply" not in first
+    again = api.post(f"/api/sessions/{detail['id']}/judgements", {})
+    assert again["trigger"] == "rejudge" and again["status"] == "completed"
+    rejudged = api.get(f"/api/sessions/{detail['id']}")["verdict"]
+    assert rejudged["judgementId"] == again["id"]
+    assert {c["key"]: (c["status"], c["reasoning"]) for c in rejudged["checks"]} == first
+
     # The exports carry the call: figures and recordings in JSON, a section in Markdown.
     exported = api.http.get(f"/api/sessions/{detail['id']}/export?format=json").json()
     assert exported["voice"]["turns"] == 2 and exported["voice"]["recordings"][0]["url"].endswith(
