@@ -7,6 +7,10 @@ straight to it.
 
 With `greeting`, it speaks first when the call connects: its `firstMessage`, or else what its
 model says to an instruction added to its system prompt (no made-up words of the caller).
+
+A caller who says more before the answer is spoken (a pause mid-sentence) is answered on all
+of it; a sound with no words in it (a car passing on a street) does not drop the answer in
+the making.
 """
 
 from __future__ import annotations
@@ -51,6 +55,8 @@ class HostedVoiceTransport:
         self._segments_seen = 0
         self._speaking_until = 0.0  # when the audio handed to the call will have been played
         self._answering: asyncio.Task | None = None
+        self._unanswered = ""  # what the caller said that no spoken answer has followed yet
+        self._recognized: asyncio.Future | None = None  # the latest answer's words are known
         self._failure: TargetError | None = None
 
     async def open(self, call_id: str) -> None:
@@ -82,26 +88,47 @@ class HostedVoiceTransport:
             self._buffer = []
 
     def _start_answer(self, utterance: np.ndarray | None) -> None:
-        if self._answering is not None and not self._answering.done():
-            self._answering.cancel()
-        self._answering = asyncio.get_running_loop().create_task(self._answer(utterance))
+        loop = asyncio.get_running_loop()
+        previous = self._answering if self._answering is not None and not self._answering.done() else None
+        before, self._recognized = self._recognized, loop.create_future()
+        self._answering = loop.create_task(self._answer(utterance, previous, before, self._recognized))
 
-    async def _answer(self, utterance: np.ndarray | None) -> None:
+    async def _answer(
+        self, utterance: np.ndarray | None, previous: asyncio.Task | None = None,
+        before: asyncio.Future | None = None, recognized: asyncio.Future | None = None,
+    ) -> None:  # fmt: skip
+        """Answers `utterance` (None: the greeting). The words are taken in the order they were
+        said (after the previous utterance's, `before`); an answer still in the making when the
+        caller spoke again (`previous`) gives way if words were heard, else goes on (waited for
+        here, so that a barge-in that cancels this task cancels it too)."""
+        message = ""
         try:
-            if utterance is None:  # the call connected: the agent speaks first
+            if utterance is None:  # the call connected: the agent speaks first (no words to wait for)
+                if recognized is not None and not recognized.done():
+                    recognized.set_result(None)
                 said = str(self.config.get("firstMessage") or "").strip()
                 if not said:
                     said = (await self.greeter.send(Turn(session_id=self.call_id, message=""))).content
             else:
-                heard = await recognize(utterance, ListeningSettings())
+                try:
+                    heard = await recognize(utterance, ListeningSettings())
+                    if before is not None:
+                        await asyncio.shield(before)
+                    if heard.text:
+                        self._unanswered = f"{self._unanswered} {heard.text}".strip()
+                finally:
+                    if recognized is not None and not recognized.done():
+                        recognized.set_result(None)
                 if not heard.text:
+                    if previous is not None:
+                        await previous
                     return
-                reply = await self.agent.send(
-                    Turn(session_id=self.call_id, message=heard.text, history=list(self.history))
-                )
-                self.history.append({"role": "user", "content": heard.text})
+                if previous is not None:
+                    previous.cancel()
+                message = self._unanswered
+                reply = await self.agent.send(Turn(session_id=self.call_id, message=message,
+                                                   history=list(self.history)))  # fmt: skip
                 said = reply.content
-            self.history.append({"role": "assistant", "content": said})
             spoken = await synthesize(said, self.voice)
         except TargetError as exc:
             self._failure = exc
@@ -111,6 +138,10 @@ class HostedVoiceTransport:
             self._failure = TargetError("bad_response", f"the demo agent could not speak: {exc.message}")
             await self.outbox.put(AgentAudio("error"))
             return
+        # The exchange is history once it is spoken (an answer that gave way never was).
+        self.history += ([{"role": "user", "content": message}] if message else []) + [
+            {"role": "assistant", "content": said}]  # fmt: skip
+        self._unanswered = ""
         self._speaking_until = max(time.monotonic(), self._speaking_until) + len(spoken) / audio.RATE
         await self.outbox.put(AgentAudio("audio", spoken))
 
