@@ -90,8 +90,11 @@ class HostedVoiceTransport:
     def _start_answer(self, utterance: np.ndarray | None) -> None:
         loop = asyncio.get_running_loop()
         previous = self._answering if self._answering is not None and not self._answering.done() else None
-        before, self._recognized = self._recognized, loop.create_future()
-        self._answering = loop.create_task(self._answer(utterance, previous, before, self._recognized))
+        before, recognized = self._recognized, loop.create_future()
+        self._recognized = recognized
+        self._answering = loop.create_task(self._answer(utterance, previous, before, recognized))
+        # However the answer ends (even cancelled before it began), the next one may go on.
+        self._answering.add_done_callback(lambda _: recognized.done() or recognized.set_result(None))
 
     async def _answer(
         self, utterance: np.ndarray | None, previous: asyncio.Task | None = None,
