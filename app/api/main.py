@@ -31,6 +31,7 @@ from app.api.routes import (
     search,
     sessions,
     suites,
+    voice,
     webhooks,
     whatsapp,
     workspaces,
@@ -137,6 +138,7 @@ def create_api() -> FastAPI:
         calibrations,
         webhooks,
         search,
+        voice,
     ):
         api.include_router(module.router)
 
