@@ -18,6 +18,7 @@ from app.api.routes import (
     auth,
     events,
     health,
+    mimic_file,
     objectives,
     personas,
     providers,
@@ -90,6 +91,7 @@ def create_api() -> FastAPI:
         runs,
         webhooks,
         search,
+        mimic_file,
     ):
         api.include_router(module.router)
 

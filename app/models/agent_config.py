@@ -34,9 +34,28 @@ def _origin(value: str) -> str:
 Origin = Annotated[str, AfterValidator(_origin)]
 
 
+ENV_REFERENCE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+def _env_refs(value: dict[str, str]) -> dict[str, str]:
+    for path, template in value.items():
+        if not re.fullmatch(r"[A-Za-z0-9_\-]+(\.[^.]+)*", path) or len(path) > 200:
+            raise ValueError(f"{path!r} is not a field path such as url or headers.Authorization")
+        if not ENV_REFERENCE.search(template) or len(template) > 2000:
+            raise ValueError(f"{path}: a template names at least one ${{VARIABLE}}")
+    return value
+
+
 class AgentConfigBase(CamelModel):
     SECRET_FIELDS: ClassVar[tuple[str, ...]] = ()
     timeout_seconds: float = Field(default=30, gt=0, le=600, description="Per-call timeout")
+    # Which values came from environment variables (mimic.yaml's ${NAME} references, resolved
+    # where `mimic push` ran): exported again as the references they were, never as values.
+    env_refs: Annotated[dict[str, str], AfterValidator(_env_refs)] = Field(
+        default_factory=dict,
+        max_length=50,
+        description='Field path -> the template it was made from, e.g. {"apiKey": "${OPENAI_API_KEY}"}',
+    )
 
 
 class HttpAgentConfig(AgentConfigBase):

@@ -6,6 +6,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
+from pydantic import ConfigDict
 from pydantic import Field as PydanticField
 from sqlalchemy import Index, Text
 from sqlmodel import Field, SQLModel
@@ -20,6 +21,7 @@ from app.models.base import (
     updated_at_field,
     workspace_fk,
 )
+from app.models.session import Severity
 
 
 class RunStatus(StrEnum):
@@ -84,6 +86,28 @@ class Run(SQLModel, table=True):
 MAX_SUITE_SESSIONS = 1000
 
 
+class SuiteThresholds(CamelModel):
+    """What a run must reach for `mimic test` (and CI) to pass it. Pass rates count judged
+    sessions only; infrastructure errors are held to `maxErrorRate` apart."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    pass_rate: float | None = PydanticField(default=None, ge=0, le=1, description="Least pass rate over all cells")
+    cell_pass_rate: float | None = PydanticField(default=None, ge=0, le=1, description="Least pass rate of every cell")
+    pass_k: float | None = PydanticField(
+        default=None, ge=0, le=1, description="Least share of cells whose every repeat passed (pass^k)"
+    )
+    max_error_rate: float | None = PydanticField(
+        default=None, ge=0, le=1, description="Most infrastructure errors, as a share of sessions (default 0)"
+    )
+    max_findings: dict[Severity, Annotated[int, PydanticField(ge=0)]] | None = PydanticField(
+        default=None, description="Most findings of each severity, e.g. {critical: 0, high: 2}"
+    )
+    max_regressions: int | None = PydanticField(
+        default=None, ge=0, description="Most cells that passed in the baseline and fail now (default 0)"
+    )
+
+
 class SuiteConfig(CamelModel):
     """Session settings applied to every cell. With `seed`, repeat r of a cell runs with
     seed + r - 1: reproducible, yet the repeats are not copies of one another."""
@@ -93,6 +117,7 @@ class SuiteConfig(CamelModel):
     message_interval: float | None = PydanticField(default=None, ge=0, le=3600)
     seed: int | None = PydanticField(default=None, ge=0, le=2**31 - 1)
     judge_model: str | None = PydanticField(default=None, max_length=200)
+    thresholds: SuiteThresholds | None = None
 
 
 IdList = Annotated[list[Annotated[str, PydanticField(min_length=1, max_length=36)]], PydanticField(max_length=100)]
@@ -120,6 +145,16 @@ class SuiteUpdate(CamelModel):
     repeats: int | None = PydanticField(default=None, ge=1, le=100)
     simulator_model: str | None = PydanticField(default=None, max_length=200)
     config: SuiteConfig | None = None
+
+
+class RunOverrides(CamelModel):
+    """What one run may change of its suite (POST /api/suites/{id}/run): rerun a few cells,
+    more repeats, another seed. The run's snapshot records them."""
+
+    repeats: int | None = PydanticField(default=None, ge=1, le=100)
+    seed: int | None = PydanticField(default=None, ge=0, le=2**31 - 1)
+    persona_ids: IdList | None = PydanticField(default=None, description="Only these of the suite's personas")
+    objective_ids: IdList | None = PydanticField(default=None, description="Only these of the suite's objectives")
 
 
 class SuitePublic(SuiteCreate):
@@ -271,3 +306,53 @@ class RunComparison(CamelModel):
     mcnemar: McNemarResult
     counts: dict[str, int]
     cells: list[CellChange]
+
+
+class ReportCriterion(CamelModel):
+    criterion: str
+    status: str
+    reasoning: str
+
+
+class ReportFinding(CamelModel):
+    type: str
+    severity: str
+    description: str
+    source: str
+
+
+class ReportMessage(CamelModel):
+    sender_type: str
+    content: str
+    latency_ms: int | None
+
+
+class ReportSession(CamelModel):
+    """One session of a run as a CI report needs it; the transcript only of sessions that
+    did not pass (capped), which a reviewer will want to read."""
+
+    id: str
+    persona_name: str
+    objective_name: str
+    repeat: int
+    status: str
+    outcome: str | None
+    end_reason: str | None
+    error: dict[str, Any] | None
+    duration_ms: int | None
+    message_count: int
+    total_cost: float
+    total_tokens: int
+    verdict_summary: str | None
+    criteria: list[ReportCriterion]
+    findings: list[ReportFinding]
+    transcript: list[ReportMessage] | None = None
+
+
+class RunReport(CamelModel):
+    """GET /api/runs/{id}/report: the run with every session's verdict and findings."""
+
+    run: RunDetail
+    sessions: list[ReportSession]
+    findings_by_severity: dict[str, int]
+    total_cost: float

@@ -1,0 +1,212 @@
+"""Reading mimic.yaml: parse, validate (the published JSON Schema first, then the API's own
+models and the rules a schema cannot say), and the canonical form that push and pull agree on.
+
+The canonical form leaves out what equals its default, so that a file pushed and pulled back
+is the same document. Pure: no database (the command line validates a file with it before
+anything runs; app/services/mimic_sync.py pushes and pulls).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from functools import cache
+from typing import Any
+
+import yaml
+from jsonschema import Draft202012Validator
+from pydantic import ValidationError
+
+from app.models.agent_config import CONFIG_TYPES, secret_paths
+from app.models.library import AgentType, ObjectiveCreate, ObjectiveDefinition
+from app.models.mimic_file import (
+    AGENT_ENTRIES,
+    SCHEMA_VERSION,
+    MimicFile,
+    SuiteSettings,
+    references,
+    schema,
+)
+from app.models.suite import SuiteConfig
+from app.services import crypto
+from app.services.errors import FieldError, ValidationFailed, validation_details
+
+MAX_PROBLEMS = 50
+SUITE_SETTINGS = tuple(SuiteSettings.model_fields)
+
+
+@cache
+def _schema() -> dict[str, Any]:
+    return schema()
+
+
+@cache
+def _validator() -> Draft202012Validator:
+    document = _schema()
+    # Agents are checked one by one against their type's entry: a oneOf over every type
+    # would only say "valid under none of the given schemas".
+    without_agents = {**document, "properties": {**document["properties"], "agents": {"type": "array"}}}
+    return Draft202012Validator(without_agents)
+
+
+@cache
+def _agent_validator(agent_type: str) -> Draft202012Validator:
+    document = _schema()
+    entry = AGENT_ENTRIES[AgentType(agent_type)].__name__
+    return Draft202012Validator({"$ref": f"#/$defs/{entry}", "$defs": document["$defs"]})
+
+
+def _path(parts: Any) -> str:
+    out = ""
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(file)"
+
+
+# ---- reading -------------------------------------------------------------------------------
+
+
+def parse(content: bytes | str, *, source: str = "mimic.yaml") -> dict[str, Any]:
+    """YAML (or JSON, which YAML reads too) into a mapping, with the line of a syntax error."""
+    try:
+        text = content.decode("utf-8") if isinstance(content, bytes) else content
+        document = yaml.safe_load(text)
+    except UnicodeDecodeError as exc:
+        raise ValidationFailed(f"{source} is not UTF-8 text", [FieldError("(file)", str(exc)[:300])]) from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(file)"
+        raise ValidationFailed(f"{source} is not valid YAML", [FieldError(where, str(exc)[:300])]) from exc
+    if not isinstance(document, dict):
+        raise ValidationFailed(f"{source} must be a mapping", [FieldError("(file)", "expected keys such as version")])
+    return document
+
+
+def validate(document: dict[str, Any]) -> MimicFile:
+    """The file as models, or ValidationFailed naming every problem by its path in the file
+    (`agents[0].config.apiKey`)."""
+    version = document.get("version")
+    if version != SCHEMA_VERSION:
+        message = (
+            "missing: write `version: 1` first" if version is None else f"this Mimic reads version {SCHEMA_VERSION}"
+        )
+        raise ValidationFailed("Unsupported mimic.yaml", [FieldError("version", message)])
+    problems = [
+        FieldError(_path(e.absolute_path), e.message[:300])
+        for e in sorted(_validator().iter_errors(document), key=lambda e: list(map(str, e.absolute_path)))
+    ]
+    agents = document.get("agents") if isinstance(document.get("agents"), list) else []
+    for index, agent in enumerate(agents):
+        kind = agent.get("type") if isinstance(agent, dict) else None
+        if kind not in {t.value for t in CONFIG_TYPES}:
+            problems.append(FieldError(f"agents[{index}].type",
+                                       f"must be one of {', '.join(t.value for t in CONFIG_TYPES)}"))  # fmt: skip
+            continue
+        problems += [
+            FieldError(_path(["agents", index, *e.absolute_path]), e.message[:300])
+            for e in _agent_validator(kind).iter_errors(agent)
+        ]
+    if problems:
+        raise ValidationFailed(f"{len(problems)} problem(s) in mimic.yaml", problems[:MAX_PROBLEMS])
+    try:
+        parsed = MimicFile.model_validate(document)
+    except ValidationError as exc:
+        raise ValidationFailed("Invalid mimic.yaml", validation_details(exc.errors())[:MAX_PROBLEMS]) from exc
+    problems = _rules(parsed)
+    if problems:
+        raise ValidationFailed(f"{len(problems)} problem(s) in mimic.yaml", problems[:MAX_PROBLEMS])
+    return parsed
+
+
+def load(content: bytes | str, *, source: str = "mimic.yaml") -> MimicFile:
+    return validate(parse(content, source=source))
+
+
+def _rules(doc: MimicFile) -> list[FieldError]:
+    problems: list[FieldError] = []
+    for kind in ("personas", "objectives", "agents", "suites"):
+        counts = Counter(item.name for item in getattr(doc, kind))
+        problems += [FieldError(kind, f"the name {name!r} is used {n} times") for name, n in counts.items() if n > 1]
+    for index, agent in enumerate(doc.agents):
+        for path in secret_paths(AgentType(agent.type), agent.config):
+            value = _get(agent.config, path)
+            if isinstance(value, str) and not references(value):
+                where = f"agents[{index}].config.{'.'.join(path)}"
+                hint = "".join(c if c.isalnum() else "_" for c in f"{agent.name}_{path[-1]}").upper()
+                problems.append(FieldError(where, "an inline secret: write a reference to an environment variable, "
+                                                  f"such as ${{{hint}}}, and set it where mimic runs"))  # fmt: skip
+            elif isinstance(value, str) and crypto.is_mask(value):
+                problems.append(FieldError(f"agents[{index}].config.{'.'.join(path)}", "a masked value"))
+    if any(o.checks for o in doc.objectives) and not supports_checks():
+        where = next(f"objectives[{i}].checks" for i, o in enumerate(doc.objectives) if o.checks)
+        problems.append(FieldError(where, "this Mimic server does not run objective checks yet"))
+    for where, settings in _all_settings(doc):
+        if (settings.judge_repeats or 1) > 1 and not supports_judge_repeats():
+            problems.append(FieldError(f"{where}.judgeRepeats", "this Mimic server judges each session once"))
+    return problems
+
+
+def _all_settings(doc: MimicFile) -> list[tuple[str, SuiteSettings]]:
+    found: list[tuple[str, SuiteSettings]] = [(f"suites[{i}]", s) for i, s in enumerate(doc.suites)]
+    return ([("defaults", doc.defaults)] if doc.defaults else []) + found
+
+
+# What the server's API can hold; the file's schema is ahead of it where other work is under way.
+def supports_checks() -> bool:
+    return "checks" in ObjectiveCreate.model_fields or "checks" in ObjectiveDefinition.model_fields
+
+
+def supports_judge_repeats() -> bool:
+    return "judge_repeats" in SuiteConfig.model_fields
+
+
+def variables(doc: MimicFile) -> list[str]:
+    """The environment variables the file's agents reference, in order of appearance."""
+    return list(dict.fromkeys(name for agent in doc.agents for name in references(agent.config)))
+
+
+def _get(config: dict[str, Any], path: tuple[str, ...]) -> Any:
+    value: Any = config
+    for key in path:
+        if not isinstance(value, dict):
+            return None
+        value = value.get(key)
+    return value
+
+
+# ---- the canonical form -------------------------------------------------------------------
+
+
+def _prune(value: Any) -> Any:
+    """Drops empty mappings and lists (every default of the file is empty or absent)."""
+    if isinstance(value, dict):
+        pruned = {k: _prune(v) for k, v in value.items()}
+        return {k: v for k, v in pruned.items() if v not in ({}, [], None)}
+    if isinstance(value, list):
+        return [_prune(v) for v in value]
+    return value
+
+
+def _config_defaults(agent_type: AgentType) -> dict[str, Any]:
+    model = CONFIG_TYPES[agent_type]
+    defaults = {}
+    for name, field in model.model_fields.items():
+        if not field.is_required():
+            value = field.get_default(call_default_factory=True)
+            defaults[field.alias or name] = value.model_dump(by_alias=True) if hasattr(value, "model_dump") else value
+    return defaults
+
+
+def canonical(doc: MimicFile) -> dict[str, Any]:
+    """The document without anything that equals its default, keys in the schema's order."""
+    out = doc.model_dump(by_alias=True, exclude_defaults=True, mode="json")
+    for agent, dumped in zip(doc.agents, out.get("agents", []), strict=True):
+        defaults = _config_defaults(AgentType(agent.type))
+        dumped["config"] = {k: v for k, v in agent.config.items() if k != "envRefs" and defaults.get(k, ...) != v}
+    return _prune(out)
+
+
+def dump(document: dict[str, Any], *, fmt: str = "yaml") -> str:
+    if fmt == "json":
+        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100)
