@@ -28,7 +28,7 @@ export LITELLM_LOCAL_MODEL_COST_MAP := True
 export MIMIC_OUTBOUND_ALLOW ?= loopback
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run serve setup install bun axe chromium migrate secret cli test test-scaled services bench clean help worker run-scaled
+.PHONY: run serve setup install bun axe chromium migrate secret cli test test-scaled services bench clean help worker run-scaled schemas
 
 help:
 	@echo "make run     set up (venv, requirements, bun, chromium, database) and start the app on :$(PORT)"
@@ -138,6 +138,12 @@ test-scaled: install cli services
 
 bench: install axe
 	@for b in bench/*.py; do echo "== $$b"; PYTHONPATH=. $(PY) $$b || exit 1; done
+
+# schemas/mimic.yaml.schema.json, the JSON Schema of mimic.yaml made from the models (a test
+# checks that the committed file is current).
+schemas: install
+	PYTHONPATH=. $(PY) -c "import json; from app.models.mimic_file import schema; \
+		open('schemas/mimic.yaml.schema.json', 'w').write(json.dumps(schema(), indent=2, ensure_ascii=False) + '\\n')"
 
 clean:
 	rm -rf .web .states

@@ -21,7 +21,7 @@ from pydantic import ConfigDict, Field, create_model, field_validator
 from app.models.agent_config import CONFIG_TYPES
 from app.models.base import CamelModel, Name
 from app.models.library import AgentType, ObjectiveCreate, PersonaCreate
-from app.models.session import Severity
+from app.models.suite import SuiteThresholds
 
 SCHEMA_VERSION = 1
 SCHEMA_ID = "https://mimic.dev/schemas/mimic.yaml.json"
@@ -153,26 +153,6 @@ AGENT_ENTRIES = {agent_type: _agent_entry(agent_type) for agent_type in CONFIG_T
 AgentEntry = Annotated[Union[tuple(AGENT_ENTRIES.values())], Field(discriminator="type")]  # noqa: UP007
 
 
-class Thresholds(FileModel):
-    """What `mimic test` requires of a suite's run to exit 0. Pass rates count judged
-    sessions only (infrastructure errors apart)."""
-
-    pass_rate: float | None = Field(default=None, ge=0, le=1, description="Least pass rate over all cells")
-    cell_pass_rate: float | None = Field(default=None, ge=0, le=1, description="Least pass rate of every cell")
-    pass_k: float | None = Field(
-        default=None, ge=0, le=1, description="Least share of cells whose every repeat passed (pass^k)"
-    )
-    max_error_rate: float | None = Field(
-        default=None, ge=0, le=1, description="Most infrastructure errors, as a share of sessions (default 0)"
-    )
-    max_findings: dict[Severity, Annotated[int, Field(ge=0)]] | None = Field(
-        default=None, description="Most findings of each severity, e.g. {critical: 0, high: 2}"
-    )
-    max_regressions: int | None = Field(
-        default=None, ge=0, description="Most cells that pass in the baseline and fail now (default 0)"
-    )
-
-
 class SuiteSettings(FileModel):
     """What a suite may set and `defaults` gives every suite that does not."""
 
@@ -186,7 +166,7 @@ class SuiteSettings(FileModel):
     max_messages: int | None = Field(default=None, ge=1, le=1000)
     duration: float | None = Field(default=None, gt=0, le=86_400, description="Seconds per session")
     message_interval: float | None = Field(default=None, ge=0, le=3600)
-    thresholds: Thresholds | None = None
+    thresholds: SuiteThresholds | None = None
 
 
 class Matrix(FileModel):
@@ -247,6 +227,7 @@ def schema() -> dict[str, Any]:
     for config_model in CONFIG_TYPES.values():
         config_schema = config_model.model_json_schema(by_alias=True, mode="validation")
         defs.update(config_schema.pop("$defs", {}))
+        config_schema["properties"].pop("envRefs", None)  # written as ${NAME} in the values themselves
         defs[config_model.__name__] = config_schema
     _strict(document)
     # Inside an agent's config a string may be ${NAME} in place of any value (a URL, a port).

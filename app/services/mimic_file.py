@@ -198,11 +198,21 @@ def _config_defaults(agent_type: AgentType) -> dict[str, Any]:
 
 
 def canonical(doc: MimicFile) -> dict[str, Any]:
-    """The document without anything that equals its default, keys in the schema's order."""
+    """The document without anything that equals its default, keys in the schema's order: a
+    suite does not restate what `defaults` gives it (thresholds key by key), nor repeats: 1."""
     out = doc.model_dump(by_alias=True, exclude_defaults=True, mode="json")
     for agent, dumped in zip(doc.agents, out.get("agents", []), strict=True):
         defaults = _config_defaults(AgentType(agent.type))
         dumped["config"] = {k: v for k, v in agent.config.items() if k != "envRefs" and defaults.get(k, ...) != v}
+    given = out.get("defaults") or {}
+    for suite in out.get("suites", []):
+        for key, value in given.items():
+            if key == "thresholds" and isinstance(suite.get("thresholds"), dict):
+                suite["thresholds"] = {k: v for k, v in suite["thresholds"].items() if value.get(k) != v}
+            elif suite.get(key) == value:
+                del suite[key]
+        if suite.get("repeats") == 1 and "repeats" not in given:
+            del suite["repeats"]
     return _prune(out)
 
 

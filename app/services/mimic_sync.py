@@ -31,7 +31,7 @@ from app.models.mimic_file import (
     SuiteEntry,
     SuiteSettings,
 )
-from app.models.suite import Suite, SuiteConfig, SuiteCreate, SuiteThresholds
+from app.models.suite import Suite, SuiteConfig, SuiteCreate
 from app.services import agent_config, mimic_file, objectives, personas, suites
 from app.services.access import Permission, Principal, require
 from app.services.errors import FieldError, NotFound, ValidationFailed
@@ -235,21 +235,13 @@ def _upsert_agent(session: Session, principal: Principal, row: Agent | None, val
 
 def effective(entry: SuiteSettings, defaults: Defaults | None) -> SuiteSettings:
     """A suite's settings with the file's defaults filled in (thresholds key by key)."""
-    if defaults is None:
-        return entry
-    values = {name: getattr(entry, name) if getattr(entry, name) is not None else getattr(defaults, name)
-              for name in SuiteSettings.model_fields}  # fmt: skip
-    if entry.thresholds and defaults.thresholds:
-        values["thresholds"] = SuiteThresholds.model_validate(
-            {**defaults.thresholds.model_dump(exclude_none=True), **entry.thresholds.model_dump(exclude_none=True)}
-        )
-    return SuiteSettings.model_validate(
-        {
-            k: (v.model_dump(by_alias=True, exclude_none=True) if hasattr(v, "model_dump") else v)
-            for k, v in values.items()
-            if v is not None
-        }  # fmt: skip
-    )
+    fields = set(SuiteSettings.model_fields)
+    own = entry.model_dump(by_alias=True, exclude_none=True, include=fields)
+    given = defaults.model_dump(by_alias=True, exclude_none=True) if defaults else {}
+    merged = {**given, **own}
+    if "thresholds" in own and "thresholds" in given:
+        merged["thresholds"] = {**given["thresholds"], **own["thresholds"]}
+    return SuiteSettings.model_validate(merged)
 
 
 def suite_create(entry: SuiteEntry, settings: SuiteSettings, agent_id: str, persona_ids: list[str],
@@ -326,7 +318,7 @@ def pull(
         personas=[_persona_entry(r) for r in chosen["personas"]],
         objectives=[_objective_entry(r) for r in chosen["objectives"]],
         agents=[_agent_entry(r, warnings) for r in chosen["agents"]],
-        suites=[_suite_entry(r, names_by_id, defaults) for r in chosen["suites"]],
+        suites=[_suite_entry(r, names_by_id) for r in chosen["suites"]],
     )
     return PullResult(document=mimic_file.canonical(document), warnings=warnings,
                       missing={k: v for k, v in missing.items() if v})  # fmt: skip
@@ -366,7 +358,8 @@ def _agent_entry(row: Agent, warnings: list[str]) -> Any:
     return MimicFile.model_validate({"version": SCHEMA_VERSION, "agents": [entry]}).agents[0]
 
 
-def _suite_entry(row: Suite, names_by_id: dict[str, str], defaults: Defaults | None) -> SuiteEntry:
+def _suite_entry(row: Suite, names_by_id: dict[str, str]) -> SuiteEntry:
+    """The suite with every setting it runs with (canonical() leaves out what the defaults give)."""
     config = SuiteConfig.model_validate(row.config)
     settings: dict[str, Any] = {
         "repeats": row.repeats, "model": row.simulator_model, "judgeModel": config.judge_model,
@@ -374,15 +367,6 @@ def _suite_entry(row: Suite, names_by_id: dict[str, str], defaults: Defaults | N
         "duration": config.duration, "messageInterval": config.message_interval,
         "thresholds": config.thresholds.model_dump(by_alias=True, exclude_none=True) if config.thresholds else None,
     }  # fmt: skip
-    if defaults is not None:  # what the defaults give is left to them
-        given = defaults.model_dump(by_alias=True, exclude_none=True)
-        for key, value in given.items():
-            if key == "thresholds" and settings["thresholds"]:
-                settings["thresholds"] = {k: v for k, v in settings["thresholds"].items() if value.get(k) != v} or None
-            elif settings.get(key) == value:
-                settings[key] = None
-    if settings["repeats"] == 1 and not (defaults and defaults.repeats):
-        settings["repeats"] = None
     entry = {
         "name": row.name, "description": row.description, "agent": names_by_id.get(row.agent_id, row.agent_id),
         "matrix": {"personas": [names_by_id.get(i, i) for i in row.persona_ids],

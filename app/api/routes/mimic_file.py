@@ -43,7 +43,7 @@ def mimic_yaml_schema() -> JSONResponse:
         "requestBody": {
             "required": True,
             "content": {
-                "application/json": {"schema": {"$ref": "#/components/schemas/MimicFileImport"}},
+                "application/json": {"schema": MimicFileImport.model_json_schema(by_alias=True)},
                 "application/yaml": {"schema": {"type": "string"}},
             },
         }
