@@ -23,6 +23,7 @@ import litellm  # noqa: E402
 import openai  # noqa: E402
 from pydantic import BaseModel, ValidationError  # noqa: E402
 
+from app.llm import cache as response_cache  # noqa: E402
 from app.llm.offline import ROLE_METADATA_KEY, OfflineLLM  # noqa: E402
 
 logger = logging.getLogger(__name__)
@@ -181,6 +182,33 @@ async def complete(
     if is_offline(model):
         retries = 0  # the simulator is deterministic: the same call would fail the same way
     started = time.perf_counter()
+    cache = response_cache.active(str(role))
+    cache_key = cache.key({**kwargs, "messages": request_messages}) if cache else ""
+    if cache and (cached := cache.get(cache_key)) is not None:
+        data = schema.model_validate(cached.data) if schema is not None and cached.data is not None else None
+        if schema is None or data is not None:  # a cached answer costs nothing and takes no time
+            return LLMResult(cached.content, data, cached.model, cached.prompt_tokens, cached.completion_tokens,
+                             0.0, int((time.perf_counter() - started) * 1000))  # fmt: skip
+    result = await _complete_uncached(kwargs, request_messages, model, timeout_s, retries, secrets, schema, name,
+                                      started)  # fmt: skip
+    if cache:
+        cache.put(cache_key, response_cache.CachedAnswer(
+            result.content, result.data.model_dump(mode="json") if result.data is not None else None, result.model,
+            result.prompt_tokens, result.completion_tokens))  # fmt: skip
+    return result
+
+
+async def _complete_uncached(
+    kwargs: dict[str, Any],
+    request_messages: list[dict[str, Any]],
+    model: str,
+    timeout_s: float,
+    retries: int,
+    secrets: list[str],
+    schema: type[BaseModel] | None,
+    name: str | None,
+    started: float,
+) -> LLMResult:
     usage = _Usage()
     attempt_messages = request_messages
     for attempt in range(2):

@@ -29,7 +29,12 @@ class MimicFileImport(CamelModel):
     dry_run: bool = Field(default=False, description="Check and report what would change; change nothing")
 
 
-@router.get("/api/schemas/mimic.yaml.json", summary="The JSON Schema of mimic.yaml", response_model=dict[str, Any])
+@router.get(
+    "/api/schemas/mimic.yaml.json",
+    summary="The JSON Schema of mimic.yaml",
+    response_class=JSONResponse,
+    responses={200: {"content": {"application/schema+json": {"schema": {"type": "object"}}}}},
+)
 def mimic_yaml_schema() -> JSONResponse:
     """Public, so that editors can fetch it: `# yaml-language-server: $schema=<url>`."""
     return JSONResponse(mimic_file.schema(), media_type="application/schema+json")

@@ -1,0 +1,79 @@
+"""A cache of LLM answers keyed by the request, for reproducible reruns of `mimic test --cache`.
+
+The key is a hash of everything that shapes the answer (model, messages, tools, temperature,
+max tokens, seed), never the credentials. Only the simulator's and the judge's calls are
+cached: the agent under test (a hosted agent's LLM) always answers afresh, since its answers
+are what is being tested. Off unless `use_cache` is called; one JSON file per answer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+# Roles whose answers are never cached: the agent under test, and connection tests.
+UNCACHED_ROLES = frozenset({"agent", "test"})
+
+
+@dataclass(frozen=True)
+class CachedAnswer:
+    content: str
+    data: dict[str, Any] | None
+    model: str
+    prompt_tokens: int
+    completion_tokens: int
+
+
+class ResponseCache:
+    def __init__(self, directory: Path) -> None:
+        self.directory = Path(directory)
+        self.directory.mkdir(parents=True, exist_ok=True)
+        self.hits = 0
+        self.misses = 0
+
+    @staticmethod
+    def key(request: dict[str, Any]) -> str:
+        shaping = {k: request.get(k) for k in ("model", "messages", "tools", "tool_choice", "temperature",
+                                                "max_tokens", "seed")}  # fmt: skip
+        return hashlib.sha256(json.dumps(shaping, sort_keys=True, default=str).encode()).hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.directory / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> CachedAnswer | None:
+        try:
+            stored = json.loads(self._path(key).read_text())
+            answer = CachedAnswer(**stored)
+        except (OSError, ValueError, TypeError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return answer
+
+    def put(self, key: str, answer: CachedAnswer) -> None:
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Written whole then renamed: a rerun never reads half an answer.
+        fd, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "w") as handle:
+            json.dump(answer.__dict__, handle)
+        os.replace(temporary, path)
+
+
+_active: ResponseCache | None = None
+
+
+def use_cache(directory: Path | str | None) -> ResponseCache | None:
+    """Turns the cache on (a directory) or off (None) for this process."""
+    global _active
+    _active = ResponseCache(Path(directory)) if directory else None
+    return _active
+
+
+def active(role: str) -> ResponseCache | None:
+    return None if str(role) in UNCACHED_ROLES else _active
