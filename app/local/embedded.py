@@ -20,6 +20,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
+from mimic_sdk.testing import ConfigurationError
 from sqlmodel import Session, col, select
 
 from app import llm
@@ -36,7 +37,7 @@ from app.settings import PROJECT_ROOT, settings
 Json = Any
 
 
-class EmbeddedError(Exception):
+class EmbeddedError(ConfigurationError):
     """A definition the services refused (a bad file, an unknown name): a configuration error."""
 
     def __init__(self, message: str, details: list[FieldError] | None = None) -> None:

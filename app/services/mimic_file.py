@@ -22,13 +22,13 @@ from app.models.library import AgentType, ObjectiveCreate, ObjectiveDefinition
 from app.models.mimic_file import (
     AGENT_ENTRIES,
     SCHEMA_VERSION,
+    Defaults,
     MimicFile,
     SuiteSettings,
     references,
     schema,
 )
 from app.models.suite import SuiteConfig
-from app.services import crypto
 from app.services.errors import FieldError, ValidationFailed, validation_details
 
 MAX_PROBLEMS = 50
@@ -135,8 +135,6 @@ def _rules(doc: MimicFile) -> list[FieldError]:
                 hint = "".join(c if c.isalnum() else "_" for c in f"{agent.name}_{path[-1]}").upper()
                 problems.append(FieldError(where, "an inline secret: write a reference to an environment variable, "
                                                   f"such as ${{{hint}}}, and set it where mimic runs"))  # fmt: skip
-            elif isinstance(value, str) and crypto.is_mask(value):
-                problems.append(FieldError(f"agents[{index}].config.{'.'.join(path)}", "a masked value"))
     if any(o.checks for o in doc.objectives) and not supports_checks():
         where = next(f"objectives[{i}].checks" for i, o in enumerate(doc.objectives) if o.checks)
         problems.append(FieldError(where, "this Mimic server does not run objective checks yet"))
@@ -158,6 +156,17 @@ def supports_checks() -> bool:
 
 def supports_judge_repeats() -> bool:
     return "judge_repeats" in SuiteConfig.model_fields
+
+
+def effective(entry: SuiteSettings, defaults: Defaults | None) -> SuiteSettings:
+    """A suite's settings with the file's defaults filled in (thresholds key by key)."""
+    fields = set(SuiteSettings.model_fields)
+    own = entry.model_dump(by_alias=True, exclude_none=True, include=fields)
+    given = defaults.model_dump(by_alias=True, exclude_none=True) if defaults else {}
+    merged = {**given, **own}
+    if "thresholds" in own and "thresholds" in given:
+        merged["thresholds"] = {**given["thresholds"], **own["thresholds"]}
+    return SuiteSettings.model_validate(merged)
 
 
 def variables(doc: MimicFile) -> list[str]:

@@ -233,17 +233,6 @@ def _upsert_agent(session: Session, principal: Principal, row: Agent | None, val
     return _upsert(session, principal, Agent, row, values)
 
 
-def effective(entry: SuiteSettings, defaults: Defaults | None) -> SuiteSettings:
-    """A suite's settings with the file's defaults filled in (thresholds key by key)."""
-    fields = set(SuiteSettings.model_fields)
-    own = entry.model_dump(by_alias=True, exclude_none=True, include=fields)
-    given = defaults.model_dump(by_alias=True, exclude_none=True) if defaults else {}
-    merged = {**given, **own}
-    if "thresholds" in own and "thresholds" in given:
-        merged["thresholds"] = {**given["thresholds"], **own["thresholds"]}
-    return SuiteSettings.model_validate(merged)
-
-
 def suite_create(entry: SuiteEntry, settings: SuiteSettings, agent_id: str, persona_ids: list[str],
                  objective_ids: list[str]) -> SuiteCreate:  # fmt: skip
     config: dict[str, Any] = {
@@ -278,7 +267,7 @@ def _push_suite(session, principal, entry: SuiteEntry, defaults, found, ids, ind
                      for i, n in enumerate(entry.matrix.objectives)]  # fmt: skip
     if len(ledger.problems) > problems_before:
         return
-    data = suite_create(entry, effective(entry, defaults), agent_id, persona_ids, objective_ids)  # type: ignore[arg-type]
+    data = suite_create(entry, mimic_file.effective(entry, defaults), agent_id, persona_ids, objective_ids)  # type: ignore[arg-type]
     values = suites.values_of(data)
     try:
         suites.check_matrix(session, principal, data.agent_id, data.persona_ids, data.objective_ids, data.repeats)
@@ -376,4 +365,4 @@ def _suite_entry(row: Suite, names_by_id: dict[str, str]) -> SuiteEntry:
     return SuiteEntry.model_validate(entry)
 
 
-__all__ = ["AgentEntry", "PullResult", "PushSummary", "effective", "pull", "push", "suite_create"]
+__all__ = ["AgentEntry", "PullResult", "PushSummary", "pull", "push", "suite_create"]
