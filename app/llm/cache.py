@@ -1,9 +1,13 @@
 """A cache of LLM answers keyed by the request, for reproducible reruns of `mimic test --cache`.
 
 The key is a hash of everything that shapes the answer (model, messages, tools, temperature,
-max tokens, seed), never the credentials. Only the simulator's and the judge's calls are
-cached: the agent under test (a hosted agent's LLM) always answers afresh, since its answers
-are what is being tested. Off unless `use_cache` is called; one JSON file per answer.
+max tokens, seed), never the credentials. Ids differ from run to run (a session's, its
+messages', which the judge cites): in the key and in the stored answer they are placeholders
+in order of appearance, put back as this run's ids when the answer is reused. The latencies a
+transcript shows vary too and are left out of the key (deterministic checks measure them). Only the
+simulator's and the judge's calls are cached: the agent under test (a hosted agent's LLM)
+always answers afresh, since its answers are what is being tested. Off unless `use_cache` is
+called; one JSON file per answer.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,10 +42,24 @@ class ResponseCache:
         self.misses = 0
 
     @staticmethod
-    def key(request: dict[str, Any]) -> str:
+    def key(request: dict[str, Any]) -> tuple[str, dict[str, str]]:
+        """(the key, this request's ids -> their placeholders)."""
         shaping = {k: request.get(k) for k in ("model", "messages", "tools", "tool_choice", "temperature",
                                                 "max_tokens", "seed")}  # fmt: skip
-        return hashlib.sha256(json.dumps(shaping, sort_keys=True, default=str).encode()).hexdigest()
+        text = _LATENCY.sub(lambda m: m.group(1) + "_", json.dumps(shaping, sort_keys=True, default=str))
+        ids: dict[str, str] = {}
+        for found in _UUID.findall(text):
+            ids.setdefault(found, f"<id-{len(ids) + 1}>")
+        return hashlib.sha256(_UUID.sub(lambda m: ids[m.group(0)], text).encode()).hexdigest(), ids
+
+    @staticmethod
+    def hide_ids(answer: CachedAnswer, ids: dict[str, str]) -> CachedAnswer:
+        return _replace(answer, lambda text: _UUID.sub(lambda m: ids.get(m.group(0), m.group(0)), text))
+
+    @staticmethod
+    def restore_ids(answer: CachedAnswer, ids: dict[str, str]) -> CachedAnswer:
+        back = {placeholder: real for real, placeholder in ids.items()}
+        return _replace(answer, lambda text: _PLACEHOLDER.sub(lambda m: back.get(m.group(0), m.group(0)), text))
 
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.json"
@@ -63,6 +82,16 @@ class ResponseCache:
         with os.fdopen(fd, "w") as handle:
             json.dump(answer.__dict__, handle)
         os.replace(temporary, path)
+
+
+_UUID = re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b")
+_LATENCY = re.compile(r'(\(|\\"latencyMs\\": |"latencyMs": )\d+(?= ms\)|,|\})')
+_PLACEHOLDER = re.compile(r"<id-\d+>")
+
+
+def _replace(answer: CachedAnswer, change) -> CachedAnswer:
+    data = json.loads(change(json.dumps(answer.data))) if answer.data is not None else None
+    return CachedAnswer(change(answer.content), data, answer.model, answer.prompt_tokens, answer.completion_tokens)
 
 
 _active: ResponseCache | None = None

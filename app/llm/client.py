@@ -183,8 +183,9 @@ async def complete(
         retries = 0  # the simulator is deterministic: the same call would fail the same way
     started = time.perf_counter()
     cache = response_cache.active(str(role))
-    cache_key = cache.key({**kwargs, "messages": request_messages}) if cache else ""
-    if cache and (cached := cache.get(cache_key)) is not None:
+    cache_key, ids = cache.key({**kwargs, "messages": request_messages}) if cache else ("", {})
+    if cache and (stored := cache.get(cache_key)) is not None:
+        cached = cache.restore_ids(stored, ids)
         data = schema.model_validate(cached.data) if schema is not None and cached.data is not None else None
         if schema is None or data is not None:  # a cached answer costs nothing and takes no time
             return LLMResult(cached.content, data, cached.model, cached.prompt_tokens, cached.completion_tokens,
@@ -192,9 +193,10 @@ async def complete(
     result = await _complete_uncached(kwargs, request_messages, model, timeout_s, retries, secrets, schema, name,
                                       started)  # fmt: skip
     if cache:
-        cache.put(cache_key, response_cache.CachedAnswer(
+        answer = response_cache.CachedAnswer(
             result.content, result.data.model_dump(mode="json") if result.data is not None else None, result.model,
-            result.prompt_tokens, result.completion_tokens))  # fmt: skip
+            result.prompt_tokens, result.completion_tokens)  # fmt: skip
+        cache.put(cache_key, cache.hide_ids(answer, ids))
     return result
 
 

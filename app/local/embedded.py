@@ -68,6 +68,7 @@ class EmbeddedBackend:
         self.url = f"sqlite:///{self.workdir / 'mimic.db'}"
         # This process is the whole of Mimic: its settings point at the throwaway database.
         settings.database_url = self.url
+        get_engine.cache_clear()  # the default engine is made afresh for this database
         settings.data_dir = self.workdir / "data"
         settings.redis_url = ""
         settings.session_execution = "inprocess"
