@@ -199,3 +199,47 @@ def test_the_cache_answers_a_rerun_from_disk(tmp_path: Path, bots) -> None:
         return [(s["outcome"], [c["status"] for c in s["criteria"]]) for s in sessions]
 
     assert transcript("first") == transcript("second")
+
+
+def _cli(tmp_path: Path, live_api, key: str, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    merged = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "COLUMNS": "200", "MIMIC_URL": live_api.url,
+              "MIMIC_API_KEY": key, "MIMIC_CONFIG_DIR": str(tmp_path / "config"), **(env or {})}  # fmt: skip
+    return subprocess.run([sys.executable, "-m", "app.cli", *args], cwd=tmp_path, env=merged, capture_output=True,
+                          text=True, timeout=300)  # fmt: skip
+
+
+def test_push_pull_round_trip_and_mimic_test_on_a_running_app(tmp_path: Path, live_api, client, make_account,
+                                                               bots) -> None:  # fmt: skip
+    account = make_account()
+    key = client.post("/api/auth/api-keys", json={"name": "CI"}, headers=account.headers).json()["key"]
+    bot = bots()
+    secrets = {"SUPPORT_BOT_URL": bot.url, "SUPPORT_BOT_TOKEN": TOKEN}
+    pushed = _cli(tmp_path, live_api, key, "push", str(EXAMPLE), env=secrets)
+    assert pushed.returncode == 0, pushed.stderr
+    assert "created agents: Support bot" in pushed.stdout
+
+    # Pulled back into a copy of the file: identical, and the token is still a reference.
+    copy = tmp_path / "mimic.yaml"
+    copy.write_text(EXAMPLE.read_text())
+    pulled = _cli(tmp_path, live_api, key, "pull", str(copy))
+    assert pulled.returncode == 0, pulled.stderr
+    assert yaml.safe_load(copy.read_text()) == yaml.safe_load(EXAMPLE.read_text())
+    assert "Authorization: Bearer ${SUPPORT_BOT_TOKEN}" in copy.read_text() and TOKEN not in copy.read_text()
+    assert copy.read_text().startswith("# yaml-language-server: $schema=")
+    again = _cli(tmp_path, live_api, key, "push", str(copy))  # no variables set: the stored values stay
+    assert again.returncode == 0 and "unchanged agents: Support bot" in again.stdout, again.stderr
+
+    # The same file run on the server: the runs land in its dashboard.
+    remote = _cli(tmp_path, live_api, key, "test", str(EXAMPLE), "--suite", "Orders only", "-o", "remote",
+                  env=secrets)  # fmt: skip
+    assert remote.returncode == 0, remote.stdout + remote.stderr
+    results = json.loads((tmp_path / "remote" / "results.json").read_text())
+    assert results["mode"] == "server"
+    run_id = results["suites"][0]["run"]["id"]
+    assert client.get(f"/api/runs/{run_id}", headers=account.headers).json()["status"] == "completed"
+    _junit_cases(tmp_path / "remote" / "junit.xml")
+    # A run id of the server is a baseline there.
+    compared = _cli(tmp_path, live_api, key, "test", str(EXAMPLE), "--suite", "Orders only", "--baseline", run_id,
+                    "-o", "remote2", env=secrets)  # fmt: skip
+    assert compared.returncode == 0, compared.stderr
+    assert "against the baseline: {'unchanged': 1}" in compared.stdout

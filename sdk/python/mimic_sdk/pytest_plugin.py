@@ -91,6 +91,7 @@ class Mimic:
     """The `mimic` fixture: runs conversations and suites, returns their results."""
 
     def __init__(self, backend: Backend, *, repeats: int | None, min_pass_rate: float, seed: int | None) -> None:
+        self.results: list[ConversationResult | RepeatedResult | SuiteResult] = []
         self.backend = backend
         self.repeats = repeats
         self.min_pass_rate = min_pass_rate
@@ -122,8 +123,11 @@ class Mimic:
             session = self.backend.run_conversation(**names, config=config, llm_config=llm_config)
             results.append(ConversationResult(session))
         if count == 1 and repeats is None and self.repeats is None:
+            self.results.append(results[0])
             return results[0]
-        return RepeatedResult(results, min_pass_rate if min_pass_rate is not None else self.min_pass_rate)
+        repeated = RepeatedResult(results, min_pass_rate if min_pass_rate is not None else self.min_pass_rate)
+        self.results.append(repeated)
+        return repeated
 
     def suite(self, name: str, *, repeats: int | None = None, seed: int | None = None,
               personas: list[str] | None = None, objectives: list[str] | None = None,
@@ -132,8 +136,10 @@ class Mimic:
                                        else self.seed, "personas": personas, "objectives": objectives}.items()
                      if v is not None}  # fmt: skip
         run = wait_run(self.backend, self.backend.start_suite(name, overrides), timeout=timeout)
-        return SuiteResult(run, self.backend.run_report(run["id"]),
-                           min_pass_rate if min_pass_rate is not None else self.min_pass_rate)  # fmt: skip
+        result = SuiteResult(run, self.backend.run_report(run["id"]),
+                             min_pass_rate if min_pass_rate is not None else self.min_pass_rate)  # fmt: skip
+        self.results.append(result)
+        return result
 
 
 @pytest.fixture
@@ -146,3 +152,16 @@ def mimic(request: pytest.FixtureRequest, mimic_backend: Backend) -> Mimic:
         mimic_backend, repeats=repeats, min_pass_rate=float(options.get("min_pass_rate", 1.0)),
         seed=seed if seed is not None else options.get("seed"),
     )  # fmt: skip
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    """A failed test shows, whole, every Mimic result of it that did not pass: the failed
+    criteria with the judge's reasoning, the findings and the transcript."""
+    report = yield
+    fixture = getattr(item, "funcargs", {}).get("mimic")
+    if report.failed and isinstance(fixture, Mimic):
+        failing = [r.explain() for r in fixture.results if not r]
+        if failing:
+            report.sections.append(("Mimic: what did not pass", "\n\n".join(failing)))
+    return report

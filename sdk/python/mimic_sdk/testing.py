@@ -219,9 +219,13 @@ class ConversationResult:
         return self.passed
 
     def __repr__(self) -> str:
+        # One line for pytest's assertion line; explain() (a report section on failure) has the rest.
         if self.passed:
             return f"<Mimic session {self.id} passed: {len(self.criteria)} criteria met>"
-        return "<" + self.explain() + "\n>"
+        why = "; ".join(f"{c.status}: {c.criterion}" for c in self.failed_criteria)
+        if self.error:
+            why = f"{self.error.get('source')} error: {self.error.get('message')}"
+        return f"<Mimic session {self.id} {self.outcome or self.session.get('status')}: {why or 'no criterion met'}>"
 
 
 @dataclass
@@ -270,7 +274,9 @@ class RepeatedResult:
         return self.passed
 
     def __repr__(self) -> str:
-        return f"<{self.explain()}\n>" if not self.passed else f"<Mimic: {len(self.results)} repeats, passed>"
+        judged = self.judged
+        return (f"<Mimic: {sum(r.passed for r in judged)}/{len(judged)} repeats passed "
+                f"({_pct(self.pass_rate)}; at least {_pct(self.min_pass_rate)} wanted)>")  # fmt: skip
 
 
 @dataclass
@@ -339,4 +345,4 @@ class SuiteResult:
         return self.passed
 
     def __repr__(self) -> str:
-        return f"<{self.explain()}\n>" if not self.passed else f"<Mimic suite {self.run.get('suiteName')} passed>"
+        return f"<{self.explain().splitlines()[0]}>"
