@@ -148,7 +148,10 @@ def test_exit_1_when_a_change_breaks_the_agent_with_cells_changed_against_a_base
     assert all(c["failure"]["@message"].startswith("not met: The agent gives the delivery date") for c in failed)
     summary = (tmp_path / "after" / "summary.md").read_text()
     assert "## ❌ Mimic: 1 of 1 suite(s) failed the gate" in summary
-    assert "| Support smoke | Dana (direct, impatient) | Order status | **regressed** | 2/2 (100.0%) | 0/1 (0.0%) |" in summary
+    assert (
+        "| Support smoke | Dana (direct, impatient) | Order status | **regressed** | 2/2 (100.0%) | 0/1 (0.0%) |"
+        in summary
+    )
     assert "session(s) that did not pass" in summary
     results = json.loads((tmp_path / "after" / "results.json").read_text())
     assert results["exitCode"] == 1
@@ -176,7 +179,8 @@ def test_exit_2_for_configuration_and_infrastructure_errors(tmp_path: Path, bots
     assert missing_file.returncode == 2 and "no such file" in missing_file.stderr
     # The agent is down: every session ends in an infrastructure error, never a failed agent.
     down, _, _ = mimic_test(tmp_path, str(EXAMPLE), "--suite", "Orders only", "-o", "down",
-                            env={"SUPPORT_BOT_URL": f"http://127.0.0.1:{free_port()}", "SUPPORT_BOT_TOKEN": TOKEN})  # fmt: skip
+                            env={"SUPPORT_BOT_URL": f"http://127.0.0.1:{free_port()}",
+                                 "SUPPORT_BOT_TOKEN": TOKEN})  # fmt: skip
     assert down.returncode == 2, down.stdout + down.stderr
     assert "1 of 1 sessions ended in an infrastructure error" in down.stderr
     cases = _junit_cases(tmp_path / "down" / "junit.xml")["Orders only"]
@@ -243,3 +247,16 @@ def test_push_pull_round_trip_and_mimic_test_on_a_running_app(tmp_path: Path, li
                     "-o", "remote2", env=secrets)  # fmt: skip
     assert compared.returncode == 0, compared.stderr
     assert "against the baseline: {'unchanged': 1}" in compared.stdout
+
+
+def test_the_ci_examples_run_mimic_test_and_post_the_summary() -> None:
+    github = yaml.safe_load((PROJECT_ROOT / "examples" / "ci" / "github-actions.yml").read_text())
+    steps = github["jobs"]["mimic"]["steps"]
+    run = "\n".join(step.get("run", "") for step in steps)
+    assert "pull_request" in github[True] and "make -C .mimic cli" in run
+    assert ".mimic/.venv/bin/mimic test mimic.yaml" in run and "--baseline baseline/results.json" in run
+    assert "gh pr comment" in run and "mimic-results/summary.md" in run
+    gitlab = yaml.safe_load((PROJECT_ROOT / "examples" / "ci" / "gitlab-ci.yml").read_text())["mimic"]
+    script = "\n".join(gitlab["script"])
+    assert "mimic test mimic.yaml" in script and "merge_requests/$CI_MERGE_REQUEST_IID/notes" in script
+    assert gitlab["artifacts"]["reports"]["junit"] == "mimic-results/junit.xml" and "exit $status" in script

@@ -101,8 +101,11 @@ def compare(current: dict[str, Any], baseline: dict[str, Any]) -> dict[str, Any]
         change = run_stats.change_of(base["status"] if base else None, cur["status"] if cur else None)
         if change == "removed":
             continue  # a cell left out of this run (--filter) is not a change of the agent
-        delta = (cur["passRate"] - base["passRate"]) if cur and base and None not in (cur["passRate"],
-                                                                                       base["passRate"]) else None
+        delta = (
+            (cur["passRate"] - base["passRate"])
+            if cur and base and None not in (cur["passRate"], base["passRate"])
+            else None
+        )
         side = lambda c: c and {"n": c["n"], "passed": c["passed"], "passRate": c["passRate"], "status": c["status"]}  # noqa: E731
         cells.append({"personaName": key[0], "objectiveName": key[1], "change": change, "delta": delta,
                       "flaky": bool((cur or {}).get("flaky") or (base or {}).get("flaky")),

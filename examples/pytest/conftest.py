@@ -23,7 +23,8 @@ def _free_port() -> int:
 @pytest.fixture(scope="session", autouse=True)
 def support_bot():
     port, token = _free_port(), "example-token"
-    broken = [a for topic in filter(None, os.environ.get("SUPPORT_BOT_BROKEN", "").split(",")) for a in ("--broken", topic)]
+    topics = filter(None, os.environ.get("SUPPORT_BOT_BROKEN", "").split(","))
+    broken = [arg for topic in topics for arg in ("--broken", topic)]
     process = subprocess.Popen([sys.executable, str(BOT), "--port", str(port), "--token", token, *broken],
                                stdout=subprocess.PIPE, text=True)  # fmt: skip
     process.stdout.readline()  # "support bot on ..." once it listens

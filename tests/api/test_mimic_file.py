@@ -18,7 +18,10 @@ ENV = {"SUPPORT_BOT_URL": "http://127.0.0.1:9", "SUPPORT_BOT_TOKEN": "tok-secret
 
 
 def _names(document: dict) -> dict[str, list[str]]:
-    return {kind: [item["name"] for item in document.get(kind, [])] for kind in ("personas", "objectives", "agents", "suites")}
+    return {
+        kind: [item["name"] for item in document.get(kind, [])]
+        for kind in ("personas", "objectives", "agents", "suites")
+    }
 
 
 def _pull_params(document: dict) -> list[tuple[str, str]]:
@@ -70,8 +73,9 @@ def test_push_then_pull_is_identical_and_secrets_stay_references(client, make_ac
     assert yaml.safe_load(as_yaml.text) == original and "tok-secret" not in as_yaml.text
 
     # Again, without the variables: the stored values stay, nothing changes.
-    again = client.post("/api/mimic-yaml/import", content=text, headers={**account.headers,
-                                                                          "Content-Type": "application/yaml"})
+    again = client.post(
+        "/api/mimic-yaml/import", content=text, headers={**account.headers, "Content-Type": "application/yaml"}
+    )
     assert again.status_code == 200, again.text
     assert again.json()["created"] == {} and again.json()["updated"] == {}
     # A rotated token is an update of the agent alone.
@@ -101,15 +105,25 @@ def test_push_refuses_inline_secrets_missing_variables_and_unknown_names(client,
 
     missing = push(document, {"SUPPORT_BOT_URL": "http://127.0.0.1:9"})
     assert missing.status_code == 422
-    assert missing.json()["error"]["details"] == [
-        {"field": "agents[0].config.headers.Authorization", "message": missing.json()["error"]["details"][0]["message"]}
-    ] and "${SUPPORT_BOT_TOKEN} is not set" in missing.json()["error"]["details"][0]["message"]
+    assert (
+        missing.json()["error"]["details"]
+        == [
+            {
+                "field": "agents[0].config.headers.Authorization",
+                "message": missing.json()["error"]["details"][0]["message"],
+            }
+        ]
+        and "${SUPPORT_BOT_TOKEN} is not set" in missing.json()["error"]["details"][0]["message"]
+    )
 
     unknown = copy.deepcopy(document)
     unknown["suites"][0]["matrix"]["personas"].append("Nobody")
     answer = push(unknown, ENV)
     assert answer.status_code == 422
-    assert {"field": "suites[0].matrix.personas[2]", "message": "no persona named 'Nobody' in the file or the workspace"} in answer.json()["error"]["details"]
+    assert {
+        "field": "suites[0].matrix.personas[2]",
+        "message": "no persona named 'Nobody' in the file or the workspace",
+    } in answer.json()["error"]["details"]
 
     wrong_version = push({**document, "version": 2}, ENV)
     assert wrong_version.status_code == 422 and wrong_version.json()["error"]["details"][0]["field"] == "version"
@@ -129,7 +143,8 @@ def test_an_agent_typed_in_the_dashboard_pulls_with_a_reference_and_pushes_back_
     account = make_account()
     made = client.post("/api/agents", headers=account.headers, json={
         "name": "Acme GPT", "type": "openai",
-        "config": {"baseUrl": "http://127.0.0.1:9/v1", "model": "gpt-x", "apiKey": "sk-live-abcdef123456"}})  # fmt: skip
+        "config": {"baseUrl": "http://127.0.0.1:9/v1", "model": "gpt-x",
+                   "apiKey": "sk-live-abcdef123456"}})  # fmt: skip
     assert made.status_code == 201
     pulled = client.get("/api/mimic-yaml/export", params={"agent": "Acme GPT"}, headers=account.headers).json()
     assert pulled["document"]["agents"][0]["config"]["apiKey"] == "${ACME_GPT_APIKEY}"
@@ -137,8 +152,11 @@ def test_an_agent_typed_in_the_dashboard_pulls_with_a_reference_and_pushes_back_
     assert "sk-live" not in json.dumps(pulled)
     back = client.post("/api/mimic-yaml/import", json={"document": pulled["document"]}, headers=account.headers)
     assert back.status_code == 422  # the stored key came from no variable: the file must name one that is set
-    pushed = client.post("/api/mimic-yaml/import", headers=account.headers,
-                         json={"document": pulled["document"], "env": {"ACME_GPT_APIKEY": "sk-live-abcdef123456"}})
+    pushed = client.post(
+        "/api/mimic-yaml/import",
+        headers=account.headers,
+        json={"document": pulled["document"], "env": {"ACME_GPT_APIKEY": "sk-live-abcdef123456"}},
+    )
     assert pushed.status_code == 200 and pushed.json()["updated"] == {"agents": ["Acme GPT"]}
     # Editing the key by hand in the dashboard drops the reference it came from.
     agent = client.get(f"/api/agents/{made.json()['id']}", headers=account.headers).json()

@@ -9,10 +9,10 @@ import time
 
 import httpx
 import pytest
+from mimic_sdk import AsyncMimicClient, MimicClient, NotFoundError, ValidationError
 
 from app.services import rate_limit
 from app.settings import settings
-from mimic_sdk import AsyncMimicClient, MimicClient, NotFoundError, ValidationError
 from tests.support.loopback import LoopbackServer
 from tests.support.suites import OBJECTIVES, PERSONAS, topic_bot
 

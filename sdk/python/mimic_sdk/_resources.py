@@ -461,5 +461,3 @@ class _Params(dict):
             grouped.setdefault(key, []).append(value)
         super().__init__({k: v if len(v) > 1 or k in ("persona", "objective", "agent", "suite") else v[0]
                           for k, v in grouped.items()})  # fmt: skip
-
-

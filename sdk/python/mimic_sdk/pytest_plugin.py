@@ -32,7 +32,9 @@ from mimic_sdk.testing import Backend, ConversationResult, RemoteBackend, Repeat
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("mimic", "Mimic: simulated users against your agent")
-    group.addoption("--mimic-file", default=None, help="mimic.yaml to push before the tests (default: <rootdir>/mimic.yaml)")
+    group.addoption(
+        "--mimic-file", default=None, help="mimic.yaml to push before the tests (default: <rootdir>/mimic.yaml)"
+    )
     group.addoption("--mimic-url", default=None, help="Run on this Mimic server (default: MIMIC_URL, else in process)")
     group.addoption("--mimic-token", default=None, help="Token or API key for --mimic-url (default: MIMIC_TOKEN)")
     group.addoption("--mimic-repeat", type=int, default=None, help="Repeat every mimic conversation N times")
@@ -108,7 +110,8 @@ class Mimic:
 
     def run(self, *, agent: str | dict, persona: str | dict, objective: str | dict, repeats: int | None = None,
             min_pass_rate: float | None = None, seed: int | None = None, model: str | None = None,
-            judge_model: str | None = None, max_messages: int | None = None) -> ConversationResult | RepeatedResult:  # fmt: skip
+            judge_model: str | None = None,
+            max_messages: int | None = None) -> ConversationResult | RepeatedResult:  # fmt: skip
         """One conversation (or `repeats` of them, seeds seed..seed+repeats-1)."""
         names = {"agent": self._named("agent", agent), "persona": self._named("persona", persona),
                  "objective": self._named("objective", objective)}  # fmt: skip

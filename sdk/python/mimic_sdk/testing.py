@@ -56,7 +56,9 @@ class RemoteBackend:
     def _id(self, resource: Any, kind: str, name: str) -> str:
         found = [item for item in resource.iterate(q=name) if item["name"] == name]
         if len(found) != 1:
-            raise ConfigurationError(f"no {kind} named {name!r}" if not found else f"several {kind}s are named {name!r}")
+            raise ConfigurationError(
+                f"no {kind} named {name!r}" if not found else f"several {kind}s are named {name!r}"
+            )
         return found[0]["id"]
 
     def run_conversation(self, *, agent: str, persona: str, objective: str, config: dict[str, Any],
@@ -196,7 +198,8 @@ class ConversationResult:
     def explain(self) -> str:
         s = self.session
         head = (f"Mimic session {s['id']}: {s.get('personaName', '')} × {s.get('objectiveName', '')} against "
-                f"{s.get('agentName', '')} — {self.outcome or s.get('status')} (ended by {s.get('endReason')})")  # fmt: skip
+                f"{s.get('agentName', '')} — {self.outcome or s.get('status')} "
+                f"(ended by {s.get('endReason')})")  # fmt: skip
         lines = [head]
         if self.error:
             lines.append(f"  error ({self.error.get('source')}: {self.error.get('kind')}): {self.error.get('message')}")
