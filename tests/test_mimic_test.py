@@ -138,6 +138,7 @@ def test_exit_1_when_a_change_breaks_the_agent_with_cells_changed_against_a_base
     assert baseline.returncode == 0, baseline.stderr
     broken = bots("order")  # the agent changes: order questions get no answer
     result, _, _ = mimic_test(tmp_path, str(EXAMPLE), "--suite", "Support smoke", "--repeat", "1", "--seed", "3",
+                              "--max-concurrency", "2",
                               "--baseline", "before/results.json", "-o", "after", bot=broken)  # fmt: skip
     assert result.returncode == 1, result.stdout + result.stderr
     assert "✗ Support smoke: pass rate 50.0% is under 90.0%" in result.stderr

@@ -34,6 +34,7 @@ def _origin(value: str) -> str:
 Origin = Annotated[str, AfterValidator(_origin)]
 
 
+# ${NAME}: an environment variable, as shells and CI systems name them (mimic.yaml's references).
 ENV_REFERENCE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 

@@ -13,20 +13,17 @@ references also work inside any other string of an agent's config (`url: ${BOT_U
 from __future__ import annotations
 
 import copy
-import re
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import ConfigDict, Field, create_model, field_validator
+from pydantic import ConfigDict, Field, create_model
 
-from app.models.agent_config import CONFIG_TYPES
+from app.models.agent_config import CONFIG_TYPES, ENV_REFERENCE
 from app.models.base import CamelModel, Name
 from app.models.library import AgentType, ObjectiveCreate, PersonaCreate
 from app.models.suite import SuiteThresholds
 
 SCHEMA_VERSION = 1
 SCHEMA_ID = "https://mimic.dev/schemas/mimic.yaml.json"
-# ${NAME}: an environment variable, as shells and CI systems name them.
-ENV_REFERENCE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
 def references(value: Any) -> list[str]:
@@ -48,71 +45,26 @@ class FileModel(CamelModel):
 
 # ---- objective checks --------------------------------------------------------------------
 
-
-class ContainsCheck(FileModel):
-    """Some reply of the agent contains `value`."""
-
-    type: Literal["contains"]
-    value: str = Field(min_length=1, max_length=1000)
-    case_sensitive: bool = False
-
-
-class NotContainsCheck(FileModel):
-    """No reply of the agent contains `value`."""
-
-    type: Literal["not-contains"]
-    value: str = Field(min_length=1, max_length=1000)
-    case_sensitive: bool = False
-
-
-class RegexCheck(FileModel):
-    """Some reply of the agent matches the regular expression."""
-
-    type: Literal["regex"]
-    pattern: str = Field(min_length=1, max_length=1000)
-
-    @field_validator("pattern")
-    @classmethod
-    def _compiles(cls, value: str) -> str:
-        try:
-            re.compile(value)
-        except re.error as exc:
-            raise ValueError(f"not a regular expression: {exc}") from exc
-        return value
-
-
-class MaxLatencyCheck(FileModel):
-    """Every reply of the agent came within `ms` milliseconds."""
-
-    type: Literal["max-latency"]
-    ms: int = Field(ge=1, le=600_000)
-
-
-class MaxTurnsCheck(FileModel):
-    """The objective was reached within `turns` persona messages."""
-
-    type: Literal["max-turns"]
-    turns: int = Field(ge=1, le=200)
-
-
-class LanguageCheck(FileModel):
-    """The agent answered in this language (ISO 639-1, e.g. en, es)."""
-
-    type: Literal["language"]
-    language: str = Field(min_length=2, max_length=16)
-
-
-class JsonSchemaCheck(FileModel):
-    """Every reply of the agent is JSON valid against this JSON Schema."""
-
-    type: Literal["json-schema"]
-    schema_: dict[str, Any] = Field(alias="schema")
-
-
-Check = Annotated[
-    ContainsCheck | NotContainsCheck | RegexCheck | MaxLatencyCheck | MaxTurnsCheck | LanguageCheck | JsonSchemaCheck,
-    Field(discriminator="type"),
+CheckType = Literal[
+    "contains", "not_contains", "regex", "not_regex", "max_latency", "max_turns", "language", "json_schema"
 ]
+
+
+class FileCheck(FileModel):
+    """A deterministic check of the agent's replies (the shape the API's objectives take them
+    in; a server whose objectives have no checks refuses a file that uses them)."""
+
+    type: CheckType
+    value: str | int | None = Field(
+        default=None,
+        description="contains/not_contains: the text; regex/not_regex: the pattern; max_latency: ms; max_turns: "
+        "persona messages; language: an ISO 639-1 code",
+    )
+    json_schema: dict[str, Any] | None = Field(default=None, alias="schema", description="json_schema's schema")
+    scope: Literal["any", "every", "last"] | None = None
+    case_sensitive: bool = False
+    criterion: int | None = Field(default=None, ge=0, le=49, description="The criterion (from 0) it decides")
+    label: str = Field(default="", max_length=200)
 
 
 # ---- entries -----------------------------------------------------------------------------
@@ -128,7 +80,8 @@ class ObjectiveEntry(ObjectiveCreate):
     """An objective as the API takes it, with its deterministic checks beside the criteria."""
 
     model_config = ConfigDict(extra="forbid", populate_by_name=False)
-    checks: list[Check] = Field(default_factory=list, max_length=50)
+    if "checks" not in ObjectiveCreate.model_fields:  # until the API's objectives hold checks
+        checks: list[FileCheck] = Field(default_factory=list, max_length=30)
 
 
 CONFIG_MARKER = "x-mimic-config"

@@ -156,7 +156,7 @@ def push(
 
 def _objective_create(entry: ObjectiveEntry) -> ObjectiveCreate:
     # The checks go where the API keeps them, once it keeps them (mimic_file refuses them before).
-    dumped = entry.model_dump(by_alias=True, exclude={"checks"})
+    dumped = entry.model_dump(by_alias=True, exclude=None if mimic_file.supports_checks() else {"checks"})
     return ObjectiveCreate.model_validate(dumped)
 
 

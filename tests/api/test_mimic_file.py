@@ -170,3 +170,21 @@ def test_canonical_form_is_stable() -> None:
     raw = mimic_file.parse(EXAMPLE.read_text())
     once = mimic_file.canonical(mimic_file.validate(raw))
     assert once == raw and mimic_file.canonical(mimic_file.validate(once)) == once
+
+
+def test_objective_checks_are_pushed_where_the_api_holds_them_else_refused(client, make_account) -> None:
+    account = make_account()
+    document = {"version": 1, "objectives": [{
+        "name": "Order status", "definition": {"goal": "Find out when order A-10482 will be delivered.",
+                                               "successCriteria": ["The agent gives the delivery date"]},
+        "checks": [{"type": "contains", "value": "A-10482"}, {"type": "max_latency", "value": 3000}]}]}  # fmt: skip
+    pushed = client.post("/api/mimic-yaml/import", json={"document": document}, headers=account.headers)
+    if not mimic_file.supports_checks():
+        assert pushed.status_code == 422
+        assert pushed.json()["error"]["details"] == [
+            {"field": "objectives[0].checks", "message": "this Mimic server does not run objective checks yet"}
+        ]
+        return
+    assert pushed.status_code == 200, pushed.text
+    pulled = client.get("/api/mimic-yaml/export", params={"objective": "Order status"}, headers=account.headers)
+    assert pulled.json()["document"]["objectives"] == document["objectives"]
