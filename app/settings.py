@@ -60,6 +60,8 @@ class Settings(BaseSettings):
     data_dir: Path = PROJECT_ROOT / "data"
     # A browser session's page load (navigation timing) slower than this is a performance finding.
     slow_page_ms: int = Field(default=3000, ge=1)
+    # A chat agent's reply slower than this fails the latency check (a "waiting" finding).
+    slow_reply_ms: int = Field(default=8000, ge=1)
     # What agent targets, webhooks, websites and custom model endpoints may reach besides public
     # addresses: comma-separated CIDRs, IPs, host names (*.example.com), `loopback`, `private`.
     outbound_allow: str = ""

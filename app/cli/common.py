@@ -125,7 +125,7 @@ def ci_text(stats: dict[str, Any]) -> str:
 
 
 STATUS_STYLE = {"passed": "green", "failed": "red", "flaky": "yellow", "error": "magenta", "regressed": "red",
-                "fixed": "green"}  # fmt: skip
+                "fixed": "green", "inconclusive": "cyan", "simulator_error": "blue"}  # fmt: skip
 
 
 def styled(value: str) -> str:
@@ -136,18 +136,45 @@ def styled(value: str) -> str:
 def result_table(run: dict[str, Any]) -> Table:
     k = run["overall"]["k"] if run.get("overall") else "k"
     result = Table(title=f"{run['suiteName']} · run {run['id'][:8]} · {run['status']}")
-    for header in ("Persona", "Objective", "Status", "Passed", "Pass rate", "95% CI (Wilson)", f"pass^{k}", "Errors"):
+    # Inconclusive sessions, those the simulator spoiled and infrastructure errors are shown
+    # apart: they never enter the pass rate.
+    for header in ("Persona", "Objective", "Status", "Passed", "Pass rate", "95% CI (Wilson)", f"pass^{k}",
+                   "Inconclusive", "Simulator errors", "Errors"):  # fmt: skip
         result.add_column(header)
     for cell in run["cells"]:
         result.add_row(cell["personaName"], cell["objectiveName"], styled(cell["status"]),
                        f"{cell['passed']}/{cell['n']}", pct(cell["passRate"]), ci_text(cell), pct(cell.get("passK")),
-                       str(cell["errors"]))  # fmt: skip
+                       *apart_counts(cell))  # fmt: skip
     overall = run.get("overall") or {}
     if overall:
         result.add_section()
         result.add_row("[b]All cells[/b]", "", "", f"{overall['passed']}/{overall['n']}", pct(overall["passRate"]),
-                       ci_text(overall), pct(overall.get("passK")), str(overall["errors"]))  # fmt: skip
+                       ci_text(overall), pct(overall.get("passK")), *apart_counts(overall))  # fmt: skip
     return result
+
+
+def progress_text(p: dict[str, Any]) -> str:
+    """A run's progress in a line, with the sessions kept out of the pass rate apart."""
+    return (f"{p['passed']} passed · {p['failed']} failed · {p.get('inconclusive', 0)} inconclusive · "
+            f"{p.get('simulatorErrors', 0)} simulator errors · {p['errors']} errors · "
+            f"{p['running']} running")  # fmt: skip
+
+
+def inconclusive_problem(overall: dict[str, Any], most: float | None, allowance: str) -> str | None:
+    """Why too many ended sessions are inconclusive (the judge could not decide), or None.
+    `most` is a share of the ended sessions (judged, inconclusive, spoiled or in error)."""
+    if most is None:
+        return None
+    inconclusive = int(overall.get("inconclusive") or 0)
+    ended = sum(int(overall.get(k) or 0) for k in ("n", "inconclusive", "simulatorErrors", "errors"))
+    if ended and inconclusive / ended > most:
+        return f"{inconclusive} of {ended} sessions are inconclusive, more than {allowance} allows ({pct(most)})"
+    return None
+
+
+def apart_counts(stats: dict[str, Any]) -> tuple[str, str, str]:
+    """Inconclusive, simulator errors, infrastructure errors: the sessions kept out of a pass rate."""
+    return str(stats.get("inconclusive", 0)), str(stats.get("simulatorErrors", 0)), str(stats.get("errors", 0))
 
 
 def comparison_table(report: dict[str, Any]) -> Table:

@@ -16,9 +16,11 @@ from app.cli.common import (
     comparison_table,
     err,
     fail,
+    inconclusive_problem,
     load_config,
     out,
     pct,
+    progress_text,
     read_document,
     resolve,
     result_table,
@@ -201,6 +203,10 @@ def run_suite(
     threshold: Annotated[
         float, typer.Option(min=0, max=1, help="Least pass rate of judged sessions (errors aside) to exit 0")
     ] = 1.0,
+    max_inconclusive: Annotated[
+        float,
+        typer.Option(min=0, max=1, help="Largest share of ended sessions the judge may leave inconclusive to exit 0"),
+    ] = 1.0,
     baseline: Annotated[str | None, typer.Option(help="A run id: exit 1 when a cell regressed against it")] = None,
     junit: Annotated[Path | None, typer.Option(help="Write JUnit XML here")] = None,
     json_path: Annotated[Path | None, typer.Option("--json", help="Write the run (and the comparison) as JSON")] = None,
@@ -210,8 +216,10 @@ def run_suite(
     """Start a run of SUITE on the server (with --wait: follow it and gate on its results).
 
     With --wait it shows the progress, prints the result table, writes the reports and
-    exits 1 when the gate fails: the pass rate under --threshold, a cell regressed against
-    --baseline, or a run that did not complete. (`mimic test` runs a mimic.yaml instead.)"""
+    exits 1 when the gate fails: the pass rate under --threshold, more inconclusive sessions
+    than --max-inconclusive allows, a cell regressed against --baseline, or a run that did
+    not complete. Sessions the simulator spoiled, inconclusive ones and infrastructure errors
+    never enter the pass rate. (`mimic test` runs a mimic.yaml instead.)"""
     api = client(ctx)
     started = run(lambda: api.suites.run(resolve(api, "suites", suite)))
     err.print(f"Run {started['id']} of {started['suiteName']}: {started['totalSessions']} sessions")
@@ -229,7 +237,7 @@ def run_suite(
     if json_path:
         json_path.write_text(json.dumps({"run": detail, "comparison": report}, indent=2))
         err.print(f"JSON written to {json_path}")
-    problems = gate_problems(detail, report, threshold)
+    problems = gate_problems(detail, report, threshold, max_inconclusive)
     for problem in problems:
         err.print(f"[red]✗[/red] {problem}")
     if problems:
@@ -245,8 +253,7 @@ def _follow(api: MimicClient, started: dict[str, Any], *, timeout: float, poll: 
         def show(current: dict[str, Any]) -> None:
             p = current["progress"]
             progress.update(bar, completed=p["done"],
-                            description=f"{p['passed']} passed · {p['failed']} failed · {p['errors']} errors · "
-                                        f"{p['running']} running")  # fmt: skip
+                            description=progress_text(p))  # fmt: skip
 
         try:
             return run(lambda: api.runs.wait(started["id"], timeout=timeout, poll=poll, on_progress=show))
@@ -254,14 +261,19 @@ def _follow(api: MimicClient, started: dict[str, Any], *, timeout: float, poll: 
             raise fail(f"the run did not end within {timeout:g} s (it goes on on the server)", GATE_FAILED) from None
 
 
-def gate_problems(detail: dict[str, Any], report: dict[str, Any] | None, threshold: float) -> list[str]:
+def gate_problems(
+    detail: dict[str, Any], report: dict[str, Any] | None, threshold: float, max_inconclusive: float = 1.0
+) -> list[str]:
     """Why `mimic run --wait` fails its gate; empty when it passes."""
     problems = []
     overall = detail.get("overall") or {}
     if detail["status"] != "completed":
         problems.append(f"the run ended {detail['status']}")
+    problem = inconclusive_problem(overall, max_inconclusive, "--max-inconclusive")
+    if problem:
+        problems.append(problem)
     if not overall.get("n"):
-        problems.append("no session was judged (see the errors)")
+        problems.append("no session was passed or failed (see the inconclusive sessions, simulator errors and errors)")
     elif overall["passRate"] < threshold:
         problems.append(f"pass rate {pct(overall['passRate'])} is under the threshold {pct(threshold)}")
     for cell in (report or {}).get("cells", []):

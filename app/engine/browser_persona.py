@@ -4,8 +4,8 @@ one action through structured output (a forced `browser_action` tool call), with
 reasoning and, when something bothered it, a finding in its own words.
 
 The traits shape the prompt (low patience gives up sooner, low tech savviness sticks to
-obvious links and buttons, urgency skims); the same facts go in `mimic-context` blocks
-that the offline model reads.
+obvious links and buttons, urgency skims); the same facts, and the page, reach the offline
+model out of band (`offline_context`), never inside the prompt.
 """
 
 from __future__ import annotations
@@ -126,7 +126,7 @@ def _level(traits: dict[str, Any], key: str) -> str:
 
 
 def browser_system_prompt(persona: PersonaSnapshot, objective: ObjectiveSnapshot) -> str:
-    d, t = persona.definition, persona.traits
+    t = persona.traits
     lines = [
         f"You are role-playing {persona.name}, a real person using a website in a web browser.",
         *persona_identity_lines(persona),
@@ -144,19 +144,6 @@ def browser_system_prompt(persona: PersonaSnapshot, objective: ObjectiveSnapshot
         "",
         ACTIONS_HELP,
         "Stay in character. Never say you are an AI or a test.",
-        "",
-        llm.mimic_context_block(
-            {
-                "persona": {"name": persona.name, "traits": t, "definition": d, "language": persona.language},
-                "objective": {
-                    "goal": objective.goal,
-                    "constraints": objective.constraints,
-                    "successCriteria": objective.success_criteria,
-                    "keywords": objective.keywords,
-                },
-                "maxActions": objective.max_actions,
-            }
-        ),
     ]
     return "\n".join(line for line in lines if line)
 
@@ -190,29 +177,6 @@ def step_message(view: PageView, history: list[dict[str, Any]], max_actions: int
     lines += ["", "The page (accessibility snapshot):", "```aria", view.snapshot, "```"]
     if view.screenshot is not None:
         lines.append("A screenshot of the page is attached.")
-    lines.append(
-        llm.mimic_context_block(
-            {
-                "browser": {
-                    "step": view.step,
-                    "maxActions": max_actions,
-                    "url": view.url,
-                    "title": view.title,
-                    "history": [
-                        {
-                            "step": h["step"],
-                            "url": h.get("url", ""),
-                            "success": bool(h.get("success")),
-                            "error": h.get("error"),
-                            **h["action"],
-                        }
-                        for h in history
-                    ],  # fmt: skip
-                    "notes": view.notes,
-                }
-            }
-        )
-    )
     return "\n".join(lines)
 
 
@@ -225,6 +189,22 @@ class BrowserPersona:
         self.model = model
         self.seed = seed
         self.system_prompt = browser_system_prompt(persona, objective)
+
+    def offline_context(self, view: PageView, history: list[dict[str, Any]]) -> dict[str, Any]:
+        """What the offline persona plays from (out of band): who it is, and the page."""
+        p, o = self.persona, self.objective
+        return {
+            "persona": {"name": p.name, "traits": p.traits, "definition": p.definition, "language": p.language},
+            "objective": {"goal": o.goal, "constraints": o.constraints, "successCriteria": o.success_criteria,
+                          "keywords": o.keywords},  # fmt: skip
+            "maxActions": o.max_actions,
+            "browser": {
+                "step": view.step, "maxActions": o.max_actions, "url": view.url, "title": view.title,
+                "snapshot": view.snapshot, "notes": view.notes,
+                "history": [{"step": h["step"], "url": h.get("url", ""), "success": bool(h.get("success")),
+                             "error": h.get("error"), **h["action"]} for h in history],
+            },
+        }  # fmt: skip
 
     async def next_step(self, view: PageView, history: list[dict[str, Any]]) -> ChosenStep:
         messages = [
@@ -242,6 +222,7 @@ class BrowserPersona:
             tool_name=BROWSER_TOOL,
             tool_description="Your next action on the page, why, and optionally a problem you noticed.",
             images=[view.screenshot] if view.screenshot is not None else None,
+            offline_context=self.offline_context(view, history),
         )
         step = result.data
         assert isinstance(step, BrowserStep)

@@ -40,6 +40,8 @@ class ObjectiveSnapshot:
     max_turns: int = 12
     max_actions: int = 30
     keywords: list[str] = field(default_factory=list)
+    # The objective's own deterministic checks (app/engine/checks.py): [{type, value, ...}]
+    checks: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,8 @@ class SessionLimits:
     seed: int | None = None
     # The agent is "silent" after this many empty replies in a row.
     silent_after: int = 1
+    # A reply slower than this is a finding of the latency check.
+    slow_reply_ms: int = 8000
 
 
 @dataclass(frozen=True)

@@ -1,100 +1,154 @@
-"""The judge: at the end, a verdict per success criterion and findings, as structured
-output (a forced `submit_verdict` tool call), never parsed from free text."""
+"""The judge: the checks, then two structured calls to the judge model, then the rules.
+
+1. The deterministic checks (app/engine/checks.py), whatever the model.
+2. The verdict pass (forced `submit_verdict` tool call): per criterion, in this order, the
+   ids of the messages that bear on it, the reasoning, the status, and whose it is when it
+   is not met; and an assessment of the persona (the simulator).
+3. The audit pass (forced `submit_findings` tool call), independent of the verdict: the
+   fixed checklist over every agent message, each finding with its type, evidence ids,
+   description, the persona's perspective and a severity on the written scale.
+4. The rules (app/engine/verdict_rules.py): evidence validated against the transcript, a
+   skipped criterion inconclusive, contradictions between verdicts and findings resolved,
+   objective checks applied to the criteria they decide, blame, the simulator check, and
+   the outcome.
+
+The pieces are separate so that other judges (the browser's) can reuse them.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
 from app import llm
-from app.engine.context import ModelChoice, ObjectiveSnapshot, PersonaSnapshot
-
-
-class CriterionVerdict(BaseModel):
-    index: int = Field(description="The criterion's position in the list, from 0")
-    criterion: str
-    status: Literal["met", "not_met", "inconclusive"]
-    reasoning: str
-    citedMessageIds: list[str] = Field(default_factory=list, description="Ids of the messages that show it")
-
-
-class JudgedFinding(BaseModel):
-    type: Literal["bug", "ux-issue", "policy-violation", "hallucination", "tone", "performance", "error"]
-    severity: Literal["low", "medium", "high", "critical"]
-    description: str
-    personaPerspective: str = Field(default="", description="How the persona experienced it, in their words")
-    evidence: dict[str, Any] = Field(default_factory=dict, description="Message ids, excerpts, figures")
-
-
-class JudgeVerdict(BaseModel):
-    criteria: list[CriterionVerdict]
-    findings: list[JudgedFinding] = Field(default_factory=list)
-    summary: str = ""
-
-
-@dataclass(frozen=True)
-class Judgement:
-    verdict: JudgeVerdict
-    result: llm.LLMResult
-
-
-JUDGE_SYSTEM = (
-    "You are a strict QA judge. You read a conversation between a simulated user (the persona) and an AI agent, "
-    "and decide for each success criterion whether the AGENT met it: met, not_met, or inconclusive when the "
-    "transcript cannot tell. Cite the ids of the messages that show it. Then list findings: real problems in the "
-    "agent's behaviour (bug, ux-issue, policy-violation, hallucination, tone, performance, error) with a severity, "
-    "evidence (message ids, quotes, figures) and the persona's perspective. Report no finding you cannot support "
-    "with the transcript. Answer through the submit_verdict tool."
+from app.engine import verdict_rules
+from app.engine.case import JudgeCase
+from app.engine.checks import CheckResult, run_checks
+from app.engine.context import ModelChoice
+from app.engine.judge_prompt import (
+    CHECKLIST_TYPES,
+    PROMPT_VERSION,
+    audit_messages,
+    offline_context,
+    verdict_messages,
 )
+from app.engine.judgement import FindingRow, JudgementResult, VerdictRow
+
+VERDICT_TOOL = "submit_verdict"
+AUDIT_TOOL = "submit_findings"
+
+Status = Literal["met", "not_met", "inconclusive"]
+Blame = Literal["agent", "simulator", "judge", "infrastructure"]
+Severity = Literal["low", "medium", "high", "critical"]
+
+
+class CriterionAssessment(BaseModel):
+    """One criterion: evidence first, then the reasoning, then the ruling."""
+
+    index: int = Field(description="The criterion's number in the list, from 0")
+    evidenceMessageIds: list[str] = Field(description="Ids of the transcript messages that bear on this criterion")
+    reasoning: str = Field(description="Step by step, from those messages, against the definitions")
+    status: Status = Field(description="met, not_met or inconclusive, as defined")
+    blame: Blame | None = Field(default=None, description="Whose it is, when not_met or inconclusive")
+
+
+class SimulatorAssessment(BaseModel):
+    """Did the persona play fair?"""
+
+    evidenceMessageIds: list[str] = Field(
+        default_factory=list, description="Ids of the persona's messages that show it"
+    )
+    reasoning: str = Field(default="", description="How the persona pursued its objective")
+    problems: list[Literal["left_objective", "broke_constraint", "gave_up_early", "never_asked"]] = Field(
+        default_factory=list, description="What the persona did wrong, if anything"
+    )
+    verdict: Literal["fair", "spoiled", "unsure"] = Field(default="unsure")
+
+
+class VerdictAnswer(BaseModel):
+    criteria: list[CriterionAssessment]
+    simulator: SimulatorAssessment = Field(default_factory=SimulatorAssessment)
+    summary: str = Field(default="", description="One or two sentences on the whole session")
+
+
+class AuditFinding(BaseModel):
+    """One problem: what kind, where, what happened, how it felt, then how bad."""
+
+    type: Literal[CHECKLIST_TYPES] = Field(description="A checklist type")  # type: ignore[valid-type]
+    evidenceMessageIds: list[str] = Field(description="Ids of the messages that show it (at least one agent message)")
+    description: str = Field(description="What the agent did, plainly")
+    personaPerspective: str = Field(description="How the persona experienced it, in the persona's own voice")
+    severity: Severity = Field(description="On the written scale")
+
+
+class AuditAnswer(BaseModel):
+    findings: list[AuditFinding] = Field(default_factory=list)
+
+
+class JudgeFailed(Exception):
+    """The judge model failed (after the checks ran): `partial` keeps what is known."""
+
+    def __init__(self, error: llm.LLMError, partial: JudgementResult, calls: list[llm.LLMResult]) -> None:
+        super().__init__(str(error))
+        self.error, self.partial, self.calls = error, partial, calls
+
+
+def check_summaries(checks: list[CheckResult]) -> list[dict[str, Any]]:
+    return [{"key": c.key, "status": c.status, "evidence": list(c.evidence), "criterion": c.criterion,
+             "details": c.details} for c in checks]  # fmt: skip
 
 
 class Judge:
-    def __init__(self, model: ModelChoice, seed: int | None = None) -> None:
+    def __init__(self, model: ModelChoice, seed: int | None = None, *, slow_reply_ms: int = 8000) -> None:
         self.model = model
         self.seed = seed
+        self.slow_reply_ms = slow_reply_ms
 
-    async def evaluate(
-        self, persona: PersonaSnapshot, objective: ObjectiveSnapshot, transcript: list[dict[str, Any]]
-    ) -> Judgement:
-        """`transcript`: [{"id", "role": "persona"|"agent", "content", "latencyMs"}]."""
-        lines = [f"Persona: {persona.name}. Goal: {objective.goal}", "", "Success criteria:"]
-        lines += [f"{i}. {c}" for i, c in enumerate(objective.success_criteria)]
-        lines += ["", "Transcript:"]
-        for m in transcript:
-            latency = f" ({m['latencyMs']} ms)" if m.get("latencyMs") is not None else ""
-            lines.append(f"[{m['id']}] {m['role']}{latency}: {m['content']}")
-        context = {"criteria": objective.success_criteria, "transcript": transcript}
-        lines += ["", llm.mimic_context_block(context)]
-        result = await llm.complete(
-            model=self.model.model,
-            messages=[{"role": "system", "content": JUDGE_SYSTEM}, {"role": "user", "content": "\n".join(lines)}],
-            role=llm.LLMRole.judge,
-            credentials=self.model.credentials,
-            temperature=self.model.temperature if self.model.temperature is not None else 0,
-            seed=self.seed,
-            schema=JudgeVerdict,
-            tool_name="submit_verdict",
-            tool_description="Your verdict per criterion and your findings.",
-        )
-        verdict = result.data
-        assert isinstance(verdict, JudgeVerdict)
-        return Judgement(verdict=_aligned(verdict, objective.success_criteria, transcript), result=result)
+    def checks(self, case: JudgeCase) -> list[CheckResult]:
+        return run_checks(case, slow_reply_ms=self.slow_reply_ms)
+
+    async def _call(self, case, messages, schema, tool, description, task, checks):
+        return await llm.complete(
+            model=self.model.model, messages=messages, role=llm.LLMRole.judge, credentials=self.model.credentials,
+            temperature=self.model.temperature if self.model.temperature is not None else 0, seed=self.seed,
+            schema=schema, tool_name=tool, tool_description=description,
+            offline_context=offline_context(case, task, check_summaries(checks)), timeout_s=120,
+        )  # fmt: skip
+
+    async def evaluate(self, case: JudgeCase, checks: list[CheckResult] | None = None) -> JudgementResult:
+        """The whole judgement of one case. Raises JudgeFailed when the model fails."""
+        checks = self.checks(case) if checks is None else checks
+        calls: list[llm.LLMResult] = []
+        try:
+            verdict = await self._call(case, verdict_messages(case), VerdictAnswer, VERDICT_TOOL,
+                                       "Your ruling on each criterion and the persona.", "verdict", checks)  # fmt: skip
+            calls.append(verdict)
+            audit = await self._call(case, audit_messages(case), AuditAnswer, AUDIT_TOOL,
+                                     "The problems you found in the agent's messages.", "audit", checks)  # fmt: skip
+            calls.append(audit)
+        except llm.LLMError as exc:
+            partial = verdict_rules.combine(case, None, None, checks, judge_model=self.model.id,
+                                            prompt_version=PROMPT_VERSION, judge_failed=True)  # fmt: skip
+            raise JudgeFailed(exc, partial, calls) from exc
+        assert isinstance(verdict.data, VerdictAnswer) and isinstance(audit.data, AuditAnswer)
+        result = verdict_rules.combine(case, verdict.data, audit.data, checks, judge_model=self.model.id,
+                                       prompt_version=PROMPT_VERSION)  # fmt: skip
+        result.calls = calls
+        return result
 
 
-def _aligned(verdict: JudgeVerdict, criteria: list[str], transcript: list[dict[str, Any]]) -> JudgeVerdict:
-    """One verdict per criterion, in order; a criterion the judge skipped is inconclusive,
-    and citations of ids that are not in the transcript are dropped."""
-    known_ids = {m["id"] for m in transcript}
-    by_index = {v.index: v for v in verdict.criteria if 0 <= v.index < len(criteria)}
-    aligned = []
-    for index, criterion in enumerate(criteria):
-        given = by_index.get(index)
-        if given is None:
-            aligned.append(CriterionVerdict(index=index, criterion=criterion, status="inconclusive",
-                                            reasoning="The judge gave no verdict on this criterion."))  # fmt: skip
-        else:
-            cited = [i for i in given.citedMessageIds if i in known_ids]
-            aligned.append(given.model_copy(update={"criterion": criterion, "citedMessageIds": cited}))
-    return verdict.model_copy(update={"criteria": aligned})
+__all__ = [
+    "AUDIT_TOOL",
+    "VERDICT_TOOL",
+    "AuditAnswer",
+    "AuditFinding",
+    "CriterionAssessment",
+    "FindingRow",
+    "Judge",
+    "JudgeFailed",
+    "JudgementResult",
+    "SimulatorAssessment",
+    "VerdictAnswer",
+    "VerdictRow",
+]

@@ -2,9 +2,11 @@
 message is stored the moment it exists and published on the bus, then the judge decides.
 
 Stop conditions: the persona ends it (goal met or gives up), the objective's turn budget,
-maxMessages, the duration, the agent stays silent, or a stop/cancel (task cancellation).
-Outcomes: passed, failed (the agent did not meet the objective), error (target, simulator
-or judge: infrastructure, never counted against the agent), cancelled.
+maxMessages, the duration, the agent stays silent (an empty reply is stored, flagged, and
+counts toward it), or a stop/cancel (task cancellation).
+Outcomes: passed, failed (the agent did not meet the objective), inconclusive (the judge
+could not decide), simulator_error (the persona spoiled the session), error (target,
+simulator or judge failures: infrastructure), cancelled. Only failed counts against the agent.
 """
 
 from __future__ import annotations
@@ -17,12 +19,14 @@ from typing import Any, Protocol
 
 from app import llm
 from app.engine.bus import BusEvent, EventBus
+from app.engine.case import JudgeCase, transcript_from
 from app.engine.context import SessionPlan
-from app.engine.judge import Judge, JudgedFinding, JudgeVerdict
+from app.engine.judge import Judge, JudgeFailed, JudgementResult
 from app.engine.simulator import PersonaSimulator
 from app.engine.targets import Target, TargetError, Turn, build_target
 
 logger = logging.getLogger("mimic.runner")
+EMPTY_REPLY_SEEN = "(The agent's message arrived empty.)"
 
 
 @dataclass(frozen=True)
@@ -78,7 +82,7 @@ class SessionStore(Protocol):
         error: str | None = None,
     ) -> None: ...
 
-    async def save_judgement(self, verdict: JudgeVerdict) -> list[dict[str, Any]]: ...
+    async def save_judgement(self, result: JudgementResult) -> list[dict[str, Any]]: ...
 
     # Browser sessions: a step or happening (an "action" event counts toward action_count),
     # a finding (source measured | persona) and a stored file (screenshot, trace).
@@ -103,7 +107,13 @@ class SessionStore(Protocol):
     ) -> StoredArtifact: ...
 
     async def finish(
-        self, *, status: str, outcome: str, end_reason: str, error: dict[str, Any] | None = None
+        self,
+        *,
+        status: str,
+        outcome: str,
+        end_reason: str,
+        error: dict[str, Any] | None = None,
+        blame: str | None = None,
     ) -> dict[str, Any]: ...
 
 
@@ -187,12 +197,8 @@ class SessionRunner:
 
             self.publish("progress", {"status": "running", "typing": "agent", "messageCount": len(self.transcript)})
             reply = await self._agent_reply(turn.message)
-            if not reply.content.strip():
-                silent += 1
-                if silent >= limits.silent_after:
-                    return "agent_silent"
-                continue
-            silent = 0
+            empty = not reply.content.strip()
+            # Stored even when empty (flagged), so that the judge and the checks see it.
             await self._record(
                 "agent",
                 reply.content,
@@ -201,11 +207,20 @@ class SessionRunner:
                 completion_tokens=reply.completion_tokens or None,
                 cost=reply.cost or None,
                 model=reply.model,
+                meta={"empty": True} if empty else None,
             )
+            if empty:
+                silent += 1
+                if silent >= limits.silent_after:
+                    return "agent_silent"
+                continue
+            silent = 0
 
     async def _persona_turn(self, simulator: PersonaSimulator):
         started = time.perf_counter()
-        history = [{"role": m["role"], "content": m["content"]} for m in self.transcript]
+        # An empty reply is shown to the persona as what a chat window shows: nothing came back.
+        history = [{"role": m["role"], "content": m["content"] if m["content"].strip() else EMPTY_REPLY_SEEN}
+                   for m in self.transcript]  # fmt: skip
         try:
             simulated = await simulator.next_turn(history)
         except llm.LLMError as exc:
@@ -218,6 +233,7 @@ class SessionRunner:
         history = [
             {"role": "user" if m["role"] == "persona" else "assistant", "content": m["content"]}
             for m in self.transcript[:-1]
+            if m["content"].strip()  # the agent's own empty replies are not part of its history
         ]
         try:
             reply = await self.target.send(Turn(session_id=self.plan.session_id, message=message, history=history))
@@ -245,7 +261,7 @@ class SessionRunner:
     async def _record(self, role: str, content: str, **fields: Any) -> None:
         stored = await self.store.add_message(role=role, content=content, **fields)
         entry = {"id": stored.id, "sequence": stored.sequence, "role": role, "content": content,
-                 "latencyMs": fields.get("latency_ms")}  # fmt: skip
+                 "latencyMs": fields.get("latency_ms"), "meta": fields.get("meta") or {}}  # fmt: skip
         self.transcript.append(entry)
         self.publish(
             "message",
@@ -259,37 +275,56 @@ class SessionRunner:
             },
         )
 
+    def judge_case(self, end_reason: str) -> JudgeCase:
+        """What the judge reads: the plan's persona and objective, the agent's instructions
+        when Mimic knows them, how it ended, and the transcript."""
+        target = self.plan.target
+        instructions = str(target.config.get("systemPrompt") or "") if target.type in ("hosted", "openai") else ""
+        medium = "browser" if target.type == "browser" else "chat"
+        return JudgeCase(persona=self.plan.persona, objective=self.plan.objective, end_reason=end_reason,
+                         transcript=transcript_from(self.transcript), agent_instructions=instructions,
+                         medium=medium)  # fmt: skip
+
     async def _judge_and_finish(self, end_reason: str) -> str:
         self.publish("progress", {"status": "judging", "messageCount": len(self.transcript)})
-        judge = Judge(self.plan.judge, seed=self.plan.limits.seed)
+        judge = Judge(self.plan.judge, seed=self.plan.limits.seed, slow_reply_ms=self.plan.limits.slow_reply_ms)
+        case = self.judge_case(end_reason)
+        checks = await asyncio.to_thread(judge.checks, case)  # the language detector is CPU work
         started = time.perf_counter()
         try:
-            judgement = await judge.evaluate(self.plan.persona, self.plan.objective, self.transcript)
-        except llm.LLMError as exc:
+            result = await judge.evaluate(case, checks)
+        except JudgeFailed as failed:
+            for call in failed.calls:
+                await self._llm_call("judge", call)
+            exc = failed.error
             await self._failed_call("judge", self.plan.judge.model, exc, started)
-            raise InfrastructureError("judge", exc.kind, exc.message, exc.status_code) from exc
-        await self._llm_call("judge", judgement.result)
-        for finding in await self.store.save_judgement(judgement.verdict):
+            await self._save(failed.partial)
+            error = InfrastructureError("judge", exc.kind, exc.message, exc.status_code)
+            return await self._finish("error", "error", "judge_error", error.as_dict(), blame="infrastructure")
+        for call in result.calls:
+            await self._llm_call("judge", call)
+        await self._save(result)
+        return await self._finish("completed", result.outcome, end_reason, blame=result.blame)
+
+    async def _save(self, result: JudgementResult) -> None:
+        for finding in await self.store.save_judgement(result):
             self.publish("finding", finding)
-        return await self._finish("completed", self._outcome(judgement.verdict, end_reason), end_reason)
 
-    @staticmethod
-    def _outcome(verdict: JudgeVerdict, end_reason: str) -> str:
-        if verdict.criteria:
-            return "passed" if all(c.status == "met" for c in verdict.criteria) else "failed"
-        return "passed" if end_reason == "goal_met" else "failed"
-
-    async def _finish(self, status: str, outcome: str, end_reason: str, error: dict[str, Any] | None = None) -> str:
-        summary = await self.store.finish(status=status, outcome=outcome, end_reason=end_reason, error=error)
+    async def _finish(self, status: str, outcome: str, end_reason: str, error: dict[str, Any] | None = None,
+                      blame: str | None = None) -> str:  # fmt: skip
+        if blame is None and outcome == "error":
+            blame = "infrastructure"
+        summary = await self.store.finish(status=status, outcome=outcome, end_reason=end_reason, error=error,
+                                          blame=blame)  # fmt: skip
         if error:
             self.publish("error", {"status": status, **error})
-        self.publish("complete", {"status": status, "outcome": outcome, "reason": end_reason, **summary})
+        self.publish("complete", {"status": status, "outcome": outcome, "reason": end_reason, "blame": blame,
+                                  **summary})  # fmt: skip
         return outcome
 
 
 __all__ = [
     "InfrastructureError",
-    "JudgedFinding",
     "SessionRunner",
     "SessionStore",
     "StoredArtifact",

@@ -2,8 +2,8 @@
 
 Each turn is structured output (a forced `persona_turn` tool call): the message, and
 whether the persona goes on, got what it came for, or gives up. The traits shape the
-prompt (low patience gives up sooner, high urgency pushes); the same facts also go in a
-`mimic-context` JSON block that the offline model reads.
+prompt (low patience gives up sooner, high urgency pushes); the same facts reach the offline
+model out of band (`offline_context`), never inside the prompt.
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ def persona_identity_lines(persona: PersonaSnapshot) -> list[str]:
 
 
 def persona_system_prompt(persona: PersonaSnapshot, objective: ObjectiveSnapshot) -> str:
-    d, t = persona.definition, persona.traits
+    t = persona.traits
     lines = [
         f"You are role-playing {persona.name}, a user talking to a customer-facing AI agent.",
         *persona_identity_lines(persona),
@@ -80,18 +80,6 @@ def persona_system_prompt(persona: PersonaSnapshot, objective: ObjectiveSnapshot
         "Stay in character. Never say you are an AI or a test. Write only what this person would type.",
         "Answer through the persona_turn tool: action goal_met once the agent has fully done what you came for,"
         " give_up when you would leave, otherwise continue.",
-        "",
-        llm.mimic_context_block(
-            {
-                "persona": {"name": persona.name, "traits": t, "definition": d, "language": persona.language},
-                "objective": {
-                    "goal": objective.goal,
-                    "constraints": objective.constraints,
-                    "successCriteria": objective.success_criteria,
-                },
-                "maxTurns": objective.max_turns,
-            }
-        ),
     ]
     return "\n".join(line for line in lines if line is not None)
 
@@ -105,6 +93,14 @@ class PersonaSimulator:
         self.model = model
         self.seed = seed
         self.system_prompt = persona_system_prompt(persona, objective)
+        d = persona.definition
+        self.offline_context = {
+            "persona": {"name": persona.name, "description": persona.description, "traits": persona.traits,
+                        "definition": d, "language": persona.language},
+            "objective": {"goal": objective.goal, "constraints": objective.constraints,
+                          "successCriteria": objective.success_criteria},
+            "maxTurns": objective.max_turns,
+        }  # fmt: skip
 
     async def next_turn(self, transcript: list[dict[str, str]]) -> SimulatedTurn:
         """`transcript`: [{"role": "persona"|"agent", "content"}]. From the simulator's side the
@@ -126,6 +122,7 @@ class PersonaSimulator:
             schema=PersonaTurn,
             tool_name="persona_turn",
             tool_description="Your next message to the agent, and whether you go on.",
+            offline_context=self.offline_context,
         )
         turn = result.data
         assert isinstance(turn, PersonaTurn)

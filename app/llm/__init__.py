@@ -34,7 +34,7 @@ from app.llm.client import (  # noqa: E402
     display_name,
     is_offline,
 )
-from app.llm.offline import JUDGE_TOOL, PERSONA_TOOL, mimic_context_block  # noqa: E402
+from app.llm.offline import AUDIT_TOOL, JUDGE_TOOL, PERSONA_TOOL  # noqa: E402
 
 __all__ = [
     "CUSTOM_PREFIX",
@@ -49,6 +49,7 @@ __all__ = [
     "bundled_models",
     "provider_of",
     "supports_vision",
+    "AUDIT_TOOL",
     "JUDGE_TOOL",
     "OFFLINE_MODEL",
     "PERSONA_TOOL",
@@ -59,5 +60,4 @@ __all__ = [
     "complete",
     "display_name",
     "is_offline",
-    "mimic_context_block",
 ]

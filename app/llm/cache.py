@@ -1,13 +1,13 @@
 """A cache of LLM answers keyed by the request, for reproducible reruns of `mimic test --cache`.
 
 The key is a hash of everything that shapes the answer (model, messages, tools, temperature,
-max tokens, seed), never the credentials. Ids differ from run to run (a session's, its
-messages', which the judge cites): in the key and in the stored answer they are placeholders
-in order of appearance, put back as this run's ids when the answer is reused. The latencies a
-transcript shows vary too and are left out of the key (deterministic checks measure them). Only the
-simulator's and the judge's calls are cached: the agent under test (a hosted agent's LLM)
-always answers afresh, since its answers are what is being tested. Off unless `use_cache` is
-called; one JSON file per answer.
+max tokens, seed, and the offline model's out-of-band context), never the credentials. Ids
+differ from run to run (a session's, its messages', which the judge cites): in the key and in
+the stored answer they are placeholders in order of appearance, put back as this run's ids when
+the answer is reused. The latencies a transcript shows vary too and are left out of the key
+(deterministic checks measure them). Only the simulator's and the judge's calls are cached: the
+agent under test (a hosted agent's LLM) always answers afresh, since its answers are what is
+being tested. Off unless `use_cache` is called; one JSON file per answer.
 """
 
 from __future__ import annotations
@@ -45,8 +45,8 @@ class ResponseCache:
     def key(request: dict[str, Any]) -> tuple[str, dict[str, str]]:
         """(the key, this request's ids -> their placeholders)."""
         shaping = {k: request.get(k) for k in ("model", "messages", "tools", "tool_choice", "temperature",
-                                                "max_tokens", "seed")}  # fmt: skip
-        text = _LATENCY.sub(lambda m: m.group(1) + "_", json.dumps(shaping, sort_keys=True, default=str))
+                                                "max_tokens", "seed", "offline_context")}  # fmt: skip
+        text = _LATENCY.sub(lambda m: m.group(1) + "_", json.dumps(_timeless(shaping), sort_keys=True, default=str))
         ids: dict[str, str] = {}
         for found in _UUID.findall(text):
             ids.setdefault(found, f"<id-{len(ids) + 1}>")
@@ -87,6 +87,15 @@ class ResponseCache:
 _UUID = re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b")
 _LATENCY = re.compile(r'(\(|\\"latencyMs\\": |"latencyMs": )\d+(?= ms\)|,|\})')
 _PLACEHOLDER = re.compile(r"<id-\d+>")
+
+
+def _timeless(value: Any) -> Any:
+    """`value` with every latencyMs (a number, or a map of them) left out of structured data."""
+    if isinstance(value, dict):
+        return {k: "_" if k == "latencyMs" else _timeless(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_timeless(v) for v in value]
+    return value
 
 
 def _replace(answer: CachedAnswer, change) -> CachedAnswer:

@@ -24,7 +24,7 @@ import openai  # noqa: E402
 from pydantic import BaseModel, ValidationError  # noqa: E402
 
 from app.llm import cache as response_cache  # noqa: E402
-from app.llm.offline import ROLE_METADATA_KEY, OfflineLLM  # noqa: E402
+from app.llm.offline import CONTEXT_METADATA_KEY, ROLE_METADATA_KEY, OfflineLLM  # noqa: E402
 
 logger = logging.getLogger(__name__)
 
@@ -135,13 +135,16 @@ async def complete(
     timeout_s: float = 60.0,
     images: Sequence[bytes | str] | None = None,
     retries: int = 2,
+    offline_context: dict[str, Any] | None = None,
 ) -> LLMResult:
     """One completion. With `schema`, the answer is a forced call of tool `tool_name`
     (default: the schema's class name) whose arguments are validated into `data`; an invalid
     answer is retried once, then raises LLMError("bad_output"). `images` (PNG/JPEG bytes, data
     URLs or http URLs) are attached to the last user message. `retries` re-sends after
     rate limits, connection errors and 5xx answers (not after timeouts). Token counts, cost
-    and latency add up over every attempt."""
+    and latency add up over every attempt. `offline_context` is the structured facts the
+    offline model plays from; it reaches `mimic/offline` out of band (litellm metadata) and
+    is never sent to any other model."""
     credentials = credentials or Credentials()
     secrets = credentials.secrets()
     request_messages = _attach_images(messages, images) if images else [dict(m) for m in messages]
@@ -154,6 +157,8 @@ async def complete(
         # litellm 1.106 imports its MCP gateway (and the absent `mcp` package) whenever tools are passed.
         "_skip_mcp_handler": True,
     }
+    if offline_context is not None and is_offline(model):
+        kwargs["metadata"][CONTEXT_METADATA_KEY] = offline_context
     for name, value in (("temperature", temperature), ("max_tokens", max_tokens), ("seed", seed)):
         if value is not None:
             kwargs[name] = value
@@ -183,7 +188,9 @@ async def complete(
         retries = 0  # the simulator is deterministic: the same call would fail the same way
     started = time.perf_counter()
     cache = response_cache.active(str(role))
-    cache_key, ids = cache.key({**kwargs, "messages": request_messages}) if cache else ("", {})
+    # The offline model answers from its out-of-band context too: part of its key.
+    shaping = {**kwargs, "messages": request_messages, "offline_context": kwargs["metadata"].get(CONTEXT_METADATA_KEY)}
+    cache_key, ids = cache.key(shaping) if cache else ("", {})
     if cache and (stored := cache.get(cache_key)) is not None:
         cached = cache.restore_ids(stored, ids)
         data = schema.model_validate(cached.data) if schema is not None and cached.data is not None else None

@@ -1,9 +1,9 @@
 """The offline persona at the browser: answers the forced `browser_action` tool call
 deterministically, so that a browser session runs end to end with no key.
 
-It reads the persona and objective from the system message's mimic-context block, the
-page from the user message (a fenced ```aria block holding the ARIA snapshot, and a
-mimic-context block {"browser": {step, url, title, history}}), and explores:
+It reads everything from the out-of-band context that app/engine/browser_persona.py hands
+over (never from message text): the persona and objective, and the page
+{"browser": {step, url, title, history, snapshot}} with its ARIA snapshot, and explores:
 
 1. done when the page covers every (positive) success criterion;
 2. fills the empty fields of a form that leads somewhere (plausible data: the persona's
@@ -30,15 +30,12 @@ from app.llm.offline import (
     _persona_facts,
     check_criterion,
     parse_criterion,
-    read_context_block,
-    read_persona_context,
+    persona_context,
     terms_of,
-    text_of,
 )
 
 BROWSER_TOOL = "browser_action"
 
-_ARIA_RE = re.compile(r"```aria[ \t]*\n(.*?)\n```", re.S)
 _LINE_RE = re.compile(
     r'^(?P<indent>\s*)- (?P<role>[a-z/]+)(?: "(?P<name>(?:[^"\\]|\\.)*)")?(?P<attrs>(?: \[[^\]]*\])*)'
     r"(?::\s?(?P<rest>.*))?$"
@@ -167,20 +164,12 @@ class _Situation:
         return 2 * len(stems & self.keyword_stems) + len(stems & self.goal_stems)
 
 
-def _situation(messages: list[dict[str, Any]]) -> _Situation:
-    system = "\n".join(text_of(m.get("content")) for m in messages if m.get("role") == "system")
-    user = "\n".join(text_of(m.get("content")) for m in messages if m.get("role") == "user")
-    ctx = read_persona_context(system)
-    block = read_context_block(system) or {}
-    objective = block.get("objective") if isinstance(block.get("objective"), dict) else {}
+def _situation(context: dict[str, Any]) -> _Situation:
+    ctx = persona_context(context)
+    objective = context.get("objective") if isinstance(context.get("objective"), dict) else {}
     keywords = [str(k) for k in objective.get("keywords") or []]
-    browser: dict[str, Any] = {}
-    for match in re.finditer(r"```mimic-context[ \t]*\n(.*?)\n?```", user, re.S):
-        found = read_context_block(match.group(0))
-        if found and isinstance(found.get("browser"), dict):
-            browser = found["browser"]
-    aria = _ARIA_RE.search(user)
-    elements, text = parse_snapshot(aria.group(1) if aria else "")
+    browser = context.get("browser") if isinstance(context.get("browser"), dict) else {}
+    elements, text = parse_snapshot(str(browser.get("snapshot") or ""))
     seed_rng = random.Random(ctx.name)
     return _Situation(
         url=str(browser.get("url") or ""), title=str(browser.get("title") or ""), elements=elements, text=text,
@@ -264,8 +253,8 @@ def _option_for(element: Element, s: _Situation) -> str | None:
     return best if score(best) > 0 else labels[min(1, len(labels) - 1)] if len(labels) > 2 else labels[0]
 
 
-def browser_action(messages: list[dict[str, Any]], rng: random.Random) -> dict[str, Any]:
-    s = _situation(messages)
+def browser_action(context: dict[str, Any], rng: random.Random) -> dict[str, Any]:
+    s = _situation(context)
     links = [e for e in s.elements if e.role == "link"]
     buttons = [e for e in s.elements if e.role in ("button", "menuitem", "tab")]
     fields = [e for e in s.elements if e.role in _FIELDS and not e.disabled]

@@ -2,9 +2,11 @@
 
 from app.models.account import ApiKey, Invitation, Membership, Role, User, Workspace
 from app.models.audit import AuditEvent
+from app.models.judgement import Judgement
 from app.models.library import Agent, AgentType, Objective, Persona
 from app.models.session import (
     Artifact,
+    Blame,
     Event,
     Finding,
     FindingType,
@@ -26,9 +28,11 @@ __all__ = [
     "ApiKey",
     "Artifact",
     "AuditEvent",
+    "Blame",
     "DeliveryStatus",
     "Event",
     "Invitation",
+    "Judgement",
     "Finding",
     "FindingType",
     "LLMCall",

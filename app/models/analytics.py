@@ -15,10 +15,13 @@ from app.models.base import CamelModel
 
 SUCCESS_RATE_DOC = (
     "passed / (passed + failed), from 0 to 1. Infrastructure errors (outcome `error`: the target, the "
-    "simulator or the judge failed) and cancelled sessions are left out, so they never count against the "
+    "simulator or the judge failed), sessions the simulator spoiled (`simulator_error`), sessions the judge "
+    "could not decide (`inconclusive`) and cancelled sessions are left out, so they never count against the "
     "agent; null when no session was passed or failed."
 )
 INFRA_DOC = "Sessions whose outcome is `error` (infrastructure): left out of successRate."
+SIMULATOR_DOC = "Sessions the persona spoiled (outcome `simulator_error`): left out of successRate."
+INCONCLUSIVE_DOC = "Sessions the judge could not decide (outcome `inconclusive`): left out of successRate."
 
 
 class DailyStats(CamelModel):
@@ -29,6 +32,8 @@ class DailyStats(CamelModel):
     passed: int
     failed: int
     infrastructure_errors: int = Field(description=INFRA_DOC)
+    simulator_errors: int = Field(default=0, description=SIMULATOR_DOC)
+    inconclusive: int = Field(default=0, description=INCONCLUSIVE_DOC)
     success_rate: float | None = Field(description=SUCCESS_RATE_DOC)
     cost: float = Field(description="LLM cost in US dollars of those sessions")
     tokens: int
@@ -48,6 +53,8 @@ class SessionAnalytics(CamelModel):
     passed_sessions: int = Field(description="Sessions whose agent met the objective (outcome passed)")
     cancelled_sessions: int = Field(description="Sessions stopped by a user (outcome cancelled)")
     infrastructure_errors: int = Field(description=INFRA_DOC)
+    simulator_errors: int = Field(default=0, description=SIMULATOR_DOC)
+    inconclusive_sessions: int = Field(default=0, description=INCONCLUSIVE_DOC)
     average_duration: float | None = Field(description="Mean duration in seconds of the sessions that ended")
     total_messages: int = Field(description="Messages of the sessions in the range")
     success_rate: float | None = Field(description=SUCCESS_RATE_DOC)
@@ -67,6 +74,8 @@ class OutcomeBreakdown(CamelModel):
     passed: int
     failed: int
     infrastructure_errors: int = Field(description=INFRA_DOC)
+    simulator_errors: int = Field(default=0, description=SIMULATOR_DOC)
+    inconclusive: int = Field(default=0, description=INCONCLUSIVE_DOC)
     success_rate: float | None = Field(description=SUCCESS_RATE_DOC)
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from jsonschema import Draft202012Validator, SchemaError
+from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator, model_validator
 from pydantic import Field as PydanticField
 from sqlalchemy import Index, Text
 from sqlmodel import Field, SQLModel
@@ -75,6 +77,8 @@ class Objective(SQLModel, table=True):
     definition: dict[str, Any] = json_field()
     # {autonomyLevel, maxActions, maxTurns}
     config: dict[str, Any] = json_field()
+    # Deterministic checks of the agent's replies: [{type, value, ...}] (ObjectiveCheck).
+    checks: list[dict[str, Any]] = json_field(list)
     created_by: str | None = Field(default=None, foreign_key="user.id", max_length=36, ondelete="SET NULL")
     created_at: datetime = created_at_field()
     updated_at: datetime = updated_at_field()
@@ -200,11 +204,74 @@ class ObjectiveConfig(CamelModel):
     max_turns: int = PydanticField(default=12, ge=1, le=200, description="Chat turn budget (persona messages)")
 
 
+CheckType = Literal[
+    "contains", "not_contains", "regex", "not_regex", "max_latency", "max_turns", "language", "json_schema"
+]
+_TEXT_CHECKS = {"contains", "not_contains", "regex", "not_regex"}
+
+
+class ObjectiveCheck(CamelModel):
+    """A deterministic check of the agent's replies, its own verdict row (promptfoo style).
+    A check naming a `criterion` decides it: not met when the check fails, met when it passes
+    and the judge could not tell."""
+
+    type: CheckType
+    value: str | int | None = PydanticField(
+        default=None,
+        description="contains/not_contains: the text; regex/not_regex: the pattern; max_latency: ms; max_turns: "
+        "persona messages; language: an ISO 639-1 code",
+    )
+    json_schema: dict[str, Any] | None = PydanticField(default=None, alias="schema", description="json_schema's schema")
+    scope: Literal["any", "every", "last"] | None = PydanticField(
+        default=None, description="Which replies: any (contains/regex), every (not_*, json_schema), or the last one"
+    )
+    case_sensitive: bool = False
+    criterion: int | None = PydanticField(default=None, ge=0, le=49, description="The criterion (from 0) it decides")
+    label: str = PydanticField(default="", max_length=200)
+
+    @model_validator(mode="after")
+    def _value_fits_type(self) -> ObjectiveCheck:
+        value = self.value
+        if self.type in _TEXT_CHECKS:
+            if not isinstance(value, str) or not value.strip() or len(value) > 500:
+                raise ValueError(f"{self.type} needs a text value (1 to 500 characters)")
+            if self.type.endswith("regex"):
+                try:
+                    re.compile(value)
+                except re.error as exc:
+                    raise ValueError(f"not a valid regular expression: {exc}") from None
+        elif self.type in ("max_latency", "max_turns"):
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ValueError(f"{self.type} needs a whole number of at least 1")
+        elif self.type == "language":
+            if not isinstance(value, str) or not re.fullmatch(r"[a-z]{2}(?:-[A-Za-z]{2})?", value):
+                raise ValueError("language needs an ISO 639-1 code such as en or es")
+        elif self.type == "json_schema":
+            if self.json_schema is None:
+                raise ValueError("json_schema needs a schema")
+            try:
+                Draft202012Validator.check_schema(self.json_schema)
+            except SchemaError as exc:
+                raise ValueError(f"not a valid JSON schema: {exc.message}") from None
+        return self
+
+
 class ObjectiveCreate(CamelModel):
     name: Name
     description: str = PydanticField(default="", max_length=5000)
     definition: ObjectiveDefinition
     config: ObjectiveConfig = PydanticField(default_factory=ObjectiveConfig)
+    checks: list[ObjectiveCheck] = PydanticField(default_factory=list, max_length=30)
+
+    @field_validator("checks")
+    @classmethod
+    def _checks_name_real_criteria(cls, checks: list[ObjectiveCheck], info: ValidationInfo) -> list[ObjectiveCheck]:
+        definition = info.data.get("definition")
+        count = len(definition.success_criteria) if definition is not None else 0
+        for check in checks:
+            if definition is not None and check.criterion is not None and check.criterion >= count:
+                raise ValueError(f"a check names criterion {check.criterion}, but there are {count} criteria")
+        return checks
 
 
 class ObjectiveUpdate(CamelModel):
@@ -212,6 +279,7 @@ class ObjectiveUpdate(CamelModel):
     description: str | None = PydanticField(default=None, max_length=5000)
     definition: ObjectiveDefinition | None = None
     config: ObjectiveConfig | None = None
+    checks: list[ObjectiveCheck] | None = PydanticField(default=None, max_length=30)
 
 
 class ObjectivePublic(ObjectiveCreate):

@@ -25,6 +25,7 @@ from app.models.base import (
     updated_at_field,
     workspace_fk,
 )
+from app.models.judgement import SessionVerdict
 
 
 class SessionStatus(StrEnum):
@@ -38,17 +39,50 @@ class SessionStatus(StrEnum):
 
 class SessionOutcome(StrEnum):
     passed = "passed"
-    failed = "failed"  # the agent did not meet the objective
-    error = "error"  # infrastructure: target, simulator or judge; never counted against the agent
+    failed = "failed"  # the agent did not meet the objective: the only outcome counted against it
+    inconclusive = "inconclusive"  # the judge could not decide (e.g. the offline judge: needs an LLM judge)
+    simulator_error = "simulator_error"  # the persona spoiled the session (left the objective, gave up early, ...)
+    error = "error"  # infrastructure: target, simulator or judge call failed; never counted against the agent
     cancelled = "cancelled"
 
 
+# Outcomes that decide a pass rate; every other outcome is counted apart.
+JUDGED_OUTCOMES = ("passed", "failed")
+
+
+class Blame(StrEnum):
+    """Whose a failed or undecided criterion or session is."""
+
+    agent = "agent"
+    simulator = "simulator"
+    judge = "judge"
+    infrastructure = "infrastructure"
+
+
 class FindingType(StrEnum):
+    # The judge's audit checklist (app/engine/judge_prompt.py)
+    data_disclosure = "data-disclosure"
+    identity_check_missing = "identity-check-missing"
+    secret_disclosure = "secret-disclosure"
+    sensitive_data_request = "sensitive-data-request"
+    unfounded_claim = "unfounded-claim"
+    constraint_ignored = "constraint-ignored"
+    unanswered_question = "unanswered-question"
+    loop = "loop"
+    wrong_language = "wrong-language"
+    tone = "tone"
+    waiting = "waiting"
+    # Recorded by the deterministic checks (app/engine/checks.py)
+    empty_reply = "empty-reply"
+    echo = "echo"
+    template_blank = "template-blank"
+    error_text = "error-text"
+    judge_steering = "judge-steering"
+    # Browser sessions (measured, or reported by the persona)
     bug = "bug"
     ux_issue = "ux-issue"
     policy_violation = "policy-violation"
     hallucination = "hallucination"
-    tone = "tone"
     performance = "performance"
     error = "error"
     accessibility = "accessibility"
@@ -87,8 +121,10 @@ class SimSession(SQLModel, table=True):
     run_id: str | None = Field(default=None, foreign_key="run.id", max_length=36, ondelete="CASCADE")
     status: str = Field(default=SessionStatus.pending, max_length=20)
     outcome: str | None = Field(default=None, max_length=20)
-    # Why it ended: objective_met, max_messages, duration, persona_ended, agent_silent, cancelled, error...
+    # Why it ended: goal_met, persona_gave_up, max_turns, max_messages, duration, agent_silent, cancelled, *_error...
     end_reason: str | None = Field(default=None, max_length=40)
+    # Whose a failed, undecided or spoiled session is: agent | simulator | judge | infrastructure.
+    blame: str | None = Field(default=None, max_length=20)
     error: dict[str, Any] | None = Field(default=None, sa_type=JSONType, nullable=True)
     # {duration, maxMessages, messageInterval, seed}
     config: dict[str, Any] = json_field()
@@ -178,27 +214,44 @@ class Finding(SQLModel, table=True):
     description: str = Field(sa_type=Text)
     persona_perspective: str = Field(default="", sa_type=Text)
     evidence: dict[str, Any] = json_field()
-    # judge | measured | persona
+    # judge | check | measured | persona
     source: str = Field(default="judge", max_length=20)
+    # The judgement that recorded it (judge and check findings); browser findings have none.
+    judgement_id: str | None = Field(default=None, foreign_key="judgement.id", max_length=36, ondelete="CASCADE")
     created_at: datetime = created_at_field()
 
 
 class Verdict(SQLModel, table=True):
-    """The judge's verdict on one success criterion of the objective."""
+    """One row of a judgement: a success criterion of the objective, or a check."""
 
     __table_args__ = (
         Index("ix_verdict_session", "session_id"),
         Index("ix_verdict_workspace_created", "workspace_id", "created_at"),
+        Index("ix_verdict_judgement", "judgement_id"),
     )
 
     id: str = id_field()
     workspace_id: str = workspace_fk()
     session_id: str = Field(foreign_key="session.id", max_length=36, ondelete="CASCADE")
+    judgement_id: str | None = Field(default=None, foreign_key="judgement.id", max_length=36, ondelete="CASCADE")
+    # criterion | check
+    kind: str = Field(default="criterion", max_length=20)
+    # criterion:<i>, a built-in check's key (empty_reply, ...) or objective:<i>
+    key: str = Field(default="", max_length=60)
     criterion_index: int = 0
+    # The criterion's text, or what the check checks.
     criterion: str = Field(sa_type=Text)
     status: str = Field(max_length=20)
     reasoning: str = Field(default="", sa_type=Text)
+    # The evidence: ids of the transcript's messages (or a browser session's steps).
     cited_message_ids: list[str] = json_field(list)
+    # judge | check (a criterion an objective check decided, or a check's own row)
+    source: str = Field(default="judge", max_length=20)
+    blame: str | None = Field(default=None, max_length=20)
+    # Whether a failure of this row counts toward the session's outcome.
+    gating: bool = True
+    # Why a rule changed the judge's ruling: a finding that contradicted it, a check, no evidence...
+    resolved_by: str | None = Field(default=None, max_length=80)
     created_at: datetime = created_at_field()
 
 
@@ -298,8 +351,15 @@ class SessionPublic(CamelModel):
     objective_id: str | None
     run_id: str | None
     status: str
-    outcome: str | None
+    outcome: str | None = PydanticField(
+        description="passed | failed | inconclusive | simulator_error | error | cancelled; only failed counts "
+        "against the agent, and only passed and failed enter a pass rate"
+    )
     end_reason: str | None
+    blame: str | None = PydanticField(
+        default=None,
+        description="Whose a failed, inconclusive or spoiled session is: agent | simulator | judge | infrastructure",
+    )
     error: dict[str, Any] | None
     config: dict[str, Any]
     llm_config: dict[str, Any]
@@ -323,20 +383,9 @@ class MessagePublic(CamelModel):
     cost: float | None
     model: str | None
     meta: dict[str, Any] = PydanticField(alias="metadata")
+    empty: bool = PydanticField(default=False, description="The agent's reply had no text (stored, and flagged)")
+    truncated: bool = PydanticField(default=False, description="The text was cut to the size limit")
     timestamp: datetime
-
-
-class VerdictPublic(CamelModel):
-    criterion_index: int
-    criterion: str
-    status: str
-    reasoning: str
-    cited_message_ids: list[str]
-
-
-class SessionVerdict(CamelModel):
-    summary: str
-    criteria: list[VerdictPublic]
 
 
 class FindingPublic(CamelModel):
@@ -349,6 +398,7 @@ class FindingPublic(CamelModel):
     persona_perspective: str
     evidence: dict[str, Any]
     source: str
+    judgement_id: str | None = None
     created_at: datetime
 
 

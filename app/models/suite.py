@@ -173,13 +173,16 @@ class Interval(CamelModel):
 
 
 class RateStats(CamelModel):
-    """Judged sessions only: `n` = passed + failed. Infrastructure errors and cancelled
-    sessions are counted apart and never enter the rate."""
+    """Judged sessions only: `n` = passed + failed. Infrastructure errors, sessions the
+    simulator spoiled, sessions the judge could not decide and cancelled sessions are counted
+    apart and never enter the rate."""
 
     n: int = 0
     passed: int = 0
     failed: int = 0
     errors: int = 0
+    simulator_errors: int = 0
+    inconclusive: int = 0
     cancelled: int = 0
     pending: int = 0
     pass_rate: float | None = None
@@ -191,6 +194,7 @@ class CellSession(CamelModel):
     repeat: int
     status: str
     outcome: str | None
+    blame: str | None = None
 
 
 class CellResult(RateStats):
@@ -201,7 +205,7 @@ class CellResult(RateStats):
     repeats: int
     # (passed / n) ** repeats: the estimated chance that `repeats` fresh runs of the cell all pass.
     pass_k: float | None = None
-    # passed | failed | flaky (both in one run) | error | cancelled | running
+    # passed | failed | flaky (both in one run) | inconclusive | simulator_error | error | cancelled | running
     status: str
     flaky: bool = False
     sessions: list[CellSession] = []
@@ -226,6 +230,8 @@ class RunProgress(CamelModel):
     passed: int
     failed: int
     errors: int
+    simulator_errors: int = 0
+    inconclusive: int = 0
     cancelled: int
 
 

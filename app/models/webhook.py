@@ -74,7 +74,9 @@ class WebhookDelivery(SQLModel, table=True):
 # Every event a webhook can subscribe to ("*" subscribes to all of them).
 WEBHOOK_EVENTS: dict[str, str] = {
     "session.started": "A session began running.",
-    "session.completed": "A session ended with a verdict, passed or failed (data.session.outcome says which).",
+    "session.completed": "A session ended with a verdict (data.session.outcome: passed, failed, inconclusive or "
+    "simulator_error; data.session.blame; data.verdict: criteria and checks with evidence and blame, the judge "
+    "model and prompt version; data.findings).",
     "session.failed": "A session ended with the outcome failed: the agent did not meet the objective.",
     "session.error": "A session ended on an infrastructure error (target, simulator or judge).",
     "session.cancelled": "A session was stopped or cancelled.",

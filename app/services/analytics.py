@@ -4,8 +4,9 @@ Every figure is an aggregate computed by the database (GROUP BY over indexed col
 Python only fills in the days without sessions and turns counts into rates. A session counts
 on the UTC day it was created, and its messages and findings count with it.
 
-successRate is passed / (passed + failed): infrastructure errors (outcome `error`) and
-cancelled sessions are left out, and every answer says how many errors were left out.
+successRate is passed / (passed + failed): infrastructure errors (outcome `error`), sessions
+the simulator spoiled (`simulator_error`), sessions the judge could not decide
+(`inconclusive`) and cancelled sessions are left out, and every answer says how many were.
 """
 
 from __future__ import annotations
@@ -167,6 +168,8 @@ def _outcome_columns() -> list[Any]:
         _count_where(outcome == "passed").label("passed"),
         _count_where(outcome == "failed").label("failed"),
         _count_where(outcome == "error").label("errors"),
+        _count_where(outcome == "simulator_error").label("simulator_errors"),
+        _count_where(outcome == "inconclusive").label("inconclusive"),
     ]
 
 
@@ -205,6 +208,7 @@ def _session_analytics(session: Session, scope: _Scope) -> SessionAnalytics:
             else DailyStats(date=d, sessions=r.sessions, messages=int(r.messages),
                             avg_duration=_mean_seconds(r.duration_sum, r.duration_n), passed=int(r.passed),
                             failed=int(r.failed), infrastructure_errors=int(r.errors),
+                            simulator_errors=int(r.simulator_errors), inconclusive=int(r.inconclusive),
                             success_rate=_rate(int(r.passed), int(r.failed)), cost=round(float(r.cost), 6),
                             tokens=int(r.tokens))
         )  # fmt: skip
@@ -217,6 +221,7 @@ def _session_analytics(session: Session, scope: _Scope) -> SessionAnalytics:
         start_date=scope.range.start, end_date=scope.range.end, total_sessions=total("sessions"),
         active_sessions=total("active"), completed_sessions=total("completed"), failed_sessions=failed,
         passed_sessions=passed, cancelled_sessions=total("cancelled"), infrastructure_errors=total("errors"),
+        simulator_errors=total("simulator_errors"), inconclusive_sessions=total("inconclusive"),
         average_duration=_mean_seconds(total("duration_sum"), total("duration_n")),
         total_messages=total("messages"), success_rate=_rate(passed, failed),
         total_cost=round(sum(float(r.cost) for r in rows), 6), total_tokens=total("tokens"), daily_stats=daily,
@@ -259,7 +264,8 @@ def _breakdown(session: Session, scope: _Scope, *, by_persona: bool, by_objectiv
             ids |= {"objective_id": r.objective_id, "objective_name": name}
         result.append(
             OutcomeBreakdown(**ids, sessions=r.sessions, passed=int(r.passed), failed=int(r.failed),
-                             infrastructure_errors=int(r.errors), success_rate=_rate(int(r.passed), int(r.failed)))
+                             infrastructure_errors=int(r.errors), simulator_errors=int(r.simulator_errors),
+                             inconclusive=int(r.inconclusive), success_rate=_rate(int(r.passed), int(r.failed)))
         )  # fmt: skip
     return result
 

@@ -94,18 +94,25 @@ def _pct(rate: float | None) -> float | None:
 
 def sessions_per_day(a: SessionAnalytics) -> Chart:
     days = [d.date.isoformat() for d in a.daily_stats]
-    other = [d.sessions - d.passed - d.failed - d.infrastructure_errors for d in a.daily_stats]
+    undecided = [d.inconclusive + d.simulator_errors for d in a.daily_stats]
+    other = [
+        d.sessions - d.passed - d.failed - d.infrastructure_errors - u
+        for d, u in zip(a.daily_stats, undecided, strict=True)
+    ]
     traces = [
         go.Bar(name="Passed", x=days, y=[d.passed for d in a.daily_stats], marker_color=PASSED),
         go.Bar(name="Failed", x=days, y=[d.failed for d in a.daily_stats], marker_color=FAILED),
+        go.Bar(name="Inconclusive or simulator error", x=days, y=undecided, marker_color=OTHER, opacity=0.6),
         go.Bar(name="Infrastructure error", x=days, y=[d.infrastructure_errors for d in a.daily_stats],
                marker_color=ERROR),
         go.Bar(name="Cancelled or running", x=days, y=other, marker_color=OTHER),
     ]  # fmt: skip
     figure = _figure(*traces, y_title="Sessions", barmode="stack", unified=True, rangemode="nonnegative")
-    rows = [[d.date.isoformat(), str(d.sessions), str(d.passed), str(d.failed), str(d.infrastructure_errors),
-             str(d.messages), _num(d.avg_duration)] for d in a.daily_stats]  # fmt: skip
-    columns = ["Date", "Sessions", "Passed", "Failed", "Infrastructure errors", "Messages", "Avg duration (s)"]
+    rows = [[d.date.isoformat(), str(d.sessions), str(d.passed), str(d.failed), str(d.inconclusive),
+             str(d.simulator_errors), str(d.infrastructure_errors), str(d.messages), _num(d.avg_duration)]
+            for d in a.daily_stats]  # fmt: skip
+    columns = ["Date", "Sessions", "Passed", "Failed", "Inconclusive", "Simulator errors", "Infrastructure errors",
+               "Messages", "Avg duration (s)"]  # fmt: skip
     return Chart("sessions-per-day", "Sessions per day", figure, columns, rows)
 
 

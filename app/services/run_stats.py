@@ -1,7 +1,9 @@
 """The figures of a suite run that a team can trust, computed with statsmodels.
 
 - A pass rate counts judged sessions only (outcome passed or failed). Infrastructure
-  errors (outcome "error") and cancelled sessions are reported apart, never as failures.
+  errors (outcome "error"), sessions the simulator spoiled ("simulator_error"), sessions
+  the judge could not decide ("inconclusive") and cancelled sessions are reported apart,
+  never as failures.
 - Its 95% interval is the Wilson score interval, which stays inside [0, 1] and behaves
   at 0/n and n/n, unlike the normal approximation.
 - pass^k: per cell, (passed / n) ** k, the estimated chance that k fresh repeats all pass;
@@ -58,6 +60,8 @@ class Counts:
     errors: int = 0
     cancelled: int = 0
     pending: int = 0
+    simulator_errors: int = 0
+    inconclusive: int = 0
 
     @property
     def rate(self) -> float | None:
@@ -65,8 +69,9 @@ class Counts:
 
 
 def count(sessions: Iterable[tuple[str, str | None]]) -> Counts:
-    """Counts of (status, outcome) pairs: judged, errors, cancelled and not yet ended."""
-    passed = failed = errors = cancelled = pending = 0
+    """Counts of (status, outcome) pairs: judged, errors, spoiled by the simulator, undecided,
+    cancelled and not yet ended."""
+    passed = failed = errors = cancelled = pending = simulator_errors = inconclusive = 0
     for status, outcome in sessions:
         if status not in TERMINAL:
             pending += 1
@@ -74,19 +79,25 @@ def count(sessions: Iterable[tuple[str, str | None]]) -> Counts:
             passed += 1
         elif outcome == "failed":
             failed += 1
+        elif outcome == "simulator_error":
+            simulator_errors += 1
+        elif outcome == "inconclusive":
+            inconclusive += 1
         elif outcome == "error" or status in ("error", "interrupted"):
             errors += 1
         else:
             cancelled += 1
-    return Counts(passed + failed, passed, failed, errors, cancelled, pending)
+    return Counts(passed + failed, passed, failed, errors, cancelled, pending, simulator_errors, inconclusive)
 
 
 def cell_status(c: Counts) -> str:
-    """passed | failed | flaky | error | cancelled | running, from a cell's counts."""
+    """passed | failed | flaky | inconclusive | simulator_error | error | cancelled | running."""
     if c.pending:
         return "running"
     if c.n == 0:
-        return "error" if c.errors else "cancelled"
+        apart = {"inconclusive": c.inconclusive, "simulator_error": c.simulator_errors, "error": c.errors}
+        most = max(apart, key=lambda k: apart[k])
+        return most if apart[most] else "cancelled"
     if c.passed and c.failed:
         return "flaky"
     return "passed" if c.passed else "failed"

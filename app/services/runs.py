@@ -81,6 +81,7 @@ def _interval(passed: int, n: int) -> Interval | None:
 
 def _rates(counts: run_stats.Counts) -> dict[str, Any]:
     return {"n": counts.n, "passed": counts.passed, "failed": counts.failed, "errors": counts.errors,
+            "simulator_errors": counts.simulator_errors, "inconclusive": counts.inconclusive,
             "cancelled": counts.cancelled, "pending": counts.pending, "pass_rate": counts.rate,
             "ci": _interval(counts.passed, counts.n)}  # fmt: skip
 
@@ -109,8 +110,8 @@ def _summarize(snapshot: dict[str, Any], rows: Iterable[SimSession]) -> RunSumma
                     objective_name=objectives.get(objective_id, "(deleted)"), repeats=k,
                     pass_k=run_stats.pass_hat_k(counts.passed, counts.n, k), status=status,
                     flaky=counts.passed > 0 and counts.failed > 0,
-                    sessions=[CellSession(id=r.id, repeat=_cell_repeat(r), status=r.status, outcome=r.outcome)
-                              for r in cell_rows],
+                    sessions=[CellSession(id=r.id, repeat=_cell_repeat(r), status=r.status, outcome=r.outcome,
+                                          blame=r.blame) for r in cell_rows],
                 )
             )  # fmt: skip
     total = run_stats.count((r.status, r.outcome) for r in rows)
@@ -125,7 +126,8 @@ def _summarize(snapshot: dict[str, Any], rows: Iterable[SimSession]) -> RunSumma
     running = sum(1 for r in rows if r.status == "running")
     progress = RunProgress(
         total=len(rows), done=len(rows) - total.pending, pending=total.pending - running, running=running,
-        passed=total.passed, failed=total.failed, errors=total.errors, cancelled=total.cancelled,
+        passed=total.passed, failed=total.failed, errors=total.errors, simulator_errors=total.simulator_errors,
+        inconclusive=total.inconclusive, cancelled=total.cancelled,
     )  # fmt: skip
     return RunSummary(progress=progress, overall=overall, cells=cells)
 

@@ -14,9 +14,10 @@ from typing import Any
 from sqlmodel import Session, col, func, select, update
 
 from app.db import session_scope
-from app.engine.judge import JudgeVerdict
+from app.engine.judgement import JudgementResult
 from app.engine.runner import StoredArtifact, StoredEvent, StoredMessage
 from app.models.base import new_id, utcnow
+from app.models.judgement import Judgement
 from app.models.session import Artifact, Event, Finding, LLMCall, Message, SimSession, Verdict
 from app.settings import settings
 
@@ -109,38 +110,33 @@ class DatabaseSessionStore:
             )
         )
 
-    async def save_judgement(self, verdict: JudgeVerdict) -> list[dict[str, Any]]:
-        return await self._in_thread(self._save_judgement, verdict)
+    async def save_judgement(self, result: JudgementResult) -> list[dict[str, Any]]:
+        return await self._in_thread(self._save_judgement, result)
 
-    def _save_judgement(self, db: Session, verdict: JudgeVerdict) -> list[dict[str, Any]]:
-        findings = []
-        for criterion in verdict.criteria:
-            db.add(
-                Verdict(
-                    workspace_id=self.workspace_id, session_id=self.session_id, criterion_index=criterion.index,
-                    criterion=criterion.criterion, status=criterion.status, reasoning=criterion.reasoning,
-                    cited_message_ids=criterion.citedMessageIds,
-                )
-            )  # fmt: skip
-        for judged in verdict.findings:
-            finding = Finding(
-                id=new_id(), workspace_id=self.workspace_id, session_id=self.session_id, type=judged.type,
-                severity=judged.severity, description=judged.description,
-                persona_perspective=judged.personaPerspective, evidence=judged.evidence, source="judge",
-                created_at=utcnow(),
-            )  # fmt: skip
-            db.add(finding)
-            findings.append({"id": finding.id, "sessionId": self.session_id, **judged.model_dump()})
-        db.exec(update(SimSession).where(SimSession.id == self.session_id).values(verdict_summary=verdict.summary))
-        return findings
+    def _save_judgement(self, db: Session, result: JudgementResult) -> list[dict[str, Any]]:
+        """The judgement, its verdict rows and its findings, in one transaction; the findings
+        as published."""
+        return save_judgement_rows(db, self.workspace_id, self.session_id, result)
 
     async def finish(
-        self, *, status: str, outcome: str, end_reason: str, error: dict[str, Any] | None = None
+        self,
+        *,
+        status: str,
+        outcome: str,
+        end_reason: str,
+        error: dict[str, Any] | None = None,
+        blame: str | None = None,
     ) -> dict[str, Any]:
-        return await self._in_thread(self._finish, status, outcome, end_reason, error)
+        return await self._in_thread(self._finish, status, outcome, end_reason, error, blame)
 
     def _finish(
-        self, db: Session, status: str, outcome: str, end_reason: str, error: dict[str, Any] | None
+        self,
+        db: Session,
+        status: str,
+        outcome: str,
+        end_reason: str,
+        error: dict[str, Any] | None,
+        blame: str | None = None,
     ) -> dict[str, Any]:
         row = db.get(SimSession, self.session_id)
         if row is None:  # deleted while running: nothing left to record
@@ -153,8 +149,16 @@ class DatabaseSessionStore:
         written = db.exec(
             update(SimSession)
             .where(col(SimSession.id) == self.session_id, col(SimSession.status).not_in(stopped))
-            .values(status=status, outcome=outcome, end_reason=end_reason, error=error, ended_at=ended,
-                    updated_at=ended, duration_ms=duration_ms)  # fmt: skip
+            .values(
+                status=status,
+                outcome=outcome,
+                end_reason=end_reason,
+                error=error,
+                ended_at=ended,
+                updated_at=ended,
+                duration_ms=duration_ms,
+                blame=blame,
+            )  # fmt: skip
         )
         if written.rowcount != 1:
             return {"duration": round((row.duration_ms or 0) / 1000, 3), "messageCount": row.message_count}
@@ -227,3 +231,49 @@ class DatabaseSessionStore:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
         db.add(artifact)
+
+
+def save_judgement_rows(
+    db: Session,
+    workspace_id: str,
+    session_id: str,
+    result: JudgementResult,
+    *,
+    requested_by: str | None = None,
+    settings_used: dict[str, Any] | None = None,
+    error: dict[str, Any] | None = None,
+) -> list[dict[str, Any]]:
+    """Stores one judgement of a session (a new one each time: earlier ones are kept) and
+    makes its summary the session's; returns its findings as the bus publishes them."""
+    now = utcnow()
+    judgement = Judgement(
+        id=new_id(), workspace_id=workspace_id, session_id=session_id, judge_model=result.judge_model,
+        prompt_version=result.prompt_version, status="error" if result.outcome == "error" else "completed",
+        outcome=result.outcome, blame=result.blame, summary=result.summary, simulator=result.simulator,
+        settings=settings_used or {}, requested_by=requested_by, notes=result.notes, error=error, created_at=now,
+    )  # fmt: skip
+    db.add(judgement)
+    db.flush()
+    for row in result.rows:
+        db.add(
+            Verdict(
+                workspace_id=workspace_id, session_id=session_id, judgement_id=judgement.id, kind=row.kind,
+                key=row.key, criterion_index=row.index, criterion=row.label, status=row.status,
+                reasoning=row.reasoning, cited_message_ids=row.evidence, source=row.source, blame=row.blame,
+                gating=row.gating, resolved_by=row.resolved_by, created_at=now,
+            )
+        )  # fmt: skip
+    published = []
+    for found in result.findings:
+        finding = Finding(
+            id=new_id(), workspace_id=workspace_id, session_id=session_id, judgement_id=judgement.id, type=found.type,
+            severity=found.severity, description=found.description, persona_perspective=found.persona_perspective,
+            evidence=found.evidence, source=found.source, created_at=now,
+        )  # fmt: skip
+        db.add(finding)
+        published.append({"id": finding.id, "sessionId": session_id, "judgementId": judgement.id, "type": found.type,
+                          "severity": found.severity, "description": found.description,
+                          "personaPerspective": found.persona_perspective, "evidence": found.evidence,
+                          "source": found.source, "createdAt": now.isoformat()})  # fmt: skip
+    db.exec(update(SimSession).where(SimSession.id == session_id).values(verdict_summary=result.summary))
+    return published

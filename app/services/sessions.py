@@ -7,6 +7,7 @@ hands it to the engine's runner, scheduled as an asyncio task under the concurre
 from __future__ import annotations
 
 import json
+import re
 from typing import Literal
 
 from sqlalchemy import update
@@ -30,17 +31,15 @@ from app.models.session import (
     SessionMetadata,
     SessionPublic,
     SessionStopped,
-    SessionVerdict,
     SimSession,
-    Verdict,
-    VerdictPublic,
 )
-from app.services import agents, browser_sessions, execution, providers
+from app.services import agents, browser_sessions, execution, providers, verdicts
 from app.services.access import Permission, Principal, require
 from app.services.crud import ScopedResource
 from app.services.errors import Conflict, FieldError, ValidationFailed
 from app.services.pagination import PageParams, Paginated, paginate
 from app.services.session_store import DatabaseSessionStore
+from app.settings import settings
 
 CHAT_AGENT_TYPES = frozenset({"http", "openai", "websocket", "hosted", "whatsapp"})
 
@@ -48,7 +47,8 @@ CHAT_AGENT_TYPES = frozenset({"http", "openai", "websocket", "hosted", "whatsapp
 def to_public(row: SimSession) -> SessionPublic:
     return SessionPublic(
         id=row.id, agent_id=row.agent_id, persona_id=row.persona_id, objective_id=row.objective_id,
-        run_id=row.run_id, status=row.status, outcome=row.outcome, end_reason=row.end_reason, error=row.error,
+        run_id=row.run_id, status=row.status, outcome=row.outcome, end_reason=row.end_reason, blame=row.blame,
+        error=row.error,
         config=row.config, llm_config=row.llm_config, vision_config=row.vision_config,
         metadata=SessionMetadata(start_time=row.started_at, end_time=row.ended_at, message_count=row.message_count,
                                  action_count=row.action_count, duration_ms=row.duration_ms),
@@ -57,10 +57,13 @@ def to_public(row: SimSession) -> SessionPublic:
 
 
 def message_public(row: Message) -> MessagePublic:
+    meta = row.meta or {}
     return MessagePublic(
         id=row.id, session_id=row.session_id, sequence=row.sequence, sender_type=row.role, content=row.content,
         latency_ms=row.latency_ms, prompt_tokens=row.prompt_tokens, completion_tokens=row.completion_tokens,
-        cost=row.cost, model=row.model, meta=row.meta, timestamp=row.created_at,
+        cost=row.cost, model=row.model, meta=meta, timestamp=row.created_at,
+        empty=bool(meta.get("empty")) or (row.role == "agent" and not row.content.strip()),
+        truncated=bool(meta.get("truncated")),
     )  # fmt: skip
 
 
@@ -107,10 +110,13 @@ def list_sessions(
     agent_id: str | None = None,
     persona_id: str | None = None,
     run_id: str | None = None,
+    outcome: str | None = None,
 ) -> Paginated[SessionPublic]:
     require(principal, Permission.read)
     query = select(SimSession).where(SimSession.workspace_id == principal.workspace_id)
-    for column, value in (("status", status), ("agent_id", agent_id), ("persona_id", persona_id), ("run_id", run_id)):
+    filters = (("status", status), ("agent_id", agent_id), ("persona_id", persona_id), ("run_id", run_id),
+               ("outcome", outcome))  # fmt: skip
+    for column, value in filters:
         if value:
             query = query.where(getattr(SimSession, column) == value)
     query = query.order_by(col(SimSession.created_at).desc(), col(SimSession.id))
@@ -121,24 +127,16 @@ def get_session(*, session: Session, principal: Principal, session_id: str) -> S
     require(principal, Permission.read)
     row = resource.row(session, principal, session_id)
     messages = session.exec(select(Message).where(Message.session_id == row.id).order_by(col(Message.sequence))).all()
-    verdicts = session.exec(
-        select(Verdict).where(Verdict.session_id == row.id).order_by(col(Verdict.criterion_index))
-    ).all()
-    findings = session.exec(select(Finding).where(Finding.session_id == row.id).order_by(col(Finding.created_at))).all()
+    verdict = verdicts.session_verdict(session, row)
+    findings = verdicts.current_findings(session, row.id, verdict.judgement_id if verdict else None)
     names = {
         "persona_name": getattr(session.get(Persona, row.persona_id), "name", ""),
         "objective_name": getattr(session.get(Objective, row.objective_id), "name", "") if row.objective_id else "",
         "agent_name": getattr(session.get(Agent, row.agent_id), "name", ""),
     }
-    verdict = None
-    if verdicts:
-        verdict = SessionVerdict(
-            summary=row.verdict_summary or "",
-            criteria=[VerdictPublic.model_validate(v) for v in verdicts],
-        )
     return SessionDetail(
         **to_public(row).model_dump(), messages=[message_public(m) for m in messages], verdict=verdict,
-        findings=[finding_public(f) for f in findings], **names,
+        findings=findings, **names,
     )  # fmt: skip
 
 
@@ -150,10 +148,8 @@ def list_events(*, session: Session, principal: Principal, session_id: str) -> l
 
 
 def list_findings(*, session: Session, principal: Principal, session_id: str) -> list[FindingPublic]:
-    require(principal, Permission.read)
-    row = resource.row(session, principal, session_id)
-    findings = session.exec(select(Finding).where(Finding.session_id == row.id).order_by(col(Finding.created_at)))
-    return [finding_public(f) for f in findings.all()]
+    """The findings of the session's latest judgement, and a browser session's own."""
+    return verdicts.list_findings(session=session, principal=principal, session_id=session_id)
 
 
 def build_plan(session: Session, row: SimSession) -> SessionPlan:
@@ -175,6 +171,7 @@ def build_plan(session: Session, row: SimSession) -> SessionPlan:
             else persona_config.get("messageInterval", 0)
         ),
         seed=row.config.get("seed"),
+        slow_reply_ms=settings.slow_reply_ms,
     )
     simulator = providers.resolve(
         session, row.workspace_id, "simulator", row.llm_config.get("model"), persona.llm_config.get("model")
@@ -190,7 +187,7 @@ def build_plan(session: Session, row: SimSession) -> SessionPlan:
                                     constraints=definition.get("constraints", []),
                                     success_criteria=definition.get("successCriteria", []), max_turns=max_turns,
                                     max_actions=int(objective.config.get("maxActions", 30)),
-                                    keywords=definition.get("keywords", [])),
+                                    keywords=definition.get("keywords", []), checks=list(objective.checks or [])),
         target=agents.target_spec(session, agent, model=row.llm_config.get("agentModel")),
         limits=limits,
         simulator=ModelChoice(simulator.model, temperature, simulator.credentials, simulator.id),
@@ -226,8 +223,14 @@ def record_failure(session_id: str, message: str) -> None:
         db.exec(
             update(SimSession)
             .where(col(SimSession.id) == session_id, col(SimSession.status).in_(["pending", "running"]))
-            .values(status="error", outcome="error", end_reason="internal_error", ended_at=now, updated_at=now,
-                    error={"source": "mimic", "kind": "not_started", "message": message[:500]})  # fmt: skip
+            .values(
+                status="error",
+                outcome="error",
+                end_reason="internal_error",
+                ended_at=now,
+                updated_at=now,
+                error={"source": "mimic", "kind": "not_started", "message": message[:500]},
+            )  # fmt: skip
         )
 
 
@@ -239,8 +242,11 @@ def record_cancelled(session_id: str, worker_id: str) -> None:
     with session_scope() as db:
         db.exec(
             update(SimSession)
-            .where(col(SimSession.id) == session_id, col(SimSession.status) == "running",
-                   col(SimSession.worker_id) == worker_id)  # fmt: skip
+            .where(
+                col(SimSession.id) == session_id,
+                col(SimSession.status) == "running",
+                col(SimSession.worker_id) == worker_id,
+            )  # fmt: skip
             .values(status="cancelled", outcome="cancelled", end_reason="cancelled", ended_at=now, updated_at=now)
         )
 
@@ -301,31 +307,63 @@ def export_session(
     return _markdown(detail), "text/markdown"
 
 
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+
+
+def _md(text: str) -> str:
+    """Untrusted text made inert in Markdown: special characters escaped, lines kept."""
+    return _MD_SPECIAL.sub(r"\\\1", text or "").replace("\n", "  \n")
+
+
 def _markdown(d: SessionDetail) -> str:
+    numbers = {m.id: m.sequence for m in d.messages}
+
+    def cites(ids: list[str]) -> str:
+        return ", ".join(f"#{numbers[i]}" if i in numbers else _md(i) for i in ids) or "—"
+
     lines = [
         f"# Session {d.id}",
         "",
-        f"- Persona: {d.persona_name}",
-        f"- Objective: {d.objective_name}",
-        f"- Agent: {d.agent_name}",
-        f"- Status: {d.status} · outcome: {d.outcome or '—'} · ended by: {d.end_reason or '—'}",
+        f"- Persona: {_md(d.persona_name)}",
+        f"- Objective: {_md(d.objective_name)}",
+        f"- Agent: {_md(d.agent_name)}",
+        f"- Status: {d.status} · outcome: {d.outcome or '—'} · blame: {d.blame or '—'}"
+        f" · ended by: {d.end_reason or '—'}",
         f"- Started: {d.metadata.start_time or '—'} · messages: {d.metadata.message_count}",
-        "",
-        "## Transcript",
-        "",
     ]
-    for m in d.messages:
-        latency = f" _({m.latency_ms} ms)_" if m.latency_ms is not None else ""
-        lines += [f"**{m.sender_type}**{latency}: {m.content}", ""]
     if d.verdict:
-        lines += ["## Verdict", "", d.verdict.summary, ""]
-        lines += [f"- **{v.status}** — {v.criterion}: {v.reasoning}" for v in d.verdict.criteria]
+        lines.append(f"- Judge: {_md(d.verdict.judge_model or '—')} · prompt version {d.verdict.prompt_version or '—'}")
+    lines += ["", "## Transcript", ""]
+    for m in d.messages:
+        flags = [f"{m.latency_ms} ms"] if m.latency_ms is not None else []
+        flags += ["empty reply"] if m.empty else []
+        flags += ["truncated"] if m.truncated else []
+        note = f" _({', '.join(flags)})_" if flags else ""
+        lines += [f"**#{m.sequence} {m.sender_type}**{note}: {_md(m.content) if m.content.strip() else '∅'}", ""]
+    if d.verdict:
+        v = d.verdict
+        lines += ["## Verdict", "", _md(v.summary), ""]
+        if v.end_reason_text:
+            lines += [_md(v.end_reason_text), ""]
+        for c in v.criteria:
+            blame = f" (blame: {c.blame})" if c.blame else ""
+            lines.append(f"- **{c.status}**{blame} — {_md(c.criterion)}: {_md(c.reasoning)} Evidence: "
+                         f"{cites(c.evidence_message_ids)}.")  # fmt: skip
+        if v.checks:
+            lines += ["", "### Checks", ""]
+            lines += [f"- **{c.status}** — {_md(c.criterion)}: {_md(c.reasoning)}" for c in v.checks]
+        if v.simulator.get("problems"):
+            lines += ["", "### Simulator check", ""]
+            lines += [f"- {p.get('kind')}: {_md(str(p.get('reason', '')))}" for p in v.simulator["problems"]]
         lines.append("")
     if d.findings:
         lines += ["## Findings", ""]
-        lines += [f"- [{f.severity}] {f.type}: {f.description}" for f in d.findings]
+        for f in d.findings:
+            ids = f.evidence.get("messageIds") if isinstance(f.evidence.get("messageIds"), list) else []
+            lines.append(f"- [{f.severity}] {f.type} ({f.source}): {_md(f.description)} Evidence: {cites(ids)}.")
     if d.error:
-        lines += ["", "## Error", "", f"{d.error.get('source')}: {d.error.get('kind')} — {d.error.get('message')}"]
+        error = f"{d.error.get('source')}: {d.error.get('kind')} — {_md(str(d.error.get('message')))}"
+        lines += ["", "## Error", "", error]
     return "\n".join(lines) + "\n"
 
 

@@ -52,7 +52,7 @@ from app.models.webhook import (
     WebhookUpdate,
 )
 from app.outbound import OutboundError, outbound_client
-from app.services import crypto, event_loop
+from app.services import crypto, event_loop, verdicts
 from app.services.access import Permission, Principal, require
 from app.services.errors import NotFound
 from app.services.pagination import PageParams, Paginated, paginate
@@ -291,6 +291,13 @@ def _event_data(db: Session, event: BusEvent) -> dict[str, Any]:
     }
     if event.type == "finding":
         data["finding"] = event.data
+    if event.type == "complete" and row is not None:
+        # The verdict travels with the end: criteria and checks with evidence and blame, the judge's
+        # model and prompt version, and the findings.
+        verdict = verdicts.session_verdict(db, row)
+        data["verdict"] = verdict.model_dump(by_alias=True, mode="json") if verdict else None
+        findings = verdicts.current_findings(db, row.id, verdict.judgement_id if verdict else None)
+        data["findings"] = [f.model_dump(by_alias=True, mode="json") for f in findings]
     return data
 
 

@@ -129,7 +129,7 @@ def test_session_analytics_match_the_hand_computed_figures(client, fx: Fixture) 
     assert {k: v for k, v in body.items() if k != "dailyStats"} == {
         "startDate": "2026-03-01", "endDate": "2026-03-04",
         "totalSessions": 8, "activeSessions": 1, "completedSessions": 5, "failedSessions": 2, "passedSessions": 3,
-        "cancelledSessions": 1, "infrastructureErrors": 1,
+        "cancelledSessions": 1, "infrastructureErrors": 1, "simulatorErrors": 0, "inconclusiveSessions": 0,
         "averageDuration": 2.643,  # (2000 + 4000 + 1000 + 3000 + 500 + 6000 + 2000) / 7 ms; s6 has none yet
         "totalMessages": 33,  # 4 + 6 + 2 + 4 + 2 + 3 + 8 + 4
         "successRate": 0.6,  # 3 / (3 + 2)
@@ -137,14 +137,39 @@ def test_session_analytics_match_the_hand_computed_figures(client, fx: Fixture) 
     }  # fmt: skip
     assert body["dailyStats"] == [
         {"date": "2026-03-01", "sessions": 3, "messages": 12, "avgDuration": 2.333, "passed": 1, "failed": 1,
-         "infrastructureErrors": 1, "successRate": 0.5, "cost": 0.035, "tokens": 350},
+         "infrastructureErrors": 1, "simulatorErrors": 0, "inconclusive": 0, "successRate": 0.5, "cost": 0.035,
+         "tokens": 350},
         {"date": "2026-03-02", "sessions": 3, "messages": 9, "avgDuration": 1.75, "passed": 1, "failed": 0,
-         "infrastructureErrors": 0, "successRate": 1.0, "cost": 0.011, "tokens": 110},
+         "infrastructureErrors": 0, "simulatorErrors": 0, "inconclusive": 0, "successRate": 1.0, "cost": 0.011,
+         "tokens": 110},
         {"date": "2026-03-03", "sessions": 0, "messages": 0, "avgDuration": None, "passed": 0, "failed": 0,
-         "infrastructureErrors": 0, "successRate": None, "cost": 0.0, "tokens": 0},
+         "infrastructureErrors": 0, "simulatorErrors": 0, "inconclusive": 0, "successRate": None, "cost": 0.0,
+         "tokens": 0},
         {"date": "2026-03-04", "sessions": 2, "messages": 12, "avgDuration": 4.0, "passed": 1, "failed": 1,
-         "infrastructureErrors": 0, "successRate": 0.5, "cost": 0.05, "tokens": 500},
+         "infrastructureErrors": 0, "simulatorErrors": 0, "inconclusive": 0, "successRate": 0.5, "cost": 0.05,
+         "tokens": 500},
     ]  # fmt: skip
+
+
+def test_spoiled_and_undecided_sessions_stay_out_of_the_rate(client, db, fx: Fixture) -> None:
+    """A session the simulator spoiled and one the judge could not decide, on the empty day:
+    counted, never passed or failed, never in successRate."""
+    ws = fx.owner.workspace_id
+    for outcome in ("simulator_error", "inconclusive"):
+        db.add(SimSession(workspace_id=ws, agent_id=fx.agents["A1"], persona_id=fx.personas["P1"],
+                          objective_id=fx.objectives["O1"], status="completed", outcome=outcome, duration_ms=1000,
+                          message_count=2, created_at=at(3, 12), started_at=at(3, 12)))  # fmt: skip
+    db.commit()
+    body = get(client, fx.owner, "/api/analytics/sessions", **RANGE)
+    assert (body["successRate"], body["passedSessions"], body["failedSessions"]) == (0.6, 3, 2)
+    assert (body["simulatorErrors"], body["inconclusiveSessions"], body["totalSessions"]) == (1, 1, 10)
+    day = next(d for d in body["dailyStats"] if d["date"] == "2026-03-03")
+    assert (day["sessions"], day["passed"], day["failed"], day["simulatorErrors"], day["inconclusive"],
+            day["successRate"]) == (2, 0, 0, 1, 1, None)  # fmt: skip
+    agent = get(client, fx.owner, f"/api/analytics/agents/{fx.agents['A1']}", **RANGE)
+    p1 = next(p for p in agent["byPersona"] if p["personaName"] == "Persona P1")
+    assert (p1["sessions"], p1["passed"], p1["failed"], p1["simulatorErrors"], p1["inconclusive"],
+            p1["successRate"]) == (5, 2, 0, 1, 1, 1.0)  # fmt: skip
 
 
 def test_filters_by_agent_and_persona(client, fx: Fixture) -> None:

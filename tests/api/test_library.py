@@ -9,7 +9,7 @@ import pytest
 import yaml
 from sqlmodel import select
 
-from app.models import Agent, Persona
+from app.models import Agent, Objective, Persona
 from app.services import crypto
 
 PERSONA = {
@@ -231,3 +231,42 @@ def test_import_one_object_and_all_or_nothing(client, db, make_account) -> None:
 
     broken = client.post("/api/personas/import?format=yaml", content=b"name: [unclosed", headers=owner.headers)
     assert broken.status_code == 422 and broken.json()["error"]["details"][0]["field"] == "body"
+
+
+def test_objective_checks_are_validated_and_kept(client, db, make_account) -> None:
+    owner = make_account()
+    checks = [
+        {"type": "regex", "value": r"delivered on \w+day", "criterion": 0, "label": "A date"},
+        {"type": "max_latency", "value": 5000},
+        {"type": "json_schema", "schema": {"type": "object", "required": ["date"]}, "scope": "last"},
+    ]
+    created = client.post("/api/objectives", json={**OBJECTIVE, "checks": checks}, headers=owner.headers)
+    assert created.status_code == 201, created.text
+    body = created.json()
+    assert [c["type"] for c in body["checks"]] == ["regex", "max_latency", "json_schema"]
+    assert body["checks"][0]["criterion"] == 0 and body["checks"][2]["schema"] == {
+        "type": "object",
+        "required": ["date"],
+    }
+    stored = db.get(Objective, body["id"])
+    assert stored.checks[0] == {"type": "regex", "value": r"delivered on \w+day", "criterion": 0, "label": "A date"}
+
+    bad = [
+        ([{"type": "regex", "value": "(unclosed"}], "checks.0", "not a valid regular expression"),
+        ([{"type": "max_turns", "value": "many"}], "checks.0", "whole number"),
+        ([{"type": "contains", "value": "x", "criterion": 3}], "checks", "names criterion 3"),
+        ([{"type": "language", "value": "Spanish"}], "checks.0", "ISO 639-1"),
+        ([{"type": "json_schema", "schema": {"type": 12}}], "checks.0", "not a valid JSON schema"),
+        ([{"type": "telepathy", "value": "x"}], "checks.0.type", ""),
+    ]
+    for checks_in, field, message in bad:
+        response = client.post("/api/objectives", json={**OBJECTIVE, "checks": checks_in}, headers=owner.headers)
+        assert response.status_code == 422, checks_in
+        details = response.json()["error"]["details"]
+        assert any(d["field"].startswith(field) and message in d["message"] for d in details), details
+    # PATCH: a check must still name one of the criteria after the change.
+    patched = client.patch(f"/api/objectives/{body['id']}", json={"checks": [{"type": "contains", "value": "x",
+                                                                                   "criterion": 1}]},
+                           headers=owner.headers)  # fmt: skip
+    assert patched.status_code == 422 and patched.json()["error"]["details"][0]["field"] == "checks"
+    assert db.get(Objective, body["id"]).checks == stored.checks

@@ -20,6 +20,8 @@ OBJECTIVE = {
     "name": "Opening hours",
     "definition": {"goal": "Learn the opening hours.", "successCriteria": ["The agent gives the opening hours"]},
     "config": {"maxTurns": 2},
+    # Decides the criterion where the offline judge cannot tell, so that the sessions are judged.
+    "checks": [{"type": "regex", "value": r"(?i)\bopen (from|until|at) \d", "criterion": 0}],
 }
 
 

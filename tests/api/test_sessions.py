@@ -12,6 +12,7 @@ import httpx
 import pytest
 import websockets.sync.client
 
+from app.engine.judge_prompt import PROMPT_VERSION
 from tests.support.bots import http_bot, support_reply, websocket_bot, whatsapp_bot
 from tests.support.loopback import DroppingServer, LoopbackServer
 from tests.support.openai_stub import OpenAIStub, StubRequest, ToolCall
@@ -25,13 +26,16 @@ def api(live_api, make_account) -> Api:
     return Api(live_api.url, make_account().headers)
 
 
-def _context(request: StubRequest) -> dict:
-    text = "\n".join(str(m.get("content")) for m in request.body["messages"])
-    return json.loads(re.search(r"```mimic-context\n(.*?)\n```", text, re.S).group(1))
+def _transcript(request: StubRequest) -> list[dict]:
+    """What the judge is shown: the JSON lines between <transcript> and </transcript>."""
+    text = request.body["messages"][-1]["content"]
+    block = re.search(r"<transcript>\n(.*?)\n</transcript>", text, re.S).group(1)
+    return [json.loads(line) for line in block.splitlines()]
 
 
 def scripted_llm(request: StubRequest):
-    """Plays the persona and the judge like a real model would, through forced tool calls."""
+    """Plays the persona and the judge like a real model would, through forced tool calls,
+    reading only what a real model reads (the prompt)."""
     tool = request.body["tool_choice"]["function"]["name"]
     if tool == "persona_turn":
         replies = [m for m in request.body["messages"] if m["role"] == "user" and "A-10482" in m.get("content", "")]
@@ -40,14 +44,17 @@ def scripted_llm(request: StubRequest):
                 {"message": "Hi, when will order A-10482 arrive?", "action": "continue", "reasoning": "ask"}
             )
         return ToolCall({"message": "Great, thanks!", "action": "goal_met", "reasoning": "got the date"})
-    context = _context(request)
-    agent_ids = [m["id"] for m in context["transcript"] if m["role"] == "agent" and "Friday" in m["content"]]
+    agent = [m for m in _transcript(request) if m["sender"] == "agent"]
+    if tool == "submit_findings":
+        return ToolCall({"findings": [{"type": "tone", "evidenceMessageIds": [m["id"] for m in agent],
+                                       "description": "Terse greeting.", "personaPerspective": "A bit curt.",
+                                       "severity": "low"}]})  # fmt: skip
+    dated = [m["id"] for m in agent if "Friday" in m["text"]]
     return ToolCall(
         {
-            "criteria": [{"index": 0, "criterion": context["criteria"][0], "status": "met" if agent_ids else "not_met",
-                          "reasoning": "The agent named the day.", "citedMessageIds": agent_ids}],
-            "findings": [{"type": "tone", "severity": "low", "description": "Terse greeting",
-                          "personaPerspective": "A bit curt.", "evidence": {"messageIds": agent_ids}}],
+            "criteria": [{"index": 0, "evidenceMessageIds": dated, "reasoning": "The agent named the day.",
+                          "status": "met" if dated else "not_met", "blame": None if dated else "agent"}],
+            "simulator": {"evidenceMessageIds": [], "reasoning": "Asked plainly.", "problems": [], "verdict": "fair"},
             "summary": "The agent answered.",
         }
     )  # fmt: skip
@@ -98,14 +105,22 @@ def test_whole_flow_with_an_llm_served_over_http(api: Api, targets, llm_stub, ag
     assert agent_message["latencyMs"] is not None and agent_message["latencyMs"] >= 0
     assert detail["metadata"]["messageCount"] == 3 and detail["metadata"]["startTime"]
     # The judge spoke through structured output; its citations are real message ids.
+    verdict = detail["verdict"]
     if agent_type != "hosted":
-        assert detail["outcome"] == "passed"
-        assert detail["verdict"]["criteria"][0]["citedMessageIds"] == [agent_message["id"]]
-    assert detail["findings"][0]["type"] == "tone"
+        assert detail["outcome"] == "passed" and detail["blame"] is None
+        [criterion] = verdict["criteria"]
+        assert criterion["evidenceMessageIds"] == criterion["citedMessageIds"] == [agent_message["id"]]
+        assert (criterion["status"], criterion["source"], criterion["blame"]) == ("met", "judge", None)
+    assert (verdict["judgeModel"], verdict["promptVersion"]) == ("openai/gpt-4o-mini", PROMPT_VERSION)
+    assert verdict["endReasonText"].startswith("Ended by the persona")
+    assert {c["key"] for c in verdict["checks"]} >= {"empty_reply", "echo", "personal_data", "judge_steering"}
+    [tone] = [f for f in detail["findings"] if f["source"] == "judge"]
+    assert tone["type"] == "tone" and tone["evidence"]["messageIds"] == [agent_message["id"]] and tone["judgementId"]
     # Every simulator and judge call went through litellm to the stub, with the key.
     assert {r.body["tool_choice"]["function"]["name"] for r in llm_stub.chat_requests} == {
         "persona_turn",
         "submit_verdict",
+        "submit_findings",
     }
     assert all(r.authorization == "Bearer sk-stub-key" for r in llm_stub.chat_requests)
     assert detail["totalTokens"] > 0
@@ -118,7 +133,10 @@ def test_whole_flow_offline_and_reproducible(api: Api, targets, agent_type) -> N
     runs = [api.wait(api.start(agent_id, persona_id, objective_id, config={"seed": 7})) for _ in range(2)]
     for detail in runs:
         assert detail["status"] == "completed", detail["error"]
-        assert detail["outcome"] in {"passed", "failed"} and detail["verdict"]["criteria"]
+        # The objective's check decides its criterion: the bot's answer passes, the demo agent's wording fails it.
+        assert detail["outcome"] == ("passed" if agent_type == "http" else "failed") and detail["verdict"]["criteria"]
+        assert detail["verdict"]["criteria"][0]["source"] == "check"
+        assert detail["verdict"]["judgeModel"] == "mimic/offline"
         assert detail["messages"][0]["senderType"] == "persona"
     transcripts = [[(m["senderType"], m["content"]) for m in d["messages"]] for d in runs]
     assert transcripts[0] == transcripts[1]  # same seed, same conversation
@@ -237,7 +255,7 @@ def test_a_failing_target_gives_an_error_outcome_with_the_transcript_intact(api:
         assert [m["senderType"] for m in detail["messages"]] == ["persona", "agent", "persona"]
         assert detail["messages"][1]["content"] == "Let me look into that for you."
     # An infrastructure error is not a verdict on the agent.
-    assert detail["verdict"] is None
+    assert detail["verdict"] is None and detail["blame"] == "infrastructure"
 
 
 def test_cancel_mid_session(api: Api, targets) -> None:
@@ -281,9 +299,52 @@ def test_export_json_and_markdown(api: Api, targets) -> None:
     detail = api.wait(api.start(api.agent("http", targets["http"]), persona_id, objective_id))
     exported = api.http.get(f"/api/sessions/{detail['id']}/export?format=json")
     assert exported.status_code == 200 and json.loads(exported.text)["messages"] == detail["messages"]
+    as_json = json.loads(exported.text)
+    assert as_json["verdict"] == detail["verdict"] and as_json["blame"] == detail["blame"]
     markdown = api.http.get(f"/api/sessions/{detail['id']}/export?format=markdown")
     assert markdown.headers["content-type"].startswith("text/markdown")
-    assert f"# Session {detail['id']}" in markdown.text and detail["messages"][0]["content"] in markdown.text
+    assert f"# Session {detail['id']}" in markdown.text and "**#1 persona**" in markdown.text
+    assert f"- Judge: mimic/offline · prompt version {PROMPT_VERSION}" in markdown.text
+    assert "### Checks" in markdown.text and "Evidence: #2" in markdown.text
+
+
+def test_verdicts_findings_and_judgements_over_rest(api: Api, make_account) -> None:
+    """A bot that leaks another customer's address and answers in a template: the verdict's
+    rows, the check findings and the judgement, each on its own route; another workspace gets 404."""
+    persona_id, objective_id = api.library()
+    reply = "Hi , . Order A-10482 goes to Maria Lopez, 14 Oak Avenue, Cork, and will be delivered on Friday."
+    with LoopbackServer(http_bot({"mode": "ok", "reply": reply})) as bot:
+        agent_id = api.agent("http", {"url": f"{bot.url}/chat", "replyPath": "data.reply", "timeoutSeconds": 5})
+        detail = api.wait(api.start(agent_id, persona_id, objective_id, config={"seed": 3}))
+    session_id = detail["id"]
+    assert (detail["outcome"], detail["blame"]) == ("failed", "agent")  # a critical data leak fails it
+
+    verdict = api.get(f"/api/sessions/{session_id}/verdicts")
+    assert verdict == detail["verdict"] and verdict["outcome"] == "failed" and verdict["blame"] == "agent"
+    checks = {c["key"]: c for c in verdict["checks"]}
+    agent_ids = [m["id"] for m in detail["messages"] if m["senderType"] == "agent"]
+    assert checks["personal_data"]["status"] == "not_met" and checks["personal_data"]["gating"] is True
+    assert checks["personal_data"]["evidenceMessageIds"] == agent_ids and checks["personal_data"]["blame"] == "agent"
+    assert checks["template_blank"]["status"] == "not_met" and checks["template_blank"]["gating"] is False
+    assert checks["objective:0"]["status"] == "met"  # the date is there; the leak fails it all the same
+
+    findings = api.get(f"/api/sessions/{session_id}/findings")
+    assert findings == detail["findings"]
+    leak = next(f for f in findings if f["type"] == "data-disclosure")
+    assert (leak["severity"], leak["source"], leak["evidence"]["messageIds"]) == ("critical", "check", agent_ids)
+
+    [judgement] = api.get(f"/api/sessions/{session_id}/judgements")
+    assert judgement["id"] == verdict["judgementId"] == leak["judgementId"]
+    assert (judgement["judgeModel"], judgement["outcome"], judgement["blame"]) == ("mimic/offline", "failed", "agent")
+    assert judgement["simulator"]["spoiled"] is False
+
+    assert [s["id"] for s in api.get("/api/sessions?outcome=failed")["data"]] == [session_id]
+    assert api.get("/api/sessions?outcome=passed")["data"] == []
+    assert api.http.get("/api/sessions?outcome=bogus").status_code == 422
+    stranger = Api(str(api.http.base_url), make_account().headers)
+    for path in ("verdicts", "findings", "judgements"):
+        response = stranger.http.get(f"/api/sessions/{session_id}/{path}")
+        assert response.status_code == 404 and response.json()["error"]["code"] == "RESOURCE_NOT_FOUND"
 
 
 def test_list_filters_and_pagination(api: Api, targets) -> None:

@@ -94,6 +94,13 @@ def test_a_run_sends_signed_deliveries_that_the_documented_verifier_accepts(api:
     payloads = {r["headers"]["x-mimic-event"]: httpx.Response(200, content=r["body"]).json() for r in receiver.requests}
     assert payloads["session.failed"]["data"]["session"]["outcome"] == "failed"
     assert payloads["session.failed"]["data"]["session"]["runId"] == run["id"]
+    # The verdict travels with the end: whose the failure is, the criteria with their evidence, the judge.
+    failed = payloads["session.failed"]["data"]
+    assert failed["session"]["blame"] == "agent" and failed["verdict"]["outcome"] == "failed"
+    assert failed["verdict"]["judgeModel"] == "mimic/offline" and failed["verdict"]["promptVersion"]
+    [criterion] = failed["verdict"]["criteria"]
+    assert (criterion["status"], criterion["blame"], criterion["source"]) == ("not_met", "agent", "check")
+    assert isinstance(failed["findings"], list)
     completed = payloads["run.completed"]["data"]["run"]
     assert completed["id"] == run["id"] and completed["status"] == "completed"
     assert completed["overall"]["passRate"] == 0.5 and completed["overall"]["ci"]["method"] == "wilson"

@@ -19,6 +19,8 @@ OFFLINE = ModelChoice("mimic/offline")
 PURCHASE_GOAL = "Buy a Trail Jacket in size M and pay for it."
 PURCHASE_CRITERIA = ["The shop shows that the purchase is complete"]
 PURCHASE_KEYWORDS = ["products", "jacket", "cart", "checkout", "order"]
+# The objective's own check decides its criterion where the offline judge cannot tell.
+PURCHASE_CHECKS = [{"type": "contains", "value": "Purchase complete", "criterion": 0}]
 
 
 class Shop:
@@ -69,6 +71,7 @@ def browser_plan(
     traits: dict | None = None,
     limits: SessionLimits | None = None,
     allowed_origins: list[str] | None = None,
+    checks: list[dict] | None = None,
 ) -> SessionPlan:
     config = BrowserAgentConfig.model_validate(
         {"targetUrl": url, "allowedOrigins": allowed_origins or [], "timeoutSeconds": 10}
@@ -83,6 +86,7 @@ def browser_plan(
             success_criteria=PURCHASE_CRITERIA if criteria is None else criteria,
             max_actions=max_actions,
             keywords=PURCHASE_KEYWORDS if keywords is None else keywords,
+            checks=(PURCHASE_CHECKS if criteria is None else []) if checks is None else checks,
         ),
         target=TargetSpec(row.agent_id, "browser", config),
         limits=limits or SessionLimits(seed=3, duration_s=120),

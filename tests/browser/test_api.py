@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from app.browser import shared_browser
-from tests.browser.conftest import PURCHASE_CRITERIA, PURCHASE_GOAL, PURCHASE_KEYWORDS
+from tests.browser.conftest import PURCHASE_CHECKS, PURCHASE_CRITERIA, PURCHASE_GOAL, PURCHASE_KEYWORDS
 from tests.support.browsing import PURCHASE, BrowserScript
 from tests.support.openai_stub import OpenAIStub
 from tests.support.sessions import PERSONA, Api
@@ -20,6 +20,7 @@ OBJECTIVE = {
     "name": "Buy the trail jacket",
     "definition": {"goal": PURCHASE_GOAL, "successCriteria": PURCHASE_CRITERIA, "keywords": PURCHASE_KEYWORDS},
     "config": {"maxActions": 20},
+    "checks": PURCHASE_CHECKS,
 }
 
 

@@ -12,28 +12,13 @@ from app.engine.bus import InMemoryBus
 from app.engine.context import ModelChoice, ObjectiveSnapshot, PersonaSnapshot, SessionLimits, SessionPlan
 from app.engine.runner import SessionRunner
 from app.engine.targets import TargetSpec
-from app.models import LLMCall, Message, SimSession
+from app.models import Judgement, LLMCall, Message, SimSession, Verdict
 from app.models.agent_config import HttpAgentConfig
-from app.models.library import Agent, Objective, Persona
 from app.services.session_store import DatabaseSessionStore
 from tests.support.bots import http_bot
 from tests.support.loopback import LoopbackServer
 
 OFFLINE = ModelChoice("mimic/offline")
-
-
-@pytest.fixture
-def stored_session(db, make_account):
-    """A session row to write into, in a real workspace."""
-    account = make_account()
-    agent = db.exec(select(Agent).where(Agent.workspace_id == account.workspace_id)).first()
-    persona = db.exec(select(Persona).where(Persona.workspace_id == account.workspace_id)).first()
-    objective = db.exec(select(Objective).where(Objective.workspace_id == account.workspace_id)).first()
-    row = SimSession(workspace_id=account.workspace_id, agent_id=agent.id, persona_id=persona.id,
-                     objective_id=objective.id)  # fmt: skip
-    db.add(row)
-    db.commit()
-    return row
 
 
 def another(db, row) -> SimSession:
@@ -46,7 +31,11 @@ def another(db, row) -> SimSession:
     return fresh
 
 
-def plan_for(row, url: str, *, traits=None, max_turns=6, limits=None, criteria=None) -> SessionPlan:
+# The objective's own check decides its criterion (the offline judge abstains on meaning).
+DATE_CHECK = {"type": "regex", "value": r"delivered on \w+day", "criterion": 0}
+
+
+def plan_for(row, url: str, *, traits=None, max_turns=6, limits=None, criteria=None, checks=None) -> SessionPlan:
     return SessionPlan(
         session_id=row.id,
         workspace_id=row.workspace_id,
@@ -56,6 +45,7 @@ def plan_for(row, url: str, *, traits=None, max_turns=6, limits=None, criteria=N
             goal="Find out when order A-10482 will be delivered.",
             success_criteria=criteria or ["The agent gives the delivery date of order A-10482"],
             max_turns=max_turns,
+            checks=[DATE_CHECK] if checks is None else checks,
         ),  # fmt: skip
         target=TargetSpec(
             row.agent_id,
@@ -91,7 +81,26 @@ async def test_goal_met_passes_and_everything_is_recorded(db, stored_session) ->
     assert all(m.latency_ms is not None for m in messages if m.role == "agent")
     assert row.message_count == len(messages) and row.duration_ms is not None
     roles = [c.role for c in db.exec(select(LLMCall).where(LLMCall.session_id == row.id)).all()]
-    assert roles.count("judge") == 1 and roles.count("simulator") >= 2
+    assert roles.count("judge") == 2 and roles.count("simulator") >= 2  # the verdict pass and the audit pass
+    [judgement] = db.exec(select(Judgement).where(Judgement.session_id == row.id)).all()
+    assert (judgement.judge_model, judgement.outcome, judgement.blame) == ("mimic/offline", "passed", None)
+    assert judgement.prompt_version and judgement.simulator["spoiled"] is False
+    [criterion] = [
+        v for v in db.exec(select(Verdict).where(Verdict.judgement_id == judgement.id)) if v.kind == "criterion"
+    ]
+    assert criterion.status == "met" and criterion.source == "check"
+    assert criterion.cited_message_ids and set(criterion.cited_message_ids) <= {
+        m.id for m in messages if m.role == "agent"
+    }
+
+
+async def test_without_a_check_the_offline_judge_answers_inconclusive(db, stored_session) -> None:
+    """The same good conversation, no objective check: the offline judge cannot read meaning,
+    so it abstains, and the session is inconclusive (never passed), the judge's to answer for."""
+    with LoopbackServer(http_bot()) as bot:
+        outcome = await run(plan_for(stored_session, f"{bot.url}/chat", checks=[]))
+    row, _ = _reload(db, stored_session)
+    assert outcome == "inconclusive" and (row.outcome, row.blame) == ("inconclusive", "judge")
 
 
 async def test_an_unhelpful_agent_fails_and_patience_decides_when(db, stored_session, make_account) -> None:
@@ -103,6 +112,7 @@ async def test_an_unhelpful_agent_fails_and_patience_decides_when(db, stored_ses
             outcome = await run(plan_for(row, f"{bot.url}/chat", traits={"patience_level": patience}, max_turns=12))
             row, messages = _reload(db, row)
             assert outcome == "failed" and row.end_reason in {"persona_gave_up", "max_turns"}
+            assert row.blame == "agent"
             turns[patience] = sum(1 for m in messages if m.role == "persona")
     assert turns["low"] < turns["high"]
 
@@ -130,9 +140,13 @@ async def test_budgets_stop_the_conversation(db, stored_session) -> None:
 
 async def test_a_silent_agent_ends_the_session(db, stored_session) -> None:
     with LoopbackServer(http_bot({"mode": "ok", "fail_after": 10**6, "reply": "   "})) as bot:
-        await run(plan_for(stored_session, f"{bot.url}/chat"))
+        outcome = await run(plan_for(stored_session, f"{bot.url}/chat", checks=[]))
     row, messages = _reload(db, stored_session)
-    assert row.end_reason == "agent_silent" and [m.role for m in messages] == ["persona"]
+    # The empty reply is stored, flagged, and counted toward the silence that ended the session.
+    assert row.end_reason == "agent_silent" and [m.role for m in messages] == ["persona", "agent"]
+    assert messages[1].content == "   " and messages[1].meta == {"empty": True} and row.message_count == 2
+    # Silence meets nothing: failed, the agent's.
+    assert outcome == "failed" and row.blame == "agent"
 
 
 async def test_cancel_keeps_what_was_said_and_publishes_the_end(db, stored_session) -> None:

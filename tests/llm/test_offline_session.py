@@ -1,16 +1,20 @@
 """A whole session offline: the persona and the hosted demo agent are both mimic/offline,
-built from the library's YAML, then judged."""
+built from the library's YAML, then judged by the engine's judge (checks, the offline
+judge's two passes and the rules)."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 import pytest
 import yaml
 from pydantic import BaseModel
 
-from app.llm import JUDGE_TOOL, OFFLINE_MODEL, PERSONA_TOOL, LLMRole, complete, mimic_context_block
+from app.engine.case import JudgeCase, transcript_from
+from app.engine.context import ModelChoice, ObjectiveSnapshot, PersonaSnapshot
+from app.engine.judge import Judge
+from app.llm import OFFLINE_MODEL, PERSONA_TOOL, LLMRole, complete
 
 LIBRARY = Path(__file__).resolve().parents[2] / "app" / "services" / "library" / "data"
 PERSONAS = {p["key"]: p for p in yaml.safe_load((LIBRARY / "personas.yaml").read_text())}
@@ -24,20 +28,6 @@ class PersonaTurn(BaseModel):
     reasoning: str
 
 
-class CriterionVerdict(BaseModel):
-    index: int
-    criterion: str
-    status: Literal["met", "not_met", "inconclusive"]
-    reasoning: str
-    citedMessageIds: list[str]
-
-
-class Verdict(BaseModel):
-    criteria: list[CriterionVerdict]
-    findings: list[dict[str, Any]]
-    summary: str
-
-
 async def run_session(persona_key: str, objective_key: str, seed: int) -> tuple[str, list[tuple[str, str]]]:
     persona, objective = PERSONAS[persona_key], OBJECTIVES[objective_key]
     max_turns = objective["config"]["maxTurns"]
@@ -46,7 +36,7 @@ async def run_session(persona_key: str, objective_key: str, seed: int) -> tuple[
         "objective": objective["definition"],
         "maxTurns": max_turns,
     }
-    persona_system = f"{persona['prompt']}\n\n{mimic_context_block(context)}"
+    persona_system = persona["prompt"]
     agent_config = DEMO_AGENT["config"]
     transcript: list[tuple[str, str]] = []
     for _ in range(max_turns):
@@ -60,6 +50,7 @@ async def run_session(persona_key: str, objective_key: str, seed: int) -> tuple[
             schema=PersonaTurn,
             tool_name=PERSONA_TOOL,
             seed=seed,
+            offline_context=context,
         )
         transcript.append(("persona", turn.data.message))
         if turn.data.action != "continue":
@@ -86,20 +77,27 @@ async def test_order_status_session_reaches_goal_met_deterministically(persona_k
     assert len([t for t in transcript if t[0] == "persona"]) <= OBJECTIVES["check-order-status"]["config"]["maxTurns"]
     assert await run_session(persona_key, "check-order-status", seed=42) == (action, transcript)
 
-    criteria = OBJECTIVES["check-order-status"]["definition"]["successCriteria"]
-    judged = [
-        {"id": f"m{i}", "role": who, "content": text, "latencyMs": 800} for i, (who, text) in enumerate(transcript)
-    ]
-    result = await complete(
-        model=OFFLINE_MODEL,
-        messages=[{"role": "user", "content": mimic_context_block({"criteria": criteria, "transcript": judged})}],
-        role=LLMRole.judge,
-        schema=Verdict,
-        tool_name=JUDGE_TOOL,
-    )
-    assert [c.status for c in result.data.criteria] == ["met"] * len(criteria)
-    agent_ids = {m["id"] for m in judged if m["role"] == "agent"}
-    assert all(c.citedMessageIds and set(c.citedMessageIds) <= agent_ids for c in result.data.criteria)
+    judged = await judge("check-order-status", persona_key, transcript)
+    # The offline judge abstains on meaning; the objective's checks decide each criterion, citing the agent.
+    assert judged.outcome == "passed"
+    agent_ids = {f"m{i}" for i, (who, _) in enumerate(transcript, start=1) if who == "agent"}
+    for criterion in judged.criteria:
+        assert criterion.status == "met" and criterion.source == "check", criterion
+        assert criterion.evidence and set(criterion.evidence) <= agent_ids
+
+
+async def judge(objective_key: str, persona_key: str, transcript: list[tuple[str, str]]):
+    persona, objective = PERSONAS[persona_key], OBJECTIVES[objective_key]
+    case = JudgeCase(
+        persona=PersonaSnapshot(name=persona["name"], traits=persona["traits"], language=persona["language"]),
+        objective=ObjectiveSnapshot(name=objective["name"], goal=objective["definition"]["goal"],
+                                    constraints=objective["definition"]["constraints"],
+                                    success_criteria=objective["definition"]["successCriteria"],
+                                    checks=objective["checks"]),
+        transcript=transcript_from({"role": who, "content": text, "latencyMs": 800} for who, text in transcript),
+        end_reason="goal_met", agent_instructions=DEMO_AGENT["config"]["systemPrompt"],
+    )  # fmt: skip
+    return await Judge(ModelChoice(OFFLINE_MODEL)).evaluate(case)
 
 
 async def test_many_seeds_mostly_succeed() -> None:
@@ -111,3 +109,6 @@ async def test_an_objective_the_demo_agent_cannot_serve_ends_in_give_up() -> Non
     action, transcript = await run_session("teen-slang", "find-store-hours", seed=1)  # patience_level: low
     assert action == "give_up"
     assert len(transcript) <= 2 * OBJECTIVES["find-store-hours"]["config"]["maxTurns"]
+    judged = await judge("find-store-hours", "teen-slang", transcript)
+    assert judged.outcome == "failed" and judged.blame == "agent"
+    assert judged.criteria[0].status == "not_met" and judged.criteria[0].source == "check"

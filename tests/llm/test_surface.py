@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+import app.llm
 from app.llm import (
     OFFLINE_MODEL,
     Credentials,
@@ -11,9 +12,8 @@ from app.llm import (
     LLMRole,
     display_name,
     is_offline,
-    mimic_context_block,
 )
-from app.llm.offline import read_context_block
+from app.llm.offline import CONTEXT_METADATA_KEY, context_of
 
 
 def test_offline_model_is_labelled() -> None:
@@ -41,11 +41,13 @@ def test_llm_error_carries_kind_and_status() -> None:
     assert error.retryable and not LLMError("auth", "no").retryable
 
 
-def test_context_block_round_trips() -> None:
-    data = {"criteria": ["The agent says hello"], "transcript": [{"id": "m1", "role": "agent", "content": "héllo"}]}
-    text = "Judge this.\n\n" + mimic_context_block(data) + "\n\nThanks."
-    assert read_context_block(text) == data
-    assert read_context_block("no block here") is None
+def test_the_offline_context_travels_in_metadata_only() -> None:
+    """No block in text to write or parse any more: the facts are litellm metadata."""
+    assert not hasattr(app.llm, "mimic_context_block")
+    data = {"objective": {"successCriteria": ["The agent says hello"]}}
+    assert context_of({"metadata": {CONTEXT_METADATA_KEY: data, "mimic_role": "judge"}}) == data
+    assert context_of({"metadata": {"mimic_role": "judge"}}) == {}
+    assert context_of({"metadata": {CONTEXT_METADATA_KEY: "```mimic-context\n{}\n```"}}) == {}
 
 
 def test_cost_map_is_local() -> None:

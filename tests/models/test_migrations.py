@@ -18,7 +18,7 @@ from tests.conftest import POSTGRES, alembic_config
 EXPECTED_TABLES = {
     "user", "workspace", "membership", "api_key", "persona", "objective", "agent", "session",
     "message", "event", "finding", "verdict", "artifact", "suite", "run", "webhook",
-    "webhook_delivery", "llm_call", "invitation", "audit_event",
+    "webhook_delivery", "llm_call", "invitation", "audit_event", "judgement",
 }  # fmt: skip
 
 
@@ -115,3 +115,53 @@ def test_naive_timestamps_are_refused(db) -> None:
     with pytest.raises(StatementError, match="naive datetime"):
         db.commit()
     db.rollback()
+
+
+def test_judged_sessions_get_a_legacy_judgement(fresh_url: str) -> None:
+    """i17_0001: a session judged before judgements existed keeps its verdict rows and judge
+    findings, now under one judgement (prompt version "legacy"); objectives get no checks."""
+    cfg = alembic_config(fresh_url)
+    command.upgrade(cfg, "0006")
+    engine = create_engine(fresh_url)
+    now = "2026-03-01 12:00:00"
+    rows = [
+        ("user", {"id": "u1", "email": "a@example.com", "name": "A", "password_hash": "x", "is_active": True,
+                  "created_at": now, "updated_at": now}),
+        ("workspace", {"id": "w1", "name": "W", "slug": "w", "settings": "{}", "created_at": now, "updated_at": now}),
+        ("agent", {"id": "a1", "workspace_id": "w1", "name": "A", "description": "", "type": "hosted",
+                   "config": "{}", "status": "active", "created_at": now, "updated_at": now}),
+        ("persona", {"id": "p1", "workspace_id": "w1", "name": "P", "description": "", "prompt": "",
+                     "definition": "{}", "traits": "{}", "meta": "{}", "config": "{}", "llm_config": "{}",
+                     "language": "en", "created_at": now, "updated_at": now}),
+        ("objective", {"id": "o1", "workspace_id": "w1", "name": "O", "description": "", "definition": "{}",
+                       "config": "{}", "created_at": now, "updated_at": now}),
+        ("session", {"id": "s1", "workspace_id": "w1", "agent_id": "a1", "persona_id": "p1", "objective_id": "o1",
+                     "status": "completed", "outcome": "passed", "config": "{}",
+                     "llm_config": '{"judgeModel": "openai/gpt-4o"}', "vision_config": "{}", "message_count": 2,
+                     "action_count": 0, "total_cost": 0, "total_tokens": 0, "verdict_summary": "1 of 1 met.",
+                     "created_at": now, "updated_at": now, "ended_at": now}),
+        ("verdict", {"id": "v1", "workspace_id": "w1", "session_id": "s1", "criterion_index": 0, "criterion": "C",
+                     "status": "met", "reasoning": "r", "cited_message_ids": "[]", "created_at": now}),
+        ("finding", {"id": "f1", "workspace_id": "w1", "session_id": "s1", "type": "tone", "severity": "low",
+                     "description": "d", "persona_perspective": "", "evidence": "{}", "source": "judge",
+                     "created_at": now}),
+    ]  # fmt: skip
+    marker = "%s" if POSTGRES else "?"
+    with engine.begin() as connection:
+        for table, values in rows:
+            columns = {c["name"] for c in inspect(connection).get_columns(table)}
+            values = {k: v for k, v in values.items() if k in columns}
+            names, markers = ", ".join(f'"{k}"' for k in values), ", ".join([marker] * len(values))
+            connection.exec_driver_sql(f'INSERT INTO "{table}" ({names}) VALUES ({markers})', tuple(values.values()))
+    engine.dispose()
+    command.upgrade(cfg, "head")
+    engine = create_engine(fresh_url)
+    with engine.connect() as connection:
+        query = "SELECT id, session_id, judge_model, prompt_version, outcome, summary FROM judgement"
+        [judgement] = connection.exec_driver_sql(query).all()
+        assert tuple(judgement)[1:] == ("s1", "openai/gpt-4o", "legacy", "passed", "1 of 1 met.")
+        verdict = connection.exec_driver_sql("SELECT judgement_id, kind, key, source, gating FROM verdict").one()
+        assert tuple(verdict)[:4] == (judgement[0], "criterion", "criterion:0", "judge") and verdict[4]
+        assert connection.exec_driver_sql("SELECT judgement_id FROM finding").scalar_one() == judgement[0]
+        assert connection.exec_driver_sql("SELECT checks FROM objective").scalar_one() in ("[]", [])
+    engine.dispose()

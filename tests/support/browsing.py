@@ -33,12 +33,16 @@ def snapshot_of(request: StubRequest) -> str:
     return found.group(1) if found else ""
 
 
-def browser_context(request: StubRequest) -> dict[str, Any]:
-    for block in re.findall(r"```mimic-context\n(.*?)\n```", user_text(request), re.S):
-        data = json.loads(block)
-        if "browser" in data:
-            return data["browser"]
-    return {}
+def judged_transcript(request: StubRequest) -> list[dict[str, Any]]:
+    """What a judge model reads: the JSON lines between <transcript> and </transcript>."""
+    block = re.search(r"<transcript>\n(.*?)\n</transcript>", request.body["messages"][-1]["content"], re.S)
+    return [json.loads(line) for line in block.group(1).splitlines()] if block else []
+
+
+def criteria_count(request: StubRequest) -> int:
+    prompt = request.body["messages"][-1]["content"]
+    listed = prompt.split("Success criteria (numbered from 0):\n", 1)[1].split("\n\n", 1)[0]
+    return len(listed.splitlines())
 
 
 def ref_of(snapshot: str, role: str, name: str) -> str:
@@ -117,17 +121,16 @@ class BrowserScript:
             index = len(self.requests) - 1
             step = self.steps[index] if index < len(self.steps) else give_up()
             return ToolCall(step(snapshot_of(request)))
+        if tool == "submit_findings":
+            return ToolCall({"findings": []})
         assert tool == "submit_verdict", tool
-        context = json.loads(
-            re.search(r"```mimic-context\n(.*?)\n```", request.body["messages"][-1]["content"], re.S).group(1)
-        )
-        pages = [m["id"] for m in context["transcript"] if m["role"] == "agent" and self.met_when in m["content"]]
+        pages = [m["id"] for m in judged_transcript(request) if m["sender"] == "agent" and self.met_when in m["text"]]
         return ToolCall(
             {
-                "criteria": [{"index": i, "criterion": c, "status": "met" if pages else "not_met",
+                "criteria": [{"index": i, "evidenceMessageIds": pages[:1],
                               "reasoning": "The page says so." if pages else "Never shown.",
-                              "citedMessageIds": pages[:1]} for i, c in enumerate(context["criteria"])],
-                "findings": [],
+                              "status": "met" if pages else "not_met"} for i in range(criteria_count(request))],
+                "simulator": {"verdict": "fair"},
                 "summary": "Judged from the steps.",
             }
         )  # fmt: skip

@@ -25,6 +25,8 @@ OBJECTIVE = {
         "successCriteria": ["The agent gives the delivery date of order A-10482"],
     },
     "config": {"maxTurns": 4},
+    # Decides the criterion where the judge cannot tell (the offline judge): a date, in the bot's words.
+    "checks": [{"type": "regex", "value": r"delivered on \w+day", "criterion": 0}],
 }
 
 

@@ -23,13 +23,16 @@ PERSONAS = [
     {**PERSONA, "name": "Sam (polite, patient)",
      "traits": {"communication_style": "polite", "patience_level": "high", "urgency": "low"}},
 ]  # fmt: skip
+# Each criterion is decided by the objective's own check where the (offline) judge cannot tell.
 OBJECTIVES = [
     {"name": "Order status", "config": {"maxTurns": 4},
      "definition": {"goal": "Find out when order A-10482 will be delivered.",
-                    "successCriteria": ["The agent gives the delivery date of order A-10482"]}},
+                    "successCriteria": ["The agent gives the delivery date of order A-10482"]},
+     "checks": [{"type": "regex", "value": r"delivered on \w+day", "criterion": 0}]},
     {"name": "Opening hours", "config": {"maxTurns": 4},
      "definition": {"goal": "Find out the store's opening hours.",
-                    "successCriteria": ["The agent gives the store's opening hours"]}},
+                    "successCriteria": ["The agent gives the store's opening hours"]},
+     "checks": [{"type": "regex", "value": r"open from \d+ ?(am|pm) to \d+ ?(am|pm)", "criterion": 0}]},
 ]  # fmt: skip
 
 

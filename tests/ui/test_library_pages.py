@@ -63,3 +63,27 @@ def test_create_an_http_agent_and_test_its_connection(live_app: LiveApp, signed_
 
         page.get_by_role("button", name="Test connection to Loopback support bot").click()
         expect(page.get_by_role("status").filter(has_text="Reachable")).to_be_visible(timeout=15_000)
+
+
+def test_an_objective_with_its_own_checks(live_app: LiveApp, signed_in_page: Page) -> None:
+    """The checks field takes YAML: a bad pattern is refused on the field, a good one is kept."""
+    page = signed_in_page
+    problems = PageProblems()
+    problems.watch(page)
+    page.goto(live_app.base_url + "/objectives/new", wait_until="networkidle")
+    page.get_by_label("Name", exact=True).fill("Delivery date, checked")
+    page.get_by_label("Goal", exact=True).fill("Find out when order A-10482 will be delivered.")
+    page.get_by_label("Success criteria", exact=True).fill("The agent gives the delivery date")
+    checks = page.get_by_label("Checks", exact=True)
+    checks.fill('- {type: regex, value: "delivered on (", criterion: 0}')
+    page.get_by_role("button", name="Create objective").click()
+    expect(page.get_by_text("Please correct the fields marked below.")).to_be_visible()
+    expect(page.get_by_text(re.compile("not a valid regular expression"))).to_be_visible()
+
+    checks.fill('- {type: regex, value: "delivered on \\\\w+day", criterion: 0}\n- {type: max_latency, value: 5000}')
+    page.get_by_role("button", name="Create objective").click()
+    page.wait_for_url(re.compile(r".*/objectives/?$"))
+    page.get_by_label("Search objectives").fill("Delivery date, checked")
+    expect(page.get_by_text(re.compile(r"· 1 item$"))).to_be_visible()
+    expect(page.get_by_role("row").filter(has_text="Delivery date, checked").get_by_text("2 checks")).to_be_visible()
+    assert problems.items == []

@@ -1,14 +1,16 @@
 """In a real browser: start a session from the form and watch its messages arrive live,
-then read the verdict; stop a running session."""
+then read the verdict (numbered messages, evidence links, checks, blame); stop a running session."""
 
 from __future__ import annotations
 
 import re
+import time
 
 import httpx
 import pytest
 from playwright.sync_api import Page, expect
 
+from app.engine.judge_prompt import PROMPT_VERSION
 from tests.support.sessions import OBJECTIVE, PERSONA
 from tests.ui.conftest import LiveApp, PageProblems, register_user
 
@@ -76,3 +78,54 @@ def test_stop_a_running_session(live_app: LiveApp, page: Page) -> None:
     expect(page.get_by_test_id("message").first).to_be_visible(timeout=15_000)
     page.get_by_role("button", name="Stop").click()
     expect(page.get_by_text("cancelled", exact=True).first).to_be_visible(timeout=15_000)
+
+
+def test_the_verdict_cites_numbered_messages_with_blame_and_checks(live_app: LiveApp, page: Page) -> None:
+    """A finished session's page: numbered messages, each criterion with its evidence as links
+    that scroll to the message, the checks as their own rows, the judge's model and prompt
+    version, and the outcome with its blame."""
+    user = register_user(live_app)
+    headers = {"Authorization": f"Bearer {user.token}"}
+    api = live_app.base_url + "/api"
+    persona = httpx.post(f"{api}/personas", json=PERSONA, headers=headers).json()
+    objective = httpx.post(f"{api}/objectives", headers=headers, json={
+        "name": "Order number asked", "config": {"maxTurns": 3},
+        "definition": {"goal": "Find out when order A-10482 will be delivered.",
+                       "successCriteria": ["The agent asks for the order number or the email on the order"]},
+        "checks": [{"type": "regex", "value": "(?i)order number|email", "criterion": 0}],
+    }).json()  # fmt: skip
+    agent = httpx.get(f"{api}/agents", headers=headers).json()["data"][0]
+    created = httpx.post(f"{api}/sessions", headers=headers, json={
+        "agentId": agent["id"], "personaId": persona["id"], "objectiveId": objective["id"], "autoStart": True,
+        "config": {"seed": 2}}).json()  # fmt: skip
+    detail = {}
+    for _ in range(200):
+        detail = httpx.get(f"{api}/sessions/{created['id']}", headers=headers).json()
+        if detail["status"] not in ("pending", "running"):
+            break
+        time.sleep(0.1)
+    [criterion] = detail["verdict"]["criteria"]
+    cited = [m["sequence"] for m in detail["messages"] if m["id"] in criterion["evidenceMessageIds"]]
+    assert criterion["status"] == "met" and cited
+
+    _sign_in(page, live_app, user.token)
+    problems = PageProblems()
+    problems.watch(page)
+    page.goto(f"{live_app.base_url}/sessions/{created['id']}", wait_until="networkidle")
+    expect(page.get_by_role("heading", name="Verdict")).to_be_visible(timeout=15_000)
+    expect(page.locator("#message-1")).to_contain_text("#1")
+    judge = page.get_by_test_id("judge-label")
+    expect(judge).to_contain_text(f"mimic/offline (offline simulator) · prompt {PROMPT_VERSION}")
+    row = page.get_by_test_id("criterion-row")
+    expect(row).to_have_attribute("data-status", "met")
+    link = row.get_by_test_id("evidence-link").first
+    expect(link).to_have_text(f"#{cited[0]}")
+    expect(link).to_have_attribute("href", re.compile(rf"#message-{cited[0]}$"))
+    checks = page.get_by_test_id("check-row")
+    expect(checks.first).to_be_visible()
+    assert checks.count() == len(detail["verdict"]["checks"])
+    link.click()
+    expect(page.locator(f"#message-{cited[0]}")).to_be_in_viewport()
+    if detail["blame"]:
+        expect(page.get_by_text(f"blame: {detail['blame']}").first).to_be_visible()
+    assert problems.items == []

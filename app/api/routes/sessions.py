@@ -9,13 +9,22 @@ from fastapi.responses import FileResponse
 
 from app.api.deps import CurrentPrincipal, SessionDep, StreamPrincipal
 from app.api.errors import error_responses
-from app.models.session import ArtifactPublic, SessionCreate, SessionDetail, SessionPublic, SessionStopped
-from app.services import browser_sessions, sessions
+from app.models.judgement import JudgementPublic, SessionVerdict
+from app.models.session import (
+    ArtifactPublic,
+    FindingPublic,
+    SessionCreate,
+    SessionDetail,
+    SessionPublic,
+    SessionStopped,
+)
+from app.services import browser_sessions, sessions, verdicts
 from app.services.pagination import PageParams, Paginated
 
 router = APIRouter(prefix="/api/sessions", tags=["sessions"])
 
 Status = Literal["pending", "running", "completed", "cancelled", "error", "interrupted"]
+Outcome = Literal["passed", "failed", "inconclusive", "simulator_error", "error", "cancelled"]
 
 
 @router.post(
@@ -42,16 +51,47 @@ def list_sessions(
     agent_id: Annotated[str | None, Query(alias="agentId")] = None,
     persona_id: Annotated[str | None, Query(alias="personaId")] = None,
     run_id: Annotated[str | None, Query(alias="runId")] = None,
+    outcome: Outcome | None = None,
 ) -> Paginated[SessionPublic]:
     return sessions.list_sessions(
         session=session, principal=principal, params=params, status=status, agent_id=agent_id,
-        persona_id=persona_id, run_id=run_id,
+        persona_id=persona_id, run_id=run_id, outcome=outcome,
     )  # fmt: skip
 
 
 @router.get("/{session_id}", response_model=SessionDetail, summary="A session with its messages, verdict and findings")
 def get_session(session_id: str, principal: CurrentPrincipal, session: SessionDep) -> SessionDetail:
     return sessions.get_session(session=session, principal=principal, session_id=session_id)
+
+
+@router.get(
+    "/{session_id}/verdicts",
+    response_model=SessionVerdict | None,
+    summary="The session's verdict: criteria and checks, with evidence, blame, the judge model and prompt version",
+)
+def get_verdicts(session_id: str, principal: CurrentPrincipal, session: SessionDep) -> SessionVerdict | None:
+    """The latest judgement's rows (null before the session was judged). A criterion: its
+    status (met / not_met / inconclusive), reasoning, `evidenceMessageIds`, `blame` (agent,
+    simulator, judge or infrastructure) and `source` (judge, or check when an objective check
+    decided it); a check: the same, with `gating` (whether its failure fails the session)."""
+    return verdicts.get_verdict(session=session, principal=principal, session_id=session_id)
+
+
+@router.get(
+    "/{session_id}/findings", response_model=list[FindingPublic], summary="The findings of the session's verdict"
+)
+def get_findings(session_id: str, principal: CurrentPrincipal, session: SessionDep) -> list[FindingPublic]:
+    """The latest judgement's findings (source judge: the audit; source check: a deterministic
+    check) and a browser session's measured and persona findings; `evidence.messageIds` cite
+    the transcript."""
+    return verdicts.list_findings(session=session, principal=principal, session_id=session_id)
+
+
+@router.get("/{session_id}/judgements", response_model=list[JudgementPublic], summary="Every judgement of the session")
+def list_judgements(session_id: str, principal: CurrentPrincipal, session: SessionDep) -> list[JudgementPublic]:
+    """Newest first; the first is the session's verdict. Each names its judge model and prompt
+    version, its outcome and blame, and the simulator check."""
+    return verdicts.list_judgements(session=session, principal=principal, session_id=session_id)
 
 
 @router.post(

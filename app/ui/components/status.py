@@ -6,9 +6,17 @@ import reflex as rx
 
 _STATUS_COLORS = {"pending": "gray", "running": "blue", "completed": "green", "error": "orange",
                   "cancelled": "gray", "interrupted": "amber", "judging": "violet"}  # fmt: skip
-_OUTCOME_COLORS = {"passed": "green", "failed": "red", "error": "orange", "cancelled": "gray"}
+_OUTCOME_COLORS = {
+    "passed": "green",
+    "failed": "red",
+    "error": "orange",
+    "cancelled": "gray",
+    "inconclusive": "cyan",
+    "simulator_error": "purple",
+}
 _SEVERITY_COLORS = {"low": "gray", "medium": "amber", "high": "orange", "critical": "red"}
 _VERDICT_COLORS = {"met": "green", "not_met": "red", "inconclusive": "gray"}
+_BLAME_COLORS = {"agent": "red", "simulator": "purple", "judge": "cyan", "infrastructure": "orange"}
 
 
 def _badge(value: rx.Var, colors: dict[str, str]) -> rx.Component:
@@ -29,3 +37,11 @@ def severity_badge(severity: rx.Var) -> rx.Component:
 
 def verdict_badge(status: rx.Var) -> rx.Component:
     return _badge(status, _VERDICT_COLORS)
+
+
+def blame_badge(blame: rx.Var) -> rx.Component:
+    """Whose a failed or undecided verdict is; nothing when there is no blame."""
+    return rx.cond(
+        blame != "",
+        rx.badge("blame: ", blame, color_scheme=rx.match(blame, *_BLAME_COLORS.items(), "gray"), variant="outline"),
+    )

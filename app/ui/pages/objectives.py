@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any, ClassVar, TypedDict
 
 import reflex as rx
+import yaml
 
 from app.models.library import ObjectiveConfig, ObjectiveCreate
 from app.services import objectives
@@ -53,6 +54,7 @@ class ObjectiveRow(TypedDict):
     description: str
     goal: str
     criteria: int
+    checks: int
     max_turns: int
     max_actions: int
     autonomy: str
@@ -67,6 +69,7 @@ def _row(objective: dict[str, Any]) -> ObjectiveRow:
         description=objective.get("description", ""),
         goal=goal if len(goal) <= GOAL_EXCERPT else goal[: GOAL_EXCERPT - 1].rstrip() + "…",
         criteria=len(definition.get("successCriteria") or []),
+        checks=len(objective.get("checks") or []),
         max_turns=int(config.get("maxTurns", 0)),
         max_actions=int(config.get("maxActions", 0)),
         autonomy=str(config.get("autonomyLevel", "")),
@@ -108,7 +111,41 @@ def objective_values(objective: dict[str, Any]) -> dict[str, str]:
         "config.autonomyLevel": config.get("autonomyLevel", "goal-directed"),
         "config.maxActions": number_text(config.get("maxActions")),
         "config.maxTurns": number_text(config.get("maxTurns")),
+        "checks": yaml.safe_dump(
+            [
+                {k: v for k, v in check.items() if v is not None and v != "" and v is not False}
+                for check in objective["checks"]
+            ],
+            sort_keys=False,
+            allow_unicode=True,
+            width=1000,
+        )
+        if objective.get("checks")
+        else "",
     }
+
+
+CHECKS_HINT = (
+    "Deterministic checks of the agent's replies, as YAML (one item per check), each its own verdict row: "
+    "type contains / not_contains / regex / not_regex (value: the text or pattern), max_latency (value: ms), "
+    "max_turns, language (value: en, es...), json_schema (schema: {...}); optional scope (any, every, last), "
+    "caseSensitive, label, and criterion: the number (from 0) of the success criterion it decides."
+)
+
+
+def parse_checks(text: str) -> tuple[list[Any], dict[str, str]]:
+    """The checks field's YAML (or JSON) as a list, and the problem with it if any."""
+    if not (text or "").strip():
+        return [], {}
+    try:
+        parsed = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        return [], {"checks": f"Not valid YAML: {str(exc).splitlines()[0]}"}
+    if isinstance(parsed, dict):
+        parsed = [parsed]
+    if not isinstance(parsed, list):
+        return [], {"checks": "A list of checks, one item per check."}
+    return parsed, {}
 
 
 def objective_payload(form: dict[str, Any]) -> dict[str, Any]:
@@ -129,6 +166,7 @@ def objective_payload(form: dict[str, Any]) -> dict[str, Any]:
                 "maxTurns": form.get("config.maxTurns", "").strip(),
             }
         ),
+        "checks": parse_checks(form.get("checks", ""))[0],
     }
 
 
@@ -144,6 +182,7 @@ class ObjectiveEditorState(LibraryEditorState, AuthState):
         "config.autonomyLevel",
         "config.maxActions",
         "config.maxTurns",
+        "checks",
     )
 
     def _blank(self) -> dict[str, str]:
@@ -154,7 +193,7 @@ class ObjectiveEditorState(LibraryEditorState, AuthState):
         return objective_values(objective.model_dump(mode="json", by_alias=True))
 
     def _build(self, form: dict[str, Any]) -> ObjectiveCreate:
-        return validated(ObjectiveCreate, objective_payload(form), {})
+        return validated(ObjectiveCreate, objective_payload(form), parse_checks(form.get("checks", ""))[1])
 
     def _store(self, session, principal: Principal, data: ObjectiveCreate) -> str:
         if self.editing_id:
@@ -184,7 +223,10 @@ def _objective_row(objective: rx.Var) -> rx.Component:
             max_width="16rem",
         ),
         rx.table.cell(rx.text(objective["goal"], size="2"), max_width="26rem"),
-        rx.table.cell(rx.badge(objective["criteria"], variant="soft", color_scheme="gray")),
+        rx.table.cell(
+            rx.badge(objective["criteria"], variant="soft", color_scheme="gray"),
+            rx.cond(objective["checks"] > 0, rx.text(objective["checks"], " checks", size="1", color_scheme="gray")),
+        ),
         rx.table.cell(
             rx.text(objective["max_turns"], " turns", size="2"),
             rx.text(objective["max_actions"], " actions", size="1", color_scheme="gray"),
@@ -294,6 +336,22 @@ def _editor_sections() -> list[rx.Component]:
                     placeholder="refund, return, order",
                     hint="Comma-separated words a link or button toward this goal would carry; the offline browser "
                     "explorer follows them.",
+                )
+            ),
+        ),
+        form_section(
+            "Checks",
+            "What the judge needs no LLM for: every session runs them, whatever the model.",
+            wide(
+                textarea_field(
+                    s,
+                    "Checks",
+                    "checks",
+                    rows="6",
+                    monospace=True,
+                    placeholder='- {type: regex, value: "delivered on \\w+day", criterion: 0}\n'
+                    "- {type: max_latency, value: 5000}",
+                    hint=CHECKS_HINT,
                 )
             ),
         ),

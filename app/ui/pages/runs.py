@@ -25,7 +25,7 @@ from app.ui.state.auth import AuthState
 ACTIVE_ROUTE = "/suites"
 
 CELL_COLORS = {"passed": "green", "failed": "red", "flaky": "amber", "error": "orange", "cancelled": "gray",
-               "running": "blue"}  # fmt: skip
+               "running": "blue", "inconclusive": "cyan", "simulator_error": "purple"}  # fmt: skip
 CHANGE_COLORS = {"regressed": "red", "fixed": "green", "flaky": "amber", "unchanged": "gray", "incomplete": "orange",
                  "added": "blue", "removed": "gray"}  # fmt: skip
 
@@ -46,6 +46,8 @@ class MatrixCell:
     pass_k: str
     errors: int
     sessions: list[SessionDot]
+    # Sessions left out of the rate, and whose they are: "2 inconclusive (judge) · 1 simulator error".
+    apart: str = ""
 
 
 @dataclasses.dataclass
@@ -54,25 +56,35 @@ class MatrixRow:
     cells: list[MatrixCell]
 
 
+def _dot_title(repeat: int, outcome: str, blame: str | None) -> str:
+    return f"repeat {repeat}: {outcome}" + (f" (blame: {blame})" if blame else "")
+
+
 def _cell(cell: CellResult) -> MatrixCell:
-    dots = [SessionDot(id=s.id, title=f"repeat {s.repeat}: {s.outcome or s.status}", outcome=s.outcome or s.status)
-            for s in cell.sessions]  # fmt: skip
+    dots = [SessionDot(id=s.id, title=_dot_title(s.repeat, s.outcome or s.status, s.blame),
+                       outcome=s.outcome or s.status) for s in cell.sessions]  # fmt: skip
+    apart = []
+    if cell.inconclusive:
+        apart.append(f"{cell.inconclusive} inconclusive")
+    if cell.simulator_errors:
+        apart.append(f"{cell.simulator_errors} simulator error{'s' if cell.simulator_errors > 1 else ''}")
     return MatrixCell(
         status=cell.status, label=f"{cell.passed}/{cell.n}", rate=percent(cell.pass_rate), ci=interval(cell.ci),
-        pass_k=percent(cell.pass_k), errors=cell.errors, sessions=dots,
+        pass_k=percent(cell.pass_k), errors=cell.errors, sessions=dots, apart=" · ".join(apart),
     )  # fmt: skip
 
 
 def _overall(overall: OverallResult | None) -> dict[str, str]:
     if overall is None:
         return {"rate": "—", "ci": "", "pass_k": "—", "pass_k_estimate": "—", "n": "0", "passed": "0", "errors": "0",
-                "cancelled": "0", "flaky": "0", "k": "1"}  # fmt: skip
+                "cancelled": "0", "flaky": "0", "k": "1", "inconclusive": "0", "simulator_errors": "0"}  # fmt: skip
     return {
         "rate": percent(overall.pass_rate), "ci": interval(overall.ci) or "no session judged yet",
         "pass_k": percent(overall.pass_k),
         "pass_k_estimate": percent(overall.pass_k_estimate), "n": str(overall.n), "passed": str(overall.passed),
         "errors": str(overall.errors), "cancelled": str(overall.cancelled), "flaky": str(overall.flaky_cells),
-        "k": str(overall.k),
+        "k": str(overall.k), "inconclusive": str(overall.inconclusive),
+        "simulator_errors": str(overall.simulator_errors),
     }  # fmt: skip
 
 
@@ -191,7 +203,7 @@ def stat(label: str, value: rx.Var | str, detail: rx.Var | str = "") -> rx.Compo
 
 def _dot(dot: rx.Var) -> rx.Component:
     color = rx.match(dot.outcome, ("passed", "green"), ("failed", "red"), ("error", "orange"), ("running", "blue"),
-                     "gray")  # fmt: skip
+                     ("inconclusive", "cyan"), ("simulator_error", "purple"), "gray")  # fmt: skip
     return rx.link(
         rx.box(width="0.7rem", height="0.7rem", border_radius="50%", background=rx.color(color, 9)),
         href="/sessions/" + dot.id,
@@ -213,6 +225,7 @@ def _matrix_cell(cell: rx.Var) -> rx.Component:
             rx.text(cell.rate, " · pass^k ", cell.pass_k, size="1"),
             rx.text(cell.ci, size="1", color_scheme="gray"),
             rx.cond(cell.errors > 0, rx.text(cell.errors, " infra errors", size="1", color_scheme="orange")),
+            rx.cond(cell.apart != "", rx.text(cell.apart, size="1", color_scheme="gray")),
             rx.hstack(rx.foreach(cell.sessions, _dot), spacing="1", wrap="wrap"),
             spacing="1",
             align="start",
@@ -304,14 +317,17 @@ def run_page() -> rx.Component:
                     stat("pass^" + o["k"], o["pass_k"], "cells whose every repeat passed"),
                     stat("Judged sessions", o["passed"] + " / " + o["n"], "passed / judged"),
                     stat("Infrastructure errors", o["errors"], "kept out of the pass rate"),
+                    stat("Inconclusive", o["inconclusive"], "the judge could not decide"),
+                    stat("Simulator errors", o["simulator_errors"], "the persona spoiled them"),
                     stat("Flaky cells", o["flaky"], "repeats disagree"),
                     spacing="3",
                     wrap="wrap",
                 ),
                 _matrix(),
                 rx.text(
-                    "Each dot is one session (a repeat): open it for its transcript and verdict. The interval is the "
-                    "95% Wilson score interval over judged sessions.",
+                    "Each dot is one session (a repeat): open it for its transcript, verdict and blame. The interval "
+                    "is the 95% Wilson score interval over judged sessions (passed or failed); inconclusive sessions, "
+                    "simulator errors and infrastructure errors are counted apart.",
                     size="1",
                     color_scheme="gray",
                 ),

@@ -1,5 +1,10 @@
 """/sessions/<id>: the conversation as it happens, then the verdict and the findings.
 
+The messages are numbered; every citation (a criterion's evidence, a check's, a finding's)
+links to the numbered message it names. The verdict names the judge model and prompt
+version, how the session ended, whose a failure is (blame), the simulator check, and the
+deterministic checks as their own rows.
+
 While the session runs, a background task follows the session's live feed (the same one
 the SSE stream and the WebSocket read) and appends each message as it is stored. A browser
 session shows its steps instead (app/ui/components/browser.py), with screenshots served by
@@ -9,17 +14,19 @@ the artifact route (which accepts the dashboard's cookie), and its findings grou
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 
 import reflex as rx
 
 from app import llm
 from app.db import session_scope
+from app.models.judgement import VerdictPublic
 from app.models.session import TERMINAL_STATUSES, SessionDetail
 from app.services import agents, browser_sessions, live, sessions
 from app.services.errors import ServiceError
 from app.ui.components import browser as browser_ui
 from app.ui.components.layout import page_header, shell
-from app.ui.components.status import outcome_badge, severity_badge, status_badge, verdict_badge
+from app.ui.components.status import blame_badge, outcome_badge, severity_badge, status_badge, verdict_badge
 from app.ui.state.auth import AuthState
 
 # The page keeps the last messages only; the export has the whole transcript.
@@ -28,13 +35,46 @@ SHOWN_MESSAGES = 300
 
 def _message(m: dict) -> dict[str, str]:
     latency = m.get("latencyMs")
+    sender = str(m.get("senderType") or m.get("role", ""))
+    content = str(m.get("content", ""))
+    empty = bool(m.get("empty")) or (sender == "agent" and not content.strip())
+    flags = ["empty reply" if empty else "", "truncated" if m.get("truncated") else ""]
     return {
         "id": str(m.get("id", "")),
-        "sender": str(m.get("senderType") or m.get("role", "")),
-        "content": str(m.get("content", "")),
+        "sender": sender,
+        "content": content,
         "latency": f"{latency} ms" if latency is not None else "",
         "sequence": str(m.get("sequence", "")),
+        "flags": " · ".join(f for f in flags if f),
     }
+
+
+@dataclasses.dataclass
+class Citation:
+    label: str  # "#3" (a message's number) or "step 4"
+    anchor: str  # "#message-3", or "" when it cannot link
+
+
+@dataclasses.dataclass
+class VerdictRow:
+    criterion: str
+    status: str
+    reasoning: str
+    blame: str
+    source: str
+    gating: bool
+    resolved_by: str
+    evidence: list[Citation]
+
+
+@dataclasses.dataclass
+class FindingRow:
+    type: str
+    severity: str
+    description: str
+    perspective: str
+    source: str
+    evidence: list[Citation]
 
 
 class SessionState(AuthState):
@@ -50,8 +90,13 @@ class SessionState(AuthState):
     messages: list[dict[str, str]] = []
     typing: str = ""
     verdict_summary: str = ""
-    criteria: list[dict[str, str]] = []
-    findings: list[dict[str, str]] = []
+    judge_label: str = ""  # "openai/gpt-4o · prompt 2026-12.1"
+    blame: str = ""
+    end_reason_text: str = ""
+    simulator_problems: list[str] = []
+    criteria: list[VerdictRow] = []
+    checks: list[VerdictRow] = []
+    findings: list[FindingRow] = []
     # Browser sessions: the steps, the findings grouped by type and severity, blocked requests.
     is_browser: bool = False
     steps: list[dict[str, str]] = []
@@ -77,23 +122,44 @@ class SessionState(AuthState):
             llm.display_name(detail.llm_config.get("model") or "") if detail.llm_config.get("model") else ""
         )
         self.messages = [_message(m.model_dump(by_alias=True)) for m in detail.messages[-SHOWN_MESSAGES:]]
-        self.verdict_summary = detail.verdict.summary if detail.verdict else ""
-        self.criteria = [
-            {"criterion": c.criterion, "status": c.status, "reasoning": c.reasoning,
-             "cited": ", ".join(f"#{self._sequence_of(i)}" for i in c.cited_message_ids)}
-            for c in (detail.verdict.criteria if detail.verdict else [])
-        ]  # fmt: skip
+        self.blame = detail.blame or ""
+        verdict = detail.verdict
+        self.verdict_summary = verdict.summary if verdict else ""
+        self.judge_label = (
+            f"{llm.display_name(verdict.judge_model or '')} · prompt {verdict.prompt_version or 'legacy'}"
+            if verdict and verdict.judge_model
+            else ""
+        )
+        self.end_reason_text = verdict.end_reason_text if verdict else ""
+        problems = (verdict.simulator.get("problems") or []) if verdict else []
+        self.simulator_problems = [f"{p.get('kind', '').replace('_', ' ')}: {p.get('reason', '')}" for p in problems]
+        self.criteria = [self._row(c) for c in (verdict.criteria if verdict else [])]
+        self.checks = [self._row(c) for c in (verdict.checks if verdict else [])]
         self.findings = [
-            {"type": f.type, "severity": f.severity, "description": f.description,
-             "perspective": f.persona_perspective, "source": f.source}
+            FindingRow(type=f.type, severity=f.severity, description=f.description, perspective=f.persona_perspective,
+                       source=f.source, evidence=self._cite(f.evidence.get("messageIds") or []))
             for f in detail.findings
         ]  # fmt: skip
         if detail.status in TERMINAL_STATUSES:
             self.typing = ""
 
-    def _sequence_of(self, message_id: str) -> str:
-        step = next((s["step"] for s in self.steps if s["id"] == message_id.split(":", 1)[0]), None)
-        return step or next((m["sequence"] for m in self.messages if m["id"] == message_id), "?")
+    def _cite(self, ids: list) -> list[Citation]:
+        """Evidence ids as links to the numbered messages (a browser session's steps as text)."""
+        cited = []
+        for message_id in (str(i) for i in ids if isinstance(i, str | int)):
+            step = next((s["step"] for s in self.steps if s["id"] == message_id.split(":", 1)[0]), None)
+            if step:
+                cited.append(Citation(label=f"step {step}", anchor=""))
+                continue
+            number = next((m["sequence"] for m in self.messages if m["id"] == message_id), None)
+            cited.append(Citation(label=f"#{number}", anchor=f"#message-{number}") if number
+                         else Citation(label="(not shown)", anchor=""))  # fmt: skip
+        return cited
+
+    def _row(self, v: VerdictPublic) -> VerdictRow:
+        return VerdictRow(criterion=v.criterion, status=v.status, reasoning=v.reasoning, blame=v.blame or "",
+                          source=v.source, gating=v.gating, resolved_by=v.resolved_by or "",
+                          evidence=self._cite(v.evidence_message_ids))  # fmt: skip
 
     def _load_steps(self, session, principal, detail: SessionDetail) -> None:
         agent = agents.get_agent(session=session, principal=principal, agent_id=detail.agent_id)
@@ -222,13 +288,24 @@ def _bubble(m: rx.Var) -> rx.Component:
     return rx.hstack(
         rx.box(
             rx.text(
+                "#",
+                m["sequence"],
+                " ",
                 rx.cond(is_persona, SessionState.persona_name, "Agent"),
                 size="1",
                 weight="bold",
                 color_scheme=rx.cond(is_persona, "violet", "gray"),
             ),  # fmt: skip
-            rx.text(m["content"], size="3", white_space="pre-wrap"),
-            rx.cond(m["latency"] != "", rx.text(m["latency"], size="1", color_scheme="gray")),
+            rx.cond(
+                m["content"].strip() != "",
+                rx.text(m["content"], size="3", white_space="pre-wrap"),
+                rx.text("(no text)", size="2", color_scheme="gray", font_style="italic"),
+            ),
+            rx.hstack(
+                rx.cond(m["latency"] != "", rx.text(m["latency"], size="1", color_scheme="gray")),
+                rx.cond(m["flags"] != "", rx.badge(m["flags"], color_scheme="orange", variant="soft", size="1")),
+                spacing="2",
+            ),
             background=rx.cond(is_persona, rx.color("violet", 3), rx.color("gray", 3)),
             padding="0.6rem 0.9rem",
             border_radius="var(--radius-4)",
@@ -236,8 +313,10 @@ def _bubble(m: rx.Var) -> rx.Component:
         ),
         justify=rx.cond(is_persona, "start", "end"),
         width="100%",
+        id="message-" + m["sequence"],
         data_testid="message",
         data_sender=m["sender"],
+        scroll_margin_top="5rem",
     )
 
 
@@ -259,32 +338,96 @@ def _typing_indicator() -> rx.Component:
     )
 
 
+def _citations(evidence: rx.Var, lead: str = "Evidence: ") -> rx.Component:
+    return rx.cond(
+        evidence.length() > 0,
+        rx.hstack(
+            rx.text(lead, size="1", color_scheme="gray"),
+            rx.foreach(
+                evidence,
+                lambda c: rx.cond(
+                    c.anchor != "",
+                    rx.el.a(c.label, href=c.anchor, data_testid="evidence-link", style={"font_size": "0.8rem"}),
+                    rx.text(c.label, size="1", color_scheme="gray"),
+                ),
+            ),
+            spacing="1",
+            wrap="wrap",
+            align="center",
+        ),
+    )
+
+
+def _verdict_row(row: rx.Var, testid: str) -> rx.Component:
+    advisory = rx.cond(~row.gating, rx.text("advisory", size="1", color_scheme="gray"))
+    return rx.hstack(
+        verdict_badge(row.status),
+        rx.vstack(
+            rx.text(row.criterion, weight="medium", size="2"),
+            rx.hstack(
+                blame_badge(row.blame),
+                rx.badge(row.source, variant="surface", color_scheme="gray", size="1"),
+                *([advisory] if testid == "check-row" else []),
+                spacing="2",
+                align="center",
+            ),
+            rx.text(row.reasoning, size="2", color_scheme="gray"),
+            _citations(row.evidence),
+            spacing="1",
+        ),
+        align="start",
+        spacing="3",
+        data_testid=testid,
+        data_status=row.status,
+    )
+
+
 def _verdict() -> rx.Component:
     return rx.cond(
-        SessionState.criteria.length() > 0,
+        SessionState.criteria.length() + SessionState.checks.length() > 0,
         rx.card(
             rx.vstack(
-                rx.heading("Verdict", size="4", as_="h2"),
+                rx.hstack(
+                    rx.heading("Verdict", size="4", as_="h2"),
+                    outcome_badge(SessionState.outcome),
+                    blame_badge(SessionState.blame),
+                    spacing="2",
+                    align="center",
+                ),
+                rx.cond(
+                    SessionState.judge_label != "",
+                    rx.text(
+                        "Judge: ",
+                        rx.code(SessionState.judge_label),
+                        size="1",
+                        color_scheme="gray",
+                        data_testid="judge-label",
+                    ),  # fmt: skip
+                ),
+                rx.cond(SessionState.end_reason_text != "", rx.text(SessionState.end_reason_text, size="2")),
                 rx.text(SessionState.verdict_summary, size="2"),
-                rx.foreach(
-                    SessionState.criteria,
-                    lambda c: rx.hstack(
-                        verdict_badge(c["status"]),
-                        rx.vstack(
-                            rx.text(c["criterion"], weight="medium", size="2"),
-                            rx.text(c["reasoning"], size="2", color_scheme="gray"),
-                            rx.cond(
-                                c["cited"] != "",
-                                rx.text(
-                                    rx.cond(SessionState.is_browser, "Cites steps ", "Cites messages "),
-                                    c["cited"],
-                                    size="1",
-                                    color_scheme="gray",
-                                ),
-                            ),  # fmt: skip
-                            spacing="1",
-                        ),
-                        align="start",
+                rx.cond(
+                    SessionState.simulator_problems.length() > 0,
+                    rx.callout(
+                        rx.vstack(rx.foreach(SessionState.simulator_problems, lambda p: rx.text(p, size="2"))),
+                        title="The simulator spoiled this session (not counted against the agent)",
+                        icon="user-x",
+                        color_scheme="purple",
+                        width="100%",
+                    ),
+                ),
+                rx.heading("Success criteria", size="3", as_="h3"),
+                rx.foreach(SessionState.criteria, lambda c: _verdict_row(c, "criterion-row")),
+                rx.cond(
+                    SessionState.checks.length() > 0,
+                    rx.vstack(
+                        rx.heading("Checks", size="3", as_="h3"),
+                        rx.text(
+                            "Deterministic checks of the agent's replies; advisory ones never fail the session.",
+                            size="1",
+                            color_scheme="gray",
+                        ),  # fmt: skip
+                        rx.foreach(SessionState.checks, lambda c: _verdict_row(c, "check-row")),
                         spacing="3",
                     ),
                 ),
@@ -305,18 +448,20 @@ def _findings() -> rx.Component:
                     SessionState.findings,
                     lambda f: rx.vstack(
                         rx.hstack(
-                            severity_badge(f["severity"]),
-                            rx.badge(f["type"], variant="outline"),
-                            rx.text(f["source"], size="1", color_scheme="gray"),
+                            severity_badge(f.severity),
+                            rx.badge(f.type, variant="outline"),
+                            rx.text(f.source, size="1", color_scheme="gray"),
                             spacing="2",
                         ),  # fmt: skip
-                        rx.text(f["description"], size="2"),
+                        rx.text(f.description, size="2"),
                         rx.cond(
-                            f["perspective"] != "",
-                            rx.text("“", f["perspective"], "”", size="2", color_scheme="gray", font_style="italic"),
+                            f.perspective != "",
+                            rx.text("“", f.perspective, "”", size="2", color_scheme="gray", font_style="italic"),
                         ),  # fmt: skip
+                        _citations(f.evidence),
                         spacing="1",
                         padding_y="0.4rem",
+                        data_testid="finding",
                     ),
                 ),
                 spacing="2",
@@ -337,6 +482,7 @@ def session_page() -> rx.Component:
                     SessionState.objective_name,
                     status_badge(SessionState.status),
                     outcome_badge(SessionState.outcome),
+                    blame_badge(SessionState.blame),
                     rx.cond(
                         SessionState.running & AuthState.can_write,
                         rx.button(

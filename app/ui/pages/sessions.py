@@ -15,7 +15,7 @@ from app.settings import settings
 from app.ui.components.forms import field, form_error
 from app.ui.components.layout import page_header, shell
 from app.ui.components.model_picker import picker_props
-from app.ui.components.status import outcome_badge, status_badge
+from app.ui.components.status import blame_badge, outcome_badge, status_badge
 from app.ui.state.auth import AuthState
 from app.ui.state.errors import field_errors
 
@@ -76,6 +76,7 @@ class SessionsState(AuthState):
                 "id": s.id,
                 "status": s.status,
                 "outcome": s.outcome or "",
+                "blame": s.blame or "",
                 "agent": names["agent"].get(s.agent_id, "(deleted)"),
                 "persona": names["persona"].get(s.persona_id, "(deleted)"),
                 "objective": names["objective"].get(s.objective_id or "", "—"),
@@ -229,7 +230,7 @@ def new_session_form() -> rx.Component:
 def _row(row: rx.Var) -> rx.Component:
     return rx.table.row(
         rx.table.cell(status_badge(row["status"])),
-        rx.table.cell(outcome_badge(row["outcome"])),
+        rx.table.cell(rx.hstack(outcome_badge(row["outcome"]), blame_badge(row["blame"]), spacing="1", wrap="wrap")),
         rx.table.cell(rx.link(row["persona"], href=f"/sessions/{row['id']}")),
         rx.table.cell(row["agent"]),
         rx.table.cell(row["objective"]),

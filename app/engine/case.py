@@ -1,0 +1,140 @@
+"""What a judgement is made of: the persona, the objective, the agent's own instructions
+when Mimic knows them, how the session ended, and the transcript, numbered, with each
+message's latency and its empty/truncated flags. Built from a finished session by the
+runner, or from an imported conversation (a calibration set, `POST /api/judgements`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.engine.context import ObjectiveSnapshot, PersonaSnapshot
+
+# The judge is shown at most this much of one message; a longer one is cut and flagged.
+MAX_MESSAGE_CHARS = 4000
+
+# end_reason -> (who ended it, what happened), in words for the judge and the pages.
+_END_REASONS: dict[str, tuple[str, str]] = {
+    "goal_met": (
+        "the persona",
+        "The persona ended the conversation saying its goal was met. That is the persona's "
+        "claim, not evidence that the agent met any criterion.",
+    ),
+    "persona_gave_up": ("the persona", "The persona gave up and left before its goal was met."),
+    "max_turns": ("Mimic", "Mimic stopped the conversation: the persona had used all of its turns ({max_turns})."),
+    "max_messages": ("Mimic", "Mimic stopped the conversation: the message budget of the session was used up."),
+    "max_actions": ("Mimic", "Mimic stopped the session: the persona had used all of its actions."),
+    "duration": ("Mimic", "Mimic stopped the conversation: the session's time limit ran out."),
+    "agent_silent": ("the agent", "The agent stopped answering (an empty reply), so Mimic ended the conversation."),
+    "dead_end": ("Mimic", "Mimic stopped the session: several actions in a row changed nothing (a dead end)."),
+    "cancelled": ("a user", "A user stopped the session before it ended."),
+    "imported": ("unknown", "The conversation was imported; how it ended is not recorded."),
+}
+# Ends that no one in the conversation chose: a criterion they leave open is not the agent's.
+INFRASTRUCTURE_ENDS = frozenset({"error", "target_error", "simulator_error", "judge_error", "browser_error",
+                                 "internal_error", "interrupted", "cancelled"})  # fmt: skip
+# Ends where the conversation was cut before it came to a close.
+CUT_ENDS = frozenset({"max_turns", "max_messages", "max_actions", "duration", "dead_end"}) | INFRASTRUCTURE_ENDS
+
+
+@dataclass(frozen=True)
+class TranscriptEntry:
+    id: str
+    number: int  # from 1, as the session page numbers messages
+    sender: str  # persona | agent
+    text: str
+    latency_ms: int | None = None
+    empty: bool = False
+    truncated: bool = False
+
+    def as_data(self) -> dict[str, Any]:
+        """The message as the judge reads it: one JSON object."""
+        item: dict[str, Any] = {"id": self.id, "n": self.number, "sender": self.sender, "text": self.text}
+        if self.latency_ms is not None:
+            item["latencyMs"] = self.latency_ms
+        if self.empty:
+            item["empty"] = True
+        if self.truncated:
+            item["truncated"] = True
+        return item
+
+
+@dataclass(frozen=True)
+class JudgeCase:
+    persona: PersonaSnapshot
+    objective: ObjectiveSnapshot
+    transcript: tuple[TranscriptEntry, ...]
+    end_reason: str
+    # The hosted agent's system prompt (or an OpenAI-compatible agent's), when Mimic sends it.
+    agent_instructions: str = ""
+    # chat | browser: the built-in conversation checks read chat transcripts only.
+    medium: str = "chat"
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def agent_messages(self) -> list[TranscriptEntry]:
+        return [m for m in self.transcript if m.sender == "agent"]
+
+    @property
+    def persona_messages(self) -> list[TranscriptEntry]:
+        return [m for m in self.transcript if m.sender == "persona"]
+
+    @property
+    def ids(self) -> frozenset[str]:
+        return frozenset(m.id for m in self.transcript)
+
+    @property
+    def cut(self) -> bool:
+        return self.end_reason in CUT_ENDS
+
+    @property
+    def infrastructure_end(self) -> bool:
+        return self.end_reason in INFRASTRUCTURE_ENDS
+
+    def end_words(self) -> str:
+        return end_reason_text(self.end_reason, max_turns=self.objective.max_turns)
+
+    def number_of(self, message_id: str) -> int | None:
+        return next((m.number for m in self.transcript if m.id == message_id), None)
+
+
+def end_reason_text(end_reason: str, *, max_turns: int | None = None) -> str:
+    """How and by whom the session ended, in a sentence."""
+    who, words = _END_REASONS.get(end_reason, ("unknown", f"The session ended ({end_reason or 'unknown'})."))
+    words = words.format(max_turns=max_turns if max_turns is not None else "all")
+    return f"Ended by {who}. {words}" if who != "unknown" else words
+
+
+def entry(message_id: str, number: int, sender: str, text: str, latency_ms: int | None = None,
+          *, truncated: bool = False) -> TranscriptEntry:  # fmt: skip
+    """One message for the judge: its text capped, and flagged when empty or cut."""
+    text = text or ""
+    cut = len(text) > MAX_MESSAGE_CHARS
+    if cut:
+        text = text[:MAX_MESSAGE_CHARS]
+    return TranscriptEntry(id=str(message_id), number=number, sender="agent" if sender == "agent" else "persona",
+                           text=text, latency_ms=latency_ms, empty=not text.strip(),
+                           truncated=truncated or cut)  # fmt: skip
+
+
+def transcript_from(messages: Iterable[Mapping[str, Any]]) -> tuple[TranscriptEntry, ...]:
+    """From the runner's messages ({id, role, content, latencyMs, meta?}) or the seeds' shape
+    ({id?, senderType, content, latencyMs?})."""
+    out = []
+    for number, m in enumerate(messages, start=1):
+        sender = str(m.get("role") or m.get("senderType") or m.get("sender") or "")
+        latency = m.get("latencyMs", m.get("latency_ms"))
+        meta = m.get("meta") or m.get("metadata") or {}
+        out.append(entry(str(m.get("id") or f"m{number}"), number, sender, str(m.get("content") or m.get("text") or ""),
+                         int(latency) if isinstance(latency, int | float) else None,
+                         truncated=bool(isinstance(meta, Mapping) and meta.get("truncated"))))  # fmt: skip
+    return tuple(out)
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD_RE.findall(text or "")]
