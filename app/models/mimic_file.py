@@ -43,30 +43,6 @@ class FileModel(CamelModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=False)
 
 
-# ---- objective checks --------------------------------------------------------------------
-
-CheckType = Literal[
-    "contains", "not_contains", "regex", "not_regex", "max_latency", "max_turns", "language", "json_schema"
-]
-
-
-class FileCheck(FileModel):
-    """A deterministic check of the agent's replies (the shape the API's objectives take them
-    in; a server whose objectives have no checks refuses a file that uses them)."""
-
-    type: CheckType
-    value: str | int | None = Field(
-        default=None,
-        description="contains/not_contains: the text; regex/not_regex: the pattern; max_latency: ms; max_turns: "
-        "persona messages; language: an ISO 639-1 code",
-    )
-    json_schema: dict[str, Any] | None = Field(default=None, alias="schema", description="json_schema's schema")
-    scope: Literal["any", "every", "last"] | None = None
-    case_sensitive: bool = False
-    criterion: int | None = Field(default=None, ge=0, le=49, description="The criterion (from 0) it decides")
-    label: str = Field(default="", max_length=200)
-
-
 # ---- entries -----------------------------------------------------------------------------
 
 
@@ -77,11 +53,10 @@ class PersonaEntry(PersonaCreate):
 
 
 class ObjectiveEntry(ObjectiveCreate):
-    """An objective as the API takes it, with its deterministic checks beside the criteria."""
+    """An objective exactly as the API takes it (POST /api/objectives), its deterministic
+    `checks` (ObjectiveCheck) beside the criteria they may decide."""
 
     model_config = ConfigDict(extra="forbid", populate_by_name=False)
-    if "checks" not in ObjectiveCreate.model_fields:  # until the API's objectives hold checks
-        checks: list[FileCheck] = Field(default_factory=list, max_length=30)
 
 
 CONFIG_MARKER = "x-mimic-config"

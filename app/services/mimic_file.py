@@ -18,7 +18,7 @@ from jsonschema import Draft202012Validator
 from pydantic import ValidationError
 
 from app.models.agent_config import CONFIG_TYPES, secret_paths
-from app.models.library import AgentType, ObjectiveCreate, ObjectiveDefinition
+from app.models.library import AgentType
 from app.models.mimic_file import (
     AGENT_ENTRIES,
     SCHEMA_VERSION,
@@ -29,7 +29,7 @@ from app.models.mimic_file import (
     schema,
 )
 from app.models.suite import SuiteConfig
-from app.services.errors import FieldError, ValidationFailed, validation_details
+from app.services.errors import FieldError, ValidationFailed, clean_message
 
 MAX_PROBLEMS = 50
 SUITE_SETTINGS = tuple(SuiteSettings.model_fields)
@@ -111,7 +111,9 @@ def validate(document: dict[str, Any]) -> MimicFile:
     try:
         parsed = MimicFile.model_validate(document)
     except ValidationError as exc:
-        raise ValidationFailed("Invalid mimic.yaml", validation_details(exc.errors())[:MAX_PROBLEMS]) from exc
+        # Named as the schema's errors are: by the place in the file (objectives[0].checks[1].value).
+        problems = [FieldError(_path(e["loc"]), clean_message(e["msg"])) for e in exc.errors()]
+        raise ValidationFailed("Invalid mimic.yaml", problems[:MAX_PROBLEMS]) from exc
     problems = _rules(parsed)
     if problems:
         raise ValidationFailed(f"{len(problems)} problem(s) in mimic.yaml", problems[:MAX_PROBLEMS])
@@ -135,12 +137,9 @@ def _rules(doc: MimicFile) -> list[FieldError]:
                 hint = "".join(c if c.isalnum() else "_" for c in f"{agent.name}_{path[-1]}").upper()
                 problems.append(FieldError(where, "an inline secret: write a reference to an environment variable, "
                                                   f"such as ${{{hint}}}, and set it where mimic runs"))  # fmt: skip
-    if any(o.checks for o in doc.objectives) and not supports_checks():
-        where = next(f"objectives[{i}].checks" for i, o in enumerate(doc.objectives) if o.checks)
-        problems.append(FieldError(where, "this Mimic server does not run objective checks yet"))
     for where, settings in _all_settings(doc):
         if (settings.judge_repeats or 1) > 1 and not supports_judge_repeats():
-            problems.append(FieldError(f"{where}.judgeRepeats", "this Mimic server judges each session once"))
+            problems.append(FieldError(f"{where}.judgeRepeats", JUDGE_REPEATS_REFUSED))
     return problems
 
 
@@ -149,11 +148,13 @@ def _all_settings(doc: MimicFile) -> list[tuple[str, SuiteSettings]]:
     return ([("defaults", doc.defaults)] if doc.defaults else []) + found
 
 
-# What the server's API can hold; the file's schema is ahead of it where other work is under way.
-def supports_checks() -> bool:
-    return "checks" in ObjectiveCreate.model_fields or "checks" in ObjectiveDefinition.model_fields
+JUDGE_REPEATS_REFUSED = (
+    "this Mimic judges each session once: judging it several times (the majority wins) is not available yet; "
+    "leave judgeRepeats out or set it to 1"
+)
 
 
+# The file's schema is ahead of the API here: repeated judging has no place in a suite's config yet.
 def supports_judge_repeats() -> bool:
     return "judge_repeats" in SuiteConfig.model_fields
 
@@ -222,6 +223,9 @@ def canonical(doc: MimicFile) -> dict[str, Any]:
                 del suite[key]
         if suite.get("repeats") == 1 and "repeats" not in given:
             del suite["repeats"]
+    for settings in [given, *out.get("suites", [])]:
+        if settings.get("judgeRepeats") == 1:  # judged once is what every session gets
+            del settings["judgeRepeats"]
     return _prune(out)
 
 

@@ -20,7 +20,7 @@ from sqlmodel import Session, SQLModel, col, select
 from app.models.account import Workspace
 from app.models.agent_config import ENV_REFERENCE, secret_paths
 from app.models.base import CamelModel, utcnow
-from app.models.library import Agent, AgentType, Objective, ObjectiveCreate, Persona
+from app.models.library import Agent, AgentType, Objective, Persona
 from app.models.mimic_file import (
     SCHEMA_VERSION,
     AgentEntry,
@@ -121,7 +121,7 @@ def push(
         ledger.note("personas", entry.name, _upsert(session, principal, Persona, row, values))
     for index, entry in enumerate(document.objectives):
         row = _one(found["objectives"], entry.name, "objectives", f"objectives[{index}].name", ledger)
-        values = objectives.row_values(_objective_create(entry))
+        values = objectives.row_values(entry)
         ledger.note("objectives", entry.name, _upsert(session, principal, Objective, row, values))
     for index, entry in enumerate(document.agents):
         row = _one(found["agents"], entry.name, "agents", f"agents[{index}].name", ledger)
@@ -152,12 +152,6 @@ def push(
         session.commit()
     return PushSummary(created=dict(ledger.created), updated=dict(ledger.updated), unchanged=dict(ledger.unchanged),
                        dry_run=dry_run)  # fmt: skip
-
-
-def _objective_create(entry: ObjectiveEntry) -> ObjectiveCreate:
-    # The checks go where the API keeps them, once it keeps them (mimic_file refuses them before).
-    dumped = entry.model_dump(by_alias=True, exclude=None if mimic_file.supports_checks() else {"checks"})
-    return ObjectiveCreate.model_validate(dumped)
 
 
 def _leaves(value: Any, path: tuple[str, ...] = ()) -> Iterable[tuple[tuple[str, ...], str]]:

@@ -172,19 +172,56 @@ def test_canonical_form_is_stable() -> None:
     assert once == raw and mimic_file.canonical(mimic_file.validate(once)) == once
 
 
-def test_objective_checks_are_pushed_where_the_api_holds_them_else_refused(client, make_account) -> None:
+def test_objective_checks_round_trip_through_the_api_and_bad_ones_are_refused(client, make_account) -> None:
     account = make_account()
+    checks = [
+        {"type": "regex", "value": r"delivered on \w+day", "criterion": 0, "label": "A delivery day is named"},
+        {"type": "contains", "value": "A-10482", "scope": "last", "caseSensitive": True},
+        {"type": "json_schema", "schema": {"type": "object", "required": ["status"]}, "scope": "every"},
+        {"type": "max_latency", "value": 3000},
+        {"type": "language", "value": "en"},
+    ]
     document = {"version": 1, "objectives": [{
         "name": "Order status", "definition": {"goal": "Find out when order A-10482 will be delivered.",
                                                "successCriteria": ["The agent gives the delivery date"]},
-        "checks": [{"type": "contains", "value": "A-10482"}, {"type": "max_latency", "value": 3000}]}]}  # fmt: skip
+        "checks": checks}]}  # fmt: skip
     pushed = client.post("/api/mimic-yaml/import", json={"document": document}, headers=account.headers)
-    if not mimic_file.supports_checks():
-        assert pushed.status_code == 422
-        assert pushed.json()["error"]["details"] == [
-            {"field": "objectives[0].checks", "message": "this Mimic server does not run objective checks yet"}
-        ]
-        return
     assert pushed.status_code == 200, pushed.text
+    # Stored where the API keeps them: the objective's own checks, as REST shows them.
+    stored = client.get("/api/objectives?q=Order status", headers=account.headers).json()["data"][0]
+    assert [c["type"] for c in stored["checks"]] == [c["type"] for c in checks]
+    assert stored["checks"][0]["criterion"] == 0 and stored["checks"][2]["schema"] == checks[2]["schema"]
     pulled = client.get("/api/mimic-yaml/export", params={"objective": "Order status"}, headers=account.headers)
     assert pulled.json()["document"]["objectives"] == document["objectives"]
+    again = client.post("/api/mimic-yaml/import", json={"document": document}, headers=account.headers)
+    assert again.json()["unchanged"] == {"objectives": ["Order status"]}
+
+    def refused(check: dict) -> list[dict]:
+        bad = copy.deepcopy(document)
+        bad["objectives"][0]["checks"] = [check]
+        answer = client.post("/api/mimic-yaml/import", json={"document": bad}, headers=account.headers)
+        assert answer.status_code == 422, answer.text
+        return answer.json()["error"]["details"]
+
+    # The API's own rules, named by their place in the file; nothing stored changes.
+    assert refused({"type": "regex", "value": "delivered (on"})[0]["field"].startswith("objectives[0].checks[0]")
+    assert "criterion 3" in refused({"type": "contains", "value": "x", "criterion": 3})[0]["message"]
+    assert refused({"type": "max_turns", "value": "four"})[0]["field"].startswith("objectives[0].checks[0]")
+    assert refused({"type": "contains", "value": "x", "case_sensitive": True})  # camelCase only, as everywhere
+    assert refused({"type": "sounds_right"})[0]["field"] == "objectives[0].checks[0].type"
+    unchanged = client.get(f"/api/objectives/{stored['id']}", headers=account.headers).json()
+    assert unchanged["checks"] == stored["checks"]
+
+
+def test_judge_repeats_above_one_are_refused_until_the_api_can_run_them(client, make_account) -> None:
+    account = make_account()
+    document = yaml.safe_load(EXAMPLE.read_text())
+    document["suites"][1]["judgeRepeats"] = 3
+    answer = client.post("/api/mimic-yaml/import", json={"document": document, "env": ENV}, headers=account.headers)
+    assert answer.status_code == 422
+    [detail] = answer.json()["error"]["details"]
+    assert detail["field"] == "suites[1].judgeRepeats" and "judges each session once" in detail["message"]
+    document["suites"][1]["judgeRepeats"] = 1  # once is what every session gets: accepted, and canonical without it
+    accepted = client.post("/api/mimic-yaml/import", json={"document": document, "env": ENV}, headers=account.headers)
+    assert accepted.status_code == 200, accepted.text
+    assert "judgeRepeats" not in mimic_file.canonical(mimic_file.validate(document))["suites"][1]
