@@ -1,8 +1,15 @@
 """`mimic test examples/mimic.yaml` as CI runs it: a real process, the offline model, the example
 support bot on 127.0.0.1, no server. Mimic opens no port (its listening sockets are watched
 while it runs, and every bind it makes is recorded); the JUnit it writes is valid against the
-JUnit schema; exit codes 0, 1 and 2 are each provoked. Then push and pull of the same file on a
-running app, and `mimic test --url` there."""
+JUnit schema; exit codes 0, 1 and 2 are each provoked; inconclusive sessions and sessions the
+simulator spoiled are shown apart, never as the agent's failures. Then push and pull of the same
+file on a running app, and `mimic test --url` there.
+
+A local run pays seconds to start Mimic's engine (litellm's import above all), so the tests share
+runs where one run proves several things: the healthy run of the whole example (with the answer
+cache on) is the exit-0 run, the baseline of the regression run and the first run of the cache
+test; one run holds the inconclusive, spoiled and unreachable-agent sessions.
+"""
 
 from __future__ import annotations
 
@@ -21,6 +28,7 @@ import yaml
 
 from app.settings import PROJECT_ROOT
 from tests.support.loopback import free_port
+from tests.support.openai_stub import OpenAIStub, StubRequest, ToolCall
 
 EXAMPLE = PROJECT_ROOT / "examples" / "mimic.yaml"
 JUNIT_XSD = xmlschema.XMLSchema(str(PROJECT_ROOT / "schemas" / "junit.xsd"))
@@ -56,6 +64,26 @@ class Bot:
     def stop(self) -> None:
         self.process.terminate()
         self.process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def workdir(tmp_path_factory) -> Path:
+    """The folder the module's runs share (a baseline or a cache of one run is read by another)."""
+    return tmp_path_factory.mktemp("mimic-test")
+
+
+@pytest.fixture(scope="module")
+def healthy_bot():
+    bot = Bot()
+    yield bot
+    bot.stop()
+
+
+@pytest.fixture(scope="module")
+def healthy_run(workdir: Path, healthy_bot: Bot):
+    """The whole example against a healthy bot, sockets watched, LLM answers cached in cache/."""
+    return mimic_test(workdir, str(EXAMPLE), "-o", "good", "--cache", "--cache-dir", "cache", bot=healthy_bot,
+                      watch=True)  # fmt: skip
 
 
 @pytest.fixture
@@ -110,62 +138,151 @@ def _junit_cases(path: Path) -> dict[str, list]:
     return {suite["@name"]: suite.get("testcase", []) for suite in tree["testsuite"]}
 
 
-def test_exit_0_locally_with_no_port_opened_and_valid_reports(tmp_path: Path, bots) -> None:
-    bot = bots()
-    result, listening, binds = mimic_test(tmp_path, str(EXAMPLE), "-o", "out", bot=bot, watch=True)
+def test_exit_0_locally_with_no_port_opened_and_valid_reports(workdir: Path, healthy_run) -> None:
+    result, listening, binds = healthy_run
     assert result.returncode == 0, result.stdout + result.stderr
     assert listening == [] and not [b for b in binds if b.startswith("listen")], (listening, binds)
     # The only binds are to port 0 without listening: an HTTP client probing for IPv6.
     assert all(b.startswith("bind (") and b.endswith(", 0)") for b in binds), binds
     assert "Support smoke · run" in result.stdout and "100.0%" in result.stdout and "Wilson" in result.stdout
+    assert "Inconclusive" in result.stdout and "Simulator errors" in result.stdout  # kept apart, even when 0
     assert "✓ Support smoke: pass rate 100.0% ≥ 90.0%" in result.stderr
-    cases = _junit_cases(tmp_path / "out" / "junit.xml")
+    cases = _junit_cases(workdir / "good" / "junit.xml")
     assert len(cases["Support smoke"]) == 8 and len(cases["Orders only"]) == 1
-    results = json.loads((tmp_path / "out" / "results.json").read_text())
+    assert not any({"failure", "error", "skipped"} & set(case) for case in cases["Support smoke"])
+    results = json.loads((workdir / "good" / "results.json").read_text())
     assert results["exitCode"] == 0 and results["mode"] == "local"
     assert [s["name"] for s in results["suites"]] == ["Support smoke", "Orders only"]
     smoke = results["suites"][0]
     assert smoke["thresholds"] == {"passRate": 0.9, "maxFindings": {"critical": 0}}
     assert smoke["run"]["overall"]["ci"]["low"] == pytest.approx(0.6756, abs=1e-3)  # Wilson, 8/8
-    summary = (tmp_path / "out" / "summary.md").read_text()
+    # Each criterion was decided by the objective's check bound to it, citing the agent's reply.
+    session = smoke["sessions"][0]
+    [criterion] = session["criteria"]
+    assert criterion["status"] == "met" and criterion["source"] == "check" and criterion["blame"] is None
+    assert criterion["evidenceMessageIds"] and criterion["evidenceMessageNumbers"]
+    assert {c["key"] for c in session["checks"]} >= {"objective:0", "empty_reply"} and session["judgeModel"]
+    summary = (workdir / "good" / "summary.md").read_text()
     assert "## ✅ Mimic: all 2 suite(s) passed" in summary and "67.6% – 100.0%" in summary
-    assert "### Findings by severity" in summary
+    assert "| Inconclusive | Simulator errors | Errors |" in summary and "### Findings by severity" in summary
+    assert "kept out of the pass rate" not in summary and "failed session(s)" not in summary
 
 
-def test_exit_1_when_a_change_breaks_the_agent_with_cells_changed_against_a_baseline(tmp_path: Path, bots) -> None:
-    good = bots()
-    baseline, _, _ = mimic_test(tmp_path, str(EXAMPLE), "--suite", "Support smoke", "-o", "before", bot=good)
-    assert baseline.returncode == 0, baseline.stderr
+def test_exit_1_when_a_change_breaks_the_agent_with_cells_changed_against_a_baseline(workdir: Path, healthy_run,
+                                                                                     bots) -> None:  # fmt: skip
+    assert healthy_run[0].returncode == 0  # the baseline: good/results.json
     broken = bots("order")  # the agent changes: order questions get no answer
-    result, _, _ = mimic_test(tmp_path, str(EXAMPLE), "--suite", "Support smoke", "--repeat", "1", "--seed", "3",
-                              "--max-concurrency", "2",
-                              "--baseline", "before/results.json", "-o", "after", bot=broken)  # fmt: skip
+    # --filter narrows the matrix to Dana's cells: Sam's, left out, are no change of the agent.
+    result, _, _ = mimic_test(workdir, str(EXAMPLE), "--suite", "Support smoke", "--repeat", "1", "--seed", "3",
+                              "--max-concurrency", "2", "--filter", "persona=dana*",
+                              "--baseline", "good/results.json", "-o", "after", bot=broken)  # fmt: skip
     assert result.returncode == 1, result.stdout + result.stderr
     assert "✗ Support smoke: pass rate 50.0% is under 90.0%" in result.stderr
-    assert "2 cell(s) regressed against the baseline" in result.stderr
-    cases = _junit_cases(tmp_path / "after" / "junit.xml")["Support smoke"]
+    assert ("1 cell(s) regressed against the baseline (at most 0): Dana (direct, impatient) × Order status"
+            in result.stderr)  # fmt: skip
+    cases = _junit_cases(workdir / "after" / "junit.xml")["Support smoke"]
     failed = [c for c in cases if "failure" in c]
-    assert len(cases) == 4 and len(failed) == 2  # --repeat 1: one session per cell
-    assert all(c["failure"]["@message"].startswith("not met: The agent gives the delivery date") for c in failed)
-    summary = (tmp_path / "after" / "summary.md").read_text()
+    assert len(cases) == 2 and len(failed) == 1  # --repeat 1, Dana only: one session per cell
+    assert failed[0]["failure"]["@message"].startswith("not met: The agent gives the delivery date")
+    assert "[not_met] The agent gives the delivery date of order A-10482 (blame: agent" in failed[0]["system-out"]
+    summary = (workdir / "after" / "summary.md").read_text()
     assert "## ❌ Mimic: 1 of 1 suite(s) failed the gate" in summary
     assert (
         "| Support smoke | Dana (direct, impatient) | Order status | **regressed** | 2/2 (100.0%) | 0/1 (0.0%) |"
         in summary
     )
-    assert "session(s) that did not pass" in summary
-    results = json.loads((tmp_path / "after" / "results.json").read_text())
+    assert "1 failed session(s): counted against the agent" in summary
+    assert "- ✗ The agent gives the delivery date of order A-10482 [agent]" in summary
+    results = json.loads((workdir / "after" / "results.json").read_text())
     assert results["exitCode"] == 1
-    assert results["suites"][0]["run"]["suiteSnapshot"]["overrides"] == {"repeats": 1, "seed": 3}
+    run = results["suites"][0]["run"]
+    overrides = run["suiteSnapshot"]["overrides"]
+    assert (overrides["repeats"], overrides["seed"], len(overrides["personaIds"])) == (1, 3, 1)
+    assert {c["personaName"] for c in results["suites"][0]["comparison"]["cells"]} == {"Dana (direct, impatient)"}
+    [failing] = [s for s in results["suites"][0]["sessions"] if s["outcome"] == "failed"]
+    assert failing["blame"] == "agent" and failing["criteria"][0]["blame"] == "agent"
 
-    # --filter narrows the matrix: only the cells about opening hours run, and they pass.
-    hours, _, _ = mimic_test(tmp_path, str(EXAMPLE), "--suite", "Support smoke", "--filter", "objective=opening*",
-                             "-o", "hours", bot=broken)  # fmt: skip
-    assert hours.returncode == 0, hours.stderr
-    assert len(_junit_cases(tmp_path / "hours" / "junit.xml")["Support smoke"]) == 4
+
+def wandering_persona(request: StubRequest) -> ToolCall:
+    """A simulated persona that leaves its objective: it asks about something else and leaves
+    after one reply (served as an OpenAI-compatible model on 127.0.0.1)."""
+    said = [m for m in request.body["messages"] if m["role"] == "assistant"]
+    if not said:
+        return ToolCall({"message": "Do you sell garden gnomes in blue?", "action": "continue", "reasoning": "x"})
+    return ToolCall({"message": "Never mind, bye.", "action": "give_up", "reasoning": "bored"})
 
 
-def test_exit_2_for_configuration_and_infrastructure_errors(tmp_path: Path, bots) -> None:
+def test_inconclusive_spoiled_and_unreachable_sessions_are_set_apart_never_failed(tmp_path: Path, bots) -> None:
+    document = yaml.safe_load(EXAMPLE.read_text())
+    # The offline judge cannot decide a criterion no check is bound to: inconclusive.
+    returns = {
+        "goal": "Find out how to return a parcel.",
+        "successCriteria": ["The agent explains how to return a parcel"],
+    }
+    document["objectives"].append({"name": "Returns", "config": {"maxTurns": 3}, "definition": returns})
+    document["agents"].append({"name": "Down bot", "type": "http", "config": {"url": "${DOWN_BOT_URL}/chat"}})
+    dana = "Dana (direct, impatient)"
+    document["suites"] = [
+        {"name": "Mixed", "agent": "Support bot", "thresholds": {"maxInconclusiveRate": 0.9},
+         "matrix": {"personas": [dana], "objectives": ["Order status", "Returns"]}},
+        # The simulator is a scripted model that wanders off: the session is spoiled, not failed.
+        {"name": "Wandering", "agent": "Support bot", "model": "openai/gpt-4o-mini",
+         "matrix": {"personas": [dana], "objectives": ["Order status"]}},
+        {"name": "Down", "agent": "Down bot", "matrix": {"personas": [dana], "objectives": ["Order status"]}},
+    ]  # fmt: skip
+    (tmp_path / "apart.yaml").write_text(yaml.safe_dump(document, sort_keys=False))
+    with OpenAIStub(script=wandering_persona, required_key="sk-persona") as persona_model:
+        env = {"OPENAI_API_BASE": persona_model.base_url, "OPENAI_API_KEY": "sk-persona",
+               "DOWN_BOT_URL": f"http://127.0.0.1:{free_port()}"}  # fmt: skip
+        # --max-inconclusive overrides the file's 0.9 for every suite.
+        result, _, _ = mimic_test(tmp_path, "apart.yaml", "--max-inconclusive", "0.4", "-o", "apart", bot=bots(),
+                                  env=env)  # fmt: skip
+    assert result.returncode == 2, result.stdout + result.stderr  # nothing trustworthy of Wandering and Down
+    assert "✗ Mixed: 1 of 2 sessions are inconclusive, more than the maxInconclusiveRate threshold allows (40.0%)" in (
+        result.stderr
+    )
+    assert ("Wandering: no session was passed or failed: 0 inconclusive (the judge could not decide), 1 spoiled "
+            "by the simulator, 0 infrastructure error(s)") in " ".join(result.stderr.split())  # fmt: skip
+    assert "Down: 1 of 1 sessions ended in an infrastructure error" in " ".join(result.stderr.split())
+
+    cases = _junit_cases(tmp_path / "apart" / "junit.xml")
+    # None of them is a failure of the agent: skipped (with whose it is) or an error.
+    assert not [c for suite in cases.values() for c in suite if "failure" in c]
+    mixed = {c["@name"]: c for c in cases["Mixed"]}
+    assert set(mixed["Order status #1"]) & {"failure", "error", "skipped"} == set()
+    assert mixed["Returns #1"]["skipped"]["@message"] == (
+        "inconclusive (blame: judge): undecided: The agent explains how to return a parcel"
+    )
+    [wandering] = cases["Wandering"]
+    assert wandering["skipped"]["@message"].startswith(
+        "simulator_error (blame: simulator): the persona spoiled the session: The agent gives the delivery date"
+    )
+    [down] = cases["Down"]
+    assert "error" in down and "skipped" not in down
+
+    results = json.loads((tmp_path / "apart" / "results.json").read_text())
+    suites = {s["name"]: s for s in results["suites"]}
+    overall = suites["Mixed"]["run"]["overall"]
+    assert (overall["n"], overall["passed"], overall["inconclusive"], overall["passRate"]) == (1, 1, 1, 1.0)
+    assert suites["Mixed"]["thresholds"]["maxInconclusiveRate"] == 0.4
+    returns = next(s for s in suites["Mixed"]["sessions"] if s["objectiveName"] == "Returns")
+    assert (returns["outcome"], returns["blame"], returns["criteria"][0]["blame"]) == ("inconclusive", "judge", "judge")
+    [spoiled] = suites["Wandering"]["sessions"]
+    assert (spoiled["outcome"], spoiled["blame"]) == ("simulator_error", "simulator")
+    assert spoiled["criteria"][0]["blame"] == "simulator" and spoiled["transcript"][0]["number"] == 1
+    assert suites["Wandering"]["run"]["overall"]["simulatorErrors"] == 1
+    assert suites["Down"]["sessions"][0]["outcome"] == "error"
+
+    summary = (tmp_path / "apart" / "summary.md").read_text()
+    assert "| Mixed | 100.0% |" in summary and "| 1/1 | 1 | 0 | 0 |" in summary  # passed/judged, inconclusive, ...
+    assert "| Wandering | — |" in summary and "| 0/0 | 0 | 1 | 0 |" in summary
+    assert "3 session(s) kept out of the pass rate" in summary and "failed session(s)" not in summary
+    assert f"- **Mixed** · {dana} × Returns #1: inconclusive, blame: judge" in summary
+    assert "  - ? The agent explains how to return a parcel [judge]" in summary
+    assert f"- **Wandering** · {dana} × Order status #1: simulator_error, blame: simulator" in summary
+
+
+def test_exit_2_for_configuration_errors(tmp_path: Path) -> None:
     # A variable the agents need is not set: nothing runs.
     unset, _, _ = mimic_test(tmp_path, str(EXAMPLE), env={"SUPPORT_BOT_URL": "http://127.0.0.1:9"})
     assert unset.returncode == 2 and "${SUPPORT_BOT_TOKEN}" in unset.stderr
@@ -173,37 +290,36 @@ def test_exit_2_for_configuration_and_infrastructure_errors(tmp_path: Path, bots
     document = yaml.safe_load(EXAMPLE.read_text())
     document["agents"][0]["config"]["headers"]["Authorization"] = "Bearer sk-inline-123"
     (tmp_path / "inline.yaml").write_text(yaml.safe_dump(document))
-    inline, _, _ = mimic_test(tmp_path, "inline.yaml", bot=bots())
+    inline, _, _ = mimic_test(tmp_path, "inline.yaml", env={"SUPPORT_BOT_URL": "http://127.0.0.1:9"})
     assert inline.returncode == 2
     assert "agents[0].config.headers.Authorization: an inline secret" in inline.stderr
+    # A check the API would refuse is named by its place in the file.
+    document = yaml.safe_load(EXAMPLE.read_text())
+    document["objectives"][0]["checks"][0]["value"] = "delivered (on"
+    (tmp_path / "bad-check.yaml").write_text(yaml.safe_dump(document))
+    bad_check, _, _ = mimic_test(tmp_path, "bad-check.yaml")
+    assert bad_check.returncode == 2 and "objectives[0].checks[0]: " in bad_check.stderr
+    assert "not a valid regular expression" in bad_check.stderr
     missing_file, _, _ = mimic_test(tmp_path, "nothing.yaml")
     assert missing_file.returncode == 2 and "no such file" in missing_file.stderr
-    # The agent is down: every session ends in an infrastructure error, never a failed agent.
-    down, _, _ = mimic_test(tmp_path, str(EXAMPLE), "--suite", "Orders only", "-o", "down",
-                            env={"SUPPORT_BOT_URL": f"http://127.0.0.1:{free_port()}",
-                                 "SUPPORT_BOT_TOKEN": TOKEN})  # fmt: skip
-    assert down.returncode == 2, down.stdout + down.stderr
-    assert "1 of 1 sessions ended in an infrastructure error" in down.stderr
-    cases = _junit_cases(tmp_path / "down" / "junit.xml")["Orders only"]
-    assert "error" in cases[0] and "failure" not in cases[0]
 
 
-def test_the_cache_answers_a_rerun_from_disk(tmp_path: Path, bots) -> None:
-    bot = bots()
-    args = (str(EXAMPLE), "--suite", "Orders only", "--cache", "--cache-dir", "cache")
-    first, _, _ = mimic_test(tmp_path, *args, "-o", "first", bot=bot)
-    assert first.returncode == 0, first.stderr
-    stored = sorted(p.name for p in (tmp_path / "cache").rglob("*.json"))
+def test_the_cache_answers_a_rerun_from_disk(workdir: Path, healthy_run, healthy_bot: Bot) -> None:
+    assert healthy_run[0].returncode == 0  # the first run: it filled cache/
+    stored = sorted(p.name for p in (workdir / "cache").rglob("*.json"))
     assert stored  # the simulator's and the judge's answers, one file each
-    second, _, _ = mimic_test(tmp_path, *args, "-o", "second", bot=bot)
-    assert second.returncode == 0, second.stderr
-    assert sorted(p.name for p in (tmp_path / "cache").rglob("*.json")) == stored  # every call was a hit
+    rerun, _, _ = mimic_test(workdir, str(EXAMPLE), "--suite", "Orders only", "--cache", "--cache-dir", "cache",
+                             "-o", "second", bot=healthy_bot)  # fmt: skip
+    assert rerun.returncode == 0, rerun.stderr
+    assert sorted(p.name for p in (workdir / "cache").rglob("*.json")) == stored  # every call was a hit
 
     def transcript(folder: str) -> list:
-        sessions = json.loads((tmp_path / folder / "results.json").read_text())["suites"][0]["sessions"]
-        return [(s["outcome"], [c["status"] for c in s["criteria"]]) for s in sessions]
+        suites = json.loads((workdir / folder / "results.json").read_text())["suites"]
+        sessions = next(s for s in suites if s["name"] == "Orders only")["sessions"]
+        return [(s["outcome"], [c["status"] for c in s["criteria"]], [c["status"] for c in s["checks"]])
+                for s in sessions]  # fmt: skip
 
-    assert transcript("first") == transcript("second")
+    assert transcript("good") == transcript("second")
 
 
 def _cli(tmp_path: Path, live_api, key: str, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -214,10 +330,10 @@ def _cli(tmp_path: Path, live_api, key: str, *args: str, env: dict | None = None
 
 
 def test_push_pull_round_trip_and_mimic_test_on_a_running_app(tmp_path: Path, live_api, client, make_account,
-                                                               bots) -> None:  # fmt: skip
+                                                               healthy_bot: Bot) -> None:  # fmt: skip
     account = make_account()
     key = client.post("/api/auth/api-keys", json={"name": "CI"}, headers=account.headers).json()["key"]
-    bot = bots()
+    bot = healthy_bot
     secrets = {"SUPPORT_BOT_URL": bot.url, "SUPPORT_BOT_TOKEN": TOKEN}
     pushed = _cli(tmp_path, live_api, key, "push", str(EXAMPLE), env=secrets)
     assert pushed.returncode == 0, pushed.stderr
@@ -229,6 +345,7 @@ def test_push_pull_round_trip_and_mimic_test_on_a_running_app(tmp_path: Path, li
     pulled = _cli(tmp_path, live_api, key, "pull", str(copy))
     assert pulled.returncode == 0, pulled.stderr
     assert yaml.safe_load(copy.read_text()) == yaml.safe_load(EXAMPLE.read_text())
+    assert yaml.safe_load(copy.read_text())["objectives"][0]["checks"][0]["criterion"] == 0  # checks come back
     assert "Authorization: Bearer ${SUPPORT_BOT_TOKEN}" in copy.read_text() and TOKEN not in copy.read_text()
     assert copy.read_text().startswith("# yaml-language-server: $schema=")
     again = _cli(tmp_path, live_api, key, "push", str(copy))  # no variables set: the stored values stay

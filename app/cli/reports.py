@@ -9,6 +9,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.cli.common import inconclusive_problem
 from app.models.suite import RunReport
 from app.services import junit, run_stats
 
@@ -53,8 +54,16 @@ def evaluate(outcome: SuiteOutcome) -> SuiteOutcome:
             f"{errors} of {total} sessions ended in an infrastructure error (at most {_pct(max_error_rate)} allowed): "
             + "; ".join(reasons[:3])
         )
+    apart = inconclusive_problem(overall, thresholds.get("maxInconclusiveRate"), "the maxInconclusiveRate threshold")
+    if apart and overall.get("n"):
+        outcome.gate.append(apart)
     if not overall.get("n"):
-        outcome.infrastructure.append("no session was judged")
+        # Nothing was passed or failed: no figure about the agent can be trusted.
+        outcome.infrastructure.append(
+            f"no session was passed or failed: {overall.get('inconclusive', 0)} inconclusive (the judge could not "
+            f"decide), {overall.get('simulatorErrors', 0)} spoiled by the simulator, {errors} infrastructure "
+            "error(s)" + _why_undecided(outcome.report)
+        )
     else:
         least = thresholds.get("passRate", 1.0)
         if overall["passRate"] < least:
@@ -78,6 +87,13 @@ def evaluate(outcome: SuiteOutcome) -> SuiteOutcome:
             cells = ", ".join(f"{c['personaName']} × {c['objectiveName']}" for c in regressed[:5])
             outcome.gate.append(f"{len(regressed)} cell(s) regressed against the baseline (at most {most}): {cells}")
     return outcome
+
+
+def _why_undecided(report: dict[str, Any]) -> str:
+    """The first criteria left undecided, so that the log says what the judge could not tell."""
+    rows = list(dict.fromkeys(c["criterion"] for s in report.get("sessions", []) if s.get("outcome") == "inconclusive"
+                              for c in s.get("criteria", []) if c["status"] == "inconclusive"))  # fmt: skip
+    return f"; undecided: {'; '.join(rows[:3])}" if rows else ""
 
 
 def exit_code(outcomes: list[SuiteOutcome]) -> int:
@@ -148,21 +164,53 @@ def _md(text: Any, limit: int = 200) -> str:
     return html.escape(value, quote=False).replace("|", "\\|").replace("`", "'")
 
 
+JUDGED = ("passed", "failed")
+
+
+def _cited(row: dict[str, Any]) -> str:
+    numbers = row.get("evidenceMessageNumbers") or []
+    return f" (messages {', '.join(f'#{n}' for n in numbers)})" if numbers else ""
+
+
+def _session_lines(suite: str, s: dict[str, Any]) -> list[str]:
+    """A session that did not pass: its outcome and whose it is, then every row not met or
+    undecided with its blame and the messages that show it."""
+    blame = f", blame: {s['blame']}" if s.get("blame") else ""
+    lines = [f"- **{_md(suite)}** · {_md(s['personaName'])} × {_md(s['objectiveName'])} #{s['repeat']}: "
+             f"{s.get('outcome') or s.get('status')}{blame}"]  # fmt: skip
+    rows = [c for c in s.get("criteria", []) if c["status"] != "met"]
+    rows += [c for c in s.get("checks", []) if c["status"] == "not_met" and (c.get("gating") or c.get("blame"))]
+    for c in rows:
+        mark = "✗" if c["status"] == "not_met" else "?"
+        whose = f" [{c['blame']}]" if c.get("blame") else ""
+        lines.append(f"  - {mark} {_md(c['criterion'])}{whose}{_cited(c)}: {_md(c.get('reasoning', ''), 300)}")
+    for f in s.get("findings", []):
+        if f.get("severity") in ("critical", "high"):
+            lines.append(f"  - finding {f['severity']} {_md(f['type'])}{_cited(f)}: {_md(f['description'], 300)}")
+    if s.get("error"):
+        lines.append(f"  - error: {_md((s['error'] or {}).get('message', ''), 300)}")
+    return lines
+
+
 def markdown_summary(outcomes: list[SuiteOutcome], *, code: int, mode: str, link: str | None = None) -> str:
     failed = [o for o in outcomes if not o.passed]
     icon = {0: "✅", 1: "❌", 2: "⚠️"}[code]
     head = {0: f"all {len(outcomes)} suite(s) passed", 1: f"{len(failed)} of {len(outcomes)} suite(s) failed the gate",
             2: "could not be trusted: infrastructure errors"}[code]  # fmt: skip
     lines = [f"## {icon} Mimic: {head}", ""]
-    lines += ["| Suite | Pass rate | 95% CI (Wilson) | pass^k | Judged | Errors | Threshold | Result |",
-              "| --- | ---: | --- | ---: | ---: | ---: | ---: | --- |"]  # fmt: skip
+    # Inconclusive sessions, those the simulator spoiled and infrastructure errors are set apart:
+    # they never enter the pass rate, nor count against the agent.
+    lines += ["| Suite | Pass rate | 95% CI (Wilson) | pass^k | Passed / judged | Inconclusive | Simulator errors "
+              "| Errors | Threshold | Result |",
+              "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]  # fmt: skip
     for o in outcomes:
         overall = o.run.get("overall") or {}
         ci = overall.get("ci")
         ci_text = f"{_pct(ci['low'])} – {_pct(ci['high'])}" if ci else "—"
         result = "✅ passed" if o.passed else ("⚠️ error" if o.infrastructure else "❌ failed")
         lines.append(f"| {_md(o.name)} | {_pct(overall.get('passRate'))} | {ci_text} | {_pct(overall.get('passK'))} "
-                     f"| {overall.get('passed', 0)}/{overall.get('n', 0)} | {overall.get('errors', 0)} | "
+                     f"| {overall.get('passed', 0)}/{overall.get('n', 0)} | {overall.get('inconclusive', 0)} | "
+                     f"{overall.get('simulatorErrors', 0)} | {overall.get('errors', 0)} | "
                      f"≥ {_pct(o.thresholds.get('passRate', 1.0))} | {result} |")  # fmt: skip
     problems = [(o.name, p) for o in outcomes for p in [*o.infrastructure, *o.gate]]
     if problems:
@@ -183,17 +231,16 @@ def markdown_summary(outcomes: list[SuiteOutcome], *, code: int, mode: str, link
     lines += ["", "### Findings by severity", "", "| " + " | ".join(SEVERITIES) + " |",
               "| " + " | ".join("---:" for _ in SEVERITIES) + " |",
               "| " + " | ".join(str(totals[s]) for s in SEVERITIES) + " |"]  # fmt: skip
-    failing = [(o, s) for o in outcomes for s in o.report.get("sessions", []) if s.get("outcome") != "passed"]
-    if failing:
-        lines += ["", f"<details><summary>{len(failing)} session(s) that did not pass</summary>", ""]
-        for o, s in failing[:30]:
-            lines.append(f"- **{_md(o.name)}** · {_md(s['personaName'])} × {_md(s['objectiveName'])} #{s['repeat']}: "
-                         f"{s.get('outcome') or s.get('status')}")  # fmt: skip
-            lines += [f"  - ✗ {_md(c['criterion'])}: {_md(c.get('reasoning', ''), 300)}"
-                      for c in s.get("criteria", []) if c["status"] != "met"]  # fmt: skip
-            if s.get("error"):
-                lines.append(f"  - error: {_md((s['error'] or {}).get('message', ''), 300)}")
-        lines += ["", "</details>"]
+    failed = [(o, s) for o in outcomes for s in o.report.get("sessions", []) if s.get("outcome") == "failed"]
+    apart = [(o, s) for o in outcomes for s in o.report.get("sessions", []) if s.get("outcome") not in JUDGED]
+    for title, chosen in ((f"{len(failed)} failed session(s): counted against the agent", failed),
+                          (f"{len(apart)} session(s) kept out of the pass rate: inconclusive, spoiled by the "
+                           "simulator, or in error", apart)):  # fmt: skip
+        if chosen:
+            lines += ["", f"<details><summary>{title}</summary>", ""]
+            for o, s in chosen[:30]:
+                lines += _session_lines(o.name, s)
+            lines += ["", "</details>"]
     cost = sum(float(o.report.get("totalCost") or 0) for o in outcomes)
     lines += ["", f"<sub>{mode} run · {sum(len(o.report.get('sessions', [])) for o in outcomes)} sessions · "
               f"LLM cost ${cost:.4f}" + (f" · {link}" if link else "") + "</sub>", ""]  # fmt: skip

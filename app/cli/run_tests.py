@@ -23,7 +23,7 @@ from mimic_sdk.testing import Backend, ConfigurationError, RemoteBackend
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from app.cli import reports
-from app.cli.common import CANNOT_RUN, err, fail, make_client, out, pct, result_table
+from app.cli.common import CANNOT_RUN, err, fail, make_client, out, pct, progress_text, result_table
 from app.models.mimic_file import MimicFile
 from app.services import mimic_file
 from app.services.errors import ValidationFailed
@@ -107,6 +107,15 @@ def test(
     seed: Annotated[int | None, typer.Option(min=0, help="Seed of every suite (repeat r: seed + r - 1)")] = None,
     cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse earlier LLM answers (local)")] = False,
     cache_dir: Annotated[Path, typer.Option(help="Where --cache keeps the answers")] = Path(".mimic/cache"),
+    max_inconclusive: Annotated[
+        float | None,
+        typer.Option(
+            min=0,
+            max=1,
+            help="Largest share of ended sessions the judge may leave inconclusive "
+            "(every suite; default: the file's maxInconclusiveRate, else any)",
+        ),
+    ] = None,  # fmt: skip
     baseline: Annotated[str | None, typer.Option(help="A results JSON of an earlier run, or a run id (--url)")] = None,
     output_dir: Annotated[Path, typer.Option("--output-dir", "-o", help="Where the reports go")] = DEFAULT_OUTPUT,
     junit: Annotated[Path | None, typer.Option(help="JUnit XML (default: OUTPUT_DIR/junit.xml)")] = None,
@@ -116,8 +125,9 @@ def test(
 ) -> None:
     """Run the suites of FILE (default mimic.yaml) and gate on their thresholds: exit 0 when
     every suite passes, 1 when one is under its thresholds, 2 when the file, the configuration
-    or the infrastructure is wrong. Locally by default (no server, nothing listening); on a
-    Mimic server with --url."""
+    or the infrastructure is wrong (or no session could be passed or failed). Inconclusive
+    sessions and those the simulator spoiled are shown apart and never count against the
+    agent. Locally by default (no server, nothing listening); on a Mimic server with --url."""
     document = _load(file)
     server = url or ctx.obj.get("url_given")
     chosen = [s for s in document.suites if not suite or s.name in suite]
@@ -144,6 +154,7 @@ def test(
     try:
         code = _run(backend, document, plans, file=file, remote=bool(server), repeat=repeat, seed=seed,
                     baseline=baseline, timeout=timeout, paths=_paths(output_dir, junit, json_path, markdown),
+                    max_inconclusive=max_inconclusive,
                     env={n: os.environ[n] for n in variables if n in os.environ})  # fmt: skip
     finally:
         backend.close()
@@ -169,7 +180,7 @@ def _backend(ctx: typer.Context, server: str | None, max_concurrency: int | None
 
 def _run(backend: Backend, document: MimicFile, plans: list, *, file: Path, remote: bool, repeat: int | None,
          seed: int | None, baseline: str | None, timeout: float, paths: dict[str, Path],
-         env: dict[str, str]) -> int:  # fmt: skip
+         env: dict[str, str], max_inconclusive: float | None = None) -> int:  # fmt: skip
     try:
         backend.push(document.model_dump(by_alias=True, exclude_none=True, mode="json"), env)
         baselines = _baseline(baseline, backend, remote)
@@ -189,6 +200,8 @@ def _run(backend: Backend, document: MimicFile, plans: list, *, file: Path, remo
     for entry, run in finished:
         settings = mimic_file.effective(entry, document.defaults)
         thresholds = settings.thresholds.model_dump(by_alias=True, exclude_none=True) if settings.thresholds else {}
+        if max_inconclusive is not None:
+            thresholds["maxInconclusiveRate"] = max_inconclusive
         report = backend.run_report(run["id"])
         comparison = reports.compare(run, baselines[entry.name]) if entry.name in baselines else None
         outcomes.append(reports.evaluate(reports.SuiteOutcome(entry.name, run, report, thresholds, comparison)))
@@ -215,8 +228,7 @@ def _follow(backend: Backend, started: list, timeout: float) -> list:
                 for run_id, (entry, run) in list(runs.items()):
                     p = run["progress"]
                     progress.update(bars[run_id], completed=p["done"],
-                                    description=f"{entry.name}: {p['passed']} passed · {p['failed']} failed · "
-                                                f"{p['errors']} errors · {p['running']} running")  # fmt: skip
+                                    description=f"{entry.name}: {progress_text(p)}")  # fmt: skip
                 if all(run.get("endedAt") for _, run in runs.values()):
                     return list(runs.values())
                 if time.monotonic() > deadline:

@@ -88,7 +88,8 @@ MAX_SUITE_SESSIONS = 1000
 
 class SuiteThresholds(CamelModel):
     """What a run must reach for `mimic test` (and CI) to pass it. Pass rates count judged
-    sessions only; infrastructure errors are held to `maxErrorRate` apart."""
+    sessions only (passed or failed); infrastructure errors are held to `maxErrorRate` and
+    inconclusive sessions to `maxInconclusiveRate` apart; spoiled sessions are only shown."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -100,6 +101,10 @@ class SuiteThresholds(CamelModel):
     max_error_rate: float | None = PydanticField(
         default=None, ge=0, le=1, description="Most infrastructure errors, as a share of sessions (default 0)"
     )
+    max_inconclusive_rate: float | None = PydanticField(
+        default=None, ge=0, le=1,
+        description="Most sessions the judge left inconclusive, as a share of the ended sessions (default: any)",
+    )  # fmt: skip
     max_findings: dict[Severity, Annotated[int, PydanticField(ge=0)]] | None = PydanticField(
         default=None, description="Most findings of each severity, e.g. {critical: 0, high: 2}"
     )
@@ -314,10 +319,24 @@ class RunComparison(CamelModel):
     cells: list[CellChange]
 
 
-class ReportCriterion(CamelModel):
-    criterion: str
-    status: str
+class ReportRow(CamelModel):
+    """A row of a session's verdict: a success criterion, or a check (its own verdict row)."""
+
+    key: str = PydanticField(default="", description="criterion:<i>, a built-in check's key, or objective:<i>")
+    criterion: str = PydanticField(description="The criterion's text, or what the check checks")
+    status: str = PydanticField(description="met | not_met | inconclusive")
     reasoning: str
+    evidence_message_ids: list[str] = PydanticField(
+        default_factory=list, description="Ids of the transcript's messages that show it"
+    )
+    evidence_message_numbers: list[int] = PydanticField(
+        default_factory=list, description="The same messages by their number in the transcript (from 1)"
+    )
+    blame: str | None = PydanticField(
+        default=None, description="agent | simulator | judge | infrastructure, when not met or inconclusive"
+    )
+    source: str = PydanticField(default="judge", description="judge | check")
+    gating: bool = PydanticField(default=True, description="Whether a failure counts toward the session's outcome")
 
 
 class ReportFinding(CamelModel):
@@ -325,9 +344,13 @@ class ReportFinding(CamelModel):
     severity: str
     description: str
     source: str
+    evidence_message_ids: list[str] = PydanticField(default_factory=list)
+    evidence_message_numbers: list[int] = PydanticField(default_factory=list)
 
 
 class ReportMessage(CamelModel):
+    id: str = ""
+    number: int = PydanticField(default=0, description="Its place in the transcript, from 1 (what evidence cites)")
     sender_type: str
     content: str
     latency_ms: int | None
@@ -342,7 +365,14 @@ class ReportSession(CamelModel):
     objective_name: str
     repeat: int
     status: str
-    outcome: str | None
+    outcome: str | None = PydanticField(
+        description="passed | failed | inconclusive | simulator_error | error | cancelled; only failed counts "
+        "against the agent, and only passed and failed enter a pass rate"
+    )
+    blame: str | None = PydanticField(
+        default=None, description="Whose a failed, inconclusive or spoiled session is: agent | simulator | judge | "
+        "infrastructure"
+    )  # fmt: skip
     end_reason: str | None
     error: dict[str, Any] | None
     duration_ms: int | None
@@ -350,7 +380,10 @@ class ReportSession(CamelModel):
     total_cost: float
     total_tokens: int
     verdict_summary: str | None
-    criteria: list[ReportCriterion]
+    judge_model: str | None = None
+    prompt_version: str | None = None
+    criteria: list[ReportRow]
+    checks: list[ReportRow] = PydanticField(default_factory=list, description="The checks' own verdict rows")
     findings: list[ReportFinding]
     transcript: list[ReportMessage] | None = None
 

@@ -1,9 +1,12 @@
 """Runs as JUnit XML, which CI systems read (Jenkins, GitLab, GitHub's test reporters).
 
 One <testsuite> per run and one <testcase> per session (cell and repeat): a failed verdict is
-a <failure> naming the criteria not met, an infrastructure error an <error>, a cancelled or
-unfinished session <skipped>. The document follows the common JUnit schema (schemas/junit.xsd):
-properties only on suites; a session's id, end and transcript go in its <system-out>.
+a <failure> naming what the agent did not meet, an infrastructure error an <error>; a session
+the judge could not decide (inconclusive), one the simulator spoiled (simulator_error) and a
+cancelled or unfinished one are <skipped>, with whose it is: none of them counts against the
+agent. The document follows the common JUnit schema (schemas/junit.xsd): properties only on
+suites; a session's id, end, verdict rows (with their evidence and blame) and transcript go in
+its <system-out>.
 
 Pure: it reads RunReport models only, so the `mimic` command line renders the same XML from
 the reports it fetched over the API as the server does.
@@ -16,7 +19,7 @@ import socket
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
-from app.models.suite import OverallResult, ReportSession, RunReport
+from app.models.suite import OverallResult, ReportRow, ReportSession, RunReport
 
 # XML 1.0 cannot carry most control characters; an agent's reply may contain them.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -28,23 +31,61 @@ def _text(value: str, limit: int = MAX_TEXT) -> str:
     return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
+def evidence_text(numbers: Sequence[int]) -> str:
+    return ", ".join(f"#{n}" for n in numbers)
+
+
 def failure_message(s: ReportSession) -> str:
-    """One line a CI summary shows: the criteria not met, else the judge's summary."""
-    unmet = [c.criterion for c in s.criteria if c.status != "met"]
-    if unmet:
-        return "not met: " + "; ".join(unmet)
+    """One line a CI summary shows: what the agent did not meet (criteria first, then the
+    objective's checks), else a critical finding, else the judge's summary."""
+    unmet = [c.criterion for c in s.criteria if c.status == "not_met"]
+    failed_checks = [c.criterion for c in s.checks if c.status == "not_met" and c.gating and c.blame == "agent"]
+    parts = (["not met: " + "; ".join(unmet)] if unmet else []) + (
+        ["check failed: " + "; ".join(failed_checks)] if failed_checks else []
+    )
+    if parts:
+        return " · ".join(parts)
+    critical = [f"{f.type}: {f.description}" for f in s.findings if f.severity == "critical"]
+    if critical:
+        return "critical finding: " + "; ".join(critical)
     return s.verdict_summary or "the agent did not meet the objective"
 
 
+def apart_message(s: ReportSession) -> str:
+    """Why a session is kept out of the pass rate: its outcome, whose it is, and the rows
+    that were left undecided (or the simulator's failings)."""
+    head = f"{s.outcome or s.status}" + (f" (blame: {s.blame})" if s.blame else "")
+    if s.outcome == "inconclusive":
+        open_rows = [c.criterion for c in s.criteria if c.status != "met"]
+        return head + (": undecided: " + "; ".join(open_rows) if open_rows else "")
+    if s.outcome == "simulator_error":
+        spoiled = [c.criterion for c in [*s.criteria, *s.checks] if c.blame == "simulator"]
+        return head + ": the persona spoiled the session" + (": " + "; ".join(spoiled) if spoiled else "")
+    return head
+
+
+def _row_line(prefix: str, c: ReportRow) -> str:
+    facts = [f"blame: {c.blame}"] if c.blame else []
+    if c.evidence_message_numbers:
+        facts.append(f"evidence: {evidence_text(c.evidence_message_numbers)}")
+    return f"{prefix}[{c.status}] {c.criterion}" + (f" ({'; '.join(facts)})" if facts else "") + f": {c.reasoning}"
+
+
 def _system_out(s: ReportSession) -> str:
-    lines = [f"session {s.id} · {s.status} · outcome {s.outcome or '—'} · ended by {s.end_reason or '—'}"]
-    for c in s.criteria:
-        lines.append(f"[{c.status}] {c.criterion}: {c.reasoning}")
+    lines = [f"session {s.id} · {s.status} · outcome {s.outcome or '—'}"
+             + (f" · blame {s.blame}" if s.blame else "") + f" · ended by {s.end_reason or '—'}"
+             + (f" · judge {s.judge_model}" + (f" ({s.prompt_version})" if s.prompt_version else "")
+                if s.judge_model else "")]  # fmt: skip
+    lines += [_row_line("", c) for c in s.criteria]
+    # Checks that passed are many and say little: the ones not met or undecided are shown.
+    lines += [_row_line("check ", c) for c in s.checks if c.status != "met"]
     for f in s.findings:
-        lines.append(f"finding [{f.severity}] {f.type}: {f.description}")
+        cited = f" ({evidence_text(f.evidence_message_numbers)})" if f.evidence_message_numbers else ""
+        lines.append(f"finding [{f.severity}] {f.type}{cited}: {f.description}")
     if s.transcript:
         lines.append("--- transcript ---")
-        lines += [f"{m.sender_type}: {m.content}" for m in s.transcript]
+        lines += [f"#{m.number} {m.sender_type}: {m.content}" if m.number else f"{m.sender_type}: {m.content}"
+                  for m in s.transcript]  # fmt: skip
     return _text("\n".join(lines))
 
 
@@ -68,7 +109,7 @@ def _case(report: RunReport, s: ReportSession) -> tuple[ET.Element, str]:
                       type=f"{error.get('source', 'mimic')}_{error.get('kind', 'error')}")  # fmt: skip
     elif s.outcome != "passed":
         kind = "skipped"
-        ET.SubElement(case, "skipped", message=s.outcome or s.status)
+        ET.SubElement(case, "skipped", message=_text(apart_message(s), 1000))
     else:
         kind = "passed"
     ET.SubElement(case, "system-out").text = _system_out(s)

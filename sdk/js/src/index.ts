@@ -11,7 +11,7 @@
  * Errors are MimicApiError with the API's {code, message, details}; a 429 is retried once its
  * window resets (X-RateLimit-Reset).
  */
-import type { components } from "./schema.js";
+import type { components, operations } from "./schema.js";
 
 export type Schemas = components["schemas"];
 export type Persona = Schemas["PersonaPublic"];
@@ -33,6 +33,36 @@ export type RunOverrides = Schemas["RunOverrides"];
 export type Webhook = Schemas["WebhookPublic"];
 export type PushSummary = Schemas["PushSummary"];
 export type PullResult = Schemas["PullResult"];
+export type SessionVerdict = Schemas["SessionVerdict"];
+/** A row of a verdict: a criterion or a check, with `evidenceMessageIds` and `blame`. */
+export type VerdictRow = Schemas["VerdictPublic"];
+export type Judgement = Schemas["JudgementPublic"];
+export type Finding = Schemas["FindingPublic"];
+export type ReportSession = Schemas["ReportSession"];
+export type ReportRow = Schemas["ReportRow"];
+
+/** A session's outcome, as the API's session filter names them (so it follows the API). */
+export type Outcome = NonNullable<
+  NonNullable<operations["list_sessions_api_sessions_get"]["parameters"]["query"]>["outcome"]
+>;
+/** The outcomes that enter a pass rate; only `failed` counts against the agent. */
+export const JUDGED_OUTCOMES = ["passed", "failed"] as const satisfies readonly Outcome[];
+/** Ended without a ruling on the agent (the judge could not decide, the simulated persona
+ * spoiled the session, infrastructure failed, or a user stopped it): set apart, never a failure. */
+export const SET_APART_OUTCOMES = ["inconclusive", "simulator_error", "error", "cancelled"] as const satisfies readonly Outcome[];
+// Fails to compile when the API names an outcome that neither list holds.
+const everyOutcomeIsPlaced: Exclude<Outcome, (typeof JUDGED_OUTCOMES)[number] | (typeof SET_APART_OUTCOMES)[number]> extends never
+  ? true
+  : never = true;
+void everyOutcomeIsPlaced;
+/** Whose a failed, undecided or spoiled criterion or session is. */
+export type Blame = "agent" | "simulator" | "judge" | "infrastructure";
+export type CriterionStatus = "met" | "not_met" | "inconclusive";
+
+/** Whether an outcome counts against the agent under test: only `failed` does. */
+export function countsAgainstAgent(outcome: string | null | undefined): boolean {
+  return outcome === "failed";
+}
 
 export interface Page<T> {
   data: T[];
@@ -307,6 +337,14 @@ class Sessions extends Listable<Session> {
   }
   findings(id: string): Promise<Schemas["FindingPublic"][]> {
     return this.http.request("GET", `/api/events/${id}/findings`);
+  }
+  /** The latest judgement: criteria and checks with evidence and blame; null before it is judged. */
+  verdict(id: string): Promise<SessionVerdict | null> {
+    return this.call("GET", `/${id}/verdicts`);
+  }
+  /** Every judgement of the session, newest first. */
+  judgements(id: string): Promise<Judgement[]> {
+    return this.call("GET", `/${id}/judgements`);
   }
   artifacts(id: string, kind?: string): Promise<Schemas["ArtifactPublic"][]> {
     return this.call("GET", `/${id}/artifacts`, { query: { kind } });

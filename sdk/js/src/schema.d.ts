@@ -642,6 +642,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sessions/{session_id}/verdicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The session's verdict: criteria and checks, with evidence, blame, the judge model and prompt version
+         * @description The latest judgement's rows (null before the session was judged). A criterion: its
+         *     status (met / not_met / inconclusive), reasoning, `evidenceMessageIds`, `blame` (agent,
+         *     simulator, judge or infrastructure) and `source` (judge, or check when an objective check
+         *     decided it); a check: the same, with `gating` (whether its failure fails the session).
+         */
+        get: operations["get_verdicts_api_sessions__session_id__verdicts_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{session_id}/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The findings of the session's verdict
+         * @description The latest judgement's findings (source judge: the audit; source check: a deterministic
+         *     check) and a browser session's measured and persona findings; `evidence.messageIds` cite
+         *     the transcript.
+         */
+        get: operations["get_findings_api_sessions__session_id__findings_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{session_id}/judgements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every judgement of the session
+         * @description Newest first; the first is the session's verdict. Each names its judge model and prompt
+         *     version, its outcome and blame, and the simulator check.
+         */
+        get: operations["list_judgements_api_sessions__session_id__judgements_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions/{session_id}/start": {
         parameters: {
             query?: never;
@@ -1440,6 +1506,18 @@ export interface components {
              */
             infrastructureErrors: number;
             /**
+             * Simulatorerrors
+             * @description Sessions the persona spoiled (outcome `simulator_error`): left out of successRate.
+             * @default 0
+             */
+            simulatorErrors?: number;
+            /**
+             * Inconclusivesessions
+             * @description Sessions the judge could not decide (outcome `inconclusive`): left out of successRate.
+             * @default 0
+             */
+            inconclusiveSessions?: number;
+            /**
              * Averageduration
              * @description Mean duration in seconds of the sessions that ended
              */
@@ -1451,7 +1529,7 @@ export interface components {
             totalMessages: number;
             /**
              * Successrate
-             * @description passed / (passed + failed), from 0 to 1. Infrastructure errors (outcome `error`: the target, the simulator or the judge failed) and cancelled sessions are left out, so they never count against the agent; null when no session was passed or failed.
+             * @description passed / (passed + failed), from 0 to 1. Infrastructure errors (outcome `error`: the target, the simulator or the judge failed), sessions the simulator spoiled (`simulator_error`), sessions the judge could not decide (`inconclusive`) and cancelled sessions are left out, so they never count against the agent; null when no session was passed or failed.
              */
             successRate: number | null;
             /**
@@ -1830,6 +1908,16 @@ export interface components {
              */
             errors?: number;
             /**
+             * Simulatorerrors
+             * @default 0
+             */
+            simulatorErrors?: number;
+            /**
+             * Inconclusive
+             * @default 0
+             */
+            inconclusive?: number;
+            /**
              * Cancelled
              * @default 0
              */
@@ -1877,6 +1965,8 @@ export interface components {
             status: string;
             /** Outcome */
             outcome: string | null;
+            /** Blame */
+            blame?: string | null;
         };
         /** CellSide */
         CellSide: {
@@ -2004,8 +2094,20 @@ export interface components {
              */
             infrastructureErrors: number;
             /**
+             * Simulatorerrors
+             * @description Sessions the persona spoiled (outcome `simulator_error`): left out of successRate.
+             * @default 0
+             */
+            simulatorErrors?: number;
+            /**
+             * Inconclusive
+             * @description Sessions the judge could not decide (outcome `inconclusive`): left out of successRate.
+             * @default 0
+             */
+            inconclusive?: number;
+            /**
              * Successrate
-             * @description passed / (passed + failed), from 0 to 1. Infrastructure errors (outcome `error`: the target, the simulator or the judge failed) and cancelled sessions are left out, so they never count against the agent; null when no session was passed or failed.
+             * @description passed / (passed + failed), from 0 to 1. Infrastructure errors (outcome `error`: the target, the simulator or the judge failed), sessions the simulator spoiled (`simulator_error`), sessions the judge could not decide (`inconclusive`) and cancelled sessions are left out, so they never count against the agent; null when no session was passed or failed.
              */
             successRate: number | null;
             /**
@@ -2187,6 +2289,8 @@ export interface components {
             };
             /** Source */
             source: string;
+            /** Judgementid */
+            judgementId?: string | null;
             /**
              * Createdat
              * Format: date-time
@@ -2359,6 +2463,48 @@ export interface components {
             /** Acceptedat */
             acceptedAt: string | null;
         };
+        /** JudgementPublic */
+        JudgementPublic: {
+            /** Id */
+            id: string;
+            /** Sessionid */
+            sessionId: string;
+            /** Judgemodel */
+            judgeModel: string;
+            /** Promptversion */
+            promptVersion: string;
+            /** Status */
+            status: string;
+            /** Outcome */
+            outcome: string;
+            /** Blame */
+            blame: string | null;
+            /** Summary */
+            summary: string;
+            /** Simulator */
+            simulator: {
+                [key: string]: unknown;
+            };
+            /** Settings */
+            settings: {
+                [key: string]: unknown;
+            };
+            /** Requestedby */
+            requestedBy: string | null;
+            /** Notes */
+            notes: {
+                [key: string]: unknown;
+            };
+            /** Error */
+            error: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+        };
         /**
          * LLMChoice
          * @description A model picked for one role; empty means: fall back to the next level.
@@ -2492,6 +2638,18 @@ export interface components {
                 [key: string]: unknown;
             };
             /**
+             * Empty
+             * @description The agent's reply had no text (stored, and flagged)
+             * @default false
+             */
+            empty?: boolean;
+            /**
+             * Truncated
+             * @description The text was cut to the size limit
+             * @default false
+             */
+            truncated?: boolean;
+            /**
              * Timestamp
              * Format: date-time
              */
@@ -2531,6 +2689,51 @@ export interface components {
             /** Models */
             models: components["schemas"]["ModelPublic"][];
         };
+        /**
+         * ObjectiveCheck
+         * @description A deterministic check of the agent's replies, its own verdict row (promptfoo style).
+         *     A check naming a `criterion` decides it: not met when the check fails, met when it passes
+         *     and the judge could not tell.
+         */
+        ObjectiveCheck: {
+            /**
+             * Type
+             * @enum {string}
+             */
+            type: "contains" | "not_contains" | "regex" | "not_regex" | "max_latency" | "max_turns" | "language" | "json_schema";
+            /**
+             * Value
+             * @description contains/not_contains: the text; regex/not_regex: the pattern; max_latency: ms; max_turns: persona messages; language: an ISO 639-1 code
+             */
+            value?: string | number | null;
+            /**
+             * Schema
+             * @description json_schema's schema
+             */
+            schema?: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Scope
+             * @description Which replies: any (contains/regex), every (not_*, json_schema), or the last one
+             */
+            scope?: ("any" | "every" | "last") | null;
+            /**
+             * Casesensitive
+             * @default false
+             */
+            caseSensitive?: boolean;
+            /**
+             * Criterion
+             * @description The criterion (from 0) it decides
+             */
+            criterion?: number | null;
+            /**
+             * Label
+             * @default
+             */
+            label?: string;
+        };
         /** ObjectiveConfig */
         ObjectiveConfig: {
             /**
@@ -2563,6 +2766,8 @@ export interface components {
             description?: string;
             definition: components["schemas"]["ObjectiveDefinition"];
             config?: components["schemas"]["ObjectiveConfig"];
+            /** Checks */
+            checks?: components["schemas"]["ObjectiveCheck"][];
         };
         /** ObjectiveDefinition */
         ObjectiveDefinition: {
@@ -2586,6 +2791,8 @@ export interface components {
             description?: string;
             definition: components["schemas"]["ObjectiveDefinition"];
             config?: components["schemas"]["ObjectiveConfig"];
+            /** Checks */
+            checks?: components["schemas"]["ObjectiveCheck"][];
             /** Id */
             id: string;
             /**
@@ -2607,6 +2814,8 @@ export interface components {
             description?: string | null;
             definition?: components["schemas"]["ObjectiveDefinition"] | null;
             config?: components["schemas"]["ObjectiveConfig"] | null;
+            /** Checks */
+            checks?: components["schemas"]["ObjectiveCheck"][] | null;
         };
         /**
          * OutcomeBreakdown
@@ -2633,8 +2842,20 @@ export interface components {
              */
             infrastructureErrors: number;
             /**
+             * Simulatorerrors
+             * @description Sessions the persona spoiled (outcome `simulator_error`): left out of successRate.
+             * @default 0
+             */
+            simulatorErrors?: number;
+            /**
+             * Inconclusive
+             * @description Sessions the judge could not decide (outcome `inconclusive`): left out of successRate.
+             * @default 0
+             */
+            inconclusive?: number;
+            /**
              * Successrate
-             * @description passed / (passed + failed), from 0 to 1. Infrastructure errors (outcome `error`: the target, the simulator or the judge failed) and cancelled sessions are left out, so they never count against the agent; null when no session was passed or failed.
+             * @description passed / (passed + failed), from 0 to 1. Infrastructure errors (outcome `error`: the target, the simulator or the judge failed), sessions the simulator spoiled (`simulator_error`), sessions the judge could not decide (`inconclusive`) and cancelled sessions are left out, so they never count against the agent; null when no session was passed or failed.
              */
             successRate: number | null;
         };
@@ -2660,6 +2881,16 @@ export interface components {
              * @default 0
              */
             errors?: number;
+            /**
+             * Simulatorerrors
+             * @default 0
+             */
+            simulatorErrors?: number;
+            /**
+             * Inconclusive
+             * @default 0
+             */
+            inconclusive?: number;
             /**
              * Cancelled
              * @default 0
@@ -3070,15 +3301,6 @@ export interface components {
             /** Workspacename */
             workspaceName?: string | null;
         };
-        /** ReportCriterion */
-        ReportCriterion: {
-            /** Criterion */
-            criterion: string;
-            /** Status */
-            status: string;
-            /** Reasoning */
-            reasoning: string;
-        };
         /** ReportFinding */
         ReportFinding: {
             /** Type */
@@ -3089,15 +3311,81 @@ export interface components {
             description: string;
             /** Source */
             source: string;
+            /** Evidencemessageids */
+            evidenceMessageIds?: string[];
+            /** Evidencemessagenumbers */
+            evidenceMessageNumbers?: number[];
         };
         /** ReportMessage */
         ReportMessage: {
+            /**
+             * Id
+             * @default
+             */
+            id?: string;
+            /**
+             * Number
+             * @description Its place in the transcript, from 1 (what evidence cites)
+             * @default 0
+             */
+            number?: number;
             /** Sendertype */
             senderType: string;
             /** Content */
             content: string;
             /** Latencyms */
             latencyMs: number | null;
+        };
+        /**
+         * ReportRow
+         * @description A row of a session's verdict: a success criterion, or a check (its own verdict row).
+         */
+        ReportRow: {
+            /**
+             * Key
+             * @description criterion:<i>, a built-in check's key, or objective:<i>
+             * @default
+             */
+            key?: string;
+            /**
+             * Criterion
+             * @description The criterion's text, or what the check checks
+             */
+            criterion: string;
+            /**
+             * Status
+             * @description met | not_met | inconclusive
+             */
+            status: string;
+            /** Reasoning */
+            reasoning: string;
+            /**
+             * Evidencemessageids
+             * @description Ids of the transcript's messages that show it
+             */
+            evidenceMessageIds?: string[];
+            /**
+             * Evidencemessagenumbers
+             * @description The same messages by their number in the transcript (from 1)
+             */
+            evidenceMessageNumbers?: number[];
+            /**
+             * Blame
+             * @description agent | simulator | judge | infrastructure, when not met or inconclusive
+             */
+            blame?: string | null;
+            /**
+             * Source
+             * @description judge | check
+             * @default judge
+             */
+            source?: string;
+            /**
+             * Gating
+             * @description Whether a failure counts toward the session's outcome
+             * @default true
+             */
+            gating?: boolean;
         };
         /**
          * ReportSession
@@ -3115,8 +3403,16 @@ export interface components {
             repeat: number;
             /** Status */
             status: string;
-            /** Outcome */
+            /**
+             * Outcome
+             * @description passed | failed | inconclusive | simulator_error | error | cancelled; only failed counts against the agent, and only passed and failed enter a pass rate
+             */
             outcome: string | null;
+            /**
+             * Blame
+             * @description Whose a failed, inconclusive or spoiled session is: agent | simulator | judge | infrastructure
+             */
+            blame?: string | null;
             /** Endreason */
             endReason: string | null;
             /** Error */
@@ -3133,8 +3429,17 @@ export interface components {
             totalTokens: number;
             /** Verdictsummary */
             verdictSummary: string | null;
+            /** Judgemodel */
+            judgeModel?: string | null;
+            /** Promptversion */
+            promptVersion?: string | null;
             /** Criteria */
-            criteria: components["schemas"]["ReportCriterion"][];
+            criteria: components["schemas"]["ReportRow"][];
+            /**
+             * Checks
+             * @description The checks' own verdict rows
+             */
+            checks?: components["schemas"]["ReportRow"][];
             /** Findings */
             findings: components["schemas"]["ReportFinding"][];
             /** Transcript */
@@ -3252,6 +3557,16 @@ export interface components {
             failed: number;
             /** Errors */
             errors: number;
+            /**
+             * Simulatorerrors
+             * @default 0
+             */
+            simulatorErrors?: number;
+            /**
+             * Inconclusive
+             * @default 0
+             */
+            inconclusive?: number;
             /** Cancelled */
             cancelled: number;
         };
@@ -3386,6 +3701,18 @@ export interface components {
              */
             infrastructureErrors: number;
             /**
+             * Simulatorerrors
+             * @description Sessions the persona spoiled (outcome `simulator_error`): left out of successRate.
+             * @default 0
+             */
+            simulatorErrors?: number;
+            /**
+             * Inconclusivesessions
+             * @description Sessions the judge could not decide (outcome `inconclusive`): left out of successRate.
+             * @default 0
+             */
+            inconclusiveSessions?: number;
+            /**
              * Averageduration
              * @description Mean duration in seconds of the sessions that ended
              */
@@ -3397,7 +3724,7 @@ export interface components {
             totalMessages: number;
             /**
              * Successrate
-             * @description passed / (passed + failed), from 0 to 1. Infrastructure errors (outcome `error`: the target, the simulator or the judge failed) and cancelled sessions are left out, so they never count against the agent; null when no session was passed or failed.
+             * @description passed / (passed + failed), from 0 to 1. Infrastructure errors (outcome `error`: the target, the simulator or the judge failed), sessions the simulator spoiled (`simulator_error`), sessions the judge could not decide (`inconclusive`) and cancelled sessions are left out, so they never count against the agent; null when no session was passed or failed.
              */
             successRate: number | null;
             /**
@@ -3467,10 +3794,18 @@ export interface components {
             runId: string | null;
             /** Status */
             status: string;
-            /** Outcome */
+            /**
+             * Outcome
+             * @description passed | failed | inconclusive | simulator_error | error | cancelled; only failed counts against the agent, and only passed and failed enter a pass rate
+             */
             outcome: string | null;
             /** Endreason */
             endReason: string | null;
+            /**
+             * Blame
+             * @description Whose a failed, inconclusive or spoiled session is: agent | simulator | judge | infrastructure
+             */
+            blame?: string | null;
             /** Error */
             error: {
                 [key: string]: unknown;
@@ -3558,10 +3893,18 @@ export interface components {
             runId: string | null;
             /** Status */
             status: string;
-            /** Outcome */
+            /**
+             * Outcome
+             * @description passed | failed | inconclusive | simulator_error | error | cancelled; only failed counts against the agent, and only passed and failed enter a pass rate
+             */
             outcome: string | null;
             /** Endreason */
             endReason: string | null;
+            /**
+             * Blame
+             * @description Whose a failed, inconclusive or spoiled session is: agent | simulator | judge | infrastructure
+             */
+            blame?: string | null;
             /** Error */
             error: {
                 [key: string]: unknown;
@@ -3606,12 +3949,39 @@ export interface components {
              */
             updatedAt: string;
         };
-        /** SessionVerdict */
+        /**
+         * SessionVerdict
+         * @description The session's verdict: its latest judgement's criteria and checks.
+         */
         SessionVerdict: {
             /** Summary */
             summary: string;
+            /** Outcome */
+            outcome: string | null;
+            /** Blame */
+            blame: string | null;
+            /** Judgemodel */
+            judgeModel: string | null;
+            /** Promptversion */
+            promptVersion: string | null;
+            /** Judgementid */
+            judgementId: string | null;
+            /**
+             * Endreasontext
+             * @description How and by whom the session ended, in words
+             */
+            endReasonText: string;
+            /**
+             * Simulator
+             * @description The simulator check
+             */
+            simulator?: {
+                [key: string]: unknown;
+            };
             /** Criteria */
             criteria: components["schemas"]["VerdictPublic"][];
+            /** Checks */
+            checks: components["schemas"]["VerdictPublic"][];
         };
         /**
          * Severity
@@ -3714,7 +4084,8 @@ export interface components {
         /**
          * SuiteThresholds
          * @description What a run must reach for `mimic test` (and CI) to pass it. Pass rates count judged
-         *     sessions only; infrastructure errors are held to `maxErrorRate` apart.
+         *     sessions only (passed or failed); infrastructure errors are held to `maxErrorRate` and
+         *     inconclusive sessions to `maxInconclusiveRate` apart; spoiled sessions are only shown.
          */
         SuiteThresholds: {
             /**
@@ -3737,6 +4108,11 @@ export interface components {
              * @description Most infrastructure errors, as a share of sessions (default 0)
              */
             maxErrorRate?: number | null;
+            /**
+             * Maxinconclusiverate
+             * @description Most sessions the judge left inconclusive, as a share of the ended sessions (default: any)
+             */
+            maxInconclusiveRate?: number | null;
             /**
              * Maxfindings
              * @description Most findings of each severity, e.g. {critical: 0, high: 2}
@@ -3808,18 +4184,65 @@ export interface components {
              */
             createdAt: string;
         };
-        /** VerdictPublic */
+        /**
+         * VerdictPublic
+         * @description A criterion's verdict, or a check's result.
+         */
         VerdictPublic: {
+            /**
+             * Kind
+             * @description criterion | check
+             */
+            kind: string;
+            /**
+             * Key
+             * @description criterion:<i>, a built-in check (empty_reply, echo, ...) or objective:<i>
+             */
+            key: string;
             /** Criterionindex */
             criterionIndex: number;
-            /** Criterion */
+            /**
+             * Criterion
+             * @description The criterion's text, or what the check checks
+             */
             criterion: string;
-            /** Status */
+            /**
+             * Status
+             * @description met | not_met | inconclusive
+             */
             status: string;
             /** Reasoning */
             reasoning: string;
-            /** Citedmessageids */
+            /**
+             * Evidencemessageids
+             * @description Ids of the messages (or steps) that show it
+             */
+            evidenceMessageIds: string[];
+            /**
+             * Citedmessageids
+             * @description The same as evidenceMessageIds (older name)
+             */
             citedMessageIds: string[];
+            /**
+             * Source
+             * @description judge | check
+             */
+            source: string;
+            /**
+             * Blame
+             * @description agent | simulator | judge | infrastructure, when not met
+             */
+            blame: string | null;
+            /**
+             * Gating
+             * @description Whether a failure counts toward the session's outcome
+             */
+            gating: boolean;
+            /**
+             * Resolvedby
+             * @description The rule that changed the judge's ruling, if any
+             */
+            resolvedBy: string | null;
         };
         /** VisionConfig */
         VisionConfig: {
@@ -8426,6 +8849,7 @@ export interface operations {
                 agentId?: string | null;
                 personaId?: string | null;
                 runId?: string | null;
+                outcome?: ("passed" | "failed" | "inconclusive" | "simulator_error" | "error" | "cancelled") | null;
             };
             header?: {
                 /** @description Act in this workspace (token callers who belong to several) */
@@ -8749,6 +9173,270 @@ export interface operations {
             };
             /** @description CONFLICT */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_verdicts_api_sessions__session_id__verdicts_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Act in this workspace (token callers who belong to several) */
+                "x-workspace-id"?: string | null;
+            };
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionVerdict"] | null;
+                };
+            };
+            /** @description AUTHENTICATION_ERROR */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_findings_api_sessions__session_id__findings_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Act in this workspace (token callers who belong to several) */
+                "x-workspace-id"?: string | null;
+            };
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingPublic"][];
+                };
+            };
+            /** @description AUTHENTICATION_ERROR */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_judgements_api_sessions__session_id__judgements_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Act in this workspace (token callers who belong to several) */
+                "x-workspace-id"?: string | null;
+            };
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JudgementPublic"][];
+                };
+            };
+            /** @description AUTHENTICATION_ERROR */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

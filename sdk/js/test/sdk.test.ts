@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { MimicApiError, MimicClient, type SessionUpdate } from "../src/index.js";
+import { JUDGED_OUTCOMES, MimicApiError, MimicClient, countsAgainstAgent, type SessionUpdate } from "../src/index.js";
 
 const baseUrl = process.env.MIMIC_URL;
 const token = process.env.MIMIC_TOKEN;
@@ -21,6 +21,8 @@ test("a session is created and followed to completion", async () => {
     name: "Opening hours",
     definition: { goal: "Find out the store's opening hours.", successCriteria: ["The agent gives the store's opening hours"] },
     config: { maxTurns: 4 },
+    // The offline judge cannot tell meaning: this check decides the criterion.
+    checks: [{ type: "regex", value: "open from \\d+ ?(am|pm) to \\d+ ?(am|pm)", criterion: 0 }],
   });
   const agent = await client.agents.create({
     name: "JS SDK bot",
@@ -46,6 +48,20 @@ test("a session is created and followed to completion", async () => {
   const said = updates.filter((u) => u.type === "message").map((u) => u.data.content);
   assert.deepEqual(said, final.messages.map((m) => m.content));
   assert.equal(final.verdict?.criteria[0].status, "met");
+  assert.ok((JUDGED_OUTCOMES as readonly string[]).includes(final.outcome ?? "") && !countsAgainstAgent(final.outcome));
+
+  // The verdict's rows cite the transcript's messages; the judge model and prompt version are named.
+  const verdict = await client.sessions.verdict(session.id);
+  const ids = new Set(final.messages.map((m) => m.id));
+  const criterion = verdict?.criteria[0];
+  assert.equal(criterion?.source, "check");
+  assert.ok(criterion && criterion.evidenceMessageIds.length > 0 && criterion.evidenceMessageIds.every((id) => ids.has(id)));
+  assert.ok(verdict?.checks.some((row) => row.key === "objective:0" && row.status === "met"));
+  assert.equal(verdict?.judgeModel, "mimic/offline");
+  const judgements = await client.sessions.judgements(session.id);
+  assert.equal(judgements[0].id, verdict?.judgementId);
+  const passed = await client.sessions.list({ outcome: "passed", limit: 100 });
+  assert.ok(passed.data.some((s) => s.id === session.id));
 });
 
 test("lists page by page", async () => {

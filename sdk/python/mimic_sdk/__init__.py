@@ -9,6 +9,7 @@
 
 AsyncMimicClient offers the same with `await`. Errors are MimicAPIError subclasses
 (ValidationError, NotFoundError, ...) carrying the API's code, message and field details.
+mimic_sdk.types names the values answers hold (Outcome, Blame, CriterionStatus).
 """
 
 from mimic_sdk._client import AsyncMimicClient, MimicClient
@@ -27,20 +28,26 @@ from mimic_sdk._errors import (
     ValidationError,
 )
 from mimic_sdk._http import VERSION as __version__
+from mimic_sdk.types import JUDGED_OUTCOMES, SET_APART_OUTCOMES, Blame, CriterionStatus, Outcome
 
 __all__ = [
     "AsyncMimicClient",
     "AuthenticationError",
+    "Blame",
+    "CriterionStatus",
     "ConflictError",
     "FieldProblem",
+    "JUDGED_OUTCOMES",
     "MimicAPIError",
     "MimicClient",
     "MimicConnectionError",
     "MimicError",
     "NotFoundError",
+    "Outcome",
     "PayloadTooLargeError",
     "PermissionDeniedError",
     "RateLimitError",
+    "SET_APART_OUTCOMES",
     "ServerError",
     "ValidationError",
     "__version__",

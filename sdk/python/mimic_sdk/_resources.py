@@ -193,6 +193,16 @@ class Sessions(ListResource):
     def findings(self, session_id: str) -> Json:
         return self._t.call("GET", f"/api/events/{session_id}/findings")
 
+    def verdict(self, session_id: str) -> Json:
+        """The latest judgement's rows (None before it is judged): `criteria` and `checks`, each
+        with status, reasoning, `evidenceMessageIds`, `blame` and `source`; the session's
+        `outcome` and `blame`, the judge model and prompt version, and the simulator check."""
+        return self._call("GET", f"/{session_id}/verdicts")
+
+    def judgements(self, session_id: str) -> Json:
+        """Every judgement of the session, newest first (the first is its verdict)."""
+        return self._call("GET", f"/{session_id}/judgements")
+
     def artifacts(self, session_id: str, *, kind: str | None = None) -> Json:
         return self._call("GET", f"/{session_id}/artifacts", params=query({"kind": kind}))
 

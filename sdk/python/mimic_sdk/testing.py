@@ -17,9 +17,10 @@ from typing import Any, Protocol
 
 from mimic_sdk._client import MimicClient
 from mimic_sdk._errors import MimicError
+from mimic_sdk.types import JUDGED_OUTCOMES, SET_APART_OUTCOMES
 
 Json = Any
-JUDGED = ("passed", "failed")
+JUDGED = JUDGED_OUTCOMES
 
 
 class Backend(Protocol):
@@ -124,28 +125,58 @@ def _pct(value: float | None) -> str:
 
 def _transcript(messages: list[Json], width: int = 100) -> str:
     lines = []
-    for m in messages:
+    for number, m in enumerate(messages, start=1):
         who = m.get("senderType", "?")
         text = textwrap.shorten(" ".join(str(m.get("content", "")).split()), width=1000, placeholder=" …")
-        lines.append(textwrap.fill(f"{who:>7}: {text}", width=width, subsequent_indent=" " * 9))
+        if not text and who == "agent":
+            text = "(empty reply)"
+        label = f"#{m.get('number') or number} {who}"
+        lines.append(textwrap.fill(f"{label:>10}: {text}", width=width, subsequent_indent=" " * 12))
     return "\n".join(lines) or "(no messages)"
+
+
+def _apart_note(outcome: str | None) -> str:
+    return " — not counted against the agent" if outcome in SET_APART_OUTCOMES else ""
 
 
 @dataclass
 class Criterion:
+    """A row of a verdict: a success criterion, or a check. `blame` says whose a row that is
+    not met (or undecided) is; `evidence` the numbers of the transcript's messages that show it."""
+
     criterion: str
     status: str
     reasoning: str = ""
+    blame: str | None = None
+    evidence_message_ids: list[str] = field(default_factory=list)
+    evidence: list[int] = field(default_factory=list)
+    source: str = "judge"
+    gating: bool = True
 
     @property
     def met(self) -> bool:
         return self.status == "met"
 
+    @classmethod
+    def of(cls, row: Json, numbers: dict[str, int]) -> Criterion:
+        ids = [str(i) for i in row.get("evidenceMessageIds") or row.get("citedMessageIds") or []]
+        cited = list(row.get("evidenceMessageNumbers") or [numbers[i] for i in ids if i in numbers])
+        return cls(row["criterion"], row["status"], row.get("reasoning", ""), row.get("blame"), ids, cited,
+                   row.get("source", "judge"), bool(row.get("gating", True)))  # fmt: skip
+
+    def line(self, mark: str = "") -> str:
+        facts = ([f"blame: {self.blame}"] if self.blame else []) + (
+            [f"evidence: {', '.join(f'#{n}' for n in self.evidence)}"] if self.evidence else []
+        )
+        return f"{mark}[{self.status}] {self.criterion}" + (f" ({'; '.join(facts)})" if facts else "")
+
 
 @dataclass
 class ConversationResult:
-    """One session: its outcome, the verdict per criterion, findings, transcript and cost.
-    True when it passed; its repr says why not (failed criteria and the transcript)."""
+    """One session: its outcome and whose a failure is, the verdict per criterion and check
+    (with evidence), findings, transcript and cost. True when it passed; its repr says why not.
+    An `inconclusive` or `simulator_error` session is not a pass, but not the agent's failure
+    either (`counts_against_agent` is False): the assertion message says so."""
 
     session: Json = field(repr=False)
 
@@ -158,13 +189,32 @@ class ConversationResult:
         return self.session.get("outcome")
 
     @property
+    def blame(self) -> str | None:
+        """agent | simulator | judge | infrastructure, when it did not pass."""
+        return self.session.get("blame") or (self.session.get("verdict") or {}).get("blame")
+
+    @property
     def passed(self) -> bool:
         return self.outcome == "passed"
 
     @property
+    def counts_against_agent(self) -> bool:
+        return self.outcome == "failed"
+
+    @property
+    def _numbers(self) -> dict[str, int]:
+        return {str(m.get("id")): i for i, m in enumerate(self.transcript, start=1)}
+
+    @property
     def criteria(self) -> list[Criterion]:
-        verdict = self.session.get("verdict") or {}
-        return [Criterion(c["criterion"], c["status"], c.get("reasoning", "")) for c in verdict.get("criteria", [])]
+        verdict, numbers = self.session.get("verdict") or {}, self._numbers
+        return [Criterion.of(c, numbers) for c in verdict.get("criteria", [])]
+
+    @property
+    def checks(self) -> list[Criterion]:
+        """The checks' own verdict rows (built-in and the objective's)."""
+        verdict, numbers = self.session.get("verdict") or {}, self._numbers
+        return [Criterion.of(c, numbers) for c in verdict.get("checks", [])]
 
     @property
     def verdict(self) -> dict[str, str]:
@@ -174,6 +224,10 @@ class ConversationResult:
     @property
     def failed_criteria(self) -> list[Criterion]:
         return [c for c in self.criteria if not c.met]
+
+    @property
+    def failed_checks(self) -> list[Criterion]:
+        return [c for c in self.checks if c.status == "not_met" and c.gating]
 
     @property
     def findings(self) -> list[Json]:
@@ -195,20 +249,28 @@ class ConversationResult:
     def error(self) -> Json | None:
         return self.session.get("error")
 
+    def _status(self) -> str:
+        blame = f" (blame: {self.blame})" if self.blame and not self.passed else ""
+        return f"{self.outcome or self.session.get('status')}{blame}"
+
     def explain(self) -> str:
         s = self.session
         head = (f"Mimic session {s['id']}: {s.get('personaName', '')} × {s.get('objectiveName', '')} against "
-                f"{s.get('agentName', '')} — {self.outcome or s.get('status')} "
+                f"{s.get('agentName', '')} — {self._status()}{_apart_note(self.outcome)} "
                 f"(ended by {s.get('endReason')})")  # fmt: skip
         lines = [head]
         if self.error:
             lines.append(f"  error ({self.error.get('source')}: {self.error.get('kind')}): {self.error.get('message')}")
         for c in self.criteria:
-            mark = "✓" if c.met else "✗"
-            lines.append(f"  {mark} [{c.status}] {c.criterion}" + (f"\n      {c.reasoning}" if c.reasoning and not c.met
+            lines.append(c.line(f"  {'✓' if c.met else '✗'} ") + (f"\n      {c.reasoning}" if c.reasoning and not c.met
                                                                     else ""))  # fmt: skip
+        for c in self.failed_checks:
+            lines.append(c.line("  ✗ check ") + (f"\n      {c.reasoning}" if c.reasoning else ""))
+        numbers = self._numbers
         for f in self.findings:
-            lines.append(f"  finding [{f.get('severity')}] {f.get('type')}: {f.get('description')}")
+            cited = [numbers[str(i)] for i in (f.get("evidence") or {}).get("messageIds") or [] if str(i) in numbers]
+            where = f" ({', '.join(f'#{n}' for n in cited)})" if cited else ""
+            lines.append(f"  finding [{f.get('severity')}] {f.get('type')}{where}: {f.get('description')}")
         lines.append("  transcript:")
         lines.append(textwrap.indent(_transcript(self.transcript), "    "))
         lines.append(f"  cost: ${self.cost:.4f} · {self.tokens} tokens")
@@ -225,10 +287,11 @@ class ConversationResult:
         # One line for pytest's assertion line; explain() (a report section on failure) has the rest.
         if self.passed:
             return f"<Mimic session {self.id} passed: {len(self.criteria)} criteria met>"
-        why = "; ".join(f"{c.status}: {c.criterion}" for c in self.failed_criteria)
+        # The criteria first (a check bound to one fails with it); else the checks that failed.
+        why = "; ".join(f"{c.status}: {c.criterion}" for c in self.failed_criteria or self.failed_checks)
         if self.error:
             why = f"{self.error.get('source')} error: {self.error.get('message')}"
-        return f"<Mimic session {self.id} {self.outcome or self.session.get('status')}: {why or 'no criterion met'}>"
+        return f"<Mimic session {self.id} {self._status()}{_apart_note(self.outcome)}: {why or 'no criterion met'}>"
 
 
 @dataclass
@@ -242,6 +305,18 @@ class RepeatedResult:
     @property
     def judged(self) -> list[ConversationResult]:
         return [r for r in self.results if r.outcome in JUDGED]
+
+    @property
+    def set_apart(self) -> list[ConversationResult]:
+        """Inconclusive, spoiled by the simulator, or in error: outside the pass rate."""
+        return [r for r in self.results if r.outcome not in JUDGED]
+
+    def _apart_text(self) -> str:
+        counts: dict[str, int] = {}
+        for r in self.set_apart:
+            key = r.outcome or r.session.get("status") or "unfinished"
+            counts[key] = counts.get(key, 0) + 1
+        return "; set apart: " + ", ".join(f"{n} {k}" for k, n in counts.items()) if counts else ""
 
     @property
     def passed(self) -> bool:
@@ -265,7 +340,7 @@ class RepeatedResult:
         ci = self.interval
         head = (f"Mimic: {sum(r.passed for r in self.judged)}/{len(self.judged)} repeats passed "
                 f"({_pct(self.pass_rate)}, 95% CI {_pct(ci[0]) if ci else '—'}–{_pct(ci[1]) if ci else '—'}); "
-                f"at least {_pct(self.min_pass_rate)} wanted")  # fmt: skip
+                f"at least {_pct(self.min_pass_rate)} wanted{self._apart_text()}")  # fmt: skip
         failing = [r for r in self.results if not r.passed]
         return "\n".join([head, *(r.explain() for r in failing[:3])])
 
@@ -279,7 +354,8 @@ class RepeatedResult:
     def __repr__(self) -> str:
         judged = self.judged
         return (f"<Mimic: {sum(r.passed for r in judged)}/{len(judged)} repeats passed "
-                f"({_pct(self.pass_rate)}; at least {_pct(self.min_pass_rate)} wanted)>")  # fmt: skip
+                f"({_pct(self.pass_rate)}; at least {_pct(self.min_pass_rate)} wanted"
+                f"{self._apart_text()})>")  # fmt: skip
 
 
 @dataclass
@@ -321,8 +397,10 @@ class SuiteResult:
         overall = self.run.get("overall") or {}
         ci = overall.get("ci") or {}
         lines = [f"Mimic suite {self.run.get('suiteName')}: {overall.get('passed', 0)}/{overall.get('n', 0)} passed "
-                 f"({_pct(overall.get('passRate'))}, 95% CI {_pct(ci.get('low'))}–{_pct(ci.get('high'))}), "
-                 f"{overall.get('errors', 0)} errors; at least {_pct(self.min_pass_rate)} wanted"]  # fmt: skip
+                 f"({_pct(overall.get('passRate'))}, 95% CI {_pct(ci.get('low'))}–{_pct(ci.get('high'))}); "
+                 f"set apart: {overall.get('inconclusive', 0)} inconclusive, {overall.get('simulatorErrors', 0)} "
+                 f"simulator errors, {overall.get('errors', 0)} errors; at least {_pct(self.min_pass_rate)} "
+                 "wanted"]  # fmt: skip
         for cell in self.cells:
             if cell["status"] != "passed":
                 lines.append(f"  ✗ {cell['personaName']} × {cell['objectiveName']}: {cell['status']} "
@@ -331,10 +409,13 @@ class SuiteResult:
         for s in self.sessions:
             if s.get("outcome") != "passed" and shown < 2:
                 shown += 1
-                unmet = [c for c in s.get("criteria", []) if c["status"] != "met"]
+                rows = [Criterion.of(c, {}) for c in s.get("criteria", []) if c["status"] != "met"]
+                rows += [Criterion.of(c, {}) for c in s.get("checks", []) if c["status"] == "not_met" and c["gating"]]
+                blame = f" (blame: {s['blame']})" if s.get("blame") else ""
+                status = f"{s.get('outcome') or s.get('status')}{blame}{_apart_note(s.get('outcome'))}"
                 lines.append(f"  session {s['id']} ({s['personaName']} × {s['objectiveName']} #{s['repeat']}): "
-                             f"{s.get('outcome') or s.get('status')}")  # fmt: skip
-                lines += [f"    ✗ [{c['status']}] {c['criterion']}: {c.get('reasoning', '')}" for c in unmet]
+                             f"{status}")  # fmt: skip
+                lines += [f"{c.line('    ✗ ')}: {c.reasoning}" for c in rows]
                 if s.get("error"):
                     lines.append(f"    error: {s['error'].get('message')}")
                 lines.append(textwrap.indent(_transcript(s.get("transcript") or []), "      "))
