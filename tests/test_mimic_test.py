@@ -28,7 +28,8 @@ import yaml
 
 from app.settings import PROJECT_ROOT
 from tests.support.loopback import free_port
-from tests.support.openai_stub import OpenAIStub, StubRequest, ToolCall
+from tests.support.openai_stub import OpenAIStub
+from tests.support.suites import UNDECIDABLE_OBJECTIVE, wandering_persona
 
 EXAMPLE = PROJECT_ROOT / "examples" / "mimic.yaml"
 JUNIT_XSD = xmlschema.XMLSchema(str(PROJECT_ROOT / "schemas" / "junit.xsd"))
@@ -203,23 +204,10 @@ def test_exit_1_when_a_change_breaks_the_agent_with_cells_changed_against_a_base
     assert failing["blame"] == "agent" and failing["criteria"][0]["blame"] == "agent"
 
 
-def wandering_persona(request: StubRequest) -> ToolCall:
-    """A simulated persona that leaves its objective: it asks about something else and leaves
-    after one reply (served as an OpenAI-compatible model on 127.0.0.1)."""
-    said = [m for m in request.body["messages"] if m["role"] == "assistant"]
-    if not said:
-        return ToolCall({"message": "Do you sell garden gnomes in blue?", "action": "continue", "reasoning": "x"})
-    return ToolCall({"message": "Never mind, bye.", "action": "give_up", "reasoning": "bored"})
-
-
 def test_inconclusive_spoiled_and_unreachable_sessions_are_set_apart_never_failed(tmp_path: Path, bots) -> None:
     document = yaml.safe_load(EXAMPLE.read_text())
     # The offline judge cannot decide a criterion no check is bound to: inconclusive.
-    returns = {
-        "goal": "Find out how to return a parcel.",
-        "successCriteria": ["The agent explains how to return a parcel"],
-    }
-    document["objectives"].append({"name": "Returns", "config": {"maxTurns": 3}, "definition": returns})
+    document["objectives"].append(UNDECIDABLE_OBJECTIVE)
     document["agents"].append({"name": "Down bot", "type": "http", "config": {"url": "${DOWN_BOT_URL}/chat"}})
     dana = "Dana (direct, impatient)"
     document["suites"] = [

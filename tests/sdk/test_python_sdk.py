@@ -9,7 +9,7 @@ import time
 
 import httpx
 import pytest
-from mimic_sdk import AsyncMimicClient, MimicClient, NotFoundError, ValidationError
+from mimic_sdk import JUDGED_OUTCOMES, AsyncMimicClient, MimicClient, NotFoundError, ValidationError
 
 from app.services import rate_limit
 from app.settings import settings
@@ -51,6 +51,17 @@ def test_create_subscribe_until_complete_and_read_the_verdict(sdk, bot) -> None:
     assert said == [m["content"] for m in final["messages"]] and said
     assert final["status"] == "completed" and final["verdict"]["criteria"][0]["status"] == "met"
     assert final["config"]["maxMessages"] == 8
+    # The verdict as its own resource: rows cite the transcript's messages, the judgements name their judge.
+    verdict = client.sessions.verdict(session["id"])
+    [criterion] = verdict["criteria"]
+    assert criterion["source"] == "check" and criterion["blame"] is None
+    said_ids = {m["id"] for m in final["messages"]}
+    assert criterion["evidenceMessageIds"] and set(criterion["evidenceMessageIds"]) <= said_ids
+    assert any(row["key"] == "objective:0" for row in verdict["checks"]) and verdict["outcome"] in JUDGED_OUTCOMES
+    [judgement] = client.sessions.judgements(session["id"])
+    assert judgement["id"] == verdict["judgementId"] and judgement["judgeModel"] == verdict["judgeModel"]
+    assert session["id"] in {s["id"] for s in client.sessions.iterate(outcome="passed")}
+    assert session["id"] not in {s["id"] for s in client.sessions.iterate(outcome="inconclusive")}
 
 
 def test_pagination_iterates_every_page(sdk) -> None:

@@ -262,8 +262,8 @@ class ConversationResult:
         if self.error:
             lines.append(f"  error ({self.error.get('source')}: {self.error.get('kind')}): {self.error.get('message')}")
         for c in self.criteria:
-            lines.append(c.line(f"  {'✓' if c.met else '✗'} ") + (f"\n      {c.reasoning}" if c.reasoning and not c.met
-                                                                    else ""))  # fmt: skip
+            mark = "✓" if c.met else ("✗" if c.status == "not_met" else "?")
+            lines.append(c.line(f"  {mark} ") + (f"\n      {c.reasoning}" if c.reasoning and not c.met else ""))
         for c in self.failed_checks:
             lines.append(c.line("  ✗ check ") + (f"\n      {c.reasoning}" if c.reasoning else ""))
         numbers = self._numbers
@@ -415,7 +415,7 @@ class SuiteResult:
                 status = f"{s.get('outcome') or s.get('status')}{blame}{_apart_note(s.get('outcome'))}"
                 lines.append(f"  session {s['id']} ({s['personaName']} × {s['objectiveName']} #{s['repeat']}): "
                              f"{status}")  # fmt: skip
-                lines += [f"{c.line('    ✗ ')}: {c.reasoning}" for c in rows]
+                lines += [f"{c.line('    ✗ ' if c.status == 'not_met' else '    ? ')}: {c.reasoning}" for c in rows]
                 if s.get("error"):
                     lines.append(f"    error: {s['error'].get('message')}")
                 lines.append(textwrap.indent(_transcript(s.get("transcript") or []), "      "))
