@@ -18,7 +18,7 @@ import yaml
 from app.settings import PROJECT_ROOT
 from tests.conftest import PASSWORD
 from tests.support.loopback import LoopbackServer
-from tests.support.suites import OBJECTIVES, PERSONAS, topic_bot
+from tests.support.suites import OBJECTIVES, PERSONAS, UNDECIDABLE_OBJECTIVE, topic_bot
 
 
 @pytest.fixture
@@ -51,7 +51,7 @@ def test_ci_flow_with_exit_codes_and_reports(mimic, make_account, tmp_path: Path
     state: dict = {}
     with LoopbackServer(topic_bot(state)) as bot:
         (tmp_path / "personas.yaml").write_text(yaml.safe_dump(PERSONAS))
-        (tmp_path / "objectives.json").write_text(json.dumps(OBJECTIVES))
+        (tmp_path / "objectives.json").write_text(json.dumps([*OBJECTIVES, UNDECIDABLE_OBJECTIVE]))
         (tmp_path / "agent.json").write_text(json.dumps({"name": "CLI bot", "type": "http", "config": {
             "url": f"{bot.url}/chat", "replyPath": "data.reply", "timeoutSeconds": 5}}))  # fmt: skip
         for kind, file in (("personas", "personas.yaml"), ("objectives", "objectives.json"), ("agents", "agent.json")):
@@ -93,6 +93,22 @@ def test_ci_flow_with_exit_codes_and_reports(mimic, make_account, tmp_path: Path
         assert mimic("run", "CI smoke", "--wait", "--poll", "0.2", "--threshold", "0.4").returncode == 0
         under = mimic("run", "CI smoke", "--wait", "--poll", "0.2", "--threshold", "0.9")
         assert under.returncode == 1 and "under the threshold" in under.stderr
+
+        # A criterion the offline judge cannot decide: inconclusive, set apart, and gated on.
+        undecided = mimic("suites", "new", "--name", "CI undecided", "--agent", "cli bot", "--persona",
+                          PERSONAS[0]["name"], "--objective", "Returns")  # fmt: skip
+        assert undecided.returncode == 0, undecided.stderr
+        gated = mimic("run", "CI undecided", "--wait", "--poll", "0.2", "--max-inconclusive", "0.5", "--junit",
+                      str(tmp_path / "undecided.xml"))  # fmt: skip
+        assert gated.returncode == 1, gated.stdout + gated.stderr
+        problems = " ".join(gated.stderr.split())
+        assert "1 of 1 sessions are inconclusive, more than --max-inconclusive allows (50.0%)" in problems
+        assert "no session was passed or failed" in problems
+        assert "Inconclusive" in gated.stdout and "inconclusive" in gated.stdout
+        [case] = _junit(tmp_path / "undecided.xml").iter("testcase")
+        assert case.find("failure") is None and case.find("skipped").get("message").startswith(
+            "inconclusive (blame: judge): undecided: The agent explains how to return a parcel"
+        )
 
         current = report["run"]["id"]
         assert mimic("runs", "compare", current, baseline["id"]).returncode == 1
