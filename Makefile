@@ -81,7 +81,7 @@ sdk-js-types: install sdk-js
 		print(json.dumps(create_api().openapi()))" > sdk/js/openapi.json
 	cd sdk/js && node scripts/generate-types.mjs --from openapi.json && rm openapi.json
 
-# `mimic`, the command line for scripts and CI: a wrapper that runs app/cli.py from this project.
+# `mimic`, the command line for scripts and CI: a wrapper that runs the app/cli package from this project.
 cli: $(VENV)/bin/mimic
 
 $(VENV)/bin/mimic: $(VENV)/.installed
