@@ -12,8 +12,11 @@ Credentials: --api-key or MIMIC_API_KEY, else the token `mimic login` stored. Th
 --url or MIMIC_URL, else the one you logged in to, else http://localhost:3000.
 
 Exit codes: 0 done (and, for `test` and `run --wait`, the gate passed); 1 the gate failed (a
-pass rate under its threshold, a cell regressed against the baseline, too many findings); 2
-the command could not be carried out (usage, the file, credentials, network, infrastructure).
+pass rate under its threshold, too many inconclusive sessions, a cell regressed against the
+baseline, too many findings); 2 the command could not be carried out (usage, the file,
+credentials, network, infrastructure). Pass rates count passed and failed sessions only:
+inconclusive sessions, those the simulated persona spoiled and infrastructure errors are shown
+apart and never count against the agent.
 """
 
 from __future__ import annotations

@@ -187,11 +187,15 @@ def _get(config: dict[str, Any], path: tuple[str, ...]) -> Any:
 # ---- the canonical form -------------------------------------------------------------------
 
 
+# Values kept whole: a json_schema check's schema is data, where {} means "any JSON".
+_VERBATIM = {"schema"}
+
+
 def _prune(value: Any) -> Any:
     """Drops empty mappings and lists (every default of the file is empty or absent)."""
     if isinstance(value, dict):
-        pruned = {k: _prune(v) for k, v in value.items()}
-        return {k: v for k, v in pruned.items() if v not in ({}, [], None)}
+        pruned = {k: v if k in _VERBATIM else _prune(v) for k, v in value.items()}
+        return {k: v for k, v in pruned.items() if v is not None and (k in _VERBATIM or v not in ({}, []))}
     if isinstance(value, list):
         return [_prune(v) for v in value]
     return value

@@ -177,7 +177,12 @@ def test_objective_checks_round_trip_through_the_api_and_bad_ones_are_refused(cl
     checks = [
         {"type": "regex", "value": r"delivered on \w+day", "criterion": 0, "label": "A delivery day is named"},
         {"type": "contains", "value": "A-10482", "scope": "last", "caseSensitive": True},
-        {"type": "json_schema", "schema": {"type": "object", "required": ["status"]}, "scope": "every"},
+        {
+            "type": "json_schema",
+            "schema": {"type": "object", "required": ["status"], "properties": {}},
+            "scope": "every",
+        },
+        {"type": "json_schema", "schema": {}, "scope": "last"},  # any JSON at all: kept, not pruned as empty
         {"type": "max_latency", "value": 3000},
         {"type": "language", "value": "en"},
     ]
