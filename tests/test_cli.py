@@ -1,6 +1,8 @@
-"""The `mimic` command line, run as a real process against the live API: log in, create
-resources from files, build a suite by names, run it as CI would, and gate on the results
-(exit 0 or 1), with JUnit XML that a JUnit reader takes and JSON beside it."""
+"""The `mimic` command line against the live API: log in, create resources from files, build a
+suite by names, run it as CI would, and gate on the results (exit 0 or 1), with JUnit XML that a
+JUnit reader takes and JSON beside it. The commands run in the test process (tests/support/cli.py:
+a process start costs seconds); a real process reads the stored login, and the installed wrapper
+runs from any folder."""
 
 from __future__ import annotations
 
@@ -17,19 +19,17 @@ import yaml
 
 from app.settings import PROJECT_ROOT
 from tests.conftest import PASSWORD
+from tests.support.cli import run_cli
 from tests.support.loopback import LoopbackServer
 from tests.support.suites import OBJECTIVES, PERSONAS, UNDECIDABLE_OBJECTIVE, topic_bot
 
 
 @pytest.fixture
 def mimic(live_api, tmp_path: Path):
-    env = {**os.environ, "MIMIC_URL": live_api.url, "MIMIC_CONFIG_DIR": str(tmp_path / "config"), "COLUMNS": "200"}
-    env.pop("MIMIC_API_KEY", None)
+    env = {"MIMIC_URL": live_api.url, "MIMIC_CONFIG_DIR": str(tmp_path / "config")}
 
     def run(*args: str, extra_env: dict | None = None) -> subprocess.CompletedProcess:
-        command = [sys.executable, "-m", "app.cli", *args]
-        merged = {**env, **(extra_env or {})}
-        return subprocess.run(command, cwd=PROJECT_ROOT, env=merged, capture_output=True, text=True, timeout=120)
+        return run_cli(*args, env={**env, **(extra_env or {})})
 
     return run
 
@@ -40,13 +40,18 @@ def _junit(path: Path) -> ET.Element:
     return root.find("testsuite")
 
 
-def test_ci_flow_with_exit_codes_and_reports(mimic, make_account, tmp_path: Path) -> None:
+def test_ci_flow_with_exit_codes_and_reports(mimic, live_api, make_account, tmp_path: Path) -> None:
     account = make_account()
     login = mimic("login", "--email", account.email, "--password", PASSWORD)
     assert login.returncode == 0, login.stderr
     config = tmp_path / "config" / "config.json"
     assert stat.S_IMODE(config.stat().st_mode) == 0o600 and json.loads(config.read_text())["token"]
-    assert account.email in mimic("whoami").stdout
+    # Another process reads the stored login.
+    env = {k: v for k, v in os.environ.items() if k != "MIMIC_API_KEY"}
+    whoami = subprocess.run([sys.executable, "-m", "app.cli", "whoami"], cwd=PROJECT_ROOT, capture_output=True,
+                            text=True, timeout=120, env={**env, "MIMIC_URL": live_api.url,
+                                                         "MIMIC_CONFIG_DIR": str(config.parent)})  # fmt: skip
+    assert whoami.returncode == 0 and account.email in whoami.stdout, whoami.stderr
 
     state: dict = {}
     with LoopbackServer(topic_bot(state)) as bot:

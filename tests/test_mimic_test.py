@@ -27,6 +27,7 @@ import xmlschema
 import yaml
 
 from app.settings import PROJECT_ROOT
+from tests.support.cli import run_cli
 from tests.support.loopback import free_port
 from tests.support.openai_stub import OpenAIStub
 from tests.support.suites import UNDECIDABLE_OBJECTIVE, wandering_persona
@@ -271,25 +272,29 @@ def test_inconclusive_spoiled_and_unreachable_sessions_are_set_apart_never_faile
 
 
 def test_exit_2_for_configuration_errors(tmp_path: Path) -> None:
+    env: dict[str, str | None] = {"SUPPORT_BOT_URL": "http://127.0.0.1:9", "SUPPORT_BOT_TOKEN": None}
     # A variable the agents need is not set: nothing runs.
-    unset, _, _ = mimic_test(tmp_path, str(EXAMPLE), env={"SUPPORT_BOT_URL": "http://127.0.0.1:9"})
+    unset = run_cli("test", str(EXAMPLE), env=env)
     assert unset.returncode == 2 and "${SUPPORT_BOT_TOKEN}" in unset.stderr
     # An inline secret is refused with the field and what to write instead.
     document = yaml.safe_load(EXAMPLE.read_text())
     document["agents"][0]["config"]["headers"]["Authorization"] = "Bearer sk-inline-123"
     (tmp_path / "inline.yaml").write_text(yaml.safe_dump(document))
-    inline, _, _ = mimic_test(tmp_path, "inline.yaml", env={"SUPPORT_BOT_URL": "http://127.0.0.1:9"})
+    inline = run_cli("test", str(tmp_path / "inline.yaml"), env=env)
     assert inline.returncode == 2
     assert "agents[0].config.headers.Authorization: an inline secret" in inline.stderr
     # A check the API would refuse is named by its place in the file.
     document = yaml.safe_load(EXAMPLE.read_text())
     document["objectives"][0]["checks"][0]["value"] = "delivered (on"
     (tmp_path / "bad-check.yaml").write_text(yaml.safe_dump(document))
-    bad_check, _, _ = mimic_test(tmp_path, "bad-check.yaml")
+    bad_check = run_cli("test", str(tmp_path / "bad-check.yaml"), env=env)
     assert bad_check.returncode == 2 and "objectives[0].checks[0]: " in bad_check.stderr
     assert "not a valid regular expression" in bad_check.stderr
-    missing_file, _, _ = mimic_test(tmp_path, "nothing.yaml")
+    missing_file = run_cli("test", str(tmp_path / "nothing.yaml"), env=env)
     assert missing_file.returncode == 2 and "no such file" in missing_file.stderr
+    # The same refusal from a real process, as CI meets it.
+    refused, _, _ = mimic_test(tmp_path, "bad-check.yaml")
+    assert refused.returncode == 2 and "not a valid regular expression" in refused.stderr
 
 
 def test_the_cache_answers_a_rerun_from_disk(workdir: Path, healthy_run, healthy_bot: Bot) -> None:
@@ -311,10 +316,9 @@ def test_the_cache_answers_a_rerun_from_disk(workdir: Path, healthy_run, healthy
 
 
 def _cli(tmp_path: Path, live_api, key: str, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    merged = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "COLUMNS": "200", "MIMIC_URL": live_api.url,
-              "MIMIC_API_KEY": key, "MIMIC_CONFIG_DIR": str(tmp_path / "config"), **(env or {})}  # fmt: skip
-    return subprocess.run([sys.executable, "-m", "app.cli", *args], cwd=tmp_path, env=merged, capture_output=True,
-                          text=True, timeout=300)  # fmt: skip
+    return run_cli(*args, env={"MIMIC_URL": live_api.url, "MIMIC_API_KEY": key, "SUPPORT_BOT_URL": None,
+                                  "SUPPORT_BOT_TOKEN": None, "MIMIC_CONFIG_DIR": str(tmp_path / "config"),
+                                  **(env or {})})  # fmt: skip
 
 
 def test_push_pull_round_trip_and_mimic_test_on_a_running_app(tmp_path: Path, live_api, client, make_account,
@@ -340,8 +344,8 @@ def test_push_pull_round_trip_and_mimic_test_on_a_running_app(tmp_path: Path, li
     assert again.returncode == 0 and "unchanged agents: Support bot" in again.stdout, again.stderr
 
     # The same file run on the server: the runs land in its dashboard.
-    remote = _cli(tmp_path, live_api, key, "test", str(EXAMPLE), "--suite", "Orders only", "-o", "remote",
-                  env=secrets)  # fmt: skip
+    remote = _cli(tmp_path, live_api, key, "test", str(EXAMPLE), "--suite", "Orders only", "-o",
+                  str(tmp_path / "remote"), env=secrets)  # fmt: skip
     assert remote.returncode == 0, remote.stdout + remote.stderr
     results = json.loads((tmp_path / "remote" / "results.json").read_text())
     assert results["mode"] == "server"
@@ -350,7 +354,7 @@ def test_push_pull_round_trip_and_mimic_test_on_a_running_app(tmp_path: Path, li
     _junit_cases(tmp_path / "remote" / "junit.xml")
     # A run id of the server is a baseline there.
     compared = _cli(tmp_path, live_api, key, "test", str(EXAMPLE), "--suite", "Orders only", "--baseline", run_id,
-                    "-o", "remote2", env=secrets)  # fmt: skip
+                    "-o", str(tmp_path / "remote2"), env=secrets)  # fmt: skip
     assert compared.returncode == 0, compared.stderr
     assert "against the baseline: {'unchanged': 1}" in compared.stdout
 
