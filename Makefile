@@ -18,6 +18,9 @@ BUN_VERSION := 1.4.5
 AXE_VERSION := 4.14.1
 AXE        := $(TOOLS)/lib/node_modules/axe-core/axe.min.js
 PORT       ?= 3000
+# The interface the app listens on: this machine only, unless told otherwise (a container
+# publishing the port sets MIMIC_HOST=0.0.0.0; README: Settings).
+MIMIC_HOST ?= 127.0.0.1
 CHROMIUM   := /usr/bin/chromium
 
 export PATH := $(CURDIR)/$(TOOLS)/bin:$(CURDIR)/$(VENV)/bin:$(PATH)
@@ -129,7 +132,8 @@ run-scaled: install bun axe chromium secret cli services
 
 # Starts the app as `make run` does, without the set-up (the UI tests use it too).
 serve:
-	$(VENV)/bin/reflex run --env prod --frontend-port $(PORT) --backend-port $(PORT) --loglevel warning
+	$(VENV)/bin/reflex run --env prod --backend-host $(MIMIC_HOST) --frontend-port $(PORT) --backend-port $(PORT) \
+		--loglevel warning
 
 # PostgreSQL and Redis from Debian's packages, for `make test-scaled` and `make run-scaled`.
 # Only the programs: each of those starts its own servers on 127.0.0.1 (tests/support/servers.py).

@@ -27,7 +27,8 @@ from urllib.parse import urljoin, urlsplit
 from playwright.async_api import Browser, BrowserContext, Page, Playwright, Request, Route, async_playwright
 from playwright.async_api import Error as PlaywrightError
 
-from app.outbound import EgressFailure, EgressProxy, OutboundError, split_url
+from app.egress_proxy import EgressFailure, EgressProxy
+from app.outbound import OutboundError, split_url
 from app.settings import PROJECT_ROOT
 
 logger = logging.getLogger("mimic.browser")

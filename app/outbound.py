@@ -9,7 +9,11 @@ resolves differently a moment later (DNS rebinding) gains nothing.
 
     await check_url(url)                       # raises OutboundRefused / UnresolvedHost
     httpx.AsyncClient(transport=OutboundTransport())   # checks each connection, so each redirect hop
-    proxy = EgressProxy(); await proxy.start()  # a SOCKS5 proxy for the browser: the same checks
+    proxy = EgressProxy(); await proxy.start()  # app/egress_proxy.py: a SOCKS5 proxy for the browser
+
+What comes back is capped too: an answer read through OutboundTransport larger than
+MIMIC_MAX_REPLY_BYTES (after decoding) raises ReplyTooLarge as soon as it passes the cap,
+and nothing more is read.
 
 The allow-list is comma-separated: CIDRs or IPs (`10.0.0.0/8`, `::1`), host names (exact,
 or `*.example.com` for its subdomains), and the keywords `loopback` (127.0.0.0/8, ::1) and
@@ -19,14 +23,15 @@ or `*.example.com` for its subdomains), and the keywords `loopback` (127.0.0.0/8
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import ipaddress
 import logging
 import re
 import socket
 import ssl
-import struct
-import time
-from collections.abc import Callable
+import zlib
+from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from urllib.parse import urlsplit
@@ -88,6 +93,55 @@ class UnresolvedHost(OutboundError):
     kind = "connection"
 
 
+class ReplyTooLarge(OutboundError):
+    """The answer is larger than MIMIC_MAX_REPLY_BYTES: reading stopped at the cap."""
+
+    kind = "too_large"
+
+
+class UnreadableReply(OutboundError):
+    """The answer is compressed in a way that cannot be read within the cap."""
+
+    kind = "bad_response"
+
+
+def max_reply_bytes() -> int:
+    """MIMIC_MAX_REPLY_BYTES, read at each call (tests change the setting)."""
+    from app.settings import settings  # late: settings validates its values with this module
+
+    return settings.max_reply_bytes
+
+
+def too_large(limit: int) -> ReplyTooLarge:
+    return ReplyTooLarge(f"the answer is larger than {limit:,} bytes (MIMIC_MAX_REPLY_BYTES); reading stopped there")
+
+
+# The outbound failures of the current call, for callers whose HTTP library turns them into
+# errors of its own (the OpenAI SDK reports a refused redirect hop as "Connection error").
+_failures: contextvars.ContextVar[list[OutboundError] | None] = contextvars.ContextVar(
+    "outbound_failures", default=None
+)
+
+
+@contextmanager
+def capture_failures() -> Iterator[list[OutboundError]]:
+    """Collects every OutboundRefused / ReplyTooLarge raised by the checking transports within
+    the block (tasks and threads started from it share the list through their copied context)."""
+    failures: list[OutboundError] = []
+    token = _failures.set(failures)
+    try:
+        yield failures
+    finally:
+        _failures.reset(token)
+
+
+def _noted(exc: OutboundError) -> OutboundError:
+    failures = _failures.get()
+    if failures is not None:
+        failures.append(exc)
+    return exc
+
+
 def _embedded_ipv4(address: Address) -> ipaddress.IPv4Address | None:
     """The IPv4 address an IPv6 one stands for (mapped ::ffff:a.b.c.d, NAT64, 6to4)."""
     if isinstance(address, ipaddress.IPv4Address):
@@ -122,7 +176,7 @@ def _address(text: str) -> Address:
     return ipaddress.ip_address(text.split("%", 1)[0])  # without an IPv6 zone ("fe80::1%eth0")
 
 
-def _normal_host(host: str) -> str:
+def normal_host(host: str) -> str:
     return host.strip().strip("[]").rstrip(".").lower()
 
 
@@ -172,7 +226,7 @@ class OutboundPolicy:
 
     def allows_host(self, host: str) -> bool:
         """The host name itself is on the allow-list (then any address it resolves to is)."""
-        name = _normal_host(host)
+        name = normal_host(host)
         return name in self.hosts or any(name.endswith("." + d) for d in self.domains)
 
     def refusal(self, address: Address) -> str | None:
@@ -188,34 +242,55 @@ class OutboundPolicy:
     async def allowed_addresses(self, host: str, port: int | None = None) -> list[str]:
         """Resolves `host` (with the event loop's getaddrinfo) and returns its addresses, each
         checked; raises OutboundRefused if any is refused, UnresolvedHost if there is none."""
-        name = _normal_host(host)
+        name, literal = self._literal(host)
+        if literal is not None:
+            return self._checked(name, [str(literal)], literal=True)
+        try:
+            infos = await asyncio.get_running_loop().getaddrinfo(name, port, type=socket.SOCK_STREAM)
+        except (socket.gaierror, UnicodeError) as exc:
+            raise UnresolvedHost(f"cannot resolve host {name!r}: {getattr(exc, 'strerror', None) or exc}") from exc
+        return self._checked(name, _addresses(name, infos), literal=False)
+
+    def allowed_addresses_blocking(self, host: str, port: int | None = None) -> list[str]:
+        """allowed_addresses for synchronous clients (resolves with a blocking getaddrinfo)."""
+        name, literal = self._literal(host)
+        if literal is not None:
+            return self._checked(name, [str(literal)], literal=True)
+        try:
+            infos = socket.getaddrinfo(name, port, type=socket.SOCK_STREAM)
+        except (socket.gaierror, UnicodeError) as exc:
+            raise UnresolvedHost(f"cannot resolve host {name!r}: {getattr(exc, 'strerror', None) or exc}") from exc
+        return self._checked(name, _addresses(name, infos), literal=False)
+
+    @staticmethod
+    def _literal(host: str) -> tuple[str, Address | None]:
+        name = normal_host(host)
         if not name:
             raise OutboundRefused("the URL has no host")
         try:
-            literal: Address | None = _address(name)
+            return name, _address(name)
         except ValueError:
-            literal = None
-        if literal is not None:
-            addresses = [str(literal)]
-        else:
-            try:
-                infos = await asyncio.get_running_loop().getaddrinfo(name, port, type=socket.SOCK_STREAM)
-            except (socket.gaierror, UnicodeError) as exc:
-                raise UnresolvedHost(f"cannot resolve host {name!r}: {getattr(exc, 'strerror', None) or exc}") from exc
-            addresses = list(dict.fromkeys(str(info[4][0]).split("%", 1)[0] for info in infos))
-            if not addresses:
-                raise UnresolvedHost(f"cannot resolve host {name!r}: no address")
+            return name, None
+
+    def _checked(self, name: str, addresses: list[str], *, literal: bool) -> list[str]:
         if self.allows_host(name):
             return addresses
         for text in addresses:
             label = self.refusal(_address(text))
             if label is not None:
-                where = text if literal is not None else f"{name} ({text})"
+                where = text if literal else f"{name} ({text})"
                 raise OutboundRefused(
                     f"{where} is a {label} address: outbound requests go to public addresses only, "
                     f"unless {SETTING} permits it"
                 )
         return addresses
+
+
+def _addresses(name: str, infos: list) -> list[str]:
+    addresses = list(dict.fromkeys(str(info[4][0]).split("%", 1)[0] for info in infos))
+    if not addresses:
+        raise UnresolvedHost(f"cannot resolve host {name!r}: no address")
+    return addresses
 
 
 @lru_cache(maxsize=8)
@@ -257,10 +332,9 @@ async def check_url(url: str, *, policy: OutboundPolicy | None = None) -> list[s
 class _CheckingBackend(httpcore.AsyncNetworkBackend):
     """httpcore's network backend, connecting only to checked addresses of each host."""
 
-    def __init__(self, policy: OutboundPolicy | None, on_refused: Callable[[OutboundRefused], None] | None) -> None:
+    def __init__(self, policy: OutboundPolicy | None) -> None:
         self._inner = httpcore.AnyIOBackend()
         self._policy = policy
-        self._on_refused = on_refused
 
     async def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
         policy = self._policy or current_policy()
@@ -272,9 +346,7 @@ class _CheckingBackend(httpcore.AsyncNetworkBackend):
         except UnresolvedHost as exc:
             raise httpcore.ConnectError(exc.message) from exc
         except OutboundRefused as exc:
-            if self._on_refused is not None:
-                self._on_refused(exc)
-            raise
+            raise _noted(exc) from None
         error: Exception | None = None
         for address in addresses:  # in getaddrinfo's order, as a plain connect would try them
             try:
@@ -291,6 +363,36 @@ class _CheckingBackend(httpcore.AsyncNetworkBackend):
         await self._inner.sleep(seconds)
 
 
+class _CheckingSyncBackend(httpcore.NetworkBackend):
+    """The same for synchronous clients (litellm makes a few blocking calls in threads)."""
+
+    def __init__(self, policy: OutboundPolicy | None) -> None:
+        self._inner = httpcore.SyncBackend()
+        self._policy = policy
+
+    def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
+        try:
+            addresses = (self._policy or current_policy()).allowed_addresses_blocking(host, port)
+        except UnresolvedHost as exc:
+            raise httpcore.ConnectError(exc.message) from exc
+        except OutboundRefused as exc:
+            raise _noted(exc) from None
+        error: Exception | None = None
+        for address in addresses:
+            try:
+                return self._inner.connect_tcp(address, port, timeout, local_address, socket_options)
+            except httpcore.ConnectError as exc:
+                error = exc
+        assert error is not None
+        raise error
+
+    def connect_unix_socket(self, path, timeout=None, socket_options=None):
+        raise OutboundRefused("outbound requests do not use Unix sockets")
+
+    def sleep(self, seconds: float) -> None:
+        self._inner.sleep(seconds)
+
+
 @cache
 def shared_ssl_context(verify: bool = True) -> ssl.SSLContext:
     """One TLS context per setting for every client: building one (the CA bundle loaded)
@@ -298,11 +400,91 @@ def shared_ssl_context(verify: bool = True) -> ssl.SSLContext:
     return httpx.create_ssl_context(verify=verify)
 
 
+class _CappedBody(httpx.AsyncByteStream, httpx.SyncByteStream):
+    """A response body read up to `limit` decoded bytes: past it, ReplyTooLarge, and the
+    connection is closed unread. gzip and deflate (sent although identity was asked for) are
+    decoded here, bounded, so that a small compressed answer cannot expand past the cap."""
+
+    def __init__(self, inner, limit: int, encoding: str) -> None:
+        self._inner = inner
+        self._limit = limit
+        self._read = 0
+        # wbits 47: gzip or zlib header, detected; deflate servers often send raw deflate (-15).
+        self._decoder = zlib.decompressobj(47 if encoding == "gzip" else 15) if encoding else None
+        self._raw_deflate = encoding == "deflate"
+
+    def _decode(self, chunk: bytes) -> bytes:
+        if self._decoder is None:
+            return chunk
+        room = self._limit - self._read + 1  # one byte more than the cap tells that it was passed
+        try:
+            data = self._decoder.decompress(self._decoder.unconsumed_tail + chunk, room)
+        except zlib.error:
+            if not self._raw_deflate or self._read:
+                raise UnreadableReply("the answer's compressed body is corrupt") from None
+            self._decoder, self._raw_deflate = zlib.decompressobj(-15), False
+            data = self._decoder.decompress(chunk, room)
+        return data
+
+    def _count(self, data: bytes) -> bytes:
+        self._read += len(data)
+        if self._read > self._limit:
+            raise _noted(too_large(self._limit))
+        return data
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        try:
+            async for chunk in self._inner:
+                if data := self._count(self._decode(chunk)):
+                    yield data
+        finally:
+            await self.aclose()
+
+    def __iter__(self) -> Iterator[bytes]:
+        try:
+            for chunk in self._inner:
+                if data := self._count(self._decode(chunk)):
+                    yield data
+        finally:
+            self.close()
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()
+
+    def close(self) -> None:
+        self._inner.close()
+
+
+_DECODED_HERE = {"identity": "", "": "", "gzip": "gzip", "x-gzip": "gzip", "deflate": "deflate"}
+
+
+def _capped(response: httpx.Response, limit: int | None) -> httpx.Response:
+    """The response with its body capped (and decoded here when compressed)."""
+    limit = max_reply_bytes() if limit is None else limit
+    encoding = response.headers.get("content-encoding", "").strip().lower()
+    if encoding not in _DECODED_HERE:
+        raise UnreadableReply(f"the answer is encoded as {encoding!r}, which Mimic does not read")
+    length = response.headers.get("content-length", "")
+    if not encoding and length.isdigit() and int(length) > limit:
+        raise _noted(too_large(limit))
+    headers = response.headers
+    if encoding:  # decoded below: httpx must not decode it again, and the length no longer holds
+        headers = httpx.Headers([(k, v) for k, v in headers.multi_items()
+                                 if k.lower() not in ("content-encoding", "content-length")])  # fmt: skip
+    return httpx.Response(
+        status_code=response.status_code,
+        headers=headers,
+        stream=_CappedBody(response.stream, limit, _DECODED_HERE[encoding]),
+        extensions=response.extensions,
+    )
+
+
 class OutboundTransport(httpx.AsyncHTTPTransport):
     """An httpx transport whose every connection goes to a checked address: each redirect
     hop to another host opens a new connection, so each hop is checked. A refused one raises
     OutboundRefused (not an httpx error) out of the request. Proxies from the environment
-    are not used (the check must see the real destination). `refused` keeps the last one."""
+    are not used (the check must see the real destination). Answers are read up to
+    `max_response_bytes` (default: MIMIC_MAX_REPLY_BYTES), then ReplyTooLarge."""
 
     def __init__(
         self,
@@ -311,8 +493,9 @@ class OutboundTransport(httpx.AsyncHTTPTransport):
         verify: bool = True,
         http2: bool = False,
         limits: httpx.Limits = httpx.Limits(max_connections=100, max_keepalive_connections=20),  # noqa: B008
+        max_response_bytes: int | None = None,
     ) -> None:
-        self.refused: OutboundRefused | None = None
+        self.max_response_bytes = max_response_bytes
         self._pool = httpcore.AsyncConnectionPool(
             ssl_context=shared_ssl_context(verify),
             max_connections=limits.max_connections,
@@ -320,11 +503,49 @@ class OutboundTransport(httpx.AsyncHTTPTransport):
             keepalive_expiry=limits.keepalive_expiry,
             http1=True,
             http2=http2,
-            network_backend=_CheckingBackend(policy, self._remember),
+            network_backend=_CheckingBackend(policy),
         )
 
-    def _remember(self, exc: OutboundRefused) -> None:
-        self.refused = exc
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        request.headers["accept-encoding"] = "identity"  # the cap counts what the answer really is
+        response = await super().handle_async_request(request)
+        try:
+            return _capped(response, self.max_response_bytes)
+        except OutboundError:
+            await response.aclose()
+            raise
+
+
+class OutboundSyncTransport(httpx.HTTPTransport):
+    """OutboundTransport for synchronous httpx clients."""
+
+    def __init__(self, *, policy: OutboundPolicy | None = None, verify: bool = True,
+                 max_response_bytes: int | None = None) -> None:  # fmt: skip
+        self.max_response_bytes = max_response_bytes
+        self._pool = httpcore.ConnectionPool(
+            ssl_context=shared_ssl_context(verify), http1=True, http2=False,
+            network_backend=_CheckingSyncBackend(policy),
+        )  # fmt: skip
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        request.headers["accept-encoding"] = "identity"
+        response = super().handle_request(request)
+        try:
+            return _capped(response, self.max_response_bytes)
+        except OutboundError:
+            response.close()
+            raise
+
+
+async def read_prefix(response: httpx.Response, limit: int) -> bytes:
+    """The first `limit` bytes of a streamed answer (`client.stream(...)`); the rest is never
+    read: closing the response closes its connection."""
+    data = bytearray()
+    async for chunk in response.aiter_bytes():
+        data += chunk
+        if len(data) >= limit:
+            break
+    return bytes(data[:limit])
 
 
 def outbound_client(*, policy: OutboundPolicy | None = None, **kwargs) -> httpx.AsyncClient:
@@ -332,174 +553,21 @@ def outbound_client(*, policy: OutboundPolicy | None = None, **kwargs) -> httpx.
     return httpx.AsyncClient(transport=OutboundTransport(policy=policy), **kwargs)
 
 
-# ---- the browser's proxy ---------------------------------------------------------------------
-
-_SOCKS_OK, _SOCKS_FAILED, _SOCKS_NOT_ALLOWED, _SOCKS_UNREACHABLE, _SOCKS_REFUSED = 0, 1, 2, 4, 5
-# What Chromium would have said had it connected itself (it only says ERR_SOCKS_CONNECTION_FAILED).
-_NET_ERRORS = ((ConnectionRefusedError, "net::ERR_CONNECTION_REFUSED"), (TimeoutError, "net::ERR_CONNECTION_TIMED_OUT"),
-               (ConnectionResetError, "net::ERR_CONNECTION_RESET"))  # fmt: skip
-
-
-@dataclass(frozen=True)
-class EgressFailure:
-    """A connection the proxy did not make: refused by the policy, or the host failed."""
-
-    host: str
-    port: int
-    refused: bool
-    reason: str  # the policy's message, or a Chromium-style net:: error
-    at: float = field(default_factory=time.time)
-
-
-class EgressProxy:
-    """A SOCKS5 proxy on 127.0.0.1 for one browser context. Chromium sends it host names
-    (it resolves nothing itself through a SOCKS5 proxy), so the proxy resolves, checks every
-    address and connects to a checked one: navigations, redirect hops, subresources and
-    WebSockets alike. What it did not connect is kept in `failures` by (host, port)."""
-
-    def __init__(self, *, policy: OutboundPolicy | None = None, connect_timeout_s: float = 30) -> None:
-        self.policy = policy
-        self.connect_timeout_s = connect_timeout_s
-        self.failures: dict[tuple[str, int], EgressFailure] = {}
-        self.last_failure: EgressFailure | None = None
-        self.connections = 0
-        self._server: asyncio.Server | None = None
-        self._writers: set[asyncio.StreamWriter] = set()
-
-    @property
-    def url(self) -> str:
-        assert self._server is not None, "start() first"
-        return f"socks5://127.0.0.1:{self._server.sockets[0].getsockname()[1]}"
-
-    async def start(self) -> EgressProxy:
-        self._server = await asyncio.start_server(self._serve, "127.0.0.1", 0)
-        return self
-
-    async def close(self) -> None:
-        if self._server is not None:
-            self._server.close()
-            self._server = None
-        for writer in list(self._writers):
-            writer.close()
-        self._writers.clear()
-
-    def failure(self, host: str, port: int) -> EgressFailure | None:
-        return self.failures.get((_normal_host(host), port))
-
-    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        self._writers.add(writer)
-        upstream: asyncio.StreamWriter | None = None
-        try:
-            target = await self._handshake(reader, writer)
-            if target is None:
-                return
-            host, port = target
-            upstream_reader, upstream = await self._connect(host, port, writer)
-            if upstream_reader is None or upstream is None:
-                return
-            self._writers.add(upstream)
-            self.connections += 1
-            await asyncio.gather(_pipe(reader, upstream), _pipe(upstream_reader, writer))
-        except (asyncio.IncompleteReadError, ConnectionError, UnicodeError, ValueError):
-            pass  # a client that hung up or spoke something else than SOCKS5
-        finally:
-            for w in (writer, upstream):
-                if w is not None:
-                    self._writers.discard(w)
-                    w.close()
-
-    async def _handshake(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> tuple[str, int] | None:
-        version, count = await reader.readexactly(2)
-        methods = await reader.readexactly(count)
-        if version != 5 or 0 not in methods:
-            writer.write(b"\x05\xff")
-            return None
-        writer.write(b"\x05\x00")
-        version, command, _, kind = await reader.readexactly(4)
-        if kind == 1:
-            host = str(ipaddress.IPv4Address(await reader.readexactly(4)))
-        elif kind == 3:
-            host = (await reader.readexactly((await reader.readexactly(1))[0])).decode("idna")
-        elif kind == 4:
-            host = str(ipaddress.IPv6Address(await reader.readexactly(16)))
-        else:
-            writer.write(_reply(8))
-            return None
-        (port,) = struct.unpack("!H", await reader.readexactly(2))
-        if command != 1:  # CONNECT only: no BIND, no UDP
-            writer.write(_reply(7))
-            return None
-        return _normal_host(host), port
-
-    async def _connect(self, host: str, port: int, writer: asyncio.StreamWriter):
-        """(reader, writer) of the upstream connection, or (None, None) after a failure reply."""
-        policy = self.policy or current_policy()
-        try:
-            async with asyncio.timeout(self.connect_timeout_s):
-                addresses = await policy.allowed_addresses(host, port)
-                error: OSError | None = None
-                for address in addresses:
-                    try:
-                        streams = await asyncio.open_connection(address, port)
-                        break
-                    except OSError as exc:
-                        error = exc
-                else:
-                    assert error is not None
-                    raise error
-        except OutboundRefused as exc:
-            logger.info("browser request refused: %s", exc.message)
-            return self._failed(writer, EgressFailure(host, port, True, exc.message), _SOCKS_NOT_ALLOWED)
-        except UnresolvedHost:
-            return self._failed(writer, EgressFailure(host, port, False, "net::ERR_NAME_NOT_RESOLVED"),
-                                _SOCKS_UNREACHABLE)  # fmt: skip
-        except TimeoutError:
-            return self._failed(writer, EgressFailure(host, port, False, "net::ERR_CONNECTION_TIMED_OUT"),
-                                _SOCKS_UNREACHABLE)  # fmt: skip
-        except OSError as exc:
-            reason = next((name for kind, name in _NET_ERRORS if isinstance(exc, kind)), "net::ERR_CONNECTION_FAILED")
-            code = _SOCKS_REFUSED if isinstance(exc, ConnectionRefusedError) else _SOCKS_FAILED
-            return self._failed(writer, EgressFailure(host, port, False, reason), code)
-        self.failures.pop((host, port), None)
-        writer.write(_reply(_SOCKS_OK))
-        return streams
-
-    def _failed(self, writer: asyncio.StreamWriter, failure: EgressFailure, code: int) -> tuple[None, None]:
-        self.failures[(failure.host, failure.port)] = self.last_failure = failure
-        writer.write(_reply(code))
-        return None, None
-
-
-def _reply(code: int) -> bytes:
-    return bytes([5, code, 0, 1, 0, 0, 0, 0, 0, 0])
-
-
-async def _pipe(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-    try:
-        while data := await reader.read(65536):
-            writer.write(data)
-            await writer.drain()
-    except ConnectionError:
-        pass
-    finally:
-        try:
-            if writer.can_write_eof():
-                writer.write_eof()
-        except (OSError, RuntimeError):
-            pass
-
-
 __all__ = [
-    "EgressFailure",
-    "EgressProxy",
     "OutboundError",
     "OutboundPolicy",
     "OutboundRefused",
+    "OutboundSyncTransport",
     "OutboundTransport",
+    "ReplyTooLarge",
+    "UnreadableReply",
     "UnresolvedHost",
+    "capture_failures",
+    "max_reply_bytes",
     "address_class",
     "check_url",
     "current_policy",
     "outbound_client",
+    "read_prefix",
     "split_url",
 ]

@@ -34,15 +34,25 @@ class Settings(BaseSettings):
     access_token_ttl_minutes: int = Field(default=1440, ge=1)
     # The address users reach the dashboard at; invitation links point there.
     public_url: str = "http://localhost:3000"
+    # Other origins (comma-separated, e.g. https://qa.example.com) whose pages may use the
+    # dashboard's cookie on /api/ws and the sign-in endpoints, besides the app's own.
+    allowed_origins: str = ""
     # Rate limits ("N/second|minute|hour"): per user or API key, per IP when anonymous,
     # and tighter per IP on the sign-in and registration endpoints.
     rate_limit_enabled: bool = True
     rate_limit_default: str = "600/minute"
     rate_limit_anonymous: str = "120/minute"
     rate_limit_auth: str = "20/minute"
+    # Per account (per email, registered or not): after this many failed sign-ins within the
+    # window, sign-ins for that email are refused until the window has passed.
+    sign_in_max_failures: int = Field(default=5, ge=1)
+    sign_in_window_minutes: int = Field(default=15, ge=1)
     # Largest request body the API reads (bytes), and a larger one for the import endpoints.
     max_request_bytes: int = Field(default=1024 * 1024, ge=1024)
     max_import_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
+    # Largest answer Mimic reads from anything it calls (agents, models, webhook receivers):
+    # reading stops past it, and the session ends with a target error of kind too_large.
+    max_reply_bytes: int = Field(default=256 * 1024, ge=1024)
     # Redis, when set, holds the rate limiter's counters and carries the event bus between
     # processes (pub/sub), so every backend worker sees every session's events.
     redis_url: str = ""

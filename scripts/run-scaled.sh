@@ -61,6 +61,7 @@ trap stop EXIT INT TERM
 pids+=($!)
 echo "Started $WORKERS queue workers (log: .scaled/log/workers.log)"
 echo "Starting $BACKENDS backend workers on http://localhost:$PORT (PostgreSQL :$PG_PORT, Redis :$REDIS_PORT)"
-.venv/bin/reflex run --env prod --frontend-port "$PORT" --backend-port "$PORT" --loglevel warning &
+.venv/bin/reflex run --env prod --backend-host "${MIMIC_HOST:-127.0.0.1}" --frontend-port "$PORT" \
+  --backend-port "$PORT" --loglevel warning &
 pids+=($!)
 wait "${pids[@]}"

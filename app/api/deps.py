@@ -10,11 +10,10 @@ from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBea
 from sqlmodel import Session
 
 from app.db import get_engine
-from app.services import accounts
+from app.services import accounts, origins
 from app.services.access import Principal, RequestMeta
-from app.services.errors import AuthenticationFailed
-
-TOKEN_COOKIE = "mimic_token"  # set by the dashboard (app/ui/state/auth.py)
+from app.services.errors import AuthenticationFailed, PermissionDenied
+from app.services.security import SESSION_COOKIE as TOKEN_COOKIE
 
 
 def get_db() -> Iterator[Session]:
@@ -62,19 +61,51 @@ def get_principal(
 CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
 
 
-def get_stream_principal(
+def get_stream_credential(
     request: Request,
-    session: SessionDep,
     bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
     api_key: Annotated[str | None, Depends(_api_key)],
     token: Annotated[str | None, Query(description="For EventSource clients, which cannot send headers")] = None,
-) -> Principal:
-    """Like get_principal, but also reads ?token= and the dashboard's cookie: a browser's
+) -> str:
+    """The credential of a stream: also ?token= and the dashboard's cookie, since a browser's
     EventSource or WebSocket cannot set an Authorization header."""
     credential = (bearer.credentials if bearer else None) or api_key or token or request.cookies.get(TOKEN_COOKIE)
     if not credential:
         raise AuthenticationFailed("Authentication required: a bearer token, an API key, ?token= or a session cookie")
+    return credential
+
+
+StreamCredential = Annotated[str, Depends(get_stream_credential)]
+
+
+def get_stream_principal(session: SessionDep, credential: StreamCredential) -> Principal:
     return accounts.authenticate(session=session, credential=credential)
 
 
 StreamPrincipal = Annotated[Principal, Depends(get_stream_principal)]
+
+
+def request_credential(
+    request: Request,
+    bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> str:
+    """The access token of a request: its bearer token, else the dashboard's cookie."""
+    credential = (bearer.credentials if bearer else None) or request.cookies.get(TOKEN_COOKIE)
+    if not credential:
+        raise AuthenticationFailed("Authentication required: a bearer token or the dashboard's session cookie")
+    return credential
+
+
+RequestCredential = Annotated[str, Depends(request_credential)]
+
+
+def require_same_origin(request: Request) -> None:
+    """A browser's request from another site is refused (cookie-setting endpoints, /api/ws):
+    its Origin must be this app's own, MIMIC_PUBLIC_URL's, or one of MIMIC_ALLOWED_ORIGINS.
+    Requests without an Origin (scripts, the CLI) carry no ambient credentials to abuse."""
+    origin = request.headers.get("origin")
+    if origin is not None and not origins.allowed(origin, host=request.headers.get("host", "")):
+        raise PermissionDenied(f"Requests from {origin[:100]} are not accepted here")
+
+
+SameOrigin = Depends(require_same_origin)

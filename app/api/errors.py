@@ -16,6 +16,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from app.models.base import PATTERN_MESSAGES
 from app.services import errors as service_errors
 
 logger = logging.getLogger("mimic.api")
@@ -30,6 +31,7 @@ class ErrorCode(StrEnum):
     METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED"
     PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE"
     RATE_LIMIT_EXCEEDED = "RATE_LIMIT_EXCEEDED"
+    UPSTREAM_ERROR = "UPSTREAM_ERROR"
     INTERNAL_ERROR = "INTERNAL_ERROR"
 
 
@@ -60,6 +62,7 @@ _STATUS_CODES: dict[int, ErrorCode] = {
     413: ErrorCode.PAYLOAD_TOO_LARGE,
     422: ErrorCode.VALIDATION_ERROR,
     429: ErrorCode.RATE_LIMIT_EXCEEDED,
+    502: ErrorCode.UPSTREAM_ERROR,
 }
 
 _SERVICE_ERRORS: list[tuple[type[service_errors.ServiceError], int]] = [
@@ -69,6 +72,7 @@ _SERVICE_ERRORS: list[tuple[type[service_errors.ServiceError], int]] = [
     (service_errors.PermissionDenied, 403),
     (service_errors.Conflict, 409),
     (service_errors.RateLimited, 429),
+    (service_errors.UpstreamFailed, 502),
 ]
 
 
@@ -110,6 +114,10 @@ def _field_name(loc: tuple[Any, ...]) -> str:
 def _validation_message(err: dict[str, Any]) -> str:
     if err.get("type") == "json_invalid":
         return f"Malformed JSON body: {err.get('ctx', {}).get('error', 'cannot be parsed')}"
+    if err.get("type") == "string_pattern_mismatch":
+        meaning = PATTERN_MESSAGES.get(str(err.get("ctx", {}).get("pattern", "")))
+        if meaning:
+            return f"{meaning}, not {str(err.get('input', ''))[:100]!r}"
     return service_errors.clean_message(str(err.get("msg", "Invalid value")))
 
 
@@ -135,7 +143,9 @@ async def _on_http_exception(_request: Request, exc: StarletteHTTPException) -> 
 async def _on_service_error(_request: Request, exc: service_errors.ServiceError) -> JSONResponse:
     status = next((s for cls, s in _SERVICE_ERRORS if isinstance(exc, cls)), 400)
     details = [{"field": d.field, "message": d.message} for d in exc.details]
-    return error_response(status, exc.message, details)
+    retry_after = getattr(exc, "retry_after", None)
+    headers = {"Retry-After": str(retry_after)} if retry_after else None
+    return error_response(status, exc.message, details, headers=headers)
 
 
 async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:

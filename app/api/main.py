@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute, iter_route_contexts
+from starlette.convertors import Convertor, register_url_convertor
 from starlette.routing import compile_path
 
+from app.api.documented import RequestBodiesMatchTheDocument
 from app.api.errors import ERROR_RESPONSES, error_response, install_error_handlers
 from app.api.middleware import BindEventLoop, RequestSizeLimitMiddleware, SecurityHeadersMiddleware
 from app.api.rate_limit import RateLimitMiddleware
@@ -31,27 +35,80 @@ from app.api.routes import (
     workspaces,
     ws,
 )
+from app.models.agent_config import CONFIG_TYPES
 from app.settings import VERSION, resolved_secret_key
 
 _ALL_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 
 
+class _AnyPath(Convertor[str]):
+    """Starlette's `path` convertor (".*") stops at a newline: `/api/a%0Ab` then matched no
+    route nor mount, not even the app's outer mount of this API, and came back as Starlette's
+    plain-text 404 without the API's headers. This one matches every character; it replaces
+    `path` for every route and mount made after this module is imported (Reflex builds its
+    outer app later), so that any path reaches the API's own answers."""
+
+    regex = r"[\s\S]*"
+
+    def convert(self, value: str) -> str:
+        return value
+
+    def to_string(self, value: str) -> str:
+        return value
+
+
+register_url_convertor("path", _AnyPath())
+
+
 def _unknown_api_path(request: Request) -> JSONResponse:
     # A known path with another method is a 405 (with Allow), as it would be without this fallback.
-    allowed = sorted(
-        {
-            method
-            for context in iter_route_contexts(request.app.routes)
-            if isinstance(context.original_route, APIRoute) and context.endpoint is not _unknown_api_path
-            and compile_path(context.path)[0].match(request.url.path)
-            for method in context.methods
-        }
-    )  # fmt: skip
+    path = request.url.path
+    matching = [
+        context
+        for context in iter_route_contexts(request.app.routes)
+        if isinstance(context.original_route, APIRoute) and context.endpoint is not _unknown_api_path
+        and compile_path(context.path)[0].match(path)
+    ]  # fmt: skip
+    # A fixed path (/api/personas/export) shadows the templates it also fits (/api/personas/{id}).
+    exact = [context for context in matching if context.path == path]
+    allowed = sorted({method for context in exact or matching for method in context.methods})
     if allowed:
-        return error_response(
-            405, f"{request.method} is not allowed on {request.url.path}", headers={"Allow": ", ".join(allowed)}
-        )
-    return error_response(404, f"No API route at {request.url.path}")
+        return error_response(405, f"{request.method} is not allowed on {path}", headers={"Allow": ", ".join(allowed)})
+    return error_response(404, f"No API route at {path!r}"[:300])
+
+
+def _inlined(schema: dict[str, Any]) -> dict[str, Any]:
+    """A pydantic JSON schema with its $defs references replaced by their content."""
+    definitions = schema.pop("$defs", {})
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, dict):
+            ref = node.get("$ref", "")
+            if ref.startswith("#/$defs/"):
+                return walk(dict(definitions[ref.removeprefix("#/$defs/")]))
+            return {key: walk(value) for key, value in node.items()}
+        if isinstance(node, list):
+            return [walk(item) for item in node]
+        return node
+
+    return walk(schema)
+
+
+def _document_agent_configs(document: dict[str, Any]) -> None:
+    """An agent's config depends on its type: the document says which config each type takes
+    (the service validates it so, naming the bad field)."""
+    for name in ("AgentCreate",):
+        schema = document.get("components", {}).get("schemas", {}).get(name)
+        if schema is None:
+            continue
+        schema["allOf"] = [
+            {
+                "if": {"properties": {"type": {"const": agent_type.value}}, "required": ["type"]},
+                "then": {"required": ["config"],
+                         "properties": {"config": _inlined(model.model_json_schema(by_alias=True))}},
+            }
+            for agent_type, model in CONFIG_TYPES.items()
+        ]  # fmt: skip
 
 
 def create_api() -> FastAPI:
@@ -67,6 +124,8 @@ def create_api() -> FastAPI:
         responses=ERROR_RESPONSES,
     )
     install_error_handlers(api)
+    # Innermost: a JSON body is checked against the document once the limits have let it in.
+    api.add_middleware(RequestBodiesMatchTheDocument, api=lambda: api)
     api.add_middleware(RateLimitMiddleware)
     api.add_middleware(BindEventLoop)
     # Added last, so outermost: size limits before anything reads a body, headers on every answer.
@@ -100,4 +159,13 @@ def create_api() -> FastAPI:
     fallback = APIRouter(include_in_schema=False)
     fallback.add_api_route("/api/{path:path}", _unknown_api_path, methods=_ALL_METHODS)
     api.include_router(fallback)
+
+    default_openapi = api.openapi
+
+    def openapi() -> dict[str, Any]:
+        if api.openapi_schema is None:
+            _document_agent_configs(default_openapi())
+        return api.openapi_schema
+
+    api.openapi = openapi  # type: ignore[method-assign]
     return api

@@ -132,7 +132,9 @@ class SecurityHeadersMiddleware:
                 for name, value in _FIXED_HEADERS.items():
                     if name not in headers:
                         headers[name] = value
-                if "content-security-policy" in headers:
+                if "content-security-policy" in headers or message.get("status") == 304:
+                    # A 304 has no body to judge; the browser keeps the policy the cached answer
+                    # came with (one set here would replace it: a page's hashes with 'none').
                     await send(message)
                 elif headers.get("content-type", "").startswith("text/html"):
                     start = message  # sent with the body, once the policy is known

@@ -23,7 +23,9 @@ import litellm  # noqa: E402
 import openai  # noqa: E402
 from pydantic import BaseModel, ValidationError  # noqa: E402
 
+from app import outbound  # noqa: E402
 from app.llm import cache as response_cache  # noqa: E402
+from app.llm import egress  # noqa: E402
 from app.llm.offline import CONTEXT_METADATA_KEY, ROLE_METADATA_KEY, OfflineLLM  # noqa: E402
 
 logger = logging.getLogger(__name__)
@@ -85,9 +87,12 @@ class LLMResult:
 
 
 class LLMError(Exception):
-    """kind: auth | rate_limit | timeout | connection | bad_request | bad_output | provider."""
+    """kind: auth | rate_limit | timeout | connection | bad_request | bad_output | provider |
+    refused (the outbound policy does not let Mimic reach the endpoint, or a redirect hop of it)
+    | too_large (the answer passed MIMIC_MAX_REPLY_BYTES)."""
 
-    KINDS = ("auth", "rate_limit", "timeout", "connection", "bad_request", "bad_output", "provider")
+    KINDS = ("auth", "rate_limit", "timeout", "connection", "bad_request", "bad_output", "provider", "refused",
+             "too_large")  # fmt: skip
 
     def __init__(self, kind: str, message: str, status_code: int | None = None) -> None:
         super().__init__(f"{kind}: {message}")
@@ -113,6 +118,7 @@ def _register_offline_provider() -> None:
 
 
 _register_offline_provider()
+egress.install()  # every HTTP request litellm makes goes through the outbound policy
 # litellm prints "Give Feedback / Get Help" banners on every error otherwise.
 litellm.suppress_debug_info = True
 
@@ -186,6 +192,8 @@ async def complete(
 
     if is_offline(model):
         retries = 0  # the simulator is deterministic: the same call would fail the same way
+    elif model.split("/", 1)[0].lower() in egress.PROVIDERS_OUTSIDE_THE_POLICY:
+        raise LLMError("refused", f"{model.split('/', 1)[0]} models open connections the outbound policy cannot check")
     started = time.perf_counter()
     cache = response_cache.active(str(role))
     # The offline model answers from its out-of-band context too: part of its key.
@@ -280,11 +288,18 @@ async def _call(
 ) -> Any:
     for attempt in range(retries + 1):
         try:
-            # litellm enforces timeout_s per request; this bounds the whole call (and the offline provider).
-            async with asyncio.timeout(timeout_s + (0 if is_offline(model) else 0.5)):
-                response = await litellm.acompletion(**kwargs)
+            # The checking transport notes a refused address or an oversized answer here: the
+            # SDKs between it and this call report either as a mere connection error.
+            with outbound.capture_failures() as failures:
+                # litellm enforces timeout_s per request; this bounds the whole call (and the offline provider).
+                async with asyncio.timeout(timeout_s + (0 if is_offline(model) else 0.5)):
+                    response = await litellm.acompletion(**kwargs)
         except Exception as exc:  # every failure leaves here as an LLMError
-            error = _to_llm_error(exc, secrets, timeout_s)
+            error = (
+                LLMError(failures[0].kind, _scrub(failures[0].message, secrets))
+                if failures
+                else _to_llm_error(exc, secrets, timeout_s)
+            )
             if error.retryable and attempt < retries:
                 await asyncio.sleep(RETRY_BASE_DELAY_S * 2**attempt)
                 continue

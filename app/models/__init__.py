@@ -1,6 +1,6 @@
 """Every table of Mimic. Importing this package registers them all on SQLModel.metadata."""
 
-from app.models.account import ApiKey, Invitation, Membership, Role, User, Workspace
+from app.models.account import ApiKey, Invitation, Membership, RevokedToken, Role, SignInFailure, User, Workspace
 from app.models.audit import AuditEvent
 from app.models.judgement import Judgement
 from app.models.library import Agent, AgentType, Objective, Persona
@@ -40,7 +40,9 @@ __all__ = [
     "Message",
     "Objective",
     "Persona",
+    "RevokedToken",
     "Role",
+    "SignInFailure",
     "Run",
     "RunStatus",
     "SessionOutcome",

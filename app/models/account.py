@@ -38,6 +38,9 @@ class User(SQLModel, table=True):
     name: str = Field(default="", max_length=200)
     password_hash: str = Field(max_length=255)
     is_active: bool = True
+    # Every token carries the version it was issued at; raising it (password change, sign-out
+    # everywhere) ends all of them at once.
+    token_version: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     # The workspace the dashboard opens in; switching changes it.
     current_workspace_id: str | None = Field(
         default=None, foreign_key="workspace.id", max_length=36, ondelete="SET NULL"
@@ -111,9 +114,31 @@ class Invitation(SQLModel, table=True):
     created_at: datetime = created_at_field()
 
 
+class RevokedToken(SQLModel, table=True):
+    """A signed-out access token (or a used sign-in ticket), by its jti, kept until it expires."""
+
+    __tablename__ = "revoked_token"
+
+    jti: str = Field(primary_key=True, max_length=64)
+    user_id: str = Field(foreign_key="user.id", max_length=36, ondelete="CASCADE", index=True)
+    expires_at: datetime = Field(sa_type=UTCDateTime, nullable=False, index=True)
+
+
+class SignInFailure(SQLModel, table=True):
+    """A failed sign-in for an email (registered or not, so that throttling tells nothing):
+    the per-account throttle counts these over a window."""
+
+    __tablename__ = "sign_in_failure"
+    __table_args__ = (Index("ix_sign_in_failure_email_created", "email", "created_at"),)
+
+    id: str = id_field()
+    email: str = Field(max_length=320)
+    created_at: datetime = created_at_field()
+
+
 # ---- API schemas -------------------------------------------------------------------------
 
-_PASSWORD_MIN = 8
+_PASSWORD_MIN = 12
 
 
 class RegisterRequest(CamelModel):

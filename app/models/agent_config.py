@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, Field, field_validator, model_validator
 
-from app.models.base import CamelModel
+from app.models.base import PATTERN_MESSAGES, CamelModel
 from app.models.library import AgentType
 
 SENSITIVE_HEADER = re.compile(r"(authorization|api[-_]?key|token|secret|cookie|password|auth)", re.IGNORECASE)
@@ -26,12 +26,22 @@ def _http_url(value: str, schemes: tuple[str, ...] = ("http", "https")) -> str:
     return value
 
 
+def url_pattern(schemes: tuple[str, ...] = ("http", "https")) -> dict[str, str]:
+    """The OpenAPI pattern of what _http_url accepts: an absolute URL of one of `schemes`."""
+    # A host name, or an IPv6 literal in brackets written as ipaddress reads it (urlsplit checks it).
+    group = "[0-9A-Fa-f]{1,4}"
+    ipv6 = rf"\[(({group}:){{7}}{group}|(({group}:){{0,5}}{group})?::({group}(:{group}){{0,5}})?)\]"
+    pattern = f"^[ \\t\\n\\r]*({'|'.join(schemes)})://([^/?#@\\[\\] \\t\\n\\r]*@)?({ipv6}|[^/?#@\\[\\] \\t\\n\\r]+)"
+    PATTERN_MESSAGES[pattern] = f"must be an absolute {' or '.join(schemes)} URL"
+    return {"pattern": pattern}
+
+
 def _origin(value: str) -> str:
     parts = urlsplit(_http_url(value))
     return f"{parts.scheme}://{parts.netloc}"
 
 
-Origin = Annotated[str, AfterValidator(_origin)]
+Origin = Annotated[str, AfterValidator(_origin), Field(json_schema_extra=url_pattern())]
 
 
 # ${NAME}: an environment variable, as shells and CI systems name them (mimic.yaml's references).
@@ -62,7 +72,7 @@ class AgentConfigBase(CamelModel):
 class HttpAgentConfig(AgentConfigBase):
     """A JSON webhook: Mimic POSTs the persona's message and reads the reply at `replyPath`."""
 
-    url: str
+    url: str = Field(json_schema_extra=url_pattern())
     method: Literal["POST", "PUT", "PATCH", "GET"] = "POST"
     headers: dict[str, str] = Field(default_factory=dict)
     body_template: str = Field(
@@ -80,17 +90,17 @@ class OpenAIAgentConfig(AgentConfigBase):
     """Any OpenAI-compatible chat completions endpoint."""
 
     SECRET_FIELDS: ClassVar[tuple[str, ...]] = ("apiKey",)
-    base_url: str
+    base_url: str = Field(json_schema_extra=url_pattern())
     model: str = Field(min_length=1, max_length=200)
     api_key: str = Field(default="", max_length=2000)
     system_prompt: str = Field(default="", max_length=50_000)
-    temperature: float | None = Field(default=None, ge=0, le=2)
+    temperature: float | None = Field(default=None, ge=0, le=2, strict=True)
 
     _check_url = field_validator("base_url")(classmethod(lambda cls, v: _http_url(v)))
 
 
 class WebSocketAgentConfig(AgentConfigBase):
-    url: str
+    url: str = Field(json_schema_extra=url_pattern(("ws", "wss")))
     headers: dict[str, str] = Field(default_factory=dict)
     message_template: str = Field(default='{"message": "{{message}}", "sessionId": "{{sessionId}}"}', max_length=20_000)
     reply_path: str = Field(default="reply", min_length=1, max_length=500)
@@ -104,7 +114,7 @@ class HostedAgentConfig(AgentConfigBase):
     system_prompt: str = Field(min_length=1, max_length=50_000)
     # Empty: the workspace's default model for hosted agents (else the server's default).
     model: str | None = Field(default=None, max_length=200)
-    temperature: float = Field(default=0.7, ge=0, le=2)
+    temperature: float = Field(default=0.7, ge=0, le=2, strict=True)
     max_tokens: int = Field(default=512, ge=1, le=32_000)
 
 
@@ -116,7 +126,7 @@ class Viewport(CamelModel):
 class BrowserAgentConfig(AgentConfigBase):
     """A website that personas use in headless Chromium."""
 
-    target_url: str
+    target_url: str = Field(json_schema_extra=url_pattern())
     allowed_origins: list[Origin] = Field(default_factory=list, description="Defaults to the target URL's origin")
     viewport: Viewport = Field(default_factory=Viewport)
 
@@ -136,7 +146,7 @@ class WhatsAppAgentConfig(AgentConfigBase):
     POST /api/whatsapp/{agentId}/messages with `Authorization: Bearer <accessToken>`."""
 
     SECRET_FIELDS: ClassVar[tuple[str, ...]] = ("accessToken", "appSecret")
-    webhook_url: str
+    webhook_url: str = Field(json_schema_extra=url_pattern())
     phone_number: str = Field(
         default="+15550100000", pattern=r"^\+[1-9]\d{6,14}$", description="The bot's number, E.164"
     )

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
+from pydantic import Field as PydanticField
 from pydantic.alias_generators import to_camel
 from sqlalchemy import JSON, DateTime, TypeDecorator
 from sqlalchemy.dialects.postgresql import JSONB
@@ -95,9 +96,24 @@ def not_blank(value: str) -> str:
     return value
 
 
+# "Holds a character that str.strip() keeps", spelled out so that every regex engine that reads
+# the OpenAPI document (Python's, Rust's, JavaScript's) agrees on it: each has its own `\s`.
+NOT_BLANK_PATTERN = "[^\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+
+
+# What a documented pattern means, in words: error messages say this rather than the regex.
+PATTERN_MESSAGES: dict[str, str] = {NOT_BLANK_PATTERN: "must not be blank"}
+
+
 def text(max_length: int) -> Any:
-    """A required text: trimmed, not blank, at most `max_length` characters."""
-    return Annotated[str, StringConstraints(max_length=max_length), AfterValidator(not_blank)]
+    """A required text: trimmed, not blank, at most `max_length` characters (the OpenAPI
+    document says so too: minLength 1 and a pattern that only blank strings miss)."""
+    return Annotated[
+        str,
+        StringConstraints(max_length=max_length),
+        AfterValidator(not_blank),  # the same rule as the pattern, with a plainer message
+        PydanticField(json_schema_extra={"minLength": 1, "pattern": NOT_BLANK_PATTERN}),
+    ]
 
 
 # A name as people type it: trimmed, and never only spaces.

@@ -140,7 +140,7 @@ class LLMChoice(CamelModel):
     """A model picked for one role; empty means: fall back to the next level."""
 
     model: str | None = PydanticField(default=None, max_length=200)
-    temperature: float | None = PydanticField(default=None, ge=0, le=2)
+    temperature: float | None = PydanticField(default=None, ge=0, le=2, strict=True)
 
 
 class PersonaCreate(CamelModel):
@@ -187,14 +187,16 @@ class ObjectiveDefinition(CamelModel):
     constraints: list[Annotated[str, PydanticField(max_length=1000)]] = PydanticField(
         default_factory=list, max_length=50
     )
-    success_criteria: list[text(1000)] = PydanticField(default_factory=list, max_length=50)
+    # A list, or one criterion as a string (the seed writes a single one so): the document says both.
+    success_criteria: Annotated[list[text(1000)], PydanticField(max_length=50)] | text(1000) = PydanticField(
+        default_factory=list
+    )
     # Words a link or button toward this goal would carry: the offline browser explorer follows them.
     keywords: list[Annotated[str, PydanticField(max_length=50)]] = PydanticField(default_factory=list, max_length=30)
 
     @field_validator("success_criteria", mode="before")
     @classmethod
     def _one_criterion_as_list(cls, value: Any) -> Any:
-        # The seed writes a single criterion as a string.
         return [value] if isinstance(value, str) else value
 
 

@@ -316,7 +316,7 @@ class SessionConfig(CamelModel):
 
 class SessionLLMConfig(CamelModel):
     model: str | None = PydanticField(default=None, max_length=200, description="The persona simulator's model")
-    temperature: float | None = PydanticField(default=None, ge=0, le=2)
+    temperature: float | None = PydanticField(default=None, ge=0, le=2, strict=True)
     judge_model: str | None = PydanticField(default=None, max_length=200)
     agent_model: str | None = PydanticField(default=None, max_length=200, description="For hosted agents")
 
@@ -377,6 +377,10 @@ class MessagePublic(CamelModel):
     sequence: int
     sender_type: str
     content: str
+    truncated: bool = PydanticField(
+        default=False,
+        description="The stored body is longer than MIMIC_MAX_REPLY_BYTES characters; content is its start",
+    )
     latency_ms: int | None
     prompt_tokens: int | None
     completion_tokens: int | None

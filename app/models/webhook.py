@@ -13,6 +13,7 @@ from sqlalchemy import Index, Text
 from sqlmodel import Field, SQLModel
 
 from app.models.base import (
+    PATTERN_MESSAGES,
     CamelModel,
     created_at_field,
     id_field,
@@ -107,9 +108,18 @@ def _valid_events(value: list[str]) -> list[str]:
     return events
 
 
-WebhookUrl = Annotated[str, PydanticField(max_length=2000), AfterValidator(_valid_url)]
-EventList = Annotated[list[Annotated[str, PydanticField(max_length=60)]], PydanticField(max_length=50),
-                      AfterValidator(_valid_events)]  # fmt: skip
+# The OpenAPI document says what the validators check: an http(s) URL with a host, and events
+# from the list (or "*"), at least one.
+_URL_PATTERN = "^[ \t\n\r]*https?://([^/?#@ ]*@)?[^/?#@:\\[\\] \t\n\r]+(:[0-9]*)?([/?#]|$)"
+PATTERN_MESSAGES[_URL_PATTERN] = "must be an http:// or https:// URL"
+WebhookUrl = Annotated[
+    str, PydanticField(max_length=2000, json_schema_extra={"pattern": _URL_PATTERN}), AfterValidator(_valid_url)
+]
+EventList = Annotated[
+    list[Annotated[str, PydanticField(max_length=60, json_schema_extra={"enum": [*WEBHOOK_EVENTS, ALL_EVENTS]})]],
+    PydanticField(max_length=50, json_schema_extra={"minItems": 1}),
+    AfterValidator(_valid_events),
+]
 Secret = Annotated[str, PydanticField(min_length=8, max_length=500)]
 
 

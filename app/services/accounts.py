@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import math
 import re
 import secrets
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
+from sqlalchemy import delete, func
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from app.models.account import (
@@ -14,7 +17,9 @@ from app.models.account import (
     MePublic,
     ProfileUpdate,
     RegisterRequest,
+    RevokedToken,
     Role,
+    SignInFailure,
     TokenPublic,
     User,
     UserPublic,
@@ -24,9 +29,10 @@ from app.models.account import (
     WorkspaceUpdate,
 )
 from app.models.base import utcnow
-from app.services import audit, library, security
+from app.services import audit, library, passwords, security
 from app.services.access import Permission, Principal, RequestMeta, require
-from app.services.errors import AuthenticationFailed, Conflict, FieldError, NotFound, ValidationFailed
+from app.services.errors import AuthenticationFailed, Conflict, FieldError, NotFound, RateLimited, ValidationFailed
+from app.settings import settings
 
 # Writing last_used_at on every request would turn each read into a write.
 _LAST_USED_RESOLUTION = timedelta(seconds=60)
@@ -59,6 +65,7 @@ def _create_workspace(session: Session, *, name: str, owner: User) -> Workspace:
 def register(*, session: Session, data: RegisterRequest) -> UserPublic:
     """A new user and their first workspace, which they own."""
     email = _normalise_email(str(data.email))
+    passwords.check(data.password, email=email, name=data.name)
     if session.exec(select(User).where(User.email == email)).first():
         raise Conflict("An account with this email already exists", [FieldError("email", "already registered")])
     user = User(email=email, name=data.name.strip(), password_hash=security.hash_password(data.password))
@@ -73,24 +80,116 @@ def register(*, session: Session, data: RegisterRequest) -> UserPublic:
 
 def login(*, session: Session, email: str, password: str, meta: RequestMeta | None = None) -> TokenPublic:
     """A token for the user; every attempt, good or bad, goes to the audit log."""
+    user = _verify_credentials(session, email, password, meta)
+    issued = security.create_access_token(user.id, version=user.token_version)
+    return TokenPublic(access_token=issued.access_token, expires_in=issued.expires_in)
+
+
+def sign_in_ticket(*, session: Session, email: str, password: str, meta: RequestMeta | None = None) -> str:
+    """The dashboard's sign-in: the same checks as login, answered with a one-minute,
+    single-use ticket that POST /api/auth/session trades for the HttpOnly cookie."""
+    user = _verify_credentials(session, email, password, meta)
+    return security.create_sign_in_ticket(user.id, version=user.token_version).access_token
+
+
+def redeem_sign_in_ticket(*, session: Session, ticket: str) -> TokenPublic:
+    """An access token for a valid ticket, which cannot be used again."""
+    claims = security.decode_access_token(ticket, typ="sign_in")
+    user = session.get(User, claims.user_id)
+    if user is None or not user.is_active or claims.version != user.token_version or claims.token_id is None:
+        raise AuthenticationFailed("The sign-in ticket is no longer valid")
+    session.add(RevokedToken(jti=claims.token_id, user_id=user.id, expires_at=_from_timestamp(claims.expires_at)))
+    try:
+        session.commit()
+    except IntegrityError:  # redeemed already
+        session.rollback()
+        raise AuthenticationFailed("The sign-in ticket was used already") from None
+    issued = security.create_access_token(user.id, version=user.token_version)
+    return TokenPublic(access_token=issued.access_token, expires_in=issued.expires_in)
+
+
+def logout(*, session: Session, credential: str, everywhere: bool = False) -> None:
+    """Ends the token at once (its jti is kept, refused, until it would have expired);
+    with `everywhere`, every token of its user."""
+    credential = credential.strip()
+    if security.looks_like_api_key(credential):
+        raise ValidationFailed(
+            "Sign-out ends an access token; an API key is revoked with DELETE /api/auth/api-keys/{id}",
+            [FieldError("authorization", "an API key, not an access token")],
+        )
+    claims, user = _token_user(session, credential)
+    if everywhere or claims.token_id is None:  # a token from before tokens were named: end them all
+        end_all_tokens(session, user)
+    else:
+        now = utcnow()
+        session.execute(delete(RevokedToken).where(col(RevokedToken.expires_at) < now))  # the expired ones
+        if session.get(RevokedToken, claims.token_id) is None:
+            session.add(RevokedToken(jti=claims.token_id, user_id=user.id,
+                                     expires_at=_from_timestamp(claims.expires_at)))  # fmt: skip
+    session.commit()
+
+
+def end_all_tokens(session: Session, user: User) -> None:
+    """Every token issued to `user` so far is refused from now on (committed by the caller)."""
+    user.token_version = User.token_version + 1  # computed by the database: concurrent changes both count
+    session.flush()
+
+
+def _from_timestamp(seconds: int) -> datetime:
+    return datetime.fromtimestamp(seconds, UTC)
+
+
+def _throttled(session: Session, email: str) -> int | None:
+    """Seconds until `email` may try again when its failed sign-ins fill the window, else None."""
+    window = timedelta(minutes=settings.sign_in_window_minutes)
+    since = utcnow() - window
+    count, oldest = session.exec(
+        select(func.count(), func.min(SignInFailure.created_at)).where(
+            SignInFailure.email == email, col(SignInFailure.created_at) > since
+        )
+    ).one()
+    if count < settings.sign_in_max_failures or oldest is None:
+        return None
+    if oldest.tzinfo is None:  # an aggregate comes back as SQLite stored it
+        oldest = oldest.replace(tzinfo=UTC)
+    return max(1, math.ceil((oldest + window - utcnow()).total_seconds()))
+
+
+def _verify_credentials(session: Session, email: str, password: str, meta: RequestMeta | None) -> User:
+    """The user whose email and password these are; every attempt goes to the audit log, and
+    an email with too many recent failures is refused before its password is even looked at."""
     email = _normalise_email(email)
+    retry_after = _throttled(session, email)
     user = session.exec(select(User).where(User.email == email)).first()
+    if retry_after is not None:
+        _record_sign_in(session, user, email, meta, "auth.sign_in_failed", {"reason": "throttled"})
+        session.commit()
+        minutes = max(1, math.ceil(retry_after / 60))
+        raise RateLimited(
+            f"Too many failed sign-ins for this account: try again in {minutes} minute{'s' * (minutes > 1)}",
+            retry_after=retry_after,
+        )
     if user is None:
         security.burn_password_check(password)
-        _record_sign_in(session, None, email, meta, "auth.sign_in_failed", {"reason": "unknown_email"})
-        session.commit()
-        raise AuthenticationFailed("Wrong email or password")
-    password_ok = security.verify_password(password, user.password_hash)
-    if not password_ok or not user.is_active:
-        reason = "inactive" if password_ok else "wrong_password"
+        password_ok, new_hash = False, None
+    else:
+        password_ok, new_hash = security.check_password(password, user.password_hash)
+    if user is None or not password_ok or not user.is_active:
+        reason = "unknown_email" if user is None else "inactive" if password_ok else "wrong_password"
+        session.add(SignInFailure(email=email))
+        session.execute(delete(SignInFailure).where(
+            col(SignInFailure.created_at) < utcnow() - timedelta(minutes=settings.sign_in_window_minutes)
+        ))  # fmt: skip
         _record_sign_in(session, user, email, meta, "auth.sign_in_failed", {"reason": reason})
         session.commit()
         raise AuthenticationFailed("Wrong email or password")
+    if new_hash is not None:
+        user.password_hash = new_hash
+    session.execute(delete(SignInFailure).where(SignInFailure.email == email))
     user.last_login_at = utcnow()
     _record_sign_in(session, user, email, meta, "auth.sign_in")
     session.commit()
-    issued = security.create_access_token(user.id)
-    return TokenPublic(access_token=issued.access_token, expires_in=issued.expires_in)
+    return user
 
 
 def _record_sign_in(
@@ -135,9 +234,7 @@ def authenticate(
         raise AuthenticationFailed("Missing credentials")
     if security.looks_like_api_key(credential):
         return _authenticate_api_key(session, credential, workspace_id, meta or RequestMeta())
-    user = session.get(User, security.decode_access_token(credential))
-    if user is None or not user.is_active:
-        raise AuthenticationFailed("The account behind this token no longer exists")
+    _claims, user = _token_user(session, credential)
     membership = _membership_for(session, user, workspace_id)
     return Principal(
         user_id=user.id,
@@ -146,6 +243,20 @@ def authenticate(
         role=Role(membership.role),
         meta=meta or RequestMeta(),
     )
+
+
+def _token_user(session: Session, credential: str) -> tuple[security.TokenClaims, User]:
+    """The claims and user of a valid access token: signed, unexpired, of an active user, of
+    the user's current token version, and not signed out."""
+    claims = security.decode_access_token(credential)
+    user = session.get(User, claims.user_id)
+    if user is None or not user.is_active:
+        raise AuthenticationFailed("The account behind this token no longer exists")
+    if claims.version != user.token_version or (
+        claims.token_id is not None and session.get(RevokedToken, claims.token_id) is not None
+    ):
+        raise AuthenticationFailed("This token was revoked (signed out, or the password changed): sign in again")
+    return claims, user
 
 
 def _authenticate_api_key(session: Session, key: str, workspace_id: str | None, meta: RequestMeta) -> Principal:
@@ -232,7 +343,9 @@ def update_profile(*, session: Session, principal: Principal, data: ProfileUpdat
             raise ValidationFailed(
                 "The current password is wrong", [FieldError("currentPassword", "does not match the stored password")]
             )
+        passwords.check(data.new_password, field="newPassword", email=user.email, name=user.name)
         user.password_hash = security.hash_password(data.new_password)
+        end_all_tokens(session, user)  # whoever held a token of the old password holds nothing now
     session.commit()
     return UserPublic.model_validate(user)
 

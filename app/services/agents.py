@@ -24,7 +24,7 @@ from app.models.session import LLMCall
 from app.services import agent_config, providers
 from app.services.access import Permission, Principal, require
 from app.services.crud import ScopedResource
-from app.services.errors import FieldError, ValidationFailed
+from app.services.errors import FieldError, UpstreamFailed, ValidationFailed
 from app.services.pagination import PageParams, Paginated
 
 PROBE_MESSAGE = "Hello! This is a connection test from Mimic. Please reply with anything."
@@ -141,9 +141,15 @@ async def run_hosted_agent(
         raise ValidationFailed("Only hosted agents can be run here", [FieldError("agentId", f"is a {row.type} agent")])
     history = data.context.get("history") if isinstance(data.context.get("history"), list) else []
     spec = target_spec(session, row)
-    reply = await targets.build_target(spec).send(
-        targets.Turn(session_id=str(data.context.get("sessionId", "run")), message=data.message, history=history)
-    )
+    target = targets.build_target(spec)
+    try:
+        reply = await target.send(
+            targets.Turn(session_id=str(data.context.get("sessionId", "run")), message=data.message, history=history)
+        )
+    except targets.TargetError as exc:
+        raise UpstreamFailed(f"The agent's model failed: {exc.kind}: {exc.message}") from exc
+    finally:
+        await target.close()
     session.add(
         LLMCall(
             workspace_id=principal.workspace_id, role="agent", model=reply.model or spec.config.get("model", ""),

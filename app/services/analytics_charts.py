@@ -8,8 +8,6 @@ report a white one.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,6 +24,7 @@ from app.models.analytics import (
     SessionAnalytics,
 )
 from app.services.analytics import SEVERITIES
+from app.services.csv_export import to_csv
 
 # Radix step-9 colours: readable on light and dark backgrounds alike.
 PASSED, FAILED, ERROR, OTHER = "#30a46c", "#e5484d", "#f76b15", "#8b8d98"
@@ -42,11 +41,7 @@ class Chart:
     rows: list[list[str]] = field(default_factory=list)
 
     def csv(self) -> str:
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(self.columns)
-        writer.writerows(self.rows)
-        return out.getvalue()
+        return to_csv(self.columns, self.rows)
 
 
 def _figure(

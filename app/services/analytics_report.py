@@ -99,7 +99,8 @@ _TEMPLATE = Environment(autoescape=select_autoescape(default=True, default_for_s
 </style>
 </head>
 <body>
-<div class="toolbar"><button type="button" onclick="window.print()">Print</button></div>
+<div class="toolbar"><button type="button" id="print-report">Print</button></div>
+<script>document.getElementById("print-report").addEventListener("click", () => window.print());</script>
 <h1>{{ d.agent_name }}</h1>
 <p class="muted">Agent report · {{ d.start_date }} to {{ d.end_date }} (UTC days, both included) ·
 generated {{ generated }} by Mimic</p>

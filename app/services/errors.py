@@ -43,8 +43,15 @@ class Conflict(ServiceError):
     """The request clashes with what is stored (a duplicate, a session already running)."""
 
 
+@dataclass
 class RateLimited(ServiceError):
-    """Too many requests in the window."""
+    """Too many requests in the window; `retry_after` seconds until the next may pass."""
+
+    retry_after: int | None = None
+
+
+class UpstreamFailed(ServiceError):
+    """Something Mimic called on the caller's behalf (an agent, a model) failed or was refused."""
 
 
 def clean_message(message: str) -> str:

@@ -14,8 +14,12 @@ from sqlmodel import Session
 from app.db import get_engine
 from app.engine.bus import bus
 from app.models.session import TERMINAL_STATUSES
-from app.services import sessions
+from app.services import accounts, sessions
 from app.services.access import Principal
+
+# An open stream re-checks its credential this often: a token signed out, a password changed
+# or a membership removed ends it within this many seconds (a REST request, at once).
+REVALIDATE_SECONDS = 5.0
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,46 @@ def _stored_steps(principal: Principal, session_id: str) -> list[dict[str, Any]]
         events = sessions.list_events(session=db, principal=principal, session_id=session_id)
     # `replayed`: a client that loaded the session itself (the dashboard) skips these.
     return [{**e.model_dump(by_alias=True, mode="json"), "eventType": e.type, "replayed": True} for e in events]
+
+
+def revalidate(credential: str, principal: Principal, session_id: str | None = None) -> Principal:
+    """The caller again, from its credential: raises ServiceError when the token was revoked,
+    the account deactivated, or (with `session_id`) the session is no longer theirs to see."""
+    with Session(get_engine(), expire_on_commit=False) as db:
+        again = accounts.authenticate(session=db, credential=credential, workspace_id=principal.workspace_id)
+    if session_id is not None:
+        check_access(again, session_id)
+    return again
+
+
+async def while_allowed(
+    items: AsyncIterator[FeedItem], credential: str, principal: Principal, session_id: str
+) -> AsyncIterator[FeedItem]:
+    """`items`, for as long as the caller may still see the session (re-checked every
+    REVALIDATE_SECONDS, off the event loop); a ServiceError ends the stream."""
+    loop = asyncio.get_running_loop()
+    queue: asyncio.Queue[FeedItem | None] = asyncio.Queue(maxsize=64)
+
+    async def pump() -> None:
+        async for item in items:
+            await queue.put(item)
+        await queue.put(None)
+
+    pumping = asyncio.create_task(pump())
+    next_check = loop.time() + REVALIDATE_SECONDS
+    try:
+        while True:
+            try:
+                item = await asyncio.wait_for(queue.get(), timeout=max(0.0, next_check - loop.time()))
+            except TimeoutError:
+                await asyncio.to_thread(revalidate, credential, principal, session_id)
+                next_check = loop.time() + REVALIDATE_SECONDS
+                continue
+            if item is None:
+                return
+            yield item
+    finally:
+        pumping.cancel()
 
 
 def check_access(principal: Principal, session_id: str) -> None:

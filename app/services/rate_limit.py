@@ -62,7 +62,7 @@ def caller_bucket(credential: str | None, client_ip: str) -> tuple[str, str]:
         if security.looks_like_api_key(credential):
             return f"key:{security.hash_token(credential)[:24]}", settings.rate_limit_default
         try:
-            return f"user:{security.decode_access_token(credential)}", settings.rate_limit_default
+            return f"user:{security.decode_access_token(credential).user_id}", settings.rate_limit_default
         except AuthenticationFailed:
             pass
     return f"ip:{client_ip}", settings.rate_limit_anonymous

@@ -81,10 +81,19 @@ def _sessions(session: Session, principal: Principal, q: str, limit: int) -> tup
     return hits, total
 
 
+def _any_case(word: str) -> str:
+    return "".join(f"[{c}{c.upper()}]" for c in word)
+
+
+_TYPE = "(" + "|".join(_any_case(t) for t in SEARCH_TYPES) + ")"
+# What parse_types reads: the type names in any case, separated by commas, spaces around them.
+TYPES_PATTERN = f"^[ ,]*({_TYPE}[ ]*(,[ ,]*{_TYPE}[ ]*)*)?[ ,]*$"
+
+
 def parse_types(types: str | None) -> list[str]:
     if not types:
         return list(SEARCH_TYPES)
-    wanted = list(dict.fromkeys(t.strip().lower() for t in types.split(",") if t.strip()))
+    wanted = list(dict.fromkeys(t.strip(" ").lower() for t in types.split(",") if t.strip(" ")))
     unknown = [t for t in wanted if t not in SEARCH_TYPES]
     if unknown:
         raise ValidationFailed(

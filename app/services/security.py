@@ -1,6 +1,8 @@
 """Passwords, access tokens, API keys, and the keys derived from the app secret.
 
-Passwords: argon2 through pwdlib. Tokens: HS256 JWTs (sub, iat, exp) through joserfc.
+Passwords: argon2 through pwdlib, over the NFKC form (app/services/passwords.py). Tokens:
+HS256 JWTs (sub, iat, exp, jti, ver) through joserfc; `ver` is the user's token version and
+`jti` names the token, so that the server can end one token or all of a user's at once.
 API keys: random, shown once, stored as a SHA-256 hash (they are long random strings, so a
 fast hash is enough, and it lets a key be found by its hash in one indexed lookup).
 """
@@ -20,9 +22,13 @@ from joserfc.errors import JoseError
 from joserfc.jwk import OctKey
 from pwdlib import PasswordHash
 
+from app.services import passwords
 from app.services.errors import AuthenticationFailed
 from app.settings import resolved_secret_key, settings
 
+# The dashboard's cookie (HttpOnly, set by POST /api/auth/session): the access token.
+SESSION_COOKIE = "mimic_token"
+SIGN_IN_TICKET_SECONDS = 60
 API_KEY_PREFIX = "mk_"
 _PREFIX_SHOWN = 12  # "mk_" and the first 9 characters: enough to tell keys apart, useless to guess
 
@@ -47,14 +53,25 @@ def _jwt_key() -> OctKey:
 
 
 def hash_password(password: str) -> str:
-    return _password_hash.hash(password)
+    return _password_hash.hash(passwords.normalise(password))
+
+
+def check_password(password: str, password_hash: str) -> tuple[bool, str | None]:
+    """(matches, a new hash to store or None). A hash made before passwords were normalised
+    matches the password as typed; it is then replaced by the hash of the normalised form."""
+    normal = passwords.normalise(password)
+    try:
+        ok, updated = _password_hash.verify_and_update(normal, password_hash)
+        if not ok and normal != password:
+            ok = _password_hash.verify(password, password_hash)
+            updated = _password_hash.hash(normal) if ok else None
+    except Exception:  # a malformed stored hash is a failed login, not a crash
+        return False, None
+    return ok, updated
 
 
 def verify_password(password: str, password_hash: str) -> bool:
-    try:
-        return _password_hash.verify(password, password_hash)
-    except Exception:  # a malformed stored hash is a failed login, not a crash
-        return False
+    return check_password(password, password_hash)[0]
 
 
 # A fixed hash to verify against when the email is unknown, so that the answer takes as
@@ -72,32 +89,65 @@ class IssuedToken:
     expires_in: int
 
 
-def create_access_token(user_id: str, *, ttl_seconds: int | None = None, now: int | None = None) -> IssuedToken:
-    ttl = ttl_seconds if ttl_seconds is not None else settings.access_token_ttl_minutes * 60
+def _issue(user_id: str, typ: str, ttl: int, version: int, now: int | None) -> IssuedToken:
     issued_at = int(now if now is not None else time.time())
-    claims = {"sub": user_id, "iat": issued_at, "exp": issued_at + ttl, "typ": "access"}
+    claims = {"sub": user_id, "iat": issued_at, "exp": issued_at + ttl, "typ": typ,
+              "jti": secrets.token_urlsafe(16), "ver": version}  # fmt: skip
     return IssuedToken(jwt.encode({"alg": "HS256"}, claims, _jwt_key()), ttl)
 
 
-_CLAIMS = jwt.JWTClaimsRegistry(
-    sub={"essential": True},
-    iat={"essential": True},
-    exp={"essential": True},
-    typ={"essential": True, "value": "access"},
-)
+def create_access_token(
+    user_id: str, *, version: int = 0, ttl_seconds: int | None = None, now: int | None = None
+) -> IssuedToken:
+    """A token of the user at token version `version` (the user's current one, or it is refused)."""
+    ttl = ttl_seconds if ttl_seconds is not None else settings.access_token_ttl_minutes * 60
+    return _issue(user_id, "access", ttl, version, now)
 
 
-def decode_access_token(token: str) -> str:
-    """The user id in a valid, unexpired token; AuthenticationFailed otherwise."""
+def create_sign_in_ticket(user_id: str, *, version: int = 0) -> IssuedToken:
+    """A one-minute, single-use ticket the dashboard trades at POST /api/auth/session for its
+    HttpOnly cookie: the password is checked over the live connection, the cookie set by HTTP."""
+    return _issue(user_id, "sign_in", SIGN_IN_TICKET_SECONDS, version, None)
+
+
+@dataclass(frozen=True)
+class TokenClaims:
+    user_id: str
+    token_id: str | None  # jti; None in a token issued before tokens were named
+    version: int
+    expires_at: int
+
+
+def _registry(typ: str) -> jwt.JWTClaimsRegistry:
+    return jwt.JWTClaimsRegistry(
+        sub={"essential": True}, iat={"essential": True}, exp={"essential": True},
+        typ={"essential": True, "value": typ},
+    )  # fmt: skip
+
+
+_REGISTRIES = {"access": _registry("access"), "sign_in": _registry("sign_in")}
+
+
+def decode_access_token(token: str, *, typ: str = "access") -> TokenClaims:
+    """The claims of a valid, unexpired token; AuthenticationFailed otherwise. Whether it was
+    revoked is the caller's to check (app/services/accounts.py)."""
+    name = "access token" if typ == "access" else "sign-in ticket"
     try:
         decoded = jwt.decode(token, _jwt_key(), algorithms=["HS256"])
-        _CLAIMS.validate(decoded.claims)
+        _REGISTRIES[typ].validate(decoded.claims)
     except JoseError as exc:
         reason = "expired" if type(exc).__name__ == "ExpiredTokenError" else "invalid"
-        raise AuthenticationFailed(f"The access token is {reason}") from exc
+        raise AuthenticationFailed(f"The {name} is {reason}") from exc
     except ValueError as exc:  # not even a JWS
-        raise AuthenticationFailed("The access token is invalid") from exc
-    return str(decoded.claims["sub"])
+        raise AuthenticationFailed(f"The {name} is invalid") from exc
+    claims = decoded.claims
+    version = claims.get("ver", 0)
+    return TokenClaims(
+        user_id=str(claims["sub"]),
+        token_id=str(claims["jti"]) if claims.get("jti") else None,
+        version=version if isinstance(version, int) else -1,
+        expires_at=int(claims["exp"]),
+    )
 
 
 def looks_like_api_key(credential: str) -> bool:

@@ -6,11 +6,13 @@ hands it to the engine's runner, scheduled as an asyncio task under the concurre
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from typing import Literal
 
-from sqlalchemy import update
+from sqlalchemy import func, update
+from sqlalchemy.orm import defer
 from sqlmodel import Session, col, select
 
 from app.engine.bus import bus
@@ -56,15 +58,30 @@ def to_public(row: SimSession) -> SessionPublic:
     )  # fmt: skip
 
 
-def message_public(row: Message) -> MessagePublic:
+def message_public(row: Message, content: str, truncated: bool = False) -> MessagePublic:
+    """`content` as read (cut at the reply cap by the query); `truncated` when the stored body
+    was longer, or the target's reply was cut when it was stored."""
     meta = row.meta or {}
     return MessagePublic(
-        id=row.id, session_id=row.session_id, sequence=row.sequence, sender_type=row.role, content=row.content,
+        id=row.id, session_id=row.session_id, sequence=row.sequence, sender_type=row.role, content=content,
         latency_ms=row.latency_ms, prompt_tokens=row.prompt_tokens, completion_tokens=row.completion_tokens,
         cost=row.cost, model=row.model, meta=meta, timestamp=row.created_at,
-        empty=bool(meta.get("empty")) or (row.role == "agent" and not row.content.strip()),
-        truncated=bool(meta.get("truncated")),
+        empty=bool(meta.get("empty")) or (row.role == "agent" and not content.strip()),
+        truncated=truncated or bool(meta.get("truncated")),
     )  # fmt: skip
+
+
+def _transcript(session: Session, session_id: str, after_sequence: int = 0) -> list[MessagePublic]:
+    """The messages in order, each body at most MIMIC_MAX_REPLY_BYTES characters, cut by the
+    database: a body stored larger (before the cap existed) is never loaded whole."""
+    cap = settings.max_reply_bytes
+    rows = session.exec(
+        select(Message, func.substr(Message.content, 1, cap), func.length(Message.content))
+        .options(defer(Message.content))
+        .where(Message.session_id == session_id, Message.sequence > after_sequence)
+        .order_by(col(Message.sequence))
+    ).all()
+    return [message_public(row, content or "", (length or 0) > cap) for row, content, length in rows]
 
 
 def finding_public(row: Finding) -> FindingPublic:
@@ -126,7 +143,7 @@ def list_sessions(
 def get_session(*, session: Session, principal: Principal, session_id: str) -> SessionDetail:
     require(principal, Permission.read)
     row = resource.row(session, principal, session_id)
-    messages = session.exec(select(Message).where(Message.session_id == row.id).order_by(col(Message.sequence))).all()
+    messages = _transcript(session, row.id)
     verdict = verdicts.session_verdict(session, row)
     findings = verdicts.current_findings(session, row.id, verdict.judgement_id if verdict else None)
     names = {
@@ -135,8 +152,7 @@ def get_session(*, session: Session, principal: Principal, session_id: str) -> S
         "agent_name": getattr(session.get(Agent, row.agent_id), "name", ""),
     }
     return SessionDetail(
-        **to_public(row).model_dump(), messages=[message_public(m) for m in messages], verdict=verdict,
-        findings=findings, **names,
+        **to_public(row).model_dump(), messages=messages, verdict=verdict, findings=findings, **names,
     )  # fmt: skip
 
 
@@ -307,62 +323,66 @@ def export_session(
     return _markdown(detail), "text/markdown"
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 
 
-def _md(text: str) -> str:
-    """Untrusted text made inert in Markdown: special characters escaped, lines kept."""
-    return _MD_SPECIAL.sub(r"\\\1", text or "").replace("\n", "  \n")
+def md_text(text: object) -> str:
+    """Untrusted text (agent replies, names, findings) as literal Markdown text: HTML is escaped
+    (no raw <script> or <img onerror>), and the characters that make links, images and
+    formatting are backslash-escaped, so a `[x](javascript:…)` stays text and nothing links."""
+    escaped = html.escape(str(text or ""), quote=False)
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", escaped).replace("\n", "  \n")
 
 
 def _markdown(d: SessionDetail) -> str:
     numbers = {m.id: m.sequence for m in d.messages}
 
     def cites(ids: list[str]) -> str:
-        return ", ".join(f"#{numbers[i]}" if i in numbers else _md(i) for i in ids) or "—"
+        return ", ".join(f"#{numbers[i]}" if i in numbers else md_text(i) for i in ids) or "—"
 
     lines = [
         f"# Session {d.id}",
         "",
-        f"- Persona: {_md(d.persona_name)}",
-        f"- Objective: {_md(d.objective_name)}",
-        f"- Agent: {_md(d.agent_name)}",
+        f"- Persona: {md_text(d.persona_name)}",
+        f"- Objective: {md_text(d.objective_name)}",
+        f"- Agent: {md_text(d.agent_name)}",
         f"- Status: {d.status} · outcome: {d.outcome or '—'} · blame: {d.blame or '—'}"
         f" · ended by: {d.end_reason or '—'}",
         f"- Started: {d.metadata.start_time or '—'} · messages: {d.metadata.message_count}",
     ]
     if d.verdict:
-        lines.append(f"- Judge: {_md(d.verdict.judge_model or '—')} · prompt version {d.verdict.prompt_version or '—'}")
+        judge, version = md_text(d.verdict.judge_model or "—"), d.verdict.prompt_version or "—"
+        lines.append(f"- Judge: {judge} · prompt version {version}")
     lines += ["", "## Transcript", ""]
     for m in d.messages:
         flags = [f"{m.latency_ms} ms"] if m.latency_ms is not None else []
         flags += ["empty reply"] if m.empty else []
         flags += ["truncated"] if m.truncated else []
         note = f" _({', '.join(flags)})_" if flags else ""
-        lines += [f"**#{m.sequence} {m.sender_type}**{note}: {_md(m.content) if m.content.strip() else '∅'}", ""]
+        lines += [f"**#{m.sequence} {m.sender_type}**{note}: {md_text(m.content) if m.content.strip() else '∅'}", ""]
     if d.verdict:
         v = d.verdict
-        lines += ["## Verdict", "", _md(v.summary), ""]
+        lines += ["## Verdict", "", md_text(v.summary), ""]
         if v.end_reason_text:
-            lines += [_md(v.end_reason_text), ""]
+            lines += [md_text(v.end_reason_text), ""]
         for c in v.criteria:
             blame = f" (blame: {c.blame})" if c.blame else ""
-            lines.append(f"- **{c.status}**{blame} — {_md(c.criterion)}: {_md(c.reasoning)} Evidence: "
+            lines.append(f"- **{c.status}**{blame} — {md_text(c.criterion)}: {md_text(c.reasoning)} Evidence: "
                          f"{cites(c.evidence_message_ids)}.")  # fmt: skip
         if v.checks:
             lines += ["", "### Checks", ""]
-            lines += [f"- **{c.status}** — {_md(c.criterion)}: {_md(c.reasoning)}" for c in v.checks]
+            lines += [f"- **{c.status}** — {md_text(c.criterion)}: {md_text(c.reasoning)}" for c in v.checks]
         if v.simulator.get("problems"):
             lines += ["", "### Simulator check", ""]
-            lines += [f"- {p.get('kind')}: {_md(str(p.get('reason', '')))}" for p in v.simulator["problems"]]
+            lines += [f"- {p.get('kind')}: {md_text(str(p.get('reason', '')))}" for p in v.simulator["problems"]]
         lines.append("")
     if d.findings:
         lines += ["## Findings", ""]
         for f in d.findings:
             ids = f.evidence.get("messageIds") if isinstance(f.evidence.get("messageIds"), list) else []
-            lines.append(f"- [{f.severity}] {f.type} ({f.source}): {_md(f.description)} Evidence: {cites(ids)}.")
+            lines.append(f"- [{f.severity}] {f.type} ({f.source}): {md_text(f.description)} Evidence: {cites(ids)}.")
     if d.error:
-        error = f"{d.error.get('source')}: {d.error.get('kind')} — {_md(str(d.error.get('message')))}"
+        error = f"{d.error.get('source')}: {d.error.get('kind')} — {md_text(str(d.error.get('message')))}"
         lines += ["", "## Error", "", error]
     return "\n".join(lines) + "\n"
 
@@ -373,9 +393,4 @@ def catch_up(
     """For a client that subscribes late: the session and the messages it has not seen."""
     require(principal, Permission.read)
     row = resource.row(session, principal, session_id)
-    messages = session.exec(
-        select(Message)
-        .where(Message.session_id == row.id, Message.sequence > after_sequence)
-        .order_by(col(Message.sequence))
-    ).all()
-    return to_public(row), [message_public(m) for m in messages]
+    return to_public(row), _transcript(session, row.id, after_sequence)

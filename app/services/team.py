@@ -107,9 +107,10 @@ def _check_can_assign(principal: Principal, role: Role) -> None:
 
 
 def invite_member(
-    *, session: Session, principal: Principal, data: InvitationCreate, base_url: str | None = None
+    *, session: Session, principal: Principal, data: InvitationCreate
 ) -> InvitationCreated:
-    """`base_url`: where the invitee reaches the dashboard (default: the public_url setting)."""
+    """The link points at MIMIC_PUBLIC_URL, never at the address the request came to (its Host
+    header is the caller's to write: a forged one would send the invitee elsewhere)."""
     _check_can_assign(principal, data.role)
     email = str(data.email).strip().lower()
     already = session.exec(
@@ -147,7 +148,7 @@ def invite_member(
     return InvitationCreated(
         **InvitationPublic.model_validate(invitation).model_dump(),
         token=token,
-        invite_url=f"{(base_url or settings.public_url).rstrip('/')}/invite/{token}",
+        invite_url=f"{settings.public_url.rstrip('/')}/invite/{token}",
     )
 
 

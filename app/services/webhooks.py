@@ -51,7 +51,7 @@ from app.models.webhook import (
     WebhookPublic,
     WebhookUpdate,
 )
-from app.outbound import OutboundError, outbound_client
+from app.outbound import OutboundError, outbound_client, read_prefix
 from app.services import crypto, event_loop, verdicts
 from app.services.access import Permission, Principal, require
 from app.services.errors import NotFound
@@ -512,8 +512,11 @@ class WebhookDispatcher:
         response_body: str | None = None
         error: str | None = None
         try:
-            response = await client.post(attempt.url, content=body, headers=headers)
-            status_code, response_body = response.status_code, response.text[:KEPT_RESPONSE_CHARS]
+            # Only the start of the receiver's answer is kept, so only that much is read.
+            async with client.stream("POST", attempt.url, content=body, headers=headers) as response:
+                kept = await read_prefix(response, KEPT_RESPONSE_CHARS * 4)
+            status_code = response.status_code
+            response_body = kept.decode(response.encoding or "utf-8", errors="replace")[:KEPT_RESPONSE_CHARS]
             if not 200 <= status_code < 300:
                 error = f"HTTP {status_code}"
         except httpx.HTTPError as exc:

@@ -135,6 +135,10 @@ ROUTES: dict[tuple[str, str], Rule] = {
     ("GET", "/api"): Rule("public"),
     ("POST", "/api/auth/register"): Rule("public"),
     ("POST", "/api/auth/login"): Rule("public"),
+    # The session cookie's endpoints act on the caller's own ticket or token, whatever the
+    # role (tests/api/test_token_revocation.py).
+    ("POST", "/api/auth/session"): Rule("public"),
+    ("POST", "/api/auth/logout"): Rule("public"),
     ("GET", "/api/auth/me"): Rule("viewer", _static("/api/auth/me")),
     ("PATCH", "/api/auth/me"): Rule("viewer", _static("/api/auth/me", {"name": "New name"})),
     ("POST", "/api/auth/api-keys"): Rule("admin", _static("/api/auth/api-keys", {"name": "CI"})),

@@ -4,7 +4,8 @@ Every documented operation gets generated requests, valid and invalid (the examp
 coverage and fuzzing phases), sent with a signed-in workspace owner's bearer token to the
 real app in-process (ASGI). Every answer must be: no 5xx, a documented status code, a
 documented content type, a body matching the documented schema, and every 4xx in the
-one error shape, with the security headers. The number of cases is bounded and the
+one error shape, with the security headers. The document is the truth both ways: data it
+calls valid is accepted, and data it calls invalid is refused. The number of cases is bounded and the
 generation derandomized, so a run is repeatable and takes a minute or two.
 
 Nothing is left out of the document's operations. The WebSocket (/api/ws) is not in an
@@ -24,6 +25,8 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.config import HealthCheck
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
+    negative_data_rejection,
+    positive_data_acceptance,
     response_schema_conformance,
     status_code_conformance,
     unsupported_method,
@@ -66,12 +69,53 @@ def security_headers(ctx: Any, response: schemathesis.Response, case: schemathes
     return True
 
 
+# Rules no JSON Schema can state, each a 422 naming its field: a reference to a row that does
+# not exist in the workspace, the password policy (zxcvbn) and the current password, an email
+# domain that cannot receive mail, a date that does not exist or a range that runs backwards
+# or spans more than 366 days, a moment that must lie ahead (an API key's expiry), a suite's
+# size (personas × objectives × repeats), a model whose provider is not configured, and what a
+# YAML import document holds (the document can only call YAML a string). A schema-valid request
+# refused for one of these (and nothing else) is not a document that lies.
+BUSINESS_RULES: tuple[tuple[str, str], ...] = (
+    ("agentId", "no such agent"), ("personaId", "no such persona"), ("objectiveId", "no such objective"),
+    ("ids", "not every id is"),
+    ("personaIds", "no such persona"), ("objectiveIds", "no such objective"),
+    ("password", "too common or easy to guess"), ("newPassword", "too common or easy to guess"),
+    ("currentPassword", "does not match"), ("email", "not a valid email address"),
+    ("startDate", ""), ("endDate", ""), ("since", "not a real moment"), ("until", "not a real moment"),
+    ("simulator", "unknown model"), ("judge", "unknown model"), ("agent", "unknown model"),
+    ("model", "no custom model"), ("simulatorModel", "unknown model"),
+    ("expiresAt", "must be in the future"), ("repeats", "sessions; at most"), ("body", "expected an object or a list"),
+)  # fmt: skip
+
+
+def _a_business_rule(response: schemathesis.Response) -> bool:
+    if response.status_code != 422:
+        return False
+    details = response.json()["error"]["details"]
+    return bool(details) and all(
+        any(d["field"].split(".")[-1].split("[")[0] == f and m in d["message"] for f, m in BUSINESS_RULES)
+        for d in details
+    )
+
+
+@schemathesis.check
+def valid_data_is_accepted(ctx: Any, response: schemathesis.Response, case: schemathesis.Case) -> bool | None:
+    """Schemathesis's positive-data check: what the document calls valid is not refused,
+    except by a rule of BUSINESS_RULES."""
+    if _a_business_rule(response):
+        return None
+    return positive_data_acceptance(ctx, response, case)
+
+
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
     content_type_conformance,
     response_schema_conformance,
     unsupported_method,
+    valid_data_is_accepted,
+    negative_data_rejection,  # ... and what it calls invalid is refused
     errors_in_the_one_shape,
     security_headers,
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
 from fastapi import FastAPI
@@ -59,6 +60,43 @@ def test_unknown_api_path_is_a_json_404(client) -> None:
         assert response.headers["content-type"].startswith("application/json")
         error = assert_error_shape(response.json(), "RESOURCE_NOT_FOUND")
         assert "/api/no/such/thing" in error["message"]
+
+
+def test_every_api_path_gets_the_api_answer_even_with_control_characters(monkeypatch) -> None:
+    """Reflex mounts its own app behind the API (plain-text 404s, no API headers): a path with a
+    newline or carriage return must not slip past the API's fallback to it."""
+    import asyncio
+
+    from starlette.responses import PlainTextResponse
+
+    monkeypatch.setattr(settings, "rate_limit_enabled", True)
+    api = create_api()
+    api.mount("/", PlainTextResponse("the SPA's 404", status_code=404))  # what Reflex puts behind
+
+    async def get(path: str) -> tuple[int, dict[str, str], bytes]:
+        sent: list[dict] = []
+
+        async def receive() -> dict:
+            return {"type": "http.request", "body": b""}
+
+        async def send(message: dict) -> None:
+            sent.append(message)
+
+        scope = {"type": "http", "method": "GET", "path": path, "raw_path": path.encode(), "query_string": b"",
+                 "headers": [(b"host", b"testserver")], "http_version": "1.1", "scheme": "http",
+                 "server": ("testserver", 80), "client": ("127.0.0.1", 1), "root_path": ""}  # fmt: skip
+        await api(scope, receive, send)
+        headers = {k.decode().lower(): v.decode() for k, v in sent[0]["headers"]}
+        return sent[0]["status"], headers, b"".join(m.get("body", b"") for m in sent[1:])
+
+    for path, status in (("/api/no\nsuch", 404), ("/api/suites/a\nb", 401), ("/api/x\r\ny", 404),
+                         ("/api/\n", 404)):  # fmt: skip
+        code, headers, body = asyncio.run(get(path))
+        assert code == status, (path, code, body)
+        assert headers["content-type"].startswith("application/json"), path
+        assert_error_shape(json.loads(body), "RESOURCE_NOT_FOUND" if status == 404 else "AUTHENTICATION_ERROR")
+        assert headers["x-content-type-options"] == "nosniff" and "content-security-policy" in headers, path
+        assert "x-ratelimit-limit" in headers, path
 
 
 # The error handlers are what is under test here, so they are installed by the real
@@ -148,3 +186,11 @@ def test_security_headers_even_on_a_500() -> None:
     assert response.status_code == 500
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert response.headers["Content-Security-Policy"].startswith("default-src 'none'")
+
+
+def test_options_advertises_only_the_methods_of_that_path(client) -> None:
+    """/api/personas/export is its own route (GET): the /api/personas/{id} methods do not apply."""
+    export = client.options("/api/personas/export")
+    assert export.status_code == 405 and export.headers["allow"] == "GET"
+    item = client.options("/api/personas/some-id")
+    assert item.headers["allow"] == "DELETE, GET, PATCH, PUT"

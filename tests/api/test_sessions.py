@@ -13,6 +13,7 @@ import pytest
 import websockets.sync.client
 
 from app.engine.judge_prompt import PROMPT_VERSION
+from tests.conftest import PASSWORD
 from tests.support.bots import http_bot, support_reply, websocket_bot, whatsapp_bot
 from tests.support.loopback import DroppingServer, LoopbackServer
 from tests.support.openai_stub import OpenAIStub, StubRequest, ToolCall
@@ -232,6 +233,23 @@ def test_streams_need_credentials_and_the_right_workspace(api: Api, live_api, ta
         pass
 
 
+def test_the_websocket_refuses_pages_of_other_sites(live_api, make_account, monkeypatch) -> None:
+    """A page on another site could open /api/ws with the dashboard's cookie: its Origin is refused."""
+    from app.settings import settings
+
+    token = make_account().token
+    url = f"{live_api.ws_url}/api/ws?token={token}"
+    for origin in ("https://evil.example", "null", f"{live_api.url}.evil.example"):
+        with pytest.raises(websockets.exceptions.InvalidStatus) as refused:
+            websockets.sync.client.connect(url, origin=origin)
+        assert refused.value.response.status_code == 403, origin
+    monkeypatch.setattr(settings, "allowed_origins", "https://qa.example.com, https://ops.example.com")
+    for origin in (live_api.url, "https://qa.example.com", None):  # its own, a configured one, a script
+        with websockets.sync.client.connect(url, origin=origin) as ws:
+            ws.send(json.dumps({"type": "ping"}))
+            assert json.loads(ws.recv(timeout=10))["type"] == "pong"
+
+
 @pytest.mark.parametrize("mode", ["slow", "error", "garbage", "drop"])
 def test_a_failing_target_gives_an_error_outcome_with_the_transcript_intact(api: Api, mode) -> None:
     persona_id, objective_id = api.library()
@@ -375,3 +393,40 @@ def test_cancel_a_session_still_waiting_for_a_slot(api: Api, targets, monkeypatc
         assert api.get(f"/api/sessions/{queued}")["status"] == "cancelled"
         api.post(f"/api/sessions/{busy}/cancel")
         assert api.wait(busy, timeout=10)["status"] == "cancelled"
+
+
+def test_open_streams_end_when_the_token_is_revoked(api: Api, live_api, targets, make_account, monkeypatch) -> None:
+    """REST requests see a revocation at once; an open SSE stream or WebSocket within
+    live.REVALIDATE_SECONDS (shortened here)."""
+    from app.services import live
+
+    monkeypatch.setattr(live, "REVALIDATE_SECONDS", 0.3)
+    persona_id, objective_id = api.library()
+    session_id = api.post("/api/sessions", {"agentId": api.agent("http", targets["http"]), "personaId": persona_id,
+                                            "objectiveId": objective_id})["id"]  # fmt: skip
+    account_token = api.http.headers["Authorization"].removeprefix("Bearer ")
+    email = api.get("/api/auth/me")["email"]
+
+    def sign_in() -> str:
+        signed_in = httpx.post(f"{live_api.url}/api/auth/login", json={"email": email, "password": PASSWORD})
+        return signed_in.json()["access_token"]
+
+    sse_token = sign_in()
+    assert account_token != sse_token
+    with httpx.stream("GET", f"{live_api.url}/api/events/{session_id}/stream", params={"token": sse_token},
+                      timeout=10) as stream:  # fmt: skip
+        lines = stream.iter_lines()
+        assert next(lines).startswith("event: connected")
+        assert httpx.post(f"{live_api.url}/api/auth/logout",
+                          headers={"Authorization": f"Bearer {sse_token}"}).status_code == 204  # fmt: skip
+        rest = list(lines)  # the stream ends by itself
+    assert "event: error" in rest and any("revoked" in line for line in rest), rest
+    ws_token = sign_in()
+    with websockets.sync.client.connect(f"{live_api.ws_url}/api/ws?token={ws_token}") as ws:
+        ws.send(json.dumps({"type": "subscribe", "sessionId": session_id}))
+        httpx.post(f"{live_api.url}/api/auth/logout", headers={"Authorization": f"Bearer {ws_token}"})
+        with pytest.raises(websockets.exceptions.ConnectionClosed) as closed:
+            while True:
+                ws.recv(timeout=10)
+    assert closed.value.rcvd is not None and closed.value.rcvd.code == 4401
+    assert api.get(f"/api/sessions/{session_id}")["id"] == session_id  # the other token goes on

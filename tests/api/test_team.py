@@ -138,3 +138,15 @@ def test_removed_member_loses_access_at_once(client, make_account) -> None:
     assert me["workspace"]["id"] != owner.workspace_id
     response = client.get("/api/access/team", headers={**editor.headers, "X-Workspace-Id": owner.workspace_id})
     assert response.status_code == 404
+
+
+def test_invitation_links_come_from_the_public_url_never_the_host_header(client, make_account, monkeypatch) -> None:
+    from app.settings import settings
+
+    monkeypatch.setattr(settings, "public_url", "https://mimic.example.com/")
+    owner = make_account()
+    invited = client.post("/api/access/team/members", json={"email": "guest@example.com"},
+                          headers={**owner.headers, "Host": "evil.example"})  # fmt: skip
+    assert invited.status_code == 201, invited.text
+    body = invited.json()
+    assert body["inviteUrl"] == f"https://mimic.example.com/invite/{body['token']}"

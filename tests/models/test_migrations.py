@@ -18,7 +18,8 @@ from tests.conftest import POSTGRES, alembic_config
 EXPECTED_TABLES = {
     "user", "workspace", "membership", "api_key", "persona", "objective", "agent", "session",
     "message", "event", "finding", "verdict", "artifact", "suite", "run", "webhook",
-    "webhook_delivery", "llm_call", "invitation", "audit_event", "judgement",
+    "webhook_delivery", "llm_call", "invitation", "audit_event", "judgement", "revoked_token",
+    "sign_in_failure",
 }  # fmt: skip
 
 
@@ -67,7 +68,8 @@ def test_models_describe_every_expected_table() -> None:
 
 
 def test_every_tenant_table_has_a_workspace_foreign_key() -> None:
-    global_tables = {"user", "workspace"}
+    # Accounts' own: a user's signed-out tokens and an email's failed sign-ins belong to no workspace.
+    global_tables = {"user", "workspace", "revoked_token", "sign_in_failure"}
     # A failed sign-in for an email nobody has belongs to no workspace.
     may_have_no_workspace = {"audit_event"}
     for name in EXPECTED_TABLES - global_tables:

@@ -30,7 +30,7 @@ OBJECTIVE = {
 }
 
 
-def sign_up(base_url: str, email: str, password: str = "password123") -> dict[str, str]:
+def sign_up(base_url: str, email: str, password: str = "correct-horse-battery") -> dict[str, str]:
     """Registers an account on a running app and signs in: the headers that carry its token."""
     account = {"email": email, "password": password}
     httpx.post(f"{base_url}/api/auth/register", json=account).raise_for_status()

@@ -110,6 +110,16 @@ def test_analytics_page_renders_its_charts_and_filters(live_app: LiveApp, signed
     response = page.request.get(live_app.base_url + href)
     assert response.status == 200 and "data:image/png;base64," in response.text()
     assert names["agent"] in response.text()
+    # Opened as a page, its Print button works under the page's own policy (no inline handler).
+    report_page = page.context.new_page()
+    report_problems = PageProblems()
+    report_problems.watch(report_page)
+    report_page.goto(live_app.base_url + href, wait_until="networkidle")
+    report_page.evaluate("window.print = () => { window.mimicPrinted = true; }")  # no dialog in a test
+    report_page.get_by_role("button", name="Print").click()
+    assert report_page.evaluate("window.mimicPrinted === true")
+    assert report_problems.items == []
+    report_page.close()
 
     # A reversed range is refused next to the field, and the charts stay.
     page.get_by_label("From", exact=True).fill("2026-03-10")

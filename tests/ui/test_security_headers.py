@@ -54,6 +54,39 @@ def test_api_and_static_files_get_the_strict_policy(live_app: LiveApp) -> None:
         assert response.headers["content-security-policy"].startswith("default-src 'none'"), path
 
 
+def test_make_serve_listens_on_loopback_only(live_app: LiveApp) -> None:
+    """`make run` / `make serve` without MIMIC_HOST: nothing on the network reaches the app."""
+    import psutil
+
+    port = int(live_app.base_url.rsplit(":", 1)[1])
+    listeners = [c for c in psutil.net_connections("tcp") if c.status == psutil.CONN_LISTEN and c.laddr.port == port]
+    assert listeners, "the app listens"
+    assert {c.laddr.ip for c in listeners} == {"127.0.0.1"}, listeners
+
+
+def test_a_304_keeps_the_policy_the_page_came_with(live_app: LiveApp) -> None:
+    """A revalidated page (304) must not get the strict policy of non-documents: the browser
+    would apply it to the cached page, and every script of it would be refused."""
+    first = httpx.get(live_app.base_url + "/agents/", follow_redirects=True)
+    validators = {k: v for k, v in (("If-None-Match", first.headers.get("etag")),
+                                    ("If-Modified-Since", first.headers.get("last-modified"))) if v}  # fmt: skip
+    assert validators, "the built pages are served with a validator"
+    again = httpx.get(str(first.url), headers=validators)
+    assert again.status_code == 304
+    assert "content-security-policy" not in again.headers
+    assert again.headers["x-content-type-options"] == "nosniff"
+
+
+@pytest.mark.parametrize("path", ["/api/suites/a%0Ab", "/api/no%0Asuch", "/api/x%0D%0Ay", "/api/%0A"])
+def test_an_api_path_with_control_characters_still_gets_the_api_answer(live_app: LiveApp, path: str) -> None:
+    response = httpx.get(live_app.base_url + path)
+    assert response.status_code in (401, 404) and response.headers["content-type"].startswith("application/json")
+    assert set(response.json()["error"]) == {"code", "message", "details"}
+    for name, value in COMMON.items():
+        assert response.headers[name] == value, path
+    assert "x-ratelimit-limit" in response.headers
+
+
 def test_a_csp_violation_is_a_console_error(live_app: LiveApp, page: Page) -> None:
     problems = PageProblems()
     problems.watch(page)

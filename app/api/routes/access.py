@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request, Response, status
+from fastapi import APIRouter, Response, status
 
 from app.api.deps import CurrentPrincipal, SessionDep
 from app.api.errors import error_responses
@@ -38,11 +38,10 @@ def get_team(principal: CurrentPrincipal, session: SessionDep) -> TeamPublic:
     summary="Invite someone by email",
     responses=error_responses(409),
 )
-def invite_member(
-    data: InvitationCreate, request: Request, principal: CurrentPrincipal, session: SessionDep
-) -> InvitationCreated:
-    """Answers the invitation with its token and link, shown this once; send the link to the invitee."""
-    return team.invite_member(session=session, principal=principal, data=data, base_url=str(request.base_url))
+def invite_member(data: InvitationCreate, principal: CurrentPrincipal, session: SessionDep) -> InvitationCreated:
+    """Answers the invitation with its token and link (on MIMIC_PUBLIC_URL), shown this once;
+    send the link to the invitee."""
+    return team.invite_member(session=session, principal=principal, data=data)
 
 
 @router.patch(

@@ -5,6 +5,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from app.api.deps import CurrentPrincipal, SessionDep
+from app.api.errors import error_responses
 from app.api.routes.library import add_crud_routes
 from app.models.library import (
     AgentCreate,
@@ -38,7 +39,12 @@ async def test_agent(agent_id: str, principal: CurrentPrincipal, session: Sessio
     return await agents.test_agent(session=session, principal=principal, agent_id=agent_id)
 
 
-@router.post("/{agent_id}/run", response_model=AgentRunResult, summary="Ask a hosted agent one question")
+@router.post(
+    "/{agent_id}/run",
+    response_model=AgentRunResult,
+    summary="Ask a hosted agent one question",
+    responses=error_responses(502),
+)
 async def run_agent(
     agent_id: str, data: AgentRunRequest, principal: CurrentPrincipal, session: SessionDep
 ) -> AgentRunResult:

@@ -9,16 +9,21 @@ from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 
 from app.api.deps import CurrentPrincipal, SessionDep, StreamPrincipal
+from app.api.errors import PATTERN_MESSAGES
 from app.models.analytics import AgentAnalytics, AnalyticsBreakdown, DashboardOverview, SessionAnalytics
 from app.services import analytics, analytics_report
 
 router = APIRouter(prefix="/api/analytics", tags=["analytics"])
 
+_DAY = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+PATTERN_MESSAGES[_DAY] = "must be a date as YYYY-MM-DD"
 StartDate = Annotated[
     str | None,
-    Query(alias="startDate", description="First UTC day, YYYY-MM-DD (default: 29 days before endDate)"),
+    Query(alias="startDate", pattern=_DAY, description="First UTC day, YYYY-MM-DD (default: 29 days before endDate)"),
 ]
-EndDate = Annotated[str | None, Query(alias="endDate", description="Last UTC day, YYYY-MM-DD (default: today)")]
+EndDate = Annotated[
+    str | None, Query(alias="endDate", pattern=_DAY, description="Last UTC day, YYYY-MM-DD (default: today)")
+]
 AgentFilter = Annotated[str | None, Query(alias="agentId", description="Only this agent's sessions")]
 PersonaFilter = Annotated[str | None, Query(alias="personaId", description="Only this persona's sessions")]
 

@@ -9,10 +9,11 @@ from collections.abc import AsyncIterator
 from fastapi import APIRouter
 from fastapi.responses import StreamingResponse
 
-from app.api.deps import CurrentPrincipal, SessionDep, StreamPrincipal
+from app.api.deps import CurrentPrincipal, SessionDep, StreamCredential, StreamPrincipal
 from app.models.session import EventPublic, FindingPublic
 from app.services import live, sessions
 from app.services.access import Principal
+from app.services.errors import ServiceError
 from app.settings import settings
 
 router = APIRouter(prefix="/api/events", tags=["events"])
@@ -32,13 +33,17 @@ def _sse(event: str, data: dict) -> str:
     return f"event: {event}\ndata: {json.dumps(data, separators=(',', ':'))}\n\n"
 
 
-async def _stream(principal: Principal, session_id: str) -> AsyncIterator[str]:
+async def _stream(principal: Principal, credential: str, session_id: str) -> AsyncIterator[str]:
     yield _sse("connected", {"sessionId": session_id, "timestamp": int(time.time() * 1000)})
-    async for item in live.session_feed(principal, session_id, heartbeat_s=settings.sse_heartbeat_seconds):
-        if item.type == "heartbeat":
-            yield _sse("heartbeat", {"timestamp": int(time.time() * 1000)})
-        else:
-            yield _sse("update", {"type": item.type, "data": item.data})
+    feed = live.session_feed(principal, session_id, heartbeat_s=settings.sse_heartbeat_seconds)
+    try:
+        async for item in live.while_allowed(feed, credential, principal, session_id):
+            if item.type == "heartbeat":
+                yield _sse("heartbeat", {"timestamp": int(time.time() * 1000)})
+            else:
+                yield _sse("update", {"type": item.type, "data": item.data})
+    except ServiceError as exc:  # signed out, password changed, removed from the workspace
+        yield _sse("error", {"message": exc.message})
 
 
 @router.get(
@@ -47,12 +52,13 @@ async def _stream(principal: Principal, session_id: str) -> AsyncIterator[str]:
     response_class=StreamingResponse,
     responses={200: {"content": {"text/event-stream": {}}}},
 )
-async def stream(session_id: str, principal: StreamPrincipal) -> StreamingResponse:
+async def stream(session_id: str, principal: StreamPrincipal, credential: StreamCredential) -> StreamingResponse:
     """Events: `connected`, then `update` ({type: message | status | progress | finding | error |
-    complete, data}) and `heartbeat`; the stream ends after `complete`. Accepts ?token=."""
+    complete, data}) and `heartbeat`; the stream ends after `complete`, or with an `error` event
+    once the credential is revoked or the caller loses the workspace. Accepts ?token=."""
     live.check_access(principal, session_id)
     return StreamingResponse(
-        _stream(principal, session_id),
+        _stream(principal, credential, session_id),
         media_type="text/event-stream",
         headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
     )

@@ -26,10 +26,11 @@ _MEDIA_FORMATS = {
 
 
 def _import_format(request: Request, format: str | None) -> Literal["json", "yaml"]:
-    if format in ("json", "yaml"):
-        return format  # type: ignore[return-value]
-    media = request.headers.get("content-type", "application/json").split(";")[0].strip().lower()
-    return _MEDIA_FORMATS.get(media, "json")  # type: ignore[return-value]
+    """The body's documented Content-Type decides; `format` names it for any other type."""
+    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media in _MEDIA_FORMATS:
+        return _MEDIA_FORMATS[media]  # type: ignore[return-value]
+    return format if format in ("json", "yaml") else "json"  # type: ignore[return-value]
 
 
 def _no_filters() -> dict[str, Any]:
@@ -99,6 +100,13 @@ def add_crud_routes(
         return call("duplicate", session=session, principal=principal, **{id_name: item_id})
 
 
+def _import_schema(kind: str) -> dict[str, Any]:
+    """What an import takes, as the service reads it: one item, a list, or an export document."""
+    item = {"$ref": f"#/components/schemas/{'Persona' if kind == 'personas' else 'Objective'}Create"}
+    items = {"type": "array", "items": item, "minItems": 1, "maxItems": transfer.MAX_ITEMS}
+    return {"anyOf": [item, items, {"type": "object", "required": [kind], "properties": {kind: items}}]}
+
+
 def add_transfer_routes(router: APIRouter, *, kind: Literal["personas", "objectives"], public: type) -> None:
     """POST /import and GET /export, in JSON or YAML. Added before the /{id} routes."""
 
@@ -111,7 +119,7 @@ def add_transfer_routes(router: APIRouter, *, kind: Literal["personas", "objecti
             "requestBody": {
                 "required": True,
                 "content": {
-                    "application/json": {"schema": {}},
+                    "application/json": {"schema": _import_schema(kind)},
                     "application/yaml": {"schema": {"type": "string"}},
                 },
             }
@@ -121,7 +129,10 @@ def add_transfer_routes(router: APIRouter, *, kind: Literal["personas", "objecti
         request: Request,
         principal: CurrentPrincipal,
         session: SessionDep,
-        format: Annotated[Literal["json", "yaml"] | None, Query(description="Else read from Content-Type")] = None,
+        format: Annotated[
+            Literal["json", "yaml"] | None,
+            Query(description="The body's format when its Content-Type is neither JSON nor YAML"),
+        ] = None,
     ) -> Any:
         """One object, a list, or an export document; all or nothing."""
         body = await request.body()
@@ -139,9 +150,11 @@ def add_transfer_routes(router: APIRouter, *, kind: Literal["personas", "objecti
         principal: CurrentPrincipal,
         session: SessionDep,
         format: Literal["json", "yaml"] = "json",
-        ids: Annotated[str | None, Query(description="Comma-separated ids; all when absent")] = None,
+        ids: Annotated[
+            list[str] | None, Query(description="Ids, comma-separated and/or repeated (ids=a,b&ids=c); all when absent")
+        ] = None,
     ) -> Response:
-        id_list = [i.strip() for i in ids.split(",") if i.strip()] if ids else None
+        id_list = [i.strip() for value in ids for i in value.split(",") if i.strip()] if ids else None
         document, media_type = transfer.export_items(
             session=session, principal=principal, kind=kind, fmt=format, ids=id_list
         )

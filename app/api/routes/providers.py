@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 
 from app.api.deps import CurrentPrincipal, SessionDep
+from app.api.errors import error_responses
 from app.models.providers import (
     CustomModelCreate,
     DefaultModels,
@@ -62,7 +63,11 @@ def list_models(
 
 
 @router.post(
-    "/api/models/custom", response_model=ModelPublic, status_code=status.HTTP_201_CREATED, summary="Add a custom model"
+    "/api/models/custom",
+    response_model=ModelPublic,
+    status_code=status.HTTP_201_CREATED,
+    summary="Add a custom model",
+    responses=error_responses(409),
 )
 def add_custom_model(data: CustomModelCreate, principal: CurrentPrincipal, session: SessionDep) -> ModelPublic:
     return providers.add_custom_model(session=session, principal=principal, data=data)

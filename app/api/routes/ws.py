@@ -1,6 +1,8 @@
 """WebSocket /api/ws: subscribe to sessions by id; the server sends session_update,
 new_message and session_end (and finding). Authenticate with ?token=, an Authorization
-header, or the dashboard's cookie."""
+header, or the dashboard's cookie. A browser page of another site is refused (its Origin must
+be the app's own, MIMIC_PUBLIC_URL's or one of MIMIC_ALLOWED_ORIGINS): it would otherwise ride
+on the dashboard's cookie."""
 
 from __future__ import annotations
 
@@ -13,14 +15,14 @@ from sqlmodel import Session
 
 from app.api.deps import TOKEN_COOKIE
 from app.db import get_engine
-from app.services import accounts, live
+from app.services import accounts, live, origins
 from app.services.access import Principal
 from app.services.errors import ServiceError
 
 router = APIRouter(tags=["websocket"])
 
 
-def _principal(websocket: WebSocket) -> Principal:
+def _credential(websocket: WebSocket) -> str:
     authorization = websocket.headers.get("authorization", "")
     credential = (
         websocket.query_params.get("token")
@@ -29,6 +31,10 @@ def _principal(websocket: WebSocket) -> Principal:
         or websocket.cookies.get(TOKEN_COOKIE)
         or ""
     )
+    return credential
+
+
+def _principal(credential: str) -> Principal:
     with Session(get_engine()) as session:
         return accounts.authenticate(session=session, credential=credential)
 
@@ -47,8 +53,13 @@ def _frame(session_id: str, item: live.FeedItem) -> dict | None:
 
 @router.websocket("/api/ws")
 async def websocket_endpoint(websocket: WebSocket) -> None:
+    origin = websocket.headers.get("origin")
+    if origin is not None and not origins.allowed(origin, host=websocket.headers.get("host", "")):
+        await websocket.close(code=4403, reason="cross-origin connection refused")
+        return
+    credential = _credential(websocket)
     try:
-        principal = await asyncio.to_thread(_principal, websocket)
+        principal = await asyncio.to_thread(_principal, credential)
     except ServiceError as exc:
         await websocket.close(code=4401, reason=exc.message[:120])
         return
@@ -66,6 +77,25 @@ async def websocket_endpoint(websocket: WebSocket) -> None:
             if frame is not None:
                 await send(frame)
 
+    async def watch() -> None:
+        """Ends the connection once its credential is revoked, and a feed once its session is no
+        longer the caller's to see (re-checked every live.REVALIDATE_SECONDS)."""
+        while True:
+            await asyncio.sleep(live.REVALIDATE_SECONDS)
+            try:
+                await asyncio.to_thread(live.revalidate, credential, principal)
+            except ServiceError as exc:
+                await websocket.close(code=4401, reason=exc.message[:120])
+                return
+            for session_id, task in list(feeds.items()):
+                try:
+                    await asyncio.to_thread(live.revalidate, credential, principal, session_id)
+                except ServiceError as exc:
+                    task.cancel()
+                    feeds.pop(session_id, None)
+                    await send({"type": "error", "sessionId": session_id, "data": {"message": exc.message}})
+
+    watcher = asyncio.create_task(watch())
     try:
         while True:
             try:
@@ -94,9 +124,10 @@ async def websocket_endpoint(websocket: WebSocket) -> None:
                 await send({"type": "pong"})
             else:
                 await send({"type": "error", "data": {"message": f"unknown request type {kind!r}"}})
-    except WebSocketDisconnect:
+    except (WebSocketDisconnect, RuntimeError):  # RuntimeError: closed by the watcher meanwhile
         pass
     finally:
+        watcher.cancel()
         for task in feeds.values():
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 import httpx
 
 from app.engine.targets.base import Target, TargetError, TargetReply, TargetSpec, Turn, outbound_error
-from app.engine.targets.http import HttpWebhookTarget, check_status, http_error
+from app.engine.targets.http import HttpWebhookTarget, http_error
 from app.engine.targets.openai import hosted_agent_target, openai_compatible_target
 from app.engine.targets.websocket import WebSocketTarget
 from app.engine.targets.whatsapp import WhatsAppTarget, inbox
-from app.outbound import OutboundError, check_url, outbound_client
+from app.outbound import OutboundError, check_url, outbound_client, read_prefix
 
 __all__ = [
     "ProbeResult",
@@ -54,15 +54,25 @@ class ProbeResult:
 
 
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+_TITLE_SEARCH_BYTES = 64 * 1024
 
 
 async def _probe_website(config: dict) -> ProbeResult:
     started = time.perf_counter()
     try:
-        # Each redirect hop is checked by the client's transport.
+        # Each redirect hop is checked by the client's transport; the page is read only as far
+        # as its title could be (a large page is not a failure).
         async with outbound_client(follow_redirects=True, timeout=config["timeoutSeconds"]) as client:
-            response = await client.get(config["targetUrl"])
-        check_status(response)
+            async with client.stream("GET", config["targetUrl"]) as response:
+                head = (await read_prefix(response, _TITLE_SEARCH_BYTES)).decode(
+                    response.encoding or "utf-8", errors="replace"
+                )
+        if response.status_code >= 400:
+            raise TargetError(
+                "auth" if response.status_code in (401, 403) else "http_status",
+                f"HTTP {response.status_code}: {head[:300]}",
+                status_code=response.status_code,
+            )
     except httpx.HTTPError as exc:
         error = http_error(exc)
         return ProbeResult(False, None, error=error.message)
@@ -71,7 +81,7 @@ async def _probe_website(config: dict) -> ProbeResult:
     except TargetError as exc:
         return ProbeResult(False, int((time.perf_counter() - started) * 1000), error=exc.message,
                            status_code=exc.status_code)  # fmt: skip
-    title = _TITLE.search(response.text)
+    title = _TITLE.search(head)
     reply = f"HTTP {response.status_code}" + (f" · {title.group(1).strip()[:200]}" if title else "")
     return ProbeResult(True, int((time.perf_counter() - started) * 1000), reply=reply, status_code=response.status_code)
 

@@ -12,7 +12,7 @@ from typing import Any, Protocol
 
 from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt, wait_exponential
 
-from app.outbound import OutboundError, OutboundRefused
+from app.outbound import OutboundError, UnresolvedHost
 
 MAX_ATTEMPTS = 3
 TRANSIENT_STATUSES = frozenset({408, 425, 429, 502, 503, 504})
@@ -52,7 +52,8 @@ class TargetError(Exception):
     """The target failed: an infrastructure error, never counted against the agent's answers.
 
     kind: timeout | connection | http_status | bad_response | auth | config | refused (the
-    outbound policy does not let Mimic reach that address)
+    outbound policy does not let Mimic reach that address) | too_large (the reply passed
+    MIMIC_MAX_REPLY_BYTES; reading stopped there and nothing of it is kept)
     """
 
     def __init__(self, kind: str, message: str, *, status_code: int | None = None, retryable: bool = False) -> None:
@@ -67,9 +68,9 @@ class TargetError(Exception):
 
 
 def outbound_error(exc: OutboundError) -> TargetError:
-    """A destination the outbound policy refuses is final; a host that does not resolve may
-    resolve on the next try."""
-    return TargetError(exc.kind, exc.message, retryable=not isinstance(exc, OutboundRefused))
+    """A destination the outbound policy refuses and a reply over the cap are final; a host
+    that does not resolve may resolve on the next try."""
+    return TargetError(exc.kind, exc.message, retryable=isinstance(exc, UnresolvedHost))
 
 
 class Target(Protocol):

@@ -4,21 +4,16 @@ litellm, so tokens and cost are measured as for Mimic's own calls."""
 
 from __future__ import annotations
 
-import dataclasses
-
-import httpx
-import openai
-
 from app import llm
-from app.engine.targets.base import TargetError, TargetReply, Turn, outbound_error, with_retries
-from app.outbound import OutboundError, OutboundTransport, check_url
+from app.engine.targets.base import TargetError, TargetReply, Turn, with_retries
 
-_KINDS = {"timeout": "timeout", "connection": "connection", "auth": "auth", "rate_limit": "http_status"}
+_KINDS = {"timeout": "timeout", "connection": "connection", "auth": "auth", "rate_limit": "http_status",
+          "refused": "refused", "too_large": "too_large", "bad_output": "bad_response"}  # fmt: skip
 
 
 def llm_target_error(exc: llm.LLMError) -> TargetError:
     return TargetError(
-        _KINDS.get(exc.kind, "bad_response" if exc.kind == "bad_output" else "http_status"),
+        _KINDS.get(exc.kind, "http_status"),
         exc.message,
         status_code=exc.status_code,
         retryable=exc.kind in {"timeout", "connection", "rate_limit"},
@@ -43,24 +38,11 @@ class LLMChatTarget:
     ) -> None:
         self.model, self.credentials, self.system_prompt = model, credentials, system_prompt
         self.temperature, self.max_tokens, self.timeout_s = temperature, max_tokens, timeout_s
-        self.base_url = credentials.api_base if credentials is not None else None
-        self._transport: OutboundTransport | None = None
-        self._http: httpx.AsyncClient | None = None
-        if self.base_url and model.startswith("openai/"):
-            # The OpenAI SDK follows redirects: its HTTP client checks every hop.
-            self._transport = OutboundTransport()
-            self._http = httpx.AsyncClient(transport=self._transport, follow_redirects=True, timeout=timeout_s)
-            client = openai.AsyncOpenAI(api_key=credentials.api_key or "none", base_url=self.base_url,
-                                        http_client=self._http, max_retries=0)  # fmt: skip
-            self.credentials = dataclasses.replace(credentials, extra={**credentials.extra, "client": client})
 
     async def send(self, turn: Turn) -> TargetReply:
+        # Every request litellm makes is checked by the outbound policy (app/llm/egress.py),
+        # redirect hops included; a refused one comes back as an LLMError of kind refused.
         async def attempt():
-            if self.base_url:
-                try:
-                    await check_url(self.base_url)
-                except OutboundError as exc:
-                    raise outbound_error(exc) from exc
             try:
                 return await llm.complete(
                     model=self.model,
@@ -73,10 +55,6 @@ class LLMChatTarget:
                     retries=0,  # the adapter retries transient errors itself (with_retries)
                 )
             except llm.LLMError as exc:
-                refused = self._transport.refused if self._transport is not None else None
-                if refused is not None:  # a redirect to a refused address (the SDK reports a connection error)
-                    self._transport.refused = None
-                    raise outbound_error(refused) from exc
                 raise llm_target_error(exc) from exc
 
         result, latency = await with_retries(attempt, self.timeout_s)
@@ -90,8 +68,7 @@ class LLMChatTarget:
         )
 
     async def close(self) -> None:
-        if self._http is not None:
-            await self._http.aclose()
+        """Nothing to release: litellm's clients are shared."""
 
 
 def openai_compatible_target(config: dict) -> LLMChatTarget:

@@ -18,10 +18,11 @@ from app.engine.targets.base import (
     render_template,
     with_retries,
 )
-from app.outbound import OutboundError, check_url, shared_ssl_context
+from app.outbound import OutboundError, check_url, max_reply_bytes, shared_ssl_context
 
 MAX_REDIRECTS = 5
 _CREDENTIAL_HEADERS = frozenset({"authorization", "cookie", "proxy-authorization"})
+_MESSAGE_TOO_BIG = 1009  # the close code websockets sends when a message passes max_size
 
 
 def _redirect(exc: ValueError) -> str | None:
@@ -60,8 +61,9 @@ class WebSocketTarget:
                 try:
                     secure = {"ssl": shared_ssl_context()} if urlsplit(url).scheme == "wss" else {}
                     return await websockets.connect(
-                        url, additional_headers=headers, open_timeout=None, host=address, proxy=None, **secure
-                    )
+                        url, additional_headers=headers, open_timeout=None, host=address, proxy=None,
+                        max_size=max_reply_bytes(), **secure,
+                    )  # fmt: skip
                 except OSError as exc:
                     error = exc
                 except ValueError as exc:
@@ -110,6 +112,9 @@ class WebSocketTarget:
                         continue
             except ConnectionClosed as exc:
                 self.connection = None
+                if exc.sent is not None and exc.sent.code == _MESSAGE_TOO_BIG:  # read no further than the cap
+                    raise TargetError("too_large", f"a frame is larger than {max_reply_bytes():,} bytes "
+                                      "(MIMIC_MAX_REPLY_BYTES); reading stopped there") from exc  # fmt: skip
                 raise TargetError("connection", f"the connection closed: {exc}", retryable=True) from exc
 
         try:

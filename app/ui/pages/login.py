@@ -39,7 +39,9 @@ class LoginState(AuthState):
     def open_page(self):
         """on_load: a signed-in visitor goes on to where they were headed."""
         self.error, self.errors, self.submitting = "", {}, False
-        if self.auth_token:
+        if self.router.url.query_parameters.get("expired"):
+            self.error = "The sign-in took too long to complete: sign in again."
+        if self._session_token():
             try:
                 self._principal()
                 return rx.redirect(self._next_path())
@@ -51,13 +53,12 @@ class LoginState(AuthState):
         self.submitting, self.error, self.errors = True, "", {}
         yield
         try:
-            await self._sign_in(form.get("email", ""), form.get("password", ""))
+            submit = await self._sign_in(form.get("email", ""), form.get("password", ""), self._next_path())
         except ServiceError as exc:
             self.error, self.errors = field_errors(exc)
             self.submitting = False
             return
-        self.submitting = False
-        yield rx.redirect(self._next_path())
+        yield submit
 
     @rx.event
     async def register(self, form: dict):
@@ -76,13 +77,12 @@ class LoginState(AuthState):
                     accounts.register(session=session, data=data)
 
             await asyncio.to_thread(_register)
-            await self._sign_in(str(data.email), data.password)
+            submit = await self._sign_in(str(data.email), data.password, self._next_path())
         except (ServiceError, ValidationError) as exc:
             self.error, self.errors = field_errors(exc)
             self.submitting = False
             return
-        self.submitting = False
-        yield rx.redirect(self._next_path())
+        yield submit
 
 
 def login_page() -> rx.Component:
@@ -121,7 +121,7 @@ def register_page() -> rx.Component:
                     "password",
                     type="password",
                     required=True,
-                    placeholder="At least 8 characters",
+                    placeholder="At least 12 characters, not a common one",
                     error=LoginState.errors.get("password", ""),
                 ),
                 field(

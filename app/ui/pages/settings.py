@@ -192,7 +192,8 @@ class SettingsState(AuthState):
             return
         self.saving_password = False
         self.password_form += 1
-        yield rx.toast.success("Your password is changed.")
+        # The change ended every token of the account, this tab's too: sign this tab in again.
+        yield await self._sign_in(principal.email, data.new_password or "", self._current_path())
 
     # ---- Workspace ------------------------------------------------------------------
 
@@ -236,7 +237,7 @@ class SettingsState(AuthState):
             with session_scope() as session:
                 # The link points where this admin reaches the dashboard.
                 created = team.invite_member(
-                    session=session, principal=principal, data=data, base_url=self.router.url.origin or None
+                    session=session, principal=principal, data=data
                 )
         except (ServiceError, ValidationError) as exc:
             self.errors = _errors("form:invite", exc, email="inviteEmail", role="inviteRole")
@@ -455,7 +456,7 @@ def _account_tab() -> rx.Component:
                         "newPassword",
                         type="password",
                         required=True,
-                        placeholder="At least 8 characters",
+                        placeholder="At least 12 characters, not a common one",
                         auto_complete="new-password",
                         error=SettingsState.errors.get("newPassword", ""),
                     ),

@@ -1,13 +1,18 @@
 """The dashboard's one auth state: the signed-in user, their workspace and role.
 
-The access token lives in a cookie; every protected page checks it on load and sends a
-signed-out visitor to /login?next=<where they were>. Page states subclass AuthState so that
-their handlers can ask for the caller with `self._principal()`.
+The access token lives in an HttpOnly cookie that no script can read: POST /api/auth/session
+sets it (from a single-use ticket this state gets once the password is checked) and POST
+/api/auth/logout ends it, both as plain form posts that reload the page. The state reads the
+cookie from the live connection's handshake, which the browser opened with it. Every protected
+page checks it on load and sends a signed-out visitor to /login?next=<where they were>. Page
+states subclass AuthState so that their handlers can ask for the caller with `self._principal()`.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
+from http.cookies import CookieError, SimpleCookie
 from urllib.parse import quote
 
 import reflex as rx
@@ -17,9 +22,7 @@ from app.models.account import MePublic
 from app.services import accounts
 from app.services.access import ROLE_PERMISSIONS, Principal, RequestMeta
 from app.services.errors import ServiceError
-from app.settings import settings
-
-TOKEN_COOKIE = "mimic_token"
+from app.services.security import SESSION_COOKIE
 
 
 def safe_next(target: str | None) -> str:
@@ -55,10 +58,21 @@ def login_url(next_path: str) -> str:
     return f"/login?next={quote(safe_next(next_path), safe='/')}"
 
 
-class AuthState(rx.State):
-    auth_token: str = rx.Cookie(
-        "", name=TOKEN_COOKIE, path="/", max_age=settings.access_token_ttl_minutes * 60, same_site="strict"
+def post_form(action: str, fields: dict[str, str]) -> rx.event.EventSpec:
+    """Makes the page submit a plain form (a full page load follows): how the dashboard reaches
+    the endpoints that set and clear its HttpOnly cookie."""
+    script = (
+        "(() => { const form = document.createElement('form'); form.method = 'post'; "
+        f"form.action = {json.dumps(action)}; "
+        f"for (const [name, value] of Object.entries({json.dumps(fields)})) {{ "
+        "const input = document.createElement('input'); input.type = 'hidden'; input.name = name; "
+        "input.value = value; form.appendChild(input); } "
+        "document.body.appendChild(form); form.submit(); })()"
     )
+    return rx.call_script(script)
+
+
+class AuthState(rx.State):
     signed_in: bool = False
     user_name: str = ""
     user_email: str = ""
@@ -74,10 +88,22 @@ class AuthState(rx.State):
         """The browser's address and user agent, for the audit log."""
         return RequestMeta(ip=self.router.session.client_ip, user_agent=self.router.headers.user_agent)
 
+    def _session_token(self) -> str:
+        """The access token in the HttpOnly cookie the browser opened this connection with."""
+        jar = SimpleCookie()
+        try:
+            jar.load(self.router.headers.cookie or "")
+        except CookieError:
+            return ""
+        morsel = jar.get(SESSION_COOKIE)
+        return morsel.value if morsel is not None else ""
+
     def _principal(self) -> Principal:
-        """The caller, freshly checked (a revoked membership takes effect at once)."""
+        """The caller, freshly checked (a revoked token or membership takes effect at once)."""
         with session_scope() as session:
-            return accounts.authenticate(session=session, credential=self.auth_token, meta=self._request_meta())
+            return accounts.authenticate(
+                session=session, credential=self._session_token(), meta=self._request_meta()
+            )
 
     async def _off_the_loop(self, service, /, **kwargs):
         """service(session=…, principal=…, **kwargs) in a worker thread with its own unit of
@@ -102,7 +128,6 @@ class AuthState(rx.State):
         self.workspaces = [{"id": w.id, "name": w.name, "role": w.role} for w in me.workspaces]
 
     def _sign_out(self) -> None:
-        self.auth_token = ""
         self.signed_in = False
         self.user_name = self.user_email = self.workspace_id = self.workspace_name = self.role = ""
         self.permissions = []
@@ -126,8 +151,9 @@ class AuthState(rx.State):
 
     @rx.event
     def logout(self):
+        """Ends the token on the server and clears the cookie (POST /api/auth/logout)."""
         self._sign_out()
-        return rx.redirect("/login")
+        return post_form("/api/auth/logout", {"signOut": "1"})
 
     @rx.event
     def switch_workspace(self, workspace_id: str):
@@ -139,16 +165,17 @@ class AuthState(rx.State):
         # Reload the page so that its data comes from the workspace now current.
         return rx.redirect(self._current_path())
 
-    async def _sign_in(self, email: str, password: str) -> None:
+    async def _sign_in(self, email: str, password: str, next_path: str) -> rx.event.EventSpec:
+        """Checks the password (off the event loop: argon2 is deliberately slow) and answers the
+        form post that trades the ticket for the cookie and goes on to `next_path`."""
         meta = self._request_meta()
 
-        def _login():
+        def _ticket() -> str:
             with session_scope() as session:
-                return accounts.login(session=session, email=email, password=password, meta=meta)
+                return accounts.sign_in_ticket(session=session, email=email, password=password, meta=meta)
 
-        # argon2 is deliberately slow: keep it off the event loop.
-        token = await asyncio.to_thread(_login)
-        self.auth_token = token.access_token
+        ticket = await asyncio.to_thread(_ticket)
+        return post_form("/api/auth/session", {"ticket": ticket, "next": safe_next(next_path)})
 
     @rx.var
     def can_write(self) -> bool:

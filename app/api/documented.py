@@ -1,0 +1,157 @@
+"""The OpenAPI document is the truth about request bodies: a JSON body is checked against the
+schema its operation documents before the route reads it, so what the document forbids (a
+string where a number is, a boolean as 0, a blank name) is refused with the one error shape,
+whatever pydantic's lax parsing would have made of it. The routes' own checks go on after this.
+
+Pure ASGI, inside the size limit (the body it reads is bounded) and the security headers."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import jsonschema_rs
+from fastapi import FastAPI
+from fastapi.routing import APIRoute, iter_route_contexts
+from starlette.routing import compile_path
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.api.errors import ErrorCode, error_payload
+from app.models.base import PATTERN_MESSAGES
+
+_BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+_MAX_DETAILS = 20
+
+
+@dataclass(frozen=True)
+class _Operation:
+    path: re.Pattern[str]
+    methods: frozenset[str]
+    validator: Any | None  # None: no JSON body documented
+    branches: tuple[Any, ...] = ()  # one validator per shape of a top-level anyOf
+
+
+def _field(error: Any) -> str:
+    path: list[str | int] = list(error.instance_path)
+    if isinstance(error.kind, jsonschema_rs.ValidationErrorKind.Required):
+        path.append(str(error.kind.property))  # the missing field itself, as the routes name it
+    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".") or "body"
+
+
+def _message(error: Any) -> str:
+    if isinstance(error.kind, jsonschema_rs.ValidationErrorKind.Pattern):
+        meaning = PATTERN_MESSAGES.get(error.kind.pattern)
+        if meaning:  # the regex itself would say little to a person
+            return meaning
+    kind, kinds = error.kind, jsonschema_rs.ValidationErrorKind
+    if isinstance(kind, kinds.Required):
+        return "Field required"
+    if isinstance(kind, kinds.MinLength):
+        return f"must be at least {kind.limit} characters"
+    if isinstance(kind, kinds.MaxLength):
+        return f"must be at most {kind.limit} characters"
+    if isinstance(kind, kinds.MinItems):
+        return f"must have at least {kind.limit} item{'s' * (kind.limit != 1)}"
+    if isinstance(kind, kinds.MaxItems):
+        return f"must have at most {kind.limit} items"
+    if isinstance(kind, kinds.Enum):
+        return "must be one of: " + ", ".join(str(option) for option in list(kind.options)[:20])
+    return error.message[:300]
+
+
+def _errors(operation: _Operation, instance: Any) -> list[Any]:
+    """The body's errors; for a body that may take several shapes (anyOf: an import's item, list
+    or document), those of the shape of its JSON type, so that each bad field is named."""
+    errors = list(operation.validator.iter_errors(instance))
+    if operation.branches and any(
+        not e.instance_path and isinstance(e.kind, jsonschema_rs.ValidationErrorKind.AnyOf) for e in errors
+    ):
+        candidates = [list(branch.iter_errors(instance)) for branch in operation.branches]
+        fitting = [c for c in candidates if not any(not e.instance_path for e in c)] or candidates
+        errors = min(fitting, key=len)
+    return errors
+
+
+class RequestBodiesMatchTheDocument:
+    def __init__(self, app: ASGIApp, api: Callable[[], FastAPI]) -> None:
+        self.app = app
+        self._api = api
+        self._operations: list[_Operation] | None = None
+
+    def _build(self) -> list[_Operation]:
+        api = self._api()
+        document = api.openapi()
+        components = document.get("components", {})
+        operations = []
+        for context in iter_route_contexts(api.routes):
+            route = context.original_route
+            if not isinstance(route, APIRoute) or not route.include_in_schema:
+                continue
+            path_regex, path_format, _ = compile_path(context.path)
+            for method in set(context.methods) & _BODY_METHODS:
+                spec = document["paths"].get(path_format, {}).get(method.lower(), {})
+                schema = spec.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema")
+                if not schema:
+                    operations.append(_Operation(path_regex, frozenset({method}), None))
+                    continue
+                validator = jsonschema_rs.validator_for({"allOf": [schema], "components": components})
+                branches = tuple(
+                    jsonschema_rs.validator_for({"allOf": [branch], "components": components})
+                    for branch in schema.get("anyOf", ())
+                )
+                operations.append(_Operation(path_regex, frozenset({method}), validator, branches))
+        return operations
+
+    def _operation(self, method: str, path: str) -> _Operation | None:
+        if self._operations is None:
+            self._operations = self._build()
+        for operation in self._operations:
+            if method in operation.methods and operation.path.match(path):
+                return operation if operation.validator is not None else None
+        return None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] not in _BODY_METHODS or not scope["path"].startswith("/api"):
+            await self.app(scope, receive, send)
+            return
+        content_type = dict(scope.get("headers") or []).get(b"content-type", b"").split(b";")[0].strip().lower()
+        operation = self._operation(scope["method"], scope["path"]) if content_type == b"application/json" else None
+        if operation is None:
+            await self.app(scope, receive, send)
+            return
+        messages: list[Message] = []
+        body = b""
+        while True:
+            message = await receive()
+            messages.append(message)
+            if message["type"] != "http.request":
+                break
+            body += message.get("body", b"")
+            if not message.get("more_body", False):
+                break
+        try:
+            instance = json.loads(body) if body else None
+        except (ValueError, UnicodeDecodeError):
+            instance = None  # not JSON: the route answers that itself
+        else:
+            errors = [] if instance is None else _errors(operation, instance)
+            if errors:
+                details = [{"field": _field(e), "message": _message(e)}
+                           for e in errors[:_MAX_DETAILS]]  # fmt: skip
+                await _answer(send, 422, error_payload(ErrorCode.VALIDATION_ERROR, "Invalid request data", details))
+                return
+
+        async def replay() -> Message:
+            return messages.pop(0) if messages else await receive()
+
+        await self.app(scope, replay, send)
+
+
+async def _answer(send: Send, status: int, payload: dict) -> None:
+    body = json.dumps(payload).encode()
+    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
