@@ -17,8 +17,8 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import ConfigDict, Field, create_model
 
-from app.models.agent_config import CONFIG_TYPES, ENV_REFERENCE
-from app.models.base import CamelModel, Name
+from app.models.agent_config import CONFIG_TYPES, ENV_REFERENCE, SENSITIVE_HEADER
+from app.models.base import PATTERN_MESSAGES, CamelModel, Name
 from app.models.library import AgentType, ObjectiveCreate, PersonaCreate
 from app.models.suite import SuiteThresholds
 
@@ -64,6 +64,10 @@ CONFIG_MARKER = "x-mimic-config"
 
 def _agent_entry(agent_type: AgentType) -> type[FileModel]:
     config_model = CONFIG_TYPES[agent_type]
+    marker = {CONFIG_MARKER: config_model.__name__}
+    # Required when its type needs some of it (a URL, a prompt); else it may be left out.
+    needed = any(field.is_required() for field in config_model.model_fields.values())
+    config = Field(json_schema_extra=marker) if needed else Field(default_factory=dict, json_schema_extra=marker)
     return create_model(  # type: ignore[call-overload]
         f"{config_model.__name__.removesuffix('Config')}Entry",
         __base__=FileModel,
@@ -71,7 +75,7 @@ def _agent_entry(agent_type: AgentType) -> type[FileModel]:
         name=(Name, ...),
         description=(str, Field(default="", max_length=5000)),
         type=(Literal[agent_type.value], ...),  # type: ignore[valid-type]
-        config=(dict[str, Any], Field(default_factory=dict, json_schema_extra={CONFIG_MARKER: config_model.__name__})),
+        config=(dict[str, Any], config),
         status=(Literal["active", "inactive"], "active"),
     )
 
@@ -148,17 +152,70 @@ def _strict(node: Any) -> None:
             _strict(value)
 
 
+# A string of an agent's config that holds a ${NAME} reference (unanchored, as JSON Schema reads patterns).
+REFERENCE_PATTERN = ENV_REFERENCE.pattern
+
+
+def _or_reference(node: Any) -> None:
+    """Inside an agent's config a string may hold ${NAME} references in place of what its
+    pattern asks (`url: ${BOT_URL}/chat`): the value the variable gives is checked at push."""
+    if isinstance(node, dict):
+        pattern = node.get("pattern")
+        if node.get("type") == "string" and isinstance(pattern, str) and not pattern.endswith(REFERENCE_PATTERN):
+            either = f"(?:{pattern})|{REFERENCE_PATTERN}"
+            meaning = PATTERN_MESSAGES.get(pattern, f"must match {pattern}")
+            PATTERN_MESSAGES[either] = f"{meaning}, or hold a ${{NAME}} reference to an environment variable"
+            node["pattern"] = either
+        for value in node.values():
+            _or_reference(value)
+    elif isinstance(node, list):
+        for value in node:
+            _or_reference(value)
+
+
+def _any_case(pattern: str) -> str:
+    """`pattern` matching letters in either case (JSON Schema's regexes take no flags)."""
+    out, in_class = [], False
+    for char in pattern:
+        in_class = (in_class or char == "[") and char != "]"
+        out.append(f"[{char.lower()}{char.upper()}]" if char.isalpha() and not in_class else char)
+    return "".join(out)
+
+
+INLINE_SECRET = (
+    "an inline secret: write a reference to an environment variable instead, such as ${BOT_TOKEN}, "
+    "and set it where mimic runs"
+)
+# A secret field is empty (none) or holds a reference; a sensitive header always holds one.
+SECRET_FIELD_PATTERN = f"^$|{REFERENCE_PATTERN}"
+SECRET_HEADERS_PATTERN = _any_case(SENSITIVE_HEADER.pattern)
+PATTERN_MESSAGES[SECRET_FIELD_PATTERN] = PATTERN_MESSAGES[REFERENCE_PATTERN] = INLINE_SECRET
+
+
+def _secrets_as_references(config_schema: dict[str, Any], config_model: Any) -> None:
+    """Secrets are never inline: the schema says so, so that an editor flags one as it is typed."""
+    properties = config_schema["properties"]
+    for name in config_model.SECRET_FIELDS:
+        properties[name]["pattern"] = SECRET_FIELD_PATTERN
+    if "headers" in properties:
+        properties["headers"]["patternProperties"] = {
+            SECRET_HEADERS_PATTERN: {"type": "string", "pattern": REFERENCE_PATTERN}
+        }
+
+
 def schema() -> dict[str, Any]:
     """The JSON Schema (2020-12) of mimic.yaml, version SCHEMA_VERSION."""
     document = copy.deepcopy(MimicFile.model_json_schema(by_alias=True, mode="validation"))
     defs = document.setdefault("$defs", {})
     for config_model in CONFIG_TYPES.values():
         config_schema = config_model.model_json_schema(by_alias=True, mode="validation")
-        defs.update(config_schema.pop("$defs", {}))
+        config_defs = config_schema.pop("$defs", {})
         config_schema["properties"].pop("envRefs", None)  # written as ${NAME} in the values themselves
+        _or_reference([config_schema, config_defs])
+        _secrets_as_references(config_schema, config_model)
+        defs.update(config_defs)
         defs[config_model.__name__] = config_schema
     _strict(document)
-    # Inside an agent's config a string may be ${NAME} in place of any value (a URL, a port).
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
@@ -167,3 +224,25 @@ def schema() -> dict[str, Any]:
         "references, never inline), suites and their defaults. See the README's section on mimic.yaml.",
         **{k: v for k, v in document.items() if k not in ("title", "description")},
     }
+
+
+OPENAPI_NAME = "MimicYaml"
+
+
+def openapi_components() -> dict[str, dict[str, Any]]:
+    """The schema as OpenAPI components (MimicYaml, MimicYaml<Definition>), so that the import's
+    request body documents the file exactly as editors validate it."""
+    document = schema()
+    definitions = document.pop("$defs")
+
+    def moved(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {key: moved(value) for key, value in node.items()}
+        if isinstance(node, list):
+            return [moved(value) for value in node]
+        if isinstance(node, str) and node.startswith("#/$defs/"):
+            return f"#/components/schemas/{OPENAPI_NAME}{node.removeprefix('#/$defs/')}"
+        return node
+
+    root = {key: value for key, value in document.items() if key not in ("$schema", "$id")}
+    return {OPENAPI_NAME: moved(root)} | {f"{OPENAPI_NAME}{name}": moved(d) for name, d in definitions.items()}

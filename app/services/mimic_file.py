@@ -17,11 +17,14 @@ import yaml
 from jsonschema import Draft202012Validator
 from pydantic import ValidationError
 
-from app.models.agent_config import CONFIG_TYPES, secret_paths
+from app.models.agent_config import CONFIG_TYPES
+from app.models.base import PATTERN_MESSAGES
 from app.models.library import AgentType
 from app.models.mimic_file import (
     AGENT_ENTRIES,
+    REFERENCE_PATTERN,
     SCHEMA_VERSION,
+    SECRET_FIELD_PATTERN,
     Defaults,
     MimicFile,
     SuiteSettings,
@@ -56,6 +59,22 @@ def _agent_validator(agent_type: str) -> Draft202012Validator:
     return Draft202012Validator({"$ref": f"#/$defs/{entry}", "$defs": document["$defs"]})
 
 
+def _message(error: Any) -> str:
+    """jsonschema's message, or for a pattern what it means in words (the regex says little)."""
+    if error.validator == "pattern" and error.validator_value in PATTERN_MESSAGES:
+        return PATTERN_MESSAGES[error.validator_value]
+    return error.message[:300]
+
+
+def _agent_message(error: Any, agent: dict[str, Any]) -> str:
+    """As _message; an inline secret is told which variable it could be (SUPPORT_BOT_APIKEY)."""
+    if error.validator == "pattern" and error.validator_value in (SECRET_FIELD_PATTERN, REFERENCE_PATTERN):
+        hint = "".join(c if c.isalnum() else "_" for c in f"{agent.get('name', 'agent')}_{error.path[-1]}").upper()
+        return (f"an inline secret: write a reference to an environment variable, such as ${{{hint}}}, and set it "
+                "where mimic runs")  # fmt: skip
+    return _message(error)
+
+
 def _path(parts: Any) -> str:
     out = ""
     for part in parts:
@@ -66,19 +85,25 @@ def _path(parts: Any) -> str:
 # ---- reading -------------------------------------------------------------------------------
 
 
-def parse(content: bytes | str, *, source: str = "mimic.yaml") -> dict[str, Any]:
-    """YAML (or JSON, which YAML reads too) into a mapping, with the line of a syntax error."""
+def parse(content: bytes | str, *, source: str = "mimic.yaml", whole: str = "(file)") -> dict[str, Any]:
+    """YAML (or JSON, which YAML reads too) into a mapping, with the line of a syntax error.
+    `whole` names the file in the errors (the API: `body`, or `document` inside a JSON body)."""
     try:
         text = content.decode("utf-8") if isinstance(content, bytes) else content
         document = yaml.safe_load(text)
     except UnicodeDecodeError as exc:
-        raise ValidationFailed(f"{source} is not UTF-8 text", [FieldError("(file)", str(exc)[:300])]) from exc
+        raise ValidationFailed(
+            f"{source} is not UTF-8 text", [FieldError(whole, f"not UTF-8 YAML: {exc}"[:300])]
+        ) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(file)"
-        raise ValidationFailed(f"{source} is not valid YAML", [FieldError(where, str(exc)[:300])]) from exc
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        raise ValidationFailed(
+            f"{source} is not valid YAML", [FieldError(whole, f"not valid YAML{where}: {exc}"[:300])]
+        ) from exc
     if not isinstance(document, dict):
-        raise ValidationFailed(f"{source} must be a mapping", [FieldError("(file)", "expected keys such as version")])
+        raise ValidationFailed(f"{source} must be a mapping",
+                               [FieldError(whole, "expected a YAML mapping with keys such as version")])  # fmt: skip
     return document
 
 
@@ -92,7 +117,7 @@ def validate(document: dict[str, Any]) -> MimicFile:
         )
         raise ValidationFailed("Unsupported mimic.yaml", [FieldError("version", message)])
     problems = [
-        FieldError(_path(e.absolute_path), e.message[:300])
+        FieldError(_path(e.absolute_path), _message(e))
         for e in sorted(_validator().iter_errors(document), key=lambda e: list(map(str, e.absolute_path)))
     ]
     agents = document.get("agents") if isinstance(document.get("agents"), list) else []
@@ -103,7 +128,7 @@ def validate(document: dict[str, Any]) -> MimicFile:
                                        f"must be one of {', '.join(t.value for t in CONFIG_TYPES)}"))  # fmt: skip
             continue
         problems += [
-            FieldError(_path(["agents", index, *e.absolute_path]), e.message[:300])
+            FieldError(_path(["agents", index, *e.absolute_path]), _agent_message(e, agent))
             for e in _agent_validator(kind).iter_errors(agent)
         ]
     if problems:
@@ -129,14 +154,7 @@ def _rules(doc: MimicFile) -> list[FieldError]:
     for kind in ("personas", "objectives", "agents", "suites"):
         counts = Counter(item.name for item in getattr(doc, kind))
         problems += [FieldError(kind, f"the name {name!r} is used {n} times") for name, n in counts.items() if n > 1]
-    for index, agent in enumerate(doc.agents):
-        for path in secret_paths(AgentType(agent.type), agent.config):
-            value = _get(agent.config, path)
-            if isinstance(value, str) and not references(value):
-                where = f"agents[{index}].config.{'.'.join(path)}"
-                hint = "".join(c if c.isalnum() else "_" for c in f"{agent.name}_{path[-1]}").upper()
-                problems.append(FieldError(where, "an inline secret: write a reference to an environment variable, "
-                                                  f"such as ${{{hint}}}, and set it where mimic runs"))  # fmt: skip
+    # Inline secrets are refused by the schema itself (SECRET_FIELD_PATTERN, SECRET_HEADERS_PATTERN).
     for where, settings in _all_settings(doc):
         if (settings.judge_repeats or 1) > 1 and not supports_judge_repeats():
             problems.append(FieldError(f"{where}.judgeRepeats", JUDGE_REPEATS_REFUSED))
@@ -173,15 +191,6 @@ def effective(entry: SuiteSettings, defaults: Defaults | None) -> SuiteSettings:
 def variables(doc: MimicFile) -> list[str]:
     """The environment variables the file's agents reference, in order of appearance."""
     return list(dict.fromkeys(name for agent in doc.agents for name in references(agent.config)))
-
-
-def _get(config: dict[str, Any], path: tuple[str, ...]) -> Any:
-    value: Any = config
-    for key in path:
-        if not isinstance(value, dict):
-            return None
-        value = value.get(key)
-    return value
 
 
 # ---- the canonical form -------------------------------------------------------------------
