@@ -72,7 +72,26 @@ def _errors(operation: _Operation, instance: Any) -> list[Any]:
         candidates = [list(branch.iter_errors(instance)) for branch in operation.branches]
         fitting = [c for c in candidates if not any(not e.instance_path for e in c)] or candidates
         errors = min(fitting, key=len)
-    return errors
+    return _within_branches(errors)
+
+
+def _within_branches(errors: list[Any]) -> list[Any]:
+    """A field that may take several shapes (anyOf, oneOf: text or a document, one of the agent
+    types) is judged by the shape its value has: that shape's own errors name each bad field,
+    where "not valid under any of the schemas" would name none."""
+    kinds = jsonschema_rs.ValidationErrorKind
+    out: list[Any] = []
+    for error in errors:
+        branches = error.kind.context if isinstance(error.kind, kinds.AnyOf | kinds.OneOfNotValid) else None
+        here = list(error.instance_path)
+        # A shape whose type the value has (no type error at the field itself), with the fewest errors.
+        fitting = [
+            branch
+            for branch in branches or ()
+            if branch and not any(isinstance(e.kind, kinds.Type) and list(e.instance_path) == here for e in branch)
+        ]
+        out += _within_branches(min(fitting, key=len)) if fitting else [error]
+    return out
 
 
 class RequestBodiesMatchTheDocument:

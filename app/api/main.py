@@ -36,6 +36,7 @@ from app.api.routes import (
     ws,
 )
 from app.models.agent_config import CONFIG_TYPES
+from app.models.mimic_file import openapi_components as mimic_yaml_components
 from app.settings import VERSION, resolved_secret_key
 
 _ALL_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
@@ -111,6 +112,11 @@ def _document_agent_configs(document: dict[str, Any]) -> None:
         ]  # fmt: skip
 
 
+def _document_mimic_yaml(document: dict[str, Any]) -> None:
+    """mimic.yaml's schema, as the import of the file documents it (#/components/schemas/MimicYaml)."""
+    document.setdefault("components", {}).setdefault("schemas", {}).update(mimic_yaml_components())
+
+
 def create_api() -> FastAPI:
     resolved_secret_key()  # fail at start-up, not at the first sign-in, when production has no key
     api = FastAPI(
@@ -164,7 +170,9 @@ def create_api() -> FastAPI:
 
     def openapi() -> dict[str, Any]:
         if api.openapi_schema is None:
-            _document_agent_configs(default_openapi())
+            document = default_openapi()
+            _document_agent_configs(document)
+            _document_mimic_yaml(document)
         return api.openapi_schema
 
     api.openapi = openapi  # type: ignore[method-assign]

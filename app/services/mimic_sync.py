@@ -192,6 +192,7 @@ def _agent_values(entry: Any, row: Agent | None, env: dict[str, str], where: str
     stored_refs = stored_plain.get("envRefs") or {}
     raw = copy.deepcopy(entry.config)
     refs: dict[str, str] = {}
+    unset: list[FieldError] = []
     for path, template in list(_leaves(raw)):
         names = ENV_REFERENCE.findall(template)
         if not names:
@@ -204,9 +205,12 @@ def _agent_values(entry: Any, row: Agent | None, env: dict[str, str], where: str
         elif stored_refs.get(dotted) == template and _at(stored_plain, path) is not None:
             _put(raw, path, _at(stored_plain, path))  # pushed before from the same variables: kept
         else:
-            message = f"${{{missing[0]}}} is not set: set it where mimic runs (CI secrets, a .env file)"
-            ledger.problems.append(FieldError(f"{where}.config.{dotted}", message))
-    if any(p.field.startswith(where) for p in ledger.problems):
+            # Named as `env`, what lacks the value (the request's env, the environment of mimic push).
+            message = (f"${{{missing[0]}}} is not set ({where}.config.{dotted} references it): set it where mimic "
+                       "runs (CI secrets, a .env file)")  # fmt: skip
+            unset.append(FieldError("env", message))
+    ledger.problems += unset
+    if unset or any(p.field.startswith(where) for p in ledger.problems):
         return None
     raw["envRefs"] = refs
     try:

@@ -74,7 +74,9 @@ def security_headers(ctx: Any, response: schemathesis.Response, case: schemathes
 # domain that cannot receive mail, a date that does not exist or a range that runs backwards
 # or spans more than 366 days, a moment that must lie ahead (an API key's expiry), a suite's
 # size (personas × objectives × repeats), a model whose provider is not configured, and what a
-# YAML import document holds (the document can only call YAML a string). A schema-valid request
+# YAML import document holds (the document can only call YAML a string), and in a pushed
+# mimic.yaml a name given twice, a suite naming what neither the file nor the workspace has, a
+# ${NAME} the request's env lacks, and judge repeats the API cannot run yet. A schema-valid request
 # refused for one of these (and nothing else) is not a document that lies.
 BUSINESS_RULES: tuple[tuple[str, str], ...] = (
     ("agentId", "no such agent"), ("personaId", "no such persona"), ("objectiveId", "no such objective"),
@@ -86,6 +88,10 @@ BUSINESS_RULES: tuple[tuple[str, str], ...] = (
     ("simulator", "unknown model"), ("judge", "unknown model"), ("agent", "unknown model"),
     ("model", "no custom model"), ("simulatorModel", "unknown model"),
     ("expiresAt", "must be in the future"), ("repeats", "sessions; at most"), ("body", "expected an object or a list"),
+    ("body", "YAML"), ("document", "YAML"), ("version", "version"), ("env", "is not set"),
+    ("personas", "is used"), ("objectives", "is used"), ("agents", "is used"), ("suites", "is used"),
+    ("agent", "in the file or the workspace"), ("personas", "in the file or the workspace"),
+    ("objectives", "in the file or the workspace"), ("judgeRepeats", "judges each session once"),
 )  # fmt: skip
 
 

@@ -7,7 +7,9 @@ import copy
 import json
 
 import jsonschema
+import pytest
 import yaml
+from fastapi.testclient import TestClient
 
 from app.models.mimic_file import schema
 from app.services import mimic_file
@@ -15,6 +17,20 @@ from app.settings import PROJECT_ROOT
 
 EXAMPLE = PROJECT_ROOT / "examples" / "mimic.yaml"
 ENV = {"SUPPORT_BOT_URL": "http://127.0.0.1:9", "SUPPORT_BOT_TOKEN": "tok-secret-1234"}
+
+
+@pytest.fixture(scope="module")
+def api():
+    """One app for the module: building its OpenAPI document (which checks every body) takes seconds."""
+    from app.api.main import create_api
+
+    return create_api()
+
+
+@pytest.fixture
+def client(db, api):
+    with TestClient(api, raise_server_exceptions=False) as test_client:
+        yield test_client
 
 
 def _names(document: dict) -> dict[str, list[str]]:
@@ -92,28 +108,30 @@ def test_push_refuses_inline_secrets_missing_variables_and_unknown_names(client,
     account = make_account()
     document = yaml.safe_load(EXAMPLE.read_text())
 
-    def push(doc: dict, env: dict | None = None):
+    def push(doc: dict | str, env: dict | None = None):
         return client.post("/api/mimic-yaml/import", json={"document": doc, "env": env or {}}, headers=account.headers)
 
     inline = copy.deepcopy(document)
     inline["agents"][0]["config"]["headers"]["Authorization"] = "Bearer abc123"
+    # The schema of the document refuses it, naming the field by its place in the request.
     refused = push(inline, ENV)
     assert refused.status_code == 422
     detail = refused.json()["error"]["details"][0]
+    assert detail["field"] == "document.agents[0].config.headers.Authorization" and "inline secret" in detail["message"]
+    # The file itself as the body: places in the file, and the variable it could be.
+    as_file = client.post("/api/mimic-yaml/import", content=yaml.safe_dump(inline),
+                          headers={**account.headers, "Content-Type": "application/yaml"})  # fmt: skip
+    assert as_file.status_code == 422
+    detail = as_file.json()["error"]["details"][0]
     assert detail["field"] == "agents[0].config.headers.Authorization" and "inline secret" in detail["message"]
     assert "${SUPPORT_BOT_AUTHORIZATION}" in detail["message"]
 
+    # What lacks the value is the request's env.
     missing = push(document, {"SUPPORT_BOT_URL": "http://127.0.0.1:9"})
     assert missing.status_code == 422
-    assert (
-        missing.json()["error"]["details"]
-        == [
-            {
-                "field": "agents[0].config.headers.Authorization",
-                "message": missing.json()["error"]["details"][0]["message"],
-            }
-        ]
-        and "${SUPPORT_BOT_TOKEN} is not set" in missing.json()["error"]["details"][0]["message"]
+    [detail] = missing.json()["error"]["details"]
+    assert detail["field"] == "env" and detail["message"].startswith(
+        "${SUPPORT_BOT_TOKEN} is not set (agents[0].config.headers.Authorization references it)"
     )
 
     unknown = copy.deepcopy(document)
@@ -121,15 +139,20 @@ def test_push_refuses_inline_secrets_missing_variables_and_unknown_names(client,
     answer = push(unknown, ENV)
     assert answer.status_code == 422
     assert {
-        "field": "suites[0].matrix.personas[2]",
+        "field": "document.suites[0].matrix.personas[2]",
         "message": "no persona named 'Nobody' in the file or the workspace",
     } in answer.json()["error"]["details"]
 
     wrong_version = push({**document, "version": 2}, ENV)
-    assert wrong_version.status_code == 422 and wrong_version.json()["error"]["details"][0]["field"] == "version"
+    assert wrong_version.status_code == 422
+    assert wrong_version.json()["error"]["details"][0]["field"] == "document.version"
     bad_yaml = client.post("/api/mimic-yaml/import", content=b"version: 1\npersonas: [\n",
                            headers={**account.headers, "Content-Type": "application/yaml"})  # fmt: skip
-    assert bad_yaml.status_code == 422 and bad_yaml.json()["error"]["details"][0]["field"].startswith("line ")
+    assert bad_yaml.status_code == 422
+    [detail] = bad_yaml.json()["error"]["details"]
+    assert detail["field"] == "body" and detail["message"].startswith("not valid YAML at line 3, column 1")
+    as_text = push("version: 1\npersonas: [\n")  # the file as text inside a JSON body
+    assert as_text.status_code == 422 and as_text.json()["error"]["details"][0]["field"] == "document"
     # Nothing of all that was stored.
     assert client.get("/api/suites", headers=account.headers).json()["pagination"]["total"] == 0
 
@@ -208,12 +231,13 @@ def test_objective_checks_round_trip_through_the_api_and_bad_ones_are_refused(cl
         assert answer.status_code == 422, answer.text
         return answer.json()["error"]["details"]
 
-    # The API's own rules, named by their place in the file; nothing stored changes.
-    assert refused({"type": "regex", "value": "delivered (on"})[0]["field"].startswith("objectives[0].checks[0]")
+    # The API's own rules, named by their place in the request; nothing stored changes.
+    at = "document.objectives[0].checks[0]"
+    assert refused({"type": "regex", "value": "delivered (on"})[0]["field"].startswith(at)
     assert "criterion 3" in refused({"type": "contains", "value": "x", "criterion": 3})[0]["message"]
-    assert refused({"type": "max_turns", "value": "four"})[0]["field"].startswith("objectives[0].checks[0]")
+    assert refused({"type": "max_turns", "value": "four"})[0]["field"].startswith(at)
     assert refused({"type": "contains", "value": "x", "case_sensitive": True})  # camelCase only, as everywhere
-    assert refused({"type": "sounds_right"})[0]["field"] == "objectives[0].checks[0].type"
+    assert refused({"type": "sounds_right"})[0]["field"] == f"{at}.type"
     unchanged = client.get(f"/api/objectives/{stored['id']}", headers=account.headers).json()
     assert unchanged["checks"] == stored["checks"]
 
@@ -225,7 +249,7 @@ def test_judge_repeats_above_one_are_refused_until_the_api_can_run_them(client, 
     answer = client.post("/api/mimic-yaml/import", json={"document": document, "env": ENV}, headers=account.headers)
     assert answer.status_code == 422
     [detail] = answer.json()["error"]["details"]
-    assert detail["field"] == "suites[1].judgeRepeats" and "judges each session once" in detail["message"]
+    assert detail["field"] == "document.suites[1].judgeRepeats" and "judges each session once" in detail["message"]
     document["suites"][1]["judgeRepeats"] = 1  # once is what every session gets: accepted, and canonical without it
     accepted = client.post("/api/mimic-yaml/import", json={"document": document, "env": ENV}, headers=account.headers)
     assert accepted.status_code == 200, accepted.text

@@ -11,7 +11,8 @@ from fastapi.responses import JSONResponse
 from pydantic import Field
 
 from app.api.deps import CurrentPrincipal, SessionDep
-from app.models.base import CamelModel
+from app.models.base import NOT_BLANK_PATTERN, PATTERN_MESSAGES, CamelModel
+from app.models.mimic_file import OPENAPI_NAME
 from app.services import mimic_file, mimic_sync
 from app.services.errors import FieldError, ValidationFailed
 
@@ -20,13 +21,32 @@ router = APIRouter(tags=["mimic.yaml"])
 YAML_TYPES = ("application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml")
 
 
+ENV_NAME_PATTERN = r"^[A-Za-z_][A-Za-z0-9_]*$"
+PATTERN_MESSAGES[ENV_NAME_PATTERN] = "must be an environment variable's name (letters, digits and _, no digit first)"
+
+
 class MimicFileImport(CamelModel):
-    document: str | dict[str, Any] = Field(description="The file: YAML text, or the document as JSON")
-    env: dict[str, Annotated[str, Field(max_length=20_000)]] = Field(
+    document: str | dict[str, Any]
+    env: dict[Annotated[str, Field(pattern=ENV_NAME_PATTERN)], Annotated[str, Field(max_length=20_000)]] = Field(
         default_factory=dict, max_length=200,
         description="Values of the ${NAME} references of the agents (the environment of `mimic push`)",
     )  # fmt: skip
     dry_run: bool = Field(default=False, description="Check and report what would change; change nothing")
+
+
+def _import_schema() -> dict[str, Any]:
+    """The JSON body as documented: the file as YAML text, or as the JSON document mimic.yaml's
+    schema describes (#/components/schemas/MimicYaml, app/api/main.py)."""
+    body = MimicFileImport.model_json_schema(by_alias=True)
+    body["properties"]["document"] = {
+        "anyOf": [
+            {"type": "string", "minLength": 1, "pattern": NOT_BLANK_PATTERN, "description": "The file as YAML text"},
+            {"$ref": f"#/components/schemas/{OPENAPI_NAME}"},
+        ],
+        "description": "mimic.yaml: YAML text, or the document as JSON",
+    }
+    body["properties"]["env"]["additionalProperties"] = False  # names only (patternProperties)
+    return body
 
 
 @router.get(
@@ -48,7 +68,7 @@ def mimic_yaml_schema() -> JSONResponse:
         "requestBody": {
             "required": True,
             "content": {
-                "application/json": {"schema": MimicFileImport.model_json_schema(by_alias=True)},
+                "application/json": {"schema": _import_schema()},
                 "application/yaml": {"schema": {"type": "string"}},
             },
         }
@@ -66,19 +86,33 @@ async def import_mimic_yaml(
     media = request.headers.get("content-type", "application/json").split(";")[0].strip().lower()
     if media in YAML_TYPES:
         payload = MimicFileImport(document=body.decode("utf-8", errors="replace"), dry_run=dry_run)
+        whole = "body"
     else:
         try:
             payload = MimicFileImport.model_validate_json(body or b"{}")
         except ValueError as exc:
             raise ValidationFailed("Invalid import request", [FieldError("body", str(exc)[:300])]) from exc
-    raw = mimic_file.parse(payload.document) if isinstance(payload.document, str) else payload.document
-    document = mimic_file.validate(raw)
-    # The database work in a worker thread: never on the event loop that runs sessions.
-    return await asyncio.to_thread(
-        lambda: mimic_sync.push(
-            session=session, principal=principal, document=document, env=payload.env, dry_run=payload.dry_run or dry_run
-        )  # fmt: skip
-    )
+        whole = "document"
+    try:
+        raw = mimic_file.parse(payload.document, whole=whole) if isinstance(payload.document, str) else payload.document
+        document = mimic_file.validate(raw)
+        # The database work in a worker thread: never on the event loop that runs sessions.
+        return await asyncio.to_thread(
+            lambda: mimic_sync.push(
+                session=session,
+                principal=principal,
+                document=document,
+                env=payload.env,
+                dry_run=payload.dry_run or dry_run,
+            )  # fmt: skip
+        )
+    except ValidationFailed as exc:
+        if whole == "body":  # the body is the file: its places are the body's
+            raise
+        # Inside a JSON body the file is `document`: a field is named by its place in the body.
+        details = [FieldError(d.field if d.field in ("env", "document") else f"document.{d.field}", d.message)
+                   for d in exc.details]  # fmt: skip
+        raise ValidationFailed(exc.message, details) from None
 
 
 @router.get(
