@@ -173,7 +173,9 @@ def _backend(ctx: typer.Context, server: str | None, max_concurrency: int | None
         # Loaded for local runs only: the engine (and litellm) take seconds to import.
         from app.local import EmbeddedBackend  # noqa: PLC0415
 
-        return EmbeddedBackend(max_concurrency=max_concurrency, cache_dir=cache_dir)
+        # Agents and LLM calls go through the outbound policy of the environment mimic runs in.
+        return EmbeddedBackend(max_concurrency=max_concurrency, cache_dir=cache_dir,
+                               outbound_allow=os.environ.get("MIMIC_OUTBOUND_ALLOW") or None)  # fmt: skip
     except Exception as exc:  # the throwaway database could not be made: an infrastructure error
         raise fail(f"cannot start Mimic here: {exc}") from None
 

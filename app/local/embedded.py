@@ -29,12 +29,14 @@ from app.models.account import Membership, Role, User, Workspace
 from app.models.library import Agent, Objective, Persona
 from app.models.session import TERMINAL_STATUSES, SessionCreate, SimSession
 from app.models.suite import RunOverrides, Suite
+from app.outbound import OutboundPolicy
 from app.services import event_loop, execution, mimic_file, mimic_sync, run_reports, runs, sessions
 from app.services.access import Principal
 from app.services.errors import FieldError, ServiceError
 from app.settings import PROJECT_ROOT, settings
 
 Json = Any
+_SETTINGS_IT_SETS = ("database_url", "data_dir", "redis_url", "session_execution", "outbound_allow")
 
 
 class EmbeddedError(ConfigurationError):
@@ -66,25 +68,47 @@ class EmbeddedBackend:
         self.workdir = Path(tempfile.mkdtemp(prefix="mimic-test-"))
         self.keep = keep
         self.url = f"sqlite:///{self.workdir / 'mimic.db'}"
-        # This process is the whole of Mimic: its settings point at the throwaway database.
-        settings.database_url = self.url
-        get_engine.cache_clear()  # the default engine is made afresh for this database
-        settings.data_dir = self.workdir / "data"
-        settings.redis_url = ""
-        settings.session_execution = "inprocess"
-        if outbound_allow is not None:
-            settings.outbound_allow = outbound_allow
-        elif not settings.outbound_allow:
-            settings.outbound_allow = "loopback"  # agents under test in CI usually run beside it
-        if max_concurrency:
-            execution.scheduler.cap = max_concurrency
-        self.cache = llm.use_cache(cache_dir) if cache_dir else None
-        self._migrate()
-        self.principal = self._workspace()
-        self.loop = asyncio.new_event_loop()
-        self.thread = threading.Thread(target=self.loop.run_forever, name="mimic-engine", daemon=True)
-        self.thread.start()
-        event_loop.bind(self.loop)
+        # What this backend changes in the process, put back by close(): the pytest plugin runs
+        # it inside the user's own test process.
+        self._saved_settings = {name: getattr(settings, name) for name in _SETTINGS_IT_SETS}
+        self._saved_cap = execution.scheduler.cap
+        self._saved_loop = event_loop.current()
+        self.cache = None
+        try:
+            # This process is the whole of Mimic: its settings point at the throwaway database.
+            settings.database_url = self.url
+            get_engine.cache_clear()  # the default engine is made afresh for this database
+            settings.data_dir = self.workdir / "data"
+            settings.redis_url = ""
+            settings.session_execution = "inprocess"
+            if outbound_allow is not None:
+                OutboundPolicy.parse(outbound_allow)  # a ValueError names the entries it cannot read
+                settings.outbound_allow = outbound_allow
+            elif not settings.outbound_allow:
+                settings.outbound_allow = "loopback"  # agents under test in CI usually run beside it
+            if max_concurrency:
+                execution.scheduler.cap = max_concurrency
+            self.cache = llm.use_cache(cache_dir) if cache_dir else None
+            self._migrate()
+            self.principal = self._workspace()
+            self.loop = asyncio.new_event_loop()
+            self.thread = threading.Thread(target=self.loop.run_forever, name="mimic-engine", daemon=True)
+            self.thread.start()
+            event_loop.bind(self.loop)
+        except BaseException:
+            self._put_back()
+            shutil.rmtree(self.workdir, ignore_errors=True)
+            raise
+
+    def _put_back(self) -> None:
+        if self.cache is not None:
+            llm.use_cache(None)
+        for name, value in self._saved_settings.items():
+            setattr(settings, name, value)
+        get_engine.cache_clear()  # get_engine() without a URL reads settings.database_url again
+        execution.scheduler.cap = self._saved_cap
+        if self._saved_loop is not None:
+            event_loop.bind(self._saved_loop)
 
     def _migrate(self) -> None:
         cfg = Config(str(PROJECT_ROOT / "alembic.ini"))
@@ -174,11 +198,12 @@ class EmbeddedBackend:
             runs.cancel_run(session=db, principal=self.principal, run_id=run_id)
 
     def close(self) -> None:
+        """Stops the engine, drops the database (unless `keep`) and leaves the process's
+        settings, scheduler and event loop as they were before."""
         if self.loop.is_running():
             self.loop.call_soon_threadsafe(self.loop.stop)
             self.thread.join(timeout=10)
         get_engine(self.url).dispose()
-        if self.cache is not None:
-            llm.use_cache(None)
+        self._put_back()
         if not self.keep:
             shutil.rmtree(self.workdir, ignore_errors=True)
