@@ -1,14 +1,14 @@
-"""`mimic test examples/mimic.yaml` as CI runs it: a real process, the offline model, the example
-support bot on 127.0.0.1, no server. Mimic opens no port (its listening sockets are watched
+"""`mimic test examples/mimic.yaml` as CI runs it: the offline model, the example support bot on
+127.0.0.1, no server. Mimic opens no port (a real process: its listening sockets are watched
 while it runs, and every bind it makes is recorded); the JUnit it writes is valid against the
 JUnit schema; exit codes 0, 1 and 2 are each provoked; inconclusive sessions and sessions the
-simulator spoiled are shown apart, never as the agent's failures. Then push and pull of the same
-file on a running app, and `mimic test --url` there.
+simulator spoiled are shown apart, never as the agent's failures; LLM calls go through the
+outbound policy. Then push and pull of the same file on a running app, and `mimic test --url` there.
 
-A local run pays seconds to start Mimic's engine (litellm's import above all), so the tests share
-runs where one run proves several things: the healthy run of the whole example (with the answer
-cache on) is the exit-0 run, the baseline of the regression run and the first run of the cache
-test; one run holds the inconclusive, spoiled and unreachable-agent sessions.
+A process pays seconds to start Mimic's engine (litellm's import above all), so one real process
+runs the healthy example (the exit-0 run, the baseline of the regression run and the first run
+of the cache test) and one meets a refused file as CI does; the other local runs start the engine
+in the test process, as the pytest plugin does (tests/support/cli.py).
 """
 
 from __future__ import annotations
@@ -25,10 +25,11 @@ import psutil
 import pytest
 import xmlschema
 import yaml
+from fastapi import FastAPI
 
 from app.settings import PROJECT_ROOT
-from tests.support.cli import run_cli
-from tests.support.loopback import free_port
+from tests.support.cli import run_cli, run_local_test
+from tests.support.loopback import LoopbackServer, free_port
 from tests.support.openai_stub import OpenAIStub
 from tests.support.suites import UNDECIDABLE_OBJECTIVE, wandering_persona
 
@@ -101,6 +102,10 @@ def bots():
         bot.stop()
 
 
+def bot_env(bot: Bot) -> dict[str, str]:
+    return {"SUPPORT_BOT_URL": bot.url, "SUPPORT_BOT_TOKEN": TOKEN}
+
+
 def mimic_test(tmp_path: Path, *args: str, bot: Bot | None = None, env: dict | None = None, watch: bool = False):
     """Runs `mimic test ...`; with `watch`, samples the process's listening sockets meanwhile."""
     bind_log = tmp_path / f"binds-{time.monotonic_ns()}.log"
@@ -109,7 +114,7 @@ def mimic_test(tmp_path: Path, *args: str, bot: Bot | None = None, env: dict | N
     for name in ("MIMIC_URL", "MIMIC_API_KEY", "MIMIC_DATABASE_URL", "MIMIC_DATA_DIR"):
         merged.pop(name, None)  # a local run makes its own database
     if bot is not None:
-        merged |= {"SUPPORT_BOT_URL": bot.url, "SUPPORT_BOT_TOKEN": TOKEN}
+        merged |= bot_env(bot)
     merged |= env or {}
     process = subprocess.Popen([sys.executable, "-c", WITH_BIND_LOG, "test", *args], cwd=tmp_path, env=merged,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
@@ -175,9 +180,10 @@ def test_exit_1_when_a_change_breaks_the_agent_with_cells_changed_against_a_base
     assert healthy_run[0].returncode == 0  # the baseline: good/results.json
     broken = bots("order")  # the agent changes: order questions get no answer
     # --filter narrows the matrix to Dana's cells: Sam's, left out, are no change of the agent.
-    result, _, _ = mimic_test(workdir, str(EXAMPLE), "--suite", "Support smoke", "--repeat", "1", "--seed", "3",
-                              "--max-concurrency", "2", "--filter", "persona=dana*",
-                              "--baseline", "good/results.json", "-o", "after", bot=broken)  # fmt: skip
+    result = run_local_test(str(EXAMPLE), "--suite", "Support smoke", "--repeat", "1", "--seed", "3",
+                            "--max-concurrency", "2", "--filter", "persona=dana*",
+                            "--baseline", "good/results.json", "-o", "after", env=bot_env(broken),
+                            cwd=workdir)  # fmt: skip
     assert result.returncode == 1, result.stdout + result.stderr
     assert "✗ Support smoke: pass rate 50.0% is under 90.0%" in result.stderr
     assert ("1 cell(s) regressed against the baseline (at most 0): Dana (direct, impatient) × Order status"
@@ -205,7 +211,7 @@ def test_exit_1_when_a_change_breaks_the_agent_with_cells_changed_against_a_base
     assert failing["blame"] == "agent" and failing["criteria"][0]["blame"] == "agent"
 
 
-def test_inconclusive_spoiled_and_unreachable_sessions_are_set_apart_never_failed(tmp_path: Path, bots) -> None:
+def test_inconclusive_spoiled_unreachable_and_refused_sessions_are_set_apart(tmp_path: Path, healthy_bot: Bot) -> None:
     document = yaml.safe_load(EXAMPLE.read_text())
     # The offline judge cannot decide a criterion no check is bound to: inconclusive.
     document["objectives"].append(UNDECIDABLE_OBJECTIVE)
@@ -218,21 +224,31 @@ def test_inconclusive_spoiled_and_unreachable_sessions_are_set_apart_never_faile
         {"name": "Wandering", "agent": "Support bot", "model": "openai/gpt-4o-mini",
          "matrix": {"personas": [dana], "objectives": ["Order status"]}},
         {"name": "Down", "agent": "Down bot", "matrix": {"personas": [dana], "objectives": ["Order status"]}},
+        # The simulator's model lives at an address the outbound policy refuses: never called.
+        {"name": "Refused model", "agent": "Support bot", "model": "ollama/llama-test",
+         "matrix": {"personas": [dana], "objectives": ["Order status"]}},
     ]  # fmt: skip
     (tmp_path / "apart.yaml").write_text(yaml.safe_dump(document, sort_keys=False))
-    with OpenAIStub(script=wandering_persona, required_key="sk-persona") as persona_model:
-        env = {"OPENAI_API_BASE": persona_model.base_url, "OPENAI_API_KEY": "sk-persona",
-               "DOWN_BOT_URL": f"http://127.0.0.1:{free_port()}"}  # fmt: skip
+    reached: list[str] = []
+    refused_app = FastAPI()
+    refused_app.add_api_route("/{path:path}", lambda path: reached.append(path), methods=["GET", "POST"])
+    with OpenAIStub(script=wandering_persona, required_key="sk-persona") as persona_model, \
+            LoopbackServer(refused_app, host="127.0.0.2") as refused_model:  # fmt: skip
+        env = {**bot_env(healthy_bot), "OPENAI_API_BASE": persona_model.base_url, "OPENAI_API_KEY": "sk-persona",
+               "DOWN_BOT_URL": f"http://127.0.0.1:{free_port()}", "OLLAMA_API_BASE": refused_model.url,
+               # The bot and the wandering model on 127.0.0.1 only: 127.0.0.2 is refused.
+               "MIMIC_OUTBOUND_ALLOW": "127.0.0.1"}  # fmt: skip
         # --max-inconclusive overrides the file's 0.9 for every suite.
-        result, _, _ = mimic_test(tmp_path, "apart.yaml", "--max-inconclusive", "0.4", "-o", "apart", bot=bots(),
-                                  env=env)  # fmt: skip
+        result = run_local_test("apart.yaml", "--max-inconclusive", "0.4", "-o", "apart", env=env, cwd=tmp_path)
+    assert reached == []  # no request ever reached the refused model
     assert result.returncode == 2, result.stdout + result.stderr  # nothing trustworthy of Wandering and Down
     assert "✗ Mixed: 1 of 2 sessions are inconclusive, more than the maxInconclusiveRate threshold allows (40.0%)" in (
         result.stderr
     )
     assert ("Wandering: no session was passed or failed: 0 inconclusive (the judge could not decide), 1 spoiled "
-            "by the simulator, 0 infrastructure error(s)") in " ".join(result.stderr.split())  # fmt: skip
-    assert "Down: 1 of 1 sessions ended in an infrastructure error" in " ".join(result.stderr.split())
+            "by the simulator, 0 infrastructure error(s)") in result.stderr  # fmt: skip
+    assert "Down: 1 of 1 sessions ended in an infrastructure error" in result.stderr
+    assert "Refused model: 1 of 1 sessions ended in an infrastructure error" in result.stderr
 
     cases = _junit_cases(tmp_path / "apart" / "junit.xml")
     # None of them is a failure of the agent: skipped (with whose it is) or an error.
@@ -248,6 +264,8 @@ def test_inconclusive_spoiled_and_unreachable_sessions_are_set_apart_never_faile
     )
     [down] = cases["Down"]
     assert "error" in down and "skipped" not in down
+    [refused] = cases["Refused model"]
+    assert "MIMIC_OUTBOUND_ALLOW" in refused["error"]["@message"], refused
 
     results = json.loads((tmp_path / "apart" / "results.json").read_text())
     suites = {s["name"]: s for s in results["suites"]}
@@ -265,7 +283,8 @@ def test_inconclusive_spoiled_and_unreachable_sessions_are_set_apart_never_faile
     summary = (tmp_path / "apart" / "summary.md").read_text()
     assert "| Mixed | 100.0% |" in summary and "| 1/1 | 1 | 0 | 0 |" in summary  # passed/judged, inconclusive, ...
     assert "| Wandering | — |" in summary and "| 0/0 | 0 | 1 | 0 |" in summary
-    assert "3 session(s) kept out of the pass rate" in summary and "failed session(s)" not in summary
+    assert "4 session(s) kept out of the pass rate" in summary and "failed session(s)" not in summary
+    assert "error: 127.0.0.2 is a loopback address: outbound requests go to public addresses only" in summary
     assert f"- **Mixed** · {dana} × Returns #1: inconclusive, blame: judge" in summary
     assert "  - ? The agent explains how to return a parcel [judge]" in summary
     assert f"- **Wandering** · {dana} × Order status #1: simulator_error, blame: simulator" in summary
@@ -301,8 +320,8 @@ def test_the_cache_answers_a_rerun_from_disk(workdir: Path, healthy_run, healthy
     assert healthy_run[0].returncode == 0  # the first run: it filled cache/
     stored = sorted(p.name for p in (workdir / "cache").rglob("*.json"))
     assert stored  # the simulator's and the judge's answers, one file each
-    rerun, _, _ = mimic_test(workdir, str(EXAMPLE), "--suite", "Orders only", "--cache", "--cache-dir", "cache",
-                             "-o", "second", bot=healthy_bot)  # fmt: skip
+    rerun = run_local_test(str(EXAMPLE), "--suite", "Orders only", "--cache", "--cache-dir", "cache", "-o", "second",
+                           env=bot_env(healthy_bot), cwd=workdir)  # fmt: skip
     assert rerun.returncode == 0, rerun.stderr
     assert sorted(p.name for p in (workdir / "cache").rglob("*.json")) == stored  # every call was a hit
 
