@@ -10,6 +10,7 @@ program. Nothing listens on a port: the agents under test are called out to, as 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import shutil
 import tempfile
 import threading
@@ -46,6 +47,13 @@ class EmbeddedError(ConfigurationError):
         self.details = details or []
         lines = [f"{d.field}: {d.message}" for d in self.details]
         super().__init__("\n".join([message, *lines]))
+
+
+async def _cancel_the_rest() -> None:
+    tasks = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
+    for task in tasks:
+        task.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
 
 
 def _calling(fn):
@@ -201,8 +209,13 @@ class EmbeddedBackend:
         """Stops the engine, drops the database (unless `keep`) and leaves the process's
         settings, scheduler and event loop as they were before."""
         if self.loop.is_running():
+            # Tasks still pending (litellm's logging worker) end here, not as "destroyed" at exit.
+            with contextlib.suppress(Exception):
+                asyncio.run_coroutine_threadsafe(_cancel_the_rest(), self.loop).result(timeout=10)
             self.loop.call_soon_threadsafe(self.loop.stop)
             self.thread.join(timeout=10)
+        if not self.loop.is_running():
+            self.loop.close()
         get_engine(self.url).dispose()
         self._put_back()
         if not self.keep:
