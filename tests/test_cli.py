@@ -14,6 +14,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import httpx
 import pytest
 import yaml
 
@@ -94,9 +95,12 @@ def test_ci_flow_with_exit_codes_and_reports(mimic, live_api, make_account, tmp_
         report = json.loads((tmp_path / "bad.json").read_text())
         assert report["comparison"]["counts"]["regressed"] == 2
 
-        # The threshold alone decides without a baseline.
-        assert mimic("run", "CI smoke", "--wait", "--poll", "0.2", "--threshold", "0.4").returncode == 0
-        under = mimic("run", "CI smoke", "--wait", "--poll", "0.2", "--threshold", "0.9")
+        # The threshold alone decides without a baseline (a smaller suite: one session per cell).
+        half = mimic("suites", "new", "--name", "CI half", "--agent", "cli bot", "--persona", PERSONAS[0]["name"],
+                     "--objective", "Order status", "--objective", "Opening hours")  # fmt: skip
+        assert half.returncode == 0 and "2 cells, 2 sessions" in half.stdout, half.stderr
+        assert mimic("run", "CI half", "--wait", "--poll", "0.2", "--threshold", "0.4").returncode == 0
+        under = mimic("run", "CI half", "--wait", "--poll", "0.2", "--threshold", "0.9")
         assert under.returncode == 1 and "under the threshold" in under.stderr
 
         # A criterion the offline judge cannot decide: inconclusive, set apart, and gated on.
@@ -121,9 +125,9 @@ def test_ci_flow_with_exit_codes_and_reports(mimic, live_api, make_account, tmp_
         assert "CI smoke" in mimic("runs", "list", "--suite", "CI smoke").stdout
 
 
-def test_api_keys_and_failures_to_run(mimic, client, make_account) -> None:
+def test_api_keys_and_failures_to_run(mimic, live_api, make_account) -> None:
     account = make_account()
-    key = client.post("/api/auth/api-keys", json={"name": "CI"}, headers=account.headers).json()["key"]
+    key = httpx.post(f"{live_api.url}/api/auth/api-keys", json={"name": "CI"}, headers=account.headers).json()["key"]
     assert account.email in mimic("whoami", extra_env={"MIMIC_API_KEY": key}).stdout
     assert account.email in mimic("--api-key", key, "whoami").stdout
     listed = mimic("suites", "list", extra_env={"MIMIC_API_KEY": key})

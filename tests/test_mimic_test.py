@@ -21,6 +21,7 @@ import threading
 import time
 from pathlib import Path
 
+import httpx
 import psutil
 import pytest
 import xmlschema
@@ -340,10 +341,11 @@ def _cli(tmp_path: Path, live_api, key: str, *args: str, env: dict | None = None
                                   **(env or {})})  # fmt: skip
 
 
-def test_push_pull_round_trip_and_mimic_test_on_a_running_app(tmp_path: Path, live_api, client, make_account,
+def test_push_pull_round_trip_and_mimic_test_on_a_running_app(tmp_path: Path, live_api, make_account,
                                                                healthy_bot: Bot) -> None:  # fmt: skip
     account = make_account()
-    key = client.post("/api/auth/api-keys", json={"name": "CI"}, headers=account.headers).json()["key"]
+    # The shared app over HTTP (its OpenAPI document, which checks every body, is built once).
+    key = httpx.post(f"{live_api.url}/api/auth/api-keys", json={"name": "CI"}, headers=account.headers).json()["key"]
     bot = healthy_bot
     secrets = {"SUPPORT_BOT_URL": bot.url, "SUPPORT_BOT_TOKEN": TOKEN}
     pushed = _cli(tmp_path, live_api, key, "push", str(EXAMPLE), env=secrets)
@@ -369,7 +371,7 @@ def test_push_pull_round_trip_and_mimic_test_on_a_running_app(tmp_path: Path, li
     results = json.loads((tmp_path / "remote" / "results.json").read_text())
     assert results["mode"] == "server"
     run_id = results["suites"][0]["run"]["id"]
-    assert client.get(f"/api/runs/{run_id}", headers=account.headers).json()["status"] == "completed"
+    assert httpx.get(f"{live_api.url}/api/runs/{run_id}", headers=account.headers).json()["status"] == "completed"
     _junit_cases(tmp_path / "remote" / "junit.xml")
     # A run id of the server is a baseline there.
     compared = _cli(tmp_path, live_api, key, "test", str(EXAMPLE), "--suite", "Orders only", "--baseline", run_id,

@@ -1,50 +1,55 @@
 """The pytest plugin (entry point `mimic` of mimic-sdk) on the examples in examples/pytest/, run
-by pytest as a user would: all pass against the example bot on Mimic's engine in the process;
-against a broken version, run on the shared Mimic server (--mimic-url), the order test fails with
-a message that names the failed criterion and whose it is and shows the transcript. The results'
-messages for sessions the judge could not decide or the simulator spoiled say they do not count
-against the agent."""
+by pytest as a user would (a pytest session of its own, in this process: a process start costs
+seconds): all pass against the example bot on Mimic's engine in the process; against a broken
+version, run on the shared Mimic server (--mimic-url), the order test fails with a message that
+names the failed criterion and whose it is and shows the transcript. The results' messages for
+sessions the judge could not decide or the simulator spoiled say they do not count against the
+agent."""
 
 from __future__ import annotations
-
-import os
-import subprocess
-import sys
 
 import pytest
 from mimic_sdk import MimicClient
 from mimic_sdk.pytest_plugin import Mimic
 from mimic_sdk.testing import RemoteBackend, RepeatedResult
 
-from app.settings import PROJECT_ROOT
+# Imported before the inner sessions: pytester drops the modules a session imported when it ends,
+# and the models' tables cannot be defined twice in one process.
+import app.local  # noqa: F401
+from app.settings import PROJECT_ROOT, settings
 from tests.support.loopback import LoopbackServer
 from tests.support.openai_stub import OpenAIStub
 from tests.support.suites import OBJECTIVES, PERSONAS, UNDECIDABLE_OBJECTIVE, topic_bot, wandering_persona
 
-
-def _pytest(*args: str, **env: str) -> subprocess.CompletedProcess:
-    merged = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), **env}
-    for name in ("MIMIC_URL", "MIMIC_TOKEN", "MIMIC_DATABASE_URL", "MIMIC_DATA_DIR", "SUPPORT_BOT_BROKEN"):
-        if name not in env:
-            merged.pop(name, None)
-    command = [sys.executable, "-m", "pytest", "-p", "mimic", "-p", "no:cacheprovider", "-q",
-               str(PROJECT_ROOT / "examples" / "pytest"), *args]  # fmt: skip
-    return subprocess.run(command, cwd=PROJECT_ROOT, env=merged, capture_output=True, text=True, timeout=600)
+pytest_plugins = ["pytester"]
 
 
-def test_the_examples_pass_against_the_example_bot() -> None:
-    result = _pytest()  # no MIMIC_URL: Mimic's engine in the pytest process, nothing listening
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
-    assert "4 passed" in result.stdout
+def _pytest(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch, *args: str, **env: str):
+    """`pytest -p mimic examples/pytest ARGS` with `env`: its own session, in this process."""
+    # The examples' conftest sets the bot's variables: set here first, so they are put back after.
+    for name in ("MIMIC_URL", "MIMIC_TOKEN", "SUPPORT_BOT_BROKEN", "SUPPORT_BOT_URL", "SUPPORT_BOT_TOKEN"):
+        monkeypatch.setenv(name, env.get(name, ""))
+    database = settings.database_url
+    result = pytester.runpytest_inprocess("-p", "mimic", "-p", "no:cacheprovider", "-q",
+                                          str(PROJECT_ROOT / "examples" / "pytest"), *args)  # fmt: skip
+    assert settings.database_url == database  # the plugin's engine put back what it changed
+    return result
 
 
-def test_a_failing_example_reads_well_on_a_mimic_server(live_api, make_account) -> None:
+def test_the_examples_pass_against_the_example_bot(pytester, monkeypatch) -> None:
+    result = _pytest(pytester, monkeypatch)  # no MIMIC_URL: Mimic's engine in the pytest process
+    output = result.stdout.str()
+    assert result.ret == 0, output[-3000:] + result.stderr.str()[-2000:]
+    assert "4 passed" in output
+
+
+def test_a_failing_example_reads_well_on_a_mimic_server(pytester, monkeypatch, live_api, make_account) -> None:
     account = make_account()
-    result = _pytest("-k", "dana or opening_hours_every_time", "--mimic-url", live_api.url,
+    result = _pytest(pytester, monkeypatch, "-k", "dana or opening_hours_every_time", "--mimic-url", live_api.url,
                      MIMIC_TOKEN=account.token, SUPPORT_BOT_BROKEN="order")  # fmt: skip
-    assert result.returncode == 1, result.stdout[-3000:]
-    assert "1 failed, 1 passed" in result.stdout
-    output = result.stdout
+    output = result.stdout.str()
+    assert result.ret == 1, output[-3000:]
+    assert "1 failed, 1 passed" in output
     # The assertion line names the criterion and whose the failure is; the section has the
     # reasoning and the numbered transcript.
     assert "failed (blame: agent): not_met: The agent gives the delivery date of order A-10482>" in output

@@ -12,6 +12,8 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from app.cli import app
+from app.db import get_engine
+from app.settings import settings
 
 
 def _invoke(args: list[str], env: dict[str, str | None]) -> subprocess.CompletedProcess:
@@ -34,5 +36,9 @@ def run_local_test(*args: str, env: dict[str, str | None], cwd: Path) -> subproc
     """`mimic test ARGS` run here, in `cwd`, with no server: Mimic's engine on its throwaway
     database in this process, as the pytest plugin runs it (app/local/embedded.py puts back the
     settings, scheduler and event loop it changes when the run ends)."""
+    before = {name: getattr(settings, name) for name in ("database_url", "data_dir", "outbound_allow", "redis_url")}
     with contextlib.chdir(cwd):
-        return _invoke(["test", *args], env)
+        result = _invoke(["test", *args], env)
+    assert {name: getattr(settings, name) for name in before} == before, "the local run left its settings behind"
+    assert get_engine().url.render_as_string(hide_password=False) == settings.database_url
+    return result
