@@ -1,7 +1,9 @@
-"""The OpenAPI document is the truth about request bodies: a JSON body is checked against the
+"""The OpenAPI document is the truth about requests: a JSON body is checked against the
 schema its operation documents before the route reads it, so what the document forbids (a
 string where a number is, a boolean as 0, a blank name) is refused with the one error shape,
-whatever pydantic's lax parsing would have made of it. The routes' own checks go on after this.
+whatever pydantic's lax parsing would have made of it; and a query parameter documented as one
+value is refused when it comes several times (the framework would quietly keep the last).
+The routes' own checks go on after this.
 
 Pure ASGI, inside the size limit (the body it reads is bounded) and the security headers."""
 
@@ -9,9 +11,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import parse_qsl
 
 import jsonschema_rs
 from fastapi import FastAPI
@@ -19,7 +23,7 @@ from fastapi.routing import APIRoute, iter_route_contexts
 from starlette.routing import compile_path
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.api.errors import ErrorCode, error_payload
+from app.api.errors import ErrorCode, error_payload, field_path
 from app.models.base import PATTERN_MESSAGES
 
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
@@ -32,13 +36,14 @@ class _Operation:
     methods: frozenset[str]
     validator: Any | None  # None: no JSON body documented
     branches: tuple[Any, ...] = ()  # one validator per shape of a top-level anyOf
+    single_valued: frozenset[str] = frozenset()  # query parameters that take one value
 
 
 def _field(error: Any) -> str:
     path: list[str | int] = list(error.instance_path)
     if isinstance(error.kind, jsonschema_rs.ValidationErrorKind.Required):
         path.append(str(error.kind.property))  # the missing field itself, as the routes name it
-    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".") or "body"
+    return field_path(path)
 
 
 def _message(error: Any) -> str:
@@ -57,6 +62,8 @@ def _message(error: Any) -> str:
         return f"must have at least {kind.limit} item{'s' * (kind.limit != 1)}"
     if isinstance(kind, kinds.MaxItems):
         return f"must have at most {kind.limit} items"
+    if isinstance(kind, kinds.Type) and list(kind.types) == ["integer"]:
+        return "must be a whole number"
     if isinstance(kind, kinds.Enum):
         return "must be one of: " + ", ".join(str(option) for option in list(kind.options)[:20])
     return error.message[:300]
@@ -110,18 +117,19 @@ class RequestBodiesMatchTheDocument:
             if not isinstance(route, APIRoute) or not route.include_in_schema:
                 continue
             path_regex, path_format, _ = compile_path(context.path)
-            for method in set(context.methods) & _BODY_METHODS:
+            for method in context.methods:
                 spec = document["paths"].get(path_format, {}).get(method.lower(), {})
+                single = _single_valued(spec.get("parameters", ()))
                 schema = spec.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema")
-                if not schema:
-                    operations.append(_Operation(path_regex, frozenset({method}), None))
+                if not schema or method not in _BODY_METHODS:
+                    operations.append(_Operation(path_regex, frozenset({method}), None, single_valued=single))
                     continue
                 validator = jsonschema_rs.validator_for({"allOf": [schema], "components": components})
                 branches = tuple(
                     jsonschema_rs.validator_for({"allOf": [branch], "components": components})
                     for branch in schema.get("anyOf", ())
                 )
-                operations.append(_Operation(path_regex, frozenset({method}), validator, branches))
+                operations.append(_Operation(path_regex, frozenset({method}), validator, branches, single))
         return operations
 
     def _operation(self, method: str, path: str) -> _Operation | None:
@@ -129,16 +137,21 @@ class RequestBodiesMatchTheDocument:
             self._operations = self._build()
         for operation in self._operations:
             if method in operation.methods and operation.path.match(path):
-                return operation if operation.validator is not None else None
+                return operation
         return None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] not in _BODY_METHODS or not scope["path"].startswith("/api"):
+        if scope["type"] != "http" or not scope["path"].startswith("/api"):
             await self.app(scope, receive, send)
             return
+        operation = self._operation(scope["method"], scope["path"])
+        repeated = _repeated(operation, scope.get("query_string", b"")) if operation is not None else []
+        if repeated:
+            details = [{"field": name, "message": "given more than once; it takes one value"} for name in repeated]
+            await _answer(send, 422, error_payload(ErrorCode.VALIDATION_ERROR, "Invalid request data", details))
+            return
         content_type = dict(scope.get("headers") or []).get(b"content-type", b"").split(b";")[0].strip().lower()
-        operation = self._operation(scope["method"], scope["path"]) if content_type == b"application/json" else None
-        if operation is None:
+        if operation is None or operation.validator is None or content_type != b"application/json":
             await self.app(scope, receive, send)
             return
         messages: list[Message] = []
@@ -167,6 +180,26 @@ class RequestBodiesMatchTheDocument:
             return messages.pop(0) if messages else await receive()
 
         await self.app(scope, replay, send)
+
+
+def _single_valued(parameters: Any) -> frozenset[str]:
+    """The query parameters whose schema is not an array (nor may be one)."""
+    names = set()
+    for parameter in parameters:
+        if parameter.get("in") != "query":
+            continue
+        schema = parameter.get("schema") or {}
+        shapes = schema.get("anyOf") or schema.get("oneOf") or [schema]
+        if not any(shape.get("type") == "array" for shape in shapes):
+            names.add(parameter["name"])
+    return frozenset(names)
+
+
+def _repeated(operation: _Operation, query_string: bytes) -> list[str]:
+    if not operation.single_valued or not query_string:
+        return []
+    counts = Counter(name for name, _ in parse_qsl(query_string.decode("latin-1"), keep_blank_values=True))
+    return sorted(name for name, count in counts.items() if count > 1 and name in operation.single_valued)
 
 
 async def _answer(send: Send, status: int, payload: dict) -> None:

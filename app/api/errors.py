@@ -103,12 +103,17 @@ def error_response(
     return JSONResponse(error_payload(code, message, details), status_code=status, headers=headers)
 
 
+def field_path(parts: list[str | int] | tuple[str | int, ...]) -> str:
+    """One way to name a field in an error: ("checks", 0, "type") -> "checks[0].type"."""
+    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in parts).lstrip(".") or "body"
+
+
 def _field_name(loc: tuple[Any, ...]) -> str:
     # ("body", "config", "maxMessages") -> "config.maxMessages"; a whole-body error -> "body".
-    parts = [str(p) for p in loc]
+    parts = list(loc)
     if len(parts) > 1 and parts[0] in {"body", "query", "path", "header", "cookie"}:
         parts = parts[1:]
-    return ".".join(parts) or "body"
+    return field_path(parts)
 
 
 def _validation_message(err: dict[str, Any]) -> str:

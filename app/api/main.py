@@ -97,8 +97,9 @@ def _inlined(schema: dict[str, Any]) -> dict[str, Any]:
 
 def _document_agent_configs(document: dict[str, Any]) -> None:
     """An agent's config depends on its type: the document says which config each type takes
-    (the service validates it so, naming the bad field)."""
-    for name in ("AgentCreate",):
+    (the service validates it so, naming the bad field). A PATCH that names the type sends
+    that type's whole config; one without a type merges its config keys over the stored ones."""
+    for name in ("AgentCreate", "AgentUpdate"):
         schema = document.get("components", {}).get("schemas", {}).get(name)
         if schema is None:
             continue

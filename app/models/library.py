@@ -14,6 +14,7 @@ from sqlalchemy import Index, Text
 from sqlmodel import Field, SQLModel
 
 from app.models.base import (
+    PATTERN_MESSAGES,
     CamelModel,
     Name,
     created_at_field,
@@ -210,12 +211,35 @@ CheckType = Literal[
     "contains", "not_contains", "regex", "not_regex", "max_latency", "max_turns", "language", "json_schema"
 ]
 _TEXT_CHECKS = {"contains", "not_contains", "regex", "not_regex"}
+_LANGUAGE_CODE = r"^[a-z]{2}(?:-[A-Za-z]{2})?$"
+PATTERN_MESSAGES[_LANGUAGE_CODE] = "must be an ISO 639-1 language code such as en or es"
+
+
+def _when_type(types: list[str], then: dict[str, Any]) -> dict[str, Any]:
+    return {"if": {"properties": {"type": {"enum": types}}, "required": ["type"]}, "then": then}
+
+
+# What each type needs, in the document too (the validator below says the same in words), so
+# that the OpenAPI document, the mimic.yaml schema and the server agree on a valid check.
+_CHECK_SHAPES: dict[str, Any] = {
+    "allOf": [
+        _when_type(sorted(_TEXT_CHECKS), {"required": ["value"], "properties": {
+            "value": {"type": "string", "minLength": 1, "maxLength": 500, "pattern": r"\S"}}}),
+        _when_type(["max_latency", "max_turns"], {"required": ["value"], "properties": {
+            "value": {"type": "integer", "minimum": 1}}}),
+        _when_type(["language"], {"required": ["value"], "properties": {
+            "value": {"type": "string", "pattern": _LANGUAGE_CODE}}}),
+        _when_type(["json_schema"], {"required": ["schema"], "properties": {"schema": {"type": "object"}}}),
+    ]
+}  # fmt: skip
 
 
 class ObjectiveCheck(CamelModel):
     """A deterministic check of the agent's replies, its own verdict row (promptfoo style).
     A check naming a `criterion` decides it: not met when the check fails, met when it passes
     and the judge could not tell."""
+
+    model_config = ConfigDict(json_schema_extra=_CHECK_SHAPES)
 
     type: CheckType
     value: str | int | None = PydanticField(
@@ -246,7 +270,7 @@ class ObjectiveCheck(CamelModel):
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 raise ValueError(f"{self.type} needs a whole number of at least 1")
         elif self.type == "language":
-            if not isinstance(value, str) or not re.fullmatch(r"[a-z]{2}(?:-[A-Za-z]{2})?", value):
+            if not isinstance(value, str) or not re.fullmatch(_LANGUAGE_CODE, value):
                 raise ValueError("language needs an ISO 639-1 code such as en or es")
         elif self.type == "json_schema":
             if self.json_schema is None:

@@ -78,16 +78,18 @@ def replace_agent(*, session: Session, principal: Principal, agent_id: str, data
 
 
 def update_agent(*, session: Session, principal: Principal, agent_id: str, data: AgentUpdate) -> AgentPublic:
-    """PATCH: the fields sent change; a config sent is merged over the stored one, key by key."""
+    """PATCH: the fields sent change. With `type`, `config` is that type's whole config (as the
+    document says); without it, a config sent is merged over the stored one, key by key."""
     require(principal, Permission.write)
     stored = resource.row(session, principal, agent_id)
     # null leaves a field as it is (no column is nullable), as for the other resources.
     changes: dict[str, Any] = data.model_dump(exclude_unset=True, exclude_none=True, exclude={"config", "type"})
     new_type = data.type or AgentType(stored.type)
-    if data.type is not None and data.type.value != stored.type:
+    if data.type is not None:
         if data.config is None:
-            raise ValidationFailed("A new type needs its config", [FieldError("config", "required when type changes")])
-        changes["config"] = agent_config.validate(new_type, data.config)
+            raise ValidationFailed("A type needs its config", [FieldError("config", "required with type")])
+        same_type = data.type.value == stored.type  # a secret sent back masked keeps the stored one
+        changes["config"] = agent_config.validate(new_type, data.config, stored=stored.config if same_type else None)
         changes["type"] = new_type.value
     elif data.config is not None:
         merged = {**agent_config.masked(new_type, stored.config), **data.config}

@@ -73,10 +73,12 @@ def security_headers(ctx: Any, response: schemathesis.Response, case: schemathes
 # not exist in the workspace, the password policy (zxcvbn) and the current password, an email
 # domain that cannot receive mail, a date that does not exist or a range that runs backwards
 # or spans more than 366 days, a moment that must lie ahead (an API key's expiry), a suite's
-# size (personas × objectives × repeats), a model whose provider is not configured, and what a
-# YAML import document holds (the document can only call YAML a string), and in a pushed
-# mimic.yaml a name given twice, a suite naming what neither the file nor the workspace has, a
-# ${NAME} the request's env lacks, and judge repeats the API cannot run yet. A schema-valid request
+# size (personas × objectives × repeats), a model whose provider is not configured, what a
+# YAML import document holds (the document can only call YAML a string), an objective
+# check's regular expression or JSON schema that does not compile, or a criterion it names that
+# the objective does not have, and in a pushed mimic.yaml a name given twice, a suite naming what
+# neither the file nor the workspace has, a ${NAME} the request's env lacks, and judge repeats the
+# API cannot run yet. A schema-valid request
 # refused for one of these (and nothing else) is not a document that lies.
 BUSINESS_RULES: tuple[tuple[str, str], ...] = (
     ("agentId", "no such agent"), ("personaId", "no such persona"), ("objectiveId", "no such objective"),
@@ -88,6 +90,7 @@ BUSINESS_RULES: tuple[tuple[str, str], ...] = (
     ("simulator", "unknown model"), ("judge", "unknown model"), ("agent", "unknown model"),
     ("model", "no custom model"), ("simulatorModel", "unknown model"),
     ("expiresAt", "must be in the future"), ("repeats", "sessions; at most"), ("body", "expected an object or a list"),
+    ("checks", "not a valid regular expression"), ("checks", "not a valid JSON schema"), ("checks", "names criterion"),
     ("body", "YAML"), ("document", "YAML"), ("version", "version"), ("env", "is not set"),
     ("personas", "is used"), ("objectives", "is used"), ("agents", "is used"), ("suites", "is used"),
     ("agent", "in the file or the workspace"), ("personas", "in the file or the workspace"),

@@ -252,12 +252,12 @@ def test_objective_checks_are_validated_and_kept(client, db, make_account) -> No
     assert stored.checks[0] == {"type": "regex", "value": r"delivered on \w+day", "criterion": 0, "label": "A date"}
 
     bad = [
-        ([{"type": "regex", "value": "(unclosed"}], "checks.0", "not a valid regular expression"),
-        ([{"type": "max_turns", "value": "many"}], "checks.0", "whole number"),
+        ([{"type": "regex", "value": "(unclosed"}], "checks[0]", "not a valid regular expression"),
+        ([{"type": "max_turns", "value": "many"}], "checks[0]", "whole number"),
         ([{"type": "contains", "value": "x", "criterion": 3}], "checks", "names criterion 3"),
-        ([{"type": "language", "value": "Spanish"}], "checks.0", "ISO 639-1"),
-        ([{"type": "json_schema", "schema": {"type": 12}}], "checks.0", "not a valid JSON schema"),
-        ([{"type": "telepathy", "value": "x"}], "checks.0.type", ""),
+        ([{"type": "language", "value": "Spanish"}], "checks[0]", "ISO 639-1"),
+        ([{"type": "json_schema", "schema": {"type": 12}}], "checks[0]", "not a valid JSON schema"),
+        ([{"type": "telepathy", "value": "x"}], "checks[0].type", ""),
     ]
     for checks_in, field, message in bad:
         response = client.post("/api/objectives", json={**OBJECTIVE, "checks": checks_in}, headers=owner.headers)

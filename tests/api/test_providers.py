@@ -25,7 +25,9 @@ def persona_and_judge(request: StubRequest):
         action = "goal_met" if said else "continue"
         return ToolCall({"message": "Where is order A-10482?" if not said else "Thanks!", "action": action})
     if tool == "submit_verdict":
-        return ToolCall({"criteria": [], "findings": [], "summary": "judged by the stub"})
+        return ToolCall({"criteria": [], "summary": "judged by the stub"})
+    if tool == "submit_findings":
+        return ToolCall({"findings": []})
     return "pong"
 
 
