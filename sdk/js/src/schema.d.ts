@@ -72,6 +72,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start the dashboard's session (sets its HttpOnly cookie)
+         * @description The dashboard checks the password over its live connection and gets a one-minute,
+         *     single-use ticket; its page posts the ticket here (a plain form), and this answer sets the
+         *     access token as a cookie scripts cannot read (HttpOnly, SameSite=Strict, Secure over HTTPS).
+         */
+        post: operations["start_session_api_auth_session_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out: end this token (or, with everywhere=true, every token of the account)
+         * @description The token (the bearer token, else the dashboard's cookie) is refused from now on, and
+         *     the cookie is cleared. A plain form post (the dashboard's Sign out) is sent on to /login.
+         */
+        post: operations["logout_api_auth_logout_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/me": {
         parameters: {
             query?: never;
@@ -86,7 +129,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change your name or password */
+        /**
+         * Change your name or password
+         * @description A new password ends every token of the account, this one included: sign in again.
+         */
         patch: operations["update_me_api_auth_me_patch"];
         trace?: never;
     };
@@ -225,7 +271,8 @@ export interface paths {
         put?: never;
         /**
          * Invite someone by email
-         * @description Answers the invitation with its token and link, shown this once; send the link to the invitee.
+         * @description Answers the invitation with its token and link (on MIMIC_PUBLIC_URL), shown this once;
+         *     send the link to the invitee.
          */
         post: operations["invite_member_api_access_team_members_post"];
         delete?: never;
@@ -843,7 +890,8 @@ export interface paths {
         /**
          * Live updates (Server-Sent Events)
          * @description Events: `connected`, then `update` ({type: message | status | progress | finding | error |
-         *     complete, data}) and `heartbeat`; the stream ends after `complete`. Accepts ?token=.
+         *     complete, data}) and `heartbeat`; the stream ends after `complete`, or with an `error` event
+         *     once the credential is revoked or the caller loses the workspace. Accepts ?token=.
          */
         get: operations["stream_api_events__session_id__stream_get"];
         put?: never;
@@ -1582,7 +1630,7 @@ export interface components {
              * @enum {string}
              */
             status?: "active" | "inactive";
-        };
+        } & (unknown & unknown & unknown & unknown & unknown & unknown);
         /**
          * AgentPublic
          * @description Secrets in `config` are masked (the last 4 characters at most).
@@ -1677,7 +1725,7 @@ export interface components {
             } | null;
             /** Status */
             status?: ("active" | "inactive") | null;
-        };
+        } & (unknown & unknown & unknown & unknown & unknown & unknown);
         /**
          * AnalyticsBreakdown
          * @description What the Analytics page shows for a range, optionally for one agent and one persona.
@@ -1865,6 +1913,20 @@ export interface components {
              * Format: date-time
              */
             createdAt: string;
+        };
+        /** Body_start_session_api_auth_session_post */
+        Body_start_session_api_auth_session_post: {
+            /**
+             * Ticket
+             * @description The sign-in ticket
+             */
+            ticket: string;
+            /**
+             * Next
+             * @description Where to go afterwards (a path)
+             * @default /
+             */
+            next?: string;
         };
         /** CellChange */
         CellChange: {
@@ -2193,7 +2255,7 @@ export interface components {
          * ErrorCode
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_ERROR" | "AUTHENTICATION_ERROR" | "AUTHORIZATION_ERROR" | "RESOURCE_NOT_FOUND" | "CONFLICT" | "METHOD_NOT_ALLOWED" | "PAYLOAD_TOO_LARGE" | "RATE_LIMIT_EXCEEDED" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_ERROR" | "AUTHENTICATION_ERROR" | "AUTHORIZATION_ERROR" | "RESOURCE_NOT_FOUND" | "CONFLICT" | "METHOD_NOT_ALLOWED" | "PAYLOAD_TOO_LARGE" | "RATE_LIMIT_EXCEEDED" | "UPSTREAM_ERROR" | "INTERNAL_ERROR";
         /** ErrorDetail */
         ErrorDetail: {
             /** Field */
@@ -2623,6 +2685,12 @@ export interface components {
             senderType: string;
             /** Content */
             content: string;
+            /**
+             * Truncated
+             * @description The text was cut to the size limit
+             * @default false
+             */
+            truncated?: boolean;
             /** Latencyms */
             latencyMs: number | null;
             /** Prompttokens */
@@ -2643,12 +2711,6 @@ export interface components {
              * @default false
              */
             empty?: boolean;
-            /**
-             * Truncated
-             * @description The text was cut to the size limit
-             * @default false
-             */
-            truncated?: boolean;
             /**
              * Timestamp
              * Format: date-time
@@ -2733,7 +2795,7 @@ export interface components {
              * @default
              */
             label?: string;
-        };
+        } & (unknown & unknown & unknown & unknown);
         /** ObjectiveConfig */
         ObjectiveConfig: {
             /**
@@ -2776,7 +2838,7 @@ export interface components {
             /** Constraints */
             constraints?: string[];
             /** Successcriteria */
-            successCriteria?: string[];
+            successCriteria?: string[] | string;
             /** Keywords */
             keywords?: string[];
         };
@@ -4262,7 +4324,7 @@ export interface components {
             /** Url */
             url: string;
             /** Events */
-            events: string[];
+            events: ("session.started" | "session.completed" | "session.failed" | "session.error" | "session.cancelled" | "finding.created" | "run.started" | "run.completed" | "run.cancelled" | "webhook.test" | "*")[];
             /** Secret */
             secret?: string | null;
             /**
@@ -4348,7 +4410,7 @@ export interface components {
             /** Url */
             url?: string | null;
             /** Events */
-            events?: string[] | null;
+            events?: ("session.started" | "session.completed" | "session.failed" | "session.error" | "session.cancelled" | "finding.created" | "run.started" | "run.completed" | "run.cancelled" | "webhook.test" | "*")[] | null;
             /** Secret */
             secret?: string | null;
             /** Description */
@@ -4412,6 +4474,767 @@ export interface components {
         WorkspaceUpdate: {
             /** Name */
             name: string;
+        };
+        /**
+         * Mimic project file (mimic.yaml)
+         * @description Version 1. Personas, objectives (with checks), agents (secrets as ${ENV_VAR} references, never inline), suites and their defaults. See the README's section on mimic.yaml.
+         */
+        MimicYaml: {
+            /**
+             * Version
+             * @description The version of this file's format
+             * @constant
+             */
+            version: 1;
+            /** @default null */
+            defaults?: components["schemas"]["MimicYamlDefaults"] | null;
+            /** Personas */
+            personas?: components["schemas"]["MimicYamlPersonaEntry"][];
+            /** Objectives */
+            objectives?: components["schemas"]["MimicYamlObjectiveEntry"][];
+            /** Agents */
+            agents?: (components["schemas"]["MimicYamlHttpAgentEntry"] | components["schemas"]["MimicYamlOpenAIAgentEntry"] | components["schemas"]["MimicYamlWebSocketAgentEntry"] | components["schemas"]["MimicYamlHostedAgentEntry"] | components["schemas"]["MimicYamlBrowserAgentEntry"] | components["schemas"]["MimicYamlWhatsAppAgentEntry"])[];
+            /** Suites */
+            suites?: components["schemas"]["MimicYamlSuiteEntry"][];
+        };
+        /**
+         * BrowserAgentEntry
+         * @description A browser agent. A website that personas use in headless Chromium.
+         */
+        MimicYamlBrowserAgentEntry: {
+            /** Name */
+            name: string;
+            /**
+             * Description
+             * @default
+             */
+            description?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "browser";
+            config: components["schemas"]["MimicYamlBrowserAgentConfig"];
+            /**
+             * Status
+             * @default active
+             * @enum {string}
+             */
+            status?: "active" | "inactive";
+        };
+        /**
+         * Defaults
+         * @description Settings of every suite of the file that does not set them itself.
+         */
+        MimicYamlDefaults: {
+            /**
+             * Repeats
+             * @description Sessions per cell (default 1)
+             * @default null
+             */
+            repeats?: number | null;
+            /**
+             * Model
+             * @description The persona simulator's model
+             * @default null
+             */
+            model?: string | null;
+            /**
+             * Judgemodel
+             * @default null
+             */
+            judgeModel?: string | null;
+            /**
+             * Judgerepeats
+             * @description How often the judge rules on each session (the majority wins)
+             * @default null
+             */
+            judgeRepeats?: number | null;
+            /**
+             * Seed
+             * @description Makes offline runs reproducible
+             * @default null
+             */
+            seed?: number | null;
+            /**
+             * Maxmessages
+             * @default null
+             */
+            maxMessages?: number | null;
+            /**
+             * Duration
+             * @description Seconds per session
+             * @default null
+             */
+            duration?: number | null;
+            /**
+             * Messageinterval
+             * @default null
+             */
+            messageInterval?: number | null;
+            /** @default null */
+            thresholds?: components["schemas"]["MimicYamlSuiteThresholds"] | null;
+        };
+        /**
+         * HostedAgentEntry
+         * @description A hosted agent. An agent Mimic runs itself through litellm.
+         */
+        MimicYamlHostedAgentEntry: {
+            /** Name */
+            name: string;
+            /**
+             * Description
+             * @default
+             */
+            description?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "hosted";
+            config: components["schemas"]["MimicYamlHostedAgentConfig"];
+            /**
+             * Status
+             * @default active
+             * @enum {string}
+             */
+            status?: "active" | "inactive";
+        };
+        /**
+         * HttpAgentEntry
+         * @description A http agent. A JSON webhook: Mimic POSTs the persona's message and reads the reply at `replyPath`.
+         */
+        MimicYamlHttpAgentEntry: {
+            /** Name */
+            name: string;
+            /**
+             * Description
+             * @default
+             */
+            description?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "http";
+            config: components["schemas"]["MimicYamlHttpAgentConfig"];
+            /**
+             * Status
+             * @default active
+             * @enum {string}
+             */
+            status?: "active" | "inactive";
+        };
+        /**
+         * LLMChoice
+         * @description A model picked for one role; empty means: fall back to the next level.
+         */
+        MimicYamlLLMChoice: {
+            /**
+             * Model
+             * @default null
+             */
+            model?: string | null;
+            /**
+             * Temperature
+             * @default null
+             */
+            temperature?: number | null;
+        };
+        /** Matrix */
+        MimicYamlMatrix: {
+            /**
+             * Personas
+             * @description Persona names
+             */
+            personas: string[];
+            /**
+             * Objectives
+             * @description Objective names
+             */
+            objectives: string[];
+        };
+        /**
+         * ObjectiveCheck
+         * @description A deterministic check of the agent's replies, its own verdict row (promptfoo style).
+         *     A check naming a `criterion` decides it: not met when the check fails, met when it passes
+         *     and the judge could not tell.
+         */
+        MimicYamlObjectiveCheck: {
+            /**
+             * Type
+             * @enum {string}
+             */
+            type: "contains" | "not_contains" | "regex" | "not_regex" | "max_latency" | "max_turns" | "language" | "json_schema";
+            /**
+             * Value
+             * @description contains/not_contains: the text; regex/not_regex: the pattern; max_latency: ms; max_turns: persona messages; language: an ISO 639-1 code
+             * @default null
+             */
+            value?: string | number | null;
+            /**
+             * Schema
+             * @description json_schema's schema
+             * @default null
+             */
+            schema?: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Scope
+             * @description Which replies: any (contains/regex), every (not_*, json_schema), or the last one
+             * @default null
+             */
+            scope?: ("any" | "every" | "last") | null;
+            /**
+             * Casesensitive
+             * @default false
+             */
+            caseSensitive?: boolean;
+            /**
+             * Criterion
+             * @description The criterion (from 0) it decides
+             * @default null
+             */
+            criterion?: number | null;
+            /**
+             * Label
+             * @default
+             */
+            label?: string;
+        } & (unknown & unknown & unknown & unknown);
+        /** ObjectiveConfig */
+        MimicYamlObjectiveConfig: {
+            /**
+             * Autonomylevel
+             * @default goal-directed
+             * @enum {string}
+             */
+            autonomyLevel?: "guided" | "goal-directed" | "exploratory";
+            /**
+             * Maxactions
+             * @description Browser action budget
+             * @default 30
+             */
+            maxActions?: number;
+            /**
+             * Maxturns
+             * @description Chat turn budget (persona messages)
+             * @default 12
+             */
+            maxTurns?: number;
+        };
+        /** ObjectiveDefinition */
+        MimicYamlObjectiveDefinition: {
+            /** Goal */
+            goal: string;
+            /** Constraints */
+            constraints?: string[];
+            /** Successcriteria */
+            successCriteria?: string[] | string;
+            /** Keywords */
+            keywords?: string[];
+        };
+        /**
+         * ObjectiveEntry
+         * @description An objective exactly as the API takes it (POST /api/objectives), its deterministic
+         *     `checks` (ObjectiveCheck) beside the criteria they may decide.
+         */
+        MimicYamlObjectiveEntry: {
+            /** Name */
+            name: string;
+            /**
+             * Description
+             * @default
+             */
+            description?: string;
+            definition: components["schemas"]["MimicYamlObjectiveDefinition"];
+            config?: components["schemas"]["MimicYamlObjectiveConfig"];
+            /** Checks */
+            checks?: components["schemas"]["MimicYamlObjectiveCheck"][];
+        };
+        /**
+         * OpenAIAgentEntry
+         * @description A openai agent. Any OpenAI-compatible chat completions endpoint.
+         */
+        MimicYamlOpenAIAgentEntry: {
+            /** Name */
+            name: string;
+            /**
+             * Description
+             * @default
+             */
+            description?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "openai";
+            config: components["schemas"]["MimicYamlOpenAIAgentConfig"];
+            /**
+             * Status
+             * @default active
+             * @enum {string}
+             */
+            status?: "active" | "inactive";
+        };
+        /** PersonaConfig */
+        MimicYamlPersonaConfig: {
+            /**
+             * Messageinterval
+             * @description Seconds between persona messages
+             * @default 0
+             */
+            messageInterval?: number;
+            /**
+             * Sessionduration
+             * @description Session budget in seconds
+             * @default 300
+             */
+            sessionDuration?: number;
+        };
+        /** PersonaDefinition */
+        MimicYamlPersonaDefinition: {
+            /**
+             * Identity
+             * @default
+             */
+            identity?: string;
+            /**
+             * Techprofile
+             * @default
+             */
+            techProfile?: string;
+            /**
+             * Personality
+             * @default
+             */
+            personality?: string;
+            /** Tendencies */
+            tendencies?: string[];
+        };
+        /**
+         * PersonaEntry
+         * @description A persona, exactly as the API takes it (POST /api/personas).
+         */
+        MimicYamlPersonaEntry: {
+            /** Name */
+            name: string;
+            /**
+             * Description
+             * @default
+             */
+            description?: string;
+            /**
+             * Prompt
+             * @default
+             */
+            prompt?: string;
+            definition?: components["schemas"]["MimicYamlPersonaDefinition"];
+            traits?: components["schemas"]["MimicYamlPersonaTraits"];
+            metadata?: components["schemas"]["MimicYamlPersonaMetadata"];
+            config?: components["schemas"]["MimicYamlPersonaConfig"];
+            llmConfig?: components["schemas"]["MimicYamlLLMChoice"];
+            /**
+             * Language
+             * @default en
+             */
+            language?: string;
+        };
+        /** PersonaMetadata */
+        MimicYamlPersonaMetadata: {
+            /**
+             * Archetype
+             * @default
+             */
+            archetype?: string;
+            /** Tags */
+            tags?: string[];
+        };
+        /**
+         * PersonaTraits
+         * @description Traits keep their snake_case keys (as the seed does) and allow free keys.
+         */
+        MimicYamlPersonaTraits: {
+            /**
+             * Communication Style
+             * @default null
+             */
+            communication_style?: string | null;
+            /**
+             * Patience Level
+             * @default null
+             */
+            patience_level?: ("low" | "medium" | "high") | null;
+            /**
+             * Urgency
+             * @default null
+             */
+            urgency?: ("low" | "medium" | "high") | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Severity
+         * @enum {string}
+         */
+        MimicYamlSeverity: "low" | "medium" | "high" | "critical";
+        /**
+         * SuiteEntry
+         * @description personas x objectives x repeats against one agent.
+         */
+        MimicYamlSuiteEntry: {
+            /**
+             * Repeats
+             * @description Sessions per cell (default 1)
+             * @default null
+             */
+            repeats?: number | null;
+            /**
+             * Model
+             * @description The persona simulator's model
+             * @default null
+             */
+            model?: string | null;
+            /**
+             * Judgemodel
+             * @default null
+             */
+            judgeModel?: string | null;
+            /**
+             * Judgerepeats
+             * @description How often the judge rules on each session (the majority wins)
+             * @default null
+             */
+            judgeRepeats?: number | null;
+            /**
+             * Seed
+             * @description Makes offline runs reproducible
+             * @default null
+             */
+            seed?: number | null;
+            /**
+             * Maxmessages
+             * @default null
+             */
+            maxMessages?: number | null;
+            /**
+             * Duration
+             * @description Seconds per session
+             * @default null
+             */
+            duration?: number | null;
+            /**
+             * Messageinterval
+             * @default null
+             */
+            messageInterval?: number | null;
+            /** @default null */
+            thresholds?: components["schemas"]["MimicYamlSuiteThresholds"] | null;
+            /** Name */
+            name: string;
+            /**
+             * Description
+             * @default
+             */
+            description?: string;
+            /**
+             * Agent
+             * @description The agent's name
+             */
+            agent: string;
+            matrix: components["schemas"]["MimicYamlMatrix"];
+        };
+        /**
+         * SuiteThresholds
+         * @description What a run must reach for `mimic test` (and CI) to pass it. Pass rates count judged
+         *     sessions only (passed or failed); infrastructure errors are held to `maxErrorRate` and
+         *     inconclusive sessions to `maxInconclusiveRate` apart; spoiled sessions are only shown.
+         */
+        MimicYamlSuiteThresholds: {
+            /**
+             * Passrate
+             * @description Least pass rate over all cells
+             * @default null
+             */
+            passRate?: number | null;
+            /**
+             * Cellpassrate
+             * @description Least pass rate of every cell
+             * @default null
+             */
+            cellPassRate?: number | null;
+            /**
+             * Passk
+             * @description Least share of cells whose every repeat passed (pass^k)
+             * @default null
+             */
+            passK?: number | null;
+            /**
+             * Maxerrorrate
+             * @description Most infrastructure errors, as a share of sessions (default 0)
+             * @default null
+             */
+            maxErrorRate?: number | null;
+            /**
+             * Maxinconclusiverate
+             * @description Most sessions the judge left inconclusive, as a share of the ended sessions (default: any)
+             * @default null
+             */
+            maxInconclusiveRate?: number | null;
+            /**
+             * Maxfindings
+             * @description Most findings of each severity, e.g. {critical: 0, high: 2}
+             * @default null
+             */
+            maxFindings?: {
+                [key: string]: number;
+            } | null;
+            /**
+             * Maxregressions
+             * @description Most cells that passed in the baseline and fail now (default 0)
+             * @default null
+             */
+            maxRegressions?: number | null;
+        };
+        /**
+         * WebSocketAgentEntry
+         * @description A websocket agent.
+         */
+        MimicYamlWebSocketAgentEntry: {
+            /** Name */
+            name: string;
+            /**
+             * Description
+             * @default
+             */
+            description?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "websocket";
+            config: components["schemas"]["MimicYamlWebSocketAgentConfig"];
+            /**
+             * Status
+             * @default active
+             * @enum {string}
+             */
+            status?: "active" | "inactive";
+        };
+        /**
+         * WhatsAppAgentEntry
+         * @description A whatsapp agent. A bot speaking the WhatsApp Cloud API webhook format. Mimic posts inbound-message
+         *     webhooks to `webhookUrl`; the bot answers through Mimic's Graph-API-style endpoint
+         *     POST /api/whatsapp/{agentId}/messages with `Authorization: Bearer <accessToken>`.
+         */
+        MimicYamlWhatsAppAgentEntry: {
+            /** Name */
+            name: string;
+            /**
+             * Description
+             * @default
+             */
+            description?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "whatsapp";
+            config: components["schemas"]["MimicYamlWhatsAppAgentConfig"];
+            /**
+             * Status
+             * @default active
+             * @enum {string}
+             */
+            status?: "active" | "inactive";
+        };
+        /**
+         * HttpAgentConfig
+         * @description A JSON webhook: Mimic POSTs the persona's message and reads the reply at `replyPath`.
+         */
+        MimicYamlHttpAgentConfig: {
+            /**
+             * Timeoutseconds
+             * @description Per-call timeout
+             * @default 30
+             */
+            timeoutSeconds?: number;
+            /** Url */
+            url: string;
+            /**
+             * Method
+             * @default POST
+             * @enum {string}
+             */
+            method?: "POST" | "PUT" | "PATCH" | "GET";
+            /** Headers */
+            headers?: {
+                [key: string]: string;
+            };
+            /**
+             * Bodytemplate
+             * @description JSON with {{message}}, {{sessionId}} and {{history}} placeholders, quoted or not: "{{message}}" becomes the message as a JSON string, {{history}} the list of earlier turns
+             * @default {"message": "{{message}}", "sessionId": "{{sessionId}}"}
+             */
+            bodyTemplate?: string;
+            /**
+             * Replypath
+             * @description e.g. data.messages[0].text
+             * @default reply
+             */
+            replyPath?: string;
+        };
+        /**
+         * OpenAIAgentConfig
+         * @description Any OpenAI-compatible chat completions endpoint.
+         */
+        MimicYamlOpenAIAgentConfig: {
+            /**
+             * Timeoutseconds
+             * @description Per-call timeout
+             * @default 30
+             */
+            timeoutSeconds?: number;
+            /** Baseurl */
+            baseUrl: string;
+            /** Model */
+            model: string;
+            /**
+             * Apikey
+             * @default
+             */
+            apiKey?: string;
+            /**
+             * Systemprompt
+             * @default
+             */
+            systemPrompt?: string;
+            /**
+             * Temperature
+             * @default null
+             */
+            temperature?: number | null;
+        };
+        /** WebSocketAgentConfig */
+        MimicYamlWebSocketAgentConfig: {
+            /**
+             * Timeoutseconds
+             * @description Per-call timeout
+             * @default 30
+             */
+            timeoutSeconds?: number;
+            /** Url */
+            url: string;
+            /** Headers */
+            headers?: {
+                [key: string]: string;
+            };
+            /**
+             * Messagetemplate
+             * @default {"message": "{{message}}", "sessionId": "{{sessionId}}"}
+             */
+            messageTemplate?: string;
+            /**
+             * Replypath
+             * @default reply
+             */
+            replyPath?: string;
+        };
+        /**
+         * HostedAgentConfig
+         * @description An agent Mimic runs itself through litellm.
+         */
+        MimicYamlHostedAgentConfig: {
+            /**
+             * Timeoutseconds
+             * @description Per-call timeout
+             * @default 30
+             */
+            timeoutSeconds?: number;
+            /** Systemprompt */
+            systemPrompt: string;
+            /**
+             * Model
+             * @default null
+             */
+            model?: string | null;
+            /**
+             * Temperature
+             * @default 0.7
+             */
+            temperature?: number;
+            /**
+             * Maxtokens
+             * @default 512
+             */
+            maxTokens?: number;
+        };
+        /** Viewport */
+        MimicYamlViewport: {
+            /**
+             * Width
+             * @default 1280
+             */
+            width?: number;
+            /**
+             * Height
+             * @default 800
+             */
+            height?: number;
+        };
+        /**
+         * BrowserAgentConfig
+         * @description A website that personas use in headless Chromium.
+         */
+        MimicYamlBrowserAgentConfig: {
+            /**
+             * Timeoutseconds
+             * @description Per-call timeout
+             * @default 30
+             */
+            timeoutSeconds?: number;
+            /** Targeturl */
+            targetUrl: string;
+            /**
+             * Allowedorigins
+             * @description Defaults to the target URL's origin
+             */
+            allowedOrigins?: string[];
+            viewport?: components["schemas"]["MimicYamlViewport"];
+        };
+        /**
+         * WhatsAppAgentConfig
+         * @description A bot speaking the WhatsApp Cloud API webhook format. Mimic posts inbound-message
+         *     webhooks to `webhookUrl`; the bot answers through Mimic's Graph-API-style endpoint
+         *     POST /api/whatsapp/{agentId}/messages with `Authorization: Bearer <accessToken>`.
+         */
+        MimicYamlWhatsAppAgentConfig: {
+            /**
+             * Timeoutseconds
+             * @description Per-call timeout
+             * @default 30
+             */
+            timeoutSeconds?: number;
+            /** Webhookurl */
+            webhookUrl: string;
+            /**
+             * Phonenumber
+             * @description The bot's number, E.164
+             * @default +15550100000
+             */
+            phoneNumber?: string;
+            /**
+             * Accesstoken
+             * @description The token the bot presents to the send endpoint
+             */
+            accessToken: string;
+            /**
+             * Appsecret
+             * @description Signs inbound webhooks (X-Hub-Signature-256)
+             * @default
+             */
+            appSecret?: string;
         };
     };
     responses: never;
@@ -4705,6 +5528,182 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["TokenPublic"];
                 };
+            };
+            /** @description AUTHENTICATION_ERROR */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    start_session_api_auth_session_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["Body_start_session_api_auth_session_post"];
+            };
+        };
+        responses: {
+            /** @description To `next` with the cookie set, or to /login when the ticket is not valid */
+            303: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description AUTHENTICATION_ERROR */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    logout_api_auth_logout_post: {
+        parameters: {
+            query?: {
+                /** @description End every token of the account, on every device */
+                everywhere?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A form post from the dashboard: to /login, the cookie cleared */
+            303: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description AUTHENTICATION_ERROR */
             401: {
@@ -6217,9 +7216,9 @@ export interface operations {
                 action?: string | null;
                 /** @description The acting user's id */
                 actorId?: string | null;
-                /** @description From this moment (inclusive; UTC if no offset) */
+                /** @description From this moment, ISO 8601 (inclusive; UTC if no offset) */
                 since?: string | null;
-                /** @description Up to this moment (inclusive; UTC if no offset) */
+                /** @description Up to this moment, ISO 8601 (inclusive; UTC if no offset) */
                 until?: string | null;
             };
             header?: {
@@ -6308,7 +7307,7 @@ export interface operations {
     import_items_api_personas_import_post: {
         parameters: {
             query?: {
-                /** @description Else read from Content-Type */
+                /** @description The body's format when its Content-Type is neither JSON nor YAML */
                 format?: ("json" | "yaml") | null;
             };
             header?: {
@@ -6320,7 +7319,9 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": unknown;
+                "application/json": components["schemas"]["PersonaCreate"] | components["schemas"]["PersonaCreate"][] | {
+                    personas: components["schemas"]["PersonaCreate"][];
+                };
                 "application/yaml": string;
             };
         };
@@ -6403,8 +7404,8 @@ export interface operations {
         parameters: {
             query?: {
                 format?: "json" | "yaml";
-                /** @description Comma-separated ids; all when absent */
-                ids?: string | null;
+                /** @description Ids, comma-separated and/or repeated (ids=a,b&ids=c); all when absent */
+                ids?: string[] | null;
             };
             header?: {
                 /** @description Act in this workspace (token callers who belong to several) */
@@ -7122,7 +8123,7 @@ export interface operations {
     import_items_api_objectives_import_post: {
         parameters: {
             query?: {
-                /** @description Else read from Content-Type */
+                /** @description The body's format when its Content-Type is neither JSON nor YAML */
                 format?: ("json" | "yaml") | null;
             };
             header?: {
@@ -7134,7 +8135,9 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": unknown;
+                "application/json": components["schemas"]["ObjectiveCreate"] | components["schemas"]["ObjectiveCreate"][] | {
+                    objectives: components["schemas"]["ObjectiveCreate"][];
+                };
                 "application/yaml": string;
             };
         };
@@ -7217,8 +8220,8 @@ export interface operations {
         parameters: {
             query?: {
                 format?: "json" | "yaml";
-                /** @description Comma-separated ids; all when absent */
-                ids?: string | null;
+                /** @description Ids, comma-separated and/or repeated (ids=a,b&ids=c); all when absent */
+                ids?: string[] | null;
             };
             header?: {
                 /** @description Act in this workspace (token callers who belong to several) */
@@ -8735,6 +9738,15 @@ export interface operations {
             };
             /** @description INTERNAL_ERROR */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description UPSTREAM_ERROR */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10701,6 +11713,15 @@ export interface operations {
             };
             /** @description RESOURCE_NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description CONFLICT */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13670,13 +14691,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /**
-                     * Document
-                     * @description The file: YAML text, or the document as JSON
-                     */
-                    document: string | {
-                        [key: string]: unknown;
-                    };
+                    /** @description mimic.yaml: YAML text, or the document as JSON */
+                    document: string | components["schemas"]["MimicYaml"];
                     /**
                      * Env
                      * @description Values of the ${NAME} references of the agents (the environment of `mimic push`)
