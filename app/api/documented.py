@@ -101,6 +101,11 @@ def _within_branches(errors: list[Any]) -> list[Any]:
     return out
 
 
+# Document id -> (the document, its operations): compiling every body's validator takes a
+# while, and every app create_api makes shares one document (app/api/main.py).
+_BUILT: dict[int, tuple[dict[str, Any], list[_Operation]]] = {}
+
+
 class RequestBodiesMatchTheDocument:
     def __init__(self, app: ASGIApp, api: Callable[[], FastAPI]) -> None:
         self.app = app
@@ -110,6 +115,14 @@ class RequestBodiesMatchTheDocument:
     def _build(self) -> list[_Operation]:
         api = self._api()
         document = api.openapi()
+        built = _BUILT.get(id(document))
+        if built is not None and built[0] is document:  # the apps of one document share its checks
+            return built[1]
+        operations = self._operations_of(api, document)
+        _BUILT[id(document)] = (document, operations)
+        return operations
+
+    def _operations_of(self, api: FastAPI, document: dict[str, Any]) -> list[_Operation]:
         components = document.get("components", {})
         operations = []
         for context in iter_route_contexts(api.routes):

@@ -118,6 +118,12 @@ def _document_mimic_yaml(document: dict[str, Any]) -> None:
     document.setdefault("components", {}).setdefault("schemas", {}).update(mimic_yaml_components())
 
 
+# Apps with the same routes (every app create_api makes) have the same document: it is made once
+# per process and shared (pydantic's schema generation takes seconds, and the tests make an app
+# per test); the request checks compiled from it are shared too (app/api/documented.py).
+_documents: dict[tuple, dict[str, Any]] = {}
+
+
 def create_api() -> FastAPI:
     resolved_secret_key()  # fail at start-up, not at the first sign-in, when production has no key
     api = FastAPI(
@@ -171,9 +177,13 @@ def create_api() -> FastAPI:
 
     def openapi() -> dict[str, Any]:
         if api.openapi_schema is None:
-            document = default_openapi()
-            _document_agent_configs(document)
-            _document_mimic_yaml(document)
+            routes = tuple((r.path, tuple(sorted(r.methods))) for r in api.routes if isinstance(r, APIRoute))
+            if routes not in _documents:
+                document = default_openapi()
+                _document_agent_configs(document)
+                _document_mimic_yaml(document)
+                _documents[routes] = document
+            api.openapi_schema = _documents[routes]  # read-only: nothing changes a document once made
         return api.openapi_schema
 
     api.openapi = openapi  # type: ignore[method-assign]

@@ -7,9 +7,7 @@ import copy
 import json
 
 import jsonschema
-import pytest
 import yaml
-from fastapi.testclient import TestClient
 
 from app.models.mimic_file import schema
 from app.services import mimic_file
@@ -17,20 +15,6 @@ from app.settings import PROJECT_ROOT
 
 EXAMPLE = PROJECT_ROOT / "examples" / "mimic.yaml"
 ENV = {"SUPPORT_BOT_URL": "http://127.0.0.1:9", "SUPPORT_BOT_TOKEN": "tok-secret-1234"}
-
-
-@pytest.fixture(scope="module")
-def api():
-    """One app for the module: building its OpenAPI document (which checks every body) takes seconds."""
-    from app.api.main import create_api
-
-    return create_api()
-
-
-@pytest.fixture
-def client(db, api):
-    with TestClient(api, raise_server_exceptions=False) as test_client:
-        yield test_client
 
 
 def _names(document: dict) -> dict[str, list[str]]:
