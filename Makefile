@@ -131,9 +131,11 @@ run-scaled: install bun axe chromium secret cli services
 	scripts/run-scaled.sh
 
 # Starts the app as `make run` does, without the set-up (the UI tests use it too).
+# BACKEND_ONLY=1 serves the API and the app's background work without building the frontend
+# (the recovery tests, which only speak REST, use it).
 serve:
-	$(VENV)/bin/reflex run --env prod --backend-host $(MIMIC_HOST) --frontend-port $(PORT) --backend-port $(PORT) \
-		--loglevel warning
+	$(VENV)/bin/reflex run --env prod --backend-host $(MIMIC_HOST) --backend-port $(PORT) --loglevel warning \
+		$(if $(BACKEND_ONLY),--backend-only,--frontend-port $(PORT))
 
 # PostgreSQL and Redis from Debian's packages, for `make test-scaled` and `make run-scaled`.
 # Only the programs: each of those starts its own servers on 127.0.0.1 (tests/support/servers.py).
@@ -156,8 +158,9 @@ test: install bun axe chromium cli services sdk-js
 	$(PY) -m pytest $(PYTEST_ARGS)
 	@$(MAKE) --no-print-directory test-scaled
 
-# The browser and end-to-end tests (marked e2e) run once, in the first run.
-SCALED_TESTS ?= tests/api tests/engine tests/services tests/models
+# The browser and end-to-end tests (marked e2e) run once, in the first run, and so does the
+# OpenAPI fuzzer: it checks the API's contract, which does not depend on the storage backend.
+SCALED_TESTS ?= tests/api tests/engine tests/services tests/models --ignore=tests/api/test_fuzz.py
 test-scaled: install cli services
 	MIMIC_TEST_BACKEND=postgres $(PY) -m pytest $(SCALED_TESTS) -m "not e2e" $(PYTEST_ARGS)
 

@@ -29,6 +29,9 @@ class AppProcess:
     port: int = field(default_factory=free_port)
     # Settings for this process (MIMIC_...), over the defaults below.
     env: dict[str, str] = field(default_factory=dict)
+    # False: the production backend alone (`reflex run --env prod --backend-only`): the same
+    # app, lifespan tasks and API, without building the frontend, for tests that only speak REST.
+    frontend: bool = True
     process: subprocess.Popen | None = None
 
     @property
@@ -58,7 +61,8 @@ class AppProcess:
         }
         with self.log_path.open("w") as log:
             self.process = subprocess.Popen(
-                ["make", "--no-print-directory", "serve", f"PORT={self.port}"],
+                ["make", "--no-print-directory", "serve", f"PORT={self.port}",
+                 "BACKEND_ONLY=" + ("" if self.frontend else "1")],
                 cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
             )  # fmt: skip
         self._wait_until_up()
@@ -70,9 +74,9 @@ class AppProcess:
             if self.process.poll() is not None:
                 raise RuntimeError(f"the app exited with {self.process.returncode}:\n{self.log_tail()}")
             try:
-                # Both faces must answer: the API and the built frontend.
+                # Both faces must answer: the API and (when built) the frontend.
                 if httpx.get(self.base_url + "/health", timeout=2).status_code == 200 and (
-                    httpx.get(self.base_url + "/", timeout=5).status_code == 200
+                    not self.frontend or httpx.get(self.base_url + "/", timeout=5).status_code == 200
                 ):
                     return
             except httpx.HTTPError:
