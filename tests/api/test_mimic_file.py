@@ -137,6 +137,8 @@ def test_push_refuses_inline_secrets_missing_variables_and_unknown_names(client,
     assert detail["field"] == "body" and detail["message"].startswith("not valid YAML at line 3, column 1")
     as_text = push("version: 1\npersonas: [\n")  # the file as text inside a JSON body
     assert as_text.status_code == 422 and as_text.json()["error"]["details"][0]["field"] == "document"
+    [detail] = push("version: 1\npersona: []\n").json()["error"]["details"]  # a typo at the top of the file
+    assert detail["field"] == "document" and "'persona' was unexpected" in detail["message"]
     # Nothing of all that was stored.
     assert client.get("/api/suites", headers=account.headers).json()["pagination"]["total"] == 0
 

@@ -107,12 +107,16 @@ async def import_mimic_yaml(
             )  # fmt: skip
         )
     except ValidationFailed as exc:
-        if whole == "body":  # the body is the file: its places are the body's
-            raise
-        # Inside a JSON body the file is `document`: a field is named by its place in the body.
-        details = [FieldError(d.field if d.field in ("env", "document") else f"document.{d.field}", d.message)
-                   for d in exc.details]  # fmt: skip
-        raise ValidationFailed(exc.message, details) from None
+        raise ValidationFailed(exc.message, [FieldError(_in_request(d.field, whole), d.message)
+                                             for d in exc.details]) from None  # fmt: skip
+
+
+def _in_request(field: str, whole: str) -> str:
+    """A place in the file as a place in the request: the YAML body is the file; inside a JSON
+    body the file is `document` (`document.suites[0].agent`), and `env` is the body's own."""
+    if field in ("(file)", whole):
+        return whole
+    return field if whole == "body" or field == "env" else f"document.{field}"
 
 
 @router.get(
