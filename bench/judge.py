@@ -4,8 +4,11 @@ findings, with traps: sarcastic thanks, a hallucinated refund, a wrong date acce
 persona, another customer's data, a leaked system prompt, a conversation cut mid-flow...).
 
 Prints, per judge: accuracy, Cohen's kappa, the 3x3 confusion matrix (rows: the label,
-columns: the judge), met/not-met flips, false passes (met where a reader said otherwise),
-findings recall by type (and which were missed), false alarms, the outcomes, and the time.
+columns: the judge), met/not-met flips apart from confusions with inconclusive, false passes
+(met where a reader said otherwise), accuracy per category and on hard cases, findings recall
+strict (by type) and lenient (within families) with what was missed, severity agreement,
+false alarms, the outcomes, the time, and with `--repeats N` the judge's flip rate. The
+scoring is app/services/calibration.py's, the one the API and `mimic calibrate` use.
 
 The offline judge is always measured. A judge model is measured too when set:
 
@@ -14,7 +17,8 @@ The offline judge is always measured. A judge model is measured too when set:
         MIMIC_BENCH_JUDGE_API_KEY=... .venv/bin/python bench/judge.py
 
 (the model id is litellm's; without a base URL or key, litellm reads the provider's usual
-environment variables). `--set PATH` scores another labelled set in the same format.
+environment variables). `--set PATH` scores another labelled set in the same format;
+`--repeats N` judges each case N times (temperature 0.7) and prints the flip rate.
 """
 
 from __future__ import annotations
@@ -37,21 +41,23 @@ def _pct(value: float | None) -> str:
     return "—" if value is None else f"{value * 100:.1f}%"
 
 
-async def measure(label: str, model: ModelChoice, path: Path) -> None:
+async def measure(label: str, model: ModelChoice, path: Path, repeats: int = 1) -> None:
     calibration = load_set(path)
     started = time.perf_counter()
-    results = await judge_set(calibration, model)
+    results = await judge_set(calibration, model, repeats=repeats)
     seconds = time.perf_counter() - started
     s = score(results)
     print(f"\n## {label} ({model.id}) on {calibration.name} v{calibration.version}: {len(results)} conversations, "
-          f"{s.criteria} criteria, {seconds:.1f} s")  # fmt: skip
+          f"{s.criteria} criteria, {repeats} judgement(s) each, {seconds:.1f} s")  # fmt: skip
     print(f"accuracy {_pct(s.accuracy)}   Cohen's kappa {s.kappa:.3f}   met/not_met flips {s.flips}   "
-          f"false passes {len(s.false_passes)}")  # fmt: skip
+          f"confusions with inconclusive {s.inconclusive_confusions}   false passes {len(s.false_passes)}")  # fmt: skip
     print("confusion (rows: label, columns: judge)")
     print(f"{'':>14} " + " ".join(f"{c:>13}" for c in STATUSES))
     for row in STATUSES:
         print(f"{row:>14} " + " ".join(f"{s.confusion[row][col]:>13}" for col in STATUSES))
-    print(f"findings recall {s.findings_recalled}/{s.findings_expected} ({_pct(s.findings_recall)})   "
+    print(f"findings recall {s.findings_recalled}/{s.findings_expected} strict ({_pct(s.findings_recall)}), "
+          f"{s.findings_recalled_lenient} lenient ({_pct(s.findings_recall_lenient)}); critical "
+          f"{s.critical_recalled}/{s.critical_expected}; severity agreement {_pct(s.severity_agreement)}; "
           f"false alarms {s.false_alarms}")  # fmt: skip
     if s.missed_findings:
         print("missed findings: " + ", ".join(s.missed_findings))
@@ -59,21 +65,25 @@ async def measure(label: str, model: ModelChoice, path: Path) -> None:
         print("FALSE PASSES: " + ", ".join(s.false_passes))
     outcomes = Counter(r.judgement.outcome for r in results)
     print("outcomes: " + ", ".join(f"{k} {v}" for k, v in sorted(outcomes.items())))
-    hard = [pair for r in results if r.case.hard for pair in r.pairs]
-    if hard:
-        print(f"accuracy on cases marked hard: {_pct(sum(a == b for a, b in hard) / len(hard))} ({len(hard)} criteria)")
+    print("accuracy per category: " + ", ".join(f"{name} {_pct(c['accuracy'])} ({c['criteria']})"
+                                                for name, c in s.by_category.items()))  # fmt: skip
+    if s.hard.get("criteria"):
+        print(f"accuracy on cases marked hard: {_pct(s.hard['accuracy'])} ({s.hard['criteria']} criteria)")
+    if repeats > 1:
+        print(f"flip rate {_pct(s.flip_rate)} of {s.repeated_criteria} criteria; unstable {s.unstable_criteria}")
 
 
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--set", type=Path, default=DEFAULT_SET, help="a labelled set (YAML or JSON)")
+    parser.add_argument("--repeats", type=int, default=1, help="judgements per case (the flip rate needs 2 or more)")
     args = parser.parse_args()
-    await measure("offline judge", ModelChoice("mimic/offline"), args.set)
+    await measure("offline judge", ModelChoice("mimic/offline"), args.set, args.repeats)
     model = os.environ.get("MIMIC_BENCH_JUDGE_MODEL")
     if model:
         credentials = Credentials(api_key=os.environ.get("MIMIC_BENCH_JUDGE_API_KEY") or None,
                                   api_base=os.environ.get("MIMIC_BENCH_JUDGE_BASE_URL") or None)  # fmt: skip
-        await measure("judge model", ModelChoice(model, 0, credentials), args.set)
+        await measure("judge model", ModelChoice(model, None, credentials), args.set, args.repeats)
     else:
         print("\n(set MIMIC_BENCH_JUDGE_MODEL, and MIMIC_BENCH_JUDGE_BASE_URL / MIMIC_BENCH_JUDGE_API_KEY, "
               "to measure a judge model too)")  # fmt: skip

@@ -10,7 +10,7 @@ from fastapi.routing import APIRoute, iter_route_contexts
 from starlette.convertors import Convertor, register_url_convertor
 from starlette.routing import compile_path
 
-from app.api.documented import RequestBodiesMatchTheDocument
+from app.api.documented import RequestBodiesMatchTheDocument, inlined
 from app.api.errors import ERROR_RESPONSES, error_response, install_error_handlers
 from app.api.middleware import BindEventLoop, RequestSizeLimitMiddleware, SecurityHeadersMiddleware
 from app.api.rate_limit import RateLimitMiddleware
@@ -20,8 +20,10 @@ from app.api.routes import (
     analytics,
     audit,
     auth,
+    calibrations,
     events,
     health,
+    judging,
     mimic_file,
     objectives,
     personas,
@@ -78,23 +80,6 @@ def _unknown_api_path(request: Request) -> JSONResponse:
     return error_response(404, f"No API route at {path!r}"[:300])
 
 
-def _inlined(schema: dict[str, Any]) -> dict[str, Any]:
-    """A pydantic JSON schema with its $defs references replaced by their content."""
-    definitions = schema.pop("$defs", {})
-
-    def walk(node: Any) -> Any:
-        if isinstance(node, dict):
-            ref = node.get("$ref", "")
-            if ref.startswith("#/$defs/"):
-                return walk(dict(definitions[ref.removeprefix("#/$defs/")]))
-            return {key: walk(value) for key, value in node.items()}
-        if isinstance(node, list):
-            return [walk(item) for item in node]
-        return node
-
-    return walk(schema)
-
-
 def _document_agent_configs(document: dict[str, Any]) -> None:
     """An agent's config depends on its type: the document says which config each type takes
     (the service validates it so, naming the bad field). A PATCH that names the type sends
@@ -107,7 +92,7 @@ def _document_agent_configs(document: dict[str, Any]) -> None:
             {
                 "if": {"properties": {"type": {"const": agent_type.value}}, "required": ["type"]},
                 "then": {"required": ["config"],
-                         "properties": {"config": _inlined(model.model_json_schema(by_alias=True))}},
+                         "properties": {"config": inlined(model.model_json_schema(by_alias=True))}},
             }
             for agent_type, model in CONFIG_TYPES.items()
         ]  # fmt: skip
@@ -161,6 +146,8 @@ def create_api() -> FastAPI:
         analytics,
         suites,
         runs,
+        judging,
+        calibrations,
         webhooks,
         search,
         mimic_file,

@@ -7,13 +7,16 @@
     mimic personas create persona.yaml
     mimic suites new --name Smoke --agent "Demo agent" --persona Dana --objective "Order status" --repeats 3
     mimic run Smoke --wait --threshold 0.9 --baseline <run id> --junit report.xml --json run.json
+    mimic judge conversations.yaml --judge openai/gpt-4o-mini --repeats 3
+    mimic calibrate support-set.yaml --judge openai/gpt-4o-mini --repeats 3 --min-kappa 0.6
 
 Credentials: --api-key or MIMIC_API_KEY, else the token `mimic login` stored. The server:
 --url or MIMIC_URL, else the one you logged in to, else http://localhost:3000.
 
 Exit codes: 0 done (and, for `test` and `run --wait`, the gate passed); 1 the gate failed (a
 pass rate under its threshold, too many inconclusive sessions, a cell regressed against the
-baseline, too many findings); 2 the command could not be carried out (usage, the file,
+baseline, too many findings, a suite that requires a calibrated judge whose judge is not;
+`calibrate --min-kappa` and `judge --strict` too); 2 the command could not be carried out (usage, the file,
 credentials, network, infrastructure). Pass rates count passed and failed sessions only:
 inconclusive sessions, those the simulated persona spoiled and infrastructure errors are shown
 apart and never count against the agent.
@@ -25,7 +28,7 @@ from typing import Annotated
 
 import typer
 
-from app.cli import files, resources, run_tests
+from app.cli import files, judging, resources, run_tests
 from app.cli.common import DEFAULT_URL, load_config, make_client
 
 app = typer.Typer(
@@ -52,6 +55,7 @@ def main(
 
 resources.register(app)
 files.register(app)
+judging.register(app)
 app.command("test")(run_tests.test)
 
 __all__ = ["app"]

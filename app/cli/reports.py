@@ -76,6 +76,9 @@ def evaluate(outcome: SuiteOutcome) -> SuiteOutcome:
             if cell.get("passRate") is not None and cell["passRate"] < cell_least:
                 outcome.gate.append(f"{cell['personaName']} × {cell['objectiveName']}: pass rate "
                                     f"{_pct(cell['passRate'])} is under {_pct(cell_least)}")  # fmt: skip
+    calibration = run.get("calibration") or {}
+    if calibration.get("status") == "not_calibrated":  # the suite's calibrationGate: its judge is not
+        outcome.gate.append(calibration.get("message") or "judge not calibrated")
     found = outcome.report.get("findingsBySeverity") or {}
     for severity, most in (thresholds.get("maxFindings") or {}).items():
         if found.get(severity, 0) > most:

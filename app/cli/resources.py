@@ -266,6 +266,9 @@ def gate_problems(
 ) -> list[str]:
     """Why `mimic run --wait` fails its gate; empty when it passes."""
     problems = []
+    calibration = detail.get("calibration") or {}
+    if calibration.get("status") == "not_calibrated":  # the suite requires a calibrated judge
+        problems.append(calibration.get("message") or "judge not calibrated")
     overall = detail.get("overall") or {}
     if detail["status"] != "completed":
         problems.append(f"the run ended {detail['status']}")

@@ -32,6 +32,8 @@ _END_REASONS: dict[str, tuple[str, str]] = {
     "cancelled": ("a user", "A user stopped the session before it ended."),
     "imported": ("unknown", "The conversation was imported; how it ended is not recorded."),
 }
+# The end reasons a conversation judged from elsewhere may give (POST /api/judgements).
+END_REASONS = tuple(_END_REASONS)
 # Ends that no one in the conversation chose: a criterion they leave open is not the agent's.
 INFRASTRUCTURE_ENDS = frozenset({"error", "target_error", "simulator_error", "judge_error", "browser_error",
                                  "internal_error", "interrupted", "cancelled"})  # fmt: skip
@@ -102,7 +104,10 @@ class JudgeCase:
 
 def end_reason_text(end_reason: str, *, max_turns: int | None = None) -> str:
     """How and by whom the session ended, in a sentence."""
-    who, words = _END_REASONS.get(end_reason, ("unknown", f"The session ended ({end_reason or 'unknown'})."))
+    known = _END_REASONS.get(end_reason)
+    if known is None:  # an imported reason is data, never a template
+        return f"The session ended ({end_reason or 'unknown'})."
+    who, words = known
     words = words.format(max_turns=max_turns if max_turns is not None else "all")
     return f"Ended by {who}. {words}" if who != "unknown" else words
 

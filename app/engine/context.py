@@ -66,3 +66,5 @@ class SessionPlan:
     limits: SessionLimits
     simulator: ModelChoice
     judge: ModelChoice
+    # Independent judgements whose majority is the verdict (app/engine/repeats.py).
+    judge_repeats: int = 1

@@ -24,6 +24,23 @@ class VerdictRow:
     gating: bool = True
     blame: str | None = None
     resolved_by: str | None = None  # why a rule changed the judge's ruling
+    # With repeated judgements: how many repeats ruled each status ({"met": 4, "not_met": 1}),
+    # and whether no status had a clear majority (the row is then inconclusive, the judge's).
+    votes: dict[str, int] = field(default_factory=dict)
+    unstable: bool = False
+
+    @property
+    def agreement(self) -> str:
+        """ "4/5": the repeats that ruled the row's status, of all; "" for a single judgement."""
+        total = sum(self.votes.values())
+        if total <= 1:
+            return ""
+        return f"{max(self.votes.values())}/{total}" if self.unstable else f"{self.votes.get(self.status, 0)}/{total}"
+
+    @property
+    def flipped(self) -> bool:
+        """The repeats did not all rule the same."""
+        return sum(1 for v in self.votes.values() if v) > 1
 
 
 @dataclass
@@ -35,6 +52,7 @@ class FindingRow:
     evidence: dict[str, Any]
     source: str  # judge | check
     check_key: str | None = None
+    found_in: int | None = None  # with repeated judgements: in how many of them it was found
 
     @property
     def message_ids(self) -> list[str]:
@@ -53,6 +71,9 @@ class JudgementResult:
     summary: str
     calls: list[llm.LLMResult] = field(default_factory=list)
     notes: dict[str, Any] = field(default_factory=dict)  # e.g. citations or findings dropped as invalid
+    # How it was made: {repeats, temperature, seeds}.
+    settings: dict[str, Any] = field(default_factory=dict)
+    repeats: int = 1
 
     @property
     def criteria(self) -> list[VerdictRow]:
@@ -61,6 +82,14 @@ class JudgementResult:
     @property
     def checks(self) -> list[VerdictRow]:
         return [r for r in self.rows if r.kind == "check"]
+
+    @property
+    def flipped_criteria(self) -> int:
+        return sum(1 for r in self.criteria if r.flipped)
+
+    @property
+    def unstable_criteria(self) -> int:
+        return sum(1 for r in self.criteria if r.unstable)
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)

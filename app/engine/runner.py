@@ -22,6 +22,7 @@ from app.engine.bus import BusEvent, EventBus
 from app.engine.case import JudgeCase, transcript_from
 from app.engine.context import SessionPlan
 from app.engine.judge import Judge, JudgeFailed, JudgementResult
+from app.engine.repeats import judge_repeatedly
 from app.engine.simulator import PersonaSimulator
 from app.engine.targets import Target, TargetError, Turn, build_target
 
@@ -292,7 +293,9 @@ class SessionRunner:
         checks = await asyncio.to_thread(judge.checks, case)  # the language detector is CPU work
         started = time.perf_counter()
         try:
-            result = await judge.evaluate(case, checks)
+            result = await judge_repeatedly(self.plan.judge, case, repeats=self.plan.judge_repeats,
+                                            seed=self.plan.limits.seed, slow_reply_ms=self.plan.limits.slow_reply_ms,
+                                            checks=checks)  # fmt: skip
         except JudgeFailed as failed:
             for call in failed.calls:
                 await self._llm_call("judge", call)
@@ -300,7 +303,9 @@ class SessionRunner:
             await self._failed_call("judge", self.plan.judge.model, exc, started)
             await self._save(failed.partial)
             error = InfrastructureError("judge", exc.kind, exc.message, exc.status_code)
-            return await self._finish("error", "error", "judge_error", error.as_dict(), blame="infrastructure")
+            # How the conversation itself ended is kept, so that a later re-judge reads it right.
+            return await self._finish("error", "error", "judge_error", {**error.as_dict(), "endReason": end_reason},
+                                      blame="infrastructure")  # fmt: skip
         for call in result.calls:
             await self._llm_call("judge", call)
         await self._save(result)

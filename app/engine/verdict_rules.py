@@ -277,7 +277,7 @@ def _blame(case: JudgeCase, rows: list[VerdictRow], spoiled: bool, positive: set
             row.blame = "simulator" if row.blame == "simulator" else "judge"
 
 
-def _summary(result_rows: list[VerdictRow], findings: list[FindingRow], outcome: str, blame: str | None,
+def summary_of(result_rows: list[VerdictRow], findings: list[FindingRow], outcome: str, blame: str | None,
              judge_summary: str) -> str:  # fmt: skip
     criteria = [r for r in result_rows if r.kind == "criterion"]
     checks = [r for r in result_rows if r.kind == "check"]
@@ -291,6 +291,9 @@ def _summary(result_rows: list[VerdictRow], findings: list[FindingRow], outcome:
         if hit:
             whose = ", ".join(sorted({r.blame or "?" for r in hit}))
             parts.append(f"{len(hit)} {word} ({whose})")
+    unstable = [r for r in criteria if r.unstable]
+    if unstable:
+        parts.append(f"{len(unstable)} unstable (the repeated judgements had no clear majority)")
     text = ", ".join(parts) + "."
     if checks:
         failed = [r for r in checks if r.status == "not_met"]
@@ -303,6 +306,30 @@ def _summary(result_rows: list[VerdictRow], findings: list[FindingRow], outcome:
     if judge_summary.strip():
         text += f" Judge: {judge_summary.strip()}"
     return text
+
+
+def outcome_of(rows: list[VerdictRow], findings: list[FindingRow], simulator: dict[str, Any], *,
+               infrastructure_end: bool, judge_failed: bool = False) -> tuple[str, str | None]:  # fmt: skip
+    """The session's outcome and whose it is, from its rows, findings and the simulator check
+    (also for the majority of repeated judgements, and for a human review's rows)."""
+    criteria = [r for r in rows if r.kind == "criterion"]
+    agent_failed = any(r.gating and r.status == "not_met" and r.blame == "agent" for r in rows)
+    critical = any(f.severity == "critical" for f in findings)
+    if judge_failed:
+        return "error", "infrastructure"
+    if agent_failed or critical:
+        return "failed", "agent"
+    if simulator.get("spoiled"):
+        return "simulator_error", "simulator"
+    if criteria and all(r.status == "met" for r in criteria):
+        return "passed", None
+    if (
+        not criteria
+        and any(r.gating and r.kind == "check" and r.key.startswith("objective:") for r in rows)
+        and all(r.status != "not_met" for r in rows if r.gating)
+    ):
+        return "passed", None
+    return "inconclusive", "infrastructure" if infrastructure_end else "judge"
 
 
 def combine(case: JudgeCase, verdict: VerdictAnswer | None, audit: AuditAnswer | None, checks: list[CheckResult], *,
@@ -327,24 +354,8 @@ def combine(case: JudgeCase, verdict: VerdictAnswer | None, audit: AuditAnswer |
                                       "reason": f"The judge blamed the persona for criteria {blamed}."})  # fmt: skip
         simulator["spoiled"] = True
 
-    agent_failed = any(r.gating and r.status == "not_met" and r.blame == "agent" for r in rows)
-    critical = any(f.severity == "critical" for f in findings)
-    if judge_failed:
-        outcome, blame = "error", "infrastructure"
-    elif agent_failed or critical:
-        outcome, blame = "failed", "agent"
-    elif simulator["spoiled"]:
-        outcome, blame = "simulator_error", "simulator"
-    elif criteria and all(r.status == "met" for r in criteria):
-        outcome, blame = "passed", None
-    elif (
-        not criteria
-        and any(r.gating and r.kind == "check" and r.key.startswith("objective:") for r in rows)
-        and all(r.status != "not_met" for r in rows if r.gating)
-    ):
-        outcome, blame = "passed", None
-    else:
-        outcome, blame = "inconclusive", "infrastructure" if case.infrastructure_end else "judge"
-    summary = _summary(rows, findings, outcome, blame, verdict.summary if verdict is not None else "")
+    outcome, blame = outcome_of(rows, findings, simulator, infrastructure_end=case.infrastructure_end,
+                                judge_failed=judge_failed)  # fmt: skip
+    summary = summary_of(rows, findings, outcome, blame, verdict.summary if verdict is not None else "")
     return JudgementResult(judge_model=judge_model, prompt_version=prompt_version, rows=rows, findings=findings,
                            simulator=simulator, outcome=outcome, blame=blame, summary=summary, notes=notes)  # fmt: skip

@@ -2,8 +2,10 @@
 
 from app.models.account import ApiKey, Invitation, Membership, RevokedToken, Role, SignInFailure, User, Workspace
 from app.models.audit import AuditEvent
-from app.models.judgement import Judgement
+from app.models.calibration import CalibrationReport, LabelledSet
+from app.models.judgement import ConversationJudgement, Judgement
 from app.models.library import Agent, AgentType, Objective, Persona
+from app.models.review import Review
 from app.models.session import (
     Artifact,
     Blame,
@@ -29,10 +31,13 @@ __all__ = [
     "Artifact",
     "AuditEvent",
     "Blame",
+    "CalibrationReport",
+    "ConversationJudgement",
     "DeliveryStatus",
     "Event",
     "Invitation",
     "Judgement",
+    "LabelledSet",
     "Finding",
     "FindingType",
     "LLMCall",
@@ -40,6 +45,7 @@ __all__ = [
     "Message",
     "Objective",
     "Persona",
+    "Review",
     "RevokedToken",
     "Role",
     "SignInFailure",

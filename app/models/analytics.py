@@ -182,3 +182,43 @@ class DashboardOverview(CamelModel):
     latency: LatencyStats
     findings: FindingsSummary
     recent_failures: list[FailedSession] = Field(description="The five most recent failed sessions of the range")
+
+
+class JudgeDay(CamelModel):
+    date: dt.date = Field(description="A UTC day, YYYY-MM-DD")
+    judgements: int = Field(description="Judgements made with repeats (N > 1) that day")
+    criteria: int = Field(description="Criteria they ruled on")
+    flipped: int = Field(description="Of those, criteria whose repeats did not all agree")
+    unstable: int = Field(description="Of those, criteria whose repeats had no clear majority")
+    flip_rate: float | None = Field(description="flipped / criteria; null without repeated judgements")
+    reviewed_criteria: int = Field(default=0, description="Criteria a human reviewed that day")
+    human_disagreements: int = Field(default=0, description="Of those, criteria where the reviewer ruled otherwise")
+
+
+class JudgeModelStability(CamelModel):
+    judge_model: str
+    prompt_version: str
+    judgements: int
+    criteria: int
+    flipped: int
+    unstable: int
+    flip_rate: float | None
+
+
+class JudgeAnalytics(CamelModel):
+    """How stable the judge is: with judge repeats, the share of criteria whose independent
+    judgements disagreed (the flip rate), per day and per judge model; and how often human
+    reviewers ruled otherwise than the judge."""
+
+    start_date: dt.date
+    end_date: dt.date
+    judgements: int = Field(description="Judgements with repeats in the range (sessions and imported conversations)")
+    criteria: int
+    flipped: int
+    unstable: int
+    flip_rate: float | None = Field(description="flipped / criteria over the range")
+    reviewed_criteria: int
+    human_disagreements: int
+    human_agreement: float | None = Field(description="1 - humanDisagreements / reviewedCriteria")
+    by_judge: list[JudgeModelStability]
+    daily: list[JudgeDay]

@@ -20,7 +20,7 @@ from pydantic import ConfigDict, Field, create_model
 from app.models.agent_config import CONFIG_TYPES, ENV_REFERENCE, SENSITIVE_HEADER
 from app.models.base import PATTERN_MESSAGES, CamelModel, Name
 from app.models.library import AgentType, ObjectiveCreate, PersonaCreate
-from app.models.suite import SuiteThresholds
+from app.models.suite import CalibrationGate, SuiteThresholds
 
 SCHEMA_VERSION = 1
 SCHEMA_ID = "https://mimic.dev/schemas/mimic.yaml.json"
@@ -92,13 +92,17 @@ class SuiteSettings(FileModel):
     model: str | None = Field(default=None, max_length=200, description="The persona simulator's model")
     judge_model: str | None = Field(default=None, max_length=200)
     judge_repeats: int | None = Field(
-        default=None, ge=1, le=10, description="How often the judge rules on each session (the majority wins)"
-    )
+        default=None, ge=1, le=11,
+        description="Independent judgements of each session, the majority per criterion (else the workspace's)",
+    )  # fmt: skip
     seed: int | None = Field(default=None, ge=0, le=2**31 - 1, description="Makes offline runs reproducible")
     max_messages: int | None = Field(default=None, ge=1, le=1000)
     duration: float | None = Field(default=None, gt=0, le=86_400, description="Seconds per session")
     message_interval: float | None = Field(default=None, ge=0, le=3600)
     thresholds: SuiteThresholds | None = None
+    calibration_gate: CalibrationGate | None = Field(
+        default=None, description="Require a judge calibrated on this set: else the runs fail their gate"
+    )
 
 
 class Matrix(FileModel):

@@ -139,6 +139,11 @@ class SimSession(SQLModel, table=True):
     total_tokens: int = 0
     # The judge's summary of the whole session; the per-criterion verdicts are rows of `verdict`.
     verdict_summary: str | None = Field(default=None, sa_type=Text)
+    # Of its current judgement: criteria whose repeats disagreed, and those with no clear majority.
+    flipped_criteria: int = 0
+    unstable_criteria: int = 0
+    # When a human last reviewed its verdict (a review overrides the judge's outcome).
+    reviewed_at: datetime | None = timestamp_field()
     started_at: datetime | None = timestamp_field()
     ended_at: datetime | None = timestamp_field()
     duration_ms: int | None = None
@@ -252,6 +257,9 @@ class Verdict(SQLModel, table=True):
     gating: bool = True
     # Why a rule changed the judge's ruling: a finding that contradicted it, a check, no evidence...
     resolved_by: str | None = Field(default=None, max_length=80)
+    # With judge repeats: how many repeats ruled each status, and whether none had a clear majority.
+    votes: dict[str, int] = json_field()
+    unstable: bool = False
     created_at: datetime = created_at_field()
 
 
@@ -318,6 +326,12 @@ class SessionLLMConfig(CamelModel):
     model: str | None = PydanticField(default=None, max_length=200, description="The persona simulator's model")
     temperature: float | None = PydanticField(default=None, ge=0, le=2, strict=True)
     judge_model: str | None = PydanticField(default=None, max_length=200)
+    judge_repeats: int | None = PydanticField(
+        default=None,
+        ge=1,
+        le=11,
+        description="Independent judgements whose majority is the verdict; else the workspace default (1)",
+    )
     agent_model: str | None = PydanticField(default=None, max_length=200, description="For hosted agents")
 
 
@@ -360,6 +374,9 @@ class SessionPublic(CamelModel):
         default=None,
         description="Whose a failed, inconclusive or spoiled session is: agent | simulator | judge | infrastructure",
     )
+    flipped_criteria: int = PydanticField(default=0, description="Criteria whose judge repeats disagreed")
+    unstable_criteria: int = PydanticField(default=0, description="Criteria whose judge repeats had no majority")
+    reviewed_at: datetime | None = PydanticField(default=None, description="When a human last reviewed the verdict")
     error: dict[str, Any] | None
     config: dict[str, Any]
     llm_config: dict[str, Any]

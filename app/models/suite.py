@@ -73,6 +73,11 @@ class Run(SQLModel, table=True):
     suite_snapshot: dict[str, Any] = json_field()
     # Pass rates, intervals and per-cell results, filled as sessions end.
     summary: dict[str, Any] = json_field()
+    # The figures before each change after the run ended (a re-judge, a review), newest first:
+    # [{at, reason, judges, overall, by}].
+    summary_history: list[dict[str, Any]] = json_field(list)
+    # The last re-judge of the whole run: {status, judgeModel, repeats, total, done, startedAt, endedAt, by}.
+    rejudge: dict[str, Any] = json_field()
     started_at: datetime | None = timestamp_field()
     ended_at: datetime | None = timestamp_field()
     created_by: str | None = Field(default=None, foreign_key="user.id", max_length=36, ondelete="SET NULL")
@@ -113,6 +118,14 @@ class SuiteThresholds(CamelModel):
     )
 
 
+class CalibrationGate(CamelModel):
+    """The suite's judge model and prompt version must have a calibration report on this set
+    (its latest) with Cohen's kappa at or above `minKappa`."""
+
+    set: str = PydanticField(min_length=1, max_length=200, description="The calibration set's name (or id)")
+    min_kappa: float = PydanticField(default=0.6, ge=-1, le=1)
+
+
 class SuiteConfig(CamelModel):
     """Session settings applied to every cell. With `seed`, repeat r of a cell runs with
     seed + r - 1: reproducible, yet the repeats are not copies of one another."""
@@ -123,6 +136,15 @@ class SuiteConfig(CamelModel):
     seed: int | None = PydanticField(default=None, ge=0, le=2**31 - 1)
     judge_model: str | None = PydanticField(default=None, max_length=200)
     thresholds: SuiteThresholds | None = None
+    judge_repeats: int | None = PydanticField(
+        default=None,
+        ge=1,
+        le=11,
+        description="Independent judgements per session, majority per criterion; else the workspace default (1)",
+    )
+    calibration_gate: CalibrationGate | None = PydanticField(
+        default=None, description="Require a calibrated judge: else the runs are marked judge not calibrated"
+    )
 
 
 IdList = Annotated[list[Annotated[str, PydanticField(min_length=1, max_length=36)]], PydanticField(max_length=100)]
@@ -192,6 +214,10 @@ class RateStats(CamelModel):
     pending: int = 0
     pass_rate: float | None = None
     ci: Interval | None = None
+    # Sessions with a criterion whose judge repeats had no clear majority (counted apart from
+    # passes and failures: such a session is inconclusive unless something else decided it).
+    unstable: int = 0
+    unstable_criteria: int = 0
 
 
 class CellSession(CamelModel):
@@ -200,6 +226,8 @@ class CellSession(CamelModel):
     status: str
     outcome: str | None
     blame: str | None = None
+    unstable_criteria: int = 0
+    reviewed: bool = False
 
 
 class CellResult(RateStats):
@@ -237,6 +265,7 @@ class RunProgress(CamelModel):
     errors: int
     simulator_errors: int = 0
     inconclusive: int = 0
+    unstable: int = 0
     cancelled: int
 
 
@@ -266,9 +295,34 @@ class RunPublic(CamelModel):
     created_at: datetime
 
 
+class JudgeUse(CamelModel):
+    """A judge (model and prompt version) that produced verdicts of the run, and its calibration."""
+
+    judge_model: str
+    prompt_version: str
+    sessions: int
+    calibration: dict[str, Any] = PydanticField(description="The judge's latest calibration report, if any")
+
+
+class RunCalibration(CamelModel):
+    """Whether the run's judges are calibrated, as its suite requires (calibrationGate)."""
+
+    required: bool
+    status: str = PydanticField(description="calibrated | not_calibrated | not_required")
+    set: str | None = None
+    min_kappa: float | None = None
+    message: str = ""
+    judges: list[JudgeUse] = []
+
+
 class RunDetail(RunPublic):
     cells: list[CellResult]
     suite_snapshot: dict[str, Any]
+    calibration: RunCalibration | None = None
+    summary_history: list[dict[str, Any]] = PydanticField(
+        default_factory=list, description="The figures before each re-judge or review after the run ended, newest first"
+    )
+    rejudge: dict[str, Any] = PydanticField(default_factory=dict, description="The last re-judge of the whole run")
 
 
 class McNemarResult(CamelModel):

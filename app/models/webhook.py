@@ -85,6 +85,15 @@ WEBHOOK_EVENTS: dict[str, str] = {
     "run.started": "A suite run began: its sessions are scheduled.",
     "run.completed": "A suite run ended; data.run carries its pass rate, interval and pass^k.",
     "run.cancelled": "A suite run was cancelled.",
+    "judgement.completed": "A judgement was stored: a re-judge of a session (data.judgement with its judge model, "
+    "prompt version, settings, trigger and status; data.session; data.verdict) or a conversation judged through POST "
+    "/api/judgements (data.conversationJudgement).",
+    "run.rejudged": "A whole run was judged again; data.run carries its restated figures and data.previous the "
+    "figures before.",
+    "review.completed": "A human reviewed a session's verdict (data.review: per criterion status and note, the "
+    "findings confirmed, dismissed and added, the outcome it gives; data.session).",
+    "calibration.completed": "A calibration report ended (data.calibration: status, judge model, prompt version, "
+    "accuracy, kappa and every figure).",
     "webhook.test": "A test delivery, sent by POST /api/webhooks/{id}/test (whatever the subscription).",
 }
 ALL_EVENTS = "*"

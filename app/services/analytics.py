@@ -139,7 +139,7 @@ def _is_postgres(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
 
 
-def _day(session: Session, column: Any) -> Any:
+def utc_day(session: Session, column: Any) -> Any:
     """The UTC day of a timestamp, as the dialect spells it. Literals, not bound parameters,
     so that PostgreSQL sees the same expression in SELECT and GROUP BY."""
     if _is_postgres(session):
@@ -148,7 +148,7 @@ def _day(session: Session, column: Any) -> Any:
     return func.date(column)
 
 
-def _as_date(value: Any) -> date:
+def as_date(value: Any) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
@@ -180,7 +180,7 @@ def _session_analytics(session: Session, scope: _Scope) -> SessionAnalytics:
     """One GROUP BY day over the range; the totals are the sums of the days."""
     s = SimSession
     status, duration = col(s.status), col(s.duration_ms)
-    day = _day(session, s.created_at).label("day")
+    day = utc_day(session, s.created_at).label("day")
     rows = session.exec(
         select(
             day,
@@ -197,7 +197,7 @@ def _session_analytics(session: Session, scope: _Scope) -> SessionAnalytics:
         .where(*scope.conditions())
         .group_by(day)
     ).all()
-    by_day = {_as_date(r.day): r for r in rows}
+    by_day = {as_date(r.day): r for r in rows}
     daily = []
     for d in scope.range.days():
         r = by_day.get(d)
@@ -355,9 +355,9 @@ def _latency_postgres(session: Session, scope: _Scope, *, daily: bool, histogram
     total = (int(n), _round(a), _round(b))
     per_day: dict[date, tuple[int, float | None, float | None]] = {}
     if daily:
-        day = _day(session, SimSession.created_at).label("day")
+        day = utc_day(session, SimSession.created_at).label("day")
         rows = session.exec(replies(day, func.count(latency), p50, p95).group_by(day)).all()
-        per_day = {_as_date(d): (int(n), _round(a), _round(b)) for d, n, a, b in rows}
+        per_day = {as_date(d): (int(n), _round(a), _round(b)) for d, n, a, b in rows}
     bins: dict[int, int] = {}
     if histogram:
         bucket = _histogram_bin(latency, LATENCY_EDGES_MS).label("bucket")
@@ -374,7 +374,7 @@ def _latency_by_rank(session: Session, scope: _Scope, *, daily: bool, histogram:
     """
     m = Message
     latency = col(m.latency_ms).label("v")
-    keys = [_day(session, SimSession.created_at).label("day"), latency] if daily else [latency]
+    keys = [utc_day(session, SimSession.created_at).label("day"), latency] if daily else [latency]
     counted = (
         select(*keys, func.count().label("c"))
         .select_from(SimSession)
@@ -428,7 +428,7 @@ def _latency_by_rank(session: Session, scope: _Scope, *, daily: bool, histogram:
         if kind == "bin":
             bins[int(value)] = int(n)
             continue
-        key = _as_date(day) if kind == "day" else kind
+        key = as_date(day) if kind == "day" else kind
         groups.setdefault(key, []).append((int(first_rank), float(value)))
         sizes[key] = int(n)
 

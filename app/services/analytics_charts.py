@@ -18,6 +18,7 @@ from app.models.analytics import (
     CostStats,
     FindingsSummary,
     HistogramBin,
+    JudgeAnalytics,
     LatencyStats,
     OutcomeBreakdown,
     RecurringFinding,
@@ -253,3 +254,25 @@ def success_by(key: str, title: str, label: str, items: Sequence[OutcomeBreakdow
             for n, i in zip(names, items, strict=True)]  # fmt: skip
     columns = [label, "Sessions", "Passed", "Failed", "Infrastructure errors", "Success rate (%)"]
     return Chart(key, title, figure, columns, rows)
+
+
+def judge_stability(j: JudgeAnalytics) -> Chart:
+    """The judge's flip rate per day (criteria whose repeated judgements disagreed), and the
+    share of reviewed criteria where a human ruled otherwise."""
+    days = [d.date.isoformat() for d in j.daily]
+    human = [_pct(d.human_disagreements / d.reviewed_criteria) if d.reviewed_criteria else None for d in j.daily]
+    traces = [
+        go.Scatter(name="Flip rate (judge repeats disagree)", x=days, y=[_pct(d.flip_rate) for d in j.daily],
+                   mode="lines+markers", connectgaps=True, line={"color": AMBER, "width": 2}),
+        go.Scatter(name="Human reviewers disagree", x=days, y=human, mode="lines+markers", connectgaps=True,
+                   line={"color": ACCENT, "width": 2}),
+    ]  # fmt: skip
+    figure = _figure(*traces, y_title="Criteria (%)", yaxis_range=[0, 105], unified=True)
+    if j.flip_rate is None and not j.reviewed_criteria:
+        _no_data(figure, "No repeated judgement and no review in this range")
+    rows = [[d.date.isoformat(), str(d.judgements), str(d.criteria), str(d.flipped), str(d.unstable),
+             _num(_pct(d.flip_rate)), str(d.reviewed_criteria), str(d.human_disagreements)]
+            for d in j.daily]  # fmt: skip
+    columns = ["Date", "Repeated judgements", "Criteria", "Flipped", "Unstable", "Flip rate (%)", "Reviewed criteria",
+               "Human disagreements"]  # fmt: skip
+    return Chart("judge-stability", "The judge's flip rate", figure, columns, rows)

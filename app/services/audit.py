@@ -1,4 +1,5 @@
-"""The audit log: sign-ins, API keys, members and invitations, and deletions.
+"""The audit log: sign-ins, API keys, members and invitations, deletions, and the judging
+of verdicts (re-judges, reviews, calibration sets and runs, judging settings).
 
 `record` only adds the entry to the caller's database session: it is committed with the
 change it records, and a change rolled back leaves no entry. Admins read the log of their
@@ -17,7 +18,7 @@ from app.services.access import Permission, Principal, RequestMeta, require
 from app.services.errors import FieldError, ValidationFailed
 from app.services.pagination import PageParams, Paginated, paginate
 
-__all__ = ["ACTIONS", "RequestMeta", "list_events", "record"]
+__all__ = ["ACTIONS", "JUDGING_ACTIONS", "RequestMeta", "list_events", "record"]
 
 # Every action the services record, for filters and the dashboard's picker.
 ACTIONS: tuple[str, ...] = (
@@ -38,6 +39,19 @@ ACTIONS: tuple[str, ...] = (
     "provider.deleted",
     "custom_model.deleted",
 )
+# The judging of verdicts (app/services/judging.py, reviews.py, calibrations.py, ...).
+JUDGING_ACTIONS: tuple[str, ...] = (
+    "session.rejudged",
+    "run.rejudged",
+    "conversation.judged",
+    "review.submitted",
+    "calibration_set.created",
+    "calibration_set.deleted",
+    "calibration.started",
+    "calibration.deleted",
+    "judging.settings_changed",
+)
+ACTIONS = ACTIONS + JUDGING_ACTIONS
 
 
 def record(

@@ -89,3 +89,24 @@ def call(fn: Callable[..., T], *args) -> T:
 
     loop.call_soon_threadsafe(run)
     return done.result(timeout=HANDOVER_TIMEOUT_S)
+
+
+_spawned: set = set()
+
+
+def spawn(make_coroutine: Callable[[], object], name: str) -> None:
+    """A background task on the backend's loop (kept referenced until it ends), from a
+    route's worker thread or from the loop itself. A failure is logged."""
+
+    def start() -> None:
+        task = asyncio.get_running_loop().create_task(make_coroutine(), name=name)  # type: ignore[arg-type]
+        _spawned.add(task)
+
+        def done(finished: asyncio.Task) -> None:
+            _spawned.discard(finished)
+            if not finished.cancelled() and finished.exception() is not None:
+                logger.error("%s failed", name, exc_info=finished.exception())
+
+        task.add_done_callback(done)
+
+    post(start)

@@ -4,7 +4,8 @@ One <testsuite> per run and one <testcase> per session (cell and repeat): a fail
 a <failure> naming what the agent did not meet, an infrastructure error an <error>; a session
 the judge could not decide (inconclusive), one the simulator spoiled (simulator_error) and a
 cancelled or unfinished one are <skipped>, with whose it is: none of them counts against the
-agent. The document follows the common JUnit schema (schemas/junit.xsd): properties only on
+agent. A suite that requires a calibrated judge adds a "judge calibration" case, failed while the
+judge is not calibrated. The document follows the common JUnit schema (schemas/junit.xsd): properties only on
 suites; a session's id, end, verdict rows (with their evidence and blame) and transcript go in
 its <system-out>.
 
@@ -125,6 +126,15 @@ def _suite(report: RunReport) -> ET.Element:
         cases.append(case)
         counts[kind] += 1
         seconds += (s.duration_ms or 0) / 1000
+    gate = run.calibration
+    if gate is not None and gate.required:  # the suite requires a calibrated judge: a test case of its own
+        case = ET.Element("testcase", name="judge calibration", classname=_text(f"{run.suite_name}.judge", 500),
+                          time="0.000")  # fmt: skip
+        if gate.status != "calibrated":
+            ET.SubElement(case, "failure", message=_text(gate.message, 1000),
+                          type="judge_not_calibrated").text = _text(gate.message)  # fmt: skip
+        cases.append(case)
+        counts["passed" if gate.status == "calibrated" else "failure"] += 1
     suite = ET.Element(
         "testsuite", name=_text(run.suite_name, 500), tests=str(len(cases)), failures=str(counts["failure"]),
         errors=str(counts["error"]), skipped=str(counts["skipped"]), time=f"{seconds:.3f}",
@@ -136,7 +146,7 @@ def _suite(report: RunReport) -> ET.Element:
         "runId": run.id, "suiteId": run.suite_id, "agent": run.agent_name, "status": run.status,
         "passRate": overall.pass_rate, "passRateCiLow": overall.ci.low if overall.ci else None,
         "passRateCiHigh": overall.ci.high if overall.ci else None, "passK": overall.pass_k, "k": overall.k,
-        "totalCost": report.total_cost,
+        "totalCost": report.total_cost, "judgeCalibration": run.calibration.status if run.calibration else None,
     }  # fmt: skip
     for name, value in facts.items():
         ET.SubElement(properties, "property", name=name, value="" if value is None else _text(str(value), 500))

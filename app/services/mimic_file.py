@@ -31,7 +31,6 @@ from app.models.mimic_file import (
     references,
     schema,
 )
-from app.models.suite import SuiteConfig
 from app.services.errors import FieldError, ValidationFailed, clean_message
 
 MAX_PROBLEMS = 50
@@ -155,26 +154,7 @@ def _rules(doc: MimicFile) -> list[FieldError]:
         counts = Counter(item.name for item in getattr(doc, kind))
         problems += [FieldError(kind, f"the name {name!r} is used {n} times") for name, n in counts.items() if n > 1]
     # Inline secrets are refused by the schema itself (SECRET_FIELD_PATTERN, SECRET_HEADERS_PATTERN).
-    for where, settings in _all_settings(doc):
-        if (settings.judge_repeats or 1) > 1 and not supports_judge_repeats():
-            problems.append(FieldError(f"{where}.judgeRepeats", JUDGE_REPEATS_REFUSED))
     return problems
-
-
-def _all_settings(doc: MimicFile) -> list[tuple[str, SuiteSettings]]:
-    found: list[tuple[str, SuiteSettings]] = [(f"suites[{i}]", s) for i, s in enumerate(doc.suites)]
-    return ([("defaults", doc.defaults)] if doc.defaults else []) + found
-
-
-JUDGE_REPEATS_REFUSED = (
-    "this Mimic judges each session once: judging it several times (the majority wins) is not available yet; "
-    "leave judgeRepeats out or set it to 1"
-)
-
-
-# The file's schema is ahead of the API here: repeated judging has no place in a suite's config yet.
-def supports_judge_repeats() -> bool:
-    return "judge_repeats" in SuiteConfig.model_fields
 
 
 def effective(entry: SuiteSettings, defaults: Defaults | None) -> SuiteSettings:
@@ -236,9 +216,6 @@ def canonical(doc: MimicFile) -> dict[str, Any]:
                 del suite[key]
         if suite.get("repeats") == 1 and "repeats" not in given:
             del suite["repeats"]
-    for settings in [given, *out.get("suites", [])]:
-        if settings.get("judgeRepeats") == 1:  # judged once is what every session gets
-            del settings["judgeRepeats"]
     return _prune(out)
 
 

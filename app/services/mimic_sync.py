@@ -237,9 +237,9 @@ def suite_create(entry: SuiteEntry, settings: SuiteSettings, agent_id: str, pers
         "duration": settings.duration, "maxMessages": settings.max_messages,
         "messageInterval": settings.message_interval, "seed": settings.seed, "judgeModel": settings.judge_model,
         "thresholds": settings.thresholds.model_dump(by_alias=True, exclude_none=True) if settings.thresholds else None,
+        "judgeRepeats": settings.judge_repeats,
+        "calibrationGate": settings.calibration_gate.model_dump(by_alias=True) if settings.calibration_gate else None,
     }  # fmt: skip
-    if settings.judge_repeats is not None and mimic_file.supports_judge_repeats():
-        config["judgeRepeats"] = settings.judge_repeats
     return SuiteCreate(
         name=entry.name, description=entry.description, agent_id=agent_id, persona_ids=persona_ids,
         objective_ids=objective_ids, repeats=settings.repeats or 1, simulator_model=settings.model,
@@ -350,9 +350,10 @@ def _suite_entry(row: Suite, names_by_id: dict[str, str]) -> SuiteEntry:
     config = SuiteConfig.model_validate(row.config)
     settings: dict[str, Any] = {
         "repeats": row.repeats, "model": row.simulator_model, "judgeModel": config.judge_model,
-        "judgeRepeats": row.config.get("judgeRepeats"), "seed": config.seed, "maxMessages": config.max_messages,
+        "judgeRepeats": config.judge_repeats, "seed": config.seed, "maxMessages": config.max_messages,
         "duration": config.duration, "messageInterval": config.message_interval,
         "thresholds": config.thresholds.model_dump(by_alias=True, exclude_none=True) if config.thresholds else None,
+        "calibrationGate": config.calibration_gate.model_dump(by_alias=True) if config.calibration_gate else None,
     }  # fmt: skip
     entry = {
         "name": row.name, "description": row.description, "agent": names_by_id.get(row.agent_id, row.agent_id),

@@ -13,6 +13,7 @@ import asyncio
 import logging
 from collections import defaultdict
 from collections.abc import AsyncIterator, Iterable
+from datetime import datetime, timedelta
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -22,6 +23,7 @@ from sqlmodel import Session, col, func, select
 from app.db import session_scope
 from app.engine.bus import ALL, BusEvent, bus
 from app.models.base import utcnow
+from app.models.judgement import Judgement
 from app.models.library import Agent, Objective, Persona
 from app.models.session import TERMINAL_STATUSES, SimSession
 from app.models.suite import (
@@ -42,7 +44,7 @@ from app.models.suite import (
     RunSummary,
     Suite,
 )
-from app.services import execution, run_stats, sessions, suites
+from app.services import execution, judge_calibration, run_stats, sessions, suites
 from app.services.access import Permission, Principal, require
 from app.services.errors import Conflict, FieldError, NotFound, ValidationFailed
 from app.services.pagination import Paginated, paginate
@@ -79,18 +81,21 @@ def _interval(passed: int, n: int) -> Interval | None:
     return Interval(low=bounds[0], high=bounds[1]) if bounds else None
 
 
-def _rates(counts: run_stats.Counts) -> dict[str, Any]:
+def _rates(counts: run_stats.Counts, rows: list[SimSession]) -> dict[str, Any]:
+    ended = [r for r in rows if r.status in TERMINAL_STATUSES]
     return {"n": counts.n, "passed": counts.passed, "failed": counts.failed, "errors": counts.errors,
             "simulator_errors": counts.simulator_errors, "inconclusive": counts.inconclusive,
             "cancelled": counts.cancelled, "pending": counts.pending, "pass_rate": counts.rate,
-            "ci": _interval(counts.passed, counts.n)}  # fmt: skip
+            "ci": _interval(counts.passed, counts.n),
+            "unstable": sum(1 for r in ended if r.unstable_criteria),
+            "unstable_criteria": sum(r.unstable_criteria for r in ended)}  # fmt: skip
 
 
 def _cell_repeat(row: SimSession) -> int:
     return int((row.config.get("cell") or {}).get("repeat") or 1)
 
 
-def _summarize(snapshot: dict[str, Any], rows: Iterable[SimSession]) -> RunSummary:
+def summarize(snapshot: dict[str, Any], rows: Iterable[SimSession]) -> RunSummary:
     rows = list(rows)
     k = int(snapshot.get("repeats") or 1)
     by_cell: dict[tuple[str, str], list[SimSession]] = defaultdict(list)
@@ -105,20 +110,21 @@ def _summarize(snapshot: dict[str, Any], rows: Iterable[SimSession]) -> RunSumma
             status = run_stats.cell_status(counts)
             cells.append(
                 CellResult(
-                    **_rates(counts), persona_id=persona_id, objective_id=objective_id,
+                    **_rates(counts, cell_rows), persona_id=persona_id, objective_id=objective_id,
                     persona_name=personas.get(persona_id, "(deleted)"),
                     objective_name=objectives.get(objective_id, "(deleted)"), repeats=k,
                     pass_k=run_stats.pass_hat_k(counts.passed, counts.n, k), status=status,
                     flaky=counts.passed > 0 and counts.failed > 0,
                     sessions=[CellSession(id=r.id, repeat=_cell_repeat(r), status=r.status, outcome=r.outcome,
-                                          blame=r.blame) for r in cell_rows],
+                                          blame=r.blame, unstable_criteria=r.unstable_criteria,
+                                          reviewed=r.reviewed_at is not None) for r in cell_rows],
                 )
             )  # fmt: skip
     total = run_stats.count((r.status, r.outcome) for r in rows)
     judged = [c for c in cells if c.n > 0]
     all_passed = sum(1 for c in judged if c.failed == 0)
     overall = OverallResult(
-        **_rates(total), k=k, cells=len(cells), cells_all_passed=all_passed,
+        **_rates(total, rows), k=k, cells=len(cells), cells_all_passed=all_passed,
         flaky_cells=sum(1 for c in cells if c.flaky),
         pass_k=all_passed / len(judged) if judged else None,
         pass_k_estimate=sum(c.pass_k or 0.0 for c in judged) / len(judged) if judged else None,
@@ -127,7 +133,7 @@ def _summarize(snapshot: dict[str, Any], rows: Iterable[SimSession]) -> RunSumma
     progress = RunProgress(
         total=len(rows), done=len(rows) - total.pending, pending=total.pending - running, running=running,
         passed=total.passed, failed=total.failed, errors=total.errors, simulator_errors=total.simulator_errors,
-        inconclusive=total.inconclusive, cancelled=total.cancelled,
+        inconclusive=total.inconclusive, cancelled=total.cancelled, unstable=overall.unstable,
     )  # fmt: skip
     return RunSummary(progress=progress, overall=overall, cells=cells)
 
@@ -144,7 +150,7 @@ def _summary(run: Run, rows: list[SimSession] | None) -> RunSummary:
     """The stored summary of an ended run, else one computed from its sessions now."""
     if run.ended_at is not None and run.summary.get("overall"):
         return RunSummary.model_validate(run.summary)
-    return _summarize(run.suite_snapshot, rows or [])
+    return summarize(run.suite_snapshot, rows or [])
 
 
 def _public(run: Run, summary: RunSummary) -> dict[str, Any]:
@@ -156,8 +162,73 @@ def _public(run: Run, summary: RunSummary) -> dict[str, Any]:
 
 
 def _detail(session: Session, run: Run) -> RunDetail:
-    summary = _summary(run, _sessions_of(session, [run.id]).get(run.id, []))
-    return RunDetail(**_public(run, summary), cells=summary.cells, suite_snapshot=run.suite_snapshot)
+    rows = _sessions_of(session, [run.id]).get(run.id, [])
+    summary = _summary(run, rows)
+    requirement = (run.suite_snapshot.get("config") or {}).get("calibrationGate")
+    calibration = judge_calibration.gate(session, run.workspace_id, requirement, judges_of(session, rows))
+    return RunDetail(**_public(run, summary), cells=summary.cells, suite_snapshot=run.suite_snapshot,
+                     calibration=calibration, summary_history=run.summary_history,
+                     rejudge=rejudge_state(run))  # fmt: skip
+
+
+# A re-judge of a run that made no progress for this long was left by a process that stopped.
+REJUDGE_STALE_AFTER = timedelta(minutes=30)
+
+
+def rejudge_state(run: Run) -> dict[str, Any]:
+    """The run's last re-judge (app/services/run_judging.py) as it stands: interrupted when
+    it made no progress for REJUDGE_STALE_AFTER (its process stopped; it may start again)."""
+    state = dict(run.rejudge or {})
+    if state.get("status") == "running":
+        try:
+            idle = utcnow() - datetime.fromisoformat(state.get("updatedAt") or state.get("startedAt"))
+        except (TypeError, ValueError):
+            idle = REJUDGE_STALE_AFTER
+        if idle >= REJUDGE_STALE_AFTER:
+            state["status"] = "interrupted"
+    return state
+
+
+def judges_of(session: Session, rows: list[SimSession]) -> list[tuple[str, str]]:
+    """(judge model, prompt version) of each judged session's verdict."""
+    ids = [r.id for r in rows if r.status in TERMINAL_STATUSES]
+    found: dict[str, tuple[str, str]] = {}
+    for start in range(0, len(ids), 500):
+        judgements = session.exec(
+            select(Judgement.session_id, Judgement.judge_model, Judgement.prompt_version)
+            .where(col(Judgement.session_id).in_(ids[start : start + 500]), Judgement.status == "completed")
+            .order_by(col(Judgement.created_at).desc())
+        ).all()
+        for session_id, model, version in judgements:
+            found.setdefault(session_id, (model, version))
+    return list(found.values())
+
+
+HISTORY_KEPT = 20
+
+
+def restate_summary(session: Session, run_id: str, *, reason: str, by: str | None) -> bool:
+    """An ended run's figures after a change to its verdicts (a re-judge, a review): the new
+    summary is stored and the previous one kept, newest first, for comparison. In the
+    caller's transaction. Returns whether the figures changed."""
+    run = session.get(Run, run_id)
+    if run is None or run.ended_at is None:
+        return False  # a run still going computes its figures as it is read
+    rows = _sessions_of(session, [run.id]).get(run.id, [])
+    before = RunSummary.model_validate(run.summary) if run.summary.get("overall") else None
+    after = summarize(run.suite_snapshot, rows)
+    stored = after.model_dump(by_alias=True, mode="json")
+    if before is not None and before.model_dump(by_alias=True, mode="json") == stored:
+        return False
+    if before is not None:
+        entry = {"at": utcnow().isoformat(), "reason": reason, "by": by,
+                 "overall": before.overall.model_dump(by_alias=True, mode="json"),
+                 "judges": run.summary.get("judges", [])}  # fmt: skip
+        run.summary_history = [entry, *run.summary_history][:HISTORY_KEPT]
+    judges = sorted({f"{m} · {v}" for m, v in judges_of(session, rows)})
+    run.summary = {**stored, "judges": judges}
+    run.updated_at = utcnow()
+    return True
 
 
 # ---- start, follow, end ------------------------------------------------------------------
@@ -180,9 +251,12 @@ def _snapshot(session: Session, suite: Suite, overrides: RunOverrides | None = N
 
 
 def _session_rows(run: Run, suite: Suite, principal: Principal) -> list[SimSession]:
-    # The judge's model goes to llmConfig; the thresholds are the gate's, not a session's.
-    config = {k: v for k, v in suite.config.items() if k not in ("judgeModel", "thresholds")}
-    llm_config = {"model": suite.simulator_model, "judgeModel": suite.config.get("judgeModel")}
+    # Judging settings go to the session's llmConfig; the thresholds are the gate's and the
+    # calibration gate stays with the run.
+    config = {k: v for k, v in suite.config.items()
+              if k not in ("judgeModel", "judgeRepeats", "calibrationGate", "thresholds")}  # fmt: skip
+    llm_config = {"model": suite.simulator_model, "judgeModel": suite.config.get("judgeModel"),
+                  "judgeRepeats": suite.config.get("judgeRepeats")}  # fmt: skip
     llm_config = {k: v for k, v in llm_config.items() if v}
     rows = []
     for persona_id in suite.persona_ids:
@@ -293,12 +367,14 @@ def finalize_run(run_id: str) -> bool:
             return False
         rows = _sessions_of(db, [run.id]).get(run.id, [])
         now = utcnow()
-        summary = _summarize(run.suite_snapshot, rows)
+        summary = summarize(run.suite_snapshot, rows)
         status = RunStatus.cancelled if run.status == RunStatus.cancelled else RunStatus.completed
+        stored = {**summary.model_dump(by_alias=True, mode="json"),
+                  "judges": sorted({f"{m} · {v}" for m, v in judges_of(db, rows)})}  # fmt: skip
         ended = db.execute(
             update(Run)
             .where(col(Run.id) == run.id, col(Run.ended_at).is_(None))
-            .values(summary=summary.model_dump(by_alias=True, mode="json"), status=status, ended_at=now, updated_at=now)
+            .values(summary=stored, status=status, ended_at=now, updated_at=now)
             .execution_options(synchronize_session=False)
         )
         db.commit()

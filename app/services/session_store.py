@@ -233,7 +233,13 @@ class DatabaseSessionStore:
         db.add(artifact)
 
 
-def save_judgement_rows(
+def save_judgement_rows(db: Session, workspace_id: str, session_id: str, result: JudgementResult,
+                        **options: Any) -> list[dict[str, Any]]:  # fmt: skip
+    """Stores one judgement of a session; returns its findings as the bus publishes them."""
+    return store_judgement(db, workspace_id, session_id, result, **options)[1]
+
+
+def store_judgement(
     db: Session,
     workspace_id: str,
     session_id: str,
@@ -242,15 +248,19 @@ def save_judgement_rows(
     requested_by: str | None = None,
     settings_used: dict[str, Any] | None = None,
     error: dict[str, Any] | None = None,
-) -> list[dict[str, Any]]:
+    trigger: str = "session",
+) -> tuple[Judgement, list[dict[str, Any]]]:
     """Stores one judgement of a session (a new one each time: earlier ones are kept) and
-    makes its summary the session's; returns its findings as the bus publishes them."""
+    makes its summary the session's; returns it, and its findings as the bus publishes them."""
     now = utcnow()
     judgement = Judgement(
         id=new_id(), workspace_id=workspace_id, session_id=session_id, judge_model=result.judge_model,
         prompt_version=result.prompt_version, status="error" if result.outcome == "error" else "completed",
         outcome=result.outcome, blame=result.blame, summary=result.summary, simulator=result.simulator,
-        settings=settings_used or {}, requested_by=requested_by, notes=result.notes, error=error, created_at=now,
+        settings={**result.settings, **(settings_used or {})}, trigger=trigger, repeats=result.repeats,
+        criteria_count=len(result.criteria), flipped_criteria=result.flipped_criteria,
+        unstable_criteria=result.unstable_criteria, requested_by=requested_by, notes=result.notes, error=error,
+        created_at=now,
     )  # fmt: skip
     db.add(judgement)
     db.flush()
@@ -260,20 +270,26 @@ def save_judgement_rows(
                 workspace_id=workspace_id, session_id=session_id, judgement_id=judgement.id, kind=row.kind,
                 key=row.key, criterion_index=row.index, criterion=row.label, status=row.status,
                 reasoning=row.reasoning, cited_message_ids=row.evidence, source=row.source, blame=row.blame,
-                gating=row.gating, resolved_by=row.resolved_by, created_at=now,
+                gating=row.gating, resolved_by=row.resolved_by, votes=row.votes, unstable=row.unstable, created_at=now,
             )
         )  # fmt: skip
     published = []
     for found in result.findings:
+        evidence = {**found.evidence, "foundInRepeats": found.found_in} if found.found_in else found.evidence
         finding = Finding(
             id=new_id(), workspace_id=workspace_id, session_id=session_id, judgement_id=judgement.id, type=found.type,
             severity=found.severity, description=found.description, persona_perspective=found.persona_perspective,
-            evidence=found.evidence, source=found.source, created_at=now,
+            evidence=evidence, source=found.source, created_at=now,
         )  # fmt: skip
         db.add(finding)
         published.append({"id": finding.id, "sessionId": session_id, "judgementId": judgement.id, "type": found.type,
                           "severity": found.severity, "description": found.description,
-                          "personaPerspective": found.persona_perspective, "evidence": found.evidence,
+                          "personaPerspective": found.persona_perspective, "evidence": evidence,
                           "source": found.source, "createdAt": now.isoformat()})  # fmt: skip
-    db.exec(update(SimSession).where(SimSession.id == session_id).values(verdict_summary=result.summary))
-    return published
+    db.exec(
+        update(SimSession)
+        .where(SimSession.id == session_id)
+        .values(verdict_summary=result.summary, flipped_criteria=result.flipped_criteria,
+                unstable_criteria=result.unstable_criteria)
+    )  # fmt: skip
+    return judgement, published

@@ -39,6 +39,7 @@ from app.services import agents, browser_sessions, execution, providers, verdict
 from app.services.access import Permission, Principal, require
 from app.services.crud import ScopedResource
 from app.services.errors import Conflict, FieldError, ValidationFailed
+from app.services.judging_settings import judging_settings
 from app.services.pagination import PageParams, Paginated, paginate
 from app.services.session_store import DatabaseSessionStore
 from app.settings import settings
@@ -50,6 +51,7 @@ def to_public(row: SimSession) -> SessionPublic:
     return SessionPublic(
         id=row.id, agent_id=row.agent_id, persona_id=row.persona_id, objective_id=row.objective_id,
         run_id=row.run_id, status=row.status, outcome=row.outcome, end_reason=row.end_reason, blame=row.blame,
+        flipped_criteria=row.flipped_criteria, unstable_criteria=row.unstable_criteria, reviewed_at=row.reviewed_at,
         error=row.error,
         config=row.config, llm_config=row.llm_config, vision_config=row.vision_config,
         metadata=SessionMetadata(start_time=row.started_at, end_time=row.ended_at, message_count=row.message_count,
@@ -193,6 +195,7 @@ def build_plan(session: Session, row: SimSession) -> SessionPlan:
         session, row.workspace_id, "simulator", row.llm_config.get("model"), persona.llm_config.get("model")
     )
     judge = providers.resolve(session, row.workspace_id, "judge", row.llm_config.get("judgeModel"))
+    default_repeats = judging_settings(session, row.workspace_id).judge_repeats
     temperature = row.llm_config.get("temperature", persona.llm_config.get("temperature"))
     return SessionPlan(
         session_id=row.id,
@@ -208,6 +211,7 @@ def build_plan(session: Session, row: SimSession) -> SessionPlan:
         limits=limits,
         simulator=ModelChoice(simulator.model, temperature, simulator.credentials, simulator.id),
         judge=ModelChoice(judge.model, 0, judge.credentials, judge.id),
+        judge_repeats=int(row.llm_config.get("judgeRepeats") or default_repeats),
     )  # fmt: skip
 
 
@@ -288,7 +292,7 @@ def mark_started(*, session: Session, principal: Principal, session_id: str) -> 
         raise Conflict(f"The session is {state}; only a pending session that was not started can start")
     plan = build_plan(session, row)  # refuses a session that cannot run, before it is queued
     # Record the models actually used, so every view of the session can name them.
-    used = {"model": plan.simulator.id, "judgeModel": plan.judge.id}
+    used = {"model": plan.simulator.id, "judgeModel": plan.judge.id, "judgeRepeats": plan.judge_repeats}
     if plan.target.type == "hosted":
         used["agentModel"] = plan.target.config["modelId"]
     row.llm_config = {**row.llm_config, **used}

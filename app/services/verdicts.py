@@ -1,17 +1,21 @@
-"""Reading a session's judgements: the latest is its verdict (criteria, checks, blame, the
-judge model and prompt version); earlier ones are kept. Findings belong to a judgement
-(judge and check findings) or to the session itself (a browser session's measured and
-persona findings)."""
+"""Reading a session's judgements: the latest completed one is its verdict (criteria, checks,
+blame, the judge model and prompt version, the votes of judge repeats); earlier ones, and
+failed re-judges, are kept. A human review is shown beside the verdict and overrides its
+outcome. Findings belong to a judgement (judge and check findings) or to the session itself
+(a browser session's measured and persona findings)."""
 
 from __future__ import annotations
 
+from sqlalchemy import case
 from sqlmodel import Session, col, or_, select
 
 from app.engine.case import end_reason_text
 from app.models.judgement import Judgement, JudgementPublic, SessionVerdict, VerdictPublic
+from app.models.review import Review, ReviewPublic
 from app.models.session import Finding, FindingPublic, SimSession, Verdict
 from app.services.access import Permission, Principal, require
 from app.services.crud import ScopedResource
+from app.services.judge_calibration import judge_calibration
 
 
 def verdict_public(row: Verdict) -> VerdictPublic:
@@ -20,21 +24,41 @@ def verdict_public(row: Verdict) -> VerdictPublic:
         kind=row.kind, key=row.key or f"criterion:{row.criterion_index}", criterion_index=row.criterion_index,
         criterion=row.criterion, status=row.status, reasoning=row.reasoning, evidence_message_ids=evidence,
         cited_message_ids=evidence, source=row.source, blame=row.blame, gating=row.gating, resolved_by=row.resolved_by,
+        votes=dict(row.votes or {}), agreement=agreement(row.votes or {}, row.status, row.unstable),
+        unstable=row.unstable,
     )  # fmt: skip
 
 
+def agreement(votes: dict[str, int], status: str, unstable: bool) -> str:
+    """ "4/5": how many repeats ruled the row's status (the largest share when unstable)."""
+    total = sum(votes.values())
+    if total <= 1:
+        return ""
+    return f"{max(votes.values()) if unstable else votes.get(status, 0)}/{total}"
+
+
 def latest_judgement(session: Session, session_id: str) -> Judgement | None:
+    """The session's verdict: its latest completed judgement (a re-judge whose model failed
+    does not replace it), else its latest (a judge that failed at the end of the session)."""
+    completed_first = case((Judgement.status == "completed", 0), else_=1)
     return session.exec(
         select(Judgement)
         .where(Judgement.session_id == session_id)
-        .order_by(col(Judgement.created_at).desc(), col(Judgement.id).desc())
+        .order_by(completed_first, col(Judgement.created_at).desc(), col(Judgement.id).desc())
         .limit(1)
+    ).first()
+
+
+def latest_review(session: Session, session_id: str) -> Review | None:
+    return session.exec(
+        select(Review).where(Review.session_id == session_id).order_by(col(Review.created_at).desc()).limit(1)
     ).first()
 
 
 def session_verdict(session: Session, row: SimSession) -> SessionVerdict | None:
     """The latest judgement as the session's verdict; None when it was never judged."""
     judgement = latest_judgement(session, row.id)
+    review = latest_review(session, row.id)
     query = select(Verdict).where(Verdict.session_id == row.id)
     query = (
         query.where(Verdict.judgement_id == judgement.id)
@@ -53,8 +77,13 @@ def session_verdict(session: Session, row: SimSession) -> SessionVerdict | None:
         judgement_id=judgement.id if judgement else None,
         end_reason_text=end_reason_text(row.end_reason or "") if row.end_reason else "",
         simulator=judgement.simulator if judgement else {},
+        repeats=judgement.repeats if judgement else 1,
         criteria=[verdict_public(v) for v in rows if v.kind == "criterion"],
         checks=[verdict_public(v) for v in rows if v.kind == "check"],
+        reviewed_outcome=review.outcome if review else None,
+        review=ReviewPublic.model_validate(review).model_dump(by_alias=True, mode="json") if review else None,
+        calibration=judge_calibration(session, row.workspace_id, judgement.judge_model, judgement.prompt_version)
+        if judgement else None,
     )  # fmt: skip
 
 

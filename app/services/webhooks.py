@@ -37,7 +37,11 @@ from sqlmodel import Session, col, func, select
 from app.db import session_scope
 from app.engine.bus import ALL, BusEvent, bus
 from app.models.base import new_id, utcnow
+from app.models.calibration import CalibrationReport
+from app.models.judgement import ConversationJudgement, Judgement, JudgementPublic
+from app.models.review import Review, ReviewPublic
 from app.models.session import SimSession
+from app.models.suite import Run
 from app.models.webhook import (
     ALL_EVENTS,
     WEBHOOK_EVENTS,
@@ -52,7 +56,7 @@ from app.models.webhook import (
     WebhookUpdate,
 )
 from app.outbound import OutboundError, outbound_client, read_prefix
-from app.services import crypto, event_loop, verdicts
+from app.services import calibrations, conversations, crypto, event_loop, verdicts
 from app.services.access import Permission, Principal, require
 from app.services.errors import NotFound
 from app.services.pagination import PageParams, Paginated, paginate
@@ -276,12 +280,53 @@ def events_for(event: BusEvent) -> list[str]:
         return {"running": ["run.started"], "completed": ["run.completed"], "cancelled": ["run.cancelled"]}.get(
             status, []
         )
-    return []
+    return list(_JUDGING_EVENTS.get(event.type, ()))
+
+
+# Judging events (app/services/judging.py publishes them) -> webhook events.
+_JUDGING_EVENTS = {"judgement": ("judgement.completed",), "review": ("review.completed",),
+                   "calibration": ("calibration.completed",), "run_judgement": ("run.rejudged",)}  # fmt: skip
+
+
+def _judging_data(db: Session, event: BusEvent) -> dict[str, Any]:
+    from app.services import runs, sessions  # late: both import this module's dispatcher
+
+    d = event.data
+    if event.type == "calibration":
+        report = db.get(CalibrationReport, d["reportId"])
+        return {"calibration": calibrations.to_public(report).model_dump(by_alias=True, mode="json") if report
+                else {"id": d["reportId"]}}  # fmt: skip
+    if event.type == "run_judgement":
+        run = db.get(Run, d["runId"])
+        public = runs.run_public(db, d["runId"])
+        return {"run": public.model_dump(by_alias=True, mode="json") if public else {"id": d["runId"]},
+                "previous": (run.summary_history[:1] or [None])[0] if run else None}  # fmt: skip
+    if d.get("conversationJudgementId"):
+        row = db.get(ConversationJudgement, d["conversationJudgementId"])
+        return {"conversationJudgement": conversations.to_public(row).model_dump(by_alias=True, mode="json") if row
+                else {"id": d["conversationJudgementId"]}}  # fmt: skip
+    row = db.get(SimSession, d.get("sessionId"))
+    data: dict[str, Any] = {"session": sessions.to_public(row).model_dump(by_alias=True, mode="json") if row
+                            else {"id": d.get("sessionId")}}  # fmt: skip
+    if event.type == "review":
+        review = db.get(Review, d["reviewId"])
+        data["review"] = ReviewPublic.model_validate(review).model_dump(by_alias=True, mode="json") if review else None
+    else:
+        judgement = db.get(Judgement, d["judgementId"])
+        data["judgement"] = (
+            JudgementPublic.model_validate(judgement).model_dump(by_alias=True, mode="json") if judgement else None
+        )
+    if row is not None:
+        verdict = verdicts.session_verdict(db, row)
+        data["verdict"] = verdict.model_dump(by_alias=True, mode="json") if verdict else None
+    return data
 
 
 def _event_data(db: Session, event: BusEvent) -> dict[str, Any]:
     from app.services import runs, sessions  # late: both import this module's dispatcher
 
+    if event.type in _JUDGING_EVENTS:
+        return _judging_data(db, event)
     if event.type == "run":
         public = runs.run_public(db, event.session_id)
         return {"run": public.model_dump(by_alias=True, mode="json") if public else {"id": event.session_id}}

@@ -82,6 +82,29 @@ SECTIONS: tuple[Section, ...] = (
         ),
     ),
     Section(
+        "/reviews",
+        "Reviews",
+        "user-check",
+        "Human readings of the judge's verdicts, which override it.",
+        (
+            "A queue of judged sessions: by run, agent, failed, disagreement between judge repeats, or sampled",
+            "Per criterion met / not met / inconclusive with a note; findings confirmed, dismissed or added",
+            "The workspace's judge repeats and review sample rate",
+            "Conversations from elsewhere judged as sessions are, the transcript beside the verdict",
+        ),
+    ),
+    Section(
+        "/calibration",
+        "Calibration",
+        "scale",
+        "How far the judge agrees with your people, on your own labelled conversations.",
+        (
+            "Calibration sets imported as JSON or YAML, or built from reviewed sessions",
+            "Accuracy, Cohen's kappa, the confusion matrix and findings recall per judge and prompt",
+            "The cases the judge got wrong, with both readings",
+        ),
+    ),
+    Section(
         "/analytics",
         "Analytics",
         "chart-line",

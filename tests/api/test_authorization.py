@@ -7,6 +7,7 @@ request for it (fresh targets for routes that delete or change something).
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -393,11 +394,162 @@ ROUTES.update(
     }
 )
 
+# ---- judging (issue 18): re-judging, reviews, judged conversations, settings, calibration ----
+
+CONVERSATION = {"persona": {"name": "Dana"}, "objective": {"goal": "Learn the delivery date.",
+                "successCriteria": ["The agent gives the date"]}, "judgeModel": "mimic/offline", "transcript": [
+                {"senderType": "persona", "content": "When does order A-10482 arrive?"},
+                {"senderType": "agent", "content": "It arrives on Friday."}]}  # fmt: skip
+
+
+def _labelled_set(name: str) -> dict[str, Any]:
+    case = {"id": "c1", "persona": CONVERSATION["persona"], "objective": CONVERSATION["objective"],
+            "transcript": [{"id": f"m{i}", **m} for i, m in enumerate(CONVERSATION["transcript"], 1)],
+            "labels": [{"criterion": 0, "status": "met", "evidence": ["m2"]}]}  # fmt: skip
+    return {"name": name, "cases": [case]}
+
+
+def _unique(prefix: str) -> str:
+    return f"{prefix}-{uuid.uuid4().hex[:8]}"
+
+
+def _ended_session(w: World, *, run_id: str | None = None, judged: bool = False, reviewed: bool = False) -> str:
+    """A session that ran to its end (a persona message and the agent's reply), judged by the
+    offline judge and reviewed when asked."""
+    import asyncio
+
+    from app.models.base import utcnow
+    from app.models.judgement import JudgeRequest
+    from app.models.library import ObjectiveCreate
+    from app.models.review import ReviewCreate
+    from app.models.session import Message, SimSession
+    from app.services import judging, objectives, reviews
+
+    principal = w.principal(w.owner)
+    objective = objectives.create_objective(session=w.db, principal=principal, data=ObjectiveCreate.model_validate(
+        {"name": "O", "definition": {"goal": "Learn the date", "successCriteria": ["The agent gives the date"]}}))
+    session_id = w.new_session()
+    row = w.db.get(SimSession, session_id)
+    for i, (role, text) in enumerate((("persona", "When?"), ("agent", "On Friday."))):
+        w.db.add(Message(workspace_id=row.workspace_id, session_id=row.id, sequence=i, role=role, content=text))
+    row.objective_id, row.run_id, row.status, row.end_reason = objective.id, run_id, "completed", "goal_met"
+    row.message_count, row.ended_at = 2, utcnow()
+    w.db.commit()
+    if judged or reviewed:
+        asyncio.run(judging.rejudge_session(principal=principal, session_id=session_id, data=JudgeRequest()))
+    if reviewed:
+        data = ReviewCreate.model_validate({"criteria": [{"index": 0, "status": "met"}]})
+        reviews.submit_review(session=w.db, principal=principal, session_id=session_id, data=data)
+    return session_id  # fmt: skip
+
+
+def _ended_run(w: World) -> str:
+    from app.models.base import utcnow
+    from app.models.suite import Run
+
+    run = w.db.get(Run, _new_run(w))
+    run.status, run.ended_at = "completed", utcnow()
+    w.db.commit()
+    _ended_session(w, run_id=run.id)
+    return run.id
+
+
+def _new_set(w: World) -> str:
+    from app.services import calibration_sets
+
+    return calibration_sets.import_set(session=w.db, principal=w.principal(w.owner), fmt="json",
+                                       content=json.dumps(_labelled_set(_unique("set")))).id  # fmt: skip
+
+
+def _new_report(w: World) -> str:
+    """A calibration report that has ended (judged nothing: its figures do not matter here)."""
+    from app.models.base import utcnow
+    from app.models.calibration import CalibrationReport
+
+    report = CalibrationReport(workspace_id=w.owner.workspace_id, set_id=_new_set(w), set_name="set",
+                               judge_model="mimic/offline", prompt_version="v", status="completed",
+                               completed_at=utcnow())  # fmt: skip
+    w.db.add(report)
+    w.db.commit()
+    return report.id
+
+
+def _judged_conversation(w: World) -> str:
+    import asyncio
+
+    from app.models.judgement import ConversationJudgeCreate
+    from app.services import conversations
+
+    data = ConversationJudgeCreate.model_validate(CONVERSATION)
+    return asyncio.run(conversations.judge_conversation(principal=w.principal(w.owner), data=data)).id
+
+
+ROUTES.update(
+    {
+        ("POST", "/api/sessions/{session_id}/judgements"): Rule(
+            "editor", lambda w, c: (f"/api/sessions/{_ended_session(w)}/judgements", {"repeats": 2}), True
+        ),
+        ("GET", "/api/sessions/{session_id}/reviews"): _session_rule("viewer", "/api/sessions/{id}/reviews"),
+        ("POST", "/api/sessions/{session_id}/reviews"): Rule(
+            "editor",
+            lambda w, c: (f"/api/sessions/{_ended_session(w, judged=True)}/reviews",
+                          {"criteria": [{"index": 0, "status": "not_met", "note": "No date."}]}),
+            True,
+        ),  # fmt: skip
+        ("POST", "/api/runs/{run_id}/judgements"): Rule(
+            "editor", lambda w, c: (f"/api/runs/{_ended_run(w)}/judgements", None), True
+        ),
+        ("POST", "/api/judgements"): Rule("editor", _static("/api/judgements", CONVERSATION)),
+        ("GET", "/api/judgements"): Rule("viewer", _static("/api/judgements?reference=x")),
+        ("GET", "/api/judgements/{judgement_id}"): Rule(
+            "viewer", lambda w, c: (f"/api/judgements/{_judged_conversation(w)}", None), True
+        ),
+        ("GET", "/api/reviews"): Rule("viewer", _static("/api/reviews?failed=true")),
+        ("GET", "/api/judging/settings"): Rule("viewer", _static("/api/judging/settings")),
+        ("PUT", "/api/judging/settings"): Rule(
+            "admin", _static("/api/judging/settings", {"judgeRepeats": 3, "reviewSampleRate": 0.25})
+        ),
+        ("GET", "/api/analytics/judge"): Rule("viewer", _static("/api/analytics/judge")),
+        ("GET", "/api/calibration-sets"): Rule("viewer", _static("/api/calibration-sets")),
+        ("POST", "/api/calibration-sets/import"): Rule(
+            "editor", lambda w, c: ("/api/calibration-sets/import", _labelled_set(_unique("imported")))
+        ),
+        ("POST", "/api/calibration-sets/from-reviews"): Rule(
+            "editor",
+            lambda w, c: ("/api/calibration-sets/from-reviews",
+                          {"name": _unique("reviewed"), "sessionIds": [_ended_session(w, reviewed=True)]}),
+            stranger_status=422,
+        ),  # fmt: skip
+        ("GET", "/api/calibration-sets/{set_id}"): Rule(
+            "viewer", lambda w, c: (f"/api/calibration-sets/{_new_set(w)}", None), True
+        ),
+        ("GET", "/api/calibration-sets/{set_id}/export"): Rule(
+            "viewer", lambda w, c: (f"/api/calibration-sets/{_new_set(w)}/export?format=json", None), True
+        ),
+        ("DELETE", "/api/calibration-sets/{set_id}"): Rule(
+            "editor", lambda w, c: (f"/api/calibration-sets/{_new_set(w)}", None), True
+        ),
+        ("POST", "/api/calibrations"): Rule(
+            "editor", lambda w, c: ("/api/calibrations", {"setId": _new_set(w), "judgeModel": "mimic/offline"}),
+            stranger_status=422,
+        ),
+        ("GET", "/api/calibrations"): Rule("viewer", _static("/api/calibrations?status=completed")),
+        ("GET", "/api/calibrations/{report_id}"): Rule(
+            "viewer", lambda w, c: (f"/api/calibrations/{_new_report(w)}", None), True
+        ),
+        ("DELETE", "/api/calibrations/{report_id}"): Rule(
+            "editor", lambda w, c: (f"/api/calibrations/{_new_report(w)}", None), True
+        ),
+    }
+)
+
+
 # Bots under test answer with the agent's own token, never with a user's credentials.
 ROUTES[("POST", "/api/whatsapp/{agent_id}/messages")] = Rule("agent-token")
 
 RANK = {"viewer": 0, "editor": 1, "admin": 2, "owner": 3}
-SUCCESS = {200, 201, 204}
+# 202: accepted, carried on in the background (a run re-judged, a calibration).
+SUCCESS = {200, 201, 202, 204}
 
 
 def _api_routes() -> set[tuple[str, str]]:

@@ -228,15 +228,22 @@ def test_objective_checks_round_trip_through_the_api_and_bad_ones_are_refused(cl
     assert unchanged["checks"] == stored["checks"]
 
 
-def test_judge_repeats_above_one_are_refused_until_the_api_can_run_them(client, make_account) -> None:
+def test_judge_repeats_and_the_calibration_gate_are_the_suites_own(client, make_account) -> None:
     account = make_account()
     document = yaml.safe_load(EXAMPLE.read_text())
-    document["suites"][1]["judgeRepeats"] = 3
-    answer = client.post("/api/mimic-yaml/import", json={"document": document, "env": ENV}, headers=account.headers)
+    document["defaults"]["judgeRepeats"] = 3
+    document["suites"][1]["judgeRepeats"] = 1  # judged once, whatever the defaults and the workspace say
+    document["suites"][1]["calibrationGate"] = {"set": "support-set", "minKappa": 0.7}
+    pushed = client.post("/api/mimic-yaml/import", json={"document": document, "env": ENV}, headers=account.headers)
+    assert pushed.status_code == 200, pushed.text
+    stored = {s["name"]: s["config"] for s in client.get("/api/suites", headers=account.headers).json()["data"]}
+    assert stored["Support smoke"]["judgeRepeats"] == 3 and stored["Support smoke"]["calibrationGate"] is None
+    assert stored["Orders only"]["judgeRepeats"] == 1
+    assert stored["Orders only"]["calibrationGate"] == {"set": "support-set", "minKappa": 0.7}
+    pulled = client.get("/api/mimic-yaml/export", params=_pull_params(document), headers=account.headers).json()
+    assert pulled["document"] == document  # the round trip keeps both, the suite's 1 included
+    too_many = copy.deepcopy(document)
+    too_many["suites"][0]["judgeRepeats"] = 12
+    answer = client.post("/api/mimic-yaml/import", json={"document": too_many, "env": ENV}, headers=account.headers)
     assert answer.status_code == 422
-    [detail] = answer.json()["error"]["details"]
-    assert detail["field"] == "document.suites[1].judgeRepeats" and "judges each session once" in detail["message"]
-    document["suites"][1]["judgeRepeats"] = 1  # once is what every session gets: accepted, and canonical without it
-    accepted = client.post("/api/mimic-yaml/import", json={"document": document, "env": ENV}, headers=account.headers)
-    assert accepted.status_code == 200, accepted.text
-    assert "judgeRepeats" not in mimic_file.canonical(mimic_file.validate(document))["suites"][1]
+    assert answer.json()["error"]["details"][0]["field"] == "document.suites[0].judgeRepeats"

@@ -46,7 +46,8 @@ def test_a_changed_agent_fails_cells_and_the_compare_names_exactly_them(api: Sui
     baseline = api.wait_run(api.post(f"/api/suites/{suite['id']}/run")["id"])
     assert baseline["status"] == "completed" and baseline["endedAt"]
     assert baseline["progress"] == {"total": 12, "done": 12, "pending": 0, "running": 0, "passed": 12, "failed": 0,
-                                    "errors": 0, "simulatorErrors": 0, "inconclusive": 0, "cancelled": 0}  # fmt: skip
+                                    "errors": 0, "simulatorErrors": 0, "inconclusive": 0, "cancelled": 0,
+                                    "unstable": 0}  # fmt: skip
     overall = baseline["overall"]
     assert (overall["n"], overall["passRate"], overall["passK"], overall["k"]) == (12, 1.0, 1.0, 3)
     low, high = run_stats.wilson_interval(12, 12)

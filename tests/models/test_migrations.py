@@ -19,7 +19,7 @@ EXPECTED_TABLES = {
     "user", "workspace", "membership", "api_key", "persona", "objective", "agent", "session",
     "message", "event", "finding", "verdict", "artifact", "suite", "run", "webhook",
     "webhook_delivery", "llm_call", "invitation", "audit_event", "judgement", "revoked_token",
-    "sign_in_failure",
+    "sign_in_failure", "review", "calibration_set", "calibration_report", "conversation_judgement",
 }  # fmt: skip
 
 

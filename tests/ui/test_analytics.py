@@ -94,7 +94,8 @@ def test_analytics_page_renders_its_charts_and_filters(live_app: LiveApp, signed
 
     page.goto(live_app.base_url + "/analytics", wait_until="networkidle")
     expect(page.get_by_role("heading", name="Analytics", exact=True)).to_be_visible()
-    _charts_drawn(page, 5)
+    _charts_drawn(page, 6)  # with the judge's flip rate (no repeated judgement yet: "—")
+    expect(page.get_by_test_id("judge-stability")).to_contain_text("Flip rate —: 0 of 0 criteria")
     heatmap = page.locator("[data-chart=persona-objective]")
     heatmap.get_by_role("tab", name="Table").click()
     expect(heatmap.get_by_role("table")).to_contain_text(names["persona"])
@@ -126,7 +127,7 @@ def test_analytics_page_renders_its_charts_and_filters(live_app: LiveApp, signed
     page.get_by_label("To", exact=True).fill("2026-03-01")
     page.get_by_role("button", name="Apply").click()
     expect(page.get_by_text("must not be before startDate (2026-03-10)")).to_be_visible()
-    expect(page.get_by_test_id("chart-card")).to_have_count(5)
+    expect(page.get_by_test_id("chart-card")).to_have_count(6)
     page.get_by_role("button", name="30 days").click()
     expect(page.get_by_text("must not be before startDate (2026-03-10)")).to_have_count(0)
     assert problems.items == []

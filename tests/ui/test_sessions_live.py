@@ -45,6 +45,7 @@ def test_start_a_session_and_watch_messages_arrive(live_app: LiveApp, page: Page
     page.get_by_label("Agent", exact=True).select_option(label=names["agent"])
     page.get_by_label("Persona", exact=True).select_option(label=names["persona"])
     page.get_by_label("Objective", exact=True).select_option(label=names["objective"])
+    page.get_by_label("Judge repeats (optional)").fill("3")
     page.get_by_role("button", name="Start session").click()
     page.wait_for_url(re.compile(r".*/sessions/[0-9a-f-]{36}.*"))
 
@@ -57,6 +58,7 @@ def test_start_a_session_and_watch_messages_arrive(live_app: LiveApp, page: Page
     assert messages.count() > first_seen
     expect(page.get_by_role("heading", name="Verdict")).to_be_visible(timeout=30_000)
     expect(page.get_by_text("completed", exact=True)).to_be_visible()
+    expect(page.get_by_test_id("judge-label")).to_contain_text("majority of 3 judgements")  # the form's repeats
     assert page.locator("[data-sender=persona]").count() >= 1 and page.locator("[data-sender=agent]").count() >= 1
     # The transcript in the page is the stored one.
     session_id = page.url.split("/sessions/")[1].split("?")[0].strip("/")

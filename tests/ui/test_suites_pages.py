@@ -1,5 +1,6 @@
-"""In a real browser: build a suite on the grid and watch its run fill in live; the compare
-view names the cells a changed agent broke; webhooks with a test delivery and its log."""
+"""In a real browser: build a suite on the grid (with a calibration gate its judge does not
+meet) and watch its run fill in live; the compare view names the cells a changed agent broke,
+and the run leads to its sessions in the review queue; webhooks with a test delivery and its log."""
 
 from __future__ import annotations
 
@@ -60,8 +61,11 @@ def test_build_a_suite_on_the_grid_and_watch_its_run_fill_in(live_app: LiveApp, 
             page.get_by_label("Persona " + persona["name"]).click()
         for objective in OBJECTIVES:
             page.get_by_label("Objective " + objective["name"]).click()
-        page.get_by_label("Repeats").fill("2")
+        page.get_by_label("Repeats", exact=True).fill("2")
         page.get_by_label("Seed").fill("5")
+        # The judge must be calibrated on a set this workspace does not have: the run says so.
+        page.get_by_label("Require a calibrated judge on set").fill("support-set")
+        page.get_by_label("Least Cohen's kappa").fill("0.7")
         expect(page.get_by_test_id("matrix-total")).to_contain_text("= 8 sessions")
         expect(page.get_by_test_id("grid-cell")).to_have_count(4)
         page.get_by_role("button", name="Create suite").click()
@@ -78,6 +82,8 @@ def test_build_a_suite_on_the_grid_and_watch_its_run_fill_in(live_app: LiveApp, 
         expect(page.get_by_text("completed", exact=True)).to_be_visible()
         expect(page.get_by_text("8 of 8 sessions done")).to_be_visible()
         expect(page.get_by_text("100.0%").first).to_be_visible()
+        expect(page.get_by_text("judge not calibrated", exact=True)).to_be_visible(timeout=15_000)
+        expect(page.get_by_test_id("run-calibration")).to_contain_text("no calibration set “support-set”")
 
         # The editor shows the saved suite, with its run below.
         page.get_by_role("link", name="Suites").click()
@@ -86,7 +92,9 @@ def test_build_a_suite_on_the_grid_and_watch_its_run_fill_in(live_app: LiveApp, 
         page.wait_for_url(re.compile(r".*/suites/[0-9a-f-]{36}$"))
         expect(page.get_by_label("Name", exact=True)).to_have_value("Grid suite")
         expect(page.get_by_label("Seed")).to_have_value("5")
-        expect(page.get_by_label("Repeats")).to_have_value("2")
+        expect(page.get_by_label("Repeats", exact=True)).to_have_value("2")
+        expect(page.get_by_label("Require a calibrated judge on set")).to_have_value("support-set")
+        expect(page.get_by_label("Least Cohen's kappa")).to_have_value("0.7")
         expect(page.get_by_test_id("matrix-total")).to_contain_text("= 8 sessions")
         expect(page.get_by_role("heading", name="Runs of this suite")).to_be_visible()
         expect(page.get_by_text("An error occurred")).to_have_count(0)
@@ -123,6 +131,13 @@ def test_the_compare_view_names_the_cells_a_change_broke(live_app: LiveApp, page
     expect(page.get_by_text("-50.0 points")).to_be_visible()
     # 6 sessions went from pass to fail and none back: exact McNemar p = 2 / 2^6 < 0.05.
     expect(page.get_by_text("The change is significant at the 5% level.")).to_be_visible()
+
+    # From the run to its sessions waiting for a review: the queue filtered by that run (12 of 24).
+    page.goto(f"{live_app.base_url}/runs/{after}", wait_until="networkidle")
+    page.get_by_test_id("review-run").click()
+    page.wait_for_url(re.compile(rf".*/reviews\?runId={after}$"))
+    expect(page.get_by_test_id("queue-row")).to_have_count(12, timeout=15_000)
+    expect(page.get_by_text("12 sessions", exact=True)).to_be_visible()
     assert problems.items == []
 
 

@@ -10,8 +10,14 @@ from starlette.concurrency import run_in_threadpool
 
 from app.api.deps import CurrentPrincipal, SessionDep, StreamPrincipal
 from app.api.errors import PATTERN_MESSAGES
-from app.models.analytics import AgentAnalytics, AnalyticsBreakdown, DashboardOverview, SessionAnalytics
-from app.services import analytics, analytics_report
+from app.models.analytics import (
+    AgentAnalytics,
+    AnalyticsBreakdown,
+    DashboardOverview,
+    JudgeAnalytics,
+    SessionAnalytics,
+)
+from app.services import analytics, analytics_report, judge_analytics
 
 router = APIRouter(prefix="/api/analytics", tags=["analytics"])
 
@@ -68,6 +74,22 @@ def breakdown(
         session=session, principal=principal, start_date=start_date, end_date=end_date, agent_id=agent_id,
         persona_id=persona_id,
     )  # fmt: skip
+
+
+@router.get("/judge", response_model=JudgeAnalytics, summary="The judge's flip rate and human agreement over time")
+def judge_stability(
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    start_date: StartDate = None,
+    end_date: EndDate = None,
+    agent_id: AgentFilter = None,
+) -> JudgeAnalytics:
+    """With judge repeats: the share of criteria whose independent judgements did not all
+    agree (flipRate), per UTC day and per judge model and prompt version; and the criteria
+    human reviewers ruled otherwise than the judge."""
+    return judge_analytics.judge_analytics(
+        session=session, principal=principal, start_date=start_date, end_date=end_date, agent_id=agent_id
+    )
 
 
 @router.get("/agents/{agent_id}", response_model=AgentAnalytics, summary="One agent's performance")

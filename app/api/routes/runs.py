@@ -1,15 +1,16 @@
-"""/api/runs: list, read with per-cell results, cancel, compare two runs, the report CI reads, JUnit XML."""
+"""/api/runs: list, read with per-cell results, cancel, compare two runs, the report CI reads, JUnit XML, re-judge."""
 
 from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Response, status
 
 from app.api.deps import CurrentPrincipal, SessionDep
 from app.api.errors import error_responses
+from app.models.judgement import JudgeRequest
 from app.models.suite import RunComparison, RunDetail, RunPublic, RunReport
-from app.services import run_reports, runs
+from app.services import run_judging, run_reports, runs
 from app.services.pagination import Paginated
 
 router = APIRouter(prefix="/api/runs", tags=["runs"])
@@ -74,3 +75,19 @@ def run_report(run_id: str, principal: CurrentPrincipal, session: SessionDep) ->
     """The run with, per session, the verdict per criterion, the findings, and the
     transcript of each session that did not pass (what `mimic test` writes its reports from)."""
     return run_reports.run_report(session=session, principal=principal, run_id=run_id)
+
+
+@router.post(
+    "/{run_id}/judgements",
+    response_model=RunDetail,
+    status_code=status.HTTP_202_ACCEPTED,
+    summary="Judge every session of an ended run again",
+    responses=error_responses(409),
+)
+def rejudge_run(
+    run_id: str, principal: CurrentPrincipal, session: SessionDep, data: JudgeRequest | None = None
+) -> RunDetail:
+    """In the background: each session that ran to its end is judged again (`judgeModel`,
+    `temperature`, `repeats`), then the matrix and statistics are restated, the previous
+    figures kept in `summaryHistory`. `rejudge` follows the progress; `run.rejudged` is sent."""
+    return run_judging.start(session=session, principal=principal, run_id=run_id, data=data or JudgeRequest())

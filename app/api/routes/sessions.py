@@ -1,15 +1,17 @@
-"""/api/sessions: create, list, read, start, cancel, stop, export, and the files a session stored."""
+"""/api/sessions: create, list, read, start, cancel, stop, export, the files a session stored,
+re-judging it and reviewing its verdict."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Response, status
 from fastapi.responses import FileResponse
 
 from app.api.deps import CurrentPrincipal, SessionDep, StreamPrincipal
 from app.api.errors import error_responses
-from app.models.judgement import JudgementPublic, SessionVerdict
+from app.models.judgement import JudgementPublic, JudgeRequest, SessionVerdict
+from app.models.review import ReviewCreate, ReviewPublic
 from app.models.session import (
     ArtifactPublic,
     FindingPublic,
@@ -18,7 +20,7 @@ from app.models.session import (
     SessionPublic,
     SessionStopped,
 )
-from app.services import browser_sessions, sessions, verdicts
+from app.services import browser_sessions, judging, reviews, sessions, verdicts
 from app.services.pagination import PageParams, Paginated
 
 router = APIRouter(prefix="/api/sessions", tags=["sessions"])
@@ -92,6 +94,45 @@ def list_judgements(session_id: str, principal: CurrentPrincipal, session: Sessi
     """Newest first; the first is the session's verdict. Each names its judge model and prompt
     version, its outcome and blame, and the simulator check."""
     return verdicts.list_judgements(session=session, principal=principal, session_id=session_id)
+
+
+@router.post(
+    "/{session_id}/judgements",
+    response_model=JudgementPublic,
+    status_code=status.HTTP_201_CREATED,
+    summary="Judge the stored session again, without replaying it",
+    responses=error_responses(409),
+)
+async def rejudge_session(session_id: str, principal: CurrentPrincipal, data: JudgeRequest | None = None) -> Any:
+    """The stored transcript, persona, objective and end judged by `judgeModel` (else the
+    session's), with `repeats` independent judgements (majority per criterion, temperature
+    above 0) when asked. Every judgement is kept (GET …/judgements); the new one becomes the
+    session's verdict unless a human review overrides it, and the run's figures follow (the
+    previous ones kept). A judge model that fails answers the judgement with status `error`
+    and the verdict stays. 409 for a session that has not ended or cannot be judged again."""
+    return await judging.rejudge_session(principal=principal, session_id=session_id, data=data or JudgeRequest())
+
+
+@router.get("/{session_id}/reviews", response_model=list[ReviewPublic], summary="Human reviews of the verdict")
+def list_reviews(session_id: str, principal: CurrentPrincipal, session: SessionDep) -> list[ReviewPublic]:
+    """Newest first; the first overrides the judge's outcome."""
+    return reviews.list_reviews(session=session, principal=principal, session_id=session_id)
+
+
+@router.post(
+    "/{session_id}/reviews",
+    response_model=ReviewPublic,
+    status_code=status.HTTP_201_CREATED,
+    summary="Review the session's verdict",
+    responses=error_responses(409),
+)
+def submit_review(
+    session_id: str, data: ReviewCreate, principal: CurrentPrincipal, session: SessionDep
+) -> ReviewPublic:
+    """Every criterion met / not_met / inconclusive with a note (and whose it is), findings
+    confirmed or dismissed, findings the judge missed added (with the messages that show
+    them). The review's outcome overrides the judge's; audited; `review.completed` is sent."""
+    return reviews.submit_review(session=session, principal=principal, session_id=session_id, data=data)
 
 
 @router.post(

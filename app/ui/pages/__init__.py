@@ -8,14 +8,21 @@ from app.ui.navigation import SECTIONS
 from app.ui.pages import (
     agents,
     analytics,
+    calibration,
+    calibration_view,
     dashboard,
     invite,
+    judged_conversations,
     login,
     objectives,
     personas,
+    reviews,
+    run_judging,
     runs,
     section,
     session_detail,
+    session_review,
+    session_review_view,
     sessions,
     settings,
     settings_audit,
@@ -40,6 +47,8 @@ _BUILT: dict[str, tuple] = {
     "/": (dashboard.dashboard_page, dashboard.DashboardState.load),
     "/analytics": (analytics.analytics_page, analytics.AnalyticsState.load),
     "/suites": (suites.suites_page, suites.SuitesState.load),
+    "/reviews": (reviews.reviews_page, reviews.ReviewsState.load),
+    "/calibration": (calibration_view.calibration_page, calibration.CalibrationState.load),
 }
 
 # The library editors: one form creates (<list>/new) and edits (<list>/<id>).
@@ -63,16 +72,23 @@ def register_pages(app: rx.App) -> None:
         on_load=[AuthState.check_auth, invite.InviteState.load],
     )
     app.add_page(
-        session_detail.session_page,
+        session_review_view.session_page,
         route="/sessions/[session_id]",
         title="Session · Mimic",
-        on_load=[AuthState.check_auth, session_detail.SessionState.load],
+        on_load=[AuthState.check_auth, session_detail.SessionState.load, session_review.JudgingState.load_judging],
+    )
+    app.add_page(
+        run_judging.run_page,
+        route="/runs/[run_id]",
+        title="Run · Mimic",
+        on_load=[AuthState.check_auth, runs.RunState.load, run_judging.RunJudgingState.load_judging],
     )
     for page, route, title, load in (
-        (runs.run_page, "/runs/[run_id]", "Run", runs.RunState.load),
         (runs.compare_page, "/runs/[run_id]/compare/[baseline_id]", "Compare runs", runs.CompareState.load),
         (webhooks.webhooks_page, "/settings/webhooks", "Webhooks", webhooks.WebhooksState.load),
-    ):
+        (judged_conversations.judged_conversations_page, judged_conversations.ROUTE, "Judged conversations",
+         judged_conversations.JudgedConversationsState.load),
+    ):  # fmt: skip
         app.add_page(page, route=route, title=f"{title} · Mimic", on_load=[AuthState.check_auth, load])
     for base, label, editor, load in _EDITORS:
         for route, title in ((f"{base}/new", f"New {label.lower()}"), (f"{base}/[{label.lower()}_id]", label)):

@@ -19,6 +19,7 @@ from app.services.pagination import PageParams
 from app.ui.components.charts import ChartTables, chart_card, stat_card
 from app.ui.components.forms import form_error
 from app.ui.components.layout import page_header, shell
+from app.ui.pages.analytics_judge import JudgeStabilityState, judge_card
 from app.ui.pages.dashboard import milliseconds, percent, plural
 from app.ui.state.auth import AuthState
 
@@ -64,9 +65,10 @@ class AnalyticsState(ChartTables, AuthState):
             return rx.toast.error(str(exc))
         self.agent_options = [{"id": a.id, "name": a.name} for a in agent_list]
         self.persona_options = [{"id": p.id, "name": p.name} for p in persona_list]
-        self._refresh()
+        return self._refresh()
 
-    def _refresh(self) -> None:
+    def _refresh(self):
+        """The figures for the filters; the judge's stability follows (read off the loop)."""
         self.form_error, self.errors = "", {}
         try:
             with session_scope() as session:
@@ -78,8 +80,9 @@ class AnalyticsState(ChartTables, AuthState):
         except ServiceError as exc:
             self.form_error = exc.message
             self.errors = {d.field: d.message for d in exc.details}
-            return
+            return None
         self._apply(data)
+        return JudgeStabilityState.show(self.start_date, self.end_date, self.agent_id)
 
     def _apply(self, data: AnalyticsBreakdown) -> None:
         s = data.summary
@@ -122,22 +125,22 @@ class AnalyticsState(ChartTables, AuthState):
     @rx.event
     def choose_agent(self, value: str):
         self.agent_id = value
-        self._refresh()
+        return self._refresh()
 
     @rx.event
     def choose_persona(self, value: str):
         self.persona_id = value
-        self._refresh()
+        return self._refresh()
 
     @rx.event
     def apply(self):
-        self._refresh()
+        return self._refresh()
 
     @rx.event
     def preset(self, days: int):
         today = analytics.utc_today()
         self.start_date, self.end_date = (today - timedelta(days=days - 1)).isoformat(), today.isoformat()
-        self._refresh()
+        return self._refresh()
 
     @rx.var
     def report_url(self) -> str:
@@ -297,6 +300,7 @@ def analytics_page() -> rx.Component:
                         S.cost_figure,
                         summary="LLM cost (simulator, judge, hosted agent) per day",
                     ),
+                    judge_card(),
                     spacing="4",
                     width="100%",
                 ),  # fmt: skip

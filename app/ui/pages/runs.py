@@ -18,8 +18,8 @@ from app.services import runs
 from app.services.errors import ServiceError
 from app.ui.components.layout import page_header, shell
 from app.ui.components.library import link_button
+from app.ui.components.runs import interval, percent, run_row
 from app.ui.components.status import status_badge
-from app.ui.pages.suites import interval, percent, run_row
 from app.ui.state.auth import AuthState
 
 ACTIVE_ROUTE = "/suites"
@@ -68,6 +68,8 @@ def _cell(cell: CellResult) -> MatrixCell:
         apart.append(f"{cell.inconclusive} inconclusive")
     if cell.simulator_errors:
         apart.append(f"{cell.simulator_errors} simulator error{'s' if cell.simulator_errors > 1 else ''}")
+    if cell.unstable:
+        apart.append(f"{cell.unstable} unstable (judge repeats disagree)")
     return MatrixCell(
         status=cell.status, label=f"{cell.passed}/{cell.n}", rate=percent(cell.pass_rate), ci=interval(cell.ci),
         pass_k=percent(cell.pass_k), errors=cell.errors, sessions=dots, apart=" · ".join(apart),
@@ -77,14 +79,15 @@ def _cell(cell: CellResult) -> MatrixCell:
 def _overall(overall: OverallResult | None) -> dict[str, str]:
     if overall is None:
         return {"rate": "—", "ci": "", "pass_k": "—", "pass_k_estimate": "—", "n": "0", "passed": "0", "errors": "0",
-                "cancelled": "0", "flaky": "0", "k": "1", "inconclusive": "0", "simulator_errors": "0"}  # fmt: skip
+                "cancelled": "0", "flaky": "0", "k": "1", "inconclusive": "0", "simulator_errors": "0",
+                "unstable": "0"}  # fmt: skip
     return {
         "rate": percent(overall.pass_rate), "ci": interval(overall.ci) or "no session judged yet",
         "pass_k": percent(overall.pass_k),
         "pass_k_estimate": percent(overall.pass_k_estimate), "n": str(overall.n), "passed": str(overall.passed),
         "errors": str(overall.errors), "cancelled": str(overall.cancelled), "flaky": str(overall.flaky_cells),
         "k": str(overall.k), "inconclusive": str(overall.inconclusive),
-        "simulator_errors": str(overall.simulator_errors),
+        "simulator_errors": str(overall.simulator_errors), "unstable": str(overall.unstable),
     }  # fmt: skip
 
 
@@ -277,7 +280,8 @@ def _compare_picker() -> rx.Component:
     )
 
 
-def run_page() -> rx.Component:
+def run_page(*sections: rx.Component) -> rx.Component:
+    """The page; `sections` (the judge's calibration, re-judging) come after the matrix."""
     o = RunState.overall
     return shell(
         rx.cond(
@@ -320,6 +324,7 @@ def run_page() -> rx.Component:
                     stat("Inconclusive", o["inconclusive"], "the judge could not decide"),
                     stat("Simulator errors", o["simulator_errors"], "the persona spoiled them"),
                     stat("Flaky cells", o["flaky"], "repeats disagree"),
+                    stat("Unstable", o["unstable"], "judge repeats without a majority"),
                     spacing="3",
                     wrap="wrap",
                 ),
@@ -331,6 +336,7 @@ def run_page() -> rx.Component:
                     size="1",
                     color_scheme="gray",
                 ),
+                *sections,
                 spacing="4",
                 width="100%",
             ),

@@ -65,6 +65,8 @@ class VerdictRow:
     gating: bool
     resolved_by: str
     evidence: list[Citation]
+    agreement: str = ""  # "4/5" with judge repeats
+    unstable: bool = False
 
 
 @dataclasses.dataclass
@@ -91,6 +93,10 @@ class SessionState(AuthState):
     typing: str = ""
     verdict_summary: str = ""
     judge_label: str = ""  # "openai/gpt-4o · prompt 2026-12.1"
+    # The calibration of that judge: "kappa 0.62, accuracy 78% on “support” …" or why it has none.
+    calibration_text: str = ""
+    calibrated: bool = False
+    reviewed_outcome: str = ""
     blame: str = ""
     end_reason_text: str = ""
     simulator_problems: list[str] = []
@@ -130,6 +136,12 @@ class SessionState(AuthState):
             if verdict and verdict.judge_model
             else ""
         )
+        calibration = verdict.calibration if verdict else None
+        self.calibrated = bool(calibration and calibration.status == "calibrated")
+        self.calibration_text = calibration.message if calibration else ""
+        self.reviewed_outcome = (verdict.reviewed_outcome or "") if verdict else ""
+        if verdict and verdict.repeats > 1:
+            self.judge_label += f" · majority of {verdict.repeats} judgements"
         self.end_reason_text = verdict.end_reason_text if verdict else ""
         problems = (verdict.simulator.get("problems") or []) if verdict else []
         self.simulator_problems = [f"{p.get('kind', '').replace('_', ' ')}: {p.get('reason', '')}" for p in problems]
@@ -159,7 +171,8 @@ class SessionState(AuthState):
     def _row(self, v: VerdictPublic) -> VerdictRow:
         return VerdictRow(criterion=v.criterion, status=v.status, reasoning=v.reasoning, blame=v.blame or "",
                           source=v.source, gating=v.gating, resolved_by=v.resolved_by or "",
-                          evidence=self._cite(v.evidence_message_ids))  # fmt: skip
+                          evidence=self._cite(v.evidence_message_ids), agreement=v.agreement,
+                          unstable=v.unstable)  # fmt: skip
 
     def _load_steps(self, session, principal, detail: SessionDetail) -> None:
         agent = agents.get_agent(session=session, principal=principal, agent_id=detail.agent_id)
@@ -367,6 +380,11 @@ def _verdict_row(row: rx.Var, testid: str) -> rx.Component:
             rx.hstack(
                 blame_badge(row.blame),
                 rx.badge(row.source, variant="surface", color_scheme="gray", size="1"),
+                rx.cond(
+                    row.agreement != "",
+                    rx.badge("agreement ", row.agreement, variant="soft", size="1", data_testid="agreement"),
+                ),
+                rx.cond(row.unstable, rx.badge("unstable", color_scheme="amber", size="1", data_testid="unstable")),
                 *([advisory] if testid == "check-row" else []),
                 spacing="2",
                 align="center",
@@ -403,6 +421,30 @@ def _verdict() -> rx.Component:
                         color_scheme="gray",
                         data_testid="judge-label",
                     ),  # fmt: skip
+                ),
+                rx.cond(
+                    SessionState.calibration_text != "",
+                    rx.text(
+                        rx.cond(SessionState.calibrated, "Calibration: ", "Not calibrated: "),
+                        SessionState.calibration_text,
+                        size="1",
+                        color_scheme=rx.cond(SessionState.calibrated, "gray", "amber"),
+                        data_testid="judge-calibration",
+                    ),
+                ),
+                rx.cond(
+                    SessionState.reviewed_outcome != "",
+                    rx.callout(
+                        rx.hstack(
+                            rx.text("A human review overrides the judge: "),
+                            outcome_badge(SessionState.reviewed_outcome),
+                            align="center",
+                        ),
+                        icon="user-check",
+                        color_scheme="blue",
+                        width="100%",
+                        data_testid="review-override",
+                    ),
                 ),
                 rx.cond(SessionState.end_reason_text != "", rx.text(SessionState.end_reason_text, size="2")),
                 rx.text(SessionState.verdict_summary, size="2"),
@@ -471,7 +513,8 @@ def _findings() -> rx.Component:
     )
 
 
-def session_page() -> rx.Component:
+def session_page(*sections: rx.Component) -> rx.Component:
+    """The page; `sections` come after the verdict and the findings (re-judging, review)."""
     return shell(
         rx.cond(
             SessionState.not_found,
@@ -539,6 +582,7 @@ def session_page() -> rx.Component:
                 ),
                 _verdict(),
                 rx.cond(SessionState.is_browser, browser_ui.grouped_findings(SessionState.finding_groups), _findings()),
+                *sections,
                 spacing="4",
                 width="100%",
             ),

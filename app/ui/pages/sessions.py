@@ -103,7 +103,8 @@ class SessionsState(AuthState):
     def start_new(self, form: dict):
         self.form_error, self.errors = "", {}
         try:
-            llm_config = {"model": form.get("model") or None}
+            repeats = (form.get("judgeRepeats") or "").strip()
+            llm_config = {"model": form.get("model") or None, **({"judgeRepeats": repeats} if repeats else {})}
             config = {"seed": int(form["seed"])} if form.get("seed") else {}
             data = SessionCreate.model_validate({
                 "agentId": form.get("agentId", ""), "personaId": form.get("personaId", ""),
@@ -194,7 +195,16 @@ def new_session_form() -> rx.Component:
                             placeholder="e.g. 42",
                             error=SessionsState.errors.get("config.seed", ""),
                         ),
-                        columns="2",
+                        field(
+                            "Judge repeats (optional)",
+                            "judgeRepeats",
+                            type="number",
+                            min="1",
+                            max="11",
+                            placeholder="The workspace default",
+                            error=SessionsState.errors.get("llmConfig.judgeRepeats", ""),
+                        ),
+                        columns=rx.breakpoints(initial="1", md="3"),
                         spacing="3",
                         width="100%",
                     ),  # fmt: skip

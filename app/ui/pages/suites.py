@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 
 import reflex as rx
 
-from app.models.suite import RunPublic, SuiteCreate
+from app.models.suite import SuiteCreate
 from app.services import agents, objectives, personas, runs, suites
 from app.services.access import Principal
 from app.services.errors import ServiceError
@@ -34,36 +34,12 @@ from app.ui.components.library import (
     wide,
 )
 from app.ui.components.model_picker import picker_props
-from app.ui.components.status import status_badge
+from app.ui.components.runs import run_row, runs_table
 from app.ui.state.auth import AuthState
 
 ROUTE = "/suites"
 RECENT_RUNS = 10
 EVERYTHING = PageParams(page=1, limit=100)
-
-
-def percent(value: float | None) -> str:
-    return "—" if value is None else f"{value * 100:.1f}%"
-
-
-def interval(ci: Any) -> str:
-    return "" if not ci else f"95% CI {ci.low * 100:.1f}–{ci.high * 100:.1f}%"
-
-
-def run_row(run: RunPublic) -> dict[str, str]:
-    overall = run.overall
-    return {
-        "id": run.id,
-        "suite": run.suite_name,
-        "suite_id": run.suite_id,
-        "agent": run.agent_name,
-        "status": run.status,
-        "done": f"{run.progress.done}/{run.progress.total}",
-        "pass_rate": percent(overall.pass_rate if overall else None),
-        "ci": interval(overall.ci if overall else None),
-        "errors": str(run.progress.errors),
-        "started": (run.started_at or run.created_at).strftime("%Y-%m-%d %H:%M"),
-    }
 
 
 def _names(items) -> dict[str, str]:
@@ -130,6 +106,9 @@ class SuiteEditorState(LibraryEditorState, AuthState):
         "config.seed",
         "config.maxMessages",
         "config.judgeModel",
+        "config.judgeRepeats",
+        "config.calibrationGate.set",
+        "config.calibrationGate.minKappa",
     )
     agent_options: list[dict[str, str]] = []
     persona_options: list[dict[str, str]] = []
@@ -179,11 +158,20 @@ class SuiteEditorState(LibraryEditorState, AuthState):
             "config.seed": number_text(config.seed),
             "config.maxMessages": number_text(config.max_messages),
             "config.judgeModel": config.judge_model or "",
+            "config.judgeRepeats": number_text(config.judge_repeats),
+            "config.calibrationGate.set": config.calibration_gate.set if config.calibration_gate else "",
+            "config.calibrationGate.minKappa": number_text(config.calibration_gate.min_kappa)
+            if config.calibration_gate else "",
         }  # fmt: skip
 
     def _build(self, form: dict[str, Any]) -> SuiteCreate:
         config = omit_blank({"seed": form.get("config.seed"), "maxMessages": form.get("config.maxMessages"),
-                             "judgeModel": (form.get("config.judgeModel") or "").strip()})  # fmt: skip
+                             "judgeModel": (form.get("config.judgeModel") or "").strip(),
+                             "judgeRepeats": form.get("config.judgeRepeats")})  # fmt: skip
+        gate = (form.get("config.calibrationGate.set") or "").strip()
+        least = form.get("config.calibrationGate.minKappa")
+        if gate:  # the judge must be calibrated on this set
+            config["calibrationGate"] = omit_blank({"set": gate, "minKappa": least})
         payload = omit_blank({
             "name": form.get("name", ""), "description": form.get("description", ""),
             "agentId": form.get("agentId", ""), "repeats": form.get("repeats"),
@@ -191,6 +179,8 @@ class SuiteEditorState(LibraryEditorState, AuthState):
         })  # fmt: skip
         payload.update(personaIds=self.selected_personas, objectiveIds=self.selected_objectives, config=config)
         problems = {}
+        if least not in ("", None) and not gate:
+            problems["config.calibrationGate.set"] = "Name the calibration set the least kappa applies to."
         if not self.selected_personas:
             problems["personaIds"] = "Pick at least one persona (a row of the grid)."
         if not self.selected_objectives:
@@ -238,37 +228,6 @@ class SuiteEditorState(LibraryEditorState, AuthState):
 
 
 # ---- components --------------------------------------------------------------------------
-
-
-def runs_table(rows: rx.Var, *, show_suite: bool = True) -> rx.Component:
-    headers = ["Status", *(["Suite"] if show_suite else []), "Agent", "Done", "Pass rate", "Errors", "Started", ""]
-    return rx.table.root(
-        rx.table.header(rx.table.row(*[rx.table.column_header_cell(h) for h in headers])),
-        rx.table.body(
-            rx.foreach(
-                rows,
-                lambda r: rx.table.row(
-                    rx.table.cell(status_badge(r["status"])),
-                    *([rx.table.cell(rx.link(r["suite"], href="/suites/" + r["suite_id"]))] if show_suite else []),
-                    rx.table.cell(r["agent"]),
-                    rx.table.cell(r["done"]),
-                    rx.table.cell(
-                        rx.vstack(
-                            rx.text(r["pass_rate"], weight="medium", size="2"),
-                            rx.text(r["ci"], size="1", color_scheme="gray"),
-                            spacing="0",
-                        )
-                    ),
-                    rx.table.cell(r["errors"]),
-                    rx.table.cell(r["started"], white_space="nowrap"),
-                    rx.table.cell(rx.link("Open", href="/runs/" + r["id"], aria_label="Open run " + r["started"])),
-                    vertical_align="middle",
-                ),
-            )
-        ),
-        variant="surface",
-        width="100%",
-    )
 
 
 def _suite_row(suite: rx.Var) -> rx.Component:
@@ -538,6 +497,12 @@ def _editor_form() -> rx.Component:
                 s, "Simulator model", "simulatorModel", placeholder="The persona's, or the default", **picker_props()
             ),  # fmt: skip
             input_field(s, "Judge model", "config.judgeModel", placeholder="The workspace default", **picker_props()),
+            number_field(s, "Judge repeats", "config.judgeRepeats", step="1", min="1", max="11",
+                         hint="Independent judgements per session; the majority per criterion is the verdict."),
+            input_field(s, "Require a calibrated judge on set", "config.calibrationGate.set",
+                        placeholder="A calibration set's name (empty: no requirement)"),
+            number_field(s, "Least Cohen's kappa", "config.calibrationGate.minKappa", step="0.05", min="-1", max="1",
+                         hint="Else the runs are marked judge not calibrated and the CI gate fails (default 0.6)."),
             number_field(
                 s,
                 "Max messages",

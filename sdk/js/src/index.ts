@@ -346,6 +346,17 @@ class Sessions extends Listable<Session> {
   judgements(id: string): Promise<Judgement[]> {
     return this.call("GET", `/${id}/judgements`);
   }
+  /** Judge the stored session again, without replaying it. */
+  rejudge(id: string, body: Schemas["JudgeRequest"] = {}): Promise<Judgement> {
+    return this.call("POST", `/${id}/judgements`, { body });
+  }
+  /** Human reviews of the verdict, newest first; `review` adds one. */
+  reviews(id: string): Promise<Schemas["ReviewPublic"][]> {
+    return this.call("GET", `/${id}/reviews`);
+  }
+  review(id: string, body: Schemas["ReviewCreate"]): Promise<Schemas["ReviewPublic"]> {
+    return this.call("POST", `/${id}/reviews`, { body });
+  }
   artifacts(id: string, kind?: string): Promise<Schemas["ArtifactPublic"][]> {
     return this.call("GET", `/${id}/artifacts`, { query: { kind } });
   }
@@ -408,6 +419,10 @@ class Runs extends Resource {
   }
   report(id: string): Promise<RunReport> {
     return this.call("GET", `/${id}/report`);
+  }
+  /** Judge every ended session of the run again, in the background (`rejudge` follows it). */
+  rejudge(id: string, body: Schemas["JudgeRequest"] = {}): Promise<RunDetail> {
+    return this.call("POST", `/${id}/judgements`, { body });
   }
   /** The run once it has ended. */
   async wait(id: string, { pollMs = 500, timeoutMs = 3_600_000 } = {}): Promise<RunDetail> {
@@ -492,13 +507,20 @@ export class MimicClient {
   readonly webhooks: Webhooks;
   readonly auth: Auth;
   readonly mimicFile: MimicFiles;
-  /** The smaller resources, one generic accessor each: workspaces, access, audit, providers, models, analytics. */
+  /** The smaller resources, one generic accessor each: workspaces, access, audit, providers, models, analytics,
+   * and the judging ones below. */
   readonly workspaces: Generic;
   readonly access: Generic;
   readonly audit: Listable<Schemas["AuditEventPublic"]>;
   readonly providers: Generic;
   readonly models: Generic;
   readonly analytics: Generic;
+  /** Judging: conversations judged from outside Mimic, the review queue, settings, calibration. */
+  readonly judgements: Generic;
+  readonly reviews: Generic;
+  readonly judgingSettings: Generic;
+  readonly calibrationSets: Generic;
+  readonly calibrations: Generic;
   private readonly http: Http;
 
   constructor(options: MimicClientOptions) {
@@ -518,6 +540,11 @@ export class MimicClient {
     this.providers = new Generic(this.http, "/api/providers");
     this.models = new Generic(this.http, "/api/models");
     this.analytics = new Generic(this.http, "/api/analytics");
+    this.judgements = new Generic(this.http, "/api/judgements");
+    this.reviews = new Generic(this.http, "/api/reviews");
+    this.judgingSettings = new Generic(this.http, "/api/judging/settings");
+    this.calibrationSets = new Generic(this.http, "/api/calibration-sets");
+    this.calibrations = new Generic(this.http, "/api/calibrations");
   }
 
   search(q: string, types?: string[], limit?: number): Promise<Schemas["SearchResults"]> {

@@ -748,7 +748,42 @@ export interface paths {
          */
         get: operations["list_judgements_api_sessions__session_id__judgements_get"];
         put?: never;
-        post?: never;
+        /**
+         * Judge the stored session again, without replaying it
+         * @description The stored transcript, persona, objective and end judged by `judgeModel` (else the
+         *     session's), with `repeats` independent judgements (majority per criterion, temperature
+         *     above 0) when asked. Every judgement is kept (GET …/judgements); the new one becomes the
+         *     session's verdict unless a human review overrides it, and the run's figures follow (the
+         *     previous ones kept). A judge model that fails answers the judgement with status `error`
+         *     and the verdict stays. 409 for a session that has not ended or cannot be judged again.
+         */
+        post: operations["rejudge_session_api_sessions__session_id__judgements_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{session_id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Human reviews of the verdict
+         * @description Newest first; the first overrides the judge's outcome.
+         */
+        get: operations["list_reviews_api_sessions__session_id__reviews_get"];
+        put?: never;
+        /**
+         * Review the session's verdict
+         * @description Every criterion met / not_met / inconclusive with a note (and whose it is), findings
+         *     confirmed or dismissed, findings the judge missed added (with the messages that show
+         *     them). The review's outcome overrides the judge's; audited; `review.completed` is sent.
+         */
+        post: operations["submit_review_api_sessions__session_id__reviews_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1088,6 +1123,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/analytics/judge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The judge's flip rate and human agreement over time
+         * @description With judge repeats: the share of criteria whose independent judgements did not all
+         *     agree (flipRate), per UTC day and per judge model and prompt version; and the criteria
+         *     human reviewers ruled otherwise than the judge.
+         */
+        get: operations["judge_stability_api_analytics_judge_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/analytics/agents/{agent_id}": {
         parameters: {
             query?: never;
@@ -1319,6 +1376,268 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/runs/{run_id}/judgements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Judge every session of an ended run again
+         * @description In the background: each session that ran to its end is judged again (`judgeModel`,
+         *     `temperature`, `repeats`), then the matrix and statistics are restated, the previous
+         *     figures kept in `summaryHistory`. `rejudge` follows the progress; `run.rejudged` is sent.
+         */
+        post: operations["rejudge_run_api_runs__run_id__judgements_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/judgements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Judged conversations
+         * @description Newest first.
+         */
+        get: operations["list_judgements_api_judgements_get"];
+        put?: never;
+        /**
+         * Judge a conversation that did not happen in Mimic
+         * @description The persona, the objective (goal, constraints, success criteria, optional checks) and
+         *     the transcript in the seeds' message shape (`senderType` persona | agent, `content`,
+         *     optional `id` and `latencyMs`), judged exactly as a session is: `verdict` (criteria and
+         *     checks with evidence, blame, agreement with repeats) and `findings`. A transcript without
+         *     an agent message, with an unknown sender or without success criteria is a 422, and
+         *     nothing is stored. The answer carries the conversation as judged, each message with the id
+         *     its evidence cites (m1, m2, … where none was given); the list leaves it out.
+         */
+        post: operations["judge_conversation_api_judgements_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/judgements/{judgement_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A judged conversation
+         * @description The verdict and findings with the conversation judged (its messages' ids, as the evidence cites them).
+         */
+        get: operations["get_judgement_api_judgements__judgement_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The review queue
+         * @description Judged sessions waiting for a human review, newest first.
+         */
+        get: operations["review_queue_api_reviews_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/judging/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's judging settings */
+        get: operations["get_settings_api_judging_settings_get"];
+        /**
+         * Change the judging settings (admins)
+         * @description `judgeRepeats`: the default number of independent judgements; `reviewSampleRate`: the
+         *     share of judged sessions the review queue samples. Audited.
+         */
+        put: operations["put_settings_api_judging_settings_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calibration-sets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Calibration sets */
+        get: operations["list_sets_api_calibration_sets_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calibration-sets/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a calibration set from JSON or YAML
+         * @description {name, version, description, cases: [{id, category, hard, persona, objective,
+         *     agentInstructions, endReason, transcript: [{id, senderType, content, latencyMs}],
+         *     labels: [{criterion, status, evidence, why}], expectedFindings: [{type, severity,
+         *     evidence}]}]}; every bad field is named (`cases.3.labels`). 409 when the name is taken.
+         */
+        post: operations["import_set_api_calibration_sets_import_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calibration-sets/from-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Build a calibration set from reviewed sessions
+         * @description Each reviewed session (of `runId`, `agentId`, or `sessionIds`) becomes a case: its
+         *     latest review's readings are the labels, its confirmed and added findings the expected
+         *     ones; a case the reviewer and the judge (or its repeats) disagreed on is marked hard.
+         */
+        post: operations["set_from_reviews_api_calibration_sets_from_reviews_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calibration-sets/{set_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A calibration set */
+        get: operations["get_set_api_calibration_sets__set_id__get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a calibration set
+         * @description Its reports stay; a suite gate naming it fails until a set of that name exists again.
+         */
+        delete: operations["delete_set_api_calibration_sets__set_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calibration-sets/{set_id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A calibration set as JSON or YAML */
+        get: operations["export_set_api_calibration_sets__set_id__export_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calibrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Calibration reports
+         * @description Newest first.
+         */
+        get: operations["list_reports_api_calibrations_get"];
+        put?: never;
+        /**
+         * Run a judge over a calibration set
+         * @description `setId` (id or name), `judgeModel` (else the workspace's judge), `repeats` (the flip
+         *     rate needs 2 or more), `temperature`. Runs in the background: poll GET
+         *     /api/calibrations/{id} until `status` is completed or error; `calibration.completed` is
+         *     sent then. The report names the prompt version of the judge.
+         */
+        post: operations["start_calibration_api_calibrations_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calibrations/{report_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A calibration report
+         * @description The figures, and every case with both readings of each criterion.
+         */
+        get: operations["get_report_api_calibrations__report_id__get"];
+        put?: never;
+        post?: never;
+        /** Delete a calibration report */
+        delete: operations["delete_report_api_calibrations__report_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/webhooks/events": {
         parameters: {
             query?: never;
@@ -1501,6 +1820,28 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** AddedFinding */
+        AddedFinding: {
+            /** Type */
+            type: string;
+            /**
+             * Severity
+             * @enum {string}
+             */
+            severity: "low" | "medium" | "high" | "critical";
+            /** Description */
+            description: string;
+            /**
+             * Evidence
+             * @description Ids of the messages that show it
+             */
+            evidence?: string[];
+            /**
+             * Note
+             * @default
+             */
+            note?: string;
+        };
         /**
          * AgentAnalytics
          * @description The session analytics of one agent, and why its sessions pass or fail.
@@ -1928,6 +2269,155 @@ export interface components {
              */
             next?: string;
         };
+        /** CalibrationCreate */
+        CalibrationCreate: {
+            /**
+             * Setid
+             * @description The calibration set's id or name
+             */
+            setId: string;
+            /**
+             * Judgemodel
+             * @description Else the workspace's default judge model
+             */
+            judgeModel?: string | null;
+            /**
+             * Repeats
+             * @description Judge repeats per case (gives the flip rate)
+             * @default 1
+             */
+            repeats?: number;
+            /** Temperature */
+            temperature?: number | null;
+        };
+        /** CalibrationDetail */
+        CalibrationDetail: {
+            /** Id */
+            id: string;
+            /** Setid */
+            setId: string | null;
+            /** Setname */
+            setName: string;
+            /** Judgemodel */
+            judgeModel: string;
+            /** Promptversion */
+            promptVersion: string;
+            /** Repeats */
+            repeats: number;
+            /** Temperature */
+            temperature: number | null;
+            /**
+             * Status
+             * @description running | completed | error
+             */
+            status: string;
+            /** Casecount */
+            caseCount: number;
+            /** Criteriacount */
+            criteriaCount: number;
+            /** Donecases */
+            doneCases: number;
+            /** Accuracy */
+            accuracy: number | null;
+            /** Kappa */
+            kappa: number | null;
+            /**
+             * Metrics
+             * @description accuracy, kappa, confusion (label -> judge -> count), flips, inconclusiveConfusions, falsePasses, byCategory, hard, findings {expected, strict, lenient, recallStrict, recallLenient, severityAgreement, falseAlarms, missed}, flipRate (with repeats)
+             */
+            metrics: {
+                [key: string]: unknown;
+            };
+            /** Error */
+            error: {
+                [key: string]: unknown;
+            } | null;
+            /** Requestedby */
+            requestedBy: string | null;
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+            /** Completedat */
+            completedAt: string | null;
+            /**
+             * Cases
+             * @description Per case: each criterion's label and the judge's reading
+             */
+            cases: {
+                [key: string]: unknown;
+            }[];
+        };
+        /**
+         * CalibrationGate
+         * @description The suite's judge model and prompt version must have a calibration report on this set
+         *     (its latest) with Cohen's kappa at or above `minKappa`.
+         */
+        CalibrationGate: {
+            /**
+             * Set
+             * @description The calibration set's name (or id)
+             */
+            set: string;
+            /**
+             * Minkappa
+             * @default 0.6
+             */
+            minKappa?: number;
+        };
+        /** CalibrationPublic */
+        CalibrationPublic: {
+            /** Id */
+            id: string;
+            /** Setid */
+            setId: string | null;
+            /** Setname */
+            setName: string;
+            /** Judgemodel */
+            judgeModel: string;
+            /** Promptversion */
+            promptVersion: string;
+            /** Repeats */
+            repeats: number;
+            /** Temperature */
+            temperature: number | null;
+            /**
+             * Status
+             * @description running | completed | error
+             */
+            status: string;
+            /** Casecount */
+            caseCount: number;
+            /** Criteriacount */
+            criteriaCount: number;
+            /** Donecases */
+            doneCases: number;
+            /** Accuracy */
+            accuracy: number | null;
+            /** Kappa */
+            kappa: number | null;
+            /**
+             * Metrics
+             * @description accuracy, kappa, confusion (label -> judge -> count), flips, inconclusiveConfusions, falsePasses, byCategory, hard, findings {expected, strict, lenient, recallStrict, recallLenient, severityAgreement, falseAlarms, missed}, flipRate (with repeats)
+             */
+            metrics: {
+                [key: string]: unknown;
+            };
+            /** Error */
+            error: {
+                [key: string]: unknown;
+            } | null;
+            /** Requestedby */
+            requestedBy: string | null;
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+            /** Completedat */
+            completedAt: string | null;
+        };
         /** CellChange */
         CellChange: {
             /** Personaid */
@@ -1992,6 +2482,16 @@ export interface components {
             /** Passrate */
             passRate?: number | null;
             ci?: components["schemas"]["Interval"] | null;
+            /**
+             * Unstable
+             * @default 0
+             */
+            unstable?: number;
+            /**
+             * Unstablecriteria
+             * @default 0
+             */
+            unstableCriteria?: number;
             /** Personaid */
             personaId: string;
             /** Objectiveid */
@@ -2029,6 +2529,16 @@ export interface components {
             outcome: string | null;
             /** Blame */
             blame?: string | null;
+            /**
+             * Unstablecriteria
+             * @default 0
+             */
+            unstableCriteria?: number;
+            /**
+             * Reviewed
+             * @default false
+             */
+            reviewed?: boolean;
         };
         /** CellSide */
         CellSide: {
@@ -2040,6 +2550,171 @@ export interface components {
             passRate: number | null;
             /** Status */
             status: string;
+        };
+        /** ConversationFinding */
+        ConversationFinding: {
+            /** Type */
+            type: string;
+            /** Severity */
+            severity: string;
+            /** Description */
+            description: string;
+            /** Personaperspective */
+            personaPerspective: string;
+            /** Evidence */
+            evidence: {
+                [key: string]: unknown;
+            };
+            /** Source */
+            source: string;
+        };
+        /** ConversationJudgeCreate */
+        ConversationJudgeCreate: {
+            /**
+             * Reference
+             * @description Your id of the conversation
+             */
+            reference?: string | null;
+            persona: components["schemas"]["ConversationPersona"];
+            objective: components["schemas"]["ConversationObjective"];
+            /**
+             * Agentinstructions
+             * @description The agent's system prompt
+             * @default
+             */
+            agentInstructions?: string;
+            /**
+             * Endreason
+             * @description How it ended: imported (not recorded) when you cannot say
+             * @default imported
+             * @enum {string}
+             */
+            endReason?: "imported" | "goal_met" | "persona_gave_up" | "max_turns" | "max_messages" | "duration" | "agent_silent" | "cancelled";
+            /** Transcript */
+            transcript: components["schemas"]["ConversationMessage"][];
+            /** Judgemodel */
+            judgeModel?: string | null;
+            /** Temperature */
+            temperature?: number | null;
+            /** Repeats */
+            repeats?: number | null;
+        };
+        /** ConversationJudgementDetail */
+        ConversationJudgementDetail: {
+            /** Id */
+            id: string;
+            /** Reference */
+            reference: string | null;
+            /** @description Criteria and checks, as GET /api/sessions/{id}/verdicts */
+            verdict: components["schemas"]["SessionVerdict"];
+            /**
+             * Findings
+             * @description As GET /api/sessions/{id}/findings
+             */
+            findings: components["schemas"]["ConversationFinding"][];
+            /**
+             * Error
+             * @description The judge model's failure, if it failed
+             */
+            error?: {
+                [key: string]: unknown;
+            } | null;
+            /** Requestedby */
+            requestedBy?: string | null;
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+            /**
+             * Conversation
+             * @description What was judged: persona, objective, agentInstructions, endReason and the transcript, each message with the id the evidence cites (m1, m2, … in order where none was given)
+             */
+            conversation: {
+                [key: string]: unknown;
+            };
+        };
+        /** ConversationJudgementPublic */
+        ConversationJudgementPublic: {
+            /** Id */
+            id: string;
+            /** Reference */
+            reference: string | null;
+            /** @description Criteria and checks, as GET /api/sessions/{id}/verdicts */
+            verdict: components["schemas"]["SessionVerdict"];
+            /**
+             * Findings
+             * @description As GET /api/sessions/{id}/findings
+             */
+            findings: components["schemas"]["ConversationFinding"][];
+            /**
+             * Error
+             * @description The judge model's failure, if it failed
+             */
+            error?: {
+                [key: string]: unknown;
+            } | null;
+            /** Requestedby */
+            requestedBy?: string | null;
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+        };
+        /**
+         * ConversationMessage
+         * @description The seeds' message shape.
+         */
+        ConversationMessage: {
+            /**
+             * Id
+             * @description Else m1, m2, ... in order
+             */
+            id?: string | null;
+            /**
+             * Sendertype
+             * @description persona (the user) or agent
+             * @enum {string}
+             */
+            senderType: "persona" | "agent";
+            /** Content */
+            content: string;
+            /** Latencyms */
+            latencyMs?: number | null;
+        };
+        /** ConversationObjective */
+        ConversationObjective: {
+            /** Goal */
+            goal: string;
+            /** Constraints */
+            constraints?: string[];
+            /**
+             * Successcriteria
+             * @description What the judge rules on, one by one
+             */
+            successCriteria: string[];
+            /** Checks */
+            checks?: components["schemas"]["ObjectiveCheck"][];
+        };
+        /** ConversationPersona */
+        ConversationPersona: {
+            /** Name */
+            name: string;
+            /**
+             * Description
+             * @default
+             */
+            description?: string;
+            /** Traits */
+            traits?: {
+                [key: string]: unknown;
+            };
+            /**
+             * Language
+             * @default en
+             */
+            language?: string;
         };
         /** CostStats */
         CostStats: {
@@ -2065,6 +2740,34 @@ export interface components {
             required: boolean;
             /** Placeholder */
             placeholder: string;
+        };
+        /** CriterionReview */
+        CriterionReview: {
+            /**
+             * Index
+             * @description The criterion's number, from 0
+             */
+            index: number;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "met" | "not_met" | "inconclusive";
+            /**
+             * Note
+             * @default
+             */
+            note?: string;
+            /**
+             * Blame
+             * @description Whose it is when not met or inconclusive (default: the judge's, else agent)
+             */
+            blame?: ("agent" | "simulator" | "judge" | "infrastructure") | null;
+            /**
+             * Evidence
+             * @description Ids of the messages that show it
+             */
+            evidence?: string[];
         };
         /**
          * CustomModelCreate
@@ -2329,6 +3032,21 @@ export interface components {
             /** Count */
             count: number;
         };
+        /** FindingDecision */
+        FindingDecision: {
+            /** Findingid */
+            findingId: string;
+            /**
+             * Decision
+             * @enum {string}
+             */
+            decision: "confirmed" | "dismissed";
+            /**
+             * Note
+             * @default
+             */
+            note?: string;
+        };
         /** FindingPublic */
         FindingPublic: {
             /** Id */
@@ -2525,6 +3243,188 @@ export interface components {
             /** Acceptedat */
             acceptedAt: string | null;
         };
+        /**
+         * JudgeAnalytics
+         * @description How stable the judge is: with judge repeats, the share of criteria whose independent
+         *     judgements disagreed (the flip rate), per day and per judge model; and how often human
+         *     reviewers ruled otherwise than the judge.
+         */
+        JudgeAnalytics: {
+            /**
+             * Startdate
+             * Format: date
+             */
+            startDate: string;
+            /**
+             * Enddate
+             * Format: date
+             */
+            endDate: string;
+            /**
+             * Judgements
+             * @description Judgements with repeats in the range (sessions and imported conversations)
+             */
+            judgements: number;
+            /** Criteria */
+            criteria: number;
+            /** Flipped */
+            flipped: number;
+            /** Unstable */
+            unstable: number;
+            /**
+             * Fliprate
+             * @description flipped / criteria over the range
+             */
+            flipRate: number | null;
+            /** Reviewedcriteria */
+            reviewedCriteria: number;
+            /** Humandisagreements */
+            humanDisagreements: number;
+            /**
+             * Humanagreement
+             * @description 1 - humanDisagreements / reviewedCriteria
+             */
+            humanAgreement: number | null;
+            /** Byjudge */
+            byJudge: components["schemas"]["JudgeModelStability"][];
+            /** Daily */
+            daily: components["schemas"]["JudgeDay"][];
+        };
+        /**
+         * JudgeCalibration
+         * @description How far a judge (model and prompt version) is calibrated in this workspace.
+         */
+        JudgeCalibration: {
+            /** Judgemodel */
+            judgeModel: string;
+            /** Promptversion */
+            promptVersion: string;
+            /**
+             * Status
+             * @description calibrated | not_calibrated | below_threshold | never
+             */
+            status: string;
+            /** Reportid */
+            reportId?: string | null;
+            /** Setid */
+            setId?: string | null;
+            /** Setname */
+            setName?: string | null;
+            /** Kappa */
+            kappa?: number | null;
+            /** Accuracy */
+            accuracy?: number | null;
+            /** Calibratedat */
+            calibratedAt?: string | null;
+            /**
+             * Message
+             * @default
+             */
+            message?: string;
+        };
+        /** JudgeDay */
+        JudgeDay: {
+            /**
+             * Date
+             * Format: date
+             * @description A UTC day, YYYY-MM-DD
+             */
+            date: string;
+            /**
+             * Judgements
+             * @description Judgements made with repeats (N > 1) that day
+             */
+            judgements: number;
+            /**
+             * Criteria
+             * @description Criteria they ruled on
+             */
+            criteria: number;
+            /**
+             * Flipped
+             * @description Of those, criteria whose repeats did not all agree
+             */
+            flipped: number;
+            /**
+             * Unstable
+             * @description Of those, criteria whose repeats had no clear majority
+             */
+            unstable: number;
+            /**
+             * Fliprate
+             * @description flipped / criteria; null without repeated judgements
+             */
+            flipRate: number | null;
+            /**
+             * Reviewedcriteria
+             * @description Criteria a human reviewed that day
+             * @default 0
+             */
+            reviewedCriteria?: number;
+            /**
+             * Humandisagreements
+             * @description Of those, criteria where the reviewer ruled otherwise
+             * @default 0
+             */
+            humanDisagreements?: number;
+        };
+        /** JudgeModelStability */
+        JudgeModelStability: {
+            /** Judgemodel */
+            judgeModel: string;
+            /** Promptversion */
+            promptVersion: string;
+            /** Judgements */
+            judgements: number;
+            /** Criteria */
+            criteria: number;
+            /** Flipped */
+            flipped: number;
+            /** Unstable */
+            unstable: number;
+            /** Fliprate */
+            flipRate: number | null;
+        };
+        /**
+         * JudgeRequest
+         * @description A re-judge: the session's stored transcript judged again, without replaying it.
+         */
+        JudgeRequest: {
+            /**
+             * Judgemodel
+             * @description Else the session's judge model, else the workspace default
+             */
+            judgeModel?: string | null;
+            /**
+             * Temperature
+             * @description Default 0 for one judgement, 0.7 for repeats (which need it above 0)
+             */
+            temperature?: number | null;
+            /**
+             * Repeats
+             * @description Independent judgements whose majority is the verdict
+             */
+            repeats?: number | null;
+        };
+        /**
+         * JudgeUse
+         * @description A judge (model and prompt version) that produced verdicts of the run, and its calibration.
+         */
+        JudgeUse: {
+            /** Judgemodel */
+            judgeModel: string;
+            /** Promptversion */
+            promptVersion: string;
+            /** Sessions */
+            sessions: number;
+            /**
+             * Calibration
+             * @description The judge's latest calibration report, if any
+             */
+            calibration: {
+                [key: string]: unknown;
+            };
+        };
         /** JudgementPublic */
         JudgementPublic: {
             /** Id */
@@ -2547,10 +3447,41 @@ export interface components {
             simulator: {
                 [key: string]: unknown;
             };
-            /** Settings */
+            /**
+             * Settings
+             * @description {repeats, temperature, seeds}
+             */
             settings: {
                 [key: string]: unknown;
             };
+            /**
+             * Trigger
+             * @description session | rejudge | run_rejudge
+             * @default session
+             */
+            trigger?: string;
+            /**
+             * Repeats
+             * @default 1
+             */
+            repeats?: number;
+            /**
+             * Criteriacount
+             * @default 0
+             */
+            criteriaCount?: number;
+            /**
+             * Flippedcriteria
+             * @description Criteria whose repeats did not all agree
+             * @default 0
+             */
+            flippedCriteria?: number;
+            /**
+             * Unstablecriteria
+             * @description Criteria whose repeats had no clear majority
+             * @default 0
+             */
+            unstableCriteria?: number;
             /** Requestedby */
             requestedBy: string | null;
             /** Notes */
@@ -2568,6 +3499,24 @@ export interface components {
             createdAt: string;
         };
         /**
+         * JudgingSettings
+         * @description The workspace's judging defaults.
+         */
+        JudgingSettings: {
+            /**
+             * Judgerepeats
+             * @description Judge repeats when neither the session nor the suite says
+             * @default 1
+             */
+            judgeRepeats?: number;
+            /**
+             * Reviewsamplerate
+             * @description Share of judged sessions the review queue samples (0 to 1)
+             * @default 0
+             */
+            reviewSampleRate?: number;
+        };
+        /**
          * LLMChoice
          * @description A model picked for one role; empty means: fall back to the next level.
          */
@@ -2576,6 +3525,74 @@ export interface components {
             model?: string | null;
             /** Temperature */
             temperature?: number | null;
+        };
+        /** LabelledSetDetail */
+        LabelledSetDetail: {
+            /** Id */
+            id: string;
+            /** Name */
+            name: string;
+            /** Description */
+            description: string;
+            /** Version */
+            version: number;
+            /**
+             * Source
+             * @description import | reviews
+             */
+            source: string;
+            /** Casecount */
+            caseCount: number;
+            /** Criteriacount */
+            criteriaCount: number;
+            /** Findingcount */
+            findingCount: number;
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+            /**
+             * Updatedat
+             * Format: date-time
+             */
+            updatedAt: string;
+            /** Cases */
+            cases: {
+                [key: string]: unknown;
+            }[];
+        };
+        /** LabelledSetPublic */
+        LabelledSetPublic: {
+            /** Id */
+            id: string;
+            /** Name */
+            name: string;
+            /** Description */
+            description: string;
+            /** Version */
+            version: number;
+            /**
+             * Source
+             * @description import | reviews
+             */
+            source: string;
+            /** Casecount */
+            caseCount: number;
+            /** Criteriacount */
+            criteriaCount: number;
+            /** Findingcount */
+            findingCount: number;
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+            /**
+             * Updatedat
+             * Format: date-time
+             */
+            updatedAt: string;
         };
         /**
          * LatencyStats
@@ -2967,6 +3984,16 @@ export interface components {
             passRate?: number | null;
             ci?: components["schemas"]["Interval"] | null;
             /**
+             * Unstable
+             * @default 0
+             */
+            unstable?: number;
+            /**
+             * Unstablecriteria
+             * @default 0
+             */
+            unstableCriteria?: number;
+            /**
              * K
              * @default 1
              */
@@ -3003,10 +4030,28 @@ export interface components {
             data: components["schemas"]["AuditEventPublic"][];
             pagination: components["schemas"]["Pagination"];
         };
+        /** Paginated[CalibrationPublic] */
+        Paginated_CalibrationPublic_: {
+            /** Data */
+            data: components["schemas"]["CalibrationPublic"][];
+            pagination: components["schemas"]["Pagination"];
+        };
+        /** Paginated[ConversationJudgementPublic] */
+        Paginated_ConversationJudgementPublic_: {
+            /** Data */
+            data: components["schemas"]["ConversationJudgementPublic"][];
+            pagination: components["schemas"]["Pagination"];
+        };
         /** Paginated[DeliveryPublic] */
         Paginated_DeliveryPublic_: {
             /** Data */
             data: components["schemas"]["DeliveryPublic"][];
+            pagination: components["schemas"]["Pagination"];
+        };
+        /** Paginated[LabelledSetPublic] */
+        Paginated_LabelledSetPublic_: {
+            /** Data */
+            data: components["schemas"]["LabelledSetPublic"][];
             pagination: components["schemas"]["Pagination"];
         };
         /** Paginated[ObjectivePublic] */
@@ -3019,6 +4064,12 @@ export interface components {
         Paginated_PersonaPublic_: {
             /** Data */
             data: components["schemas"]["PersonaPublic"][];
+            pagination: components["schemas"]["Pagination"];
+        };
+        /** Paginated[ReviewQueueItem] */
+        Paginated_ReviewQueueItem_: {
+            /** Data */
+            data: components["schemas"]["ReviewQueueItem"][];
             pagination: components["schemas"]["Pagination"];
         };
         /** Paginated[RunPublic] */
@@ -3508,6 +4559,107 @@ export interface components {
             transcript?: components["schemas"]["ReportMessage"][] | null;
         };
         /**
+         * ReviewCreate
+         * @description Every criterion of the session's verdict must be reviewed, once; findings not named stay
+         *     as the judge recorded them (counted as confirmed); each finding is decided once.
+         */
+        ReviewCreate: {
+            /** Criteria */
+            criteria: components["schemas"]["CriterionReview"][];
+            /** Findings */
+            findings?: components["schemas"]["FindingDecision"][];
+            /** Addedfindings */
+            addedFindings?: components["schemas"]["AddedFinding"][];
+            /**
+             * Note
+             * @default
+             */
+            note?: string;
+        };
+        /** ReviewPublic */
+        ReviewPublic: {
+            /** Id */
+            id: string;
+            /** Sessionid */
+            sessionId: string;
+            /** Judgementid */
+            judgementId: string | null;
+            /** Reviewerid */
+            reviewerId: string | null;
+            /** Revieweremail */
+            reviewerEmail: string;
+            /** Criteria */
+            criteria: {
+                [key: string]: unknown;
+            }[];
+            /** Findings */
+            findings: {
+                [key: string]: unknown;
+            }[];
+            /** Addedfindings */
+            addedFindings: {
+                [key: string]: unknown;
+            }[];
+            /** Note */
+            note: string;
+            /**
+             * Outcome
+             * @description The outcome the review gives the session (it overrides the judge's)
+             */
+            outcome: string;
+            /** Blame */
+            blame: string | null;
+            /**
+             * Disagreements
+             * @description Criteria where the reviewer and the judge differ
+             */
+            disagreements: number;
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+        };
+        /** ReviewQueueItem */
+        ReviewQueueItem: {
+            /** Sessionid */
+            sessionId: string;
+            /** Runid */
+            runId: string | null;
+            /** Agentid */
+            agentId: string;
+            /** Agentname */
+            agentName: string;
+            /** Personaname */
+            personaName: string;
+            /** Objectivename */
+            objectiveName: string;
+            /** Outcome */
+            outcome: string | null;
+            /** Blame */
+            blame: string | null;
+            /** Judgemodel */
+            judgeModel: string | null;
+            /** Flippedcriteria */
+            flippedCriteria: number;
+            /** Unstablecriteria */
+            unstableCriteria: number;
+            /**
+             * Sampled
+             * @description In the sample the team's review rate picks
+             */
+            sampled: boolean;
+            /** Reviewedat */
+            reviewedAt: string | null;
+            /** Endedat */
+            endedAt: string | null;
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+        };
+        /**
          * Role
          * @enum {string}
          */
@@ -3527,6 +4679,33 @@ export interface components {
         RolesPublic: {
             /** Roles */
             roles: components["schemas"]["RolePublic"][];
+        };
+        /**
+         * RunCalibration
+         * @description Whether the run's judges are calibrated, as its suite requires (calibrationGate).
+         */
+        RunCalibration: {
+            /** Required */
+            required: boolean;
+            /**
+             * Status
+             * @description calibrated | not_calibrated | not_required
+             */
+            status: string;
+            /** Set */
+            set?: string | null;
+            /** Minkappa */
+            minKappa?: number | null;
+            /**
+             * Message
+             * @default
+             */
+            message?: string;
+            /**
+             * Judges
+             * @default []
+             */
+            judges?: components["schemas"]["JudgeUse"][];
         };
         /** RunComparison */
         RunComparison: {
@@ -3581,6 +4760,21 @@ export interface components {
             suiteSnapshot: {
                 [key: string]: unknown;
             };
+            calibration?: components["schemas"]["RunCalibration"] | null;
+            /**
+             * Summaryhistory
+             * @description The figures before each re-judge or review after the run ended, newest first
+             */
+            summaryHistory?: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * Rejudge
+             * @description The last re-judge of the whole run
+             */
+            rejudge?: {
+                [key: string]: unknown;
+            };
         };
         /**
          * RunOverrides
@@ -3629,6 +4823,11 @@ export interface components {
              * @default 0
              */
             inconclusive?: number;
+            /**
+             * Unstable
+             * @default 0
+             */
+            unstable?: number;
             /** Cancelled */
             cancelled: number;
         };
@@ -3868,6 +5067,23 @@ export interface components {
              * @description Whose a failed, inconclusive or spoiled session is: agent | simulator | judge | infrastructure
              */
             blame?: string | null;
+            /**
+             * Flippedcriteria
+             * @description Criteria whose judge repeats disagreed
+             * @default 0
+             */
+            flippedCriteria?: number;
+            /**
+             * Unstablecriteria
+             * @description Criteria whose judge repeats had no majority
+             * @default 0
+             */
+            unstableCriteria?: number;
+            /**
+             * Reviewedat
+             * @description When a human last reviewed the verdict
+             */
+            reviewedAt?: string | null;
             /** Error */
             error: {
                 [key: string]: unknown;
@@ -3923,6 +5139,11 @@ export interface components {
             /** Judgemodel */
             judgeModel?: string | null;
             /**
+             * Judgerepeats
+             * @description Independent judgements whose majority is the verdict; else the workspace default (1)
+             */
+            judgeRepeats?: number | null;
+            /**
              * Agentmodel
              * @description For hosted agents
              */
@@ -3967,6 +5188,23 @@ export interface components {
              * @description Whose a failed, inconclusive or spoiled session is: agent | simulator | judge | infrastructure
              */
             blame?: string | null;
+            /**
+             * Flippedcriteria
+             * @description Criteria whose judge repeats disagreed
+             * @default 0
+             */
+            flippedCriteria?: number;
+            /**
+             * Unstablecriteria
+             * @description Criteria whose judge repeats had no majority
+             * @default 0
+             */
+            unstableCriteria?: number;
+            /**
+             * Reviewedat
+             * @description When a human last reviewed the verdict
+             */
+            reviewedAt?: string | null;
             /** Error */
             error: {
                 [key: string]: unknown;
@@ -4040,10 +5278,58 @@ export interface components {
             simulator?: {
                 [key: string]: unknown;
             };
+            /**
+             * Repeats
+             * @description Independent judgements whose majority this is
+             * @default 1
+             */
+            repeats?: number;
             /** Criteria */
             criteria: components["schemas"]["VerdictPublic"][];
             /** Checks */
             checks: components["schemas"]["VerdictPublic"][];
+            /**
+             * Reviewedoutcome
+             * @description The outcome a human review gave, which overrides the judge's
+             */
+            reviewedOutcome?: string | null;
+            /**
+             * Review
+             * @description The latest human review, if any
+             */
+            review?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The latest calibration report of this judge model and prompt version */
+            calibration?: components["schemas"]["JudgeCalibration"] | null;
+        };
+        /**
+         * SetFromReviews
+         * @description A calibration set made of reviewed sessions: the reviewer's readings are the labels.
+         */
+        SetFromReviews: {
+            /** Name */
+            name: string;
+            /**
+             * Description
+             * @default
+             */
+            description?: string;
+            /**
+             * Runid
+             * @description Only the sessions of this run
+             */
+            runId?: string | null;
+            /**
+             * Agentid
+             * @description Only the sessions of this agent
+             */
+            agentId?: string | null;
+            /**
+             * Sessionids
+             * @description Only these sessions (each must have been reviewed)
+             */
+            sessionIds?: string[] | null;
         };
         /**
          * Severity
@@ -4070,6 +5356,13 @@ export interface components {
             /** Judgemodel */
             judgeModel?: string | null;
             thresholds?: components["schemas"]["SuiteThresholds"] | null;
+            /**
+             * Judgerepeats
+             * @description Independent judgements per session, majority per criterion; else the workspace default (1)
+             */
+            judgeRepeats?: number | null;
+            /** @description Require a calibrated judge: else the runs are marked judge not calibrated */
+            calibrationGate?: components["schemas"]["CalibrationGate"] | null;
         };
         /** SuiteCreate */
         SuiteCreate: {
@@ -4305,6 +5598,25 @@ export interface components {
              * @description The rule that changed the judge's ruling, if any
              */
             resolvedBy: string | null;
+            /**
+             * Votes
+             * @description With judge repeats: how many repeats ruled each status
+             */
+            votes?: {
+                [key: string]: number;
+            };
+            /**
+             * Agreement
+             * @description With judge repeats: "4/5", the repeats that agree
+             * @default
+             */
+            agreement?: string;
+            /**
+             * Unstable
+             * @description The repeats had no clear majority (inconclusive)
+             * @default false
+             */
+            unstable?: boolean;
         };
         /** VisionConfig */
         VisionConfig: {
@@ -4324,7 +5636,7 @@ export interface components {
             /** Url */
             url: string;
             /** Events */
-            events: ("session.started" | "session.completed" | "session.failed" | "session.error" | "session.cancelled" | "finding.created" | "run.started" | "run.completed" | "run.cancelled" | "webhook.test" | "*")[];
+            events: ("session.started" | "session.completed" | "session.failed" | "session.error" | "session.cancelled" | "finding.created" | "run.started" | "run.completed" | "run.cancelled" | "judgement.completed" | "run.rejudged" | "review.completed" | "calibration.completed" | "webhook.test" | "*")[];
             /** Secret */
             secret?: string | null;
             /**
@@ -4410,7 +5722,7 @@ export interface components {
             /** Url */
             url?: string | null;
             /** Events */
-            events?: ("session.started" | "session.completed" | "session.failed" | "session.error" | "session.cancelled" | "finding.created" | "run.started" | "run.completed" | "run.cancelled" | "webhook.test" | "*")[] | null;
+            events?: ("session.started" | "session.completed" | "session.failed" | "session.error" | "session.cancelled" | "finding.created" | "run.started" | "run.completed" | "run.cancelled" | "judgement.completed" | "run.rejudged" | "review.completed" | "calibration.completed" | "webhook.test" | "*")[] | null;
             /** Secret */
             secret?: string | null;
             /** Description */
@@ -4523,6 +5835,23 @@ export interface components {
             status?: "active" | "inactive";
         };
         /**
+         * CalibrationGate
+         * @description The suite's judge model and prompt version must have a calibration report on this set
+         *     (its latest) with Cohen's kappa at or above `minKappa`.
+         */
+        MimicYamlCalibrationGate: {
+            /**
+             * Set
+             * @description The calibration set's name (or id)
+             */
+            set: string;
+            /**
+             * Minkappa
+             * @default 0.6
+             */
+            minKappa?: number;
+        };
+        /**
          * Defaults
          * @description Settings of every suite of the file that does not set them itself.
          */
@@ -4546,7 +5875,7 @@ export interface components {
             judgeModel?: string | null;
             /**
              * Judgerepeats
-             * @description How often the judge rules on each session (the majority wins)
+             * @description Independent judgements of each session, the majority per criterion (else the workspace's)
              * @default null
              */
             judgeRepeats?: number | null;
@@ -4574,6 +5903,11 @@ export interface components {
             messageInterval?: number | null;
             /** @default null */
             thresholds?: components["schemas"]["MimicYamlSuiteThresholds"] | null;
+            /**
+             * @description Require a judge calibrated on this set: else the runs fail their gate
+             * @default null
+             */
+            calibrationGate?: components["schemas"]["MimicYamlCalibrationGate"] | null;
         };
         /**
          * HostedAgentEntry
@@ -4903,7 +6237,7 @@ export interface components {
             judgeModel?: string | null;
             /**
              * Judgerepeats
-             * @description How often the judge rules on each session (the majority wins)
+             * @description Independent judgements of each session, the majority per criterion (else the workspace's)
              * @default null
              */
             judgeRepeats?: number | null;
@@ -4931,6 +6265,11 @@ export interface components {
             messageInterval?: number | null;
             /** @default null */
             thresholds?: components["schemas"]["MimicYamlSuiteThresholds"] | null;
+            /**
+             * @description Require a judge calibrated on this set: else the runs fail their gate
+             * @default null
+             */
+            calibrationGate?: components["schemas"]["MimicYamlCalibrationGate"] | null;
             /** Name */
             name: string;
             /**
@@ -7212,7 +8551,7 @@ export interface operations {
                 page?: number;
                 /** @description Items per page (max 100) */
                 limit?: number;
-                /** @description One of: auth.sign_in, auth.sign_in_failed, api_key.created, api_key.revoked, invitation.created, invitation.revoked, invitation.accepted, member.role_changed, member.removed, persona.deleted, objective.deleted, agent.deleted, suite.deleted, webhook.deleted, provider.deleted, custom_model.deleted */
+                /** @description One of: auth.sign_in, auth.sign_in_failed, api_key.created, api_key.revoked, invitation.created, invitation.revoked, invitation.accepted, member.role_changed, member.removed, persona.deleted, objective.deleted, agent.deleted, suite.deleted, webhook.deleted, provider.deleted, custom_model.deleted, session.rejudged, run.rejudged, conversation.judged, review.submitted, calibration_set.created, calibration_set.deleted, calibration.started, calibration.deleted, judging.settings_changed */
                 action?: string | null;
                 /** @description The acting user's id */
                 actorId?: string | null;
@@ -10494,6 +11833,296 @@ export interface operations {
             };
         };
     };
+    rejudge_session_api_sessions__session_id__judgements_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Act in this workspace (token callers who belong to several) */
+                "x-workspace-id"?: string | null;
+            };
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["JudgeRequest"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JudgementPublic"];
+                };
+            };
+            /** @description AUTHENTICATION_ERROR */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_reviews_api_sessions__session_id__reviews_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Act in this workspace (token callers who belong to several) */
+                "x-workspace-id"?: string | null;
+            };
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewPublic"][];
+                };
+            };
+            /** @description AUTHENTICATION_ERROR */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    submit_review_api_sessions__session_id__reviews_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Act in this workspace (token callers who belong to several) */
+                "x-workspace-id"?: string | null;
+            };
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewPublic"];
+                };
+            };
+            /** @description AUTHENTICATION_ERROR */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     start_session_api_sessions__session_id__start_post: {
         parameters: {
             query?: never;
@@ -12224,6 +13853,99 @@ export interface operations {
             };
         };
     };
+    judge_stability_api_analytics_judge_get: {
+        parameters: {
+            query?: {
+                /** @description First UTC day, YYYY-MM-DD (default: 29 days before endDate) */
+                startDate?: string | null;
+                /** @description Last UTC day, YYYY-MM-DD (default: today) */
+                endDate?: string | null;
+                /** @description Only this agent's sessions */
+                agentId?: string | null;
+            };
+            header?: {
+                /** @description Act in this workspace (token callers who belong to several) */
+                "x-workspace-id"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JudgeAnalytics"];
+                };
+            };
+            /** @description AUTHENTICATION_ERROR */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     agent_analytics_api_analytics_agents__agent_id__get: {
         parameters: {
             query?: {
@@ -13627,6 +15349,1692 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["RunReport"];
                 };
+            };
+            /** @description AUTHENTICATION_ERROR */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    rejudge_run_api_runs__run_id__judgements_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Act in this workspace (token callers who belong to several) */
+                "x-workspace-id"?: string | null;
+            };
+            path: {
+                run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["JudgeRequest"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunDetail"];
+                };
+            };
+            /** @description AUTHENTICATION_ERROR */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_judgements_api_judgements_get: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page (max 100) */
+                limit?: number;
+                /** @description Your id of the conversation */
+                reference?: string | null;
+            };
+            header?: {
+                /** @description Act in this workspace (token callers who belong to several) */
+                "x-workspace-id"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paginated_ConversationJudgementPublic_"];
+                };
+            };
+            /** @description AUTHENTICATION_ERROR */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    judge_conversation_api_judgements_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Act in this workspace (token callers who belong to several) */
+                "x-workspace-id"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationJudgeCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationJudgementDetail"];
+                };
+            };
+            /** @description AUTHENTICATION_ERROR */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_judgement_api_judgements__judgement_id__get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Act in this workspace (token callers who belong to several) */
+                "x-workspace-id"?: string | null;
+            };
+            path: {
+                judgement_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationJudgementDetail"];
+                };
+            };
+            /** @description AUTHENTICATION_ERROR */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    review_queue_api_reviews_get: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page (max 100) */
+                limit?: number;
+                runId?: string | null;
+                agentId?: string | null;
+                /** @description Only sessions whose judge repeats disagreed */
+                disagreement?: boolean;
+                /** @description Only failed sessions */
+                failed?: boolean;
+                /** @description Only the sample the review rate picks */
+                sampled?: boolean;
+                /** @description The reviewed sessions instead of those waiting */
+                reviewed?: boolean;
+            };
+            header?: {
+                /** @description Act in this workspace (token callers who belong to several) */
+                "x-workspace-id"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paginated_ReviewQueueItem_"];
+                };
+            };
+            /** @description AUTHENTICATION_ERROR */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_settings_api_judging_settings_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Act in this workspace (token callers who belong to several) */
+                "x-workspace-id"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JudgingSettings"];
+                };
+            };
+            /** @description AUTHENTICATION_ERROR */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    put_settings_api_judging_settings_put: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Act in this workspace (token callers who belong to several) */
+                "x-workspace-id"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JudgingSettings"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JudgingSettings"];
+                };
+            };
+            /** @description AUTHENTICATION_ERROR */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_sets_api_calibration_sets_get: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page (max 100) */
+                limit?: number;
+                q?: string | null;
+            };
+            header?: {
+                /** @description Act in this workspace (token callers who belong to several) */
+                "x-workspace-id"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paginated_LabelledSetPublic_"];
+                };
+            };
+            /** @description AUTHENTICATION_ERROR */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    import_set_api_calibration_sets_import_post: {
+        parameters: {
+            query?: {
+                /** @description Else read from Content-Type */
+                format?: ("json" | "yaml") | null;
+            };
+            header?: {
+                /** @description Act in this workspace (token callers who belong to several) */
+                "x-workspace-id"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Name */
+                    name: string;
+                    /**
+                     * Version
+                     * @default 1
+                     */
+                    version?: number;
+                    /**
+                     * Description
+                     * @default
+                     */
+                    description?: string;
+                    /** Cases */
+                    cases: {
+                        /** Id */
+                        id: string;
+                        /**
+                         * Category
+                         * @default
+                         */
+                        category?: string;
+                        /**
+                         * Hard
+                         * @default false
+                         */
+                        hard?: boolean;
+                        /**
+                         * Notes
+                         * @default
+                         */
+                        notes?: string;
+                        /** LabelledPersona */
+                        persona: {
+                            /** Name */
+                            name: string;
+                            /**
+                             * Description
+                             * @default
+                             */
+                            description?: string;
+                            /** Traits */
+                            traits?: {
+                                [key: string]: unknown;
+                            };
+                            /**
+                             * Language
+                             * @default en
+                             */
+                            language?: string;
+                        };
+                        /** LabelledObjective */
+                        objective: {
+                            /** Goal */
+                            goal: string;
+                            /** Constraints */
+                            constraints?: string[];
+                            /** Successcriteria */
+                            successCriteria: string[];
+                            /** Checks */
+                            checks?: {
+                                [key: string]: unknown;
+                            }[];
+                        };
+                        /**
+                         * Agentinstructions
+                         * @default
+                         */
+                        agentInstructions?: string;
+                        /**
+                         * Endreason
+                         * @default imported
+                         */
+                        endReason?: string;
+                        /** Transcript */
+                        transcript: {
+                            /** Id */
+                            id?: string | null;
+                            /**
+                             * Sendertype
+                             * @enum {string}
+                             */
+                            senderType: "persona" | "agent";
+                            /** Content */
+                            content: string;
+                            /** Latencyms */
+                            latencyMs?: number | null;
+                        }[];
+                        /** Labels */
+                        labels: {
+                            /** Criterion */
+                            criterion: number;
+                            /**
+                             * Status
+                             * @enum {string}
+                             */
+                            status: "met" | "not_met" | "inconclusive";
+                            /** Evidence */
+                            evidence?: string[];
+                            /**
+                             * Why
+                             * @default
+                             */
+                            why?: string;
+                        }[];
+                        /** Expectedfindings */
+                        expectedFindings?: {
+                            /** Type */
+                            type: string;
+                            /**
+                             * Severity
+                             * @enum {string}
+                             */
+                            severity: "low" | "medium" | "high" | "critical";
+                            /** Evidence */
+                            evidence?: string[];
+                        }[];
+                    }[];
+                };
+                "application/yaml": string;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LabelledSetDetail"];
+                };
+            };
+            /** @description AUTHENTICATION_ERROR */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    set_from_reviews_api_calibration_sets_from_reviews_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Act in this workspace (token callers who belong to several) */
+                "x-workspace-id"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetFromReviews"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LabelledSetDetail"];
+                };
+            };
+            /** @description AUTHENTICATION_ERROR */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_set_api_calibration_sets__set_id__get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Act in this workspace (token callers who belong to several) */
+                "x-workspace-id"?: string | null;
+            };
+            path: {
+                set_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LabelledSetDetail"];
+                };
+            };
+            /** @description AUTHENTICATION_ERROR */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    delete_set_api_calibration_sets__set_id__delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Act in this workspace (token callers who belong to several) */
+                "x-workspace-id"?: string | null;
+            };
+            path: {
+                set_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description AUTHENTICATION_ERROR */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    export_set_api_calibration_sets__set_id__export_get: {
+        parameters: {
+            query?: {
+                format?: "json" | "yaml";
+            };
+            header?: {
+                /** @description Act in this workspace (token callers who belong to several) */
+                "x-workspace-id"?: string | null;
+            };
+            path: {
+                set_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                    "application/yaml": unknown;
+                };
+            };
+            /** @description AUTHENTICATION_ERROR */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_reports_api_calibrations_get: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page (max 100) */
+                limit?: number;
+                /** @description A set's id or name */
+                setId?: string | null;
+                judgeModel?: string | null;
+                promptVersion?: string | null;
+                status?: ("running" | "completed" | "error") | null;
+            };
+            header?: {
+                /** @description Act in this workspace (token callers who belong to several) */
+                "x-workspace-id"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paginated_CalibrationPublic_"];
+                };
+            };
+            /** @description AUTHENTICATION_ERROR */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    start_calibration_api_calibrations_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Act in this workspace (token callers who belong to several) */
+                "x-workspace-id"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CalibrationCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalibrationPublic"];
+                };
+            };
+            /** @description AUTHENTICATION_ERROR */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_report_api_calibrations__report_id__get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Act in this workspace (token callers who belong to several) */
+                "x-workspace-id"?: string | null;
+            };
+            path: {
+                report_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalibrationDetail"];
+                };
+            };
+            /** @description AUTHENTICATION_ERROR */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    delete_report_api_calibrations__report_id__delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Act in this workspace (token callers who belong to several) */
+                "x-workspace-id"?: string | null;
+            };
+            path: {
+                report_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description AUTHENTICATION_ERROR */
             401: {

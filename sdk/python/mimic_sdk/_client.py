@@ -7,6 +7,7 @@ from typing import Any
 
 import httpx
 
+from mimic_sdk import _judging as j
 from mimic_sdk import _resources as r
 from mimic_sdk._http import AsyncTransport, Options, SyncTransport
 
@@ -34,6 +35,11 @@ class _Surface:
         self.models = r.Models(transport)
         self.analytics = r.Analytics(transport)
         self.mimic_file = r.MimicFiles(transport)
+        self.judgements = j.Judgements(transport)
+        self.reviews = j.Reviews(transport)
+        self.judging_settings = j.JudgingSettings(transport)
+        self.calibration_sets = j.CalibrationSets(transport)
+        self.calibrations = j.Calibrations(transport)
 
     @property
     def base_url(self) -> str:

@@ -133,6 +133,11 @@ class Runs(ListResource):
     def report(self, run_id: str) -> Json:
         return self._call("GET", f"/{run_id}/report")
 
+    def rejudge(self, run_id: str, body: dict[str, Any] | None = None, **fields: Any) -> Json:
+        """Judge every ended session again in the background (judge_model, repeats,
+        temperature): the run, whose `rejudge` follows the progress."""
+        return self._call("POST", f"/{run_id}/judgements", json_body=payload(body, fields) or None)
+
     def wait(self, run_id: str, *, timeout: float = 3600, poll: float = 1.0,
              on_progress: Callable[[Json], Any] | None = None) -> Json:  # fmt: skip
         """The run once it has ended (endedAt set), read every `poll` seconds."""
@@ -202,6 +207,18 @@ class Sessions(ListResource):
     def judgements(self, session_id: str) -> Json:
         """Every judgement of the session, newest first (the first is its verdict)."""
         return self._call("GET", f"/{session_id}/judgements")
+
+    def rejudge(self, session_id: str, body: dict[str, Any] | None = None, **fields: Any) -> Json:
+        """Judge the stored session again, without replaying it (judge_model, repeats, temperature)."""
+        return self._call("POST", f"/{session_id}/judgements", json_body=payload(body, fields) or None)
+
+    def reviews(self, session_id: str) -> Json:
+        """Human reviews of the verdict, newest first (the first overrides the judge's outcome)."""
+        return self._call("GET", f"/{session_id}/reviews")
+
+    def review(self, session_id: str, body: dict[str, Any] | None = None, **fields: Any) -> Json:
+        """Review the verdict: criteria (status, note, blame), findings confirmed or dismissed, missed ones."""
+        return self._call("POST", f"/{session_id}/reviews", json_body=payload(body, fields))
 
     def artifacts(self, session_id: str, *, kind: str | None = None) -> Json:
         return self._call("GET", f"/{session_id}/artifacts", params=query({"kind": kind}))
@@ -435,6 +452,10 @@ class Analytics(Resource):
 
     def agent(self, agent_id: str, **params: Any) -> Json:
         return self._call("GET", f"/agents/{agent_id}", params=query(params))
+
+    def judge(self, **params: Any) -> Json:
+        """The judge's flip rate and agreement with human reviews over time."""
+        return self._call("GET", "/judge", params=query(params))
 
     def agent_report(self, agent_id: str, **params: Any) -> str:
         return self._call("GET", f"/agents/{agent_id}/report", params=query({"format": "html", **params}))

@@ -1,0 +1,66 @@
+"""A run as the lists show it: its pass rate with the Wilson interval, and the table of runs
+(the suites page, a suite's editor)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import reflex as rx
+
+from app.models.suite import RunPublic
+from app.ui.components.status import status_badge
+
+
+def percent(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:.1f}%"
+
+
+def interval(ci: Any) -> str:
+    return "" if not ci else f"95% CI {ci.low * 100:.1f}–{ci.high * 100:.1f}%"
+
+
+def run_row(run: RunPublic) -> dict[str, str]:
+    overall = run.overall
+    return {
+        "id": run.id,
+        "suite": run.suite_name,
+        "suite_id": run.suite_id,
+        "agent": run.agent_name,
+        "status": run.status,
+        "done": f"{run.progress.done}/{run.progress.total}",
+        "pass_rate": percent(overall.pass_rate if overall else None),
+        "ci": interval(overall.ci if overall else None),
+        "errors": str(run.progress.errors),
+        "started": (run.started_at or run.created_at).strftime("%Y-%m-%d %H:%M"),
+    }
+
+
+def runs_table(rows: rx.Var, *, show_suite: bool = True) -> rx.Component:
+    headers = ["Status", *(["Suite"] if show_suite else []), "Agent", "Done", "Pass rate", "Errors", "Started", ""]
+    return rx.table.root(
+        rx.table.header(rx.table.row(*[rx.table.column_header_cell(h) for h in headers])),
+        rx.table.body(
+            rx.foreach(
+                rows,
+                lambda r: rx.table.row(
+                    rx.table.cell(status_badge(r["status"])),
+                    *([rx.table.cell(rx.link(r["suite"], href="/suites/" + r["suite_id"]))] if show_suite else []),
+                    rx.table.cell(r["agent"]),
+                    rx.table.cell(r["done"]),
+                    rx.table.cell(
+                        rx.vstack(
+                            rx.text(r["pass_rate"], weight="medium", size="2"),
+                            rx.text(r["ci"], size="1", color_scheme="gray"),
+                            spacing="0",
+                        )
+                    ),
+                    rx.table.cell(r["errors"]),
+                    rx.table.cell(r["started"], white_space="nowrap"),
+                    rx.table.cell(rx.link("Open", href="/runs/" + r["id"], aria_label="Open run " + r["started"])),
+                    vertical_align="middle",
+                ),
+            )
+        ),
+        variant="surface",
+        width="100%",
+    )
