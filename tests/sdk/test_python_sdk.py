@@ -63,6 +63,17 @@ def test_create_subscribe_until_complete_and_read_the_verdict(sdk, bot) -> None:
     assert session["id"] in {s["id"] for s in client.sessions.iterate(outcome="passed")}
     assert session["id"] not in {s["id"] for s in client.sessions.iterate(outcome="inconclusive")}
 
+    # The judging resources: judged again without a replay, reviewed by a person, who overrides it.
+    again = client.sessions.rejudge(session["id"], judge_model="mimic/offline")
+    assert again["status"] == "completed" and len(client.sessions.judgements(session["id"])) == 2
+    assert session["id"] in {item["sessionId"] for item in client.reviews.iterate()}  # waiting for a review
+    review = client.sessions.review(session["id"], criteria=[{"index": 0, "status": "not_met", "note": "No date."}])
+    assert review["outcome"] == "failed" and review["disagreements"] == 1
+    assert [r["id"] for r in client.sessions.reviews(session["id"])] == [review["id"]]
+    assert client.judging_settings.update(judge_repeats=3)["judgeRepeats"] == 3
+    assert client.judging_settings.get()["judgeRepeats"] == 3
+    assert "flipRate" in str(client.analytics.judge())
+
 
 def test_pagination_iterates_every_page(sdk) -> None:
     client, _ = sdk
