@@ -228,6 +228,9 @@ def test_inconclusive_spoiled_unreachable_and_refused_sessions_are_set_apart(tmp
         # The simulator's model lives at an address the outbound policy refuses: never called.
         {"name": "Refused model", "agent": "Support bot", "model": "ollama/llama-test",
          "matrix": {"personas": [dana], "objectives": ["Order status"]}},
+        # A judge that must be calibrated on a set this throwaway database does not have.
+        {"name": "Gated", "agent": "Support bot", "calibrationGate": {"set": "support-set", "minKappa": 0.5},
+         "judgeRepeats": 2, "matrix": {"personas": [dana], "objectives": ["Order status"]}},
     ]  # fmt: skip
     (tmp_path / "apart.yaml").write_text(yaml.safe_dump(document, sort_keys=False))
     reached: list[str] = []
@@ -250,10 +253,11 @@ def test_inconclusive_spoiled_unreachable_and_refused_sessions_are_set_apart(tmp
             "by the simulator, 0 infrastructure error(s)") in result.stderr  # fmt: skip
     assert "Down: 1 of 1 sessions ended in an infrastructure error" in result.stderr
     assert "Refused model: 1 of 1 sessions ended in an infrastructure error" in result.stderr
+    assert "✗ Gated: Judge not calibrated" in result.stderr and "“support-set”" in result.stderr
 
     cases = _junit_cases(tmp_path / "apart" / "junit.xml")
     # None of them is a failure of the agent: skipped (with whose it is) or an error.
-    assert not [c for suite in cases.values() for c in suite if "failure" in c]
+    assert not [c for suite in cases.values() for c in suite if "failure" in c and c["@name"] != "judge calibration"]
     mixed = {c["@name"]: c for c in cases["Mixed"]}
     assert set(mixed["Order status #1"]) & {"failure", "error", "skipped"} == set()
     assert mixed["Returns #1"]["skipped"]["@message"] == (
@@ -267,6 +271,9 @@ def test_inconclusive_spoiled_unreachable_and_refused_sessions_are_set_apart(tmp
     assert "error" in down and "skipped" not in down
     [refused] = cases["Refused model"]
     assert "MIMIC_OUTBOUND_ALLOW" in refused["error"]["@message"], refused
+    gated = {c["@name"]: c for c in cases["Gated"]}  # the session passed; the judge calibration case did not
+    assert set(gated["Order status #1"]) & {"failure", "error", "skipped"} == set()
+    assert gated["judge calibration"]["failure"]["@type"] == "judge_not_calibrated"
 
     results = json.loads((tmp_path / "apart" / "results.json").read_text())
     suites = {s["name"]: s for s in results["suites"]}
@@ -280,11 +287,15 @@ def test_inconclusive_spoiled_unreachable_and_refused_sessions_are_set_apart(tmp
     assert spoiled["criteria"][0]["blame"] == "simulator" and spoiled["transcript"][0]["number"] == 1
     assert suites["Wandering"]["run"]["overall"]["simulatorErrors"] == 1
     assert suites["Down"]["sessions"][0]["outcome"] == "error"
+    [gated_session] = suites["Gated"]["sessions"]  # judged twice, as its suite says
+    assert gated_session["outcome"] == "passed" and "Repeats: passed 2 of 2." in gated_session["verdictSummary"]
+    assert suites["Gated"]["run"]["calibration"]["status"] == "not_calibrated"
 
     summary = (tmp_path / "apart" / "summary.md").read_text()
     assert "| Mixed | 100.0% |" in summary and "| 1/1 | 1 | 0 | 0 |" in summary  # passed/judged, inconclusive, ...
     assert "| Wandering | — |" in summary and "| 0/0 | 0 | 1 | 0 |" in summary
     assert "4 session(s) kept out of the pass rate" in summary and "failed session(s)" not in summary
+    assert "- Gated: Judge not calibrated: there is no calibration set “support-set”" in summary
     assert "error: 127.0.0.2 is a loopback address: outbound requests go to public addresses only" in summary
     assert f"- **Mixed** · {dana} × Returns #1: inconclusive, blame: judge" in summary
     assert "  - ? The agent explains how to return a parcel [judge]" in summary
