@@ -192,8 +192,9 @@ INLINE_SECRET = (
 )
 # A secret field is empty (none) or holds a reference; a sensitive header always holds one.
 SECRET_FIELD_PATTERN = f"^$|{REFERENCE_PATTERN}"
+SECRET_VALUE_PATTERN = f"^[\\s\\S]*{REFERENCE_PATTERN}"  # any text holding a reference (its own message)
 SECRET_HEADERS_PATTERN = _any_case(SENSITIVE_HEADER.pattern)
-PATTERN_MESSAGES[SECRET_FIELD_PATTERN] = PATTERN_MESSAGES[REFERENCE_PATTERN] = INLINE_SECRET
+PATTERN_MESSAGES[SECRET_FIELD_PATTERN] = PATTERN_MESSAGES[SECRET_VALUE_PATTERN] = INLINE_SECRET
 
 
 def _secrets_as_references(config_schema: dict[str, Any], config_model: Any) -> None:
@@ -203,7 +204,7 @@ def _secrets_as_references(config_schema: dict[str, Any], config_model: Any) -> 
         properties[name]["pattern"] = SECRET_FIELD_PATTERN
     if "headers" in properties:
         properties["headers"]["patternProperties"] = {
-            SECRET_HEADERS_PATTERN: {"type": "string", "pattern": REFERENCE_PATTERN}
+            SECRET_HEADERS_PATTERN: {"type": "string", "pattern": SECRET_VALUE_PATTERN}
         }
 
 

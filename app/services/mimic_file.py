@@ -22,9 +22,9 @@ from app.models.base import PATTERN_MESSAGES
 from app.models.library import AgentType
 from app.models.mimic_file import (
     AGENT_ENTRIES,
-    REFERENCE_PATTERN,
     SCHEMA_VERSION,
     SECRET_FIELD_PATTERN,
+    SECRET_VALUE_PATTERN,
     Defaults,
     MimicFile,
     SuiteSettings,
@@ -67,7 +67,7 @@ def _message(error: Any) -> str:
 
 def _agent_message(error: Any, agent: dict[str, Any]) -> str:
     """As _message; an inline secret is told which variable it could be (SUPPORT_BOT_APIKEY)."""
-    if error.validator == "pattern" and error.validator_value in (SECRET_FIELD_PATTERN, REFERENCE_PATTERN):
+    if error.validator == "pattern" and error.validator_value in (SECRET_FIELD_PATTERN, SECRET_VALUE_PATTERN):
         hint = "".join(c if c.isalnum() else "_" for c in f"{agent.get('name', 'agent')}_{error.path[-1]}").upper()
         return (f"an inline secret: write a reference to an environment variable, such as ${{{hint}}}, and set it "
                 "where mimic runs")  # fmt: skip
