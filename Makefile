@@ -33,7 +33,7 @@ export LITELLM_LOCAL_MODEL_COST_MAP := True
 export MIMIC_OUTBOUND_ALLOW ?= loopback
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run serve setup install bun axe chromium espeak migrate secret cli test test-scaled services bench clean help worker run-scaled
+.PHONY: run serve setup install bun axe chromium espeak migrate secret cli test test-scaled services bench clean help worker run-scaled schemas sdk-js sdk-js-types
 
 help:
 	@echo "make run     set up (venv, requirements, bun, chromium, database) and start the app on :$(PORT)"
@@ -42,6 +42,8 @@ help:
 	@echo "make bench   the benchmarks under bench/, which print figures"
 	@echo "make migrate alembic upgrade head on the configured database"
 	@echo "make cli     install the \`mimic\` command line into .venv/bin"
+	@echo "make schemas        regenerate schemas/mimic.yaml.schema.json (the JSON Schema of mimic.yaml)"
+	@echo "make sdk-js-types   regenerate sdk/js/src/schema.d.ts from the app's OpenAPI document"
 	@echo "make worker  a queue worker that runs sessions (MIMIC_SESSION_EXECUTION=queue; README: Running at scale)"
 	@echo "make run-scaled  PostgreSQL, Redis, 2 backend workers and 2 queue workers on this machine"
 	@echo "make clean   remove build output (keeps the database and the virtualenv)"
@@ -57,7 +59,7 @@ secret: .secret_key
 	@if [ -z "$$MIMIC_SECRET_KEY" ]; then umask 077; $(PYTHON_SYS) -c "import secrets; print(secrets.token_urlsafe(48))" > $@; \
 		echo "Generated a secret key in $@ (keep it: it signs sessions and encrypts stored secrets)"; fi
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed $(VENV)/.sdk-installed
 
 $(VENV)/.installed: requirements.txt
 	@test -x $(PY) || $(PYTHON_SYS) -m venv $(VENV)
@@ -65,7 +67,26 @@ $(VENV)/.installed: requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	@touch $@
 
-# `mimic`, the command line for scripts and CI: a wrapper that runs app/cli.py from this project.
+# The Python SDK (sdk/python, `mimic-sdk`: the CLI's client and the pytest plugin), editable.
+$(VENV)/.sdk-installed: $(VENV)/.installed sdk/python/pyproject.toml
+	$(PY) -m pip install --quiet --no-deps -e sdk/python
+	@touch $@
+
+# The TypeScript SDK's tools (typescript, openapi-typescript; pinned in its package-lock.json).
+SDK_JS_STAMP := sdk/js/node_modules/.package-lock.json
+sdk-js: $(SDK_JS_STAMP)
+
+$(SDK_JS_STAMP): sdk/js/package.json sdk/js/package-lock.json
+	npm ci --prefix sdk/js --no-audit --no-fund --silent
+	@touch $@
+
+# sdk/js/src/schema.d.ts from the app's OpenAPI document (a test fails while it is stale).
+sdk-js-types: install sdk-js
+	PYTHONPATH=. $(PY) -c "import json; from app.api.main import create_api; \
+		print(json.dumps(create_api().openapi()))" > sdk/js/openapi.json
+	cd sdk/js && node scripts/generate-types.mjs --from openapi.json && rm openapi.json
+
+# `mimic`, the command line for scripts and CI: a wrapper that runs the app/cli package from this project.
 cli: $(VENV)/bin/mimic
 
 $(VENV)/bin/mimic: $(VENV)/.installed
@@ -145,7 +166,7 @@ services:
 
 # First the whole suite on the embedded default (SQLite, in-memory bus), then the API,
 # engine, services and migration tests again on a real PostgreSQL and Redis.
-test: install bun axe chromium espeak cli services
+test: install bun axe chromium espeak cli services sdk-js
 	$(PY) -m pytest $(PYTEST_ARGS)
 	@$(MAKE) --no-print-directory test-scaled
 
@@ -157,6 +178,12 @@ test-scaled: install espeak cli services
 
 bench: install axe espeak
 	@for b in bench/*.py; do echo "== $$b"; PYTHONPATH=. $(PY) $$b || exit 1; done
+
+# schemas/mimic.yaml.schema.json, the JSON Schema of mimic.yaml made from the models (a test
+# checks that the committed file is current).
+schemas: install
+	PYTHONPATH=. $(PY) -c "import json; from app.models.mimic_file import schema; \
+		open('schemas/mimic.yaml.schema.json', 'w').write(json.dumps(schema(), indent=2, ensure_ascii=False) + '\\n')"
 
 clean:
 	rm -rf .web .states

@@ -1,6 +1,8 @@
-"""The `mimic` command line, run as a real process against the live API: log in, create
-resources from files, build a suite by names, run it as CI would, and gate on the results
-(exit 0 or 1), with JUnit XML that a JUnit reader takes and JSON beside it."""
+"""The `mimic` command line against the live API: log in, create resources from files, build a
+suite by names, run it as CI would, and gate on the results (exit 0 or 1), with JUnit XML that a
+JUnit reader takes and JSON beside it. The commands run in the test process (tests/support/cli.py:
+a process start costs seconds); a real process reads the stored login, and the installed wrapper
+runs from any folder."""
 
 from __future__ import annotations
 
@@ -12,24 +14,23 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import httpx
 import pytest
 import yaml
 
 from app.settings import PROJECT_ROOT
 from tests.conftest import PASSWORD
+from tests.support.cli import run_cli
 from tests.support.loopback import LoopbackServer
-from tests.support.suites import OBJECTIVES, PERSONAS, topic_bot
+from tests.support.suites import OBJECTIVES, PERSONAS, UNDECIDABLE_OBJECTIVE, topic_bot
 
 
 @pytest.fixture
 def mimic(live_api, tmp_path: Path):
-    env = {**os.environ, "MIMIC_URL": live_api.url, "MIMIC_CONFIG_DIR": str(tmp_path / "config"), "COLUMNS": "200"}
-    env.pop("MIMIC_API_KEY", None)
+    env = {"MIMIC_URL": live_api.url, "MIMIC_CONFIG_DIR": str(tmp_path / "config")}
 
     def run(*args: str, extra_env: dict | None = None) -> subprocess.CompletedProcess:
-        command = [sys.executable, "-m", "app.cli", *args]
-        merged = {**env, **(extra_env or {})}
-        return subprocess.run(command, cwd=PROJECT_ROOT, env=merged, capture_output=True, text=True, timeout=120)
+        return run_cli(*args, env={**env, **(extra_env or {})})
 
     return run
 
@@ -40,18 +41,23 @@ def _junit(path: Path) -> ET.Element:
     return root.find("testsuite")
 
 
-def test_ci_flow_with_exit_codes_and_reports(mimic, make_account, tmp_path: Path) -> None:
+def test_ci_flow_with_exit_codes_and_reports(mimic, live_api, make_account, tmp_path: Path) -> None:
     account = make_account()
     login = mimic("login", "--email", account.email, "--password", PASSWORD)
     assert login.returncode == 0, login.stderr
     config = tmp_path / "config" / "config.json"
     assert stat.S_IMODE(config.stat().st_mode) == 0o600 and json.loads(config.read_text())["token"]
-    assert account.email in mimic("whoami").stdout
+    # Another process reads the stored login.
+    env = {k: v for k, v in os.environ.items() if k != "MIMIC_API_KEY"}
+    whoami = subprocess.run([sys.executable, "-m", "app.cli", "whoami"], cwd=PROJECT_ROOT, capture_output=True,
+                            text=True, timeout=120, env={**env, "MIMIC_URL": live_api.url,
+                                                         "MIMIC_CONFIG_DIR": str(config.parent)})  # fmt: skip
+    assert whoami.returncode == 0 and account.email in whoami.stdout, whoami.stderr
 
     state: dict = {}
     with LoopbackServer(topic_bot(state)) as bot:
         (tmp_path / "personas.yaml").write_text(yaml.safe_dump(PERSONAS))
-        (tmp_path / "objectives.json").write_text(json.dumps(OBJECTIVES))
+        (tmp_path / "objectives.json").write_text(json.dumps([*OBJECTIVES, UNDECIDABLE_OBJECTIVE]))
         (tmp_path / "agent.json").write_text(json.dumps({"name": "CLI bot", "type": "http", "config": {
             "url": f"{bot.url}/chat", "replyPath": "data.reply", "timeoutSeconds": 5}}))  # fmt: skip
         for kind, file in (("personas", "personas.yaml"), ("objectives", "objectives.json"), ("agents", "agent.json")):
@@ -89,10 +95,29 @@ def test_ci_flow_with_exit_codes_and_reports(mimic, make_account, tmp_path: Path
         report = json.loads((tmp_path / "bad.json").read_text())
         assert report["comparison"]["counts"]["regressed"] == 2
 
-        # The threshold alone decides without a baseline.
-        assert mimic("run", "CI smoke", "--wait", "--poll", "0.2", "--threshold", "0.4").returncode == 0
-        under = mimic("run", "CI smoke", "--wait", "--poll", "0.2", "--threshold", "0.9")
+        # The threshold alone decides without a baseline (a smaller suite: one session per cell).
+        half = mimic("suites", "new", "--name", "CI half", "--agent", "cli bot", "--persona", PERSONAS[0]["name"],
+                     "--objective", "Order status", "--objective", "Opening hours")  # fmt: skip
+        assert half.returncode == 0 and "2 cells, 2 sessions" in half.stdout, half.stderr
+        assert mimic("run", "CI half", "--wait", "--poll", "0.2", "--threshold", "0.4").returncode == 0
+        under = mimic("run", "CI half", "--wait", "--poll", "0.2", "--threshold", "0.9")
         assert under.returncode == 1 and "under the threshold" in under.stderr
+
+        # A criterion the offline judge cannot decide: inconclusive, set apart, and gated on.
+        undecided = mimic("suites", "new", "--name", "CI undecided", "--agent", "cli bot", "--persona",
+                          PERSONAS[0]["name"], "--objective", "Returns")  # fmt: skip
+        assert undecided.returncode == 0, undecided.stderr
+        gated = mimic("run", "CI undecided", "--wait", "--poll", "0.2", "--max-inconclusive", "0.5", "--junit",
+                      str(tmp_path / "undecided.xml"))  # fmt: skip
+        assert gated.returncode == 1, gated.stdout + gated.stderr
+        problems = " ".join(gated.stderr.split())
+        assert "1 of 1 sessions are inconclusive, more than --max-inconclusive allows (50.0%)" in problems
+        assert "no session was passed or failed" in problems
+        assert "Inconclusive" in gated.stdout and "inconclusive" in gated.stdout
+        [case] = _junit(tmp_path / "undecided.xml").iter("testcase")
+        assert case.find("failure") is None and case.find("skipped").get("message").startswith(
+            "inconclusive (blame: judge): undecided: The agent explains how to return a parcel"
+        )
 
         current = report["run"]["id"]
         assert mimic("runs", "compare", current, baseline["id"]).returncode == 1
@@ -100,9 +125,9 @@ def test_ci_flow_with_exit_codes_and_reports(mimic, make_account, tmp_path: Path
         assert "CI smoke" in mimic("runs", "list", "--suite", "CI smoke").stdout
 
 
-def test_api_keys_and_failures_to_run(mimic, client, make_account) -> None:
+def test_api_keys_and_failures_to_run(mimic, live_api, make_account) -> None:
     account = make_account()
-    key = client.post("/api/auth/api-keys", json={"name": "CI"}, headers=account.headers).json()["key"]
+    key = httpx.post(f"{live_api.url}/api/auth/api-keys", json={"name": "CI"}, headers=account.headers).json()["key"]
     assert account.email in mimic("whoami", extra_env={"MIMIC_API_KEY": key}).stdout
     assert account.email in mimic("--api-key", key, "whoami").stdout
     listed = mimic("suites", "list", extra_env={"MIMIC_API_KEY": key})

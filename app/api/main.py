@@ -24,6 +24,7 @@ from app.api.routes import (
     events,
     health,
     judging,
+    mimic_file,
     objectives,
     personas,
     providers,
@@ -38,6 +39,7 @@ from app.api.routes import (
     ws,
 )
 from app.models.agent_config import CONFIG_TYPES
+from app.models.mimic_file import openapi_components as mimic_yaml_components
 from app.settings import VERSION, resolved_secret_key
 
 _ALL_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
@@ -97,6 +99,17 @@ def _document_agent_configs(document: dict[str, Any]) -> None:
         ]  # fmt: skip
 
 
+def _document_mimic_yaml(document: dict[str, Any]) -> None:
+    """mimic.yaml's schema, as the import of the file documents it (#/components/schemas/MimicYaml)."""
+    document.setdefault("components", {}).setdefault("schemas", {}).update(mimic_yaml_components())
+
+
+# Apps with the same routes (every app create_api makes) have the same document: it is made once
+# per process and shared (pydantic's schema generation takes seconds, and the tests make an app
+# per test); the request checks compiled from it are shared too (app/api/documented.py).
+_documents: dict[tuple, dict[str, Any]] = {}
+
+
 def create_api() -> FastAPI:
     resolved_secret_key()  # fail at start-up, not at the first sign-in, when production has no key
     api = FastAPI(
@@ -139,6 +152,7 @@ def create_api() -> FastAPI:
         webhooks,
         search,
         voice,
+        mimic_file,
     ):
         api.include_router(module.router)
 
@@ -152,7 +166,13 @@ def create_api() -> FastAPI:
 
     def openapi() -> dict[str, Any]:
         if api.openapi_schema is None:
-            _document_agent_configs(default_openapi())
+            routes = tuple((r.path, tuple(sorted(r.methods))) for r in api.routes if isinstance(r, APIRoute))
+            if routes not in _documents:
+                document = default_openapi()
+                _document_agent_configs(document)
+                _document_mimic_yaml(document)
+                _documents[routes] = document
+            api.openapi_schema = _documents[routes]  # read-only: nothing changes a document once made
         return api.openapi_schema
 
     api.openapi = openapi  # type: ignore[method-assign]

@@ -11,6 +11,7 @@ import os
 # Before litellm is first imported: it would otherwise fetch its cost map from the internet.
 os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
 
+from app.llm.cache import ResponseCache, use_cache  # noqa: E402
 from app.llm.catalog import (
     CUSTOM_PREFIX,
     OFFLINE_INFO,
@@ -44,6 +45,8 @@ __all__ = [
     "CredentialField",
     "ModelInfo",
     "Provider",
+    "ResponseCache",
+    "use_cache",
     "bundled_models",
     "provider_of",
     "supports_vision",

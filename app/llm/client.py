@@ -24,6 +24,7 @@ import openai  # noqa: E402
 from pydantic import BaseModel, ValidationError  # noqa: E402
 
 from app import outbound  # noqa: E402
+from app.llm import cache as response_cache  # noqa: E402
 from app.llm import egress  # noqa: E402
 from app.llm.offline import CONTEXT_METADATA_KEY, ROLE_METADATA_KEY, OfflineLLM  # noqa: E402
 
@@ -195,6 +196,37 @@ async def complete(
     elif model.split("/", 1)[0].lower() in egress.PROVIDERS_OUTSIDE_THE_POLICY:
         raise LLMError("refused", f"{model.split('/', 1)[0]} models open connections the outbound policy cannot check")
     started = time.perf_counter()
+    cache = response_cache.active(str(role))
+    # The offline model answers from its out-of-band context too: part of its key.
+    shaping = {**kwargs, "messages": request_messages, "offline_context": kwargs["metadata"].get(CONTEXT_METADATA_KEY)}
+    cache_key, ids = cache.key(shaping) if cache else ("", {})
+    if cache and (stored := cache.get(cache_key)) is not None:
+        cached = cache.restore_ids(stored, ids)
+        data = schema.model_validate(cached.data) if schema is not None and cached.data is not None else None
+        if schema is None or data is not None:  # a cached answer costs nothing and takes no time
+            return LLMResult(cached.content, data, cached.model, cached.prompt_tokens, cached.completion_tokens,
+                             0.0, int((time.perf_counter() - started) * 1000))  # fmt: skip
+    result = await _complete_uncached(kwargs, request_messages, model, timeout_s, retries, secrets, schema, name,
+                                      started)  # fmt: skip
+    if cache:
+        answer = response_cache.CachedAnswer(
+            result.content, result.data.model_dump(mode="json") if result.data is not None else None, result.model,
+            result.prompt_tokens, result.completion_tokens)  # fmt: skip
+        cache.put(cache_key, cache.hide_ids(answer, ids))
+    return result
+
+
+async def _complete_uncached(
+    kwargs: dict[str, Any],
+    request_messages: list[dict[str, Any]],
+    model: str,
+    timeout_s: float,
+    retries: int,
+    secrets: list[str],
+    schema: type[BaseModel] | None,
+    name: str | None,
+    started: float,
+) -> LLMResult:
     usage = _Usage()
     attempt_messages = request_messages
     for attempt in range(2):

@@ -6,6 +6,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
+from pydantic import ConfigDict
 from pydantic import Field as PydanticField
 from sqlalchemy import Index, Text
 from sqlmodel import Field, SQLModel
@@ -21,6 +22,7 @@ from app.models.base import (
     workspace_fk,
 )
 from app.models.pages import PageComparison
+from app.models.session import Severity
 
 
 class RunStatus(StrEnum):
@@ -90,6 +92,33 @@ class Run(SQLModel, table=True):
 MAX_SUITE_SESSIONS = 1000
 
 
+class SuiteThresholds(CamelModel):
+    """What a run must reach for `mimic test` (and CI) to pass it. Pass rates count judged
+    sessions only (passed or failed); infrastructure errors are held to `maxErrorRate` and
+    inconclusive sessions to `maxInconclusiveRate` apart; spoiled sessions are only shown."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    pass_rate: float | None = PydanticField(default=None, ge=0, le=1, description="Least pass rate over all cells")
+    cell_pass_rate: float | None = PydanticField(default=None, ge=0, le=1, description="Least pass rate of every cell")
+    pass_k: float | None = PydanticField(
+        default=None, ge=0, le=1, description="Least share of cells whose every repeat passed (pass^k)"
+    )
+    max_error_rate: float | None = PydanticField(
+        default=None, ge=0, le=1, description="Most infrastructure errors, as a share of sessions (default 0)"
+    )
+    max_inconclusive_rate: float | None = PydanticField(
+        default=None, ge=0, le=1,
+        description="Most sessions the judge left inconclusive, as a share of the ended sessions (default: any)",
+    )  # fmt: skip
+    max_findings: dict[Severity, Annotated[int, PydanticField(ge=0)]] | None = PydanticField(
+        default=None, description="Most findings of each severity, e.g. {critical: 0, high: 2}"
+    )
+    max_regressions: int | None = PydanticField(
+        default=None, ge=0, description="Most cells that passed in the baseline and fail now (default 0)"
+    )
+
+
 class CalibrationGate(CamelModel):
     """The suite's judge model and prompt version must have a calibration report on this set
     (its latest) with Cohen's kappa at or above `minKappa`."""
@@ -107,6 +136,7 @@ class SuiteConfig(CamelModel):
     message_interval: float | None = PydanticField(default=None, ge=0, le=3600)
     seed: int | None = PydanticField(default=None, ge=0, le=2**31 - 1)
     judge_model: str | None = PydanticField(default=None, max_length=200)
+    thresholds: SuiteThresholds | None = None
     judge_repeats: int | None = PydanticField(
         default=None,
         ge=1,
@@ -143,6 +173,16 @@ class SuiteUpdate(CamelModel):
     repeats: int | None = PydanticField(default=None, ge=1, le=100)
     simulator_model: str | None = PydanticField(default=None, max_length=200)
     config: SuiteConfig | None = None
+
+
+class RunOverrides(CamelModel):
+    """What one run may change of its suite (POST /api/suites/{id}/run): rerun a few cells,
+    more repeats, another seed. The run's snapshot records them."""
+
+    repeats: int | None = PydanticField(default=None, ge=1, le=100)
+    seed: int | None = PydanticField(default=None, ge=0, le=2**31 - 1)
+    persona_ids: IdList | None = PydanticField(default=None, description="Only these of the suite's personas")
+    objective_ids: IdList | None = PydanticField(default=None, description="Only these of the suite's objectives")
 
 
 class SuitePublic(SuiteCreate):
@@ -334,3 +374,81 @@ class RunComparison(CamelModel):
     cells: list[CellChange]
     # Browser suites: findings per page of the website, the baseline's against this run's.
     pages: PageComparison | None = None
+
+
+class ReportRow(CamelModel):
+    """A row of a session's verdict: a success criterion, or a check (its own verdict row)."""
+
+    key: str = PydanticField(default="", description="criterion:<i>, a built-in check's key, or objective:<i>")
+    criterion: str = PydanticField(description="The criterion's text, or what the check checks")
+    status: str = PydanticField(description="met | not_met | inconclusive")
+    reasoning: str
+    evidence_message_ids: list[str] = PydanticField(
+        default_factory=list, description="Ids of the transcript's messages that show it"
+    )
+    evidence_message_numbers: list[int] = PydanticField(
+        default_factory=list, description="The same messages by their number in the transcript (from 1)"
+    )
+    blame: str | None = PydanticField(
+        default=None, description="agent | simulator | judge | infrastructure, when not met or inconclusive"
+    )
+    source: str = PydanticField(default="judge", description="judge | check")
+    gating: bool = PydanticField(default=True, description="Whether a failure counts toward the session's outcome")
+
+
+class ReportFinding(CamelModel):
+    type: str
+    severity: str
+    description: str
+    source: str
+    evidence_message_ids: list[str] = PydanticField(default_factory=list)
+    evidence_message_numbers: list[int] = PydanticField(default_factory=list)
+
+
+class ReportMessage(CamelModel):
+    id: str = ""
+    number: int = PydanticField(default=0, description="Its place in the transcript, from 1 (what evidence cites)")
+    sender_type: str
+    content: str
+    latency_ms: int | None
+
+
+class ReportSession(CamelModel):
+    """One session of a run as a CI report needs it; the transcript only of sessions that
+    did not pass (capped), which a reviewer will want to read."""
+
+    id: str
+    persona_name: str
+    objective_name: str
+    repeat: int
+    status: str
+    outcome: str | None = PydanticField(
+        description="passed | failed | inconclusive | simulator_error | error | cancelled; only failed counts "
+        "against the agent, and only passed and failed enter a pass rate"
+    )
+    blame: str | None = PydanticField(
+        default=None, description="Whose a failed, inconclusive or spoiled session is: agent | simulator | judge | "
+        "infrastructure"
+    )  # fmt: skip
+    end_reason: str | None
+    error: dict[str, Any] | None
+    duration_ms: int | None
+    message_count: int
+    total_cost: float
+    total_tokens: int
+    verdict_summary: str | None
+    judge_model: str | None = None
+    prompt_version: str | None = None
+    criteria: list[ReportRow]
+    checks: list[ReportRow] = PydanticField(default_factory=list, description="The checks' own verdict rows")
+    findings: list[ReportFinding]
+    transcript: list[ReportMessage] | None = None
+
+
+class RunReport(CamelModel):
+    """GET /api/runs/{id}/report: the run with every session's verdict and findings."""
+
+    run: RunDetail
+    sessions: list[ReportSession]
+    findings_by_severity: dict[str, int]
+    total_cost: float

@@ -29,11 +29,23 @@ def _set(config: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
     target[path[-1]] = value
 
 
-def validate(agent_type: AgentType, raw: dict[str, Any], *, stored: dict[str, Any] | None = None) -> dict[str, Any]:
+def validate(
+    agent_type: AgentType, raw: dict[str, Any], *, stored: dict[str, Any] | None = None, keep_env_refs: bool = False
+) -> dict[str, Any]:
     """The config as stored: validated for the type (errors name `config.<field>`), with
-    secrets encrypted. A secret sent back masked keeps the value already stored."""
+    secrets encrypted. A secret sent back masked keeps the value already stored. A value
+    changed by hand is no longer the environment variable it came from: its envRefs entry
+    goes (unless `keep_env_refs`: mimic.yaml's push sets both)."""
     raw = copy.deepcopy(raw)
     stored = stored or {}
+    if not keep_env_refs and stored and isinstance(raw.get("envRefs"), dict):
+        before = unsealed(agent_type, stored)
+        raw["envRefs"] = {
+            path: template
+            for path, template in raw["envRefs"].items()
+            if crypto.is_mask(_get(raw, tuple(path.split("."))))
+            or _get(raw, tuple(path.split("."))) == _get(before, tuple(path.split(".")))
+        }
     # Put back what is stored where the caller sent a mask, before validating.
     for path in secret_paths(agent_type, raw):
         field = "config." + ".".join(path)
@@ -50,6 +62,8 @@ def validate(agent_type: AgentType, raw: dict[str, Any], *, stored: dict[str, An
         details = validation_details(exc.errors(), prefix="config.")
         raise ValidationFailed(f"Invalid config for a {agent_type} agent", details) from exc
     config = model.model_dump(by_alias=True, mode="json")
+    if not config["envRefs"]:
+        del config["envRefs"]  # most agents have none: no empty key in every answer
     for path in secret_paths(agent_type, config):
         _set(config, path, crypto.encrypt(_get(config, path)))
     return config

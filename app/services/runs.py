@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import xml.etree.ElementTree as ET
 from collections import defaultdict
 from collections.abc import AsyncIterator, Iterable
 from datetime import datetime, timedelta
@@ -38,6 +37,7 @@ from app.models.suite import (
     Run,
     RunComparison,
     RunDetail,
+    RunOverrides,
     RunProgress,
     RunPublic,
     RunStatus,
@@ -234,7 +234,7 @@ def restate_summary(session: Session, run_id: str, *, reason: str, by: str | Non
 # ---- start, follow, end ------------------------------------------------------------------
 
 
-def _snapshot(session: Session, suite: Suite) -> dict[str, Any]:
+def _snapshot(session: Session, suite: Suite, overrides: RunOverrides | None = None) -> dict[str, Any]:
     def names(model: type, ids: list[str]) -> dict[str, str]:
         rows = session.exec(select(model).where(col(model.id).in_(ids))).all() if ids else []
         return {row.id: row.name for row in rows}
@@ -246,12 +246,15 @@ def _snapshot(session: Session, suite: Suite) -> dict[str, Any]:
         "personaIds": list(suite.persona_ids), "objectiveIds": list(suite.objective_ids), "repeats": suite.repeats,
         "simulatorModel": suite.simulator_model, "config": dict(suite.config),
         "personas": names(Persona, suite.persona_ids), "objectives": names(Objective, suite.objective_ids),
+        "overrides": overrides.model_dump(by_alias=True, exclude_none=True) if overrides else {},
     }  # fmt: skip
 
 
 def _session_rows(run: Run, suite: Suite, principal: Principal) -> list[SimSession]:
-    # Judging settings go to the session's llmConfig; the calibration gate stays with the run.
-    config = {k: v for k, v in suite.config.items() if k not in ("judgeModel", "judgeRepeats", "calibrationGate")}
+    # Judging settings go to the session's llmConfig; the thresholds are the gate's and the
+    # calibration gate stays with the run.
+    config = {k: v for k, v in suite.config.items()
+              if k not in ("judgeModel", "judgeRepeats", "calibrationGate", "thresholds")}  # fmt: skip
     llm_config = {"model": suite.simulator_model, "judgeModel": suite.config.get("judgeModel"),
                   "judgeRepeats": suite.config.get("judgeRepeats")}  # fmt: skip
     llm_config = {k: v for k, v in llm_config.items() if v}
@@ -278,15 +281,43 @@ def publish_run_event(run: Run, status: str, extra: dict[str, Any] | None = None
                                                            "status": status, **(extra or {})}))  # fmt: skip
 
 
-def start_run(*, session: Session, principal: Principal, suite_id: str) -> RunDetail:
-    """Creates the run and its sessions and schedules them."""
+def _overridden(suite: Suite, overrides: RunOverrides | None) -> Suite:
+    """The suite as this run runs it: a copy (never stored) with the run's overrides, which
+    may only narrow the matrix to some of its personas and objectives."""
+    if overrides is None:
+        return suite
+    problems = [
+        FieldError(field, f"not in the suite: {', '.join(extra[:5])}")
+        for field, chosen, known in (("personaIds", overrides.persona_ids, suite.persona_ids),
+                                     ("objectiveIds", overrides.objective_ids, suite.objective_ids))
+        if chosen and (extra := [i for i in chosen if i not in known])
+    ]  # fmt: skip
+    if problems:
+        raise ValidationFailed("The overrides name cells the suite does not have", problems)
+    values = suite.model_dump()
+    if overrides.persona_ids:
+        values["persona_ids"] = [i for i in suite.persona_ids if i in overrides.persona_ids]
+    if overrides.objective_ids:
+        values["objective_ids"] = [i for i in suite.objective_ids if i in overrides.objective_ids]
+    if overrides.repeats is not None:
+        values["repeats"] = overrides.repeats
+    if overrides.seed is not None:
+        values["config"] = {**suite.config, "seed": overrides.seed}
+    return Suite(**values)
+
+
+def start_run(
+    *, session: Session, principal: Principal, suite_id: str, overrides: RunOverrides | None = None
+) -> RunDetail:
+    """Creates the run and its sessions and schedules them. `overrides` (repeats, seed, a
+    subset of the personas and objectives) apply to this run only."""
     require(principal, Permission.write)
-    suite = suites.resource.row(session, principal, suite_id)
+    suite = _overridden(suites.resource.row(session, principal, suite_id), overrides)
     suites.check_matrix(session, principal, suite.agent_id, suite.persona_ids, suite.objective_ids, suite.repeats)
     run = Run(
         workspace_id=principal.workspace_id, suite_id=suite.id, agent_id=suite.agent_id, status=RunStatus.running,
         total_sessions=len(suite.persona_ids) * len(suite.objective_ids) * suite.repeats,
-        suite_snapshot=_snapshot(session, suite), started_at=utcnow(), created_by=principal.user_id,
+        suite_snapshot=_snapshot(session, suite, overrides), started_at=utcnow(), created_by=principal.user_id,
     )  # fmt: skip
     session.add(run)
     session.flush()
@@ -522,68 +553,3 @@ def compare_runs(*, session: Session, principal: Principal, run_id: str, baselin
             significant=test.significant,
         ),
     )  # fmt: skip
-
-
-# ---- reports -------------------------------------------------------------------------------
-
-
-def junit_report(*, session: Session, principal: Principal, run_id: str) -> str:
-    """The run as JUnit XML, which CI systems read: one test case per session (cell and
-    repeat); a failed verdict is a <failure>, an infrastructure error an <error>, and a
-    session the judge could not decide, the simulator spoiled, cancelled or unfinished is
-    <skipped> (with whose it is). A suite that requires a calibrated judge adds a "judge
-    calibration" case, failed while the judge is not calibrated."""
-    detail = get_run(session=session, principal=principal, run_id=run_id)
-    rows = {r.id: r for r in _sessions_of(session, [run_id]).get(run_id, [])}
-    overall = detail.overall or OverallResult()
-    cases, failures, errors, skipped, seconds = [], 0, 0, 0, 0.0
-    for cell in detail.cells:
-        for s in cell.sessions:
-            row = rows.get(s.id)
-            duration = (row.duration_ms or 0) / 1000 if row else 0.0
-            seconds += duration
-            case = ET.Element("testcase", classname=f"{detail.suite_name}.{cell.persona_name}",
-                              name=f"{cell.objective_name} #{s.repeat}", time=f"{duration:.3f}")  # fmt: skip
-            ET.SubElement(case, "properties").extend(
-                [ET.Element("property", name="sessionId", value=s.id),
-                 ET.Element("property", name="endReason", value=(row.end_reason or "") if row else "")]
-            )  # fmt: skip
-            if s.outcome == "failed":
-                failures += 1
-                summary = (row.verdict_summary or "") if row else ""
-                ET.SubElement(case, "failure", message=f"the agent did not meet the objective: {summary}"[:500],
-                              type="failed").text = summary  # fmt: skip
-            elif s.outcome == "error" or s.status in ("error", "interrupted"):
-                errors += 1
-                error = (row.error or {}) if row else {}
-                ET.SubElement(case, "error", message=str(error.get("message", "infrastructure error"))[:500],
-                              type=f"{error.get('source', 'mimic')}_{error.get('kind', 'error')}")  # fmt: skip
-            elif s.outcome != "passed":
-                skipped += 1
-                whose = f" (blame: {s.blame})" if s.blame else ""
-                ET.SubElement(case, "skipped", message=f"{s.outcome or s.status}{whose}")
-            cases.append(case)
-    gate = detail.calibration
-    if gate is not None and gate.required:  # the suite requires a calibrated judge: a test case of its own
-        case = ET.Element("testcase", classname=f"{detail.suite_name}.judge", name="judge calibration", time="0")
-        if gate.status != "calibrated":
-            failures += 1
-            ET.SubElement(case, "failure", message=gate.message[:500], type="judge_not_calibrated").text = gate.message
-        cases.append(case)
-    counts = {"tests": str(len(cases)), "failures": str(failures), "errors": str(errors), "skipped": str(skipped),
-              "time": f"{seconds:.3f}"}  # fmt: skip
-    root = ET.Element("testsuites", name=f"Mimic suite {detail.suite_name}", **counts)
-    suite = ET.SubElement(root, "testsuite", name=detail.suite_name,
-                          timestamp=(detail.started_at or detail.created_at).isoformat(), **counts)  # fmt: skip
-    properties = ET.SubElement(suite, "properties")
-    facts = {
-        "runId": detail.id, "suiteId": detail.suite_id, "agent": detail.agent_name, "status": detail.status,
-        "passRate": overall.pass_rate, "passRateCiLow": overall.ci.low if overall.ci else None,
-        "passRateCiHigh": overall.ci.high if overall.ci else None, "passK": overall.pass_k, "k": overall.k,
-        "judgeCalibration": detail.calibration.status if detail.calibration else None,
-    }  # fmt: skip
-    for name, value in facts.items():
-        ET.SubElement(properties, "property", name=name, value="" if value is None else str(value))
-    suite.extend(cases)
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

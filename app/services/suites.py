@@ -87,6 +87,11 @@ def _values(data: SuiteCreate | SuiteUpdate, *, partial: bool) -> dict[str, Any]
     return {k: v for k, v in values.items() if v is not None or k == "simulator_model"}
 
 
+def values_of(data: SuiteCreate) -> dict[str, Any]:
+    """The columns a suite is stored with (mimic.yaml's push writes them too)."""
+    return _values(data, partial=False)
+
+
 def list_suites(
     *, session: Session, principal: Principal, params: PageParams, q: str | None = None, agent_id: str | None = None
 ) -> Paginated[SuitePublic]:

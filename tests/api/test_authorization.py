@@ -362,6 +362,14 @@ ROUTES.update(
         ("GET", "/api/runs/{run_id}/junit"): Rule(
             "viewer", lambda w, c: (f"/api/runs/{_new_run(w)}/junit", None), True
         ),
+        ("GET", "/api/runs/{run_id}/report"): Rule(
+            "viewer", lambda w, c: (f"/api/runs/{_new_run(w)}/report", None), True
+        ),
+        ("GET", "/api/schemas/mimic.yaml.json"): Rule("public", _static("/api/schemas/mimic.yaml.json")),
+        ("POST", "/api/mimic-yaml/import"): Rule(
+            "editor", _static("/api/mimic-yaml/import", {"document": {"version": 1, "personas": [{"name": "Filed"}]}})
+        ),
+        ("GET", "/api/mimic-yaml/export"): Rule("viewer", _static("/api/mimic-yaml/export?persona=Filed")),
         ("GET", "/api/webhooks/events"): Rule("viewer", _static("/api/webhooks/events")),
         ("GET", "/api/webhooks"): Rule("admin", _static("/api/webhooks")),
         ("POST", "/api/webhooks"): Rule("admin", _static("/api/webhooks", WEBHOOK_BODY)),

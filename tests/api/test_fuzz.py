@@ -76,7 +76,9 @@ def security_headers(ctx: Any, response: schemathesis.Response, case: schemathes
 # size (personas × objectives × repeats), a model whose provider is not configured, what a
 # YAML import document holds (the document can only call YAML a string), an objective check's
 # regular expression or JSON schema that does not compile, or a criterion it names that the
-# objective does not have, and the judging rules at the end. A schema-valid request
+# objective does not have, in a pushed mimic.yaml a name given twice, a suite naming what neither
+# the file nor the workspace has and a ${NAME} the request's env lacks, and the judging rules at
+# the end. A schema-valid request
 # refused for one of these (and nothing else) is not a document that lies.
 BUSINESS_RULES: tuple[tuple[str, str], ...] = (
     ("agentId", "no such agent"), ("personaId", "no such persona"), ("objectiveId", "no such objective"),
@@ -97,6 +99,11 @@ BUSINESS_RULES: tuple[tuple[str, str], ...] = (
     ("expectedFindings", "not in the transcript"), ("cases", "case ids must be unique"),
     ("temperature", "must be above 0 when repeats"), ("setId", "no such calibration set"),
     ("sessionIds", "not reviewed or not in this workspace"), ("body", "no reviewed session matches"),
+    # mimic.yaml: text that is not a YAML mapping, names given twice or unknown, unset variables.
+    ("body", "YAML"), ("document", "YAML"), ("version", "version"), ("env", "is not set"),
+    ("personas", "is used"), ("objectives", "is used"), ("agents", "is used"), ("suites", "is used"),
+    ("agent", "in the file or the workspace"), ("personas", "in the file or the workspace"),
+    ("objectives", "in the file or the workspace"),
 )  # fmt: skip
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
+from tests.support.openai_stub import StubRequest, ToolCall
 from tests.support.sessions import PERSONA, Api
 
 ANSWERS = {
@@ -34,6 +35,25 @@ OBJECTIVES = [
                     "successCriteria": ["The agent gives the store's opening hours"]},
      "checks": [{"type": "regex", "value": r"open from \d+ ?(am|pm) to \d+ ?(am|pm)", "criterion": 0}]},
 ]  # fmt: skip
+
+
+# No check is bound to its criterion, which only meaning decides: the offline judge answers
+# inconclusive ("needs an LLM judge"), a session that counts neither way.
+UNDECIDABLE_OBJECTIVE = {
+    "name": "Returns", "config": {"maxTurns": 3},
+    "definition": {"goal": "Find out how to return a parcel.",
+                   "successCriteria": ["The agent explains how to return a parcel"]},
+}  # fmt: skip
+
+
+def wandering_persona(request: StubRequest) -> ToolCall:
+    """A simulated persona (served as an OpenAI-compatible model on 127.0.0.1) that leaves its
+    objective: it asks about something else and leaves after one reply. Its sessions are spoiled:
+    simulator_error, never counted against the agent."""
+    said = [m for m in request.body["messages"] if m["role"] == "assistant"]
+    if not said:
+        return ToolCall({"message": "Do you sell garden gnomes in blue?", "action": "continue", "reasoning": "x"})
+    return ToolCall({"message": "Never mind, bye.", "action": "give_up", "reasoning": "bored"})
 
 
 def topic_of(message: str) -> str | None:

@@ -1,4 +1,4 @@
-"""/api/runs: list, read with per-cell results, cancel, compare two runs, JUnit XML, re-judge."""
+"""/api/runs: list, read with per-cell results, cancel, compare two runs, the report CI reads, JUnit XML, re-judge."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from fastapi import APIRouter, Query, Response, status
 from app.api.deps import CurrentPrincipal, SessionDep
 from app.api.errors import error_responses
 from app.models.judgement import JudgeRequest
-from app.models.suite import RunComparison, RunDetail, RunPublic
-from app.services import run_judging, runs
+from app.models.suite import RunComparison, RunDetail, RunPublic, RunReport
+from app.services import run_judging, run_reports, runs
 from app.services.pagination import Paginated
 
 router = APIRouter(prefix="/api/runs", tags=["runs"])
@@ -62,12 +62,19 @@ def compare_runs(run_id: str, baseline_id: str, principal: CurrentPrincipal, ses
     responses={200: {"content": {"application/xml": {}}}},
 )
 def junit_report(run_id: str, principal: CurrentPrincipal, session: SessionDep) -> Response:
-    document = runs.junit_report(session=session, principal=principal, run_id=run_id)
+    document = run_reports.junit_report(session=session, principal=principal, run_id=run_id)
     return Response(
         document,
         media_type="application/xml",
         headers={"Content-Disposition": f'attachment; filename="mimic-run-{run_id}.xml"'},
     )
+
+
+@router.get("/{run_id}/report", response_model=RunReport, summary="Every session's verdict and findings")
+def run_report(run_id: str, principal: CurrentPrincipal, session: SessionDep) -> RunReport:
+    """The run with, per session, the verdict per criterion, the findings, and the
+    transcript of each session that did not pass (what `mimic test` writes its reports from)."""
+    return run_reports.run_report(session=session, principal=principal, run_id=run_id)
 
 
 @router.post(

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query, status
 from app.api.deps import CurrentPrincipal, SessionDep
 from app.api.errors import error_responses
 from app.api.routes.library import add_crud_routes
-from app.models.suite import RunDetail, SuiteCreate, SuitePublic, SuiteUpdate
+from app.models.suite import RunDetail, RunOverrides, SuiteCreate, SuitePublic, SuiteUpdate
 from app.services import runs, suites
 
 router = APIRouter(prefix="/api/suites", tags=["suites"])
@@ -30,7 +30,11 @@ add_crud_routes(
     summary="Start a run of the suite",
     responses=error_responses(409),
 )
-def run_suite(suite_id: str, principal: CurrentPrincipal, session: SessionDep) -> RunDetail:
+def run_suite(
+    suite_id: str, principal: CurrentPrincipal, session: SessionDep, overrides: RunOverrides | None = None
+) -> RunDetail:
     """Creates one session per cell and repeat and schedules them under the concurrency cap.
-    Follow it with GET /api/runs/{id}; it ends (status completed) when its last session ends."""
-    return runs.start_run(session=session, principal=principal, suite_id=suite_id)
+    Follow it with GET /api/runs/{id}; it ends (status completed) when its last session ends.
+    An optional body overrides, for this run only, the repeats, the seed, or narrows the
+    matrix to some of the suite's personas and objectives."""
+    return runs.start_run(session=session, principal=principal, suite_id=suite_id, overrides=overrides)
