@@ -699,7 +699,8 @@ export interface paths {
         /**
          * The session's verdict: criteria and checks, with evidence, blame, the judge model and prompt version
          * @description The latest judgement's rows (null before the session was judged). A criterion: its
-         *     status (met / not_met / inconclusive), reasoning, `evidenceMessageIds`, `blame` (agent,
+         *     status (met / not_met / inconclusive), reasoning, `evidenceMessageIds` (a browser
+         *     session's: the ids of its steps), `blame` (agent,
          *     simulator, judge or infrastructure) and `source` (judge, or check when an objective check
          *     decided it); a check: the same, with `gating` (whether its failure fails the session).
          */
@@ -723,7 +724,8 @@ export interface paths {
          * The findings of the session's verdict
          * @description The latest judgement's findings (source judge: the audit; source check: a deterministic
          *     check) and a browser session's measured and persona findings; `evidence.messageIds` cite
-         *     the transcript.
+         *     the transcript, a browser session's judge findings cite its steps (`evidence.stepIds`,
+         *     on the first one's `eventId` and `page`).
          */
         get: operations["get_findings_api_sessions__session_id__findings_get"];
         put?: never;
@@ -831,8 +833,55 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The session as JSON or Markdown */
+        /**
+         * The session as JSON or Markdown
+         * @description A browser session's export also holds every step (action, target, reasoning, outcome, URL,
+         *     timing) with its findings and files, and its pages. Also accepts ?token= and the dashboard's
+         *     cookie, so a download link works.
+         */
         get: operations["export_session_api_sessions__session_id__export_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{session_id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A browser session's printable report (HTML, screenshots inline)
+         * @description Every step with its screenshot, the verdict and the findings by page, on one page to print
+         *     or save as PDF. Also accepts ?token= and the dashboard's cookie, so a link opens it.
+         */
+        get: operations["session_report_api_sessions__session_id__report_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{session_id}/pages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A browser session's pages
+         * @description The pages the persona went through (origin + path), in order, with the steps taken on
+         *     each and its findings; a finding seen on several pages is listed on each.
+         */
+        get: operations["list_pages_api_sessions__session_id__pages_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1158,6 +1207,28 @@ export interface paths {
          *     latency p50/p95, findings by type and severity, and cost.
          */
         get: operations["agent_analytics_api_analytics_agents__agent_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/pages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A website's findings page by page, against another
+         * @description Findings per page of the agent's sessions that ended in the range, beside the baseline
+         *     agent's: pages are matched by their path below each agent's site root (the folder of its
+         *     target URL), so /before/survey.html and /after/survey.html are one row.
+         */
+        get: operations["pages_api_analytics_pages_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1753,6 +1824,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sessions/{session_id}/voice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A voice session's call: latency, talk-over, barge-in, recordings
+         * @description Per answer and per call: time from the end of the persona's speech to the agent's first
+         *     audio (p50, p95), silences, talk-over, whether the agent stopped when interrupted, words
+         *     per minute and recognition confidence; the timeline of who spoke when; the recordings.
+         */
+        get: operations["get_voice_call_api_sessions__session_id__voice_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/voice/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's audio retention */
+        get: operations["get_voice_settings_api_voice_settings_get"];
+        /** Set how many days call recordings are kept (admins) */
+        put: operations["update_voice_settings_api_voice_settings_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/schemas/mimic.yaml.json": {
         parameters: {
             query?: never;
@@ -1950,6 +2061,8 @@ export interface components {
             latency: components["schemas"]["LatencyStats"];
             findings: components["schemas"]["FindingsSummary"];
             cost: components["schemas"]["CostStats"];
+            /** @description Voice calls, when the agent is a voice agent */
+            voice?: components["schemas"]["VoiceStats"] | null;
         };
         /** AgentCreate */
         AgentCreate: {
@@ -1971,7 +2084,7 @@ export interface components {
              * @enum {string}
              */
             status?: "active" | "inactive";
-        } & (unknown & unknown & unknown & unknown & unknown & unknown);
+        } & (unknown & unknown & unknown & unknown & unknown & unknown & unknown);
         /**
          * AgentPublic
          * @description Secrets in `config` are masked (the last 4 characters at most).
@@ -2052,7 +2165,7 @@ export interface components {
          * AgentType
          * @enum {string}
          */
-        AgentType: "http" | "openai" | "websocket" | "hosted" | "browser" | "whatsapp";
+        AgentType: "http" | "openai" | "websocket" | "hosted" | "browser" | "whatsapp" | "voice";
         /** AgentUpdate */
         AgentUpdate: {
             /** Name */
@@ -2066,7 +2179,7 @@ export interface components {
             } | null;
             /** Status */
             status?: ("active" | "inactive") | null;
-        } & (unknown & unknown & unknown & unknown & unknown & unknown);
+        } & (unknown & unknown & unknown & unknown & unknown & unknown & unknown);
         /**
          * AnalyticsBreakdown
          * @description What the Analytics page shows for a range, optionally for one agent and one persona.
@@ -2106,6 +2219,8 @@ export interface components {
             topFindings: components["schemas"]["RecurringFinding"][];
             findings: components["schemas"]["FindingsSummary"];
             cost: components["schemas"]["CostStats"];
+            /** @description Voice calls in the range (null: none) */
+            voice?: components["schemas"]["VoiceStats"] | null;
         };
         /** ApiInfo */
         ApiInfo: {
@@ -2254,6 +2369,25 @@ export interface components {
              * Format: date-time
              */
             createdAt: string;
+        };
+        /** BargeInConfig */
+        BargeInConfig: {
+            /**
+             * Afterms
+             * @description How far into the agent's answer the persona cuts in
+             */
+            afterMs: number;
+            /**
+             * Every
+             * @description On every n-th answer
+             * @default 1
+             */
+            every?: number;
+            /**
+             * Maxtimes
+             * @default 1
+             */
+            maxTimes?: number;
         };
         /** Body_start_session_api_auth_session_post */
         Body_start_session_api_auth_session_post: {
@@ -3069,6 +3203,16 @@ export interface components {
             };
             /** Source */
             source: string;
+            /**
+             * Page
+             * @description Browser sessions: origin + path of the page
+             */
+            page?: string | null;
+            /**
+             * Pages
+             * @description Every page it was seen on (browser sessions)
+             */
+            pages?: string[];
             /** Judgementid */
             judgementId?: string | null;
             /**
@@ -3704,7 +3848,7 @@ export interface components {
             content: string;
             /**
              * Truncated
-             * @description The text was cut to the size limit
+             * @description The stored body is longer than MIMIC_MAX_REPLY_BYTES characters; content is its start
              * @default false
              */
             truncated?: boolean;
@@ -3728,6 +3872,12 @@ export interface components {
              * @default false
              */
             empty?: boolean;
+            /**
+             * Unrecognized
+             * @description Voice: the agent spoke, but Mimic's recogniser made out no words
+             * @default false
+             */
+            unrecognized?: boolean;
             /**
              * Timestamp
              * Format: date-time
@@ -3833,6 +3983,8 @@ export interface components {
              * @default 12
              */
             maxTurns?: number;
+            /** @description Voice calls: realism knobs that override the persona's (noise, barge-in...) */
+            voice?: components["schemas"]["VoiceRealismConfig"] | null;
         };
         /** ObjectiveCreate */
         ObjectiveCreate: {
@@ -4018,6 +4170,67 @@ export interface components {
             /** Passkestimate */
             passKEstimate?: number | null;
         };
+        /** PageChange */
+        PageChange: {
+            /**
+             * Key
+             * @description The page's path below its site root (e.g. survey.html)
+             */
+            key: string;
+            baseline: components["schemas"]["PageSide"] | null;
+            current: components["schemas"]["PageSide"] | null;
+            /**
+             * Delta
+             * @description Findings now minus before
+             */
+            delta: number;
+            /**
+             * Fixed
+             * @description Rules found before and not any more
+             */
+            fixed?: string[];
+            /**
+             * Added
+             * @description Rules found now and not before
+             */
+            added?: string[];
+        };
+        /** PageComparison */
+        PageComparison: {
+            /** Baselineroot */
+            baselineRoot: string;
+            /** Currentroot */
+            currentRoot: string;
+            /** Baselinefindings */
+            baselineFindings: number;
+            /** Currentfindings */
+            currentFindings: number;
+            /** Pages */
+            pages: components["schemas"]["PageChange"][];
+        };
+        /** PageSide */
+        PageSide: {
+            /** Page */
+            page: string;
+            /**
+             * Sessions
+             * @description Sessions that saw this page
+             */
+            sessions: number;
+            /**
+             * Findings
+             * @description Findings on it (a finding seen on several pages counts on each)
+             */
+            findings: number;
+            /** Byseverity */
+            bySeverity?: {
+                [key: string]: number;
+            };
+            /** Rules */
+            rules?: {
+                [key: string]: number;
+            };
+        };
         /** Paginated[AgentPublic] */
         Paginated_AgentPublic_: {
             /** Data */
@@ -4121,6 +4334,8 @@ export interface components {
              * @default 300
              */
             sessionDuration?: number;
+            /** @description How the persona sounds on voice calls */
+            voice?: components["schemas"]["PersonaVoiceConfig"] | null;
         };
         /** PersonaCreate */
         PersonaCreate: {
@@ -4247,6 +4462,51 @@ export interface components {
             /** Language */
             language?: string | null;
         };
+        /**
+         * PersonaVoiceConfig
+         * @description How the persona sounds and listens on voice calls. Empty fields follow its traits.
+         */
+        PersonaVoiceConfig: {
+            /**
+             * Engine
+             * @default espeak
+             * @enum {string}
+             */
+            engine?: "espeak" | "hosted";
+            /**
+             * Model
+             * @description Hosted text-to-speech model
+             */
+            model?: string | null;
+            /**
+             * Voice
+             * @description Hosted voice name, e.g. alloy
+             */
+            voice?: string | null;
+            /**
+             * Accent
+             * @description e.g. scottish, en-gb, es
+             */
+            accent?: string | null;
+            /** Espeakvariant */
+            espeakVariant?: string | null;
+            /** Ratewpm */
+            rateWpm?: number | null;
+            /** Pitch */
+            pitch?: number | null;
+            /**
+             * Listenengine
+             * @default pocketsphinx
+             * @enum {string}
+             */
+            listenEngine?: "pocketsphinx" | "hosted";
+            /**
+             * Listenmodel
+             * @description Hosted speech-to-text model
+             */
+            listenModel?: string | null;
+            realism?: components["schemas"]["VoiceRealismConfig"];
+        } & (unknown & unknown);
         /** ProfileUpdate */
         ProfileUpdate: {
             /** Name */
@@ -4726,6 +4986,7 @@ export interface components {
             };
             /** Cells */
             cells: components["schemas"]["CellChange"][];
+            pages?: components["schemas"]["PageComparison"] | null;
         };
         /** RunDetail */
         RunDetail: {
@@ -5161,6 +5422,38 @@ export interface components {
             actionCount: number;
             /** Durationms */
             durationMs: number | null;
+        };
+        /** SessionPage */
+        SessionPage: {
+            /**
+             * Page
+             * @description origin + path; empty for findings about the whole session
+             */
+            page: string;
+            /**
+             * Title
+             * @default
+             */
+            title?: string;
+            /**
+             * Steps
+             * @description The steps taken on it (0: opening the website)
+             */
+            steps?: number[];
+            /** Eventids */
+            eventIds?: string[];
+            /**
+             * Outcome
+             * @description How it read when last seen: confirmation | failure | neutral
+             * @default neutral
+             */
+            outcome?: string;
+            /** Byseverity */
+            bySeverity?: {
+                [key: string]: number;
+            };
+            /** Findings */
+            findings?: components["schemas"]["FindingPublic"][];
         };
         /** SessionPublic */
         SessionPublic: {
@@ -5631,6 +5924,194 @@ export interface components {
              */
             screenshotInterval?: number;
         };
+        /** VoiceCallPublic */
+        VoiceCallPublic: {
+            /** Sessionid */
+            sessionId: string;
+            /** Transport */
+            transport: string;
+            /** Turns */
+            turns: number;
+            /** Latencyp50Ms */
+            latencyP50Ms: number | null;
+            /** Latencyp95Ms */
+            latencyP95Ms: number | null;
+            /** Talkoverms */
+            talkOverMs: number;
+            /** Interruptions */
+            interruptions: number;
+            /** Yields */
+            yields: number;
+            /** Longsilences */
+            longSilences: number;
+            /** Wordsperminute */
+            wordsPerMinute: number | null;
+            /** Confidence */
+            confidence: number | null;
+            /** Durationms */
+            durationMs: number;
+            /** Summary */
+            summary: {
+                [key: string]: unknown;
+            };
+            /** Turndetails */
+            turnDetails: components["schemas"]["VoiceTurnPublic"][];
+            /** Recordings */
+            recordings: components["schemas"]["VoiceRecording"][];
+            /**
+             * Recordingspurged
+             * @default false
+             */
+            recordingsPurged?: boolean;
+        };
+        /**
+         * VoiceRealismConfig
+         * @description Realism knobs; on an objective, the ones set override the persona's.
+         */
+        VoiceRealismConfig: {
+            /** Noise */
+            noise?: ("none" | "white" | "pink" | "brown" | "street" | "babble" | "office") | null;
+            /**
+             * Snrdb
+             * @description Speech-to-noise ratio in dB
+             */
+            snrDb?: number | null;
+            /**
+             * Fillers
+             * @description Chance of a filler per sentence
+             */
+            fillers?: number | null;
+            /**
+             * Pauses
+             * @description Chance of a pause mid-sentence
+             */
+            pauses?: number | null;
+            /** Pausems */
+            pauseMs?: number | null;
+            bargeIn?: components["schemas"]["BargeInConfig"] | null;
+        };
+        /** VoiceRecording */
+        VoiceRecording: {
+            /** Id */
+            id: string;
+            /** Name */
+            name: string;
+            /** Channel */
+            channel: string;
+            /** Contenttype */
+            contentType: string;
+            /** Size */
+            size: number;
+            /** Url */
+            url: string;
+        };
+        /** VoiceSettingsPublic */
+        VoiceSettingsPublic: {
+            /**
+             * Audioretentiondays
+             * @description Recordings older than this many days are deleted; 0 keeps them
+             */
+            audioRetentionDays: number;
+            /**
+             * Serverdefaultdays
+             * @default 0
+             */
+            serverDefaultDays?: number;
+        };
+        /** VoiceSettingsUpdate */
+        VoiceSettingsUpdate: {
+            /**
+             * Audioretentiondays
+             * @description null: the server's default (MIMIC_AUDIO_RETENTION_DAYS)
+             */
+            audioRetentionDays?: number | null;
+        };
+        /**
+         * VoiceStats
+         * @description Voice sessions of the range: the agents' answers as heard on the calls.
+         */
+        VoiceStats: {
+            /**
+             * Sessions
+             * @description Voice sessions with a stored call
+             */
+            sessions: number;
+            /**
+             * Turns
+             * @description Agent answers measured
+             */
+            turns: number;
+            /**
+             * Latencyp50Ms
+             * @description End of the persona's speech to the agent's first audio, p50
+             */
+            latencyP50Ms: number | null;
+            /** Latencyp95Ms */
+            latencyP95Ms: number | null;
+            /**
+             * Talkoverms
+             * @description Both speaking at once, summed over the calls
+             */
+            talkOverMs: number;
+            /**
+             * Interruptions
+             * @description Answers the persona cut into
+             */
+            interruptions: number;
+            /**
+             * Yields
+             * @description Of those, answers the agent stopped within the threshold
+             */
+            yields: number;
+            /**
+             * Yieldrate
+             * @description yields / interruptions (0 to 1)
+             */
+            yieldRate: number | null;
+            /** Longsilences */
+            longSilences: number;
+            /**
+             * Wordsperminute
+             * @description Mean pace of the agents' answers
+             */
+            wordsPerMinute: number | null;
+            /**
+             * Confidence
+             * @description Mean recognition confidence of the agents' answers (0 to 1)
+             */
+            confidence: number | null;
+        };
+        /** VoiceTurnPublic */
+        VoiceTurnPublic: {
+            /** Messageid */
+            messageId: string | null;
+            /** Turnindex */
+            turnIndex: number;
+            /** Startms */
+            startMs: number;
+            /** Endms */
+            endMs: number;
+            /** Latencyms */
+            latencyMs: number | null;
+            /** Speechms */
+            speechMs: number;
+            /** Maxgapms */
+            maxGapMs: number;
+            /** Talkoverms */
+            talkOverMs: number;
+            /** Interrupted */
+            interrupted: boolean;
+            /** Yielded */
+            yielded: boolean | null;
+            /** Yieldms */
+            yieldMs: number | null;
+            /** Words */
+            words: number;
+            /** Wordsperminute */
+            wordsPerMinute: number | null;
+            /** Confidence */
+            confidence: number | null;
+        };
         /** WebhookCreate */
         WebhookCreate: {
             /** Url */
@@ -5805,9 +6286,28 @@ export interface components {
             /** Objectives */
             objectives?: components["schemas"]["MimicYamlObjectiveEntry"][];
             /** Agents */
-            agents?: (components["schemas"]["MimicYamlHttpAgentEntry"] | components["schemas"]["MimicYamlOpenAIAgentEntry"] | components["schemas"]["MimicYamlWebSocketAgentEntry"] | components["schemas"]["MimicYamlHostedAgentEntry"] | components["schemas"]["MimicYamlBrowserAgentEntry"] | components["schemas"]["MimicYamlWhatsAppAgentEntry"])[];
+            agents?: (components["schemas"]["MimicYamlHttpAgentEntry"] | components["schemas"]["MimicYamlOpenAIAgentEntry"] | components["schemas"]["MimicYamlWebSocketAgentEntry"] | components["schemas"]["MimicYamlHostedAgentEntry"] | components["schemas"]["MimicYamlBrowserAgentEntry"] | components["schemas"]["MimicYamlWhatsAppAgentEntry"] | components["schemas"]["MimicYamlVoiceAgentEntry"])[];
             /** Suites */
             suites?: components["schemas"]["MimicYamlSuiteEntry"][];
+        };
+        /** BargeInConfig */
+        MimicYamlBargeInConfig: {
+            /**
+             * Afterms
+             * @description How far into the agent's answer the persona cuts in
+             */
+            afterMs: number;
+            /**
+             * Every
+             * @description On every n-th answer
+             * @default 1
+             */
+            every?: number;
+            /**
+             * Maxtimes
+             * @default 1
+             */
+            maxTimes?: number;
         };
         /**
          * BrowserAgentEntry
@@ -6057,6 +6557,11 @@ export interface components {
              * @default 12
              */
             maxTurns?: number;
+            /**
+             * @description Voice calls: realism knobs that override the persona's (noise, barge-in...)
+             * @default null
+             */
+            voice?: components["schemas"]["MimicYamlVoiceRealismConfig"] | null;
         };
         /** ObjectiveDefinition */
         MimicYamlObjectiveDefinition: {
@@ -6126,6 +6631,11 @@ export interface components {
              * @default 300
              */
             sessionDuration?: number;
+            /**
+             * @description How the persona sounds on voice calls
+             * @default null
+             */
+            voice?: components["schemas"]["MimicYamlPersonaVoiceConfig"] | null;
         };
         /** PersonaDefinition */
         MimicYamlPersonaDefinition: {
@@ -6208,6 +6718,64 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /**
+         * PersonaVoiceConfig
+         * @description How the persona sounds and listens on voice calls. Empty fields follow its traits.
+         */
+        MimicYamlPersonaVoiceConfig: {
+            /**
+             * Engine
+             * @default espeak
+             * @enum {string}
+             */
+            engine?: "espeak" | "hosted";
+            /**
+             * Model
+             * @description Hosted text-to-speech model
+             * @default null
+             */
+            model?: string | null;
+            /**
+             * Voice
+             * @description Hosted voice name, e.g. alloy
+             * @default null
+             */
+            voice?: string | null;
+            /**
+             * Accent
+             * @description e.g. scottish, en-gb, es
+             * @default null
+             */
+            accent?: string | null;
+            /**
+             * Espeakvariant
+             * @default null
+             */
+            espeakVariant?: string | null;
+            /**
+             * Ratewpm
+             * @default null
+             */
+            rateWpm?: number | null;
+            /**
+             * Pitch
+             * @default null
+             */
+            pitch?: number | null;
+            /**
+             * Listenengine
+             * @default pocketsphinx
+             * @enum {string}
+             */
+            listenEngine?: "pocketsphinx" | "hosted";
+            /**
+             * Listenmodel
+             * @description Hosted speech-to-text model
+             * @default null
+             */
+            listenModel?: string | null;
+            realism?: components["schemas"]["MimicYamlVoiceRealismConfig"];
+        } & (unknown & unknown);
         /**
          * Severity
          * @enum {string}
@@ -6335,6 +6903,68 @@ export interface components {
              * @default null
              */
             maxRegressions?: number | null;
+        };
+        /**
+         * VoiceAgentEntry
+         * @description A voice agent. A voice agent: `transport` picks the config (websocket | http | hosted). A telephony
+         *     transport is one more entry here and one more adapter in app/engine/targets/voice.py.
+         */
+        MimicYamlVoiceAgentEntry: {
+            /** Name */
+            name: string;
+            /**
+             * Description
+             * @default
+             */
+            description?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "voice";
+            config?: components["schemas"]["MimicYamlVoiceAgentConfig"];
+            /**
+             * Status
+             * @default active
+             * @enum {string}
+             */
+            status?: "active" | "inactive";
+        };
+        /**
+         * VoiceRealismConfig
+         * @description Realism knobs; on an objective, the ones set override the persona's.
+         */
+        MimicYamlVoiceRealismConfig: {
+            /**
+             * Noise
+             * @default null
+             */
+            noise?: ("none" | "white" | "pink" | "brown" | "street" | "babble" | "office") | null;
+            /**
+             * Snrdb
+             * @description Speech-to-noise ratio in dB
+             * @default null
+             */
+            snrDb?: number | null;
+            /**
+             * Fillers
+             * @description Chance of a filler per sentence
+             * @default null
+             */
+            fillers?: number | null;
+            /**
+             * Pauses
+             * @description Chance of a pause mid-sentence
+             * @default null
+             */
+            pauses?: number | null;
+            /**
+             * Pausems
+             * @default null
+             */
+            pauseMs?: number | null;
+            /** @default null */
+            bargeIn?: components["schemas"]["MimicYamlBargeInConfig"] | null;
         };
         /**
          * WebSocketAgentEntry
@@ -6509,6 +7139,30 @@ export interface components {
              */
             maxTokens?: number;
         };
+        /**
+         * AccessibilityConfig
+         * @description The axe-core rules run on each page of a browser session.
+         */
+        MimicYamlAccessibilityConfig: {
+            /**
+             * Enabled
+             * @default true
+             */
+            enabled?: boolean;
+            /**
+             * Standard
+             * @description The WCAG version and level held to (each includes the ones below it)
+             * @default wcag22aa
+             * @enum {string}
+             */
+            standard?: "wcag2a" | "wcag2aa" | "wcag21a" | "wcag21aa" | "wcag22a" | "wcag22aa";
+            /**
+             * Bestpractice
+             * @description Also axe's best-practice rules (landmarks, regions, heading order), reported a step below their impact
+             * @default true
+             */
+            bestPractice?: boolean;
+        };
         /** Viewport */
         MimicYamlViewport: {
             /**
@@ -6541,6 +7195,7 @@ export interface components {
              */
             allowedOrigins?: string[];
             viewport?: components["schemas"]["MimicYamlViewport"];
+            accessibility?: components["schemas"]["MimicYamlAccessibilityConfig"];
         };
         /**
          * WhatsAppAgentConfig
@@ -6575,6 +7230,18 @@ export interface components {
              */
             appSecret?: string;
         };
+        /**
+         * VoiceAgentConfig
+         * @description A voice agent: `transport` picks the config (websocket | http | hosted). A telephony
+         *         transport is one more entry here and one more adapter in app/engine/targets/voice.py.
+         */
+        MimicYamlVoiceAgentConfig: {
+            /**
+             * @default websocket
+             * @enum {unknown}
+             */
+            transport?: "websocket" | "http" | "hosted";
+        } & (unknown & unknown & unknown);
     };
     responses: never;
     parameters: never;
@@ -12321,7 +12988,184 @@ export interface operations {
         parameters: {
             query?: {
                 format?: "json" | "markdown";
+                /** @description For EventSource clients, which cannot send headers */
+                token?: string | null;
             };
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                    "text/markdown": unknown;
+                };
+            };
+            /** @description AUTHENTICATION_ERROR */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    session_report_api_sessions__session_id__report_get: {
+        parameters: {
+            query?: {
+                format?: "html";
+                /** @description For EventSource clients, which cannot send headers */
+                token?: string | null;
+            };
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
+            /** @description AUTHENTICATION_ERROR */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_pages_api_sessions__session_id__pages_get: {
+        parameters: {
+            query?: never;
             header?: {
                 /** @description Act in this workspace (token callers who belong to several) */
                 "x-workspace-id"?: string | null;
@@ -12339,8 +13183,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
-                    "text/markdown": unknown;
+                    "application/json": components["schemas"]["SessionPage"][];
                 };
             };
             /** @description AUTHENTICATION_ERROR */
@@ -12521,6 +13364,7 @@ export interface operations {
                 content: {
                     "image/jpeg": unknown;
                     "application/zip": unknown;
+                    "audio/wav": unknown;
                 };
             };
             /** @description AUTHENTICATION_ERROR */
@@ -13972,6 +14816,101 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AgentAnalytics"];
+                };
+            };
+            /** @description AUTHENTICATION_ERROR */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    pages_api_analytics_pages_get: {
+        parameters: {
+            query: {
+                /** @description A browser agent */
+                agentId: string;
+                /** @description Another version of the site (a browser agent) */
+                baselineAgentId?: string | null;
+                /** @description First UTC day, YYYY-MM-DD (default: 29 days before endDate) */
+                startDate?: string | null;
+                /** @description Last UTC day, YYYY-MM-DD (default: today) */
+                endDate?: string | null;
+            };
+            header?: {
+                /** @description Act in this workspace (token callers who belong to several) */
+                "x-workspace-id"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageComparison"];
                 };
             };
             /** @description AUTHENTICATION_ERROR */
@@ -17933,6 +18872,270 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SearchResults"];
+                };
+            };
+            /** @description AUTHENTICATION_ERROR */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_voice_call_api_sessions__session_id__voice_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Act in this workspace (token callers who belong to several) */
+                "x-workspace-id"?: string | null;
+            };
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoiceCallPublic"];
+                };
+            };
+            /** @description AUTHENTICATION_ERROR */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_voice_settings_api_voice_settings_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Act in this workspace (token callers who belong to several) */
+                "x-workspace-id"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoiceSettingsPublic"];
+                };
+            };
+            /** @description AUTHENTICATION_ERROR */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    update_voice_settings_api_voice_settings_put: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Act in this workspace (token callers who belong to several) */
+                "x-workspace-id"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VoiceSettingsUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoiceSettingsPublic"];
                 };
             };
             /** @description AUTHENTICATION_ERROR */
