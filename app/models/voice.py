@@ -15,6 +15,7 @@ from sqlmodel import Field, SQLModel
 from app.models.base import (
     NOT_BLANK_PATTERN,
     CamelModel,
+    EnvRefs,
     absolute_url,
     created_at_field,
     id_field,
@@ -48,6 +49,7 @@ class _VoiceAgentBase(CamelModel):
         default=1000, ge=200, le=10_000, description="Silence after the agent's speech that ends its turn"
     )
     greeting: bool = PydanticField(default=False, description="The agent speaks first (it greets the caller)")
+    env_refs: EnvRefs = PydanticField(default_factory=dict)
 
 
 class VoiceWebSocketConfig(_VoiceAgentBase):
