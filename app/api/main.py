@@ -89,14 +89,16 @@ def _document_agent_configs(document: dict[str, Any]) -> None:
         schema = document.get("components", {}).get("schemas", {}).get(name)
         if schema is None:
             continue
-        schema["allOf"] = [
-            {
-                "if": {"properties": {"type": {"const": agent_type.value}}, "required": ["type"]},
-                "then": {"required": ["config"],
-                         "properties": {"config": inlined(model.model_json_schema(by_alias=True))}},
-            }
-            for agent_type, model in CONFIG_TYPES.items()
-        ]  # fmt: skip
+        # One chain (if http then ... else if openai then ...), not a rule per type side by side:
+        # the same meaning, and a schema generator (the fuzzer's) can follow the chain, where
+        # seven independent rules with configs of their own were past what it takes apart.
+        chain: dict[str, Any] | None = None
+        for agent_type, model in reversed(CONFIG_TYPES.items()):
+            rule = {"if": {"properties": {"type": {"const": agent_type.value}}, "required": ["type"]},
+                    "then": {"required": ["config"],
+                             "properties": {"config": inlined(model.model_json_schema(by_alias=True))}}}  # fmt: skip
+            chain = rule if chain is None else {**rule, "else": chain}
+        schema["allOf"] = [chain]
 
 
 def _document_mimic_yaml(document: dict[str, Any]) -> None:

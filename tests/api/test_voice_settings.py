@@ -128,9 +128,13 @@ def test_the_document_says_what_the_server_enforces_of_voice_fields(api: Api) ->
     check, naming each field."""
     document = api.get("/openapi.json")
     schemas = document["components"]["schemas"]
-    branch = next(b["then"] for b in schemas["AgentCreate"]["allOf"]
-                  if b["if"]["properties"]["type"]["const"] == "voice")  # fmt: skip
-    config = branch["properties"]["config"]
+    # Each agent type's config, as one chain of rules: if type is http then ... else if ...
+    rule, by_type = schemas["AgentCreate"]["allOf"][0], {}
+    while rule:
+        by_type[rule["if"]["properties"]["type"]["const"]] = rule["then"]
+        rule = rule.get("else")
+    assert {"http", "openai", "websocket", "hosted", "browser", "whatsapp", "voice"} <= set(by_type)
+    config = by_type["voice"]["properties"]["config"]
     transports = {b["if"]["properties"]["transport"]["const"]: b["then"] for b in config["allOf"]}
     assert set(transports) == {"websocket", "http", "hosted"}
     assert "ws|wss" in transports["websocket"]["properties"]["url"]["pattern"]

@@ -2084,7 +2084,7 @@ export interface components {
              * @enum {string}
              */
             status?: "active" | "inactive";
-        } & (unknown & unknown & unknown & unknown & unknown & unknown & unknown);
+        } & unknown;
         /**
          * AgentPublic
          * @description Secrets in `config` are masked (the last 4 characters at most).
@@ -2179,7 +2179,7 @@ export interface components {
             } | null;
             /** Status */
             status?: ("active" | "inactive") | null;
-        } & (unknown & unknown & unknown & unknown & unknown & unknown & unknown);
+        } & unknown;
         /**
          * AnalyticsBreakdown
          * @description What the Analytics page shows for a range, optionally for one agent and one persona.
