@@ -14,6 +14,12 @@
    memory of this Python process plus every browser process (RSS, and PSS, which splits
    shared pages fairly between processes) minus the idle baseline (Python + a launched
    browser with no context), divided by N.
+3. Tasks the offline explorer (mimic/offline, no key) completes on an ordinary site it was not
+   written for (tests/support/everyday.py): a keyboard-driven todo list, a survey form, a fact on
+   a page reached by a relative link, and a survey whose server refuses every answer (completed
+   = never claimed done). Each checked against the site's own state, not the session's word.
+4. Findings per page of that site before and after its defects are repaired (/before/ and
+   /after/): the same exploring visit of each version, compared page by page by path.
 """
 
 from __future__ import annotations
@@ -33,6 +39,7 @@ os.environ["MIMIC_DATABASE_URL"] = f"sqlite:///{_TMP / 'browser.db'}"
 os.environ["MIMIC_DATA_DIR"] = str(_TMP / "data")
 os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
 os.environ.setdefault("MIMIC_SECRET_KEY", "bench-secret-key-bench-secret-key-0000")
+os.environ.setdefault("MIMIC_OUTBOUND_ALLOW", "loopback")  # the shop and the ordinary site are on 127.0.0.1
 
 import litellm  # noqa: E402
 from alembic import command  # noqa: E402
@@ -49,9 +56,11 @@ from app.engine.bus import InMemoryBus  # noqa: E402
 from app.engine.context import ModelChoice, ObjectiveSnapshot, PersonaSnapshot, SessionLimits, SessionPlan  # noqa: E402
 from app.engine.targets import TargetSpec  # noqa: E402
 from app.models import Agent, Objective, Persona, SimSession, Workspace  # noqa: E402
+from app.services.browser_pages import compare_pages  # noqa: E402
 from app.services.session_store import DatabaseSessionStore  # noqa: E402
 from app.settings import PROJECT_ROOT, settings  # noqa: E402
 from tests.support.browsing import PURCHASE  # noqa: E402
+from tests.support.everyday import everyday_site  # noqa: E402
 from tests.support.loopback import LoopbackServer  # noqa: E402
 from tests.support.shop import shop_site  # noqa: E402
 
@@ -61,7 +70,7 @@ THINK = {"seconds": 0.0}
 
 class StubPersona(CustomLLM):
     """Plays the purchase path (one scripted step per call, refs read from the snapshot)
-    and the judge, at once or after THINK seconds."""
+    and the browser judge's two passes, at once or after THINK seconds."""
 
     async def acompletion(self, *args, **kwargs) -> ModelResponse:
         if THINK["seconds"]:
@@ -72,9 +81,13 @@ class StubPersona(CustomLLM):
             step = int(re.search(r"^Step (\d+) of", user, re.M).group(1))
             snapshot = re.search(r"```aria\n(.*?)\n```", user, re.S).group(1)
             arguments = PURCHASE[min(step, len(PURCHASE)) - 1](snapshot)
-        else:
-            arguments = {"criteria": [{"index": 0, "criterion": "c", "status": "met", "reasoning": "ok",
-                                       "citedMessageIds": []}], "findings": [], "summary": "ok"}  # fmt: skip
+        elif tool == "submit_browser_findings":  # the browser judge's audit: nothing to report
+            arguments = {"findings": []}
+        else:  # the browser judge's verdict: the last step shows it
+            visit = json.loads(user[user.index("<visit>") + len("<visit>") : user.rindex("</visit>")])
+            last = visit["steps"][-1]["id"]
+            criterion = {"index": 0, "criterion": "c", "evidenceStepIds": [last], "reasoning": "ok", "status": "met"}
+            arguments = {"criteria": [criterion], "simulator": {"verdict": "fair"}, "summary": "ok"}
         call = ChatCompletionMessageToolCall(id="call_1", type="function",
                                              function=Function(name=tool, arguments=json.dumps(arguments)))  # fmt: skip
         return ModelResponse(
@@ -239,6 +252,87 @@ async def _memory_at(count: int, url: str, ids, baseline: tuple[float, float]) -
     return (peak[0] - idle[0]) / count, (peak[1] - idle[1]) / count, elapsed
 
 
+TASKS = [
+    ("todo list (type + Enter, tick one)",
+     'Add the todos "Buy milk" and "Walk the dog" to my todo list, then mark "Buy milk" as done.',
+     ["The todo list shows both items, with “Buy milk” done"], [],
+     lambda state: state["todos"] == [{"title": "Buy milk", "done": True}, {"title": "Walk the dog", "done": False}]),
+    ("survey form (radios, select, email, number, pattern)", "Answer the member survey and send it.",
+     ["The site confirms that the survey answers were received"], ["survey"],
+     lambda state: len(state["submissions"]) == 1 and not state["refused"]),
+    ("a fact behind a relative link", "Find out in which town the club is.",
+     ["The site says the club is in Galway"], ["about", "club"], lambda state: True),
+]  # fmt: skip
+
+
+def _offline_plan(session_id: str, workspace_id: str, url: str, goal: str, criteria: list[str],
+                  keywords: list[str], patience: str = "medium", max_actions: int = 20) -> SessionPlan:  # fmt: skip
+    return SessionPlan(
+        session_id=session_id, workspace_id=workspace_id,
+        persona=PersonaSnapshot(name="Dana Kelly", traits={"patience_level": patience}),
+        objective=ObjectiveSnapshot(name="task", goal=goal, success_criteria=criteria, keywords=keywords,
+                                    max_actions=max_actions),
+        target=TargetSpec("agent", "browser", {"targetUrl": url, "allowedOrigins": [url.split("/before")[0]
+                                                                                      .split("/after")[0]],
+                                                "timeoutSeconds": 30}),
+        limits=SessionLimits(duration_s=300, seed=1), simulator=ModelChoice("mimic/offline"),
+        judge=ModelChoice("mimic/offline"),
+    )  # fmt: skip
+
+
+async def _run_offline(ids, browser: SharedBrowser, plan: SessionPlan) -> tuple[str, int, float]:
+    store = DatabaseSessionStore(plan.session_id, ids[0])
+    started = time.perf_counter()
+    await BrowserSessionRunner(plan, store, InMemoryBus(), browser=browser).run()
+    with session_scope() as db:
+        row = db.get(SimSession, plan.session_id)
+        return row.end_reason or "", row.action_count, time.perf_counter() - started
+
+
+async def _tasks_and_pages(ids) -> None:
+    browser = SharedBrowser()
+    print("\nTasks completed by the offline explorer on a site it was not written for (tests/support/everyday.py)")
+    completed = 0
+    for name, goal, criteria, keywords, check in TASKS:
+        state: dict = {}
+        with LoopbackServer(everyday_site(state)) as site:
+            plan = _offline_plan(_new_session(ids), ids[0], site.url + "/before/index.html", goal, criteria, keywords)
+            reason, actions, seconds = await _run_offline(ids, browser, plan)
+        ok = reason == "goal_met" and check(state["before"])
+        completed += ok
+        print(f"  {'done  ' if ok else 'FAILED'} {name:55s} {actions:3d} actions  {seconds:5.1f} s  ({reason})")
+    state = {}
+    with LoopbackServer(everyday_site(state, fail_submissions=True)) as site:
+        plan = _offline_plan(_new_session(ids), ids[0], site.url + "/before/survey.html", TASKS[1][1], TASKS[1][2],
+                             TASKS[1][3])  # fmt: skip
+        reason, actions, seconds = await _run_offline(ids, browser, plan)
+    ok = reason != "goal_met" and not state["before"]["submissions"]
+    completed += ok
+    print(f"  {'done  ' if ok else 'FAILED'} {'a refused survey is not claimed done':55s} {actions:3d} actions  "
+          f"{seconds:5.1f} s  ({reason}, {len(state['before']['refused'])} tries)")  # fmt: skip
+    print(f"  {completed} of {len(TASKS) + 1} tasks completed")
+
+    print("\nFindings per page of the same site, before and after its defects are repaired (one exploring visit "
+          "of each version, high patience)")  # fmt: skip
+    sessions: dict[str, str] = {}
+    with LoopbackServer(everyday_site({})) as site:
+        for version in ("before", "after"):
+            plan = _offline_plan(_new_session(ids), ids[0], f"{site.url}/{version}/index.html",
+                                 "Find the club's opening hours.", ["The site shows the opening hours"], ["hours"],
+                                 patience="high", max_actions=25)  # fmt: skip
+            await _run_offline(ids, browser, plan)
+            sessions[version] = plan.session_id
+    await browser.close()
+    with session_scope() as db:
+        compared = compare_pages(db, [sessions["before"]], [sessions["after"]])
+    print(f"  {'page':16s} {'before':>7s} {'after':>7s}   rules fixed")
+    for row in sorted(compared.pages, key=lambda r: r.key):
+        before = row.baseline.findings if row.baseline else 0
+        after = row.current.findings if row.current else 0
+        print(f"  {row.key:16s} {before:7d} {after:7d}   {', '.join(row.fixed)}")
+    print(f"  {'all pages':16s} {compared.baseline_findings:7d} {compared.current_findings:7d}")
+
+
 async def main() -> None:
     litellm.custom_provider_map = [*litellm.custom_provider_map, {"provider": "benchstub",
                                                                   "custom_handler": StubPersona()}]  # fmt: skip
@@ -268,8 +362,13 @@ async def main() -> None:
             rss, pss, elapsed = await _memory_at(count, shop.url, ids, baseline)
             print(f"  {count:3d} sessions: {rss:7.1f} MB RSS/session   {pss:7.1f} MB PSS/session"
                   f"   ({elapsed:.1f} s for all)")  # fmt: skip
+    THINK["seconds"] = 0.0
+    await _tasks_and_pages(ids)
     sys.stdout.flush()
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    if "--tasks" in sys.argv:  # only parts 3 and 4
+        asyncio.run(_tasks_and_pages(_setup_database()))
+    else:
+        asyncio.run(main())

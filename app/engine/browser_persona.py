@@ -10,7 +10,7 @@ model out of band (`offline_context`), never inside the prompt.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
@@ -22,12 +22,24 @@ from app.engine.simulator import persona_identity_lines
 BROWSER_TOOL = "browser_action"
 HISTORY_SHOWN = 15
 
-ActionType = Literal["click", "type", "select", "press", "scroll", "navigate", "back", "wait", "done", "give_up"]
+ActionType = Literal[
+    "click", "type", "select", "check", "uncheck", "hover", "fill_form", "press", "scroll", "navigate", "back", "wait",
+    "done", "give_up",
+]  # fmt: skip
+FIELDS_SHOWN = 40
+FRONTIER_SHOWN_TO_MODEL = 15
 
 
 class ActionTarget(BaseModel):
     ref: str = Field(default="", description="The element's [ref=...] in the current snapshot, e.g. e12")
     description: str = Field(default="", description="The element in words, e.g. the 'Add to cart' button")
+
+
+class FieldValue(BaseModel):
+    ref: str = Field(description="The field's [ref=...]")
+    value: str = Field(
+        default="", description="The text; a dropdown's option label; true/false for a checkbox or radio button"
+    )
 
 
 class BrowserAction(BaseModel):
@@ -38,6 +50,8 @@ class BrowserAction(BaseModel):
         description="type: the text; select: the option's label; press: the key (Enter); navigate: the URL; "
         "scroll: up or down; wait: seconds",
     )
+    submit: bool = Field(default=False, description="type: press Enter after typing (search boxes, todo lists)")
+    fields: list[FieldValue] = Field(default_factory=list, description="fill_form: the fields of one form to fill")
 
 
 class ActionReasoning(BaseModel):
@@ -73,6 +87,13 @@ class PageView:
     snapshot: str
     notes: list[str]  # dialogs, blocked navigations, the last action's error
     screenshot: bytes | None = None
+    fields: list[dict[str, Any]] = field(default_factory=list)  # app/browser/forms.py's facts, by ref
+    messages: list[str] = field(default_factory=list)  # the page's alerts and status lines
+    headings: list[str] = field(default_factory=list)
+    forms: list[dict[str, Any]] = field(default_factory=list)
+    outcome: dict[str, str] = field(default_factory=dict)  # {kind: confirmation|failure|neutral, evidence}
+    visited: list[str] = field(default_factory=list)  # pages of the site seen so far
+    frontier: list[dict[str, Any]] = field(default_factory=list)  # links found and not followed yet
 
 
 @dataclass(frozen=True)
@@ -99,19 +120,26 @@ _TECH = {
 }
 
 ACTIONS_HELP = """Actions (one per step, through the browser_action tool):
-- click {target.ref}: a link, button, checkbox or tab
-- type {target.ref, value}: fill a text field with value (replaces what it holds)
+- click {target.ref}: a link, button or tab
+- type {target.ref, value, submit}: fill a text field with value (replaces what it holds); submit: true presses
+  Enter afterwards (search boxes, chat boxes, todo lists and other fields without a button)
+- check / uncheck {target.ref}: tick or untick a checkbox; check a radio button to choose it
 - select {target.ref, value}: choose the option labelled value in a dropdown
+- fill_form {fields: [{ref, value}]}: fill several fields of one form at once (text; an option label for a
+  dropdown; true or false for a checkbox or radio button); then click its button to send it
+- hover {target.ref}: rest the pointer on a menu or control that reveals more
 - press {value: a key such as Enter, target.ref optional}
 - scroll {value: down or up}
-- navigate {value: a URL on this site}
+- navigate {value: a URL or a path on this site}
 - back: the previous page
 - wait {value: seconds}: when the page is still loading
-- done: the page shows that what you came for is achieved
+- done: the page itself shows that what you came for is achieved (a confirmation, the item in the list)
 - give_up: you would leave the site now
-Use only refs from the current snapshot. Say what you observe, what you think, and how confident you are (0-1).
-When something on the site confuses, blocks or annoys you (a confusing label, no feedback after an action, an
-error), report it in `finding` in your own words."""
+Use only refs from the current snapshot. Fill every required field with a value that fits it (the form fields list
+says the type, the limits and the pattern of each). Before done, read what the page says: a page that says the
+submission failed, or a form that shows errors, is not done. Say what you observe, what you think, and how confident
+you are (0-1). When something on the site confuses, blocks or annoys you (a confusing label, no feedback after an
+action, an error), report it in `finding`, in your own words, as a visitor of this website."""
 
 
 def _level(traits: dict[str, Any], key: str) -> str:
@@ -154,7 +182,10 @@ def describe_action(action: dict[str, Any]) -> str:
     target = (action.get("target") or {}).get("description") or (action.get("target") or {}).get("ref") or ""
     value = action.get("value") or ""
     if kind == "type":
-        return f'type "{value}" into "{target}"'
+        return f'type "{value}" into "{target}"' + (" and press Enter" if action.get("submit") else "")
+    if kind == "fill_form":
+        fields = action.get("fields") or []
+        return f"fill {len(fields)} field{'s' if len(fields) != 1 else ''}" + (f' of "{target}"' if target else "")
     if kind == "select":
         return f'select "{value}" in "{target}"'
     if kind in ("navigate", "press", "scroll", "wait"):
@@ -162,6 +193,33 @@ def describe_action(action: dict[str, Any]) -> str:
     if target:
         return f'{kind} "{target}"'
     return kind
+
+
+def _field_line(f: dict[str, Any]) -> str:
+    """'- e12 textbox "Email address": email, required, now "dana@…" (invalid: Please include an '@')'."""
+    role, label = f.get("role", ""), f.get("label") or ""
+    if role == "button":
+        return f'- {f["ref"]} button "{label}": ' + ("sends its form" if f.get("submits") else "a button")
+    facts = [str(f.get("type") or role)]
+    facts += [k for k in ("required", "disabled", "readOnly") if f.get(k)]
+    for key, name in (("min", "min"), ("max", "max"), ("step", "step"), ("minLength", "at least"),
+                      ("maxLength", "at most"), ("pattern", "pattern")):  # fmt: skip
+        if f.get(key) not in (None, ""):
+            facts.append(f"{name} {f[key]}" + (" characters" if key in ("minLength", "maxLength") else ""))
+    if f.get("title") and f.get("pattern"):
+        facts.append(f"hint: {f['title']}")
+    if f.get("placeholder"):
+        facts.append(f'placeholder "{f["placeholder"]}"')
+    if f.get("options"):
+        facts.append("options: " + ", ".join(f'"{o["label"]}"' + (" (selected)" if o.get("selected") else "")
+                                              for o in f["options"][:12]))  # fmt: skip
+    if role in ("checkbox", "radio", "switch"):
+        facts.append("ticked" if f.get("checked") else "not ticked")
+    elif f.get("value"):
+        facts.append(f'holds "{str(f["value"])[:60]}"')
+        if f.get("valid") is False and f.get("validationMessage"):
+            facts.append(f"invalid: {f['validationMessage']}")
+    return f'- {f["ref"]} {role} "{label}": ' + ", ".join(facts)
 
 
 def step_message(view: PageView, history: list[dict[str, Any]], max_actions: int) -> str:
@@ -174,7 +232,19 @@ def step_message(view: PageView, history: list[dict[str, Any]], max_actions: int
             lines.append(f"{entry['step']}. {describe_action(entry['action'])} on {entry.get('url', '')} ({result})")
     for note in view.notes:
         lines.append(f"Note: {note}")
+    if view.messages:
+        lines.append("The page says: " + " | ".join(view.messages))
+    if view.visited:
+        lines.append("Pages of this site you have seen: " + ", ".join(view.visited[-20:]))
+    if view.frontier:
+        waiting = view.frontier[:FRONTIER_SHOWN_TO_MODEL]
+        lines.append("Links you saw and have not followed yet: "
+                     + "; ".join(f'"{link["text"] or link["url"]}" ({link["url"]})' for link in waiting))  # fmt: skip
     lines += ["", "The page (accessibility snapshot):", "```aria", view.snapshot, "```"]
+    shown = [f for f in view.fields if f.get("visible", True)][:FIELDS_SHOWN]
+    if any(f.get("role") != "button" or f.get("submits") for f in shown):
+        lines += ["", "Form fields and buttons of the page (what the page says about each):"]
+        lines += [_field_line(f) for f in shown if f.get("role") != "button" or f.get("submits")]
     if view.screenshot is not None:
         lines.append("A screenshot of the page is attached.")
     return "\n".join(lines)
@@ -200,9 +270,13 @@ class BrowserPersona:
             "maxActions": o.max_actions,
             "browser": {
                 "step": view.step, "maxActions": o.max_actions, "url": view.url, "title": view.title,
-                "snapshot": view.snapshot, "notes": view.notes,
+                "snapshot": view.snapshot, "notes": view.notes, "fields": view.fields,
                 "history": [{"step": h["step"], "url": h.get("url", ""), "success": bool(h.get("success")),
-                             "error": h.get("error"), **h["action"]} for h in history],
+                             "error": h.get("error"), "pageOutcome": h.get("pageOutcome", "neutral"), **h["action"]}
+                            for h in history],
+                "page": {"outcome": view.outcome, "messages": view.messages, "headings": view.headings,
+                         "forms": view.forms},
+                "site": {"visited": view.visited, "frontier": view.frontier},
             },
         }  # fmt: skip
 

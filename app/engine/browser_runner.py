@@ -9,8 +9,10 @@ findings (source "measured", with evidence): console errors, uncaught exceptions
 requests, slow page loads, accessibility violations (axe-core), broken links, a field
 that loses what was typed, dead ends; the persona's own findings have source "persona".
 Requests to origins outside the allowed ones, and to addresses the outbound policy refuses,
-are blocked and stored as events. At the end the judge (the same as for conversations)
-reads a transcript built from the steps.
+are blocked and stored as events. At the end the browser judge (app/engine/browser_judge.py)
+reads the steps of the visit: the pages, how each read, what the persona did and said; the
+judgement (criteria, the objective's checks, findings, blame, outcome) is stored as for a
+conversation.
 
 Like SessionRunner, it knows no database (only the SessionStore) and never raises for a
 website, browser, simulator or judge failure.
@@ -28,17 +30,21 @@ from typing import Any
 
 from app import llm
 from app.browser import ActionOutcome, BrowserError, BrowserTab, Observation, SharedBrowser, Signal, shared_browser
+from app.engine.browser_audit import AccessibilityAudit, axe_tags, severity_of
+from app.engine.browser_judge import STEP_TEXT_LIMIT, BrowserJudge, visit_case
+from app.engine.browser_pages import PageOutcome, SiteMap, classify_page, page_key
 from app.engine.browser_persona import BrowserPersona, BrowserStep, PageView, describe_action
 from app.engine.bus import EventBus
-from app.engine.context import SessionPlan
+from app.engine.case import MAX_MESSAGE_CHARS, JudgeCase
+from app.engine.context import ModelChoice, SessionPlan
 from app.engine.runner import InfrastructureError, SessionRunner, SessionStore
 from app.outbound import OutboundError, check_url
 
 logger = logging.getLogger("mimic.browser_runner")
 
-PAGE_TEXT_FOR_JUDGE = 1500
 BLOCKED_EVENTS_MAX = 200  # per session; more are counted, not stored one by one
-_AXE_SEVERITY = {"critical": "critical", "serious": "high", "moderate": "medium", "minor": "low"}
+# Findings measured in the page (they are about the page the tab showed, which must be the site's).
+_PAGE_SIGNALS = frozenset({"console_error", "uncaught_exception", "failed_request", "broken_link"})
 
 
 @dataclass(frozen=True)
@@ -79,8 +85,12 @@ class BrowserSessionRunner(SessionRunner):
         self._stale_steps: list[dict[str, Any]] = []
         self._for_model = False
         self._lines_seen: set[str] = set()
-        self._last_page_url = ""
         self._pages: dict[str, tuple[int, str | None]] = {}  # url -> (the step that first saw it, its cause)
+        self.site = SiteMap()
+        self.audit = AccessibilityAudit()
+        self.axe_tags = axe_tags(self.plan.target.config.get("accessibility")) if self.options.accessibility else None
+        self.outcome = PageOutcome("neutral")
+        self.visit: list[dict[str, Any]] = []  # the steps as the judge reads them
 
     # -- the session ----------------------------------------------------------------------
 
@@ -134,7 +144,7 @@ class BrowserSessionRunner(SessionRunner):
             viewport=config.get("viewport"),
             navigation_timeout_s=float(config.get("timeoutSeconds") or 30),
             trace=self.options.trace,
-            accessibility=self.options.accessibility,
+            accessibility=self.axe_tags is not None,
             check_links=self.options.check_links,
         )
         await self._open_target(config["targetUrl"])
@@ -146,6 +156,7 @@ class BrowserSessionRunner(SessionRunner):
                 await asyncio.sleep(self.plan.limits.message_interval_s)
             self.publish("progress", {"status": "running", "typing": "persona", "step": step})
             seen = await self._observe(step)
+            self.outcome = classify_page(seen.title, seen.headings, seen.messages)
             state = (seen.document, hashlib.sha256(seen.snapshot.encode()).hexdigest())
             # The previous action changed nothing the persona can see: no progress.
             self._stale_steps = [*self._stale_steps, self.history[-1]] if state == previous_state else []
@@ -154,7 +165,7 @@ class BrowserSessionRunner(SessionRunner):
                 return "dead_end"
             previous_state = state
             # axe reads the page while the persona thinks.
-            audit = asyncio.create_task(self._audit(seen)) if seen.new_document else None
+            audit = asyncio.create_task(self._audit(seen)) if seen.new_document and self._real(seen.url) else None
             try:
                 chosen = await self._decide(persona, seen, step)
             except BaseException:
@@ -164,8 +175,12 @@ class BrowserSessionRunner(SessionRunner):
             if audit is not None:
                 await audit
             outcome = await self._act(chosen.action)
+            if chosen.action.type == "done" and self.outcome.kind == "failure":
+                # Done on a page that says it failed is not done: the step says why, the visit goes on.
+                refused = f"the page reports a failure (“{self.outcome.evidence}”): not done"
+                outcome = ActionOutcome(success=False, duration_ms=0, url=seen.url, error=refused)
             await self._record_step(step, seen, chosen, outcome)
-            if chosen.action.type == "done":
+            if chosen.action.type == "done" and outcome.success:
                 return "goal_met"
             if chosen.action.type == "give_up":
                 return "persona_gave_up"
@@ -183,6 +198,9 @@ class BrowserSessionRunner(SessionRunner):
             outcome=_outcome_dict(outcome),
         )  # fmt: skip
         self.last_event_id = stored.id
+        self.visit.append({"id": stored.id, "step": 0, "action": f"open {url}", "success": outcome.success,
+                           "error": outcome.error, "url": outcome.url or url,
+                           "durationMs": outcome.duration_ms})  # fmt: skip
         self.publish("action", {"id": stored.id, "sequence": stored.sequence, "eventType": "navigation", "step": 0,
                                 "context": {"url": url, "pageTitle": ""},
                                 "decision": {"action": {"type": "navigate", "value": url}},
@@ -201,6 +219,8 @@ class BrowserSessionRunner(SessionRunner):
         seen = await self.tab.observe(screenshot=for_model or self.options.record_screenshots)
         self._for_model = for_model
         self._pages.setdefault(seen.url, (step, self.last_event_id))
+        if seen.new_document and self._real(seen.url):
+            self.site.saw(seen.url, seen.title, seen.links, self.tab.is_real_page)
         await self._record_signals()
         if seen.load is not None and seen.load.duration_ms > self.options.slow_page_ms:
             await self._slow_page(seen)
@@ -208,7 +228,10 @@ class BrowserSessionRunner(SessionRunner):
 
     async def _decide(self, persona: BrowserPersona, seen: Observation, step: int) -> BrowserStep:
         view = PageView(step=step, url=seen.url, title=seen.title, snapshot=seen.snapshot, notes=self.notes,
-                        screenshot=seen.screenshot if self._for_model else None)  # fmt: skip
+                        screenshot=seen.screenshot if self._for_model else None, fields=seen.fields,
+                        messages=seen.messages, headings=seen.headings, forms=seen.forms,
+                        outcome=self.outcome.as_dict(), visited=list(self.site.visited),
+                        frontier=self.site.frontier())  # fmt: skip
         self.notes = []
         started = time.perf_counter()
         try:
@@ -222,11 +245,19 @@ class BrowserSessionRunner(SessionRunner):
     async def _act(self, action) -> ActionOutcome:
         assert self.tab is not None
         self.publish("progress", {"status": "running", "typing": "", "step": self.step, "acting": action.type})
-        return await self.tab.act(action.type, ref=action.target.ref.strip(), value=action.value)
+        fields = [{"ref": f.ref.strip(), "value": f.value} for f in action.fields]
+        return await self.tab.act(action.type, ref=action.target.ref.strip(), value=action.value,
+                                  submit=action.submit, fields=fields)  # fmt: skip
+
+    def _real(self, url: str) -> bool:
+        return self.tab is not None and self.tab.is_real_page(url)
 
     async def _record_step(self, step: int, seen: Observation, chosen: BrowserStep, outcome: ActionOutcome) -> None:
-        action = chosen.action.model_dump()
-        context = {"url": seen.url, "pageTitle": seen.title}
+        action = chosen.action.model_dump(exclude_defaults=True)
+        action.setdefault("target", {"ref": "", "description": ""})
+        action.setdefault("value", "")
+        context = {"url": seen.url, "pageTitle": seen.title, "page": page_key(seen.url),
+                   "pageOutcome": self.outcome.kind}  # fmt: skip
         decision = {"action": action, "reasoning": chosen.reasoning.model_dump()}
         result = _outcome_dict(outcome)
         stored = await self.store.add_event(type="action", context=context, decision=decision, outcome=result)
@@ -240,26 +271,37 @@ class BrowserSessionRunner(SessionRunner):
         self.publish("action", {"id": stored.id, "sequence": stored.sequence, "eventType": "action", "step": step,
                                 "context": context, "decision": decision, "outcome": result,
                                 "screenshotId": screenshot, "timestamp": stored.created_at})  # fmt: skip
-        entry = {"step": step, "action": action, "url": seen.url, "success": outcome.success, "error": outcome.error}
+        entry = {"step": step, "action": action, "url": seen.url, "success": outcome.success, "error": outcome.error,
+                 "pageOutcome": self.outcome.kind}  # fmt: skip
         self.history.append(entry)
         if not outcome.success:
             self.notes.append(f"Your last action ({describe_action(action)}) failed: {outcome.error}")
         # The judge reads the pages the persona saw (what is new on each) and what it did there.
-        fresh = self._new_text(seen)
-        if fresh or seen.url != self._last_page_url:
-            content = f"Page “{seen.title}” ({seen.url}):\n{fresh or '(nothing new on this page)'}"
-            self.transcript.append({"id": stored.id, "role": "agent", "content": content})
-        self._last_page_url = seen.url
-        reasoning = chosen.reasoning.thought or chosen.reasoning.observation
-        done = "" if outcome.success else f" — it failed: {outcome.error}"
-        self.transcript.append({"id": f"{stored.id}:action", "role": "persona",
-                                "content": f"[{describe_action(action)}] {reasoning}{done}".strip()})  # fmt: skip
+        self.visit.append({
+            "id": stored.id, "step": step, "action": action["type"], "did": describe_action(action),
+            "success": outcome.success, "error": outcome.error, "url": seen.url, "pageTitle": seen.title,
+            "pageOutcome": self.outcome.kind, "pageSays": seen.messages, "pageText": self._new_text(seen),
+            "thought": chosen.reasoning.thought or chosen.reasoning.observation,
+            # The whole page, for the objective's checks (the model reads only what is new).
+            "text": f"{seen.title}\n{seen.text}"[:MAX_MESSAGE_CHARS], "durationMs": outcome.duration_ms,
+        })  # fmt: skip
         if chosen.finding is not None:
             f = chosen.finding
             evidence = {"kind": "persona_report", "step": step, "pageUrl": seen.url, "action": action}
             perspective = f.personaPerspective or chosen.reasoning.thought
             await self._finding(f.type, f.severity, f.description, evidence, source="persona",
                                 perspective=perspective, event_id=stored.id)  # fmt: skip
+        for typed in outcome.fields or []:
+            if typed.get("valueAfter") is not None and _lost(typed["value"], typed["valueAfter"]):
+                label = _field_label(seen, typed["ref"])
+                await self._finding(
+                    "bug", "high",
+                    f'The field "{label}" lost what was typed: it held "{typed["valueAfter"]}" once the focus moved '
+                    "on.",
+                    {"kind": "lost_input", "step": step, "pageUrl": seen.url, "field": label, "ref": typed["ref"],
+                     "typed": typed["value"], "valueAfter": typed["valueAfter"]},
+                    event_id=stored.id,
+                )  # fmt: skip
         if action["type"] == "type" and outcome.value_after is not None and _lost(action["value"], outcome.value_after):
             target = action["target"].get("description") or action["target"].get("ref")
             await self._finding(
@@ -276,19 +318,32 @@ class BrowserSessionRunner(SessionRunner):
         lines = [line.strip() for line in seen.text.splitlines() if line.strip()]
         fresh = [line for line in lines if line not in self._lines_seen]
         self._lines_seen.update(lines)
-        return "\n".join(fresh)[:PAGE_TEXT_FOR_JUDGE]
+        return "\n".join(fresh)[:STEP_TEXT_LIMIT]
+
+    # -- judging: the conversation's flow (SessionRunner._judge_and_finish) with the browser judge on the visit
+
+    def judge(self, model: ModelChoice, seed: int | None) -> BrowserJudge:
+        return BrowserJudge(model, seed=seed)
+
+    def judge_case(self, end_reason: str) -> JudgeCase:
+        return visit_case(self.plan.persona, self.plan.objective, end_reason, self.visit)
+
+    def judging_progress(self) -> dict[str, Any]:
+        return {"status": "judging", "actionCount": self.step}
 
     # -- measuring -------------------------------------------------------------------------
 
     async def _finding(
         self, type: str, severity: str, description: str, evidence: dict[str, Any], *, source: str = "measured",
         perspective: str = "", event_id: str | None = None,
-    ) -> None:  # fmt: skip
+    ) -> dict[str, Any]:  # fmt: skip
         stored = await self.store.add_finding(
             type=type, severity=severity, description=description, evidence=evidence, source=source,
             persona_perspective=perspective, event_id=event_id if event_id is not None else self.last_event_id,
+            page=page_key(evidence.get("pageUrl") or "") or None,
         )  # fmt: skip
         self.publish("finding", stored)
+        return stored
 
     def _first_time(self, *key: Any) -> bool:
         if key in self._reported:
@@ -304,6 +359,8 @@ class BrowserSessionRunner(SessionRunner):
     async def _signal(self, signal: Signal) -> None:
         d = {**signal.data, "step": self.step}
         kind = signal.kind
+        if kind in _PAGE_SIGNALS and not self._real(d.get("pageUrl") or ""):
+            return  # about:blank, the browser's own error page: nothing of the site
         if kind == "blocked_request":
             await self._blocked_request(d)
         elif kind == "dialog":
@@ -365,23 +422,27 @@ class BrowserSessionRunner(SessionRunner):
         )  # fmt: skip
 
     async def _audit(self, seen: Observation) -> None:
-        """axe-core's violations on a newly loaded document, once per page and rule."""
+        """axe-core's violations on a newly loaded page of the site: a rule on an element
+        already reported on other pages adds this page to that finding."""
         assert self.tab is not None
+        if not self._real(seen.url):
+            return
         try:
-            violations = await self.tab.accessibility_violations()
+            violations = await self.tab.accessibility_violations(self.axe_tags)
         except BrowserError:
             return
-        page = seen.url.split("#", 1)[0]
-        for v in violations or []:
-            if not self._first_time("axe", page, v["id"]):
-                continue
-            await self._finding(
-                "accessibility", _AXE_SEVERITY.get(v.get("impact") or "", "medium"),
-                f"{v['help']} ({v['id']}, {v['count']} element{'s' if v['count'] != 1 else ''}) on {page}",
-                {"kind": "axe", "step": self.step, "pageUrl": page, "ruleId": v["id"], "impact": v.get("impact"),
-                 "help": v["help"], "helpUrl": v.get("helpUrl"), "tags": v.get("tags", []), "count": v["count"],
-                 "nodes": v.get("nodes", [])},
-            )  # fmt: skip
+        page = page_key(seen.url)
+        created, grown = self.audit.add_page(violations or [], page=page, url=seen.url.split("#", 1)[0],
+                                             step=self.step, event_id=self.last_event_id)  # fmt: skip
+        for finding in created:
+            stored = await self._finding("accessibility", severity_of(finding.rule), finding.description(),
+                                         finding.evidence())  # fmt: skip
+            finding.id = stored["id"]
+        for finding in {id(f): f for f in grown if f.id}.values():
+            updated = await self.store.update_finding(finding.id, description=finding.description(),
+                                                      evidence=finding.evidence())  # fmt: skip
+            if updated is not None:  # the same finding, seen on one more page (not a new one for webhooks)
+                self.publish("finding_updated", updated)
 
     async def _dead_end(self, seen: Observation) -> None:
         steps = [s["step"] for s in self._stale_steps]
@@ -400,10 +461,11 @@ class BrowserSessionRunner(SessionRunner):
         try:
             if self.history and self.tab.page is not None:
                 seen = await self.tab.observe()
-                if seen.load is not None and seen.load.duration_ms > self.options.slow_page_ms:
-                    await self._slow_page(seen)
-                if seen.new_document:
-                    await self._audit(seen)
+                if self._real(seen.url):
+                    if seen.load is not None and seen.load.duration_ms > self.options.slow_page_ms:
+                        await self._slow_page(seen)
+                    if seen.new_document:
+                        await self._audit(seen)
             await self.tab.settle_background()
             await self._record_signals()
         except BrowserError:
@@ -422,7 +484,15 @@ def _outcome_dict(outcome: ActionOutcome) -> dict[str, Any]:
                               "url": outcome.url, "navigated": outcome.navigated}  # fmt: skip
     if outcome.value_after is not None:
         result["valueAfter"] = outcome.value_after
+    if outcome.fields is not None:
+        result["fields"] = outcome.fields
+    if outcome.restored:
+        result["restored"] = True
     return result
+
+
+def _field_label(seen: Observation, ref: str) -> str:
+    return next((f.get("label") or ref for f in seen.fields if f.get("ref") == ref), ref)
 
 
 def _lost(typed: str, after: str) -> bool:

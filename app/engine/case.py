@@ -1,7 +1,8 @@
 """What a judgement is made of: the persona, the objective, the agent's own instructions
 when Mimic knows them, how the session ended, and the transcript, numbered, with each
 message's latency and its empty/truncated flags. Built from a finished session by the
-runner, or from an imported conversation (a calibration set, `POST /api/judgements`)."""
+runner, or from an imported conversation (a calibration set, `POST /api/judgements`); a
+browser session's visit is a case too, its steps standing for the transcript."""
 
 from __future__ import annotations
 
@@ -31,6 +32,21 @@ _END_REASONS: dict[str, tuple[str, str]] = {
     "dead_end": ("Mimic", "Mimic stopped the session: several actions in a row changed nothing (a dead end)."),
     "cancelled": ("a user", "A user stopped the session before it ended."),
     "imported": ("unknown", "The conversation was imported; how it ended is not recorded."),
+}
+# The same, said of a visit to a website (medium browser).
+_VISIT_END_REASONS: dict[str, tuple[str, str]] = {
+    "goal_met": (
+        "the visitor",
+        "The visitor ended the visit saying its goal was met. That is the visitor's claim, not evidence that the "
+        "website met any criterion.",
+    ),
+    "persona_gave_up": ("the visitor", "The visitor gave up and left the website before its goal was met."),
+    "max_actions": ("Mimic", "Mimic stopped the visit: the visitor had used all of its actions ({max_actions})."),
+    "duration": ("Mimic", "Mimic stopped the visit: the session's time limit ran out."),
+    "dead_end": (
+        "Mimic",
+        "Mimic stopped the visit: several actions in a row changed nothing on the page (a dead end).",
+    ),
 }
 # The end reasons a conversation judged from elsewhere may give (POST /api/judgements).
 END_REASONS = tuple(_END_REASONS)
@@ -73,6 +89,9 @@ class JudgeCase:
     agent_instructions: str = ""
     # chat | browser: the built-in conversation checks read chat transcripts only.
     medium: str = "chat"
+    # A visit (medium browser): its steps as the browser judge reads them; the transcript then
+    # holds one "agent" entry per step, the website's page as that step saw it (app/engine/browser_judge.py).
+    steps: tuple[dict[str, Any], ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -96,19 +115,23 @@ class JudgeCase:
         return self.end_reason in INFRASTRUCTURE_ENDS
 
     def end_words(self) -> str:
-        return end_reason_text(self.end_reason, max_turns=self.objective.max_turns)
+        return end_reason_text(self.end_reason, max_turns=self.objective.max_turns,
+                               max_actions=self.objective.max_actions, medium=self.medium)  # fmt: skip
 
     def number_of(self, message_id: str) -> int | None:
         return next((m.number for m in self.transcript if m.id == message_id), None)
 
 
-def end_reason_text(end_reason: str, *, max_turns: int | None = None) -> str:
-    """How and by whom the session ended, in a sentence."""
-    known = _END_REASONS.get(end_reason)
+def end_reason_text(end_reason: str, *, max_turns: int | None = None, max_actions: int | None = None,
+                    medium: str = "chat") -> str:  # fmt: skip
+    """How and by whom the session (a conversation, or a visit to a website) ended, in a sentence."""
+    table = {**_END_REASONS, **_VISIT_END_REASONS} if medium == "browser" else _END_REASONS
+    known = table.get(end_reason)
     if known is None:  # an imported reason is data, never a template
         return f"The session ended ({end_reason or 'unknown'})."
     who, words = known
-    words = words.format(max_turns=max_turns if max_turns is not None else "all")
+    words = words.format(max_turns=max_turns if max_turns is not None else "all",
+                         max_actions=max_actions if max_actions is not None else "all")  # fmt: skip
     return f"Ended by {who}. {words}" if who != "unknown" else words
 
 

@@ -12,11 +12,15 @@
    objective checks applied to the criteria they decide, blame, the simulator check, and
    the outcome.
 
-The pieces are separate so that other judges (the browser's) can reuse them.
+The pieces are separate so that other judges reuse them: what differs between judges (the
+prompts, the tools' schemas, the prompt version, the offline model's context) is a
+JudgeKind; the browser's (app/engine/browser_judge.py) judges a visit's steps the same way.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
@@ -99,47 +103,79 @@ def check_summaries(checks: list[CheckResult]) -> list[dict[str, Any]]:
              "details": c.details} for c in checks]  # fmt: skip
 
 
+@dataclass(frozen=True)
+class JudgePass:
+    """One structured call of the judge model: its forced tool and what it is shown."""
+
+    tool: str
+    schema: type[BaseModel]
+    description: str
+    messages: Callable[[JudgeCase], list[dict[str, str]]]
+
+
+@dataclass(frozen=True)
+class JudgeKind:
+    """What one judge asks (a conversation's, a visit's): the verdict pass, the audit pass,
+    the prompts' version, and the facts handed to the offline model out of band."""
+
+    verdict: JudgePass
+    audit: JudgePass
+    prompt_version: str
+    offline_context: Callable[[JudgeCase, str, list[dict[str, Any]]], dict[str, Any]]
+
+
+CONVERSATION = JudgeKind(
+    verdict=JudgePass(VERDICT_TOOL, VerdictAnswer, "Your ruling on each criterion and the persona.", verdict_messages),
+    audit=JudgePass(AUDIT_TOOL, AuditAnswer, "The problems you found in the agent's messages.", audit_messages),
+    prompt_version=PROMPT_VERSION,
+    offline_context=offline_context,
+)
+
+
 class Judge:
-    def __init__(self, model: ModelChoice, seed: int | None = None, *, slow_reply_ms: int = 8000) -> None:
+    def __init__(self, model: ModelChoice, seed: int | None = None, *, slow_reply_ms: int = 8000,
+                 kind: JudgeKind = CONVERSATION) -> None:  # fmt: skip
         self.model = model
         self.seed = seed
         self.slow_reply_ms = slow_reply_ms
+        self.kind = kind
 
     def checks(self, case: JudgeCase) -> list[CheckResult]:
         return run_checks(case, slow_reply_ms=self.slow_reply_ms)
 
-    async def _call(self, case, messages, schema, tool, description, task, checks):
+    async def _call(self, case: JudgeCase, step: JudgePass, task: str, checks: list[CheckResult]) -> llm.LLMResult:
         return await llm.complete(
-            model=self.model.model, messages=messages, role=llm.LLMRole.judge, credentials=self.model.credentials,
+            model=self.model.model, messages=step.messages(case), role=llm.LLMRole.judge,
+            credentials=self.model.credentials,
             temperature=self.model.temperature if self.model.temperature is not None else 0, seed=self.seed,
-            schema=schema, tool_name=tool, tool_description=description,
-            offline_context=offline_context(case, task, check_summaries(checks)), timeout_s=120,
+            schema=step.schema, tool_name=step.tool, tool_description=step.description,
+            offline_context=self.kind.offline_context(case, task, check_summaries(checks)), timeout_s=120,
         )  # fmt: skip
 
     async def evaluate(self, case: JudgeCase, checks: list[CheckResult] | None = None) -> JudgementResult:
         """The whole judgement of one case. Raises JudgeFailed when the model fails."""
         checks = self.checks(case) if checks is None else checks
+        version = self.kind.prompt_version
         calls: list[llm.LLMResult] = []
         try:
-            verdict = await self._call(case, verdict_messages(case), VerdictAnswer, VERDICT_TOOL,
-                                       "Your ruling on each criterion and the persona.", "verdict", checks)  # fmt: skip
+            verdict = await self._call(case, self.kind.verdict, "verdict", checks)
             calls.append(verdict)
-            audit = await self._call(case, audit_messages(case), AuditAnswer, AUDIT_TOOL,
-                                     "The problems you found in the agent's messages.", "audit", checks)  # fmt: skip
+            audit = await self._call(case, self.kind.audit, "audit", checks)
             calls.append(audit)
         except llm.LLMError as exc:
             partial = verdict_rules.combine(case, None, None, checks, judge_model=self.model.id,
-                                            prompt_version=PROMPT_VERSION, judge_failed=True)  # fmt: skip
+                                            prompt_version=version, judge_failed=True)  # fmt: skip
             raise JudgeFailed(exc, partial, calls) from exc
-        assert isinstance(verdict.data, VerdictAnswer) and isinstance(audit.data, AuditAnswer)
+        assert isinstance(verdict.data, self.kind.verdict.schema) and isinstance(audit.data, self.kind.audit.schema)
         result = verdict_rules.combine(case, verdict.data, audit.data, checks, judge_model=self.model.id,
-                                       prompt_version=PROMPT_VERSION)  # fmt: skip
+                                       prompt_version=version)  # fmt: skip
         result.calls = calls
         return result
 
 
 __all__ = [
     "AUDIT_TOOL",
+    "CONVERSATION",
     "VERDICT_TOOL",
     "AuditAnswer",
     "AuditFinding",
@@ -147,6 +183,8 @@ __all__ = [
     "FindingRow",
     "Judge",
     "JudgeFailed",
+    "JudgeKind",
+    "JudgePass",
     "JudgementResult",
     "SimulatorAssessment",
     "VerdictAnswer",

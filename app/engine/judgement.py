@@ -52,6 +52,9 @@ class FindingRow:
     evidence: dict[str, Any]
     source: str  # judge | check
     check_key: str | None = None
+    # Browser sessions: the step it is attached to (its first evidence) and that step's page.
+    event_id: str | None = None
+    page: str | None = None
     found_in: int | None = None  # with repeated judgements: in how many of them it was found
 
     @property

@@ -5,8 +5,9 @@ Each repeat is a whole judgement (checks, both passes, the rules), so the votes 
 reader would see, after the rules. A criterion takes the status more than half of the repeats
 gave it, with its agreement ("4/5"); without such a majority it is unstable: inconclusive, the
 judge's. A finding is kept when more than half of the repeats recorded it (same type, an
-overlapping message), at the severity most of them gave. The checks are deterministic and the
-same in every repeat. The outcome is then decided by the same rules as for one judgement.
+overlapping message, or step of a browser session), at the severity most of them gave. The
+checks are deterministic and the same in every repeat. The outcome is then decided by the
+same rules as for one judgement.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from app.engine import verdict_rules
@@ -24,6 +26,8 @@ from app.engine.judge import Judge, JudgeFailed
 from app.engine.judgement import FindingRow, JudgementResult, VerdictRow
 
 MAX_REPEATS = 11
+# A judge for one repeat, given the model and that repeat's seed (a browser session's judges a visit).
+JudgeFactory = Callable[[ModelChoice, int | None], Judge]
 # The temperature of repeated judgements when none is chosen: identical runs must be free to differ.
 DEFAULT_REPEAT_TEMPERATURE = 0.7
 
@@ -37,16 +41,18 @@ def repeat_settings(repeats: int, temperature: float | None, seed: int | None) -
 
 
 async def judge_repeatedly(model: ModelChoice, case: JudgeCase, *, repeats: int = 1, temperature: float | None = None,
-                           seed: int | None = None, slow_reply_ms: int = 8000,
-                           checks: list[CheckResult] | None = None) -> JudgementResult:  # fmt: skip
-    """One judgement of `case`, or the majority of `repeats` of them (run side by side).
+                           seed: int | None = None, slow_reply_ms: int = 8000, checks: list[CheckResult] | None = None,
+                           judge_of: JudgeFactory | None = None) -> JudgementResult:  # fmt: skip
+    """One judgement of `case`, or the majority of `repeats` of them (run side by side), by
+    the judges `judge_of` makes (the conversation judge unless told otherwise).
     Raises JudgeFailed when the judge model fails in any repeat, with what was called."""
     if not 1 <= repeats <= MAX_REPEATS:
         raise ValueError(f"repeats must be between 1 and {MAX_REPEATS}")
     chosen, seeds = repeat_settings(repeats, temperature, seed)
     model = dataclasses.replace(model, temperature=chosen)
-    checks = Judge(model, slow_reply_ms=slow_reply_ms).checks(case) if checks is None else checks
-    judges = [Judge(model, seed=s, slow_reply_ms=slow_reply_ms) for s in seeds]
+    make = judge_of or (lambda m, s: Judge(m, seed=s, slow_reply_ms=slow_reply_ms))
+    checks = make(model, None).checks(case) if checks is None else checks
+    judges = [make(model, s) for s in seeds]
     outcomes = await asyncio.gather(*(j.evaluate(case, checks) for j in judges), return_exceptions=True)
     failures = [o for o in outcomes if isinstance(o, BaseException)]
     done = [o for o in outcomes if isinstance(o, JudgementResult)]
@@ -76,10 +82,15 @@ def _vote(rows: list[VerdictRow], n: int) -> VerdictRow:
     return chosen
 
 
+def _cited(finding: FindingRow) -> set[str]:
+    """The messages it cites, or a browser session's steps (app/engine/browser_judge.py)."""
+    return set(finding.message_ids or finding.evidence.get("stepIds") or [])
+
+
 def _same(a: FindingRow, b: FindingRow) -> bool:
     if a.type != b.type:
         return False
-    ids_a, ids_b = set(a.message_ids), set(b.message_ids)
+    ids_a, ids_b = _cited(a), _cited(b)
     return bool(ids_a & ids_b) or not (ids_a or ids_b)
 
 

@@ -20,7 +20,7 @@ from typing import Any, Protocol
 from app import llm
 from app.engine.bus import BusEvent, EventBus
 from app.engine.case import JudgeCase, transcript_from
-from app.engine.context import SessionPlan
+from app.engine.context import ModelChoice, SessionPlan
 from app.engine.judge import Judge, JudgeFailed, JudgementResult
 from app.engine.repeats import judge_repeatedly
 from app.engine.simulator import PersonaSimulator
@@ -101,7 +101,12 @@ class SessionStore(Protocol):
         source: str,
         persona_perspective: str = "",
         event_id: str | None = None,
+        page: str | None = None,
     ) -> dict[str, Any]: ...
+
+    async def update_finding(
+        self, finding_id: str, *, description: str, evidence: dict[str, Any]
+    ) -> dict[str, Any] | None: ...
 
     async def add_artifact(
         self, *, kind: str, name: str, content_type: str, data: bytes, event_id: str | None = None
@@ -281,21 +286,27 @@ class SessionRunner:
         when Mimic knows them, how it ended, and the transcript."""
         target = self.plan.target
         instructions = str(target.config.get("systemPrompt") or "") if target.type in ("hosted", "openai") else ""
-        medium = "browser" if target.type == "browser" else "chat"
         return JudgeCase(persona=self.plan.persona, objective=self.plan.objective, end_reason=end_reason,
-                         transcript=transcript_from(self.transcript), agent_instructions=instructions,
-                         medium=medium)  # fmt: skip
+                         transcript=transcript_from(self.transcript), agent_instructions=instructions)  # fmt: skip
+
+    def judge(self, model: ModelChoice, seed: int | None) -> Judge:
+        """A judge of a conversation (a browser session's runner judges its visit); one per
+        repeated judgement, each with its seed."""
+        return Judge(model, seed=seed, slow_reply_ms=self.plan.limits.slow_reply_ms)
+
+    def judging_progress(self) -> dict[str, Any]:
+        return {"status": "judging", "messageCount": len(self.transcript)}
 
     async def _judge_and_finish(self, end_reason: str) -> str:
-        self.publish("progress", {"status": "judging", "messageCount": len(self.transcript)})
-        judge = Judge(self.plan.judge, seed=self.plan.limits.seed, slow_reply_ms=self.plan.limits.slow_reply_ms)
+        self.publish("progress", self.judging_progress())
         case = self.judge_case(end_reason)
+        judge = self.judge(self.plan.judge, self.plan.limits.seed)
         checks = await asyncio.to_thread(judge.checks, case)  # the language detector is CPU work
         started = time.perf_counter()
         try:
             result = await judge_repeatedly(self.plan.judge, case, repeats=self.plan.judge_repeats,
                                             seed=self.plan.limits.seed, slow_reply_ms=self.plan.limits.slow_reply_ms,
-                                            checks=checks)  # fmt: skip
+                                            checks=checks, judge_of=self.judge)  # fmt: skip
         except JudgeFailed as failed:
             for call in failed.calls:
                 await self._llm_call("judge", call)

@@ -1,10 +1,11 @@
 """The rules that turn the checks, the judge's verdict and its audit into one judgement.
 Deterministic: the same inputs give the same judgement, whatever model answered.
 
-1. Evidence is validated: ids not in the transcript are dropped. A criterion the judge
-   skipped is inconclusive (blame: judge). A criterion ruled met must cite an agent message
-   that can count: not empty, not an echo of the persona, not an attempt to steer the judge;
-   otherwise it is inconclusive. When every reply only echoes the persona, no criterion is met.
+1. Evidence is validated: ids not in the transcript (a visit's steps) are dropped. A
+   criterion the judge skipped is inconclusive (blame: judge). A criterion ruled met must
+   cite an agent message (a step) that can count: not empty, not an echo of the persona,
+   not an attempt to steer the judge; otherwise it is inconclusive. When every reply only
+   echoes the persona, no criterion is met.
 2. An objective check bound to a criterion decides it when it fails (not met), and when it
    passes where the judge could not tell (met, with the check's evidence).
 3. Findings need evidence: an audit finding that cites no agent message of the transcript
@@ -20,6 +21,8 @@ Deterministic: the same inputs give the same judgement, whatever model answered.
    messages. A spoiled session's unmet criteria are the simulator's, and so are the failures
    of objective checks that wait for the agent to say something (contains, regex,
    json_schema); violations (not_contains, a leak, a credential asked for) stay the agent's.
+   A visit to a website (medium browser) is checked on its steps: the visitor gave up at its
+   first step, doing nothing on the site; or the judge found it spoiled, citing steps.
 6. Blame and outcome: failed (agent) when a gating row (a criterion, an objective check, or
    a check whose failure is critical) is not met by the agent, or a finding is critical;
    simulator_error when the simulator spoiled it; passed when every criterion is met;
@@ -32,7 +35,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from app.engine.case import JudgeCase, words
-from app.engine.checks import CheckResult
+from app.engine.checks import CheckResult, discounted_replies
 from app.engine.judgement import FindingRow, JudgementResult, VerdictRow
 
 if TYPE_CHECKING:
@@ -40,6 +43,19 @@ if TYPE_CHECKING:
 
 FAIR_CHANCE_REPLIES = 2
 SEVERITY_RANK = {"low": 0, "medium": 1, "high": 2, "critical": 3}
+
+
+def cited(answer: Any) -> list[str]:
+    """The ids an answer of the judge cites, in order, once: a conversation's messages
+    (evidenceMessageIds) or a visit's steps (evidenceStepIds)."""
+    ids = getattr(answer, "evidenceStepIds", None)
+    return [str(i) for i in dict.fromkeys(ids if ids is not None else answer.evidenceMessageIds)]
+
+
+def perspective(found: Any) -> str:
+    """How the persona (or a website's visitor) experienced a finding, in its own words."""
+    return str(getattr(found, "visitorPerspective", None) or getattr(found, "personaPerspective", "") or "")
+
 
 _GUARD_RE = re.compile(
     r"\b(?:does not|doesn't|do not|don't|did not|never|not|no|without|refuses?|declines?|withholds?|protects?|stops?|"
@@ -97,8 +113,16 @@ def _left_objective(case: JudgeCase) -> bool:
     return bool(objective) and bool(said) and not (objective & said)
 
 
-def simulator_check(case: JudgeCase, assessment: Any | None) -> dict[str, Any]:
-    """Did the persona pursue the objective and give the agent a fair chance?"""
+def _visit_problems(case: JudgeCase) -> list[dict[str, Any]]:
+    """A visit: the visitor gave up at its first step, without doing anything on the site."""
+    actions = [s for s in case.steps if s.get("step")]  # step 0 opened the site
+    if case.end_reason == "persona_gave_up" and actions and all(s.get("action") == "give_up" for s in actions):
+        return [{"kind": "gave_up_early", "source": "check", "evidence": [str(actions[0]["id"])],
+                 "reason": "The visitor gave up at its first step, before doing anything on the site."}]  # fmt: skip
+    return []
+
+
+def _conversation_problems(case: JudgeCase) -> list[dict[str, Any]]:
     problems: list[dict[str, Any]] = []
     persona = [m for m in case.persona_messages if not m.empty]
     replies = [m for m in case.agent_messages if not m.empty]
@@ -114,22 +138,30 @@ def simulator_check(case: JudgeCase, assessment: Any | None) -> dict[str, Any]:
     elif case.end_reason == "goal_met" and not case.agent_messages:
         problems.append({"kind": "gave_up_early", "source": "check", "evidence": first_ids,
                          "reason": "The persona ended the session before the agent replied at all."})  # fmt: skip
-    if case.medium == "chat" and persona and _left_objective(case):
+    if persona and _left_objective(case):
         problems.append({"kind": "left_objective", "source": "check", "evidence": [m.id for m in persona[:3]],
                          "reason": "None of the persona's messages mentions anything of its goal, constraints or "
                                    "criteria."})  # fmt: skip
+    return problems
+
+
+def simulator_check(case: JudgeCase, assessment: Any | None) -> dict[str, Any]:
+    """Did the persona (a visit's visitor) pursue the objective and give the agent (the
+    website) a fair chance?"""
+    problems = _visit_problems(case) if case.medium == "browser" else _conversation_problems(case)
     judge_view = None
     if assessment is not None:
-        persona_ids = {m.id for m in case.persona_messages}
-        cited = [i for i in dict.fromkeys(assessment.evidenceMessageIds) if i in persona_ids]
+        # The persona's own messages; a visit's steps are the visitor's and the site's at once.
+        own = case.ids if case.medium == "browser" else {m.id for m in case.persona_messages}
+        evidence = [i for i in cited(assessment) if i in own]
         judge_view = {"verdict": assessment.verdict, "reasoning": assessment.reasoning,
-                      "problems": list(assessment.problems), "evidence": cited}  # fmt: skip
-        if assessment.verdict == "spoiled" and assessment.problems and cited:
+                      "problems": list(assessment.problems), "evidence": evidence}  # fmt: skip
+        if assessment.verdict == "spoiled" and assessment.problems and evidence:
             known = {p["kind"] for p in problems}
             for kind in assessment.problems:
                 if kind not in known:
                     problems.append(
-                        {"kind": kind, "source": "judge", "evidence": cited, "reason": assessment.reasoning}
+                        {"kind": kind, "source": "judge", "evidence": evidence, "reason": assessment.reasoning}
                     )
     return {"spoiled": bool(problems), "problems": problems, "judge": judge_view}
 
@@ -159,23 +191,21 @@ def _criterion_rows(case: JudgeCase, verdict: VerdictAnswer | None, judge_failed
             rows.append(VerdictRow("criterion", index, f"criterion:{index}", text, "inconclusive",
                                    "The judge gave no ruling on it.", [], "judge", blame="judge"))  # fmt: skip
             continue
-        cited = list(dict.fromkeys(assessment.evidenceMessageIds))
-        evidence = [i for i in cited if i in ids]
-        if len(evidence) < len(cited):
-            notes["droppedCitations"] = notes.get("droppedCitations", 0) + len(cited) - len(evidence)
+        given_ids = cited(assessment)
+        evidence = [i for i in given_ids if i in ids]
+        if len(evidence) < len(given_ids):
+            notes["droppedCitations"] = notes.get("droppedCitations", 0) + len(given_ids) - len(evidence)
         rows.append(VerdictRow("criterion", index, f"criterion:{index}", text, assessment.status,
                                assessment.reasoning, evidence, "judge", blame=assessment.blame))  # fmt: skip
     return rows
 
 
 def _discount_evidence(case: JudgeCase, rows: list[VerdictRow], checks: list[CheckResult]) -> None:
-    """A met criterion needs an agent message that can count."""
-    by_key = {c.key: c for c in checks}
-    echo, steering = by_key.get("echo"), by_key.get("judge_steering")
+    """A met criterion needs an agent message (a step of a visit) that can count."""
+    echo = next((c for c in checks if c.key == "echo"), None)
     echoes = set(echo.evidence) if echo and echo.status == "not_met" else set()
-    steers = set(steering.evidence) if steering and steering.status == "not_met" else set()
     only_echoes = bool(echo and echo.details.get("every"))
-    usable = {m.id for m in case.agent_messages if not m.empty} - echoes - steers
+    usable = {m.id for m in case.agent_messages if not m.empty} - discounted_replies(case)
     for row in rows:
         if row.status != "met":
             continue
@@ -187,9 +217,15 @@ def _discount_evidence(case: JudgeCase, rows: list[VerdictRow], checks: list[Che
             )
         elif not usable & set(row.evidence):
             row.status, row.blame, row.resolved_by = "inconclusive", "judge", "no_evidence"
-            row.reasoning += (" [Mimic: met needs an agent message as evidence, and none of the cited messages can "
-                              "count (not in the transcript, the persona's own, empty, an echo, or addressed to "
-                              "the judge).]")  # fmt: skip
+            row.reasoning += _NO_EVIDENCE[case.medium == "browser"]
+
+
+_NO_EVIDENCE = (
+    " [Mimic: met needs an agent message as evidence, and none of the cited messages can count (not in the "
+    "transcript, the persona's own, empty, an echo, or addressed to the judge).]",
+    " [Mimic: met needs a step of the visit as evidence, and none of the cited steps can count (not a step of "
+    "this visit, a page with nothing on it, or a page addressed to the judge).]",
+)
 
 
 def _apply_bound_checks(rows: list[VerdictRow], checks: list[CheckResult]) -> None:
@@ -224,10 +260,11 @@ def _findings(case: JudgeCase, audit: AuditAnswer | None, checks: list[CheckResu
         if c.finding is not None and c.status == "not_met"
     ]
     ids, agent_ids = case.ids, {m.id for m in case.agent_messages}
+    missing = "no step of the visit cited" if case.medium == "browser" else "no agent message cited"
     for found in audit.findings if audit is not None else []:
-        evidence = [i for i in dict.fromkeys(found.evidenceMessageIds) if i in ids]
+        evidence = [i for i in cited(found) if i in ids]
         if not set(evidence) & agent_ids:
-            notes.setdefault("droppedFindings", []).append({"type": found.type, "reason": "no agent message cited"})
+            notes.setdefault("droppedFindings", []).append({"type": found.type, "reason": missing})
             continue
         twin = next((f for f in findings if f.source == "check" and f.type == found.type
                      and set(f.message_ids) & set(evidence)), None)  # fmt: skip
@@ -235,7 +272,7 @@ def _findings(case: JudgeCase, audit: AuditAnswer | None, checks: list[CheckResu
             if SEVERITY_RANK[found.severity] > SEVERITY_RANK[twin.severity]:
                 twin.severity = found.severity
             continue
-        findings.append(FindingRow(found.type, found.severity, found.description, found.personaPerspective,
+        findings.append(FindingRow(found.type, found.severity, found.description, perspective(found),
                                    {"messageIds": evidence}, "judge"))  # fmt: skip
     return findings
 
@@ -258,13 +295,13 @@ def _resolve_contradictions(rows: list[VerdictRow], findings: list[FindingRow]) 
 _POSITIVE_CHECKS = frozenset({"contains", "regex", "json_schema"})
 
 
-def _blame(case: JudgeCase, rows: list[VerdictRow], spoiled: bool, positive: set[str]) -> None:
+def _blame(case: JudgeCase, rows: list[VerdictRow], spoiled: bool, positive: set[str], judge_failed: bool) -> None:
     for row in rows:
         decided_by = row.key if row.kind == "check" else (row.resolved_by or "")
         if row.status == "met":
             row.blame = None
-        elif case.infrastructure_end:
-            row.blame = "infrastructure"
+        elif case.infrastructure_end or (judge_failed and row.kind == "criterion" and row.source == "judge"):
+            row.blame = "infrastructure"  # an error cut the session, or the judge model failed to rule
         elif spoiled and row.status == "not_met" and decided_by in positive:
             row.blame = "simulator"  # "the reply never said X" when the persona never let it
         elif row.kind == "check" or row.source == "check" or decided_by.startswith(("finding:", "echo")):
@@ -347,7 +384,7 @@ def combine(case: JudgeCase, verdict: VerdictAnswer | None, audit: AuditAnswer |
     simulator = simulator_check(case, verdict.simulator if verdict is not None else None)
     rows = criteria + check_rows
     positive = {c.key for c in checks if c.details.get("type") in _POSITIVE_CHECKS}
-    _blame(case, rows, simulator["spoiled"], positive)
+    _blame(case, rows, simulator["spoiled"], positive, judge_failed)
     if any(r.blame == "simulator" for r in criteria) and not simulator["spoiled"]:
         blamed = [r.index for r in criteria if r.blame == "simulator"]
         simulator["problems"].append({"kind": "never_asked", "source": "judge", "evidence": [],

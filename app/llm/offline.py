@@ -12,6 +12,8 @@ with no tool and no role the answer is a fixed "pong".
 - persona: forced tool `persona_turn` {message, action: continue|goal_met|give_up, reasoning}
 - persona at the browser: forced tool `browser_action` {action, reasoning, finding} (offline_browser.py)
 - judge:   forced tool `submit_verdict` {criteria: [...], findings: [...], summary}
+- judge of a browser session: forced tools `submit_browser_verdict` and `submit_browser_findings`
+  (offline_browser_judge.py)
 - agent:   no tool; a rule-based customer-support assistant that loosely honours its
            system prompt (name, company, refund window, order-number format, ...)
 - test / anything else: "pong from mimic/offline" (or a schema-shaped example when a
@@ -42,7 +44,9 @@ The offline judge is honest: it decides only what the checks and the transcript'
 show (every agent reply empty, or every reply an echo of the persona: the positive criteria
 are not met) and answers inconclusive ("needs an LLM judge") for the rest; its audit
 reports nothing beyond the checks' findings. It never matches a criterion's words.
-Verdict `index` is the criterion's 0-based position.
+Verdict `index` is the criterion's 0-based position. The judge of a browser session
+(app/engine/browser_judge_prompt.py: the same, with the visit's `steps` for a transcript) is
+just as honest (app/llm/offline_browser_judge.py).
 """
 
 from __future__ import annotations
@@ -74,6 +78,8 @@ ROLE_METADATA_KEY = "mimic_role"
 PERSONA_TOOL = "persona_turn"
 JUDGE_TOOL = "submit_verdict"
 AUDIT_TOOL = "submit_findings"
+BROWSER_VERDICT_TOOL = "submit_browser_verdict"
+BROWSER_AUDIT_TOOL = "submit_browser_findings"
 CONTEXT_METADATA_KEY = "mimic_context"
 PONG = "pong from mimic/offline"
 
@@ -2058,7 +2064,7 @@ def _role_of(litellm_params: dict[str, Any], forced: tuple[str, dict[str, Any]] 
     if forced:
         if forced[0] == PERSONA_TOOL:
             return "persona"
-        if forced[0] in (JUDGE_TOOL, AUDIT_TOOL):
+        if forced[0] in (JUDGE_TOOL, AUDIT_TOOL, BROWSER_VERDICT_TOOL, BROWSER_AUDIT_TOOL):
             return "judge"
     return "test"
 
@@ -2080,6 +2086,10 @@ def answer(messages: list[dict[str, Any]], optional_params: dict[str, Any], lite
             from app.llm.offline_browser import browser_action
 
             return _Answer(None, name, browser_action(context, rng))
+        if role == "judge" and name in (BROWSER_VERDICT_TOOL, BROWSER_AUDIT_TOOL):  # a browser session's judge
+            from app.llm.offline_browser_judge import browser_audit, browser_verdict
+
+            return _Answer(None, name, browser_verdict(context) if name == BROWSER_VERDICT_TOOL else browser_audit())
         if role == "persona" and (name == PERSONA_TOOL or _schema_fits(parameters, {"message", "action"})):
             return _Answer(None, name, persona_turn(messages, context, rng))
         if role == "judge" and name == AUDIT_TOOL:

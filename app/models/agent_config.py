@@ -133,12 +133,30 @@ class Viewport(CamelModel):
     height: int = Field(default=800, ge=320, le=2160)
 
 
+WcagStandard = Literal["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+class AccessibilityConfig(CamelModel):
+    """The axe-core rules run on each page of a browser session."""
+
+    enabled: bool = True
+    standard: WcagStandard = Field(
+        default="wcag22aa", description="The WCAG version and level held to (each includes the ones below it)"
+    )
+    best_practice: bool = Field(
+        default=True,
+        description="Also axe's best-practice rules (landmarks, regions, heading order), reported a step below "
+        "their impact",
+    )
+
+
 class BrowserAgentConfig(AgentConfigBase):
     """A website that personas use in headless Chromium."""
 
     target_url: str = Field(json_schema_extra=url_pattern())
     allowed_origins: list[Origin] = Field(default_factory=list, description="Defaults to the target URL's origin")
     viewport: Viewport = Field(default_factory=Viewport)
+    accessibility: AccessibilityConfig = Field(default_factory=AccessibilityConfig)
 
     _check_url = field_validator("target_url")(classmethod(lambda cls, v: _http_url(v)))
 

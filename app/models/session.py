@@ -208,6 +208,7 @@ class Finding(SQLModel, table=True):
         Index("ix_finding_workspace_created", "workspace_id", "created_at"),
         Index("ix_finding_session", "session_id"),
         Index("ix_finding_workspace_type_severity", "workspace_id", "type", "severity"),
+        Index("ix_finding_session_page", "session_id", "page"),
     )
 
     id: str = id_field()
@@ -221,7 +222,10 @@ class Finding(SQLModel, table=True):
     evidence: dict[str, Any] = json_field()
     # judge | check | measured | persona
     source: str = Field(default="judge", max_length=20)
-    # The judgement that recorded it (judge and check findings); browser findings have none.
+    # Browser sessions: the page of the website it is about (origin + path); a finding seen on
+    # several pages lists them all in evidence.pages and names the first here.
+    page: str | None = Field(default=None, max_length=2000)
+    # The judgement that recorded it (judge and check findings); measured and persona findings have none.
     judgement_id: str | None = Field(default=None, foreign_key="judgement.id", max_length=36, ondelete="CASCADE")
     created_at: datetime = created_at_field()
 
@@ -419,6 +423,8 @@ class FindingPublic(CamelModel):
     persona_perspective: str
     evidence: dict[str, Any]
     source: str
+    page: str | None = PydanticField(default=None, description="Browser sessions: origin + path of the page")
+    pages: list[str] = PydanticField(default_factory=list, description="Every page it was seen on (browser sessions)")
     judgement_id: str | None = None
     created_at: datetime
 

@@ -21,6 +21,7 @@ from app.models.base import (
     updated_at_field,
     workspace_fk,
 )
+from app.models.pages import PageComparison
 from app.models.session import Severity
 
 
@@ -371,6 +372,8 @@ class RunComparison(CamelModel):
     mcnemar: McNemarResult
     counts: dict[str, int]
     cells: list[CellChange]
+    # Browser suites: findings per page of the website, the baseline's against this run's.
+    pages: PageComparison | None = None
 
 
 class ReportRow(CamelModel):

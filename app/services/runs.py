@@ -44,7 +44,7 @@ from app.models.suite import (
     RunSummary,
     Suite,
 )
-from app.services import execution, judge_calibration, run_stats, sessions, suites
+from app.services import browser_pages, execution, judge_calibration, run_stats, sessions, suites
 from app.services.access import Permission, Principal, require
 from app.services.errors import Conflict, FieldError, NotFound, ValidationFailed
 from app.services.pagination import Paginated, paginate
@@ -539,9 +539,14 @@ def compare_runs(*, session: Session, principal: Principal, run_id: str, baselin
         if current.overall and baseline.overall and None not in (current.overall.pass_rate, baseline.overall.pass_rate)
         else None
     )
+    pages = None
+    if current.suite_snapshot.get("agentType") == "browser" or baseline.suite_snapshot.get("agentType") == "browser":
+        ran = _sessions_of(session, [baseline.id, current.id])
+        pages = browser_pages.compare_pages(session, [r.id for r in ran.get(baseline.id, [])],
+                                            [r.id for r in ran.get(current.id, [])])  # fmt: skip
     return RunComparison(
         run_id=current.id, baseline_id=baseline.id, suite_id=current.suite_id, current=current.overall,
-        baseline=baseline.overall, delta=delta, counts=counts, cells=changes,
+        baseline=baseline.overall, delta=delta, counts=counts, cells=changes, pages=pages,
         mcnemar=McNemarResult(
             pairs=test.pairs, both_passed=test.both_passed, both_failed=test.both_failed, regressed=test.regressed,
             improved=test.improved, statistic=test.statistic, p_value=test.p_value, method=test.method,

@@ -19,6 +19,7 @@ from app.engine.runner import StoredArtifact, StoredEvent, StoredMessage
 from app.models.base import new_id, utcnow
 from app.models.judgement import Judgement
 from app.models.session import Artifact, Event, Finding, LLMCall, Message, SimSession, Verdict
+from app.services.verdicts import finding_pages
 from app.settings import settings
 
 STOPPED_FROM_OUTSIDE = frozenset({"cancelled", "interrupted"})
@@ -202,17 +203,33 @@ class DatabaseSessionStore:
         source: str,
         persona_perspective: str = "",
         event_id: str | None = None,
+        page: str | None = None,
     ) -> dict[str, Any]:
         finding = Finding(
             id=new_id(), workspace_id=self.workspace_id, session_id=self.session_id, event_id=event_id, type=type,
             severity=severity, description=description, persona_perspective=persona_perspective, evidence=evidence,
-            source=source, created_at=utcnow(),
+            source=source, page=page, created_at=utcnow(),
         )  # fmt: skip
-        public = {"id": finding.id, "sessionId": self.session_id, "eventId": event_id, "type": type,
-                  "severity": severity, "description": description, "personaPerspective": persona_perspective,
-                  "evidence": evidence, "source": source, "createdAt": finding.created_at.isoformat()}  # fmt: skip
+        public = _finding_dict(finding)
         await self._in_thread(lambda db: db.add(finding))
         return public
+
+    async def update_finding(
+        self, finding_id: str, *, description: str, evidence: dict[str, Any]
+    ) -> dict[str, Any] | None:
+        """A finding that grew (another page showed it): its new description and evidence."""
+        return await self._in_thread(self._update_finding, finding_id, description, evidence)
+
+    def _update_finding(
+        self, db: Session, finding_id: str, description: str, evidence: dict[str, Any]
+    ) -> dict[str, Any] | None:
+        finding = db.get(Finding, finding_id)
+        if finding is None or finding.session_id != self.session_id:
+            return None
+        finding.description, finding.evidence = description, evidence
+        db.add(finding)
+        db.flush()
+        return _finding_dict(finding)
 
     async def add_artifact(
         self, *, kind: str, name: str, content_type: str, data: bytes, event_id: str | None = None
@@ -279,13 +296,10 @@ def store_judgement(
         finding = Finding(
             id=new_id(), workspace_id=workspace_id, session_id=session_id, judgement_id=judgement.id, type=found.type,
             severity=found.severity, description=found.description, persona_perspective=found.persona_perspective,
-            evidence=evidence, source=found.source, created_at=now,
+            evidence=evidence, source=found.source, event_id=found.event_id, page=found.page, created_at=now,
         )  # fmt: skip
         db.add(finding)
-        published.append({"id": finding.id, "sessionId": session_id, "judgementId": judgement.id, "type": found.type,
-                          "severity": found.severity, "description": found.description,
-                          "personaPerspective": found.persona_perspective, "evidence": evidence,
-                          "source": found.source, "createdAt": now.isoformat()})  # fmt: skip
+        published.append(_finding_dict(finding))
     db.exec(
         update(SimSession)
         .where(SimSession.id == session_id)
@@ -293,3 +307,13 @@ def store_judgement(
                 unstable_criteria=result.unstable_criteria)
     )  # fmt: skip
     return judgement, published
+
+
+def _finding_dict(finding: Finding) -> dict[str, Any]:
+    """A finding as published on the bus (the shape of FindingPublic)."""
+    return {"id": finding.id, "sessionId": finding.session_id, "eventId": finding.event_id, "type": finding.type,
+            "severity": finding.severity, "description": finding.description,
+            "personaPerspective": finding.persona_perspective, "evidence": finding.evidence, "source": finding.source,
+            "judgementId": finding.judgement_id, "page": finding.page,
+            "pages": finding_pages(finding.evidence or {}, finding.page),
+            "createdAt": finding.created_at.isoformat()}  # fmt: skip

@@ -6,11 +6,6 @@ hands it to the engine's runner, scheduled as an asyncio task under the concurre
 
 from __future__ import annotations
 
-import html
-import json
-import re
-from typing import Literal
-
 from sqlalchemy import func, update
 from sqlalchemy.orm import defer
 from sqlmodel import Session, col, select
@@ -24,7 +19,6 @@ from app.models.session import (
     TERMINAL_STATUSES,
     Event,
     EventPublic,
-    Finding,
     FindingPublic,
     Message,
     MessagePublic,
@@ -84,10 +78,6 @@ def _transcript(session: Session, session_id: str, after_sequence: int = 0) -> l
         .order_by(col(Message.sequence))
     ).all()
     return [message_public(row, content or "", (length or 0) > cap) for row, content, length in rows]
-
-
-def finding_public(row: Finding) -> FindingPublic:
-    return FindingPublic.model_validate(row)
 
 
 resource = ScopedResource(SimSession, to_public, "session")
@@ -314,81 +304,6 @@ def cancel_session(*, session: Session, principal: Principal, session_id: str) -
 
             runs.finalize_run(row.run_id)
     return SessionStopped(id=row.id, status="cancelled", updated_at=utcnow())
-
-
-def export_session(
-    *, session: Session, principal: Principal, session_id: str, fmt: Literal["json", "markdown"]
-) -> tuple[str, str]:
-    detail = get_session(session=session, principal=principal, session_id=session_id)
-    if fmt == "json":
-        return json.dumps(
-            detail.model_dump(by_alias=True, mode="json"), indent=2, ensure_ascii=False
-        ), "application/json"
-    return _markdown(detail), "text/markdown"
-
-
-_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+!|~])")
-
-
-def md_text(text: object) -> str:
-    """Untrusted text (agent replies, names, findings) as literal Markdown text: HTML is escaped
-    (no raw <script> or <img onerror>), and the characters that make links, images and
-    formatting are backslash-escaped, so a `[x](javascript:…)` stays text and nothing links."""
-    escaped = html.escape(str(text or ""), quote=False)
-    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", escaped).replace("\n", "  \n")
-
-
-def _markdown(d: SessionDetail) -> str:
-    numbers = {m.id: m.sequence for m in d.messages}
-
-    def cites(ids: list[str]) -> str:
-        return ", ".join(f"#{numbers[i]}" if i in numbers else md_text(i) for i in ids) or "—"
-
-    lines = [
-        f"# Session {d.id}",
-        "",
-        f"- Persona: {md_text(d.persona_name)}",
-        f"- Objective: {md_text(d.objective_name)}",
-        f"- Agent: {md_text(d.agent_name)}",
-        f"- Status: {d.status} · outcome: {d.outcome or '—'} · blame: {d.blame or '—'}"
-        f" · ended by: {d.end_reason or '—'}",
-        f"- Started: {d.metadata.start_time or '—'} · messages: {d.metadata.message_count}",
-    ]
-    if d.verdict:
-        judge, version = md_text(d.verdict.judge_model or "—"), d.verdict.prompt_version or "—"
-        lines.append(f"- Judge: {judge} · prompt version {version}")
-    lines += ["", "## Transcript", ""]
-    for m in d.messages:
-        flags = [f"{m.latency_ms} ms"] if m.latency_ms is not None else []
-        flags += ["empty reply"] if m.empty else []
-        flags += ["truncated"] if m.truncated else []
-        note = f" _({', '.join(flags)})_" if flags else ""
-        lines += [f"**#{m.sequence} {m.sender_type}**{note}: {md_text(m.content) if m.content.strip() else '∅'}", ""]
-    if d.verdict:
-        v = d.verdict
-        lines += ["## Verdict", "", md_text(v.summary), ""]
-        if v.end_reason_text:
-            lines += [md_text(v.end_reason_text), ""]
-        for c in v.criteria:
-            blame = f" (blame: {c.blame})" if c.blame else ""
-            lines.append(f"- **{c.status}**{blame} — {md_text(c.criterion)}: {md_text(c.reasoning)} Evidence: "
-                         f"{cites(c.evidence_message_ids)}.")  # fmt: skip
-        if v.checks:
-            lines += ["", "### Checks", ""]
-            lines += [f"- **{c.status}** — {md_text(c.criterion)}: {md_text(c.reasoning)}" for c in v.checks]
-        if v.simulator.get("problems"):
-            lines += ["", "### Simulator check", ""]
-            lines += [f"- {p.get('kind')}: {md_text(str(p.get('reason', '')))}" for p in v.simulator["problems"]]
-        lines.append("")
-    if d.findings:
-        lines += ["## Findings", ""]
-        for f in d.findings:
-            ids = f.evidence.get("messageIds") if isinstance(f.evidence.get("messageIds"), list) else []
-            lines.append(f"- [{f.severity}] {f.type} ({f.source}): {md_text(f.description)} Evidence: {cites(ids)}.")
-    if d.error:
-        error = f"{d.error.get('source')}: {d.error.get('kind')} — {md_text(str(d.error.get('message')))}"
-        lines += ["", "## Error", "", error]
-    return "\n".join(lines) + "\n"
 
 
 def catch_up(

@@ -11,6 +11,7 @@ from sqlmodel import Session, col, or_, select
 
 from app.engine.case import end_reason_text
 from app.models.judgement import Judgement, JudgementPublic, SessionVerdict, VerdictPublic
+from app.models.library import Agent
 from app.models.review import Review, ReviewPublic
 from app.models.session import Finding, FindingPublic, SimSession, Verdict
 from app.services.access import Permission, Principal, require
@@ -49,6 +50,12 @@ def latest_judgement(session: Session, session_id: str) -> Judgement | None:
     ).first()
 
 
+def _medium(session: Session, row: SimSession) -> str:
+    """browser for a visit to a website (its verdict speaks of the visitor and the visit), else chat."""
+    agent = session.get(Agent, row.agent_id)
+    return "browser" if agent is not None and agent.type == "browser" else "chat"
+
+
 def latest_review(session: Session, session_id: str) -> Review | None:
     return session.exec(
         select(Review).where(Review.session_id == session_id).order_by(col(Review.created_at).desc()).limit(1)
@@ -75,7 +82,7 @@ def session_verdict(session: Session, row: SimSession) -> SessionVerdict | None:
         judge_model=judgement.judge_model if judgement else row.llm_config.get("judgeModel"),
         prompt_version=judgement.prompt_version if judgement else None,
         judgement_id=judgement.id if judgement else None,
-        end_reason_text=end_reason_text(row.end_reason or "") if row.end_reason else "",
+        end_reason_text=end_reason_text(row.end_reason, medium=_medium(session, row)) if row.end_reason else "",
         simulator=judgement.simulator if judgement else {},
         repeats=judgement.repeats if judgement else 1,
         criteria=[verdict_public(v) for v in rows if v.kind == "criterion"],
@@ -87,12 +94,24 @@ def session_verdict(session: Session, row: SimSession) -> SessionVerdict | None:
     )  # fmt: skip
 
 
+def finding_pages(evidence: dict, page: str | None) -> list[str]:
+    """Every page a finding was seen on: evidence.pages (a rule on one element across pages), else its page."""
+    listed = [str(p.get("page")) for p in evidence.get("pages") or [] if isinstance(p, dict) and p.get("page")]
+    return listed or ([page] if page else [])
+
+
+def finding_public(row: Finding) -> FindingPublic:
+    public = FindingPublic.model_validate(row)
+    public.pages = finding_pages(row.evidence or {}, row.page)
+    return public
+
+
 def current_findings(session: Session, session_id: str, judgement_id: str | None) -> list[FindingPublic]:
     """The findings of the latest judgement and the session's own (browser) findings."""
     mine = col(Finding.judgement_id).is_(None)
     query = select(Finding).where(Finding.session_id == session_id)
     query = query.where(or_(mine, Finding.judgement_id == judgement_id) if judgement_id else mine)
-    return [FindingPublic.model_validate(f) for f in session.exec(query.order_by(col(Finding.created_at))).all()]
+    return [finding_public(f) for f in session.exec(query.order_by(col(Finding.created_at))).all()]
 
 
 _sessions = ScopedResource(SimSession, lambda row: row, "session")

@@ -77,17 +77,28 @@ class World:
         )
         return agents.create_agent(session=self.db, principal=principal, data=data).id
 
-    def session_body(self) -> dict[str, str]:
-        return {"agentId": self.new_item("agents"), "personaId": self.new_item("personas"),
+    def new_browser_agent(self) -> str:
+        """A website agent (its site need not answer: nothing here opens it)."""
+        from app.models.library import AgentCreate
+        from app.services import agents
+
+        data = AgentCreate.model_validate(
+            {"name": "Site", "type": "browser", "config": {"targetUrl": "http://127.0.0.1:9/", "timeoutSeconds": 10}}
+        )
+        return agents.create_agent(session=self.db, principal=self.principal(self.owner), data=data).id
+
+    def session_body(self, *, browser: bool = False) -> dict[str, str]:
+        agent = self.new_browser_agent() if browser else self.new_item("agents")
+        return {"agentId": agent, "personaId": self.new_item("personas"),
                 "objectiveId": self.new_item("objectives")}  # fmt: skip
 
-    def new_session(self, *, ended: bool = False) -> str:
+    def new_session(self, *, ended: bool = False, browser: bool = False) -> str:
         from app.models.session import SessionCreate
         from app.services import sessions
 
         principal = self.principal(self.owner)
         created = sessions.create_session(
-            session=self.db, principal=principal, data=SessionCreate.model_validate(self.session_body())
+            session=self.db, principal=principal, data=SessionCreate.model_validate(self.session_body(browser=browser))
         )
         if ended:  # a stream of an ended session replays it and closes
             sessions.cancel_session(session=self.db, principal=principal, session_id=created.id)
@@ -211,8 +222,8 @@ ROUTES[("POST", "/api/agents/{agent_id}/run")] = Rule(
 )
 
 
-def _session_rule(least_role: str, path: str, *, ended: bool = False, body=None) -> Rule:
-    return Rule(least_role, lambda w, c: (path.format(id=w.new_session(ended=ended)), body), True)
+def _session_rule(least_role: str, path: str, *, ended: bool = False, browser: bool = False, body=None) -> Rule:
+    return Rule(least_role, lambda w, c: (path.format(id=w.new_session(ended=ended, browser=browser)), body), True)
 
 
 ROUTES.update(
@@ -229,6 +240,11 @@ ROUTES.update(
         ("GET", "/api/sessions/{session_id}/verdicts"): _session_rule("viewer", "/api/sessions/{id}/verdicts"),
         ("GET", "/api/sessions/{session_id}/findings"): _session_rule("viewer", "/api/sessions/{id}/findings"),
         ("GET", "/api/sessions/{session_id}/judgements"): _session_rule("viewer", "/api/sessions/{id}/judgements"),
+        ("GET", "/api/sessions/{session_id}/pages"): _session_rule("viewer", "/api/sessions/{id}/pages", browser=True),
+        # Only a browser session has a report (a conversation's answers 422).
+        ("GET", "/api/sessions/{session_id}/report"): _session_rule(
+            "viewer", "/api/sessions/{id}/report", browser=True
+        ),
         ("GET", "/api/events/{session_id}"): _session_rule("viewer", "/api/events/{id}"),
         ("GET", "/api/events/{session_id}/findings"): _session_rule("viewer", "/api/events/{id}/findings"),
         ("GET", "/api/events/{session_id}/stream"): _session_rule("viewer", "/api/events/{id}/stream", ended=True),
@@ -390,6 +406,15 @@ ROUTES.update(
         ),
         ("GET", "/api/analytics/agents/{agent_id}/report"): Rule(
             "viewer", lambda w, c: (f"/api/analytics/agents/{w.new_item('agents')}/report", None), True
+        ),
+        # The agents are named in the query: another workspace's agent is not found (404).
+        ("GET", "/api/analytics/pages"): Rule(
+            "viewer",
+            lambda w, c: (
+                f"/api/analytics/pages?agentId={w.new_browser_agent()}&baselineAgentId={w.new_browser_agent()}",
+                None,
+            ),
+            stranger_status=404,
         ),
     }
 )

@@ -4,6 +4,7 @@ system Chromium, with the real database store."""
 from __future__ import annotations
 
 import pytest
+import pytest_asyncio
 from sqlmodel import select
 
 from app.browser import SharedBrowser
@@ -38,10 +39,18 @@ def shop():
             yield Shop(server.url, state, tracker.url, tracker_state)
 
 
-@pytest.fixture
+# The tests that use `browser` run on one event loop for this folder (Playwright's objects
+# belong to the loop that made them): mark them with this.
+ON_THE_BROWSERS_LOOP = pytest.mark.asyncio(loop_scope="package")
+
+
+@pytest_asyncio.fixture(scope="package", loop_scope="package")
 async def browser():
-    """A browser of the test's own (the shared one belongs to the app's event loop)."""
-    shared = SharedBrowser()
+    """One Chromium for the tests of this folder, as the app has one for all its sessions:
+    each session still gets a context (and a checking proxy) of its own, closed when it
+    ends. Not the app's shared browser, which belongs to the app's event loop. (Launching
+    one per test cost 2-4 s of a loaded machine each.)"""
+    shared = SharedBrowser(idle_close_s=None)
     yield shared
     await shared.close()
 
@@ -71,11 +80,15 @@ def browser_plan(
     traits: dict | None = None,
     limits: SessionLimits | None = None,
     allowed_origins: list[str] | None = None,
+    accessibility: dict | None = None,
+    judge: ModelChoice = OFFLINE,
     checks: list[dict] | None = None,
+    judge_repeats: int = 1,
 ) -> SessionPlan:
     config = BrowserAgentConfig.model_validate(
-        {"targetUrl": url, "allowedOrigins": allowed_origins or [], "timeoutSeconds": 10}
-    ).model_dump(by_alias=True)
+        {"targetUrl": url, "allowedOrigins": allowed_origins or [], "timeoutSeconds": 10,
+         "accessibility": accessibility or {}}
+    ).model_dump(by_alias=True)  # fmt: skip
     return SessionPlan(
         session_id=row.id,
         workspace_id=row.workspace_id,
@@ -91,5 +104,6 @@ def browser_plan(
         target=TargetSpec(row.agent_id, "browser", config),
         limits=limits or SessionLimits(seed=3, duration_s=120),
         simulator=model,
-        judge=OFFLINE,
+        judge=judge,
+        judge_repeats=judge_repeats,
     )

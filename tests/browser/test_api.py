@@ -10,6 +10,7 @@ import httpx
 import pytest
 
 from app.browser import shared_browser
+from app.engine.browser_judge_prompt import BROWSER_PROMPT_VERSION
 from tests.browser.conftest import PURCHASE_CHECKS, PURCHASE_CRITERIA, PURCHASE_GOAL, PURCHASE_KEYWORDS
 from tests.support.browsing import PURCHASE, BrowserScript
 from tests.support.openai_stub import OpenAIStub
@@ -60,6 +61,12 @@ def test_a_scripted_model_buys_the_jacket_and_the_verdict_is_met(api: Api, shop,
     assert all(s["outcome"]["success"] and s["outcome"]["duration"] >= 0 for s in steps)
     [criterion] = detail["verdict"]["criteria"]
     assert criterion["status"] == "met" and criterion["citedMessageIds"] == [steps[-1]["id"]]
+    # Over REST as for a conversation: the verdict (evidence = step ids) and its judgement.
+    verdict = api.get(f"/api/sessions/{session_id}/verdicts")
+    assert verdict["criteria"][0]["evidenceMessageIds"] == [steps[-1]["id"]] and verdict["outcome"] == "passed"
+    assert [c["criterion"] for c in verdict["checks"]] == ["A page shows “Purchase complete”"]
+    [judgement] = api.get(f"/api/sessions/{session_id}/judgements")
+    assert (judgement["judgeModel"], judgement["promptVersion"]) == ("openai/gpt-4o-mini", BROWSER_PROMPT_VERSION)
     # The blocked tracker pixel of the home page is an event; the other origin saw nothing.
     blocked = [e for e in events if e["type"] == "blocked_request"]
     assert blocked and blocked[0]["outcome"]["url"] == shop.tracker_url + "/pixel.gif"

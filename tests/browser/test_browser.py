@@ -1,4 +1,4 @@
-"""app/browser.py on its own: origins, the one shared browser with a context per session,
+"""app/browser/ on its own: origins, the one shared browser with a context per session,
 and closing the browser when no session has used it for a while."""
 
 from __future__ import annotations

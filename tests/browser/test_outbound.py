@@ -14,8 +14,10 @@ from app.engine.bus import InMemoryBus
 from app.models.session import SimSession
 from app.services.session_store import DatabaseSessionStore
 from app.settings import settings
-from tests.browser.conftest import browser_plan
+from tests.browser.conftest import ON_THE_BROWSERS_LOOP, browser_plan
 from tests.support.loopback import LoopbackServer
+
+pytestmark = ON_THE_BROWSERS_LOOP
 
 
 @pytest.fixture

@@ -16,9 +16,11 @@ from app.engine.context import ModelChoice, SessionLimits
 from app.models.session import Artifact, Event, Finding, SimSession, Verdict
 from app.services.session_store import DatabaseSessionStore
 from app.settings import settings
-from tests.browser.conftest import browser_plan
+from tests.browser.conftest import ON_THE_BROWSERS_LOOP, browser_plan
 from tests.support.browsing import PURCHASE, BrowserScript, click, done, navigate, type_
 from tests.support.openai_stub import OpenAIStub
+
+pytestmark = ON_THE_BROWSERS_LOOP
 
 STUB_KEY = "sk-browser-stub"
 
@@ -119,8 +121,8 @@ async def test_the_offline_persona_buys_the_jacket(db, stored_session, shop, bro
     last = steps[-1]
     assert last.decision["action"]["type"] == "done" and last.context["pageTitle"].startswith("Purchase complete")
     for step in steps:
-        assert set(step.context) == {"url", "pageTitle"}
-        assert set(step.decision["action"]) == {"type", "target", "value"}
+        assert set(step.context) == {"url", "pageTitle", "page", "pageOutcome"}
+        assert {"type", "target", "value"} <= set(step.decision["action"]) <= {"type", "target", "value", "fields"}
         assert set(step.decision["reasoning"]) == {"observation", "thought", "confidence"}
         assert {"success", "duration", "error"} <= set(step.outcome)
     assert all(s.outcome["success"] for s in steps)

@@ -141,6 +141,7 @@ def test_a_failed_judge_keeps_the_checks() -> None:
     result = combine(c, None, None, run_checks(c), judge_model="m", prompt_version="p", judge_failed=True)
     assert result.outcome == "error" and result.blame == "infrastructure"
     assert {r.status for r in result.criteria} == {"inconclusive"} and len(result.checks) == 12
+    assert {r.blame for r in result.criteria} == {"infrastructure"}  # the judge model's failure, not the judge's doubt
 
 
 def test_a_spoiled_session_does_not_fail_the_agent_on_what_it_had_no_chance_to_say() -> None:

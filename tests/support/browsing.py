@@ -33,16 +33,10 @@ def snapshot_of(request: StubRequest) -> str:
     return found.group(1) if found else ""
 
 
-def judged_transcript(request: StubRequest) -> list[dict[str, Any]]:
-    """What a judge model reads: the JSON lines between <transcript> and </transcript>."""
-    block = re.search(r"<transcript>\n(.*?)\n</transcript>", request.body["messages"][-1]["content"], re.S)
-    return [json.loads(line) for line in block.group(1).splitlines()] if block else []
-
-
-def criteria_count(request: StubRequest) -> int:
-    prompt = request.body["messages"][-1]["content"]
-    listed = prompt.split("Success criteria (numbered from 0):\n", 1)[1].split("\n\n", 1)[0]
-    return len(listed.splitlines())
+def visit_of(request: StubRequest) -> dict[str, Any]:
+    """What a browser judge model reads: the JSON between <visit> and </visit>."""
+    text = request.body["messages"][-1]["content"]
+    return json.loads(text[text.index("<visit>") + len("<visit>") : text.rindex("</visit>")])
 
 
 def ref_of(snapshot: str, role: str, name: str) -> str:
@@ -106,13 +100,16 @@ PURCHASE = [
 
 
 class BrowserScript:
-    """The persona plays `steps` in order (then gives up); the judge, when asked, says a
-    criterion is met when a page of the transcript contains `met_when`."""
+    """The persona plays `steps` in order (then gives up); the browser judge, when asked, says a
+    criterion is met when a page of the visit shows `met_when`, citing the last such step, and
+    its audit reports `findings`."""
 
-    def __init__(self, steps: list[Step], *, met_when: str = "Purchase complete") -> None:
+    def __init__(self, steps: list[Step], *, met_when: str = "Purchase complete", findings: list | None = None) -> None:
         self.steps = list(steps)
         self.met_when = met_when
+        self.findings = findings or []  # what the judge reports (each with its evidenceStepIds)
         self.requests: list[StubRequest] = []
+        self.judge_requests: list[StubRequest] = []
 
     def __call__(self, request: StubRequest):
         tool = request.body["tool_choice"]["function"]["name"]
@@ -121,15 +118,17 @@ class BrowserScript:
             index = len(self.requests) - 1
             step = self.steps[index] if index < len(self.steps) else give_up()
             return ToolCall(step(snapshot_of(request)))
-        if tool == "submit_findings":
-            return ToolCall({"findings": []})
-        assert tool == "submit_verdict", tool
-        pages = [m["id"] for m in judged_transcript(request) if m["sender"] == "agent" and self.met_when in m["text"]]
+        self.judge_requests.append(request)
+        if tool == "submit_browser_findings":
+            return ToolCall({"findings": self.findings})
+        assert tool == "submit_browser_verdict", tool
+        visit = visit_of(request)
+        pages = [s["id"] for s in visit["steps"] if self.met_when in f"{s.get('pageTitle')} {s.get('pageText')}"]
         return ToolCall(
             {
-                "criteria": [{"index": i, "evidenceMessageIds": pages[:1],
+                "criteria": [{"index": i, "criterion": c, "evidenceStepIds": pages[-1:],
                               "reasoning": "The page says so." if pages else "Never shown.",
-                              "status": "met" if pages else "not_met"} for i in range(criteria_count(request))],
+                              "status": "met" if pages else "not_met"} for i, c in visit["successCriteria"]],
                 "simulator": {"verdict": "fair"},
                 "summary": "Judged from the steps.",
             }

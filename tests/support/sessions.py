@@ -33,8 +33,10 @@ OBJECTIVE = {
 def sign_up(base_url: str, email: str, password: str = "correct-horse-battery") -> dict[str, str]:
     """Registers an account on a running app and signs in: the headers that carry its token."""
     account = {"email": email, "password": password}
-    httpx.post(f"{base_url}/api/auth/register", json=account).raise_for_status()
-    login = httpx.post(f"{base_url}/api/auth/login", json=account)
+    # A fresh process's first registration loads the password checker's dictionaries and hashes
+    # with argon2: seconds on a loaded 2-core machine, over httpx's 5 s default.
+    httpx.post(f"{base_url}/api/auth/register", json=account, timeout=60).raise_for_status()
+    login = httpx.post(f"{base_url}/api/auth/login", json=account, timeout=60)
     login.raise_for_status()
     return {"Authorization": f"Bearer {login.json()['access_token']}"}
 

@@ -17,7 +17,8 @@ from app.models.analytics import (
     JudgeAnalytics,
     SessionAnalytics,
 )
-from app.services import analytics, analytics_report, judge_analytics
+from app.models.pages import PageComparison
+from app.services import analytics, analytics_report, browser_pages, judge_analytics
 
 router = APIRouter(prefix="/api/analytics", tags=["analytics"])
 
@@ -105,6 +106,26 @@ def agent_analytics(
     return analytics.agent_analytics(
         session=session, principal=principal, agent_id=agent_id, start_date=start_date, end_date=end_date
     )
+
+
+@router.get("/pages", response_model=PageComparison, summary="A website's findings page by page, against another")
+def pages(
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    agent_id: Annotated[str, Query(alias="agentId", description="A browser agent")],
+    baseline_agent_id: Annotated[
+        str | None, Query(alias="baselineAgentId", description="Another version of the site (a browser agent)")
+    ] = None,
+    start_date: StartDate = None,
+    end_date: EndDate = None,
+) -> PageComparison:
+    """Findings per page of the agent's sessions that ended in the range, beside the baseline
+    agent's: pages are matched by their path below each agent's site root (the folder of its
+    target URL), so /before/survey.html and /after/survey.html are one row."""
+    return browser_pages.agent_pages(
+        session=session, principal=principal, agent_id=agent_id, baseline_agent_id=baseline_agent_id,
+        start_date=start_date, end_date=end_date,
+    )  # fmt: skip
 
 
 @router.get(

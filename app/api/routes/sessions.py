@@ -11,6 +11,7 @@ from fastapi.responses import FileResponse
 from app.api.deps import CurrentPrincipal, SessionDep, StreamPrincipal
 from app.api.errors import error_responses
 from app.models.judgement import JudgementPublic, JudgeRequest, SessionVerdict
+from app.models.pages import SessionPage
 from app.models.review import ReviewCreate, ReviewPublic
 from app.models.session import (
     ArtifactPublic,
@@ -20,7 +21,7 @@ from app.models.session import (
     SessionPublic,
     SessionStopped,
 )
-from app.services import browser_sessions, judging, reviews, sessions, verdicts
+from app.services import browser_pages, browser_sessions, judging, reviews, session_export, sessions, verdicts
 from app.services.pagination import PageParams, Paginated
 
 router = APIRouter(prefix="/api/sessions", tags=["sessions"])
@@ -73,7 +74,8 @@ def get_session(session_id: str, principal: CurrentPrincipal, session: SessionDe
 )
 def get_verdicts(session_id: str, principal: CurrentPrincipal, session: SessionDep) -> SessionVerdict | None:
     """The latest judgement's rows (null before the session was judged). A criterion: its
-    status (met / not_met / inconclusive), reasoning, `evidenceMessageIds`, `blame` (agent,
+    status (met / not_met / inconclusive), reasoning, `evidenceMessageIds` (a browser
+    session's: the ids of its steps), `blame` (agent,
     simulator, judge or infrastructure) and `source` (judge, or check when an objective check
     decided it); a check: the same, with `gating` (whether its failure fails the session)."""
     return verdicts.get_verdict(session=session, principal=principal, session_id=session_id)
@@ -85,7 +87,8 @@ def get_verdicts(session_id: str, principal: CurrentPrincipal, session: SessionD
 def get_findings(session_id: str, principal: CurrentPrincipal, session: SessionDep) -> list[FindingPublic]:
     """The latest judgement's findings (source judge: the audit; source check: a deterministic
     check) and a browser session's measured and persona findings; `evidence.messageIds` cite
-    the transcript."""
+    the transcript, a browser session's judge findings cite its steps (`evidence.stepIds`,
+    on the first one's `eventId` and `page`)."""
     return verdicts.list_findings(session=session, principal=principal, session_id=session_id)
 
 
@@ -169,9 +172,12 @@ def stop_session(session_id: str, principal: CurrentPrincipal, session: SessionD
     responses={200: {"content": {"application/json": {}, "text/markdown": {}}}},
 )
 def export_session(
-    session_id: str, principal: CurrentPrincipal, session: SessionDep, format: Literal["json", "markdown"] = "json"
+    session_id: str, principal: StreamPrincipal, session: SessionDep, format: Literal["json", "markdown"] = "json"
 ) -> Response:
-    document, media_type = sessions.export_session(
+    """A browser session's export also holds every step (action, target, reasoning, outcome, URL,
+    timing) with its findings and files, and its pages. Also accepts ?token= and the dashboard's
+    cookie, so a download link works."""
+    document, media_type = session_export.export_session(
         session=session, principal=principal, session_id=session_id, fmt=format
     )
     extension = "json" if format == "json" else "md"
@@ -180,6 +186,28 @@ def export_session(
         media_type=media_type,
         headers={"Content-Disposition": f'attachment; filename="mimic-session-{session_id}.{extension}"'},
     )
+
+
+@router.get(
+    "/{session_id}/report",
+    summary="A browser session's printable report (HTML, screenshots inline)",
+    response_class=Response,
+    responses={200: {"content": {"text/html": {}}}, **error_responses(422)},
+)
+def session_report(
+    session_id: str, principal: StreamPrincipal, session: SessionDep, format: Literal["html"] = "html"
+) -> Response:
+    """Every step with its screenshot, the verdict and the findings by page, on one page to print
+    or save as PDF. Also accepts ?token= and the dashboard's cookie, so a link opens it."""
+    html = session_export.session_report(session=session, principal=principal, session_id=session_id)
+    return Response(html, media_type="text/html; charset=utf-8")
+
+
+@router.get("/{session_id}/pages", response_model=list[SessionPage], summary="A browser session's pages")
+def list_pages(session_id: str, principal: CurrentPrincipal, session: SessionDep) -> list[SessionPage]:
+    """The pages the persona went through (origin + path), in order, with the steps taken on
+    each and its findings; a finding seen on several pages is listed on each."""
+    return browser_pages.session_pages(session=session, principal=principal, session_id=session_id)
 
 
 @router.get("/{session_id}/artifacts", response_model=list[ArtifactPublic], summary="A session's stored files")

@@ -44,7 +44,7 @@ def _frame(session_id: str, item: live.FeedItem) -> dict | None:
         return {"type": "new_message", "sessionId": session_id, "data": item.data}
     if item.type in ("status", "progress", "error"):
         return {"type": "session_update", "sessionId": session_id, "data": item.data}
-    if item.type in ("finding", "action", "blocked_request"):
+    if item.type in ("finding", "finding_updated", "action", "blocked_request"):
         return {"type": item.type, "sessionId": session_id, "data": item.data}
     if item.type == "complete":
         return {"type": "session_end", "sessionId": session_id, "data": item.data}

@@ -1,6 +1,7 @@
 """The parts of the session page that show a browser session: the timeline of steps
 (action, reasoning, outcome, a screenshot thumbnail that opens full size) and the findings
-grouped by type and severity. Rows are plain dicts of strings (what State can hold)."""
+grouped by page (origin + path), worst first. Rows are plain dicts of strings (what State
+can hold)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,10 @@ def _describe(action: dict[str, Any]) -> str:
     name = str(target.get("description") or target.get("ref") or "")
     value = str(action.get("value") or "")
     if kind == "type":
-        return f"type “{value}” into “{name}”"
+        return f"type “{value}” into “{name}”" + (" and press Enter" if action.get("submit") else "")
+    if kind == "fill_form":
+        count = len(action.get("fields") or [])
+        return f"fill {count} field{'s' if count != 1 else ''} of {name}" if name else f"fill {count} fields"
     if kind == "select":
         return f"select “{value}” in “{name}”"
     if kind in ("navigate", "press", "scroll", "wait"):
@@ -46,6 +50,7 @@ def timeline_step(event: dict[str, Any], step: int, screenshot_url: str = "") ->
         "thought": str(reasoning.get("thought", "")) if kind != "navigation" else "",
         "confidence": f"{float(confidence):.0%}" if isinstance(confidence, int | float) else "",
         "success": "ok" if outcome.get("success") else "failed",
+        "page_outcome": str(context.get("pageOutcome") or "") if kind != "navigation" else "",
         "error": str(outcome.get("error") or ""),
         "duration": f"{outcome.get('duration', 0)} ms",
         "screenshot": screenshot_url,
@@ -55,7 +60,10 @@ def timeline_step(event: dict[str, Any], step: int, screenshot_url: str = "") ->
 def finding_row(f: dict[str, Any]) -> dict[str, str]:
     evidence = f.get("evidence") or {}
     where = evidence.get("pageUrl") or ""
+    pages = f.get("pages") or ([f["page"]] if f.get("page") else [])
     return {
+        "page": str(f.get("page") or (pages[0] if pages else "")),
+        "pages": str(len(pages)),
         "id": str(f.get("id", "")),
         "type": str(f.get("type", "")),
         "severity": str(f.get("severity", "")),
@@ -64,21 +72,23 @@ def finding_row(f: dict[str, Any]) -> dict[str, str]:
         "source": str(f.get("source", "")),
         "where": str(where),
         "step": str(evidence.get("step", "")),
+        "anchor": "#step-" + str(f.get("eventId") or f.get("event_id") or ""),
     }
 
 
 def grouped(findings: list[dict[str, str]]) -> list[dict[str, str]]:
-    """Sorted by type, then severity (worst first); the first row of each group carries
-    the group's header ("group" = "type · severity", "count")."""
-    rows = sorted(findings, key=lambda f: (f["type"], _SEVERITY_ORDER.get(f["severity"], 9), f["description"]))
-    counts: dict[tuple[str, str], int] = {}
+    """Sorted by page (the session-wide ones last), then severity (worst first); the first
+    row of each page carries its header ("group": the page, "count")."""
+    rows = sorted(findings, key=lambda f: (f["page"] == "", f["page"], _SEVERITY_ORDER.get(f["severity"], 9),
+                                           f["type"], f["description"]))  # fmt: skip
+    counts: dict[str, int] = {}
     for f in rows:
-        counts[(f["type"], f["severity"])] = counts.get((f["type"], f["severity"]), 0) + 1
+        counts[f["page"]] = counts.get(f["page"], 0) + 1
     out, previous = [], None
     for f in rows:
-        key = (f["type"], f["severity"])
-        out.append({**f, "group": f"{key[0]} · {key[1]}" if key != previous else "", "count": str(counts[key])})
-        previous = key
+        header = (f["page"] or "The whole session") if f["page"] != previous else ""
+        out.append({**f, "group": header, "count": str(counts[f["page"]])})
+        previous = f["page"]
     return out
 
 
@@ -125,6 +135,14 @@ def _step(step: rx.Var) -> rx.Component:
                 ),
                 rx.text(step["label"], weight="medium", size="2"),
                 rx.badge(rx.cond(failed, "failed", "ok"), color_scheme=rx.cond(failed, "red", "green"), variant="soft"),
+                rx.cond(
+                    (step["page_outcome"] == "confirmation") | (step["page_outcome"] == "failure"),
+                    rx.badge(
+                        "page: " + step["page_outcome"],
+                        color_scheme=rx.cond(step["page_outcome"] == "failure", "red", "green"),
+                        variant="outline",
+                    ),
+                ),
                 rx.text(step["duration"], size="1", color_scheme="gray"),
                 spacing="2",
                 align="center",
@@ -153,6 +171,7 @@ def _step(step: rx.Var) -> rx.Component:
         width="100%",
         padding_y="0.5rem",
         border_bottom="1px solid var(--gray-4)",
+        id="step-" + step["id"],
         data_testid="step",
         data_action=step["action"],
     )
@@ -193,19 +212,30 @@ def _finding(f: rx.Var) -> rx.Component:
         rx.cond(
             f["group"] != "",
             rx.hstack(
-                rx.badge(f["type"], variant="outline"),
-                severity_badge(f["severity"]),
+                rx.code(f["group"], size="2", variant="ghost", word_break="break-all"),
                 rx.text(f["count"], " found", size="1", color_scheme="gray"),
                 spacing="2",
+                align="center",
                 margin_top="0.6rem",
                 data_testid="finding-group",
             ),
         ),
         rx.vstack(
-            rx.text(f["description"], size="2"),
+            rx.hstack(
+                severity_badge(f["severity"]),
+                rx.badge(f["type"], variant="outline"),
+                rx.text(f["description"], size="2"),
+                spacing="2",
+                align="center",
+                wrap="wrap",
+            ),
             rx.hstack(
                 rx.text(f["source"], size="1", color_scheme="gray"),
-                rx.cond(f["step"] != "", rx.text("step ", f["step"], size="1", color_scheme="gray")),
+                rx.cond(
+                    f["pages"] != "1",
+                    rx.cond(f["pages"] != "0", rx.text("on ", f["pages"], " pages", size="1", color_scheme="gray")),
+                ),  # fmt: skip
+                rx.cond(f["step"] != "", rx.link("step ", f["step"], href=f["anchor"], size="1")),
                 spacing="2",
             ),
             rx.cond(
@@ -225,11 +255,67 @@ def grouped_findings(findings: rx.Var) -> rx.Component:
         findings.length() > 0,
         rx.card(
             rx.vstack(
-                rx.heading("Findings", size="4", as_="h2"),
+                rx.heading("Findings by page", size="4", as_="h2"),
                 rx.foreach(findings, _finding),
                 spacing="2",
                 width="100%",
             ),
             width="100%",
         ),
+    )
+
+
+# -- two versions of a site, page by page -------------------------------------------------------------
+
+
+def page_rows(comparison: Any) -> list[dict[str, str]]:
+    """A PageComparison as table rows (strings)."""
+    if comparison is None:
+        return []
+
+    def side(s: Any) -> str:
+        if s is None:
+            return "—"
+        worst = ", ".join(f"{n} {sev}" for sev, n in s.by_severity.items())
+        return f"{s.findings}" + (f" ({worst})" if worst else "")
+
+    return [
+        {"key": p.key, "baseline": side(p.baseline), "current": side(p.current),
+         "delta": f"{p.delta:+d}" if p.baseline and p.current else "new" if p.current else "gone",
+         "fixed": ", ".join(p.fixed), "added": ", ".join(p.added),
+         "direction": "better" if p.delta < 0 else "worse" if p.delta > 0 else "same"}
+        for p in comparison.pages
+    ]  # fmt: skip
+
+
+def _page_row(row: rx.Var) -> rx.Component:
+    color = rx.match(row["direction"], ("better", "green"), ("worse", "red"), "gray")
+    return rx.table.row(
+        rx.table.row_header_cell(rx.code(row["key"], variant="ghost")),
+        rx.table.cell(row["baseline"]),
+        rx.table.cell(row["current"]),
+        rx.table.cell(rx.badge(row["delta"], color_scheme=color, variant="soft")),
+        rx.table.cell(rx.text(row["fixed"], size="1", color_scheme="green")),
+        rx.table.cell(rx.text(row["added"], size="1", color_scheme="red")),
+        data_testid="page-row",
+    )
+
+
+def page_comparison(rows: rx.Var, baseline_label: str | rx.Var, current_label: str | rx.Var) -> rx.Component:
+    """Findings per page, before and after: pages matched by their path below each site root."""
+    return rx.table.root(
+        rx.table.header(
+            rx.table.row(
+                rx.table.column_header_cell("Page"),
+                rx.table.column_header_cell(baseline_label),
+                rx.table.column_header_cell(current_label),
+                rx.table.column_header_cell("Δ findings"),
+                rx.table.column_header_cell("Fixed rules"),
+                rx.table.column_header_cell("New rules"),
+            )
+        ),
+        rx.table.body(rx.foreach(rows, _page_row)),
+        variant="surface",
+        width="100%",
+        size="1",
     )

@@ -148,6 +148,21 @@ CONFIG_FIELDS: dict[str, tuple[ConfigField, ...]] = {
         ),
         ConfigField("viewport.width", "Viewport width (px)", "number", hint="320 to 3840."),
         ConfigField("viewport.height", "Viewport height (px)", "number", hint="320 to 2160."),
+        ConfigField(
+            "accessibility.standard",
+            "Accessibility standard",
+            "select",
+            options=("wcag22aa", "wcag22a", "wcag21aa", "wcag21a", "wcag2aa", "wcag2a"),
+            hint="The WCAG version and level axe-core checks each page against (a level includes those below it).",
+        ),
+        ConfigField(
+            "accessibility.bestPractice",
+            "Best-practice rules",
+            "select",
+            options=("true", "false"),
+            hint="Also axe's best-practice rules (landmarks, regions, headings), a step below their impact.",
+        ),
+        ConfigField("accessibility.enabled", "Accessibility checks", "select", options=("true", "false")),
         _TIMEOUT,
     ),
     "whatsapp": (
@@ -198,6 +213,8 @@ def config_values(agent_type: str, config: dict[str, Any]) -> dict[str, str]:
             values[spec.name] = join_lines(value)
         elif spec.kind == "number":
             values[spec.name] = number_text(value)
+        elif isinstance(value, bool):
+            values[spec.name] = "true" if value else "false"
         else:
             values[spec.name] = "" if value is None else str(value)
     return values

@@ -4,6 +4,7 @@ and a printable report of one agent."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 from urllib.parse import urlencode
 
@@ -12,10 +13,11 @@ import reflex as rx
 
 from app.db import session_scope
 from app.models.analytics import AnalyticsBreakdown
-from app.services import agents, analytics, personas
+from app.services import agents, analytics, browser_pages, personas
 from app.services import analytics_charts as charts
 from app.services.errors import ServiceError
 from app.services.pagination import PageParams
+from app.ui.components import browser as browser_ui
 from app.ui.components.charts import ChartTables, chart_card, stat_card
 from app.ui.components.forms import form_error
 from app.ui.components.layout import page_header, shell
@@ -46,6 +48,10 @@ class AnalyticsState(ChartTables, AuthState):
     latency_figure: go.Figure = go.Figure()
     findings_figure: go.Figure = go.Figure()
     cost_figure: go.Figure = go.Figure()
+    # A website agent: findings per page, against another version of the site (a browser agent).
+    website_options: list[dict[str, str]] = []
+    baseline_agent_id: str = ""
+    pages: list[dict[str, str]] = []
 
     @rx.event
     def load(self):
@@ -64,6 +70,8 @@ class AnalyticsState(ChartTables, AuthState):
         except ServiceError as exc:
             return rx.toast.error(str(exc))
         self.agent_options = [{"id": a.id, "name": a.name} for a in agent_list]
+        self.website_options = [{"id": a.id, "name": a.name} for a in agent_list if a.type == "browser"]
+        self.baseline_agent_id = query.get("baselineAgentId", "")
         self.persona_options = [{"id": p.id, "name": p.name} for p in persona_list]
         return self._refresh()
 
@@ -82,7 +90,18 @@ class AnalyticsState(ChartTables, AuthState):
             self.errors = {d.field: d.message for d in exc.details}
             return None
         self._apply(data)
+        self._refresh_pages()
         return JudgeStabilityState.show(self.start_date, self.end_date, self.agent_id)
+
+    def _refresh_pages(self) -> None:
+        self.pages = []
+        if not any(o["id"] == self.agent_id for o in self.website_options):
+            return
+        try:
+            self.pages = _page_rows(self._principal(), self.agent_id, self.baseline_agent_id, self.start_date,
+                                    self.end_date)  # fmt: skip
+        except ServiceError as exc:
+            self.form_error = exc.message
 
     def _apply(self, data: AnalyticsBreakdown) -> None:
         s = data.summary
@@ -127,6 +146,21 @@ class AnalyticsState(ChartTables, AuthState):
         self.agent_id = value
         return self._refresh()
 
+    @rx.event(background=True)
+    async def choose_baseline(self, value: str):
+        async with self:
+            self.baseline_agent_id = value
+            asked = (self._principal(), self.agent_id, value, self.start_date, self.end_date)
+        try:
+            rows = await asyncio.to_thread(_page_rows, *asked)
+        except ServiceError as exc:
+            async with self:
+                self.form_error = exc.message
+            return
+        async with self:
+            if self.baseline_agent_id == value:
+                self.pages = rows
+
     @rx.event
     def choose_persona(self, value: str):
         self.persona_id = value
@@ -148,6 +182,16 @@ class AnalyticsState(ChartTables, AuthState):
             return ""
         query = urlencode({"startDate": self.shown_start, "endDate": self.shown_end, "format": "html"})
         return f"/api/analytics/agents/{self.shown_agent}/report?{query}"
+
+
+def _page_rows(principal, agent_id: str, baseline_agent_id: str, start: str, end: str) -> list[dict[str, str]]:
+    """Findings per page of a website agent against another version (off the event loop when awaited)."""
+    with session_scope() as session:
+        compared = browser_pages.agent_pages(
+            session=session, principal=principal, agent_id=agent_id, baseline_agent_id=baseline_agent_id or None,
+            start_date=start or None, end_date=end or None,
+        )  # fmt: skip
+    return browser_ui.page_rows(compared)
 
 
 _SELECT_STYLE = {
@@ -237,6 +281,38 @@ def filters() -> rx.Component:
     )
 
 
+def _pages_card() -> rx.Component:
+    S = AnalyticsState
+    return rx.card(
+        rx.vstack(
+            rx.hstack(
+                rx.heading("Findings per page", size="3", as_="h2"),
+                rx.spacer(),
+                _choice(
+                    "Compare with",
+                    "analytics-baseline",
+                    "No other version",
+                    S.website_options,
+                    S.baseline_agent_id,
+                    S.choose_baseline,
+                ),  # fmt: skip
+                align="end",
+                width="100%",
+            ),
+            rx.text(
+                "Pages matched by their path below each agent's site root (the folder of its target URL), "
+                "e.g. /before/survey.html and /after/survey.html.",
+                size="1",
+                color_scheme="gray",
+            ),
+            browser_ui.page_comparison(S.pages, "The other version", "This agent"),
+            spacing="2",
+            width="100%",
+        ),
+        width="100%",
+    )
+
+
 def analytics_page() -> rx.Component:
     S = AnalyticsState
     return shell(
@@ -293,6 +369,7 @@ def analytics_page() -> rx.Component:
                         S.findings_figure,
                         summary="The findings recorded most often, coloured by severity",
                     ),
+                    rx.cond(S.pages.length() > 0, _pages_card()),
                     chart_card(
                         S,
                         "cost",

@@ -16,6 +16,7 @@ from app.db import session_scope
 from app.models.suite import CellResult, OverallResult, RunComparison, RunDetail
 from app.services import runs
 from app.services.errors import ServiceError
+from app.ui.components import browser as browser_ui
 from app.ui.components.layout import page_header, shell
 from app.ui.components.library import link_button
 from app.ui.components.runs import interval, percent, run_row
@@ -364,9 +365,12 @@ class CompareState(AuthState):
     test: dict[str, str] = {}
     counts: dict[str, int] = {}
     cells: list[dict[str, str]] = []
+    # Browser suites: findings per page of the website, before and after.
+    pages: list[dict[str, str]] = []
 
     def _apply(self, report: RunComparison, suite_name: str) -> None:
         self.suite_name = suite_name
+        self.pages = browser_ui.page_rows(report.pages)
         self.current, self.baseline = _overall(report.current), _overall(report.baseline)
         self.delta = "—" if report.delta is None else f"{report.delta * 100:+.1f} points"
         t = report.mcnemar
@@ -528,6 +532,19 @@ def compare_page() -> rx.Component:
                     rx.table.body(rx.foreach(c.cells, _change_row)),
                     variant="surface",
                     width="100%",
+                ),
+                rx.cond(
+                    c.pages.length() > 0,
+                    rx.vstack(
+                        rx.heading("Pages of the website", size="4", as_="h2"),
+                        rx.text(
+                            "Findings per page; pages matched by their path below each run's site root.",
+                            size="1",
+                            color_scheme="gray",
+                        ),  # fmt: skip
+                        browser_ui.page_comparison(c.pages, "Baseline", "This run"),
+                        width="100%",
+                    ),
                 ),
                 spacing="4",
                 width="100%",

@@ -26,7 +26,8 @@ from app.services import agents, browser_sessions, live, sessions
 from app.services.errors import ServiceError
 from app.ui.components import browser as browser_ui
 from app.ui.components.layout import page_header, shell
-from app.ui.components.status import blame_badge, outcome_badge, severity_badge, status_badge, verdict_badge
+from app.ui.components.status import blame_badge, outcome_badge, severity_badge, status_badge
+from app.ui.components.verdict import citations, verdict_row
 from app.ui.state.auth import AuthState
 
 # The page keeps the last messages only; the export has the whole transcript.
@@ -52,7 +53,8 @@ def _message(m: dict) -> dict[str, str]:
 @dataclasses.dataclass
 class Citation:
     label: str  # "#3" (a message's number) or "step 4"
-    anchor: str  # "#message-3", or "" when it cannot link
+    anchor: str  # "#message-3" or "#step-<id>", or "" when it cannot link
+    kind: str = "message"  # message | step
 
 
 @dataclasses.dataclass
@@ -156,12 +158,14 @@ class SessionState(AuthState):
             self.typing = ""
 
     def _cite(self, ids: list) -> list[Citation]:
-        """Evidence ids as links to the numbered messages (a browser session's steps as text)."""
+        """Evidence ids as links to the numbered messages, or to a browser session's steps."""
         cited = []
         for message_id in (str(i) for i in ids if isinstance(i, str | int)):
-            step = next((s["step"] for s in self.steps if s["id"] == message_id.split(":", 1)[0]), None)
-            if step:
-                cited.append(Citation(label=f"step {step}", anchor=""))
+            event_id = message_id.split(":", 1)[0]
+            step = next((s for s in self.steps if s["id"] == event_id), None)
+            if step is not None:
+                label = "start" if step["kind"] == "navigation" else f"step {step['step']}"
+                cited.append(Citation(label=label, anchor=f"#step-{event_id}", kind="step"))
                 continue
             number = next((m["sequence"] for m in self.messages if m["id"] == message_id), None)
             cited.append(Citation(label=f"#{number}", anchor=f"#message-{number}") if number
@@ -275,10 +279,11 @@ class SessionState(AuthState):
                         continue  # steps stored before the page loaded them itself
                     elif item.type == "action" and self.is_browser:
                         self._add_step(item.data)
-                    elif item.type == "finding" and self.is_browser:
+                    elif item.type in ("finding", "finding_updated") and self.is_browser:
+                        # A finding seen on one more page comes again, updated: it replaces the old row.
                         row = browser_ui.finding_row(item.data)
-                        if all(f["id"] != row["id"] for f in self.finding_groups):
-                            self.finding_groups = browser_ui.grouped([*self.finding_groups, row])
+                        others = [f for f in self.finding_groups if f["id"] != row["id"]]
+                        self.finding_groups = browser_ui.grouped([*others, row])
                     elif item.type == "blocked_request":
                         self.blocked_count += 1
                     elif item.type == "complete":
@@ -351,55 +356,6 @@ def _typing_indicator() -> rx.Component:
     )
 
 
-def _citations(evidence: rx.Var, lead: str = "Evidence: ") -> rx.Component:
-    return rx.cond(
-        evidence.length() > 0,
-        rx.hstack(
-            rx.text(lead, size="1", color_scheme="gray"),
-            rx.foreach(
-                evidence,
-                lambda c: rx.cond(
-                    c.anchor != "",
-                    rx.el.a(c.label, href=c.anchor, data_testid="evidence-link", style={"font_size": "0.8rem"}),
-                    rx.text(c.label, size="1", color_scheme="gray"),
-                ),
-            ),
-            spacing="1",
-            wrap="wrap",
-            align="center",
-        ),
-    )
-
-
-def _verdict_row(row: rx.Var, testid: str) -> rx.Component:
-    advisory = rx.cond(~row.gating, rx.text("advisory", size="1", color_scheme="gray"))
-    return rx.hstack(
-        verdict_badge(row.status),
-        rx.vstack(
-            rx.text(row.criterion, weight="medium", size="2"),
-            rx.hstack(
-                blame_badge(row.blame),
-                rx.badge(row.source, variant="surface", color_scheme="gray", size="1"),
-                rx.cond(
-                    row.agreement != "",
-                    rx.badge("agreement ", row.agreement, variant="soft", size="1", data_testid="agreement"),
-                ),
-                rx.cond(row.unstable, rx.badge("unstable", color_scheme="amber", size="1", data_testid="unstable")),
-                *([advisory] if testid == "check-row" else []),
-                spacing="2",
-                align="center",
-            ),
-            rx.text(row.reasoning, size="2", color_scheme="gray"),
-            _citations(row.evidence),
-            spacing="1",
-        ),
-        align="start",
-        spacing="3",
-        data_testid=testid,
-        data_status=row.status,
-    )
-
-
 def _verdict() -> rx.Component:
     return rx.cond(
         SessionState.criteria.length() + SessionState.checks.length() > 0,
@@ -459,17 +415,21 @@ def _verdict() -> rx.Component:
                     ),
                 ),
                 rx.heading("Success criteria", size="3", as_="h3"),
-                rx.foreach(SessionState.criteria, lambda c: _verdict_row(c, "criterion-row")),
+                rx.foreach(SessionState.criteria, lambda c: verdict_row(c, "criterion-row")),
                 rx.cond(
                     SessionState.checks.length() > 0,
                     rx.vstack(
                         rx.heading("Checks", size="3", as_="h3"),
                         rx.text(
-                            "Deterministic checks of the agent's replies; advisory ones never fail the session.",
+                            rx.cond(
+                                SessionState.is_browser,
+                                "Deterministic checks of the visit; advisory ones never fail the session.",
+                                "Deterministic checks of the agent's replies; advisory ones never fail the session.",
+                            ),
                             size="1",
                             color_scheme="gray",
                         ),  # fmt: skip
-                        rx.foreach(SessionState.checks, lambda c: _verdict_row(c, "check-row")),
+                        rx.foreach(SessionState.checks, lambda c: verdict_row(c, "check-row")),
                         spacing="3",
                     ),
                 ),
@@ -500,7 +460,7 @@ def _findings() -> rx.Component:
                             f.perspective != "",
                             rx.text("“", f.perspective, "”", size="2", color_scheme="gray", font_style="italic"),
                         ),  # fmt: skip
-                        _citations(f.evidence),
+                        citations(f.evidence),
                         spacing="1",
                         padding_y="0.4rem",
                         data_testid="finding",
@@ -510,6 +470,27 @@ def _findings() -> rx.Component:
             ),
             width="100%",
         ),
+    )
+
+
+def _downloads() -> rx.Component:
+    """The exports (and a browser session's printable report): links the dashboard's cookie opens."""
+    base = "/api/sessions/" + SessionState.session_key
+    return rx.hstack(
+        rx.text("Export:", size="2", color_scheme="gray"),
+        rx.link("JSON", href=base + "/export?format=json", size="2"),
+        rx.link("Markdown", href=base + "/export?format=markdown", size="2"),
+        rx.cond(
+            SessionState.is_browser,
+            rx.link(
+                rx.hstack(rx.icon("printer", size=14), rx.text("Printable report"), spacing="1", align="center"),
+                href=base + "/report",
+                is_external=True,
+                size="2",
+            ),
+        ),
+        spacing="3",
+        align="center",
     )
 
 
@@ -537,6 +518,7 @@ def session_page(*sections: rx.Component) -> rx.Component:
                         ),  # fmt: skip
                     ),
                 ),
+                _downloads(),
                 rx.cond(
                     SessionState.model_label != "",
                     rx.text("Persona model: ", rx.code(SessionState.model_label), size="1", color_scheme="gray"),

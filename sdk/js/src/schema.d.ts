@@ -699,7 +699,8 @@ export interface paths {
         /**
          * The session's verdict: criteria and checks, with evidence, blame, the judge model and prompt version
          * @description The latest judgement's rows (null before the session was judged). A criterion: its
-         *     status (met / not_met / inconclusive), reasoning, `evidenceMessageIds`, `blame` (agent,
+         *     status (met / not_met / inconclusive), reasoning, `evidenceMessageIds` (a browser
+         *     session's: the ids of its steps), `blame` (agent,
          *     simulator, judge or infrastructure) and `source` (judge, or check when an objective check
          *     decided it); a check: the same, with `gating` (whether its failure fails the session).
          */
@@ -723,7 +724,8 @@ export interface paths {
          * The findings of the session's verdict
          * @description The latest judgement's findings (source judge: the audit; source check: a deterministic
          *     check) and a browser session's measured and persona findings; `evidence.messageIds` cite
-         *     the transcript.
+         *     the transcript, a browser session's judge findings cite its steps (`evidence.stepIds`,
+         *     on the first one's `eventId` and `page`).
          */
         get: operations["get_findings_api_sessions__session_id__findings_get"];
         put?: never;
@@ -831,8 +833,55 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The session as JSON or Markdown */
+        /**
+         * The session as JSON or Markdown
+         * @description A browser session's export also holds every step (action, target, reasoning, outcome, URL,
+         *     timing) with its findings and files, and its pages. Also accepts ?token= and the dashboard's
+         *     cookie, so a download link works.
+         */
         get: operations["export_session_api_sessions__session_id__export_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{session_id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A browser session's printable report (HTML, screenshots inline)
+         * @description Every step with its screenshot, the verdict and the findings by page, on one page to print
+         *     or save as PDF. Also accepts ?token= and the dashboard's cookie, so a link opens it.
+         */
+        get: operations["session_report_api_sessions__session_id__report_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{session_id}/pages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A browser session's pages
+         * @description The pages the persona went through (origin + path), in order, with the steps taken on
+         *     each and its findings; a finding seen on several pages is listed on each.
+         */
+        get: operations["list_pages_api_sessions__session_id__pages_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1158,6 +1207,28 @@ export interface paths {
          *     latency p50/p95, findings by type and severity, and cost.
          */
         get: operations["agent_analytics_api_analytics_agents__agent_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/pages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A website's findings page by page, against another
+         * @description Findings per page of the agent's sessions that ended in the range, beside the baseline
+         *     agent's: pages are matched by their path below each agent's site root (the folder of its
+         *     target URL), so /before/survey.html and /after/survey.html are one row.
+         */
+        get: operations["pages_api_analytics_pages_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3069,6 +3140,16 @@ export interface components {
             };
             /** Source */
             source: string;
+            /**
+             * Page
+             * @description Browser sessions: origin + path of the page
+             */
+            page?: string | null;
+            /**
+             * Pages
+             * @description Every page it was seen on (browser sessions)
+             */
+            pages?: string[];
             /** Judgementid */
             judgementId?: string | null;
             /**
@@ -4018,6 +4099,67 @@ export interface components {
             /** Passkestimate */
             passKEstimate?: number | null;
         };
+        /** PageChange */
+        PageChange: {
+            /**
+             * Key
+             * @description The page's path below its site root (e.g. survey.html)
+             */
+            key: string;
+            baseline: components["schemas"]["PageSide"] | null;
+            current: components["schemas"]["PageSide"] | null;
+            /**
+             * Delta
+             * @description Findings now minus before
+             */
+            delta: number;
+            /**
+             * Fixed
+             * @description Rules found before and not any more
+             */
+            fixed?: string[];
+            /**
+             * Added
+             * @description Rules found now and not before
+             */
+            added?: string[];
+        };
+        /** PageComparison */
+        PageComparison: {
+            /** Baselineroot */
+            baselineRoot: string;
+            /** Currentroot */
+            currentRoot: string;
+            /** Baselinefindings */
+            baselineFindings: number;
+            /** Currentfindings */
+            currentFindings: number;
+            /** Pages */
+            pages: components["schemas"]["PageChange"][];
+        };
+        /** PageSide */
+        PageSide: {
+            /** Page */
+            page: string;
+            /**
+             * Sessions
+             * @description Sessions that saw this page
+             */
+            sessions: number;
+            /**
+             * Findings
+             * @description Findings on it (a finding seen on several pages counts on each)
+             */
+            findings: number;
+            /** Byseverity */
+            bySeverity?: {
+                [key: string]: number;
+            };
+            /** Rules */
+            rules?: {
+                [key: string]: number;
+            };
+        };
         /** Paginated[AgentPublic] */
         Paginated_AgentPublic_: {
             /** Data */
@@ -4726,6 +4868,7 @@ export interface components {
             };
             /** Cells */
             cells: components["schemas"]["CellChange"][];
+            pages?: components["schemas"]["PageComparison"] | null;
         };
         /** RunDetail */
         RunDetail: {
@@ -5161,6 +5304,38 @@ export interface components {
             actionCount: number;
             /** Durationms */
             durationMs: number | null;
+        };
+        /** SessionPage */
+        SessionPage: {
+            /**
+             * Page
+             * @description origin + path; empty for findings about the whole session
+             */
+            page: string;
+            /**
+             * Title
+             * @default
+             */
+            title?: string;
+            /**
+             * Steps
+             * @description The steps taken on it (0: opening the website)
+             */
+            steps?: number[];
+            /** Eventids */
+            eventIds?: string[];
+            /**
+             * Outcome
+             * @description How it read when last seen: confirmation | failure | neutral
+             * @default neutral
+             */
+            outcome?: string;
+            /** Byseverity */
+            bySeverity?: {
+                [key: string]: number;
+            };
+            /** Findings */
+            findings?: components["schemas"]["FindingPublic"][];
         };
         /** SessionPublic */
         SessionPublic: {
@@ -6509,6 +6684,30 @@ export interface components {
              */
             maxTokens?: number;
         };
+        /**
+         * AccessibilityConfig
+         * @description The axe-core rules run on each page of a browser session.
+         */
+        MimicYamlAccessibilityConfig: {
+            /**
+             * Enabled
+             * @default true
+             */
+            enabled?: boolean;
+            /**
+             * Standard
+             * @description The WCAG version and level held to (each includes the ones below it)
+             * @default wcag22aa
+             * @enum {string}
+             */
+            standard?: "wcag2a" | "wcag2aa" | "wcag21a" | "wcag21aa" | "wcag22a" | "wcag22aa";
+            /**
+             * Bestpractice
+             * @description Also axe's best-practice rules (landmarks, regions, heading order), reported a step below their impact
+             * @default true
+             */
+            bestPractice?: boolean;
+        };
         /** Viewport */
         MimicYamlViewport: {
             /**
@@ -6541,6 +6740,7 @@ export interface components {
              */
             allowedOrigins?: string[];
             viewport?: components["schemas"]["MimicYamlViewport"];
+            accessibility?: components["schemas"]["MimicYamlAccessibilityConfig"];
         };
         /**
          * WhatsAppAgentConfig
@@ -12321,7 +12521,184 @@ export interface operations {
         parameters: {
             query?: {
                 format?: "json" | "markdown";
+                /** @description For EventSource clients, which cannot send headers */
+                token?: string | null;
             };
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                    "text/markdown": unknown;
+                };
+            };
+            /** @description AUTHENTICATION_ERROR */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    session_report_api_sessions__session_id__report_get: {
+        parameters: {
+            query?: {
+                format?: "html";
+                /** @description For EventSource clients, which cannot send headers */
+                token?: string | null;
+            };
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
+            /** @description AUTHENTICATION_ERROR */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_pages_api_sessions__session_id__pages_get: {
+        parameters: {
+            query?: never;
             header?: {
                 /** @description Act in this workspace (token callers who belong to several) */
                 "x-workspace-id"?: string | null;
@@ -12339,8 +12716,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
-                    "text/markdown": unknown;
+                    "application/json": components["schemas"]["SessionPage"][];
                 };
             };
             /** @description AUTHENTICATION_ERROR */
@@ -13972,6 +14348,101 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AgentAnalytics"];
+                };
+            };
+            /** @description AUTHENTICATION_ERROR */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    pages_api_analytics_pages_get: {
+        parameters: {
+            query: {
+                /** @description A browser agent */
+                agentId: string;
+                /** @description Another version of the site (a browser agent) */
+                baselineAgentId?: string | null;
+                /** @description First UTC day, YYYY-MM-DD (default: 29 days before endDate) */
+                startDate?: string | null;
+                /** @description Last UTC day, YYYY-MM-DD (default: today) */
+                endDate?: string | null;
+            };
+            header?: {
+                /** @description Act in this workspace (token callers who belong to several) */
+                "x-workspace-id"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageComparison"];
                 };
             };
             /** @description AUTHENTICATION_ERROR */
