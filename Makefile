@@ -22,6 +22,8 @@ PORT       ?= 3000
 # publishing the port sets MIMIC_HOST=0.0.0.0; README: Settings).
 MIMIC_HOST ?= 127.0.0.1
 CHROMIUM   := /usr/bin/chromium
+# The offline voice of personas and of the demo voice agent (voice sessions).
+ESPEAK     := /usr/bin/espeak-ng
 
 export PATH := $(CURDIR)/$(TOOLS)/bin:$(CURDIR)/$(VENV)/bin:$(PATH)
 export REFLEX_USE_SYSTEM_BUN := 1
@@ -31,7 +33,7 @@ export LITELLM_LOCAL_MODEL_COST_MAP := True
 export MIMIC_OUTBOUND_ALLOW ?= loopback
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run serve setup install bun axe chromium migrate secret cli test test-scaled services bench clean help worker run-scaled schemas sdk-js sdk-js-types
+.PHONY: run serve setup install bun axe chromium espeak migrate secret cli test test-scaled services bench clean help worker run-scaled schemas sdk-js sdk-js-types
 
 help:
 	@echo "make run     set up (venv, requirements, bun, chromium, database) and start the app on :$(PORT)"
@@ -48,7 +50,7 @@ help:
 
 run: setup serve
 
-setup: install bun axe chromium migrate secret cli
+setup: install bun axe chromium espeak migrate secret cli
 
 # A secret key made on first start and kept outside git (.gitignore), unless one is set.
 secret: .secret_key
@@ -114,20 +116,30 @@ chromium:
 		echo "    sudo apt-get install -y chromium"; \
 	fi
 
+espeak:
+	@if [ -x $(ESPEAK) ]; then :; \
+	elif [ "$$(id -u)" = "0" ]; then \
+		echo "Installing Debian's espeak-ng (the offline voice of voice sessions)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq espeak-ng >/dev/null; \
+	else \
+		echo "espeak-ng is missing: voice sessions need it to speak offline. Install it with:"; \
+		echo "    sudo apt-get install -y espeak-ng"; \
+	fi
+
 migrate: install
 	$(VENV)/bin/alembic upgrade head
 
 # A queue worker: runs the sessions that backends queue in Redis. Start any number, anywhere,
 # with the same MIMIC_DATABASE_URL, MIMIC_REDIS_URL and MIMIC_SECRET_KEY as the backends.
 QUEUE_WORKER_PROCESSES ?= 1
-worker: install secret
+worker: install espeak secret
 	@$(PY) -c "import sys; from app.settings import settings; sys.exit(0 if settings.uses_queue else \
 		'make worker needs MIMIC_SESSION_EXECUTION=queue and MIMIC_REDIS_URL (README: Running at scale)')"
 	$(VENV)/bin/taskiq worker app.worker:broker --workers $(QUEUE_WORKER_PROCESSES) \
 		--max-async-tasks $${MIMIC_MAX_CONCURRENT_SESSIONS:-8}
 
 # The scaled topology on one machine (scripts/run-scaled.sh says what it starts).
-run-scaled: install bun axe chromium secret cli services
+run-scaled: install bun axe chromium espeak secret cli services
 	scripts/run-scaled.sh
 
 # Starts the app as `make run` does, without the set-up (the UI tests use it too).
@@ -154,17 +166,17 @@ services:
 
 # First the whole suite on the embedded default (SQLite, in-memory bus), then the API,
 # engine, services and migration tests again on a real PostgreSQL and Redis.
-test: install bun axe chromium cli services sdk-js
+test: install bun axe chromium espeak cli services sdk-js
 	$(PY) -m pytest $(PYTEST_ARGS)
 	@$(MAKE) --no-print-directory test-scaled
 
 # The browser and end-to-end tests (marked e2e) run once, in the first run, and so does the
 # OpenAPI fuzzer: it checks the API's contract, which does not depend on the storage backend.
 SCALED_TESTS ?= tests/api tests/engine tests/services tests/models --ignore=tests/api/test_fuzz.py
-test-scaled: install cli services
+test-scaled: install espeak cli services
 	MIMIC_TEST_BACKEND=postgres $(PY) -m pytest $(SCALED_TESTS) -m "not e2e" $(PYTEST_ARGS)
 
-bench: install axe
+bench: install axe espeak
 	@for b in bench/*.py; do echo "== $$b"; PYTHONPATH=. $(PY) $$b || exit 1; done
 
 # schemas/mimic.yaml.schema.json, the JSON Schema of mimic.yaml made from the models (a test

@@ -3,7 +3,7 @@
 import reflex as rx
 
 from app.api.main import create_api
-from app.services import calibrations, execution
+from app.services import calibrations, execution, voice
 from app.services.webhooks import dispatcher as webhook_dispatcher
 from app.ui.pages import register_pages
 from app.ui.theme import theme
@@ -19,5 +19,7 @@ register_pages(app)
 app.register_lifespan_task(execution.recover_on_start)
 # Webhook deliveries left pending by the last process are retried from the start.
 app.register_lifespan_task(webhook_dispatcher.start_with_backend)
+# Call recordings older than the audio retention are deleted (hourly).
+app.register_lifespan_task(voice.purge_forever)
 # Calibration reports the last process left running end as interrupted.
 app.register_lifespan_task(calibrations.recover_with_backend)

@@ -12,8 +12,8 @@ resolves differently a moment later (DNS rebinding) gains nothing.
     proxy = EgressProxy(); await proxy.start()  # app/egress_proxy.py: a SOCKS5 proxy for the browser
 
 What comes back is capped too: an answer read through OutboundTransport larger than
-MIMIC_MAX_REPLY_BYTES (after decoding) raises ReplyTooLarge as soon as it passes the cap,
-and nothing more is read.
+MIMIC_MAX_REPLY_BYTES (after decoding; MIMIC_MAX_AUDIO_REPLY_BYTES for the audio read inside
+`audio_replies()`) raises ReplyTooLarge as soon as it passes the cap, and nothing more is read.
 
 The allow-list is comma-separated: CIDRs or IPs (`10.0.0.0/8`, `::1`), host names (exact,
 or `*.example.com` for its subdomains), and the keywords `loopback` (127.0.0.0/8, ::1) and
@@ -105,15 +105,38 @@ class UnreadableReply(OutboundError):
     kind = "bad_response"
 
 
+# Audio answers (a voice agent's WAV, a hosted speech model's audio) have a cap of their own.
+_audio_replies: contextvars.ContextVar[bool] = contextvars.ContextVar("outbound_audio_replies", default=False)
+
+
 def max_reply_bytes() -> int:
-    """MIMIC_MAX_REPLY_BYTES, read at each call (tests change the setting)."""
+    """MIMIC_MAX_REPLY_BYTES (MIMIC_MAX_AUDIO_REPLY_BYTES inside `audio_replies()`), read at
+    each call (tests change the setting)."""
     from app.settings import settings  # late: settings validates its values with this module
 
-    return settings.max_reply_bytes
+    return settings.max_audio_reply_bytes if _audio_replies.get() else settings.max_reply_bytes
+
+
+def max_audio_reply_bytes() -> int:
+    """MIMIC_MAX_AUDIO_REPLY_BYTES: the largest audio answer Mimic reads."""
+    from app.settings import settings
+
+    return settings.max_audio_reply_bytes
+
+
+@contextmanager
+def audio_replies() -> Iterator[None]:
+    """Answers read within the block are audio: capped at MIMIC_MAX_AUDIO_REPLY_BYTES."""
+    token = _audio_replies.set(True)
+    try:
+        yield
+    finally:
+        _audio_replies.reset(token)
 
 
 def too_large(limit: int) -> ReplyTooLarge:
-    return ReplyTooLarge(f"the answer is larger than {limit:,} bytes (MIMIC_MAX_REPLY_BYTES); reading stopped there")
+    setting = "MIMIC_MAX_AUDIO_REPLY_BYTES" if _audio_replies.get() else "MIMIC_MAX_REPLY_BYTES"
+    return ReplyTooLarge(f"the answer is larger than {limit:,} bytes ({setting}); reading stopped there")
 
 
 # The outbound failures of the current call, for callers whose HTTP library turns them into
@@ -562,7 +585,9 @@ __all__ = [
     "ReplyTooLarge",
     "UnreadableReply",
     "UnresolvedHost",
+    "audio_replies",
     "capture_failures",
+    "max_audio_reply_bytes",
     "max_reply_bytes",
     "address_class",
     "check_url",

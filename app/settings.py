@@ -53,6 +53,10 @@ class Settings(BaseSettings):
     # Largest answer Mimic reads from anything it calls (agents, models, webhook receivers):
     # reading stops past it, and the session ends with a target error of kind too_large.
     max_reply_bytes: int = Field(default=256 * 1024, ge=1024)
+    # Largest audio answer Mimic reads: a voice agent's WAV (HTTP), one answer on a media
+    # stream (as 16 kHz 16-bit audio: 4 MiB is about 2 min 11 s), a hosted speech model's
+    # audio. Past it reading stops: the call ends with an error of kind too_large.
+    max_audio_reply_bytes: int = Field(default=4 * 1024 * 1024, ge=64 * 1024, le=512 * 1024 * 1024)
     # Redis, when set, holds the rate limiter's counters and carries the event bus between
     # processes (pub/sub), so every backend worker sees every session's events.
     redis_url: str = ""
@@ -72,6 +76,16 @@ class Settings(BaseSettings):
     slow_page_ms: int = Field(default=3000, ge=1)
     # A chat agent's reply slower than this fails the latency check (a "waiting" finding).
     slow_reply_ms: int = Field(default=8000, ge=1)
+    # Voice sessions: the thresholds of the measured findings (published targets for voice
+    # agents: answer within 1.5 s at the median, 3.5 s at p95), the longest call, and how many
+    # days call recordings are kept (0 keeps them; a workspace may set its own).
+    voice_slow_answer_p50_ms: int = Field(default=1500, ge=1)
+    voice_slow_answer_p95_ms: int = Field(default=3500, ge=1)
+    voice_long_silence_ms: int = Field(default=3000, ge=1)
+    voice_yield_ms: int = Field(default=1000, ge=1)
+    voice_barge_in_response_ms: int = Field(default=4000, ge=1)
+    voice_max_call_seconds: int = Field(default=1800, ge=10, le=14_400)
+    audio_retention_days: int = Field(default=30, ge=0, le=3650)
     # What agent targets, webhooks, websites and custom model endpoints may reach besides public
     # addresses: comma-separated CIDRs, IPs, host names (*.example.com), `loopback`, `private`.
     outbound_allow: str = ""

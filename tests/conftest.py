@@ -51,6 +51,9 @@ from sqlmodel import Session, SQLModel  # noqa: E402
 
 from app.settings import PROJECT_ROOT, settings  # noqa: E402
 
+# A refused server and a redirector to it, for the tests of the outbound policy.
+pytest_plugins = ["tests.support.refused_server"]
+
 
 def alembic_config(url: str) -> Config:
     cfg = Config(str(PROJECT_ROOT / "alembic.ini"))

@@ -27,6 +27,8 @@ from app.api.errors import ErrorCode, error_payload, field_path
 from app.models.base import PATTERN_MESSAGES
 
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+_TYPE_WORDS = {"integer": "a whole number", "number": "a number", "string": "text", "boolean": "true or false",
+               "object": "an object", "array": "a list", "null": "null"}  # fmt: skip
 _MAX_DETAILS = 20
 
 
@@ -35,7 +37,6 @@ class _Operation:
     path: re.Pattern[str]
     methods: frozenset[str]
     validator: Any | None  # None: no JSON body documented
-    branches: tuple[Any, ...] = ()  # one validator per shape of a top-level anyOf
     single_valued: frozenset[str] = frozenset()  # query parameters that take one value
 
 
@@ -62,43 +63,37 @@ def _message(error: Any) -> str:
         return f"must have at least {kind.limit} item{'s' * (kind.limit != 1)}"
     if isinstance(kind, kinds.MaxItems):
         return f"must have at most {kind.limit} items"
-    if isinstance(kind, kinds.Type) and list(kind.types) == ["integer"]:
-        return "must be a whole number"
     if isinstance(kind, kinds.Enum):
         return "must be one of: " + ", ".join(str(option) for option in list(kind.options)[:20])
+    if isinstance(kind, kinds.Type):
+        types = [kind.types] if isinstance(kind.types, str) else list(kind.types)
+        return "must be " + " or ".join(_TYPE_WORDS.get(str(t), str(t)) for t in types)
     return error.message[:300]
 
 
 def _errors(operation: _Operation, instance: Any) -> list[Any]:
-    """The body's errors; for a body that may take several shapes (anyOf: an import's item, list
-    or document), those of the shape of its JSON type, so that each bad field is named."""
-    errors = list(operation.validator.iter_errors(instance))
-    if operation.branches and any(
-        not e.instance_path and isinstance(e.kind, jsonschema_rs.ValidationErrorKind.AnyOf) for e in errors
-    ):
-        candidates = [list(branch.iter_errors(instance)) for branch in operation.branches]
-        fitting = [c for c in candidates if not any(not e.instance_path for e in c)] or candidates
-        errors = min(fitting, key=len)
-    return _within_branches(errors)
+    return _named(list(operation.validator.iter_errors(instance)))
 
 
-def _within_branches(errors: list[Any]) -> list[Any]:
-    """A field that may take several shapes (anyOf, oneOf: text or a document, one of the agent
-    types) is judged by the shape its value has: that shape's own errors name each bad field,
-    where "not valid under any of the schemas" would name none."""
+def _named(errors: list[Any]) -> list[Any]:
+    """Errors that name each bad field: a value that may take several shapes (anyOf: an
+    import's item, list or document; an optional object, or null; oneOf: mimic.yaml's agent
+    types) is judged by the shape of its JSON type, at any depth, so the fields inside it are
+    named, not only the value."""
     kinds = jsonschema_rs.ValidationErrorKind
-    out: list[Any] = []
+    named = []
     for error in errors:
         branches = error.kind.context if isinstance(error.kind, kinds.AnyOf | kinds.OneOfNotValid) else None
-        here = list(error.instance_path)
-        # A shape whose type the value has (no type error at the field itself), with the fewest errors.
-        fitting = [
-            branch
-            for branch in branches or ()
-            if branch and not any(isinstance(e.kind, kinds.Type) and list(e.instance_path) == here for e in branch)
-        ]
-        out += _within_branches(min(fitting, key=len)) if fitting else [error]
-    return out
+        if not branches:
+            named.append(error)
+            continue
+        where = list(error.instance_path)
+        candidates = [list(branch) for branch in branches]
+        # A branch fits the value's JSON type when it finds no type error at the value itself.
+        fitting = [c for c in candidates if not any(list(e.instance_path) == where and isinstance(
+            e.kind, jsonschema_rs.ValidationErrorKind.Type) for e in c)] or candidates  # fmt: skip
+        named += _named(min(fitting, key=len))
+    return named
 
 
 # Document id -> (the document, its operations): compiling every body's validator takes a
@@ -138,11 +133,7 @@ class RequestBodiesMatchTheDocument:
                     operations.append(_Operation(path_regex, frozenset({method}), None, single_valued=single))
                     continue
                 validator = jsonschema_rs.validator_for({"allOf": [schema], "components": components})
-                branches = tuple(
-                    jsonschema_rs.validator_for({"allOf": [branch], "components": components})
-                    for branch in schema.get("anyOf", ())
-                )
-                operations.append(_Operation(path_regex, frozenset({method}), validator, branches, single))
+                operations.append(_Operation(path_regex, frozenset({method}), validator, single))
         return operations
 
     def _operation(self, method: str, path: str) -> _Operation | None:

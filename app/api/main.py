@@ -32,6 +32,7 @@ from app.api.routes import (
     search,
     sessions,
     suites,
+    voice,
     webhooks,
     whatsapp,
     workspaces,
@@ -150,6 +151,7 @@ def create_api() -> FastAPI:
         calibrations,
         webhooks,
         search,
+        voice,
         mimic_file,
     ):
         api.include_router(module.router)

@@ -2,7 +2,12 @@
 when Mimic knows them, how the session ended, and the transcript, numbered, with each
 message's latency and its empty/truncated flags. Built from a finished session by the
 runner, or from an imported conversation (a calibration set, `POST /api/judgements`); a
-browser session's visit is a case too, its steps standing for the transcript."""
+browser session's visit is a case too, its steps standing for the transcript.
+
+On a voice call a message also carries what Mimic measured on the recording (`voice`: time
+to the agent's first audio, talk-over, whether it stopped when the caller cut in, how sure
+the recogniser was, ...) and an `unrecognized` flag when the agent spoke but Mimic's
+recogniser could not make out the words: Mimic's facts beside the words, never in them."""
 
 from __future__ import annotations
 
@@ -31,6 +36,7 @@ _END_REASONS: dict[str, tuple[str, str]] = {
     "agent_silent": ("the agent", "The agent stopped answering (an empty reply), so Mimic ended the conversation."),
     "dead_end": ("Mimic", "Mimic stopped the session: several actions in a row changed nothing (a dead end)."),
     "cancelled": ("a user", "A user stopped the session before it ended."),
+    "speech_error": ("Mimic", "Mimic stopped the call: its speech engine (the persona's voice or ears) failed."),
     "imported": ("unknown", "The conversation was imported; how it ended is not recorded."),
 }
 # The same, said of a visit to a website (medium browser).
@@ -52,7 +58,7 @@ _VISIT_END_REASONS: dict[str, tuple[str, str]] = {
 END_REASONS = tuple(_END_REASONS)
 # Ends that no one in the conversation chose: a criterion they leave open is not the agent's.
 INFRASTRUCTURE_ENDS = frozenset({"error", "target_error", "simulator_error", "judge_error", "browser_error",
-                                 "internal_error", "interrupted", "cancelled"})  # fmt: skip
+                                 "speech_error", "internal_error", "interrupted", "cancelled"})  # fmt: skip
 # Ends where the conversation was cut before it came to a close.
 CUT_ENDS = frozenset({"max_turns", "max_messages", "max_actions", "duration", "dead_end"}) | INFRASTRUCTURE_ENDS
 
@@ -66,6 +72,10 @@ class TranscriptEntry:
     latency_ms: int | None = None
     empty: bool = False
     truncated: bool = False
+    # Voice: the agent spoke, but Mimic's recogniser made out no words (the text is unknown, not empty).
+    unrecognized: bool = False
+    # Voice: what Mimic measured on this message (camelCase keys), beside its words.
+    voice: Mapping[str, Any] | None = field(default=None, compare=False, hash=False)
 
     def as_data(self) -> dict[str, Any]:
         """The message as the judge reads it: one JSON object."""
@@ -76,6 +86,10 @@ class TranscriptEntry:
             item["empty"] = True
         if self.truncated:
             item["truncated"] = True
+        if self.unrecognized:
+            item["unrecognized"] = True
+        if self.voice:
+            item["voice"] = dict(self.voice)
         return item
 
 
@@ -87,12 +101,15 @@ class JudgeCase:
     end_reason: str
     # The hosted agent's system prompt (or an OpenAI-compatible agent's), when Mimic sends it.
     agent_instructions: str = ""
-    # chat | browser: the built-in conversation checks read chat transcripts only.
+    # chat | voice | browser: the built-in conversation checks read chat and voice transcripts.
     medium: str = "chat"
     # A visit (medium browser): its steps as the browser judge reads them; the transcript then
     # holds one "agent" entry per step, the website's page as that step saw it (app/engine/browser_judge.py).
     steps: tuple[dict[str, Any], ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
+    # Voice: the call's facts the checks need (`thresholds` of the measured findings, in ms;
+    # `recognizer`: {engine, languages: the ones it can hear, or null for any}).
+    call: dict[str, Any] = field(default_factory=dict)
 
     @property
     def agent_messages(self) -> list[TranscriptEntry]:
@@ -136,28 +153,36 @@ def end_reason_text(end_reason: str, *, max_turns: int | None = None, max_action
 
 
 def entry(message_id: str, number: int, sender: str, text: str, latency_ms: int | None = None,
-          *, truncated: bool = False) -> TranscriptEntry:  # fmt: skip
-    """One message for the judge: its text capped, and flagged when empty or cut."""
+          *, truncated: bool = False, unrecognized: bool = False,
+          voice: Mapping[str, Any] | None = None) -> TranscriptEntry:  # fmt: skip
+    """One message for the judge: its text capped, and flagged when empty or cut (a message
+    whose speech was not recognised is not empty: its words are unknown)."""
     text = text or ""
     cut = len(text) > MAX_MESSAGE_CHARS
     if cut:
         text = text[:MAX_MESSAGE_CHARS]
+    unrecognized = unrecognized and not text.strip()
     return TranscriptEntry(id=str(message_id), number=number, sender="agent" if sender == "agent" else "persona",
-                           text=text, latency_ms=latency_ms, empty=not text.strip(),
-                           truncated=truncated or cut)  # fmt: skip
+                           text=text, latency_ms=latency_ms, empty=not text.strip() and not unrecognized,
+                           truncated=truncated or cut, unrecognized=unrecognized,
+                           voice=dict(voice) if voice else None)  # fmt: skip
 
 
 def transcript_from(messages: Iterable[Mapping[str, Any]]) -> tuple[TranscriptEntry, ...]:
     """From the runner's messages ({id, role, content, latencyMs, meta?}) or the seeds' shape
-    ({id?, senderType, content, latencyMs?})."""
+    ({id?, senderType, content, latencyMs?}). A voice message's meta may hold `unrecognized`
+    and `measured` (what Mimic measured on it, as the judge reads it)."""
     out = []
     for number, m in enumerate(messages, start=1):
         sender = str(m.get("role") or m.get("senderType") or m.get("sender") or "")
         latency = m.get("latencyMs", m.get("latency_ms"))
         meta = m.get("meta") or m.get("metadata") or {}
+        meta = meta if isinstance(meta, Mapping) else {}
+        measured = meta.get("measured")
         out.append(entry(str(m.get("id") or f"m{number}"), number, sender, str(m.get("content") or m.get("text") or ""),
                          int(latency) if isinstance(latency, int | float) else None,
-                         truncated=bool(isinstance(meta, Mapping) and meta.get("truncated"))))  # fmt: skip
+                         truncated=bool(meta.get("truncated")), unrecognized=bool(meta.get("unrecognized")),
+                         voice=measured if isinstance(measured, Mapping) else None))  # fmt: skip
     return tuple(out)
 
 

@@ -66,5 +66,7 @@ class SessionPlan:
     limits: SessionLimits
     simulator: ModelChoice
     judge: ModelChoice
+    # Voice sessions: how the persona sounds and listens (app.voice.plan.VoicePlan).
+    voice: Any = None
     # Independent judgements whose majority is the verdict (app/engine/repeats.py).
     judge_repeats: int = 1

@@ -224,9 +224,7 @@ class SessionRunner:
 
     async def _persona_turn(self, simulator: PersonaSimulator):
         started = time.perf_counter()
-        # An empty reply is shown to the persona as what a chat window shows: nothing came back.
-        history = [{"role": m["role"], "content": m["content"] if m["content"].strip() else EMPTY_REPLY_SEEN}
-                   for m in self.transcript]  # fmt: skip
+        history = [{"role": m["role"], "content": self.as_seen(m)} for m in self.transcript]
         try:
             simulated = await simulator.next_turn(history)
         except llm.LLMError as exc:
@@ -234,6 +232,11 @@ class SessionRunner:
             raise InfrastructureError("simulator", exc.kind, exc.message, exc.status_code) from exc
         await self._llm_call("simulator", simulated.result)
         return simulated.turn
+
+    def as_seen(self, entry: dict[str, Any]) -> str:
+        """A message as the persona perceived it: an empty reply is what a chat window shows,
+        nothing came back."""
+        return entry["content"] if entry["content"].strip() else EMPTY_REPLY_SEEN
 
     async def _agent_reply(self, message: str):
         history = [

@@ -16,8 +16,9 @@ Deterministic: the same inputs give the same judgement, whatever model answered.
    facts, a refused offer pushed again, the language, the tone, repetition) cannot be met
    beside it: it is not met, with the finding's messages as evidence.
 5. The simulator check: the persona never wrote, gave up before the agent had answered
-   twice, ended the session before any reply, or (English personas) never mentioned
-   anything of its objective; or the judge model found it spoiled, citing the persona's
+   twice, ended the session before any reply, (English personas) never mentioned anything
+   of its objective, or (voice calls) could not make out most of the agent's answers (its
+   ears are Mimic's recogniser); or the judge model found it spoiled, citing the persona's
    messages. A spoiled session's unmet criteria are the simulator's, and so are the failures
    of objective checks that wait for the agent to say something (contains, regex,
    json_schema); violations (not_contains, a leak, a credential asked for) stay the agent's.
@@ -42,6 +43,8 @@ if TYPE_CHECKING:
     from app.engine.judge import AuditAnswer, VerdictAnswer
 
 FAIR_CHANCE_REPLIES = 2
+# A call where Mimic's recogniser made out fewer of the agent's answers than this was not heard.
+HEARD_SHARE = 0.5
 SEVERITY_RANK = {"low": 0, "medium": 1, "high": 2, "critical": 3}
 
 
@@ -142,6 +145,12 @@ def _conversation_problems(case: JudgeCase) -> list[dict[str, Any]]:
         problems.append({"kind": "left_objective", "source": "check", "evidence": [m.id for m in persona[:3]],
                          "reason": "None of the persona's messages mentions anything of its goal, constraints or "
                                    "criteria."})  # fmt: skip
+    unheard = [m for m in case.agent_messages if m.unrecognized]
+    if unheard and len(unheard) > HEARD_SHARE * len(case.agent_messages):
+        problems.append({"kind": "could_not_hear", "source": "check", "evidence": [m.id for m in unheard[:5]],
+                         "reason": f"Mimic's recogniser (the persona's ears) made out no words in {len(unheard)} of "
+                                   f"the agent's {len(case.agent_messages)} messages: the persona answered what it "
+                                   "could not hear, and the judge cannot read them."})  # fmt: skip
     return problems
 
 
@@ -205,7 +214,8 @@ def _discount_evidence(case: JudgeCase, rows: list[VerdictRow], checks: list[Che
     echo = next((c for c in checks if c.key == "echo"), None)
     echoes = set(echo.evidence) if echo and echo.status == "not_met" else set()
     only_echoes = bool(echo and echo.details.get("every"))
-    usable = {m.id for m in case.agent_messages if not m.empty} - discounted_replies(case)
+    # An unrecognised voice message has no known words: it can show nothing.
+    usable = {m.id for m in case.agent_messages if not m.empty and not m.unrecognized} - discounted_replies(case)
     for row in rows:
         if row.status != "met":
             continue
@@ -222,7 +232,7 @@ def _discount_evidence(case: JudgeCase, rows: list[VerdictRow], checks: list[Che
 
 _NO_EVIDENCE = (
     " [Mimic: met needs an agent message as evidence, and none of the cited messages can count (not in the "
-    "transcript, the persona's own, empty, an echo, or addressed to the judge).]",
+    "transcript, the persona's own, empty, not recognised, an echo, or addressed to the judge).]",
     " [Mimic: met needs a step of the visit as evidence, and none of the cited steps can count (not a step of "
     "this visit, a page with nothing on it, or a page addressed to the judge).]",
 )
@@ -295,13 +305,16 @@ def _resolve_contradictions(rows: list[VerdictRow], findings: list[FindingRow]) 
 _POSITIVE_CHECKS = frozenset({"contains", "regex", "json_schema"})
 
 
-def _blame(case: JudgeCase, rows: list[VerdictRow], spoiled: bool, positive: set[str], judge_failed: bool) -> None:
+def _blame(case: JudgeCase, rows: list[VerdictRow], spoiled: bool, positive: set[str], judge_failed: bool,
+           fixed: dict[str, str]) -> None:  # fmt: skip
     for row in rows:
         decided_by = row.key if row.kind == "check" else (row.resolved_by or "")
         if row.status == "met":
             row.blame = None
         elif case.infrastructure_end or (judge_failed and row.kind == "criterion" and row.source == "judge"):
             row.blame = "infrastructure"  # an error cut the session, or the judge model failed to rule
+        elif row.kind == "check" and row.key in fixed:
+            row.blame = fixed[row.key]  # a check whose failure is never the agent's (Mimic's recogniser)
         elif spoiled and row.status == "not_met" and decided_by in positive:
             row.blame = "simulator"  # "the reply never said X" when the persona never let it
         elif row.kind == "check" or row.source == "check" or decided_by.startswith(("finding:", "echo")):
@@ -384,7 +397,7 @@ def combine(case: JudgeCase, verdict: VerdictAnswer | None, audit: AuditAnswer |
     simulator = simulator_check(case, verdict.simulator if verdict is not None else None)
     rows = criteria + check_rows
     positive = {c.key for c in checks if c.details.get("type") in _POSITIVE_CHECKS}
-    _blame(case, rows, simulator["spoiled"], positive, judge_failed)
+    _blame(case, rows, simulator["spoiled"], positive, judge_failed, {c.key: c.blame for c in checks if c.blame})
     if any(r.blame == "simulator" for r in criteria) and not simulator["spoiled"]:
         blamed = [r.index for r in criteria if r.blame == "simulator"]
         simulator["problems"].append({"kind": "never_asked", "source": "judge", "evidence": [],

@@ -35,6 +35,7 @@ from app.llm.client import (  # noqa: E402
     is_offline,
 )
 from app.llm.offline import AUDIT_TOOL, JUDGE_TOOL, PERSONA_TOOL  # noqa: E402
+from app.llm.speech import SpeechResult, TranscriptionResult, synthesize_speech, transcribe_speech  # noqa: E402
 
 __all__ = [
     "CUSTOM_PREFIX",
@@ -60,4 +61,8 @@ __all__ = [
     "complete",
     "display_name",
     "is_offline",
+    "SpeechResult",
+    "TranscriptionResult",
+    "synthesize_speech",
+    "transcribe_speech",
 ]

@@ -10,10 +10,10 @@ import logging
 import os
 import re
 import time
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 # litellm fetches its cost map from the internet at import unless told otherwise.
 os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
@@ -29,6 +29,7 @@ from app.llm import egress  # noqa: E402
 from app.llm.offline import CONTEXT_METADATA_KEY, ROLE_METADATA_KEY, OfflineLLM  # noqa: E402
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 OFFLINE_PROVIDER = "mimic"
 OFFLINE_MODEL = "mimic/offline"
@@ -283,27 +284,36 @@ class _Usage:
         )
 
 
+async def provider_call(call: Callable[[], Awaitable[T]], *, model: str, timeout_s: float, secrets: list[str]) -> T:
+    """One request to a provider through litellm (a completion, speech, a transcription):
+    bounded in time, and every failure raised as an LLMError with the secrets scrubbed."""
+    try:
+        # The checking transport notes a refused address or an oversized answer here: the
+        # SDKs between it and this call report either as a mere connection error.
+        with outbound.capture_failures() as failures:
+            # litellm enforces timeout_s per request; this bounds the whole call (and the offline provider).
+            async with asyncio.timeout(timeout_s + (0 if is_offline(model) else 0.5)):
+                return await call()
+    except Exception as exc:  # every failure leaves here as an LLMError
+        raise (
+            LLMError(failures[0].kind, _scrub(failures[0].message, secrets))
+            if failures
+            else _to_llm_error(exc, secrets, timeout_s)
+        ) from None
+
+
 async def _call(
     kwargs: dict[str, Any], model: str, timeout_s: float, retries: int, secrets: list[str], usage: _Usage
 ) -> Any:
     for attempt in range(retries + 1):
         try:
-            # The checking transport notes a refused address or an oversized answer here: the
-            # SDKs between it and this call report either as a mere connection error.
-            with outbound.capture_failures() as failures:
-                # litellm enforces timeout_s per request; this bounds the whole call (and the offline provider).
-                async with asyncio.timeout(timeout_s + (0 if is_offline(model) else 0.5)):
-                    response = await litellm.acompletion(**kwargs)
-        except Exception as exc:  # every failure leaves here as an LLMError
-            error = (
-                LLMError(failures[0].kind, _scrub(failures[0].message, secrets))
-                if failures
-                else _to_llm_error(exc, secrets, timeout_s)
-            )
+            response = await provider_call(lambda: litellm.acompletion(**kwargs), model=model, timeout_s=timeout_s,
+                                           secrets=secrets)  # fmt: skip
+        except LLMError as error:
             if error.retryable and attempt < retries:
                 await asyncio.sleep(RETRY_BASE_DELAY_S * 2**attempt)
                 continue
-            raise error from None
+            raise
         usage.add(response, model)
         return response
     raise AssertionError("unreachable")

@@ -22,6 +22,7 @@ from app.models.session import (
     VerdictStatus,
 )
 from app.models.suite import Run, RunStatus, Suite
+from app.models.voice import VoiceCall, VoiceTurn
 from app.models.webhook import DeliveryStatus, Webhook, WebhookDelivery
 
 __all__ = [
@@ -58,6 +59,8 @@ __all__ = [
     "Suite",
     "User",
     "Verdict",
+    "VoiceCall",
+    "VoiceTurn",
     "VerdictStatus",
     "Webhook",
     "WebhookDelivery",

@@ -12,32 +12,15 @@ from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, Field, field_validator, model_validator
 
-from app.models.base import PATTERN_MESSAGES, CamelModel
+from app.models.base import PATTERN_MESSAGES, CamelModel, absolute_url, url_pattern
 from app.models.library import AgentType
+from app.models.voice import VoiceAgentConfig
 
 SENSITIVE_HEADER = re.compile(r"(authorization|api[-_]?key|token|secret|cookie|password|auth)", re.IGNORECASE)
 
 
-def _http_url(value: str, schemes: tuple[str, ...] = ("http", "https")) -> str:
-    value = value.strip()
-    parts = urlsplit(value)
-    if parts.scheme not in schemes or not parts.netloc:
-        raise ValueError(f"must be an absolute {' or '.join(schemes)} URL")
-    return value
-
-
-def url_pattern(schemes: tuple[str, ...] = ("http", "https")) -> dict[str, str]:
-    """The OpenAPI pattern of what _http_url accepts: an absolute URL of one of `schemes`."""
-    # A host name, or an IPv6 literal in brackets written as ipaddress reads it (urlsplit checks it).
-    group = "[0-9A-Fa-f]{1,4}"
-    ipv6 = rf"\[(({group}:){{7}}{group}|(({group}:){{0,5}}{group})?::({group}(:{group}){{0,5}})?)\]"
-    pattern = f"^[ \\t\\n\\r]*({'|'.join(schemes)})://([^/?#@\\[\\] \\t\\n\\r]*@)?({ipv6}|[^/?#@\\[\\] \\t\\n\\r]+)"
-    PATTERN_MESSAGES[pattern] = f"must be an absolute {' or '.join(schemes)} URL"
-    return {"pattern": pattern}
-
-
 def _origin(value: str) -> str:
-    parts = urlsplit(_http_url(value))
+    parts = urlsplit(absolute_url(value))
     return f"{parts.scheme}://{parts.netloc}"
 
 
@@ -93,7 +76,7 @@ class HttpAgentConfig(AgentConfigBase):
     )
     reply_path: str = Field(default="reply", min_length=1, max_length=500, description="e.g. data.messages[0].text")
 
-    _check_url = field_validator("url")(classmethod(lambda cls, v: _http_url(v)))
+    _check_url = field_validator("url")(classmethod(lambda cls, v: absolute_url(v)))
 
 
 class OpenAIAgentConfig(AgentConfigBase):
@@ -106,7 +89,7 @@ class OpenAIAgentConfig(AgentConfigBase):
     system_prompt: str = Field(default="", max_length=50_000)
     temperature: float | None = Field(default=None, ge=0, le=2, strict=True)
 
-    _check_url = field_validator("base_url")(classmethod(lambda cls, v: _http_url(v)))
+    _check_url = field_validator("base_url")(classmethod(lambda cls, v: absolute_url(v)))
 
 
 class WebSocketAgentConfig(AgentConfigBase):
@@ -115,7 +98,7 @@ class WebSocketAgentConfig(AgentConfigBase):
     message_template: str = Field(default='{"message": "{{message}}", "sessionId": "{{sessionId}}"}', max_length=20_000)
     reply_path: str = Field(default="reply", min_length=1, max_length=500)
 
-    _check_url = field_validator("url")(classmethod(lambda cls, v: _http_url(v, ("ws", "wss"))))
+    _check_url = field_validator("url")(classmethod(lambda cls, v: absolute_url(v, ("ws", "wss"))))
 
 
 class HostedAgentConfig(AgentConfigBase):
@@ -158,7 +141,7 @@ class BrowserAgentConfig(AgentConfigBase):
     viewport: Viewport = Field(default_factory=Viewport)
     accessibility: AccessibilityConfig = Field(default_factory=AccessibilityConfig)
 
-    _check_url = field_validator("target_url")(classmethod(lambda cls, v: _http_url(v)))
+    _check_url = field_validator("target_url")(classmethod(lambda cls, v: absolute_url(v)))
 
     @model_validator(mode="after")
     def _default_origin(self) -> BrowserAgentConfig:
@@ -183,7 +166,7 @@ class WhatsAppAgentConfig(AgentConfigBase):
     )
     app_secret: str = Field(default="", max_length=2000, description="Signs inbound webhooks (X-Hub-Signature-256)")
 
-    _check_url = field_validator("webhook_url")(classmethod(lambda cls, v: _http_url(v)))
+    _check_url = field_validator("webhook_url")(classmethod(lambda cls, v: absolute_url(v)))
 
 
 CONFIG_TYPES: dict[AgentType, type[AgentConfigBase]] = {
@@ -193,6 +176,7 @@ CONFIG_TYPES: dict[AgentType, type[AgentConfigBase]] = {
     AgentType.hosted: HostedAgentConfig,
     AgentType.browser: BrowserAgentConfig,
     AgentType.whatsapp: WhatsAppAgentConfig,
+    AgentType.voice: VoiceAgentConfig,
 }
 
 

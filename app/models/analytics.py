@@ -131,6 +131,7 @@ class AgentAnalytics(SessionAnalytics):
     latency: LatencyStats
     findings: FindingsSummary
     cost: CostStats
+    voice: VoiceStats | None = Field(default=None, description="Voice calls, when the agent is a voice agent")
 
 
 class HistogramBin(CamelModel):
@@ -162,6 +163,7 @@ class AnalyticsBreakdown(CamelModel):
     top_findings: list[RecurringFinding] = Field(description="The findings recorded most often")
     findings: FindingsSummary
     cost: CostStats
+    voice: VoiceStats | None = Field(default=None, description="Voice calls in the range (null: none)")
 
 
 class FailedSession(CamelModel):
@@ -182,6 +184,22 @@ class DashboardOverview(CamelModel):
     latency: LatencyStats
     findings: FindingsSummary
     recent_failures: list[FailedSession] = Field(description="The five most recent failed sessions of the range")
+
+
+class VoiceStats(CamelModel):
+    """Voice sessions of the range: the agents' answers as heard on the calls."""
+
+    sessions: int = Field(description="Voice sessions with a stored call")
+    turns: int = Field(description="Agent answers measured")
+    latency_p50_ms: float | None = Field(description="End of the persona's speech to the agent's first audio, p50")
+    latency_p95_ms: float | None
+    talk_over_ms: int = Field(description="Both speaking at once, summed over the calls")
+    interruptions: int = Field(description="Answers the persona cut into")
+    yields: int = Field(description="Of those, answers the agent stopped within the threshold")
+    yield_rate: float | None = Field(description="yields / interruptions (0 to 1)")
+    long_silences: int
+    words_per_minute: float | None = Field(description="Mean pace of the agents' answers")
+    confidence: float | None = Field(description="Mean recognition confidence of the agents' answers (0 to 1)")
 
 
 class JudgeDay(CamelModel):

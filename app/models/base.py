@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
 from pydantic import Field as PydanticField
@@ -103,6 +104,25 @@ NOT_BLANK_PATTERN = "[^\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028
 
 # What a documented pattern means, in words: error messages say this rather than the regex.
 PATTERN_MESSAGES: dict[str, str] = {NOT_BLANK_PATTERN: "must not be blank"}
+
+
+def absolute_url(value: str, schemes: tuple[str, ...] = ("http", "https")) -> str:
+    """An absolute URL of one of `schemes`, trimmed (the OpenAPI pattern: url_pattern)."""
+    value = value.strip()
+    parts = urlsplit(value)
+    if parts.scheme not in schemes or not parts.netloc:
+        raise ValueError(f"must be an absolute {' or '.join(schemes)} URL")
+    return value
+
+
+def url_pattern(schemes: tuple[str, ...] = ("http", "https")) -> dict[str, str]:
+    """The OpenAPI pattern of what absolute_url accepts: an absolute URL of one of `schemes`."""
+    # A host name, or an IPv6 literal in brackets written as ipaddress reads it (urlsplit checks it).
+    group = "[0-9A-Fa-f]{1,4}"
+    ipv6 = rf"\[(({group}:){{7}}{group}|(({group}:){{0,5}}{group})?::({group}(:{group}){{0,5}})?)\]"
+    pattern = f"^[ \\t\\n\\r]*({'|'.join(schemes)})://([^/?#@\\[\\] \\t\\n\\r]*@)?({ipv6}|[^/?#@\\[\\] \\t\\n\\r]+)"
+    PATTERN_MESSAGES[pattern] = f"must be an absolute {' or '.join(schemes)} URL"
+    return {"pattern": pattern}
 
 
 def text(max_length: int) -> Any:

@@ -8,12 +8,13 @@ from enum import StrEnum
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from jsonschema import Draft202012Validator, SchemaError
-from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 from pydantic import Field as PydanticField
 from sqlalchemy import Index, Text
 from sqlmodel import Field, SQLModel
 
 from app.models.base import (
+    NOT_BLANK_PATTERN,
     PATTERN_MESSAGES,
     CamelModel,
     Name,
@@ -24,6 +25,7 @@ from app.models.base import (
     updated_at_field,
     workspace_fk,
 )
+from app.models.voice import PersonaVoiceConfig, VoiceRealismConfig
 
 SchemaT = TypeVar("SchemaT")
 
@@ -35,6 +37,7 @@ class AgentType(StrEnum):
     hosted = "hosted"
     browser = "browser"
     whatsapp = "whatsapp"
+    voice = "voice"
 
 
 class Persona(SQLModel, table=True):
@@ -135,6 +138,7 @@ class PersonaMetadata(CamelModel):
 class PersonaConfig(CamelModel):
     message_interval: float = PydanticField(default=0, ge=0, le=3600, description="Seconds between persona messages")
     session_duration: int = PydanticField(default=300, ge=10, le=86_400, description="Session budget in seconds")
+    voice: PersonaVoiceConfig | None = PydanticField(default=None, description="How the persona sounds on voice calls")
 
 
 class LLMChoice(CamelModel):
@@ -205,6 +209,9 @@ class ObjectiveConfig(CamelModel):
     autonomy_level: AutonomyLevel = "goal-directed"
     max_actions: int = PydanticField(default=30, ge=1, le=500, description="Browser action budget")
     max_turns: int = PydanticField(default=12, ge=1, le=200, description="Chat turn budget (persona messages)")
+    voice: VoiceRealismConfig | None = PydanticField(
+        default=None, description="Voice calls: realism knobs that override the persona's (noise, barge-in...)"
+    )
 
 
 CheckType = Literal[
@@ -219,12 +226,12 @@ def _when_type(types: list[str], then: dict[str, Any]) -> dict[str, Any]:
     return {"if": {"properties": {"type": {"enum": types}}, "required": ["type"]}, "then": then}
 
 
-# What each type needs, in the document too (the validator below says the same in words), so
+# What each type needs, in the document too (the validators below say the same in words), so
 # that the OpenAPI document, the mimic.yaml schema and the server agree on a valid check.
 _CHECK_SHAPES: dict[str, Any] = {
     "allOf": [
         _when_type(sorted(_TEXT_CHECKS), {"required": ["value"], "properties": {
-            "value": {"type": "string", "minLength": 1, "maxLength": 500, "pattern": r"\S"}}}),
+            "value": {"type": "string", "minLength": 1, "maxLength": 500, "pattern": NOT_BLANK_PATTERN}}}),
         _when_type(["max_latency", "max_turns"], {"required": ["value"], "properties": {
             "value": {"type": "integer", "minimum": 1}}}),
         _when_type(["language"], {"required": ["value"], "properties": {
@@ -244,10 +251,13 @@ class ObjectiveCheck(CamelModel):
     type: CheckType
     value: str | int | None = PydanticField(
         default=None,
+        validate_default=True,
         description="contains/not_contains: the text; regex/not_regex: the pattern; max_latency: ms; max_turns: "
         "persona messages; language: an ISO 639-1 code",
     )
-    json_schema: dict[str, Any] | None = PydanticField(default=None, alias="schema", description="json_schema's schema")
+    json_schema: dict[str, Any] | None = PydanticField(
+        default=None, alias="schema", validate_default=True, description="json_schema's schema"
+    )
     scope: Literal["any", "every", "last"] | None = PydanticField(
         default=None, description="Which replies: any (contains/regex), every (not_*, json_schema), or the last one"
     )
@@ -255,31 +265,39 @@ class ObjectiveCheck(CamelModel):
     criterion: int | None = PydanticField(default=None, ge=0, le=49, description="The criterion (from 0) it decides")
     label: str = PydanticField(default="", max_length=200)
 
-    @model_validator(mode="after")
-    def _value_fits_type(self) -> ObjectiveCheck:
-        value = self.value
-        if self.type in _TEXT_CHECKS:
+    # Errors name the field they are about (value, schema), as the document's rules do.
+    @field_validator("value")
+    @classmethod
+    def _value_fits_type(cls, value: str | int | None, info: ValidationInfo) -> str | int | None:
+        kind = info.data.get("type")
+        if kind in _TEXT_CHECKS:
             if not isinstance(value, str) or not value.strip() or len(value) > 500:
-                raise ValueError(f"{self.type} needs a text value (1 to 500 characters)")
-            if self.type.endswith("regex"):
+                raise ValueError(f"{kind} needs a text value (1 to 500 characters)")
+            if kind.endswith("regex"):
                 try:
                     re.compile(value)
                 except re.error as exc:
                     raise ValueError(f"not a valid regular expression: {exc}") from None
-        elif self.type in ("max_latency", "max_turns"):
+        elif kind in ("max_latency", "max_turns"):
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                raise ValueError(f"{self.type} needs a whole number of at least 1")
-        elif self.type == "language":
+                raise ValueError(f"{kind} needs a whole number of at least 1")
+        elif kind == "language":
             if not isinstance(value, str) or not re.fullmatch(_LANGUAGE_CODE, value):
                 raise ValueError("language needs an ISO 639-1 code such as en or es")
-        elif self.type == "json_schema":
-            if self.json_schema is None:
-                raise ValueError("json_schema needs a schema")
-            try:
-                Draft202012Validator.check_schema(self.json_schema)
-            except SchemaError as exc:
-                raise ValueError(f"not a valid JSON schema: {exc.message}") from None
-        return self
+        return value
+
+    @field_validator("json_schema")
+    @classmethod
+    def _schema_for_json_checks(cls, schema: dict[str, Any] | None, info: ValidationInfo) -> dict[str, Any] | None:
+        if info.data.get("type") != "json_schema":
+            return schema
+        if schema is None:
+            raise ValueError("json_schema needs a schema")
+        try:
+            Draft202012Validator.check_schema(schema)
+        except SchemaError as exc:
+            raise ValueError(f"not a valid JSON schema: {exc.message}") from None
+        return schema
 
 
 class ObjectiveCreate(CamelModel):

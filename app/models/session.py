@@ -409,7 +409,9 @@ class MessagePublic(CamelModel):
     model: str | None
     meta: dict[str, Any] = PydanticField(alias="metadata")
     empty: bool = PydanticField(default=False, description="The agent's reply had no text (stored, and flagged)")
-    truncated: bool = PydanticField(default=False, description="The text was cut to the size limit")
+    unrecognized: bool = PydanticField(
+        default=False, description="Voice: the agent spoke, but Mimic's recogniser made out no words"
+    )
     timestamp: datetime
 
 

@@ -112,7 +112,8 @@ def target_spec(session: Session, row: Agent, *, model: str | None = None) -> ta
     agent_type = AgentType(row.type)
     config = agent_config.unsealed(agent_type, row.config)
     credentials = None
-    if agent_type == AgentType.hosted:
+    # A voice agent Mimic hosts (the demo) answers through a hosted agent's model too.
+    if agent_type == AgentType.hosted or (agent_type == AgentType.voice and config.get("transport") == "hosted"):
         resolved = providers.resolve(session, row.workspace_id, "agent", model, config.get("model"))
         config = {**config, "model": resolved.model, "modelId": resolved.id}
         credentials = resolved.credentials

@@ -11,10 +11,9 @@ the simulator spoiled (`simulator_error`), sessions the judge could not decide
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Date, Integer, case, cast, distinct, func, literal_column, or_, union_all
@@ -41,74 +40,15 @@ from app.models.library import Agent, Objective, Persona
 from app.models.session import Finding, Message, SimSession
 from app.services import agents
 from app.services.access import Permission, Principal, require
-from app.services.errors import FieldError, ValidationFailed
+from app.services.analytics_range import DateRange, parse_range
+from app.services.analytics_voice import voice_stats
 
-DEFAULT_RANGE_DAYS = 30
-MAX_RANGE_DAYS = 366
 SEVERITIES = ("low", "medium", "high", "critical")
 RECENT_FAILURES = 5
 TOP_FINDINGS = 10
 # Lower edges of the histogram bins; the last bin is open.
 DURATION_EDGES_S = (0, 1, 5, 15, 30, 60, 120, 300, 600)
 LATENCY_EDGES_MS = (0, 100, 250, 500, 1000, 2000, 5000, 10000)
-
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-# ---- The range -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class DateRange:
-    """Whole UTC days, both ends included."""
-
-    start: date
-    end: date
-
-    @property
-    def start_at(self) -> datetime:
-        return datetime(self.start.year, self.start.month, self.start.day, tzinfo=UTC)
-
-    @property
-    def end_before(self) -> datetime:
-        return self.start_at + timedelta(days=(self.end - self.start).days + 1)
-
-    def days(self) -> list[date]:
-        return [self.start + timedelta(days=i) for i in range((self.end - self.start).days + 1)]
-
-
-def utc_today() -> date:
-    return datetime.now(UTC).date()
-
-
-def _parse_day(value: str, field: str) -> date:
-    value = value.strip()
-    try:
-        if not _DATE.fullmatch(value):
-            raise ValueError
-        return date.fromisoformat(value)
-    except ValueError:
-        raise ValidationFailed(
-            "Invalid date range", [FieldError(field, f"must be a date as YYYY-MM-DD, not {value!r}")]
-        ) from None
-
-
-def parse_range(start_date: str | None, end_date: str | None, *, today: date | None = None) -> DateRange:
-    """The range the caller asked for: YYYY-MM-DD UTC days, both included. Without an end,
-    it ends today; without a start, it spans the 30 days up to its end."""
-    start = _parse_day(start_date, "startDate") if start_date else None
-    end = _parse_day(end_date, "endDate") if end_date else None
-    end = end or max(today or utc_today(), start or date.min)
-    start = start or end - timedelta(days=DEFAULT_RANGE_DAYS - 1)
-    if start > end:
-        raise ValidationFailed(
-            "Invalid date range", [FieldError("endDate", f"must not be before startDate ({start.isoformat()})")]
-        )
-    if (end - start).days + 1 > MAX_RANGE_DAYS:
-        raise ValidationFailed(
-            "Invalid date range", [FieldError("startDate", f"the range may span at most {MAX_RANGE_DAYS} days")]
-        )
-    return DateRange(start, end)
 
 
 @dataclass(frozen=True)
@@ -521,6 +461,11 @@ def _recent_failures(session: Session, scope: _Scope) -> list[FailedSession]:
     ]  # fmt: skip
 
 
+def _voice(session: Session, scope: _Scope):
+    return voice_stats(session, scope.workspace_id, scope.range.start_at, scope.range.end_before,
+                       agent_id=scope.agent_id, persona_id=scope.persona_id)  # fmt: skip
+
+
 # ---- The public functions ------------------------------------------------------------------
 
 
@@ -556,6 +501,7 @@ def agent_analytics(
         latency=_latency(session, scope)[0],
         findings=_findings(session, scope),
         cost=_cost(summary),
+        voice=_voice(session, scope),
     )
 
 
@@ -584,6 +530,7 @@ def breakdown(
         top_findings=_top_findings(session, scope),
         findings=_findings(session, scope),
         cost=_cost(summary),
+        voice=_voice(session, scope),
     )
 
 

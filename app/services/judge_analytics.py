@@ -14,7 +14,8 @@ from app.models.judgement import ConversationJudgement, Judgement
 from app.models.review import Review
 from app.models.session import SimSession
 from app.services.access import Permission, Principal, require
-from app.services.analytics import as_date, parse_range, utc_day
+from app.services.analytics import as_date, utc_day
+from app.services.analytics_range import parse_range
 
 
 def _rate(part: int, whole: int) -> float | None:

@@ -28,7 +28,7 @@ from app.models.judgement import JudgementPublic, JudgeRequest
 from app.models.library import Agent, Objective, Persona
 from app.models.review import Review
 from app.models.session import LLMCall, Message, SimSession
-from app.services import audit, providers, runs, verdicts
+from app.services import audit, providers, runs, verdicts, voice
 from app.services.access import Permission, Principal, require
 from app.services.crud import ScopedResource
 from app.services.errors import Conflict, FieldError, NotFound, ValidationFailed
@@ -52,7 +52,7 @@ def conversation_end(row: SimSession) -> str:
 
 def case_of(db: Session, row: SimSession) -> JudgeCase:
     """The session as the judge reads it: persona, objective and agent as they are now,
-    the stored transcript, and how it ended."""
+    the stored transcript, and how it ended (a call with what was measured on it)."""
     persona = db.get(Persona, row.persona_id)
     objective = db.get(Objective, row.objective_id) if row.objective_id else None
     agent = db.get(Agent, row.agent_id)
@@ -61,7 +61,7 @@ def case_of(db: Session, row: SimSession) -> JudgeCase:
     messages = db.exec(select(Message).where(Message.session_id == row.id).order_by(col(Message.sequence))).all()
     definition = objective.definition or {}
     instructions = str((agent.config or {}).get("systemPrompt") or "") if agent.type in ("hosted", "openai") else ""
-    return JudgeCase(
+    case = JudgeCase(
         persona=PersonaSnapshot(name=persona.name, description=persona.description, prompt=persona.prompt,
                                 definition=persona.definition, traits=persona.traits, language=persona.language),
         objective=ObjectiveSnapshot(name=objective.name, goal=definition.get("goal", ""),
@@ -73,6 +73,7 @@ def case_of(db: Session, row: SimSession) -> JudgeCase:
                                     "meta": m.meta} for m in messages if m.role in ("persona", "agent")),
         end_reason=conversation_end(row), agent_instructions=instructions,
     )  # fmt: skip
+    return voice.judged_as_call(db, row.id, case)
 
 
 def rejudgeable(db: Session, row: SimSession) -> str | None:

@@ -21,6 +21,7 @@ from sqlmodel import Session, col, select
 from app.models.library import Agent
 from app.models.pages import SessionPage
 from app.models.session import Artifact, Event, SessionDetail
+from app.services import voice
 from app.services.access import Principal
 from app.services.browser_pages import session_pages
 from app.services.browser_sessions import BROWSER_AGENT_TYPE, artifact_public
@@ -264,11 +265,13 @@ def browser_report_html(session: Session, principal: Principal, detail: SessionD
 def export_session(
     *, session: Session, principal: Principal, session_id: str, fmt: Literal["json", "markdown"]
 ) -> tuple[str, str]:
-    """The session as JSON or Markdown; a browser session's also holds its steps, pages and files."""
+    """The session as JSON or Markdown; a browser session's also holds its steps, pages and
+    files, a voice session's its call (figures, turns, recordings)."""
     detail = get_session(session=session, principal=principal, session_id=session_id)
     browser = _is_browser(session, detail)
+    call = voice.export_block(session, session_id)
     if fmt == "json":
-        document = detail.model_dump(by_alias=True, mode="json")
+        document = detail.model_dump(by_alias=True, mode="json") | ({"voice": call} if call else {})
         if browser:
             document.update(browser_export(session, principal, detail))
         return json.dumps(document, indent=2, ensure_ascii=False), "application/json"
@@ -278,7 +281,7 @@ def export_session(
         pages = session_pages(session=session, principal=principal, session_id=detail.id)
         steps = browser_steps(session, principal, detail)
         extra, numbers = browser_markdown(detail, steps, pages), {s["id"]: s["step"] for s in steps}
-    return _markdown(detail, extra, numbers), "text/markdown"
+    return _markdown(detail, extra, numbers, voice.markdown_lines(call) if call else []), "text/markdown"
 
 
 def session_report(*, session: Session, principal: Principal, session_id: str) -> str:
@@ -294,8 +297,9 @@ def _is_browser(session: Session, detail: SessionDetail) -> bool:
     return agent is not None and agent.type == BROWSER_AGENT_TYPE
 
 
-def _markdown(d: SessionDetail, browser: list[str], step_numbers: dict[str, int]) -> str:
-    """`step_numbers`: a browser session's step ids and their numbers (its evidence cites steps)."""
+def _markdown(d: SessionDetail, browser: list[str], step_numbers: dict[str, int], call: list[str]) -> str:
+    """`step_numbers`: a browser session's step ids and their numbers (its evidence cites steps);
+    `call`: a voice session's figures."""
     numbers = {m.id: f"#{m.sequence}" for m in d.messages} | {i: f"step {n}" for i, n in step_numbers.items()}
 
     def cites(ids: list[str]) -> str:
@@ -321,6 +325,7 @@ def _markdown(d: SessionDetail, browser: list[str], step_numbers: dict[str, int]
         flags = [f"{m.latency_ms} ms"] if m.latency_ms is not None else []
         flags += ["empty reply"] if m.empty else []
         flags += ["truncated"] if m.truncated else []
+        flags += ["speech not recognised"] if m.unrecognized else []
         note = f" _({', '.join(flags)})_" if flags else ""
         lines += [f"**#{m.sequence} {m.sender_type}**{note}: {md_lines(m.content) if m.content.strip() else '∅'}", ""]
     if d.verdict:
@@ -339,7 +344,7 @@ def _markdown(d: SessionDetail, browser: list[str], step_numbers: dict[str, int]
             lines += ["", "### Simulator check", ""]
             lines += [f"- {p.get('kind')}: {md(p.get('reason', ''))}" for p in v.simulator["problems"]]
         lines.append("")
-    lines += browser
+    lines += browser + call
     if d.findings and not browser:
         lines += ["## Findings", ""]
         for f in d.findings:

@@ -29,7 +29,7 @@ from app.models.session import (
     SessionStopped,
     SimSession,
 )
-from app.services import agents, browser_sessions, execution, providers, verdicts
+from app.services import agents, browser_sessions, execution, providers, verdicts, voice
 from app.services.access import Permission, Principal, require
 from app.services.crud import ScopedResource
 from app.services.errors import Conflict, FieldError, ValidationFailed
@@ -58,12 +58,13 @@ def message_public(row: Message, content: str, truncated: bool = False) -> Messa
     """`content` as read (cut at the reply cap by the query); `truncated` when the stored body
     was longer, or the target's reply was cut when it was stored."""
     meta = row.meta or {}
+    unheard = bool(meta.get("unrecognized"))  # voice: spoken, but no words made out (not empty)
     return MessagePublic(
         id=row.id, session_id=row.session_id, sequence=row.sequence, sender_type=row.role, content=content,
         latency_ms=row.latency_ms, prompt_tokens=row.prompt_tokens, completion_tokens=row.completion_tokens,
         cost=row.cost, model=row.model, meta=meta, timestamp=row.created_at,
-        empty=bool(meta.get("empty")) or (row.role == "agent" and not content.strip()),
-        truncated=truncated or bool(meta.get("truncated")),
+        empty=not unheard and (bool(meta.get("empty")) or (row.role == "agent" and not content.strip())),
+        truncated=truncated or bool(meta.get("truncated")), unrecognized=unheard,
     )  # fmt: skip
 
 
@@ -95,7 +96,8 @@ def create_session(*, session: Session, principal: Principal, data: SessionCreat
     agent = _in_workspace(session, Agent, data.agent_id, principal, "agentId", "agent")
     _in_workspace(session, Persona, data.persona_id, principal, "personaId", "persona")
     _in_workspace(session, Objective, data.objective_id, principal, "objectiveId", "objective")
-    if agent.type not in CHAT_AGENT_TYPES and agent.type != browser_sessions.BROWSER_AGENT_TYPE:
+    runnable = {browser_sessions.BROWSER_AGENT_TYPE, voice.VOICE_AGENT_TYPE}
+    if agent.type not in CHAT_AGENT_TYPES and agent.type not in runnable:
         raise ValidationFailed(
             "Unsupported agent", [FieldError("agentId", f"{agent.type} agents cannot run conversation sessions")]
         )
@@ -202,6 +204,8 @@ def build_plan(session: Session, row: SimSession) -> SessionPlan:
         simulator=ModelChoice(simulator.model, temperature, simulator.credentials, simulator.id),
         judge=ModelChoice(judge.model, 0, judge.credentials, judge.id),
         judge_repeats=int(row.llm_config.get("judgeRepeats") or default_repeats),
+        voice=voice.voice_plan(session, row.workspace_id, persona, objective, agent)
+        if agent.type == voice.VOICE_AGENT_TYPE else None,
     )  # fmt: skip
 
 
@@ -209,6 +213,9 @@ async def run_plan(plan: SessionPlan, vision_config: dict | None = None) -> None
     store = DatabaseSessionStore(plan.session_id, plan.workspace_id)
     if plan.target.type == browser_sessions.BROWSER_AGENT_TYPE:  # a website: the browser runner
         await browser_sessions.browser_runner(plan, store, vision_config or {}).run()
+        return
+    if plan.voice is not None:  # a voice agent: a call, with its own runner
+        await voice.voice_runner(plan, plan.voice).run()
         return
     await SessionRunner(plan, store, bus).run()
 
@@ -283,7 +290,7 @@ def mark_started(*, session: Session, principal: Principal, session_id: str) -> 
     plan = build_plan(session, row)  # refuses a session that cannot run, before it is queued
     # Record the models actually used, so every view of the session can name them.
     used = {"model": plan.simulator.id, "judgeModel": plan.judge.id, "judgeRepeats": plan.judge_repeats}
-    if plan.target.type == "hosted":
+    if "modelId" in plan.target.config:  # hosted agents (and hosted voice agents)
         used["agentModel"] = plan.target.config["modelId"]
     row.llm_config = {**row.llm_config, **used}
     row.queued_at = utcnow()

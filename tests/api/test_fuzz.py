@@ -90,7 +90,7 @@ BUSINESS_RULES: tuple[tuple[str, str], ...] = (
     ("simulator", "unknown model"), ("judge", "unknown model"), ("agent", "unknown model"),
     ("model", "no custom model"), ("simulatorModel", "unknown model"),
     ("expiresAt", "must be in the future"), ("repeats", "sessions; at most"), ("body", "expected an object or a list"),
-    ("checks", "not a valid regular expression"), ("checks", "not a valid JSON schema"), ("checks", "names criterion"),
+    ("value", "not a valid regular expression"), ("schema", "not a valid JSON schema"), ("checks", "names criterion"),
     # Judging: a conversation must hold an agent message (ids once each), a labelled case one
     # label per criterion citing its own messages, repeats need a temperature above 0, a
     # calibration names an existing set, a set from reviews needs reviewed sessions.

@@ -16,6 +16,7 @@ VALID = {
     AgentType.hosted: {"systemPrompt": "You are a helpful support agent."},
     AgentType.browser: {"targetUrl": "https://shop.example.com/", "viewport": {"width": 1024, "height": 768}},
     AgentType.whatsapp: {"webhookUrl": "https://bot.example.com/wa", "accessToken": "wa-token-12345678"},
+    AgentType.voice: {"transport": "websocket", "url": "wss://bot.example.com/media"},
 }
 
 INVALID = [
@@ -33,6 +34,17 @@ INVALID = [
     (AgentType.whatsapp, {"webhookUrl": "https://x/wa", "accessToken": "short"}, {"config.accessToken": "at least 8"}),
     (AgentType.whatsapp, {"webhookUrl": "https://x/wa", "accessToken": "long-enough", "phoneNumber": "12"},
      {"config.phoneNumber": "match pattern"}),
+    (AgentType.voice, {"transport": "fax"}, {"config.transport": "'websocket', 'http', 'hosted'"}),
+    (AgentType.voice, {"url": "https://x/media"}, {"config.url": "absolute ws or wss URL"}),
+    (AgentType.voice, {"transport": "http", "url": "ws://x/turn"}, {"config.url": "absolute http or https URL"}),
+    (AgentType.voice, {"url": "ws://x", "encoding": "mulaw", "sampleRate": 16000}, {"config.sampleRate": "8000 Hz"}),
+    (AgentType.voice, {"url": "ws://x", "encoding": "pcm16", "sampleRate": 11025}, {"config.sampleRate": "one of"}),
+    (AgentType.voice, {"url": "ws://x", "frameMs": 5, "framing": "xml"},
+     {"config.frameMs": ">= 10", "config.framing": "Input should be"}),
+    (AgentType.voice, {"transport": "hosted", "voice": "not a voice!"},
+     {"config.systemPrompt": "Field required", "config.voice": "match pattern"}),
+    (AgentType.voice, {"transport": "http", "url": "http://x", "turnEndSilenceMs": 50},
+     {"config.turnEndSilenceMs": ">= 200"}),
 ]  # fmt: skip
 
 
@@ -83,3 +95,16 @@ def test_a_masked_value_sent_back_keeps_the_stored_secret() -> None:
     # A mask with nothing stored behind it is refused rather than saved as the key.
     with pytest.raises(ValidationFailed):
         agent_config.validate(AgentType.openai, shown)
+
+
+def test_voice_headers_are_secrets_and_the_transport_picks_the_fields() -> None:
+    config = {"transport": "http", "url": "https://bot.example.com/turn", "sampleRate": "8000",
+              "headers": {"Authorization": "Bearer voice-secret-1234"}}  # fmt: skip
+    stored = agent_config.validate(AgentType.voice, config)
+    assert stored["sampleRate"] == 8000 and "encoding" not in stored  # an http agent has no stream codec
+    assert crypto.is_encrypted(stored["headers"]["Authorization"])
+    assert agent_config.unsealed(AgentType.voice, stored)["headers"]["Authorization"] == "Bearer voice-secret-1234"
+    stream = agent_config.validate(AgentType.voice, {"url": "wss://bot.example.com/media"})
+    assert (stream["transport"], stream["encoding"], stream["sampleRate"], stream["frameMs"]) == (
+        "websocket", "mulaw", 8000, 20,
+    )  # Twilio's defaults

@@ -222,14 +222,14 @@ def list_artifacts(
     "/{session_id}/artifacts/{artifact_id}",
     summary="One stored file, with its content type",
     response_class=FileResponse,
-    responses={200: {"content": {"image/jpeg": {}, "application/zip": {}}}},
+    responses={200: {"content": {"image/jpeg": {}, "application/zip": {}, "audio/wav": {}}}},
 )
 def get_artifact(session_id: str, artifact_id: str, principal: StreamPrincipal, session: SessionDep) -> FileResponse:
     """Also accepts ?token= and the dashboard's cookie, so that an <img> can show a screenshot."""
     found = browser_sessions.artifact_file(
         session=session, principal=principal, session_id=session_id, artifact_id=artifact_id
     )
-    disposition = "inline" if found.content_type.startswith("image/") else "attachment"
+    disposition = "inline" if found.content_type.startswith(("image/", "audio/")) else "attachment"
     return FileResponse(
         found.path,
         media_type=found.content_type,

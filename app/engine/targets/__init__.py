@@ -11,17 +11,25 @@ import httpx
 from app.engine.targets.base import Target, TargetError, TargetReply, TargetSpec, Turn, outbound_error
 from app.engine.targets.http import HttpWebhookTarget, http_error
 from app.engine.targets.openai import hosted_agent_target, openai_compatible_target
+from app.engine.targets.voice import probe_voice
+from app.engine.targets.voice_hosted import HostedVoiceTransport
+from app.engine.targets.voice_http import WavTurnTransport
+from app.engine.targets.voice_stream import MediaStreamTransport
 from app.engine.targets.websocket import WebSocketTarget
 from app.engine.targets.whatsapp import WhatsAppTarget, inbox
 from app.outbound import OutboundError, check_url, outbound_client, read_prefix
+from app.voice.speech import ListeningSettings, SpeechError, VoiceSettings, recognize, synthesize
 
 __all__ = [
+    "HostedVoiceTransport",
+    "MediaStreamTransport",
     "ProbeResult",
     "Target",
     "TargetError",
     "TargetReply",
     "TargetSpec",
     "Turn",
+    "WavTurnTransport",
     "build_target",
     "inbox",
     "probe",
@@ -88,8 +96,30 @@ async def _probe_website(config: dict) -> ProbeResult:
 
 def _target_url(spec: TargetSpec) -> str | None:
     """The URL a chat target sends to (None for hosted agents, which use a provider)."""
-    key = {"http": "url", "websocket": "url", "openai": "baseUrl", "whatsapp": "webhookUrl"}.get(spec.type)
+    key = {"http": "url", "websocket": "url", "openai": "baseUrl", "whatsapp": "webhookUrl", "voice": "url"}.get(
+        spec.type
+    )
     return spec.config.get(key) if key else None
+
+
+VOICE_GREETING = "Hello, this is a test call from Mimic."
+
+
+async def _probe_voice(spec: TargetSpec) -> ProbeResult:
+    """Says a short greeting (offline voice) and reports the latency to the reply's first
+    audio and what the reply said (offline recogniser)."""
+
+    async def heard(samples) -> str:
+        return (await recognize(samples, ListeningSettings())).text
+
+    try:
+        greeting = await synthesize(VOICE_GREETING, VoiceSettings())
+        result = await probe_voice(spec, greeting, heard)
+    except TargetError as exc:
+        return ProbeResult(False, None, error=f"{exc.kind}: {exc.message}", status_code=exc.status_code)
+    except SpeechError as exc:
+        return ProbeResult(False, None, error=f"speech: {exc.message}")
+    return ProbeResult(True, result.latency_ms, reply=result.reply or "(audio without recognisable words)")
 
 
 async def probe(spec: TargetSpec, message: str) -> ProbeResult:
@@ -103,6 +133,8 @@ async def probe(spec: TargetSpec, message: str) -> ProbeResult:
         except OutboundError as exc:
             error = outbound_error(exc)
             return ProbeResult(False, None, error=f"{error.kind}: {error.message}")
+    if spec.type == "voice":
+        return await _probe_voice(spec)
     target = build_target(spec)
     try:
         reply = await target.send(Turn(session_id=f"probe-{spec.agent_id}", message=message))

@@ -21,8 +21,10 @@ def llm_target_error(exc: llm.LLMError) -> TargetError:
 
 
 def chat_messages(system_prompt: str, turn: Turn) -> list[dict[str, str]]:
+    """The request: the system prompt, the history, and the user's message (none when the
+    agent speaks first: a voice agent greeting a caller)."""
     messages = [{"role": "system", "content": system_prompt}] if system_prompt else []
-    return [*messages, *turn.history, {"role": "user", "content": turn.message}]
+    return [*messages, *turn.history, *([{"role": "user", "content": turn.message}] if turn.message else [])]
 
 
 class LLMChatTarget:

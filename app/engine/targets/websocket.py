@@ -23,6 +23,18 @@ from app.outbound import OutboundError, check_url, max_reply_bytes, shared_ssl_c
 MAX_REDIRECTS = 5
 _CREDENTIAL_HEADERS = frozenset({"authorization", "cookie", "proxy-authorization"})
 _MESSAGE_TOO_BIG = 1009  # the close code websockets sends when a message passes max_size
+# How long closing waits for the peer's close frame: a peer that floods the connection (Mimic
+# stopped reading it) never gets to answer, and the session's task would wait the default 10 s.
+CLOSE_TIMEOUT_S = 2
+
+
+def closed_error(exc: ConnectionClosed, what: str, *, retryable: bool = False) -> TargetError:
+    """A closed connection as a target error: too_large when Mimic closed it because a frame
+    passed MIMIC_MAX_REPLY_BYTES (read no further than the cap), else a connection error."""
+    if exc.sent is not None and exc.sent.code == _MESSAGE_TOO_BIG:
+        return TargetError("too_large", f"a frame is larger than {max_reply_bytes():,} bytes "
+                           "(MIMIC_MAX_REPLY_BYTES); reading stopped there")  # fmt: skip
+    return TargetError("connection", f"{what}: {exc}", retryable=retryable)
 
 
 def _redirect(exc: ValueError) -> str | None:
@@ -62,7 +74,7 @@ class WebSocketTarget:
                     secure = {"ssl": shared_ssl_context()} if urlsplit(url).scheme == "wss" else {}
                     return await websockets.connect(
                         url, additional_headers=headers, open_timeout=None, host=address, proxy=None,
-                        max_size=max_reply_bytes(), **secure,
+                        max_size=max_reply_bytes(), close_timeout=CLOSE_TIMEOUT_S, **secure,
                     )  # fmt: skip
                 except OSError as exc:
                     error = exc
@@ -112,10 +124,7 @@ class WebSocketTarget:
                         continue
             except ConnectionClosed as exc:
                 self.connection = None
-                if exc.sent is not None and exc.sent.code == _MESSAGE_TOO_BIG:  # read no further than the cap
-                    raise TargetError("too_large", f"a frame is larger than {max_reply_bytes():,} bytes "
-                                      "(MIMIC_MAX_REPLY_BYTES); reading stopped there") from exc  # fmt: skip
-                raise TargetError("connection", f"the connection closed: {exc}", retryable=True) from exc
+                raise closed_error(exc, "the connection closed", retryable=True) from exc
 
         try:
             (content, raw), latency = await with_retries(attempt, self.config["timeoutSeconds"])

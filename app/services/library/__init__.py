@@ -3,6 +3,7 @@ demo agent, kept as YAML in data/ and validated by the same schemas as user inpu
 
 from __future__ import annotations
 
+from datetime import timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ from typing import Any
 import yaml
 from sqlmodel import Session
 
+from app.models.base import utcnow
 from app.models.library import Agent, AgentType, Objective, ObjectiveCreate, Persona, PersonaCreate
 from app.services import agent_config, objectives, personas
 
@@ -40,12 +42,16 @@ def install_starter_library(session: Session, *, workspace_id: str, created_by: 
         session.add(Persona(workspace_id=workspace_id, created_by=created_by, **personas.row_values(persona)))
     for objective in starter_objectives():
         session.add(Objective(workspace_id=workspace_id, created_by=created_by, **objectives.row_values(objective)))
-    for agent in _load("agents"):
+    # Lists show the newest first: each agent is a millisecond older than the one before it in
+    # the file, so the list keeps the file's order (the chat demo first, then the voice demo).
+    now = utcnow()
+    for index, agent in enumerate(_load("agents")):
         agent_type = AgentType(agent["type"])
         session.add(
             Agent(
                 workspace_id=workspace_id, created_by=created_by, name=agent["name"],
                 description=agent.get("description", ""), type=agent_type.value,
                 config=agent_config.validate(agent_type, agent["config"]),
+                created_at=now - timedelta(milliseconds=index), updated_at=now,
             )
         )  # fmt: skip

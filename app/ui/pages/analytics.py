@@ -13,7 +13,7 @@ import reflex as rx
 
 from app.db import session_scope
 from app.models.analytics import AnalyticsBreakdown
-from app.services import agents, analytics, browser_pages, personas
+from app.services import agents, analytics, analytics_range, browser_pages, personas
 from app.services import analytics_charts as charts
 from app.services.errors import ServiceError
 from app.services.pagination import PageParams
@@ -21,6 +21,7 @@ from app.ui.components import browser as browser_ui
 from app.ui.components.charts import ChartTables, chart_card, stat_card
 from app.ui.components.forms import form_error
 from app.ui.components.layout import page_header, shell
+from app.ui.components.voice import analytics_cards, analytics_row
 from app.ui.pages.analytics_judge import JudgeStabilityState, judge_card
 from app.ui.pages.dashboard import milliseconds, percent, plural
 from app.ui.state.auth import AuthState
@@ -43,6 +44,7 @@ class AnalyticsState(ChartTables, AuthState):
     shown_end: str = ""
     shown_agent: str = ""
     stats: dict[str, str] = {}
+    voice_cards: list[dict[str, str]] = []  # voice calls: time to first audio, barge-in, talk-over
     heatmap_figure: go.Figure = go.Figure()
     duration_figure: go.Figure = go.Figure()
     latency_figure: go.Figure = go.Figure()
@@ -120,6 +122,7 @@ class AnalyticsState(ChartTables, AuthState):
             "cost": f"${data.cost.total:,.2f}",
             "cost_hint": f"{data.cost.tokens:,} tokens",
         }
+        self.voice_cards = analytics_cards(data.voice)
         built = [
             charts.success_heatmap(data.matrix),
             charts.duration_histogram(data.duration_histogram),
@@ -172,7 +175,7 @@ class AnalyticsState(ChartTables, AuthState):
 
     @rx.event
     def preset(self, days: int):
-        today = analytics.utc_today()
+        today = analytics_range.utc_today()
         self.start_date, self.end_date = (today - timedelta(days=days - 1)).isoformat(), today.isoformat()
         return self._refresh()
 
@@ -336,6 +339,7 @@ def analytics_page() -> rx.Component:
                         spacing="3",
                         width="100%",
                     ),
+                    analytics_row(S.voice_cards, stat_card),
                     chart_card(
                         S,
                         "persona-objective",

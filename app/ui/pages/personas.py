@@ -45,6 +45,7 @@ from app.ui.components.library import (
     wide,
 )
 from app.ui.components.model_picker import picker_props
+from app.ui.components.voice import VOICE_FIELD_NAMES, voice_payload, voice_section, voice_values
 from app.ui.state.auth import AuthState
 
 ROUTE = "/personas"
@@ -124,6 +125,7 @@ def persona_values(persona: dict[str, Any]) -> dict[str, str]:
         "metadata.tags": join_commas(meta.get("tags")),
         "config.messageInterval": number_text(config.get("messageInterval")),
         "config.sessionDuration": number_text(config.get("sessionDuration")),
+        **voice_values(config.get("voice")),
         "llmConfig.model": llm.get("model") or "",
         "llmConfig.temperature": number_text(llm.get("temperature")),
         "language": persona.get("language", "en"),
@@ -162,6 +164,7 @@ def persona_payload(form: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str
             {
                 "messageInterval": form.get("config.messageInterval", "").strip(),
                 "sessionDuration": form.get("config.sessionDuration", "").strip(),
+                "voice": voice_payload(form) or "",
             }
         ),
         "llmConfig": {
@@ -194,6 +197,7 @@ class PersonaEditorState(LibraryEditorState, AuthState):
         "metadata.tags",
         "config.messageInterval",
         "config.sessionDuration",
+        *VOICE_FIELD_NAMES,
         "llmConfig.model",
         "llmConfig.temperature",
         "language",
@@ -427,6 +431,7 @@ def _editor_sections() -> list[rx.Component]:
                 hint="The session's time budget, 10 to 86400.",
             ),
         ),
+        voice_section(s),
         form_section(
             "Simulator model",
             "Leave empty to use the workspace's default simulator model.",

@@ -14,7 +14,6 @@ the artifact route (which accepts the dashboard's cookie), and its findings grou
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 
 import reflex as rx
 
@@ -22,12 +21,13 @@ from app import llm
 from app.db import session_scope
 from app.models.judgement import VerdictPublic
 from app.models.session import TERMINAL_STATUSES, SessionDetail
-from app.services import agents, browser_sessions, live, sessions
+from app.services import agents, browser_sessions, live, sessions, voice
 from app.services.errors import ServiceError
 from app.ui.components import browser as browser_ui
+from app.ui.components import voice as voice_ui
 from app.ui.components.layout import page_header, shell
 from app.ui.components.status import blame_badge, outcome_badge, severity_badge, status_badge
-from app.ui.components.verdict import citations, verdict_row
+from app.ui.components.verdict_rows import Citation, FindingRow, VerdictRow, citations, verdict_row
 from app.ui.state.auth import AuthState
 
 # The page keeps the last messages only; the export has the whole transcript.
@@ -38,8 +38,11 @@ def _message(m: dict) -> dict[str, str]:
     latency = m.get("latencyMs")
     sender = str(m.get("senderType") or m.get("role", ""))
     content = str(m.get("content", ""))
-    empty = bool(m.get("empty")) or (sender == "agent" and not content.strip())
-    flags = ["empty reply" if empty else "", "truncated" if m.get("truncated") else ""]
+    meta = m.get("metadata") or m.get("meta") or {}
+    unheard = bool(m.get("unrecognized") or meta.get("unrecognized"))
+    empty = not unheard and (bool(m.get("empty")) or (sender == "agent" and not content.strip()))
+    flags = ["empty reply" if empty else "", "speech not recognised" if unheard else "",
+             "truncated" if m.get("truncated") else ""]  # fmt: skip
     return {
         "id": str(m.get("id", "")),
         "sender": sender,
@@ -47,38 +50,8 @@ def _message(m: dict) -> dict[str, str]:
         "latency": f"{latency} ms" if latency is not None else "",
         "sequence": str(m.get("sequence", "")),
         "flags": " · ".join(f for f in flags if f),
+        **voice_ui.placed(meta),  # voice: where it is in the recording (the bubble plays it from there)
     }
-
-
-@dataclasses.dataclass
-class Citation:
-    label: str  # "#3" (a message's number) or "step 4"
-    anchor: str  # "#message-3" or "#step-<id>", or "" when it cannot link
-    kind: str = "message"  # message | step
-
-
-@dataclasses.dataclass
-class VerdictRow:
-    criterion: str
-    status: str
-    reasoning: str
-    blame: str
-    source: str
-    gating: bool
-    resolved_by: str
-    evidence: list[Citation]
-    agreement: str = ""  # "4/5" with judge repeats
-    unstable: bool = False
-
-
-@dataclasses.dataclass
-class FindingRow:
-    type: str
-    severity: str
-    description: str
-    perspective: str
-    source: str
-    evidence: list[Citation]
 
 
 class SessionState(AuthState):
@@ -110,6 +83,12 @@ class SessionState(AuthState):
     steps: list[dict[str, str]] = []
     finding_groups: list[dict[str, str]] = []
     blocked_count: int = 0
+    # Voice sessions: the recording, the timeline of who spoke when, the call's figures.
+    is_voice: bool = False
+    recording_url: str = ""
+    voice_figures: list[dict[str, str]] = []
+    voice_bars: list[dict[str, str]] = []
+    voice_notes: list[str] = []
     not_found: bool = False
     _following: str = ""
 
@@ -181,6 +160,9 @@ class SessionState(AuthState):
     def _load_steps(self, session, principal, detail: SessionDetail) -> None:
         agent = agents.get_agent(session=session, principal=principal, agent_id=detail.agent_id)
         self.is_browser = agent.type == browser_sessions.BROWSER_AGENT_TYPE
+        self.is_voice = agent.type == voice.VOICE_AGENT_TYPE
+        if self.is_voice:
+            self._load_call(session, principal, detail)
         if not self.is_browser:
             self.steps, self.finding_groups, self.blocked_count = [], [], 0
             return
@@ -199,6 +181,29 @@ class SessionState(AuthState):
         self.blocked_count = sum(1 for e in events if e.type == "blocked_request")
         rows = [browser_ui.finding_row(f.model_dump(by_alias=True)) for f in detail.findings]
         self.finding_groups = browser_ui.grouped(rows)
+
+    def _load_call(self, session, principal, detail: SessionDetail) -> None:
+        try:
+            call = voice.get_voice_call(session=session, principal=principal, session_id=detail.id)
+        except ServiceError:  # not ended yet: the call is stored at its end
+            self.recording_url, self.voice_figures, self.voice_bars, self.voice_notes = "", [], [], []
+            return
+        data = call.model_dump(by_alias=True, mode="json")
+        stereo = next((r for r in call.recordings if r.channel == "stereo"), None)
+        self.recording_url = stereo.url if stereo else ""
+        self.voice_figures = voice_ui.figures(data)
+        self.voice_bars = voice_ui.timeline(data)
+        self.voice_notes = voice_ui.notes(data)
+
+    @rx.event
+    def play_from(self, seconds: str):
+        """Plays the recording from a message or a bar of the timeline."""
+        if not seconds:
+            return None
+        try:
+            return rx.call_script(voice_ui.seek_script(float(seconds)))
+        except ValueError:
+            return None
 
     def _add_step(self, data: dict) -> None:
         """A step published on the bus; a gap (the feed fell behind) reloads them all."""
@@ -322,6 +327,7 @@ def _bubble(m: rx.Var) -> rx.Component:
             rx.hstack(
                 rx.cond(m["latency"] != "", rx.text(m["latency"], size="1", color_scheme="gray")),
                 rx.cond(m["flags"] != "", rx.badge(m["flags"], color_scheme="orange", variant="soft", size="1")),
+                voice_ui.play_button(m, SessionState.recording_url, SessionState.play_from),
                 spacing="2",
             ),
             background=rx.cond(is_persona, rx.color("violet", 3), rx.color("gray", 3)),
@@ -544,6 +550,17 @@ def session_page(*sections: rx.Component) -> rx.Component:
                         SessionState.blocked_count,
                         SessionState.persona_name,
                         SessionState.typing == "persona",
+                    ),
+                ),  # fmt: skip
+                rx.cond(
+                    SessionState.is_voice & (SessionState.voice_figures.length() > 0),
+                    voice_ui.voice_panel(
+                        SessionState.recording_url,
+                        SessionState.voice_figures,
+                        SessionState.voice_bars,
+                        SessionState.voice_notes,
+                        SessionState.persona_name,
+                        SessionState.play_from,
                     ),
                 ),  # fmt: skip
                 rx.card(

@@ -1824,6 +1824,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sessions/{session_id}/voice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A voice session's call: latency, talk-over, barge-in, recordings
+         * @description Per answer and per call: time from the end of the persona's speech to the agent's first
+         *     audio (p50, p95), silences, talk-over, whether the agent stopped when interrupted, words
+         *     per minute and recognition confidence; the timeline of who spoke when; the recordings.
+         */
+        get: operations["get_voice_call_api_sessions__session_id__voice_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/voice/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's audio retention */
+        get: operations["get_voice_settings_api_voice_settings_get"];
+        /** Set how many days call recordings are kept (admins) */
+        put: operations["update_voice_settings_api_voice_settings_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/schemas/mimic.yaml.json": {
         parameters: {
             query?: never;
@@ -2021,6 +2061,8 @@ export interface components {
             latency: components["schemas"]["LatencyStats"];
             findings: components["schemas"]["FindingsSummary"];
             cost: components["schemas"]["CostStats"];
+            /** @description Voice calls, when the agent is a voice agent */
+            voice?: components["schemas"]["VoiceStats"] | null;
         };
         /** AgentCreate */
         AgentCreate: {
@@ -2042,7 +2084,7 @@ export interface components {
              * @enum {string}
              */
             status?: "active" | "inactive";
-        } & (unknown & unknown & unknown & unknown & unknown & unknown);
+        } & (unknown & unknown & unknown & unknown & unknown & unknown & unknown);
         /**
          * AgentPublic
          * @description Secrets in `config` are masked (the last 4 characters at most).
@@ -2123,7 +2165,7 @@ export interface components {
          * AgentType
          * @enum {string}
          */
-        AgentType: "http" | "openai" | "websocket" | "hosted" | "browser" | "whatsapp";
+        AgentType: "http" | "openai" | "websocket" | "hosted" | "browser" | "whatsapp" | "voice";
         /** AgentUpdate */
         AgentUpdate: {
             /** Name */
@@ -2137,7 +2179,7 @@ export interface components {
             } | null;
             /** Status */
             status?: ("active" | "inactive") | null;
-        } & (unknown & unknown & unknown & unknown & unknown & unknown);
+        } & (unknown & unknown & unknown & unknown & unknown & unknown & unknown);
         /**
          * AnalyticsBreakdown
          * @description What the Analytics page shows for a range, optionally for one agent and one persona.
@@ -2177,6 +2219,8 @@ export interface components {
             topFindings: components["schemas"]["RecurringFinding"][];
             findings: components["schemas"]["FindingsSummary"];
             cost: components["schemas"]["CostStats"];
+            /** @description Voice calls in the range (null: none) */
+            voice?: components["schemas"]["VoiceStats"] | null;
         };
         /** ApiInfo */
         ApiInfo: {
@@ -2325,6 +2369,25 @@ export interface components {
              * Format: date-time
              */
             createdAt: string;
+        };
+        /** BargeInConfig */
+        BargeInConfig: {
+            /**
+             * Afterms
+             * @description How far into the agent's answer the persona cuts in
+             */
+            afterMs: number;
+            /**
+             * Every
+             * @description On every n-th answer
+             * @default 1
+             */
+            every?: number;
+            /**
+             * Maxtimes
+             * @default 1
+             */
+            maxTimes?: number;
         };
         /** Body_start_session_api_auth_session_post */
         Body_start_session_api_auth_session_post: {
@@ -3785,7 +3848,7 @@ export interface components {
             content: string;
             /**
              * Truncated
-             * @description The text was cut to the size limit
+             * @description The stored body is longer than MIMIC_MAX_REPLY_BYTES characters; content is its start
              * @default false
              */
             truncated?: boolean;
@@ -3809,6 +3872,12 @@ export interface components {
              * @default false
              */
             empty?: boolean;
+            /**
+             * Unrecognized
+             * @description Voice: the agent spoke, but Mimic's recogniser made out no words
+             * @default false
+             */
+            unrecognized?: boolean;
             /**
              * Timestamp
              * Format: date-time
@@ -3914,6 +3983,8 @@ export interface components {
              * @default 12
              */
             maxTurns?: number;
+            /** @description Voice calls: realism knobs that override the persona's (noise, barge-in...) */
+            voice?: components["schemas"]["VoiceRealismConfig"] | null;
         };
         /** ObjectiveCreate */
         ObjectiveCreate: {
@@ -4263,6 +4334,8 @@ export interface components {
              * @default 300
              */
             sessionDuration?: number;
+            /** @description How the persona sounds on voice calls */
+            voice?: components["schemas"]["PersonaVoiceConfig"] | null;
         };
         /** PersonaCreate */
         PersonaCreate: {
@@ -4389,6 +4462,51 @@ export interface components {
             /** Language */
             language?: string | null;
         };
+        /**
+         * PersonaVoiceConfig
+         * @description How the persona sounds and listens on voice calls. Empty fields follow its traits.
+         */
+        PersonaVoiceConfig: {
+            /**
+             * Engine
+             * @default espeak
+             * @enum {string}
+             */
+            engine?: "espeak" | "hosted";
+            /**
+             * Model
+             * @description Hosted text-to-speech model
+             */
+            model?: string | null;
+            /**
+             * Voice
+             * @description Hosted voice name, e.g. alloy
+             */
+            voice?: string | null;
+            /**
+             * Accent
+             * @description e.g. scottish, en-gb, es
+             */
+            accent?: string | null;
+            /** Espeakvariant */
+            espeakVariant?: string | null;
+            /** Ratewpm */
+            rateWpm?: number | null;
+            /** Pitch */
+            pitch?: number | null;
+            /**
+             * Listenengine
+             * @default pocketsphinx
+             * @enum {string}
+             */
+            listenEngine?: "pocketsphinx" | "hosted";
+            /**
+             * Listenmodel
+             * @description Hosted speech-to-text model
+             */
+            listenModel?: string | null;
+            realism?: components["schemas"]["VoiceRealismConfig"];
+        } & (unknown & unknown);
         /** ProfileUpdate */
         ProfileUpdate: {
             /** Name */
@@ -5806,6 +5924,194 @@ export interface components {
              */
             screenshotInterval?: number;
         };
+        /** VoiceCallPublic */
+        VoiceCallPublic: {
+            /** Sessionid */
+            sessionId: string;
+            /** Transport */
+            transport: string;
+            /** Turns */
+            turns: number;
+            /** Latencyp50Ms */
+            latencyP50Ms: number | null;
+            /** Latencyp95Ms */
+            latencyP95Ms: number | null;
+            /** Talkoverms */
+            talkOverMs: number;
+            /** Interruptions */
+            interruptions: number;
+            /** Yields */
+            yields: number;
+            /** Longsilences */
+            longSilences: number;
+            /** Wordsperminute */
+            wordsPerMinute: number | null;
+            /** Confidence */
+            confidence: number | null;
+            /** Durationms */
+            durationMs: number;
+            /** Summary */
+            summary: {
+                [key: string]: unknown;
+            };
+            /** Turndetails */
+            turnDetails: components["schemas"]["VoiceTurnPublic"][];
+            /** Recordings */
+            recordings: components["schemas"]["VoiceRecording"][];
+            /**
+             * Recordingspurged
+             * @default false
+             */
+            recordingsPurged?: boolean;
+        };
+        /**
+         * VoiceRealismConfig
+         * @description Realism knobs; on an objective, the ones set override the persona's.
+         */
+        VoiceRealismConfig: {
+            /** Noise */
+            noise?: ("none" | "white" | "pink" | "brown" | "street" | "babble" | "office") | null;
+            /**
+             * Snrdb
+             * @description Speech-to-noise ratio in dB
+             */
+            snrDb?: number | null;
+            /**
+             * Fillers
+             * @description Chance of a filler per sentence
+             */
+            fillers?: number | null;
+            /**
+             * Pauses
+             * @description Chance of a pause mid-sentence
+             */
+            pauses?: number | null;
+            /** Pausems */
+            pauseMs?: number | null;
+            bargeIn?: components["schemas"]["BargeInConfig"] | null;
+        };
+        /** VoiceRecording */
+        VoiceRecording: {
+            /** Id */
+            id: string;
+            /** Name */
+            name: string;
+            /** Channel */
+            channel: string;
+            /** Contenttype */
+            contentType: string;
+            /** Size */
+            size: number;
+            /** Url */
+            url: string;
+        };
+        /** VoiceSettingsPublic */
+        VoiceSettingsPublic: {
+            /**
+             * Audioretentiondays
+             * @description Recordings older than this many days are deleted; 0 keeps them
+             */
+            audioRetentionDays: number;
+            /**
+             * Serverdefaultdays
+             * @default 0
+             */
+            serverDefaultDays?: number;
+        };
+        /** VoiceSettingsUpdate */
+        VoiceSettingsUpdate: {
+            /**
+             * Audioretentiondays
+             * @description null: the server's default (MIMIC_AUDIO_RETENTION_DAYS)
+             */
+            audioRetentionDays?: number | null;
+        };
+        /**
+         * VoiceStats
+         * @description Voice sessions of the range: the agents' answers as heard on the calls.
+         */
+        VoiceStats: {
+            /**
+             * Sessions
+             * @description Voice sessions with a stored call
+             */
+            sessions: number;
+            /**
+             * Turns
+             * @description Agent answers measured
+             */
+            turns: number;
+            /**
+             * Latencyp50Ms
+             * @description End of the persona's speech to the agent's first audio, p50
+             */
+            latencyP50Ms: number | null;
+            /** Latencyp95Ms */
+            latencyP95Ms: number | null;
+            /**
+             * Talkoverms
+             * @description Both speaking at once, summed over the calls
+             */
+            talkOverMs: number;
+            /**
+             * Interruptions
+             * @description Answers the persona cut into
+             */
+            interruptions: number;
+            /**
+             * Yields
+             * @description Of those, answers the agent stopped within the threshold
+             */
+            yields: number;
+            /**
+             * Yieldrate
+             * @description yields / interruptions (0 to 1)
+             */
+            yieldRate: number | null;
+            /** Longsilences */
+            longSilences: number;
+            /**
+             * Wordsperminute
+             * @description Mean pace of the agents' answers
+             */
+            wordsPerMinute: number | null;
+            /**
+             * Confidence
+             * @description Mean recognition confidence of the agents' answers (0 to 1)
+             */
+            confidence: number | null;
+        };
+        /** VoiceTurnPublic */
+        VoiceTurnPublic: {
+            /** Messageid */
+            messageId: string | null;
+            /** Turnindex */
+            turnIndex: number;
+            /** Startms */
+            startMs: number;
+            /** Endms */
+            endMs: number;
+            /** Latencyms */
+            latencyMs: number | null;
+            /** Speechms */
+            speechMs: number;
+            /** Maxgapms */
+            maxGapMs: number;
+            /** Talkoverms */
+            talkOverMs: number;
+            /** Interrupted */
+            interrupted: boolean;
+            /** Yielded */
+            yielded: boolean | null;
+            /** Yieldms */
+            yieldMs: number | null;
+            /** Words */
+            words: number;
+            /** Wordsperminute */
+            wordsPerMinute: number | null;
+            /** Confidence */
+            confidence: number | null;
+        };
         /** WebhookCreate */
         WebhookCreate: {
             /** Url */
@@ -5980,9 +6286,28 @@ export interface components {
             /** Objectives */
             objectives?: components["schemas"]["MimicYamlObjectiveEntry"][];
             /** Agents */
-            agents?: (components["schemas"]["MimicYamlHttpAgentEntry"] | components["schemas"]["MimicYamlOpenAIAgentEntry"] | components["schemas"]["MimicYamlWebSocketAgentEntry"] | components["schemas"]["MimicYamlHostedAgentEntry"] | components["schemas"]["MimicYamlBrowserAgentEntry"] | components["schemas"]["MimicYamlWhatsAppAgentEntry"])[];
+            agents?: (components["schemas"]["MimicYamlHttpAgentEntry"] | components["schemas"]["MimicYamlOpenAIAgentEntry"] | components["schemas"]["MimicYamlWebSocketAgentEntry"] | components["schemas"]["MimicYamlHostedAgentEntry"] | components["schemas"]["MimicYamlBrowserAgentEntry"] | components["schemas"]["MimicYamlWhatsAppAgentEntry"] | components["schemas"]["MimicYamlVoiceAgentEntry"])[];
             /** Suites */
             suites?: components["schemas"]["MimicYamlSuiteEntry"][];
+        };
+        /** BargeInConfig */
+        MimicYamlBargeInConfig: {
+            /**
+             * Afterms
+             * @description How far into the agent's answer the persona cuts in
+             */
+            afterMs: number;
+            /**
+             * Every
+             * @description On every n-th answer
+             * @default 1
+             */
+            every?: number;
+            /**
+             * Maxtimes
+             * @default 1
+             */
+            maxTimes?: number;
         };
         /**
          * BrowserAgentEntry
@@ -6232,6 +6557,11 @@ export interface components {
              * @default 12
              */
             maxTurns?: number;
+            /**
+             * @description Voice calls: realism knobs that override the persona's (noise, barge-in...)
+             * @default null
+             */
+            voice?: components["schemas"]["MimicYamlVoiceRealismConfig"] | null;
         };
         /** ObjectiveDefinition */
         MimicYamlObjectiveDefinition: {
@@ -6301,6 +6631,11 @@ export interface components {
              * @default 300
              */
             sessionDuration?: number;
+            /**
+             * @description How the persona sounds on voice calls
+             * @default null
+             */
+            voice?: components["schemas"]["MimicYamlPersonaVoiceConfig"] | null;
         };
         /** PersonaDefinition */
         MimicYamlPersonaDefinition: {
@@ -6383,6 +6718,64 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /**
+         * PersonaVoiceConfig
+         * @description How the persona sounds and listens on voice calls. Empty fields follow its traits.
+         */
+        MimicYamlPersonaVoiceConfig: {
+            /**
+             * Engine
+             * @default espeak
+             * @enum {string}
+             */
+            engine?: "espeak" | "hosted";
+            /**
+             * Model
+             * @description Hosted text-to-speech model
+             * @default null
+             */
+            model?: string | null;
+            /**
+             * Voice
+             * @description Hosted voice name, e.g. alloy
+             * @default null
+             */
+            voice?: string | null;
+            /**
+             * Accent
+             * @description e.g. scottish, en-gb, es
+             * @default null
+             */
+            accent?: string | null;
+            /**
+             * Espeakvariant
+             * @default null
+             */
+            espeakVariant?: string | null;
+            /**
+             * Ratewpm
+             * @default null
+             */
+            rateWpm?: number | null;
+            /**
+             * Pitch
+             * @default null
+             */
+            pitch?: number | null;
+            /**
+             * Listenengine
+             * @default pocketsphinx
+             * @enum {string}
+             */
+            listenEngine?: "pocketsphinx" | "hosted";
+            /**
+             * Listenmodel
+             * @description Hosted speech-to-text model
+             * @default null
+             */
+            listenModel?: string | null;
+            realism?: components["schemas"]["MimicYamlVoiceRealismConfig"];
+        } & (unknown & unknown);
         /**
          * Severity
          * @enum {string}
@@ -6510,6 +6903,68 @@ export interface components {
              * @default null
              */
             maxRegressions?: number | null;
+        };
+        /**
+         * VoiceAgentEntry
+         * @description A voice agent. A voice agent: `transport` picks the config (websocket | http | hosted). A telephony
+         *     transport is one more entry here and one more adapter in app/engine/targets/voice.py.
+         */
+        MimicYamlVoiceAgentEntry: {
+            /** Name */
+            name: string;
+            /**
+             * Description
+             * @default
+             */
+            description?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "voice";
+            config?: components["schemas"]["MimicYamlVoiceAgentConfig"];
+            /**
+             * Status
+             * @default active
+             * @enum {string}
+             */
+            status?: "active" | "inactive";
+        };
+        /**
+         * VoiceRealismConfig
+         * @description Realism knobs; on an objective, the ones set override the persona's.
+         */
+        MimicYamlVoiceRealismConfig: {
+            /**
+             * Noise
+             * @default null
+             */
+            noise?: ("none" | "white" | "pink" | "brown" | "street" | "babble" | "office") | null;
+            /**
+             * Snrdb
+             * @description Speech-to-noise ratio in dB
+             * @default null
+             */
+            snrDb?: number | null;
+            /**
+             * Fillers
+             * @description Chance of a filler per sentence
+             * @default null
+             */
+            fillers?: number | null;
+            /**
+             * Pauses
+             * @description Chance of a pause mid-sentence
+             * @default null
+             */
+            pauses?: number | null;
+            /**
+             * Pausems
+             * @default null
+             */
+            pauseMs?: number | null;
+            /** @default null */
+            bargeIn?: components["schemas"]["MimicYamlBargeInConfig"] | null;
         };
         /**
          * WebSocketAgentEntry
@@ -6775,6 +7230,18 @@ export interface components {
              */
             appSecret?: string;
         };
+        /**
+         * VoiceAgentConfig
+         * @description A voice agent: `transport` picks the config (websocket | http | hosted). A telephony
+         *         transport is one more entry here and one more adapter in app/engine/targets/voice.py.
+         */
+        MimicYamlVoiceAgentConfig: {
+            /**
+             * @default websocket
+             * @enum {unknown}
+             */
+            transport?: "websocket" | "http" | "hosted";
+        } & (unknown & unknown & unknown);
     };
     responses: never;
     parameters: never;
@@ -12897,6 +13364,7 @@ export interface operations {
                 content: {
                     "image/jpeg": unknown;
                     "application/zip": unknown;
+                    "audio/wav": unknown;
                 };
             };
             /** @description AUTHENTICATION_ERROR */
@@ -18404,6 +18872,270 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SearchResults"];
+                };
+            };
+            /** @description AUTHENTICATION_ERROR */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_voice_call_api_sessions__session_id__voice_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Act in this workspace (token callers who belong to several) */
+                "x-workspace-id"?: string | null;
+            };
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoiceCallPublic"];
+                };
+            };
+            /** @description AUTHENTICATION_ERROR */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_voice_settings_api_voice_settings_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Act in this workspace (token callers who belong to several) */
+                "x-workspace-id"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoiceSettingsPublic"];
+                };
+            };
+            /** @description AUTHENTICATION_ERROR */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    update_voice_settings_api_voice_settings_put: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Act in this workspace (token callers who belong to several) */
+                "x-workspace-id"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VoiceSettingsUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoiceSettingsPublic"];
                 };
             };
             /** @description AUTHENTICATION_ERROR */

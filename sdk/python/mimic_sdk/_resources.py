@@ -201,6 +201,10 @@ class Sessions(ListResource):
         """The pages a browser session went through, each with its outcome and findings."""
         return self._call("GET", f"/{session_id}/pages")
 
+    def voice(self, session_id: str) -> Json:
+        """A voice session's call: answer latency (p50, p95), silences, talk-over, barge-in, recordings."""
+        return self._call("GET", f"/{session_id}/voice")
+
     def events(self, session_id: str) -> Json:
         return self._t.call("GET", f"/api/events/{session_id}")
 

@@ -1,12 +1,45 @@
-"""The parts of a verdict as the session page shows them: a criterion's or check's row and
-the citations that link to the messages (or a browser session's steps) it names. Rows are
-State vars of the page's VerdictRow / Citation dataclasses."""
+"""A verdict's rows as the session page shows them: each criterion or check with its status,
+whose it is, the judge's agreement over repeats, and citations that link to the numbered
+messages (or steps) they name; and the findings' rows."""
 
 from __future__ import annotations
+
+import dataclasses
 
 import reflex as rx
 
 from app.ui.components.status import blame_badge, verdict_badge
+
+
+@dataclasses.dataclass
+class Citation:
+    label: str  # "#3" (a message's number) or "step 4"
+    anchor: str  # "#message-3" or "#step-<id>", or "" when it cannot link
+    kind: str = "message"  # message | step
+
+
+@dataclasses.dataclass
+class VerdictRow:
+    criterion: str
+    status: str
+    reasoning: str
+    blame: str
+    source: str
+    gating: bool
+    resolved_by: str
+    evidence: list[Citation]
+    agreement: str = ""  # "4/5" with judge repeats
+    unstable: bool = False
+
+
+@dataclasses.dataclass
+class FindingRow:
+    type: str
+    severity: str
+    description: str
+    perspective: str
+    source: str
+    evidence: list[Citation]
 
 
 def citations(evidence: rx.Var, lead: str = "Evidence: ") -> rx.Component:
