@@ -12,7 +12,8 @@ from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, Field, field_validator, model_validator
 
-from app.models.base import PATTERN_MESSAGES, CamelModel, absolute_url, url_pattern
+from app.models.base import CamelModel, absolute_url, url_pattern
+from app.models.env_refs import EnvRefs, env_refs_field
 from app.models.library import AgentType
 from app.models.voice import VoiceAgentConfig
 
@@ -27,39 +28,11 @@ def _origin(value: str) -> str:
 Origin = Annotated[str, AfterValidator(_origin), Field(json_schema_extra=url_pattern())]
 
 
-# ${NAME}: an environment variable, as shells and CI systems name them (mimic.yaml's references).
-ENV_REFERENCE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
-
-
-FIELD_PATH_PATTERN = r"^[A-Za-z0-9_\-]+(\.[^.]+)*$"
-PATTERN_MESSAGES[FIELD_PATH_PATTERN] = "must be a field path such as url or headers.Authorization"
-PATTERN_MESSAGES[ENV_REFERENCE.pattern] = "must name at least one ${VARIABLE}"
-
-
-def _env_refs(value: dict[str, str]) -> dict[str, str]:
-    for path, template in value.items():
-        if not re.fullmatch(FIELD_PATH_PATTERN, path) or len(path) > 200:
-            raise ValueError(f"{path!r} is not a field path such as url or headers.Authorization")
-        if not ENV_REFERENCE.search(template) or len(template) > 2000:
-            raise ValueError(f"{path}: a template names at least one ${{VARIABLE}}")
-    return value
-
-
 class AgentConfigBase(CamelModel):
     SECRET_FIELDS: ClassVar[tuple[str, ...]] = ()
     timeout_seconds: float = Field(default=30, gt=0, le=600, description="Per-call timeout")
-    # Which values came from environment variables (mimic.yaml's ${NAME} references, resolved
-    # where `mimic push` ran): exported again as the references they were, never as values.
-    env_refs: Annotated[dict[str, str], AfterValidator(_env_refs)] = Field(
-        default_factory=dict,
-        max_length=50,
-        description='Field path -> the template it was made from, e.g. {"apiKey": "${OPENAI_API_KEY}"}',
-        # What _env_refs checks, in the document too.
-        json_schema_extra={
-            "propertyNames": {"pattern": FIELD_PATH_PATTERN, "maxLength": 200},
-            "additionalProperties": {"type": "string", "pattern": ENV_REFERENCE.pattern, "maxLength": 2000},
-        },
-    )
+    # Which values came from environment variables (app/models/env_refs.py).
+    env_refs: EnvRefs = env_refs_field()
 
 
 class HttpAgentConfig(AgentConfigBase):

@@ -22,6 +22,7 @@ from app.models.base import (
     url_pattern,
     workspace_fk,
 )
+from app.models.env_refs import EnvRefs, env_refs_field
 
 VOICE_TRANSPORTS = ("websocket", "http", "hosted")
 NoiseKind = Literal["none", "white", "pink", "brown", "street", "babble", "office"]
@@ -48,6 +49,8 @@ class _VoiceAgentBase(CamelModel):
         default=1000, ge=200, le=10_000, description="Silence after the agent's speech that ends its turn"
     )
     greeting: bool = PydanticField(default=False, description="The agent speaks first (it greets the caller)")
+    # Which values came from environment variables (app/models/env_refs.py).
+    env_refs: EnvRefs = env_refs_field()
 
 
 class VoiceWebSocketConfig(_VoiceAgentBase):
@@ -125,10 +128,16 @@ class VoiceAgentConfig(_VoiceAgentBase):
     transport: str = "websocket"
 
     @classmethod
-    def model_validate(cls, obj: Any, **kwargs: Any) -> _VoiceAgentBase:  # type: ignore[override]
+    def shape_of(cls, obj: Any) -> type[_VoiceAgentBase] | None:
+        """The config model of `obj`'s transport (absent: websocket), or None for an unknown one."""
         transport = obj.get("transport", "websocket") if isinstance(obj, dict) else None
-        chosen = _BY_TRANSPORT.get(transport) if isinstance(transport, str) else None
+        return _BY_TRANSPORT.get(transport) if isinstance(transport, str) else None
+
+    @classmethod
+    def model_validate(cls, obj: Any, **kwargs: Any) -> _VoiceAgentBase:  # type: ignore[override]
+        chosen = cls.shape_of(obj)
         if chosen is None:
+            transport = obj.get("transport", "websocket") if isinstance(obj, dict) else None
             raise ValidationError.from_exception_data(
                 "VoiceAgentConfig",
                 [{"type": "literal_error", "loc": ("transport",), "input": transport,

@@ -18,8 +18,9 @@ from typing import Any
 from sqlmodel import Session, SQLModel, col, select
 
 from app.models.account import Workspace
-from app.models.agent_config import ENV_REFERENCE, secret_paths
+from app.models.agent_config import secret_paths
 from app.models.base import CamelModel, utcnow
+from app.models.env_refs import ENV_REFERENCE
 from app.models.library import Agent, AgentType, Objective, Persona
 from app.models.mimic_file import (
     SCHEMA_VERSION,
