@@ -319,7 +319,7 @@ def test_exit_2_for_configuration_errors(tmp_path: Path) -> None:
     document["objectives"][0]["checks"][0]["value"] = "delivered (on"
     (tmp_path / "bad-check.yaml").write_text(yaml.safe_dump(document))
     bad_check = run_cli("test", str(tmp_path / "bad-check.yaml"), env=env)
-    assert bad_check.returncode == 2 and "objectives[0].checks[0]: " in bad_check.stderr
+    assert bad_check.returncode == 2 and "objectives[0].checks[0].value: " in bad_check.stderr
     assert "not a valid regular expression" in bad_check.stderr
     missing_file = run_cli("test", str(tmp_path / "nothing.yaml"), env=env)
     assert missing_file.returncode == 2 and "no such file" in missing_file.stderr
