@@ -15,7 +15,7 @@ from __future__ import annotations
 import copy
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import ConfigDict, Field, create_model
+from pydantic import ConfigDict, Field, ValidationError, create_model
 
 from app.models.agent_config import CONFIG_TYPES, SENSITIVE_HEADER
 from app.models.base import PATTERN_MESSAGES, CamelModel, Name
@@ -67,7 +67,11 @@ def _agent_entry(agent_type: AgentType) -> type[FileModel]:
     config_model = CONFIG_TYPES[agent_type]
     marker = {CONFIG_MARKER: config_model.__name__}
     # Required when its type needs some of it (a URL, a prompt); else it may be left out.
-    needed = any(field.is_required() for field in config_model.model_fields.values())
+    try:
+        config_model.model_validate({})
+        needed = False
+    except ValidationError:
+        needed = True
     config = Field(json_schema_extra=marker) if needed else Field(default_factory=dict, json_schema_extra=marker)
     return create_model(  # type: ignore[call-overload]
         f"{config_model.__name__.removesuffix('Config')}Entry",

@@ -6922,7 +6922,7 @@ export interface components {
              * @enum {string}
              */
             type: "voice";
-            config?: components["schemas"]["MimicYamlVoiceAgentConfig"];
+            config: components["schemas"]["MimicYamlVoiceAgentConfig"];
             /**
              * Status
              * @default active
