@@ -356,7 +356,9 @@ def test_push_pull_round_trip_and_mimic_test_on_a_running_app(tmp_path: Path, li
                                                                healthy_bot: Bot) -> None:  # fmt: skip
     account = make_account()
     # The shared app over HTTP (its OpenAPI document, which checks every body, is built once).
-    key = httpx.post(f"{live_api.url}/api/auth/api-keys", json={"name": "CI"}, headers=account.headers).json()["key"]
+    # The first request of a loaded machine may wait on the document's checks being compiled.
+    created = httpx.post(f"{live_api.url}/api/auth/api-keys", json={"name": "CI"}, headers=account.headers, timeout=60)
+    key = created.json()["key"]
     bot = healthy_bot
     secrets = {"SUPPORT_BOT_URL": bot.url, "SUPPORT_BOT_TOKEN": TOKEN}
     pushed = _cli(tmp_path, live_api, key, "push", str(EXAMPLE), env=secrets)
@@ -382,7 +384,8 @@ def test_push_pull_round_trip_and_mimic_test_on_a_running_app(tmp_path: Path, li
     results = json.loads((tmp_path / "remote" / "results.json").read_text())
     assert results["mode"] == "server"
     run_id = results["suites"][0]["run"]["id"]
-    assert httpx.get(f"{live_api.url}/api/runs/{run_id}", headers=account.headers).json()["status"] == "completed"
+    stored = httpx.get(f"{live_api.url}/api/runs/{run_id}", headers=account.headers, timeout=60)
+    assert stored.json()["status"] == "completed"
     _junit_cases(tmp_path / "remote" / "junit.xml")
     # A run id of the server is a baseline there.
     compared = _cli(tmp_path, live_api, key, "test", str(EXAMPLE), "--suite", "Orders only", "--baseline", run_id,

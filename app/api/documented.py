@@ -72,28 +72,26 @@ def _message(error: Any) -> str:
 
 
 def _errors(operation: _Operation, instance: Any) -> list[Any]:
-    return _named(list(operation.validator.iter_errors(instance)))
+    return _within_branches(list(operation.validator.iter_errors(instance)))
 
 
-def _named(errors: list[Any]) -> list[Any]:
-    """Errors that name each bad field: a value that may take several shapes (anyOf: an
-    import's item, list or document; an optional object, or null; oneOf: mimic.yaml's agent
-    types) is judged by the shape of its JSON type, at any depth, so the fields inside it are
-    named, not only the value."""
+def _within_branches(errors: list[Any]) -> list[Any]:
+    """A field that may take several shapes (anyOf, oneOf: text or a document, one of the agent
+    types) is judged by the shape its value has: that shape's own errors name each bad field,
+    where "not valid under any of the schemas" would name none."""
     kinds = jsonschema_rs.ValidationErrorKind
-    named = []
+    out: list[Any] = []
     for error in errors:
         branches = error.kind.context if isinstance(error.kind, kinds.AnyOf | kinds.OneOfNotValid) else None
-        if not branches:
-            named.append(error)
-            continue
-        where = list(error.instance_path)
-        candidates = [list(branch) for branch in branches]
-        # A branch fits the value's JSON type when it finds no type error at the value itself.
-        fitting = [c for c in candidates if not any(list(e.instance_path) == where and isinstance(
-            e.kind, jsonschema_rs.ValidationErrorKind.Type) for e in c)] or candidates  # fmt: skip
-        named += _named(min(fitting, key=len))
-    return named
+        here = list(error.instance_path)
+        # A shape whose type the value has (no type error at the field itself), with the fewest errors.
+        fitting = [
+            branch
+            for branch in branches or ()
+            if branch and not any(isinstance(e.kind, kinds.Type) and list(e.instance_path) == here for e in branch)
+        ]
+        out += _within_branches(min(fitting, key=len)) if fitting else [error]
+    return out
 
 
 # Document id -> (the document, its operations): compiling every body's validator takes a

@@ -28,7 +28,7 @@ from typing import Annotated
 
 import typer
 
-from app.cli import files, judging, resources, run_tests, sessions
+from app.cli import files, judging, resources, run_tests
 from app.cli.common import DEFAULT_URL, load_config, make_client
 
 app = typer.Typer(
@@ -56,7 +56,6 @@ def main(
 resources.register(app)
 files.register(app)
 judging.register(app)
-sessions.register(app)
 app.command("test")(run_tests.test)
 
 __all__ = ["app"]

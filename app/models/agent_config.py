@@ -12,8 +12,7 @@ from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, Field, field_validator, model_validator
 
-from app.models.base import CamelModel, absolute_url, url_pattern
-from app.models.env_refs import EnvRefs, env_refs_field
+from app.models.base import CamelModel, EnvRefs, absolute_url, url_pattern
 from app.models.library import AgentType
 from app.models.voice import VoiceAgentConfig
 
@@ -31,8 +30,7 @@ Origin = Annotated[str, AfterValidator(_origin), Field(json_schema_extra=url_pat
 class AgentConfigBase(CamelModel):
     SECRET_FIELDS: ClassVar[tuple[str, ...]] = ()
     timeout_seconds: float = Field(default=30, gt=0, le=600, description="Per-call timeout")
-    # Which values came from environment variables (app/models/env_refs.py).
-    env_refs: EnvRefs = env_refs_field()
+    env_refs: EnvRefs = Field(default_factory=dict)
 
 
 class HttpAgentConfig(AgentConfigBase):

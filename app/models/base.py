@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import UTC, datetime
 from typing import Annotated, Any
@@ -145,3 +146,37 @@ class CamelModel(BaseModel):
     snake_case in Python, and either accepted on input. A pydantic model, not a table."""
 
     model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, from_attributes=True)
+
+
+# ${NAME}: an environment variable, as shells and CI systems name them (mimic.yaml's references).
+ENV_REFERENCE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
+FIELD_PATH_PATTERN = r"^[A-Za-z0-9_\-]+(\.[^.]+)*$"
+PATTERN_MESSAGES[FIELD_PATH_PATTERN] = "must be a field path such as url or headers.Authorization"
+PATTERN_MESSAGES[ENV_REFERENCE.pattern] = "must name at least one ${VARIABLE}"
+
+
+def _env_refs(value: dict[str, str]) -> dict[str, str]:
+    for path, template in value.items():
+        if not re.fullmatch(FIELD_PATH_PATTERN, path) or len(path) > 200:
+            raise ValueError(f"{path!r} is not a field path such as url or headers.Authorization")
+        if not ENV_REFERENCE.search(template) or len(template) > 2000:
+            raise ValueError(f"{path}: a template names at least one ${{VARIABLE}}")
+    return value
+
+
+# An agent config's values that came from environment variables (mimic.yaml's ${NAME}
+# references, resolved where `mimic push` ran): exported again as the references they were,
+# never as values. Every agent type's config has it (`env_refs: EnvRefs = Field(default_factory=dict)`).
+EnvRefs = Annotated[
+    dict[str, str],
+    AfterValidator(_env_refs),
+    PydanticField(
+        max_length=50,
+        description='Field path -> the template it was made from, e.g. {"apiKey": "${OPENAI_API_KEY}"}',
+        # What _env_refs checks, in the document too.
+        json_schema_extra={
+            "propertyNames": {"pattern": FIELD_PATH_PATTERN, "maxLength": 200},
+            "additionalProperties": {"type": "string", "pattern": ENV_REFERENCE.pattern, "maxLength": 2000},
+        },
+    ),
+]

@@ -18,8 +18,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import ConfigDict, Field, ValidationError, create_model
 
 from app.models.agent_config import CONFIG_TYPES, SENSITIVE_HEADER
-from app.models.base import PATTERN_MESSAGES, CamelModel, Name
-from app.models.env_refs import ENV_REFERENCE
+from app.models.base import ENV_REFERENCE, PATTERN_MESSAGES, CamelModel, Name
 from app.models.library import AgentType, ObjectiveCreate, PersonaCreate
 from app.models.suite import CalibrationGate, SuiteThresholds
 

@@ -15,6 +15,7 @@ from sqlmodel import Field, SQLModel
 from app.models.base import (
     NOT_BLANK_PATTERN,
     CamelModel,
+    EnvRefs,
     absolute_url,
     created_at_field,
     id_field,
@@ -22,7 +23,6 @@ from app.models.base import (
     url_pattern,
     workspace_fk,
 )
-from app.models.env_refs import EnvRefs, env_refs_field
 
 VOICE_TRANSPORTS = ("websocket", "http", "hosted")
 NoiseKind = Literal["none", "white", "pink", "brown", "street", "babble", "office"]
@@ -49,8 +49,7 @@ class _VoiceAgentBase(CamelModel):
         default=1000, ge=200, le=10_000, description="Silence after the agent's speech that ends its turn"
     )
     greeting: bool = PydanticField(default=False, description="The agent speaks first (it greets the caller)")
-    # Which values came from environment variables (app/models/env_refs.py).
-    env_refs: EnvRefs = env_refs_field()
+    env_refs: EnvRefs = PydanticField(default_factory=dict)
 
 
 class VoiceWebSocketConfig(_VoiceAgentBase):

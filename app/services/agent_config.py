@@ -62,8 +62,8 @@ def validate(
         details = validation_details(exc.errors(), prefix="config.")
         raise ValidationFailed(f"Invalid config for a {agent_type} agent", details) from exc
     config = model.model_dump(by_alias=True, mode="json")
-    if not config["envRefs"]:
-        del config["envRefs"]  # most agents have none: no empty key in every answer
+    if not config.get("envRefs"):
+        config.pop("envRefs", None)  # most agents have none: no empty key in every answer
     for path in secret_paths(agent_type, config):
         _set(config, path, crypto.encrypt(_get(config, path)))
     return config

@@ -19,8 +19,7 @@ from sqlmodel import Session, SQLModel, col, select
 
 from app.models.account import Workspace
 from app.models.agent_config import secret_paths
-from app.models.base import CamelModel, utcnow
-from app.models.env_refs import ENV_REFERENCE
+from app.models.base import ENV_REFERENCE, CamelModel, utcnow
 from app.models.library import Agent, AgentType, Objective, Persona
 from app.models.mimic_file import (
     SCHEMA_VERSION,

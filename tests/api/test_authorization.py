@@ -419,6 +419,32 @@ ROUTES.update(
     }
 )
 
+# ---- voice (issue 24): a call's figures and the workspace's audio retention ----------------
+
+
+def _voice_call(w: World) -> str:
+    """A session with the figures of a voice call stored on it, as the voice runner stores them."""
+    from app.models.session import SimSession
+    from app.models.voice import VoiceCall
+
+    session_id = w.new_session(ended=True)
+    workspace_id = w.db.get(SimSession, session_id).workspace_id
+    w.db.add(VoiceCall(session_id=session_id, workspace_id=workspace_id, transport="http", turns=1, duration_ms=1200))
+    w.db.commit()
+    return session_id
+
+
+ROUTES.update(
+    {
+        ("GET", "/api/sessions/{session_id}/voice"): Rule(
+            "viewer", lambda w, c: (f"/api/sessions/{_voice_call(w)}/voice", None), True
+        ),
+        ("GET", "/api/voice/settings"): Rule("viewer", _static("/api/voice/settings")),
+        ("PUT", "/api/voice/settings"): Rule("admin", _static("/api/voice/settings", {"audioRetentionDays": 7})),
+    }
+)
+
+
 # ---- judging (issue 18): re-judging, reviews, judged conversations, settings, calibration ----
 
 CONVERSATION = {"persona": {"name": "Dana"}, "objective": {"goal": "Learn the delivery date.",

@@ -93,11 +93,12 @@ def register_user(live_app: LiveApp, name: str = "Ui Tester") -> LiveUser:
 
     email = f"ui-{uuid.uuid4().hex[:10]}@example.com"
     password = "ui-password-123"
+    # argon2 hashing and the password checker take seconds on a loaded 2-core machine.
     created = httpx.post(
-        live_app.base_url + "/api/auth/register", json={"email": email, "password": password, "name": name}
+        live_app.base_url + "/api/auth/register", json={"email": email, "password": password, "name": name}, timeout=60
     )
     assert created.status_code == 201, created.text
-    token = httpx.post(live_app.base_url + "/api/auth/login", json={"email": email, "password": password})
+    token = httpx.post(live_app.base_url + "/api/auth/login", json={"email": email, "password": password}, timeout=60)
     return LiveUser(email, password, token.json()["access_token"])
 
 
