@@ -138,8 +138,9 @@ def test_custom_models_with_costs_and_workspace_defaults(api: Api) -> None:
 
         detail = api.wait(api.start(agent_id, persona_id, objective_id))
         assert detail["status"] == "completed", detail["error"]
+        # The session keeps what it ran with, the judge's repeats too (the workspace default, 1).
         assert detail["llmConfig"] == {"model": "custom/team-llama", "judgeModel": "custom/team-llama",
-                                       "agentModel": "mimic/offline"}  # fmt: skip
+                                       "agentModel": "mimic/offline", "judgeRepeats": 1}  # fmt: skip
         assert {r.body["model"] for r in stub.chat_requests} == {"llama-3-8b"}
         # The registered prices made cost tracking work: some tokens at 0.001 and 0.002.
         assert detail["totalCost"] >= 0.001
@@ -165,4 +166,5 @@ def test_nothing_configured_falls_back_to_offline(api: Api) -> None:
         "model": "mimic/offline",
         "judgeModel": "mimic/offline",
         "agentModel": "mimic/offline",
+        "judgeRepeats": 1,
     }
