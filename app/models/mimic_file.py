@@ -152,13 +152,23 @@ def _strict(node: Any) -> None:
             node.clear()
             node["$ref"] = f"#/$defs/{name}"
             return
-        if node.get("type") == "object" and "properties" in node and "additionalProperties" not in node:
+        if node.get("type") == "object" and "properties" in node and "additionalProperties" not in node \
+                and not _keys_in_parts(node) - set(node["properties"]):  # fmt: skip
             node["additionalProperties"] = False
         for value in node.values():
             _strict(value)
     elif isinstance(node, list):
         for value in node:
             _strict(value)
+
+
+def _keys_in_parts(node: dict[str, Any]) -> set[str]:
+    """The keys an object's conditional parts declare (a voice agent's config: one part per
+    transport, with its own keys). An object whose parts declare keys of their own is limited
+    by its parts (each strict), not by its own short list of keys."""
+    parts = [p for key in ("allOf", "anyOf", "oneOf") for p in node.get(key, ()) if isinstance(p, dict)]
+    parts += [p[branch] for p in list(parts) for branch in ("then", "else") if isinstance(p.get(branch), dict)]
+    return {name for part in parts for name in part.get("properties", {})}
 
 
 # A string of an agent's config that holds a ${NAME} reference (unanchored, as JSON Schema reads patterns).
@@ -202,15 +212,26 @@ SECRET_HEADERS_PATTERN = _any_case(SENSITIVE_HEADER.pattern)
 PATTERN_MESSAGES[SECRET_FIELD_PATTERN] = PATTERN_MESSAGES[SECRET_VALUE_PATTERN] = INLINE_SECRET
 
 
-def _secrets_as_references(config_schema: dict[str, Any], config_model: Any) -> None:
-    """Secrets are never inline: the schema says so, so that an editor flags one as it is typed."""
-    properties = config_schema["properties"]
-    for name in config_model.SECRET_FIELDS:
-        properties[name]["pattern"] = SECRET_FIELD_PATTERN
-    if "headers" in properties:
-        properties["headers"]["patternProperties"] = {
-            SECRET_HEADERS_PATTERN: {"type": "string", "pattern": SECRET_VALUE_PATTERN}
-        }
+def _secrets_as_references(node: Any, secret_fields: tuple[str, ...]) -> None:
+    """Secrets are never inline: the schema says so, so that an editor flags one as it is typed
+    (in every part of a config: a voice agent's has one per transport). `envRefs` is not a key
+    of the file: the references are written in the values themselves."""
+    if isinstance(node, dict):
+        properties = node.get("properties")
+        if isinstance(properties, dict):
+            properties.pop("envRefs", None)
+            for name in secret_fields:
+                if name in properties:
+                    properties[name]["pattern"] = SECRET_FIELD_PATTERN
+            if "headers" in properties:
+                properties["headers"]["patternProperties"] = {
+                    SECRET_HEADERS_PATTERN: {"type": "string", "pattern": SECRET_VALUE_PATTERN}
+                }
+        for value in node.values():
+            _secrets_as_references(value, secret_fields)
+    elif isinstance(node, list):
+        for value in node:
+            _secrets_as_references(value, secret_fields)
 
 
 def schema() -> dict[str, Any]:
@@ -220,9 +241,8 @@ def schema() -> dict[str, Any]:
     for config_model in CONFIG_TYPES.values():
         config_schema = config_model.model_json_schema(by_alias=True, mode="validation")
         config_defs = config_schema.pop("$defs", {})
-        config_schema["properties"].pop("envRefs", None)  # written as ${NAME} in the values themselves
         _or_reference([config_schema, config_defs])
-        _secrets_as_references(config_schema, config_model)
+        _secrets_as_references(config_schema, config_model.SECRET_FIELDS)
         defs.update(config_defs)
         defs[config_model.__name__] = config_schema
     _strict(document)

@@ -127,10 +127,16 @@ class VoiceAgentConfig(_VoiceAgentBase):
     transport: str = "websocket"
 
     @classmethod
-    def model_validate(cls, obj: Any, **kwargs: Any) -> _VoiceAgentBase:  # type: ignore[override]
+    def shape_of(cls, obj: Any) -> type[_VoiceAgentBase] | None:
+        """The config model of `obj`'s transport (absent: websocket), or None for an unknown one."""
         transport = obj.get("transport", "websocket") if isinstance(obj, dict) else None
-        chosen = _BY_TRANSPORT.get(transport) if isinstance(transport, str) else None
+        return _BY_TRANSPORT.get(transport) if isinstance(transport, str) else None
+
+    @classmethod
+    def model_validate(cls, obj: Any, **kwargs: Any) -> _VoiceAgentBase:  # type: ignore[override]
+        chosen = cls.shape_of(obj)
         if chosen is None:
+            transport = obj.get("transport", "websocket") if isinstance(obj, dict) else None
             raise ValidationError.from_exception_data(
                 "VoiceAgentConfig",
                 [{"type": "literal_error", "loc": ("transport",), "input": transport,

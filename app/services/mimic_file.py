@@ -190,8 +190,7 @@ def _prune(value: Any) -> Any:
     return value
 
 
-def _config_defaults(agent_type: AgentType) -> dict[str, Any]:
-    model = CONFIG_TYPES[agent_type]
+def _defaults_of(model: Any) -> dict[str, Any]:
     defaults = {}
     for name, field in model.model_fields.items():
         if not field.is_required():
@@ -200,12 +199,21 @@ def _config_defaults(agent_type: AgentType) -> dict[str, Any]:
     return defaults
 
 
+def _config_defaults(agent_type: AgentType, config: dict[str, Any]) -> dict[str, Any]:
+    model = CONFIG_TYPES[agent_type]
+    # A config of several shapes (a voice agent's, per transport) has the defaults of its shape,
+    # except the key that picks the shape: it stays unless it is the one picked by default.
+    shape = getattr(model, "shape_of", None)
+    concrete = (shape(config) if shape else None) or model
+    return {**_defaults_of(concrete), **_defaults_of(model)}
+
+
 def canonical(doc: MimicFile) -> dict[str, Any]:
     """The document without anything that equals its default, keys in the schema's order: a
     suite does not restate what `defaults` gives it (thresholds key by key), nor repeats: 1."""
     out = doc.model_dump(by_alias=True, exclude_defaults=True, mode="json")
     for agent, dumped in zip(doc.agents, out.get("agents", []), strict=True):
-        defaults = _config_defaults(AgentType(agent.type))
+        defaults = _config_defaults(AgentType(agent.type), agent.config)
         dumped["config"] = {k: v for k, v in agent.config.items() if k != "envRefs" and defaults.get(k, ...) != v}
     given = out.get("defaults") or {}
     for suite in out.get("suites", []):

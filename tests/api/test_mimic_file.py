@@ -247,3 +247,24 @@ def test_judge_repeats_and_the_calibration_gate_are_the_suites_own(client, make_
     answer = client.post("/api/mimic-yaml/import", json={"document": too_many, "env": ENV}, headers=account.headers)
     assert answer.status_code == 422
     assert answer.json()["error"]["details"][0]["field"] == "document.suites[0].judgeRepeats"
+
+
+def test_a_voice_agent_round_trips_with_its_references(client, make_account) -> None:
+    """A voice agent's config has one shape per transport: each is strict, and its secrets and
+    addresses are references as any agent's are."""
+    account = make_account()
+    agent = {"name": "Phone bot", "type": "voice",
+             "config": {"transport": "http", "url": "${VOICE_URL}/turn",
+                        "headers": {"Authorization": "Bearer ${VOICE_TOKEN}"}}}  # fmt: skip
+    document = {"version": 1, "agents": [agent]}
+    env = {"VOICE_URL": "http://127.0.0.1:9", "VOICE_TOKEN": "tok-voice-1234"}
+    pushed = client.post("/api/mimic-yaml/import", json={"document": document, "env": env}, headers=account.headers)
+    assert pushed.status_code == 200 and pushed.json()["created"] == {"agents": ["Phone bot"]}, pushed.text
+    stored = client.get("/api/agents?q=Phone bot", headers=account.headers).json()["data"][0]["config"]
+    assert stored["url"] == "http://127.0.0.1:9/turn" and "tok-voice" not in json.dumps(stored)
+    pulled = client.get("/api/mimic-yaml/export", params={"agent": "Phone bot"}, headers=account.headers).json()
+    assert pulled["document"] == document
+    typo = copy.deepcopy(document)
+    typo["agents"][0]["config"]["sampleRte"] = 8000  # strict in the shape of its transport
+    refused = client.post("/api/mimic-yaml/import", json={"document": typo, "env": env}, headers=account.headers)
+    assert refused.status_code == 422

@@ -45,7 +45,9 @@ def live_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveApp]:
         app.stop()
 
 
-@pytest.fixture(scope="session")
+# Package scope: Playwright's sync API keeps its event loop marked as running in this thread
+# while it is open, so it must be closed before the asyncio tests of later packages run.
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)

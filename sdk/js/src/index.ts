@@ -351,6 +351,10 @@ class Sessions extends Listable<Session> {
     return this.call("POST", `/${id}/judgements`, { body });
   }
   /** Human reviews of the verdict, newest first; `review` adds one. */
+  /** A voice session's call: answer latency, silences, talk-over, barge-in, recordings. */
+  voice(id: string): Promise<Schemas["VoiceCallPublic"]> {
+    return this.call("GET", `/${id}/voice`);
+  }
   reviews(id: string): Promise<Schemas["ReviewPublic"][]> {
     return this.call("GET", `/${id}/reviews`);
   }
@@ -521,6 +525,7 @@ export class MimicClient {
   readonly judgingSettings: Generic;
   readonly calibrationSets: Generic;
   readonly calibrations: Generic;
+  readonly voiceSettings: Generic;
   private readonly http: Http;
 
   constructor(options: MimicClientOptions) {
@@ -545,6 +550,7 @@ export class MimicClient {
     this.judgingSettings = new Generic(this.http, "/api/judging/settings");
     this.calibrationSets = new Generic(this.http, "/api/calibration-sets");
     this.calibrations = new Generic(this.http, "/api/calibrations");
+    this.voiceSettings = new Generic(this.http, "/api/voice/settings");
   }
 
   search(q: string, types?: string[], limit?: number): Promise<Schemas["SearchResults"]> {

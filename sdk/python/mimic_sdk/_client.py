@@ -40,6 +40,7 @@ class _Surface:
         self.judging_settings = j.JudgingSettings(transport)
         self.calibration_sets = j.CalibrationSets(transport)
         self.calibrations = j.Calibrations(transport)
+        self.voice_settings = j.VoiceSettings(transport)
 
     @property
     def base_url(self) -> str:

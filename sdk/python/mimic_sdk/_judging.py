@@ -1,5 +1,6 @@
 """The judging resources of the Mimic REST API: conversations judged from outside Mimic, the
-review queue, the workspace's judging settings, calibration sets and calibration reports.
+review queue, the workspace's judging settings, calibration sets and calibration reports; and
+the workspace's voice settings (how long call recordings are kept).
 Sessions and runs are judged again from their own resources (`sessions.rejudge`, `runs.rejudge`)."""
 
 from __future__ import annotations
@@ -40,6 +41,17 @@ class JudgingSettings(Resource):
 
     def update(self, body: dict[str, Any] | None = None, **fields: Any) -> Json:
         """judge_repeats (the default of independent judgements), review_sample_rate (admins)."""
+        return self._call("PUT", json_body=payload(body, fields))
+
+
+class VoiceSettings(Resource):
+    path = "/api/voice/settings"
+
+    def get(self) -> Json:
+        return self._call("GET")
+
+    def update(self, body: dict[str, Any] | None = None, **fields: Any) -> Json:
+        """How many days call recordings are kept (admins)."""
         return self._call("PUT", json_body=payload(body, fields))
 
 
@@ -111,4 +123,4 @@ async def _async_wait_report(calibrations: Calibrations, report_id: str, timeout
         await calibrations._t.sleep(poll)
 
 
-__all__ = ["CalibrationSets", "Calibrations", "JudgingSettings", "Judgements", "Reviews"]
+__all__ = ["CalibrationSets", "Calibrations", "JudgingSettings", "Judgements", "Reviews", "VoiceSettings"]

@@ -190,15 +190,20 @@ class Sessions(ListResource):
         return self._call("DELETE", f"/{session_id}")
 
     def export(self, session_id: str, *, format: str = "json") -> Json:
+        """JSON (a dict) or Markdown (text); a browser session's with every step, findings and files."""
         return self._call("GET", f"/{session_id}/export", params={"format": format})
 
     def report(self, session_id: str) -> str:
         """A browser session's printable HTML report, its screenshots inline."""
-        return self._call("GET", f"/{session_id}/report")
+        return self._call("GET", f"/{session_id}/report", headers={"Accept": "text/html"})
 
     def pages(self, session_id: str) -> Json:
-        """The pages a browser session went through, with its findings on each."""
+        """The pages a browser session went through, each with its outcome and findings."""
         return self._call("GET", f"/{session_id}/pages")
+
+    def voice(self, session_id: str) -> Json:
+        """A voice session's call: answer latency (p50, p95), silences, talk-over, barge-in, recordings."""
+        return self._call("GET", f"/{session_id}/voice")
 
     def events(self, session_id: str) -> Json:
         return self._t.call("GET", f"/api/events/{session_id}")
@@ -464,6 +469,10 @@ class Analytics(Resource):
     def judge(self, **params: Any) -> Json:
         """The judge's flip rate and agreement with human reviews over time."""
         return self._call("GET", "/judge", params=query(params))
+
+    def pages(self, agent_id: str, **params: Any) -> Json:
+        """A website's findings page by page (a browser agent), against baseline_agent_id's."""
+        return self._call("GET", "/pages", params=query({"agent_id": agent_id, **params}))
 
     def agent_report(self, agent_id: str, **params: Any) -> str:
         return self._call("GET", f"/agents/{agent_id}/report", params=query({"format": "html", **params}))
