@@ -33,7 +33,7 @@ export LITELLM_LOCAL_MODEL_COST_MAP := True
 export MIMIC_OUTBOUND_ALLOW ?= loopback
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run serve setup install bun axe chromium espeak migrate secret cli test test-scaled services bench clean help worker run-scaled schemas sdk-js sdk-js-types
+.PHONY: run serve setup install install-dev bun axe chromium espeak migrate secret cli test test-scaled services bench clean help worker run-scaled schemas sdk-js sdk-js-types
 
 help:
 	@echo "make run     set up (venv, requirements, bun, chromium, database) and start the app on :$(PORT)"
@@ -65,6 +65,14 @@ $(VENV)/.installed: requirements.txt
 	@test -x $(PY) || $(PYTHON_SYS) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
+	@touch $@
+
+# What tests, the fuzzer, the linter and the benchmarks add (requirements-dev.txt); `make run`
+# installs only what runs.
+install-dev: $(VENV)/.dev-installed
+
+$(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
 	@touch $@
 
 # The Python SDK (sdk/python, `mimic-sdk`: the CLI's client and the pytest plugin), editable.
@@ -166,17 +174,17 @@ services:
 
 # First the whole suite on the embedded default (SQLite, in-memory bus), then the API,
 # engine, services and migration tests again on a real PostgreSQL and Redis.
-test: install bun axe chromium espeak cli services sdk-js
+test: install install-dev bun axe chromium espeak cli services sdk-js
 	$(PY) -m pytest $(PYTEST_ARGS)
 	@$(MAKE) --no-print-directory test-scaled
 
 # The browser and end-to-end tests (marked e2e) run once, in the first run, and so does the
 # OpenAPI fuzzer: it checks the API's contract, which does not depend on the storage backend.
 SCALED_TESTS ?= tests/api tests/engine tests/services tests/models --ignore=tests/api/test_fuzz.py
-test-scaled: install espeak cli services
+test-scaled: install install-dev espeak cli services
 	MIMIC_TEST_BACKEND=postgres $(PY) -m pytest $(SCALED_TESTS) -m "not e2e" $(PYTEST_ARGS)
 
-bench: install axe espeak
+bench: install install-dev axe espeak
 	@for b in bench/*.py; do echo "== $$b"; PYTHONPATH=. $(PY) $$b || exit 1; done
 
 # schemas/mimic.yaml.schema.json, the JSON Schema of mimic.yaml made from the models (a test

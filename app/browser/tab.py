@@ -350,13 +350,6 @@ class BrowserTab(TabActing):
             logger.info("axe-core did not run on %s: %s", page.url, _short_error(exc.message))
             return None
 
-    async def field_value(self, ref: str) -> str | None:
-        page = self._require_page()
-        try:
-            return await page.locator(f"aria-ref={ref}").input_value(timeout=1000)
-        except PlaywrightError:
-            return None
-
     # -- links ------------------------------------------------------------------------------
 
     def _in_background(self, coroutine) -> None:

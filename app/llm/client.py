@@ -9,6 +9,7 @@ import json
 import logging
 import os
 import re
+import socket
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
@@ -95,11 +96,14 @@ class LLMError(Exception):
     KINDS = ("auth", "rate_limit", "timeout", "connection", "bad_request", "bad_output", "provider", "refused",
              "too_large")  # fmt: skip
 
-    def __init__(self, kind: str, message: str, status_code: int | None = None) -> None:
+    def __init__(self, kind: str, message: str, status_code: int | None = None, *, unsent: bool = False) -> None:
         super().__init__(f"{kind}: {message}")
         self.kind = kind
         self.message = message
         self.status_code = status_code
+        # The request surely never reached the endpoint (refused, unresolved, no connection
+        # made): the one failure a call to an agent under test may be retried after.
+        self.unsent = unsent
 
     @property
     def retryable(self) -> bool:
@@ -373,6 +377,11 @@ def _is_connection_failure(exc: BaseException) -> bool:
     return isinstance(exc, httpx.ConnectError | httpx.RemoteProtocolError | httpx.NetworkError | ConnectionError)
 
 
+# Failures before a byte of the request left: no connection (refused, reset on connect, no
+# route), no address (DNS).
+_NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, ConnectionRefusedError, socket.gaierror)
+
+
 def _to_llm_error(exc: BaseException, secrets: list[str], timeout_s: float) -> LLMError:
     status = getattr(exc, "status_code", None)
     status = status if isinstance(status, int) else None
@@ -393,7 +402,8 @@ def _to_llm_error(exc: BaseException, secrets: list[str], timeout_s: float) -> L
     if any(_is_connection_failure(e) for e in chain[1:]) or (
         isinstance(exc, litellm.APIConnectionError) and any(isinstance(e, OSError) for e in chain[1:])
     ):
-        return LLMError("connection", message, None)
+        unsent = any(isinstance(e, _NEVER_SENT) for e in chain)
+        return LLMError("connection", message, None, unsent=unsent)
     if status is not None and 400 <= status < 500:
         return LLMError("bad_request", message, status)
     return LLMError("provider", message, status)

@@ -1754,13 +1754,6 @@ def hosted_agent_reply(messages: list[dict[str, Any]], rng: random.Random) -> st
     return text
 
 
-def _is_small_talk(text: str) -> bool:
-    return bool(
-        re.search(r"(?i)^\s*(ok|okay|thanks|thank you|great|perfect|cool|got it|gracias|perfecto|vale)\b", text)
-        and len(text) < 80
-    )
-
-
 def _topic(text: str, spanish: bool) -> str:
     words = [w for w in re.findall(r"[A-Za-záéíóúñ]{4,}", text) if w.lower() not in _STOPWORDS | _ES_STOPWORDS]
     if not words:

@@ -83,7 +83,3 @@ class Principal:
 def require(principal: Principal, permission: Permission) -> None:
     if not principal.can(permission):
         raise PermissionDenied(f"Your role ({principal.role}) does not allow this ({permission}).")
-
-
-def outranks_or_equals(principal: Principal, role: Role) -> bool:
-    return ROLE_RANK[principal.role] >= ROLE_RANK[role]

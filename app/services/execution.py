@@ -232,11 +232,6 @@ async def _keep_lease(session_id: str, worker_id: str, runner: asyncio.Task | No
 # ---- submitting ------------------------------------------------------------------------------
 
 
-def mark_queued(session_id: str) -> None:
-    with session_scope() as db:
-        db.exec(update(SimSession).where(col(SimSession.id) == session_id).values(queued_at=utcnow()))
-
-
 def submit(*session_ids: str) -> None:
     """Hands pending sessions (already marked queued) to whatever runs sessions; from a
     route's worker thread, through the backend's event loop (once for them all, in order,

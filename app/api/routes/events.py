@@ -7,7 +7,7 @@ import time
 from collections.abc import AsyncIterator
 
 from fastapi import APIRouter
-from fastapi.responses import StreamingResponse
+from sse_starlette import EventSourceResponse, ServerSentEvent
 
 from app.api.deps import CurrentPrincipal, SessionDep, StreamCredential, StreamPrincipal
 from app.models.session import EventPublic, FindingPublic
@@ -29,36 +29,43 @@ def list_findings(session_id: str, principal: CurrentPrincipal, session: Session
     return sessions.list_findings(session=session, principal=principal, session_id=session_id)
 
 
-def _sse(event: str, data: dict) -> str:
-    return f"event: {event}\ndata: {json.dumps(data, separators=(',', ':'))}\n\n"
+def _event(event: str, data: dict) -> ServerSentEvent:
+    return ServerSentEvent(event=event, data=json.dumps(data, separators=(",", ":")))
 
 
-async def _stream(principal: Principal, credential: str, session_id: str) -> AsyncIterator[str]:
-    yield _sse("connected", {"sessionId": session_id, "timestamp": int(time.time() * 1000)})
+def _heartbeat() -> ServerSentEvent:
+    return _event("heartbeat", {"timestamp": int(time.time() * 1000)})
+
+
+async def _stream(principal: Principal, credential: str, session_id: str) -> AsyncIterator[ServerSentEvent]:
+    yield _event("connected", {"sessionId": session_id, "timestamp": int(time.time() * 1000)})
     feed = live.session_feed(principal, session_id, heartbeat_s=settings.sse_heartbeat_seconds)
     try:
         async for item in live.while_allowed(feed, credential, principal, session_id):
-            if item.type == "heartbeat":
-                yield _sse("heartbeat", {"timestamp": int(time.time() * 1000)})
-            else:
-                yield _sse("update", {"type": item.type, "data": item.data})
+            # The feed's own heartbeats re-check the credential; the response pings the client.
+            if item.type != "heartbeat":
+                yield _event("update", {"type": item.type, "data": item.data})
     except ServiceError as exc:  # signed out, password changed, removed from the workspace
-        yield _sse("error", {"message": exc.message})
+        yield _event("error", {"message": exc.message})
 
 
 @router.get(
     "/{session_id}/stream",
     summary="Live updates (Server-Sent Events)",
-    response_class=StreamingResponse,
+    response_class=EventSourceResponse,
     responses={200: {"content": {"text/event-stream": {}}}},
 )
-async def stream(session_id: str, principal: StreamPrincipal, credential: StreamCredential) -> StreamingResponse:
+async def stream(session_id: str, principal: StreamPrincipal, credential: StreamCredential) -> EventSourceResponse:
     """Events: `connected`, then `update` ({type: message | status | progress | finding | error |
     complete, data}) and `heartbeat`; the stream ends after `complete`, or with an `error` event
     once the credential is revoked or the caller loses the workspace. Accepts ?token=."""
     live.check_access(principal, session_id)
-    return StreamingResponse(
+    # sse-starlette: framing, the heartbeat on its own clock, and the stream closed when the
+    # client goes or the server shuts down.
+    return EventSourceResponse(
         _stream(principal, credential, session_id),
-        media_type="text/event-stream",
+        ping=settings.sse_heartbeat_seconds,
+        ping_message_factory=_heartbeat,
+        sep="\n",
         headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
     )

@@ -15,7 +15,9 @@ from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt, wait
 from app.outbound import OutboundError, UnresolvedHost
 
 MAX_ATTEMPTS = 3
-TRANSIENT_STATUSES = frozenset({408, 425, 429, 502, 503, 504})
+# Statuses that say the agent did not act on the request (too early, too many, unavailable):
+# safe to send again. Not 502/504: a gateway may have passed it on before failing.
+TRANSIENT_STATUSES = frozenset({408, 425, 429, 503})
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,8 @@ async def with_retries(attempt, timeout_s: float) -> tuple[Any, int]:
                 async with asyncio.timeout(timeout_s):
                     result = await attempt()
             except TimeoutError as exc:
-                raise TargetError("timeout", f"no answer within {timeout_s:g} s", retryable=True) from exc
+                # The agent may have the message: never sent twice.
+                raise TargetError("timeout", f"no answer within {timeout_s:g} s") from exc
             return result, int((time.perf_counter() - started) * 1000)
     raise AssertionError("unreachable")  # pragma: no cover
 

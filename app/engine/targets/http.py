@@ -21,9 +21,14 @@ from app.outbound import OutboundError, outbound_client
 
 
 def http_error(exc: httpx.HTTPError) -> TargetError:
+    """Retryable only when the request surely never reached the agent: no connection made
+    (refused, DNS, connect timeout) or none free in the pool. After a read or write timeout or
+    a broken reply the agent may have the persona's message: sending it again would make it
+    receive it twice."""
+    unsent = isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
     if isinstance(exc, httpx.TimeoutException):
-        return TargetError("timeout", f"timed out: {exc.__class__.__name__}", retryable=True)
-    return TargetError("connection", f"{exc.__class__.__name__}: {exc}".rstrip(": "), retryable=True)
+        return TargetError("timeout", f"timed out: {exc.__class__.__name__}", retryable=unsent)
+    return TargetError("connection", f"{exc.__class__.__name__}: {exc}".rstrip(": "), retryable=unsent)
 
 
 def check_status(response: httpx.Response) -> None:

@@ -16,7 +16,9 @@ def llm_target_error(exc: llm.LLMError) -> TargetError:
         _KINDS.get(exc.kind, "http_status"),
         exc.message,
         status_code=exc.status_code,
-        retryable=exc.kind in {"timeout", "connection", "rate_limit"},
+        # Only what surely did not reach the agent: a timeout or a broken reply may have (it
+        # would receive the persona's message twice).
+        retryable=exc.kind == "rate_limit" or (exc.kind == "connection" and exc.unsent),
     )
 
 

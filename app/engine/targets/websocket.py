@@ -111,6 +111,11 @@ class WebSocketTarget:
             connection = await self._connect()
             try:
                 await connection.send(outgoing)
+            except ConnectionClosed as exc:
+                # A kept connection the agent closed meanwhile: the message never left. Send again.
+                self.connection = None
+                raise closed_error(exc, "the connection closed", retryable=True) from exc
+            try:
                 # Skip frames that carry no reply (typing indicators, acks) until one does.
                 while True:
                     frame = await connection.recv()
@@ -123,8 +128,9 @@ class WebSocketTarget:
                     except TargetError:
                         continue
             except ConnectionClosed as exc:
+                # Closed after the message went: the agent may have it, so it is not sent twice.
                 self.connection = None
-                raise closed_error(exc, "the connection closed", retryable=True) from exc
+                raise closed_error(exc, "the connection closed") from exc
 
         try:
             (content, raw), latency = await with_retries(attempt, self.config["timeoutSeconds"])

@@ -14,7 +14,6 @@ import hmac
 import json
 import time
 import uuid
-from collections import defaultdict
 
 import httpx
 
@@ -24,30 +23,36 @@ from app.outbound import OutboundError, outbound_client
 
 
 class WhatsAppInbox:
-    """Replies the bots sent, waiting for the sessions that expect them (one process)."""
+    """Replies the bots sent, waiting for the sessions that expect them (one process).
+
+    Sessions wait on the event loop; replies arrive in a route's worker thread, so a reply is
+    handed to the waiting session's loop (call_soon_threadsafe), never put on its queue from
+    the thread."""
 
     def __init__(self) -> None:
-        self._queues: dict[tuple[str, str], asyncio.Queue[str]] = defaultdict(asyncio.Queue)
-        self._open: set[tuple[str, str]] = set()
+        self._waiting: dict[tuple[str, str], tuple[asyncio.AbstractEventLoop, asyncio.Queue[str]]] = {}
 
     def open(self, agent_id: str, wa_id: str) -> None:
-        self._open.add((agent_id, wa_id))
+        """From the session's event loop."""
+        self._waiting[(agent_id, wa_id)] = (asyncio.get_running_loop(), asyncio.Queue())
 
     def close(self, agent_id: str, wa_id: str) -> None:
-        self._open.discard((agent_id, wa_id))
-        self._queues.pop((agent_id, wa_id), None)
-
-    def is_open(self, agent_id: str, wa_id: str) -> bool:
-        return (agent_id, wa_id) in self._open
+        self._waiting.pop((agent_id, wa_id), None)
 
     def deliver(self, agent_id: str, wa_id: str, text: str) -> bool:
-        if (agent_id, wa_id) not in self._open:
+        """From any thread: False when no session of this process waits for the reply."""
+        waiting = self._waiting.get((agent_id, wa_id))
+        if waiting is None:
             return False
-        self._queues[(agent_id, wa_id)].put_nowait(text)
+        loop, queue = waiting
+        try:
+            loop.call_soon_threadsafe(queue.put_nowait, text)
+        except RuntimeError:  # the loop has closed: the session is gone
+            return False
         return True
 
     async def next_reply(self, agent_id: str, wa_id: str) -> str:
-        return await self._queues[(agent_id, wa_id)].get()
+        return await self._waiting[(agent_id, wa_id)][1].get()
 
 
 inbox = WhatsAppInbox()
