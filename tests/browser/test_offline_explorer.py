@@ -11,8 +11,8 @@ import json
 from app import llm
 from app.engine.browser_persona import BrowserPersona, BrowserStep, PageView, step_message
 from app.engine.context import ModelChoice, ObjectiveSnapshot, PersonaSnapshot
-from app.llm.offline_browser import parse_snapshot
-from app.llm.offline_forms import Persona, kind_of, sample_for_pattern, value_for
+from app.llm.offline.browser import parse_snapshot
+from app.llm.offline.forms import Persona, kind_of, sample_for_pattern, value_for
 
 HOME = """- generic [ref=e1]:
   - navigation "Main" [ref=e2]:

@@ -101,7 +101,8 @@ def _cut_short_agent() -> tuple[socket.socket, list[bytes]]:
                 return
             with connection:
                 requests.append(connection.recv(65536))
-                connection.sendall(b'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 200\r\n\r\n{"re')
+                head = b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 200\r\n\r\n"
+                connection.sendall(head + b"{\"re")
 
     threading.Thread(target=serve, daemon=True).start()
     return listener, requests

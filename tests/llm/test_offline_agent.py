@@ -8,7 +8,8 @@ import pytest
 import yaml
 
 from app.llm import OFFLINE_MODEL, LLMError, LLMRole, complete
-from app.llm.offline import OfflineLLM, is_spanish
+from app.llm.offline.provider import OfflineLLM
+from app.llm.offline.text import is_spanish
 
 LIBRARY = Path(__file__).resolve().parents[2] / "app" / "services" / "library" / "data"
 DEMO_PROMPT = yaml.safe_load((LIBRARY / "agents.yaml").read_text())[0]["config"]["systemPrompt"]
@@ -105,7 +106,7 @@ async def test_a_bug_in_the_simulator_is_one_provider_error_without_a_traceback(
         calls.append(1)
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr("app.llm.offline.hosted_agent_reply", broken)
+    monkeypatch.setattr("app.llm.offline.provider.hosted_agent_reply", broken)
     with pytest.raises(LLMError) as caught:
         await complete(model=OFFLINE_MODEL, messages=[{"role": "user", "content": "hi"}], role=LLMRole.agent)
     assert caught.value.kind == "provider" and "division by zero" in caught.value.message

@@ -10,7 +10,8 @@ import yaml
 from pydantic import BaseModel
 
 from app.llm import OFFLINE_MODEL, PERSONA_TOOL, LLMRole, complete
-from app.llm.offline import CONTEXT_METADATA_KEY, answer, is_spanish
+from app.llm.offline.provider import answer
+from app.llm.offline.text import CONTEXT_METADATA_KEY, is_spanish
 
 LIBRARY = Path(__file__).resolve().parents[2] / "app" / "services" / "library" / "data"
 PERSONAS = {p["key"]: p for p in yaml.safe_load((LIBRARY / "personas.yaml").read_text())}

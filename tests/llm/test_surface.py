@@ -13,7 +13,7 @@ from app.llm import (
     display_name,
     is_offline,
 )
-from app.llm.offline import CONTEXT_METADATA_KEY, context_of
+from app.llm.offline.text import CONTEXT_METADATA_KEY, context_of
 
 
 def test_offline_model_is_labelled() -> None:

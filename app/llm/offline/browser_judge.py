@@ -1,6 +1,6 @@
 """The offline judge of a browser session: answers the forced `submit_browser_verdict` and
 `submit_browser_findings` calls deterministically, and honestly, as the conversation's
-offline judge does (app/llm/offline.py): it decides only what the steps' structure shows
+offline judge does (app/llm/offline/judge.py): it decides only what the steps' structure shows
 and answers inconclusive ("needs an LLM judge") for the rest. It never matches a
 criterion's words against a page: a page that repeats them (or what the visitor typed) is
 not evidence that the site did it. The objective's checks, applied by Mimic's rules after
@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.llm.offline import parse_criterion
+from app.llm.offline.criteria import parse_criterion
 
 
 def _blank(step: dict[str, Any]) -> bool:

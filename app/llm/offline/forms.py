@@ -16,7 +16,7 @@ try:  # Python 3.11+: the regular-expression parser behind `re`
 except ImportError:  # pragma: no cover
     import sre_parse  # type: ignore[no-redef]
 
-from app.llm.offline import _fold
+from app.llm.offline.text import fold
 
 _PLACEHOLDER_OPTION = re.compile(r"^\s*$|choose|select|pick|--|please|elige|selecciona", re.I)
 AGREE_WORDS = re.compile(r"\b(agree|accept|terms|consent|acepto|privacy)\b", re.I)
@@ -208,7 +208,7 @@ def kind_of(field: dict[str, Any]) -> str:
 
 
 def _label_kind(field: dict[str, Any]) -> str:
-    words = _fold(" ".join(str(field.get(k) or "") for k in ("label", "placeholder", "name", "autocomplete")))
+    words = fold(" ".join(str(field.get(k) or "") for k in ("label", "placeholder", "name", "autocomplete")))
     for pattern, kind in _TEXT_RULES:
         if re.search(pattern, words):
             return kind
@@ -228,7 +228,7 @@ def value_for(field: dict[str, Any], persona: Persona, variant: int = 0) -> str:
     first, *rest = persona.name.split() or ["Alex"]
     simple = {
         "email": persona.email, "first_name": first, "last_name": rest[-1] if rest else "Doe",
-        "username": _fold(first) + "01", "password": "Correct-Horse-7", "card": "4242 4242 4242 4242",
+        "username": fold(first) + "01", "password": "Correct-Horse-7", "card": "4242 4242 4242 4242",
         "cvc": "123", "expiry": "12/30", "phone": persona.phone, "postcode": "H91 X2Y3", "city": "Galway",
         "country": "Ireland", "address": persona.address, "company": "Kelly & Sons",
         "name": persona.name if len(persona.name.split()) > 1 else f"{persona.name} Doe", "order": persona.order_id,

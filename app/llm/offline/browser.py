@@ -14,7 +14,7 @@ A plain crawler and task-doer, in this order each step:
 2. list tasks (a todo app): types each item the goal quotes into the page's entry field and
    presses Enter (such apps have no button), then ticks the ones the goal marks done;
 3. forms: fills every field of the goal's form with values that fit it (app/llm/
-   offline_forms.py), chooses radio buttons and options the goal names, ticks the
+   forms.py), chooses radio buttons and options the goal names, ticks the
    required boxes, then clicks the form's button or, without one, presses Enter;
 4. links: the link or button whose words match the goal, its criteria and keywords
    (relative links too), then the goal's links seen on earlier pages, then every other
@@ -32,15 +32,11 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from app.llm.offline import (
-    _persona_facts,
-    check_criterion,
-    parse_criterion,
-    persona_context,
-    terms_of,
-)
-from app.llm.offline_forms import AGREE_WORDS, Persona, is_placeholder_option, kind_of, option_for, value_for
-from app.llm.offline_snapshot import FIELD_ROLES, Element, parse_snapshot
+from app.llm.offline.criteria import check_criterion, parse_criterion
+from app.llm.offline.forms import AGREE_WORDS, Persona, is_placeholder_option, kind_of, option_for, value_for
+from app.llm.offline.persona_context import persona_context, persona_facts
+from app.llm.offline.snapshot import FIELD_ROLES, Element, parse_snapshot
+from app.llm.offline.text import terms_of
 
 BROWSER_TOOL = "browser_action"
 
@@ -139,7 +135,7 @@ def _situation(context: dict[str, Any]) -> _Situation:
     keywords = [str(k) for k in objective.get("keywords") or []]
     browser = context.get("browser") if isinstance(context.get("browser"), dict) else {}
     elements, text = parse_snapshot(str(browser.get("snapshot") or ""))
-    facts = _persona_facts(ctx, random.Random(ctx.name))
+    facts = persona_facts(ctx, random.Random(ctx.name))
     page = browser.get("page") if isinstance(browser.get("page"), dict) else {}
     outcome = page.get("outcome") if isinstance(page.get("outcome"), dict) else {}
     site = browser.get("site") if isinstance(browser.get("site"), dict) else {}
