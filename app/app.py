@@ -3,7 +3,8 @@
 import reflex as rx
 
 from app.api.main import create_api
-from app.services import calibrations, execution, voice
+from app.runtime import execution
+from app.services import calibrations, voice
 from app.services.webhooks import dispatcher as webhook_dispatcher
 from app.ui.pages import register_pages
 from app.ui.theme import theme

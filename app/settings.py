@@ -13,6 +13,8 @@ from typing import Literal
 from pydantic import AliasChoices, Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from app.outbound_policy import OutboundPolicy
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 VERSION = "0.1.0"
 
@@ -69,6 +71,12 @@ class Settings(BaseSettings):
     default_model: str = "mimic/offline"
     port: int = Field(default=3000, validation_alias=AliasChoices("PORT", "MIMIC_PORT"))
     max_concurrent_sessions: int = Field(default=8, ge=1, le=10_000)
+    # Webhook deliveries: attempts in all, the wait before the n-th retry (base x factor^(n-1)
+    # seconds) and the time a receiver has to answer each.
+    webhook_max_attempts: int = Field(default=5, ge=1, le=20)
+    webhook_retry_base_seconds: float = Field(default=10, gt=0)
+    webhook_retry_factor: float = Field(default=4, ge=1)
+    webhook_timeout_seconds: float = Field(default=10, gt=0, le=120)
     # Seconds between keep-alive events on the SSE stream.
     sse_heartbeat_seconds: float = Field(default=30, gt=0)
     data_dir: Path = PROJECT_ROOT / "data"
@@ -104,8 +112,6 @@ class Settings(BaseSettings):
     @field_validator("outbound_allow")
     @classmethod
     def _check_outbound_allow(cls, value: str) -> str:
-        from app.outbound import OutboundPolicy  # late: app.outbound reads these settings
-
         OutboundPolicy.parse(value)  # a ValueError names the entries it cannot read
         return value
 

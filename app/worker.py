@@ -17,7 +17,11 @@ import logging
 
 from taskiq import TaskiqEvents, TaskiqState
 
-from app.services import execution
+from app.runtime import execution
+
+# The services hand the runtime what running a session needs (its plan, how it ended) and
+# settle runs when their sessions end: importing them registers that.
+from app.services import runs, sessions  # noqa: F401
 from app.settings import settings
 
 if not settings.uses_queue:

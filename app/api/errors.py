@@ -16,6 +16,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from app.api.headers import NON_DOCUMENT_HEADERS
 from app.models.base import PATTERN_MESSAGES
 from app.services import errors as service_errors
 
@@ -154,8 +155,6 @@ async def _on_service_error(_request: Request, exc: service_errors.ServiceError)
 
 
 async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
-    from app.api.middleware import NON_DOCUMENT_HEADERS  # late: the middleware module imports this one
-
     logger.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
     # Starlette sends this answer from its outermost layer, past the security headers middleware.
     return error_response(

@@ -26,24 +26,15 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api.errors import ErrorCode, error_payload
-from app.services import event_loop
+from app.api.headers import FIXED_HEADERS, NON_DOCUMENT_POLICY
+from app.runtime import event_loop
+from app.services.webhooks import dispatcher as webhook_dispatcher
 from app.settings import settings
 
 logger = logging.getLogger("mimic.api")
 
 # ---------------------------------------------------------------- security headers
 
-_FIXED_HEADERS: dict[str, str] = {
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-    "Referrer-Policy": "strict-origin-when-cross-origin",
-    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
-    "Cross-Origin-Opener-Policy": "same-origin",
-}
-
-# JSON, files, scripts, styles: nothing in them may load or run anything, nor be framed.
-NON_DOCUMENT_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'"
-NON_DOCUMENT_HEADERS = {**_FIXED_HEADERS, "Content-Security-Policy": NON_DOCUMENT_POLICY}
 
 
 def page_policy(script_hashes: Iterable[str], *, docs: bool = False) -> str:
@@ -129,7 +120,7 @@ class SecurityHeadersMiddleware:
             if message["type"] == "http.response.start":
                 message.setdefault("headers", [])
                 headers = MutableHeaders(scope=message)
-                for name, value in _FIXED_HEADERS.items():
+                for name, value in FIXED_HEADERS.items():
                     if name not in headers:
                         headers[name] = value
                 if "content-security-policy" in headers or message.get("status") == 304:
@@ -277,8 +268,9 @@ async def _send_too_large(send: Send, limit: int) -> None:
 
 
 class BindEventLoop:
-    """Binds the loop that serves the API as the one sessions run on (app/services/event_loop.py),
-    so that routes running in worker threads can hand work to it; a pointer comparison per request."""
+    """Binds the loop that serves the API as the one sessions run on (app/runtime/event_loop.py),
+    so that routes running in worker threads can hand work to it, and starts the webhook
+    dispatcher there; a pointer comparison per request."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -288,4 +280,6 @@ class BindEventLoop:
             loop = asyncio.get_running_loop()
             if event_loop.current() is not loop:
                 event_loop.bind(loop)
+                # The API served alone (uvicorn, tests) delivers webhooks from its loop too.
+                webhook_dispatcher.ensure_started()
         await self.app(scope, receive, send)

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
 
+from app.settings import settings
+
 logger = logging.getLogger("mimic.bus")
 
 ALL = "*"  # the channel that receives every session's events (webhooks, dashboards)
@@ -263,8 +265,6 @@ def _json_default(value: Any) -> Any:
 
 
 def _make_bus() -> InMemoryBus | RedisBus:
-    from app.settings import settings
-
     return RedisBus(settings.redis_url) if settings.redis_url else InMemoryBus()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import importlib
 import json
 import logging
 import os
@@ -31,6 +32,26 @@ from app.llm.offline import CONTEXT_METADATA_KEY, ROLE_METADATA_KEY, OfflineLLM 
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
+
+# What the OpenAI SDK and litellm import on their first call (the SDK's `client.chat` loads
+# every resource module: about a second), loaded now: otherwise the first reply of an agent in
+# a process is measured a second slower than it was, and may pass its timeout.
+_FIRST_CALL_IMPORTS = (
+    "openai.resources",
+    "anyio._backends._asyncio",
+    "litellm._service_logger",
+    "litellm.proxy._types",
+    "litellm.llms.litellm_proxy.chat.transformation",
+    "litellm.llms.openai.chat.gpt_audio_transformation",
+    "litellm.llms.openai_like.dynamic_config",
+    "litellm.llms.vertex_ai.vertex_ai_partner_models.anthropic.transformation",
+    "litellm.proxy.openai_files_endpoints.common_utils",
+)
+for _module in _FIRST_CALL_IMPORTS:
+    try:
+        importlib.import_module(_module)
+    except ImportError:  # a later litellm or SDK moved it: only the first call is slower
+        logger.debug("could not preload %s", _module)
 
 OFFLINE_PROVIDER = "mimic"
 OFFLINE_MODEL = "mimic/offline"

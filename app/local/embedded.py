@@ -31,7 +31,8 @@ from app.models.library import Agent, Objective, Persona
 from app.models.session import TERMINAL_STATUSES, SessionCreate, SimSession
 from app.models.suite import RunOverrides, Suite
 from app.outbound import OutboundPolicy
-from app.services import event_loop, execution, mimic_file, mimic_sync, run_reports, runs, sessions
+from app.runtime import event_loop, execution
+from app.services import mimic_file, mimic_sync, run_reports, runs, sessions
 from app.services.access import Principal
 from app.services.errors import FieldError, ServiceError
 from app.settings import PROJECT_ROOT, settings
@@ -162,8 +163,7 @@ class EmbeddedBackend:
                 agent_id=self._id(db, Agent, "agent", agent), persona_id=self._id(db, Persona, "persona", persona),
                 objective_id=self._id(db, Objective, "objective", objective), config=config, llm_config=llm_config,
             )  # fmt: skip
-            created = sessions.create_session(session=db, principal=self.principal, data=data)
-            sessions.start_session(session=db, principal=self.principal, session_id=created.id)
+            created = sessions.create_and_start(session=db, principal=self.principal, data=data)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             with self._db() as db:

@@ -147,7 +147,7 @@ class SimSession(SQLModel, table=True):
     started_at: datetime | None = timestamp_field()
     ended_at: datetime | None = timestamp_field()
     duration_ms: int | None = None
-    # Execution (app/services/execution.py): when it was handed to a runner, which worker
+    # Execution (app/runtime/execution.py): when it was handed to a runner, which worker
     # claimed it, and until when that worker's claim holds unless renewed (queue workers).
     queued_at: datetime | None = timestamp_field()
     worker_id: str | None = Field(default=None, max_length=80)

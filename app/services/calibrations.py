@@ -19,7 +19,8 @@ from app.engine.context import ModelChoice
 from app.engine.judge_prompt import PROMPT_VERSION
 from app.models.base import utcnow
 from app.models.calibration import CalibrationCreate, CalibrationDetail, CalibrationPublic, CalibrationReport
-from app.services import audit, event_loop, execution, judging, providers
+from app.runtime import event_loop, execution
+from app.services import audit, judging, providers
 from app.services.access import Permission, Principal, require
 from app.services.calibration import CalibrationSet, CaseFailed, CaseResult, judge_case, score
 from app.services.crud import ScopedResource

@@ -21,7 +21,8 @@ from app.models.base import utcnow
 from app.models.judgement import JudgeRequest
 from app.models.session import SimSession
 from app.models.suite import Run, RunDetail
-from app.services import audit, event_loop, judging, runs
+from app.runtime import event_loop
+from app.services import audit, judging, runs
 from app.services.access import Permission, Principal, require
 from app.services.errors import Conflict, NotFound
 

@@ -44,7 +44,8 @@ from app.models.suite import (
     RunSummary,
     Suite,
 )
-from app.services import browser_pages, execution, judge_calibration, run_stats, sessions, suites
+from app.runtime import execution
+from app.services import browser_pages, judge_calibration, run_stats, sessions, suites
 from app.services.access import Permission, Principal, require
 from app.services.errors import Conflict, FieldError, NotFound, ValidationFailed
 from app.services.pagination import Paginated, paginate
@@ -335,9 +336,6 @@ def start_run(
                 row.status, row.outcome, row.end_reason = "cancelled", "cancelled", "cancelled"
         session.commit()
         raise
-    from app.services.webhooks import dispatcher  # late: webhooks reads runs' results
-
-    dispatcher.ensure_started()
     publish_run_event(run, "running", {"totalSessions": run.total_sessions})
     execution.submit(*(row.id for row in rows))  # after run.started, so that it is heard first
     # No coordinator waits for the sessions: whoever ends a run's last session (a backend or
@@ -553,3 +551,16 @@ def compare_runs(*, session: Session, principal: Principal, run_id: str, baselin
             significant=test.significant,
         ),
     )  # fmt: skip
+
+
+def settle(run_ids: list[str] | None) -> None:
+    """Finalizes these runs (None: every open run), each on its own: one that fails is logged."""
+    for run_id in run_ids if run_ids is not None else open_run_ids():
+        try:
+            finalize_run(run_id)
+        except Exception:
+            logger.exception("finishing run %s failed", run_id)
+
+
+# A run settles when the runtime says one of its sessions ended (it imports no service).
+execution.settle_with(settle)

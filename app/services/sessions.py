@@ -10,6 +10,7 @@ from sqlalchemy import func, update
 from sqlalchemy.orm import defer
 from sqlmodel import Session, col, select
 
+from app.db import session_scope
 from app.engine.bus import bus
 from app.engine.context import ModelChoice, ObjectiveSnapshot, PersonaSnapshot, SessionLimits, SessionPlan
 from app.engine.runner import SessionRunner
@@ -29,7 +30,8 @@ from app.models.session import (
     SessionStopped,
     SimSession,
 )
-from app.services import agents, browser_sessions, execution, providers, verdicts, voice
+from app.runtime import execution
+from app.services import agents, browser_sessions, providers, verdicts, voice
 from app.services.access import Permission, Principal, require
 from app.services.crud import ScopedResource
 from app.services.errors import Conflict, FieldError, ValidationFailed
@@ -92,6 +94,27 @@ def _in_workspace(session: Session, model: type, row_id: str, principal: Princip
 
 
 def create_session(*, session: Session, principal: Principal, data: SessionCreate) -> SessionPublic:
+    row = _new_session(session, principal, data)
+    session.commit()
+    return to_public(row)
+
+
+def create_and_start(*, session: Session, principal: Principal, data: SessionCreate) -> SessionPublic:
+    """`autoStart`: created and started in one transaction, so a session that cannot start (its
+    models or agent refuse to make a plan) is refused whole, never left behind pending."""
+    try:
+        row = _new_session(session, principal, data)
+        session.flush()
+        _record_start(session, row)
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise
+    execution.submit(row.id)
+    return to_public(row)
+
+
+def _new_session(session: Session, principal: Principal, data: SessionCreate) -> SimSession:
     require(principal, Permission.write)
     agent = _in_workspace(session, Agent, data.agent_id, principal, "agentId", "agent")
     _in_workspace(session, Persona, data.persona_id, principal, "personaId", "persona")
@@ -108,8 +131,7 @@ def create_session(*, session: Session, principal: Principal, data: SessionCreat
         vision_config=data.vision_config.model_dump(by_alias=True), created_by=principal.user_id,
     )  # fmt: skip
     session.add(row)
-    session.commit()
-    return to_public(row)
+    return row
 
 
 def list_sessions(
@@ -222,8 +244,6 @@ async def run_plan(plan: SessionPlan, vision_config: dict | None = None) -> None
 
 def load_plan(session_id: str) -> tuple[SessionPlan, dict, str | None] | None:
     """What a runner needs, read afresh from the database (by whichever process runs it)."""
-    from app.db import session_scope
-
     with session_scope() as db:
         row = db.get(SimSession, session_id)
         if row is None:
@@ -233,8 +253,6 @@ def load_plan(session_id: str) -> tuple[SessionPlan, dict, str | None] | None:
 
 def record_failure(session_id: str, message: str) -> None:
     """A session that could not be run at all ends with an error saying why."""
-    from app.db import session_scope
-
     now = utcnow()
     with session_scope() as db:
         db.exec(
@@ -253,8 +271,6 @@ def record_failure(session_id: str, message: str) -> None:
 
 def record_cancelled(session_id: str, worker_id: str) -> None:
     """A session cancelled after its worker claimed it but before its runner began."""
-    from app.db import session_scope
-
     now = utcnow()
     with session_scope() as db:
         db.exec(
@@ -269,12 +285,9 @@ def record_cancelled(session_id: str, worker_id: str) -> None:
 
 
 def start_session(*, session: Session, principal: Principal, session_id: str) -> SessionPublic:
-    """Hand the session to whatever runs sessions (app/services/execution.py): it waits for
+    """Hand the session to whatever runs sessions (app/runtime/execution.py): it waits for
     a slot under the concurrency cap, or for a queue worker."""
     row = mark_started(session=session, principal=principal, session_id=session_id)
-    from app.services.webhooks import dispatcher  # late: the webhooks read sessions
-
-    dispatcher.ensure_started()  # so that webhooks hear of this session
     execution.submit(row.id)
     return to_public(row)
 
@@ -287,6 +300,13 @@ def mark_started(*, session: Session, principal: Principal, session_id: str) -> 
     if row.status != "pending" or row.queued_at is not None or execution.is_active_here(row.id):
         state = "already started" if row.status == "pending" else row.status
         raise Conflict(f"The session is {state}; only a pending session that was not started can start")
+    _record_start(session, row)
+    session.commit()
+    return row
+
+
+def _record_start(session: Session, row: SimSession) -> None:
+    """Records the session as started (not committed): refuses one that cannot run first."""
     plan = build_plan(session, row)  # refuses a session that cannot run, before it is queued
     # Record the models actually used, so every view of the session can name them.
     used = {"model": plan.simulator.id, "judgeModel": plan.judge.id, "judgeRepeats": plan.judge_repeats}
@@ -294,8 +314,6 @@ def mark_started(*, session: Session, principal: Principal, session_id: str) -> 
         used["agentModel"] = plan.target.config["modelId"]
     row.llm_config = {**row.llm_config, **used}
     row.queued_at = utcnow()
-    session.commit()
-    return row
 
 
 def cancel_session(*, session: Session, principal: Principal, session_id: str) -> SessionStopped:
@@ -307,9 +325,7 @@ def cancel_session(*, session: Session, principal: Principal, session_id: str) -
     if execution.stop(session, row):
         session.commit()
         if row.run_id:
-            from app.services import runs  # late: runs starts sessions through this module
-
-            runs.finalize_run(row.run_id)
+            execution.settle_runs([row.run_id])
     return SessionStopped(id=row.id, status="cancelled", updated_at=utcnow())
 
 
@@ -320,3 +336,11 @@ def catch_up(
     require(principal, Permission.read)
     row = resource.row(session, principal, session_id)
     return to_public(row), _transcript(session, row.id, after_sequence)
+
+
+# The runtime runs sessions with these (it imports no service).
+execution.serve(
+    execution.SessionWork(
+        load_plan=load_plan, run_plan=run_plan, record_failure=record_failure, record_cancelled=record_cancelled
+    )
+)

@@ -6,6 +6,7 @@ from typing import Any
 
 from app.db import database_ok
 from app.models.base import utcnow
+from app.runtime import execution
 from app.settings import VERSION, settings
 
 
@@ -32,8 +33,6 @@ def health_report() -> dict[str, Any]:
         checks["redis"] = "ok" if redis_ok() else "unavailable"
     healthy = all(state == "ok" for state in checks.values())
     if settings.uses_queue:
-        from app.services import execution
-
         try:
             queue = execution.queue_state()
             checks["queue"] = "ok" if queue["workers"] else "no workers"

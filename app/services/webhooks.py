@@ -56,11 +56,12 @@ from app.models.webhook import (
     WebhookUpdate,
 )
 from app.outbound import OutboundError, outbound_client, read_prefix
-from app.services import calibrations, conversations, crypto, event_loop, verdicts
+from app.runtime import event_loop
+from app.services import audit, calibrations, conversations, crypto, runs, sessions, verdicts
 from app.services.access import Permission, Principal, require
 from app.services.errors import NotFound
 from app.services.pagination import PageParams, Paginated, paginate
-from app.settings import VERSION
+from app.settings import VERSION, settings
 
 logger = logging.getLogger("mimic.webhooks")
 
@@ -189,8 +190,6 @@ def update_webhook(*, session: Session, principal: Principal, webhook_id: str, d
 
 def delete_webhook(*, session: Session, principal: Principal, webhook_id: str) -> None:
     """Deletes the webhook and its delivery log."""
-    from app.services import audit
-
     require(principal, Permission.manage_webhooks)
     row = _row(session, principal, webhook_id)
     audit.record(
@@ -289,8 +288,6 @@ _JUDGING_EVENTS = {"judgement": ("judgement.completed",), "review": ("review.com
 
 
 def _judging_data(db: Session, event: BusEvent) -> dict[str, Any]:
-    from app.services import runs, sessions  # late: both import this module's dispatcher
-
     d = event.data
     if event.type == "calibration":
         report = db.get(CalibrationReport, d["reportId"])
@@ -323,8 +320,6 @@ def _judging_data(db: Session, event: BusEvent) -> dict[str, Any]:
 
 
 def _event_data(db: Session, event: BusEvent) -> dict[str, Any]:
-    from app.services import runs, sessions  # late: both import this module's dispatcher
-
     if event.type in _JUDGING_EVENTS:
         return _judging_data(db, event)
     if event.type == "run":
@@ -365,10 +360,11 @@ class WebhookDispatcher:
     at the backend's start-up, so pending retries carry on after a restart."""
 
     def __init__(self) -> None:
-        self.retry_base_seconds = 10.0
-        self.retry_factor = 4.0
-        self.max_attempts = 5
-        self.timeout_seconds = 10.0
+        # MIMIC_WEBHOOK_*: the n-th retry waits base x factor^(n-1) seconds (10 s, 40 s, 160 s...).
+        self.retry_base_seconds = settings.webhook_retry_base_seconds
+        self.retry_factor = settings.webhook_retry_factor
+        self.max_attempts = settings.webhook_max_attempts
+        self.timeout_seconds = settings.webhook_timeout_seconds
         self._loop: asyncio.AbstractEventLoop | None = None
         self._tasks: list[asyncio.Task] = []
         self._wake: asyncio.Event | None = None

@@ -18,7 +18,9 @@ def api(live_api, make_account) -> Api:
 
 
 def probe(api: Api, agent_type: str, config: dict) -> dict:
-    agent_id = api.agent(agent_type, {**config, "timeoutSeconds": 0.5})
+    # Time enough for a first call on a loaded machine (a timeout is not tried again: the agent
+    # may have the message); the slow agents below take 3 s.
+    agent_id = api.agent(agent_type, {**config, "timeoutSeconds": 1.5})
     return api.post(f"/api/agents/{agent_id}/test")
 
 
@@ -27,7 +29,7 @@ def probe(api: Api, agent_type: str, config: dict) -> dict:
     [("ok", True, None), ("slow", False, "timeout"), ("error", False, "HTTP 500"), ("garbage", False, "not JSON")],
 )
 def test_http_webhook(api: Api, mode, reachable, error) -> None:
-    with LoopbackServer(http_bot({"mode": mode, "delay": 2})) as bot:
+    with LoopbackServer(http_bot({"mode": mode, "delay": 3})) as bot:
         result = probe(api, "http", {"url": f"{bot.url}/chat", "replyPath": "data.reply"})
     assert result["reachable"] is reachable, result
     if reachable:
@@ -43,7 +45,7 @@ def test_http_webhook(api: Api, mode, reachable, error) -> None:
     [("ok", True, None), ("slow", False, "timeout"), ("garbage", False, "not JSON"), ("drop", False, "connection")],
 )
 def test_websocket(api: Api, mode, reachable, error) -> None:
-    with LoopbackServer(websocket_bot({"mode": mode, "delay": 2})) as bot:
+    with LoopbackServer(websocket_bot({"mode": mode, "delay": 3})) as bot:
         result = probe(api, "websocket", {"url": f"{bot.ws_url}/ws", "replyPath": "reply"})
     assert result["reachable"] is reachable, result
     if reachable:

@@ -258,7 +258,7 @@ def test_a_failing_target_gives_an_error_outcome_with_the_transcript_intact(api:
     state = {"mode": mode, "delay": 3, "fail_after": 1, "reply": "Let me look into that for you."}
     with LoopbackServer(http_bot(state)) as bot, DroppingServer() as dropper:
         url = f"{dropper.url}/chat" if mode == "drop" else f"{bot.url}/chat"
-        agent_id = api.agent("http", {"url": url, "replyPath": "data.reply", "timeoutSeconds": 0.5})
+        agent_id = api.agent("http", {"url": url, "replyPath": "data.reply", "timeoutSeconds": 1.5})
         detail = api.wait(api.start(agent_id, persona_id, objective_id, config={"seed": 1}))
 
     assert detail["status"] == "error" and detail["outcome"] == "error"
@@ -309,6 +309,20 @@ def test_bad_session_input_is_refused_and_changes_nothing(api: Api, make_account
         response = api.http.post("/api/sessions", json=body)
         assert response.status_code == 422, body
         assert field in [d["field"] for d in response.json()["error"]["details"]]
+    assert api.get("/api/sessions")["pagination"]["total"] == 0
+
+
+def test_auto_start_of_a_session_that_cannot_start_leaves_nothing_behind(api: Api) -> None:
+    """Created and started in one transaction: a session whose plan cannot be made (its model
+    names a custom model that does not exist) is refused whole, not stored as pending."""
+    persona_id, objective_id = api.library()
+    agent_id = api.agent("hosted", {"systemPrompt": "You are Acme's support agent.", "model": "mimic/offline"})
+    response = api.http.post("/api/sessions", json={
+        "agentId": agent_id, "personaId": persona_id, "objectiveId": objective_id, "autoStart": True,
+        "llmConfig": {"model": "custom/no-such-model"},
+    })  # fmt: skip
+    assert response.status_code == 422, response.text
+    assert response.json()["error"]["details"][0]["field"] == "model"
     assert api.get("/api/sessions")["pagination"]["total"] == 0
 
 
@@ -378,7 +392,7 @@ def test_list_filters_and_pagination(api: Api, targets) -> None:
 
 
 def test_cancel_a_session_still_waiting_for_a_slot(api: Api, targets, monkeypatch) -> None:
-    from app.services import execution
+    from app.runtime import execution
 
     persona_id, objective_id = api.library()
     state = {"mode": "slow", "delay": 5, "fail_after": 0}

@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from app.services import event_loop
+from app.runtime import event_loop
 
 
 @pytest.fixture

@@ -39,10 +39,9 @@ Outcome = Literal["passed", "failed", "inconclusive", "simulator_error", "error"
 )
 def create_session(data: SessionCreate, principal: CurrentPrincipal, session: SessionDep) -> SessionPublic:
     """A persona in front of an agent with an objective; `autoStart` starts it at once."""
-    created = sessions.create_session(session=session, principal=principal, data=data)
     if data.auto_start:
-        return sessions.start_session(session=session, principal=principal, session_id=created.id)
-    return created
+        return sessions.create_and_start(session=session, principal=principal, data=data)
+    return sessions.create_session(session=session, principal=principal, data=data)
 
 
 @router.get("", response_model=Paginated[SessionPublic], summary="List sessions")

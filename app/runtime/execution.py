@@ -25,6 +25,8 @@ import logging
 import os
 import socket
 import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -35,7 +37,7 @@ from app.db import session_scope
 from app.engine.scheduler import SessionScheduler
 from app.models.base import utcnow
 from app.models.session import TERMINAL_STATUSES, SimSession
-from app.services import event_loop
+from app.runtime import event_loop
 from app.settings import settings
 
 logger = logging.getLogger("mimic.execution")
@@ -52,6 +54,39 @@ INTERRUPTED_ERROR = {
 }
 
 scheduler = SessionScheduler(settings.max_concurrent_sessions)
+
+
+@dataclass(frozen=True)
+class SessionWork:
+    """What running a session needs from the services, handed over once by them
+    (app/services/sessions.py, at import): the runtime never imports a service."""
+
+    load_plan: Callable[[str], Any]  # session id -> (plan, vision config, run id) | None
+    run_plan: Callable[[Any, dict], Awaitable[None]]  # runs it to its end, recording it
+    record_failure: Callable[[str, str], None]  # (session id, why): it could not run at all
+    record_cancelled: Callable[[str, str], None]  # (session id, worker id): cancelled after its claim
+
+
+_work: SessionWork | None = None
+_settlers: list[Callable[[list[str] | None], None]] = []
+
+
+def serve(work: SessionWork) -> None:
+    global _work
+    _work = work
+
+
+def settle_with(settler: Callable[[list[str] | None], None]) -> None:
+    """Subscribes `settler` to sessions that ended: it is called with their run ids (None: every
+    open run) after a session of a run ends, here or when a dead worker's sessions are reaped."""
+    if settler not in _settlers:
+        _settlers.append(settler)
+
+
+def _session_work() -> SessionWork:
+    if _work is None:
+        raise RuntimeError("no session work registered: import app.services.sessions first")
+    return _work
 
 
 def leased() -> bool:
@@ -147,13 +182,12 @@ def waiting_sessions() -> list[str]:
 
 
 def settle_runs(run_ids: list[str] | None = None) -> None:
-    from app.services import runs  # late: runs schedules through this module
-
-    for run_id in run_ids if run_ids is not None else runs.open_run_ids():
+    """Tells the subscribers (the runs service) that these runs' sessions ended (None: any)."""
+    for settler in _settlers:
         try:
-            runs.finalize_run(run_id)
+            settler(run_ids)
         except Exception:
-            logger.exception("finishing run %s failed", run_id)
+            logger.exception("settling runs %s failed", run_ids)
 
 
 # ---- running one session ---------------------------------------------------------------------
@@ -162,8 +196,7 @@ def settle_runs(run_ids: list[str] | None = None) -> None:
 async def run_session(session_id: str, worker_id: str = WORKER_ID) -> bool:
     """Claims the session and runs it to its end here. Returns False when it was not ours
     to run (already claimed, cancelled or ended)."""
-    from app.services import sessions  # late: sessions submits through this module
-
+    work = _session_work()
     heartbeat = None
     run_id = None
     try:
@@ -175,19 +208,19 @@ async def run_session(session_id: str, worker_id: str = WORKER_ID) -> bool:
                 _keep_lease(session_id, worker_id, asyncio.current_task()), name=f"lease-{session_id}"
             )
         try:
-            loaded = await asyncio.to_thread(sessions.load_plan, session_id)
+            loaded = await asyncio.to_thread(work.load_plan, session_id)
         except Exception as exc:  # the plan cannot be built any more (a deleted agent, say)
             logger.exception("session %s could not run", session_id)
-            await asyncio.to_thread(sessions.record_failure, session_id, str(exc))
+            await asyncio.to_thread(work.record_failure, session_id, str(exc))
             return True
         if loaded is None:
             return False
         plan, vision_config, run_id = loaded
-        await sessions.run_plan(plan, vision_config)  # records its own end, cancelled included
+        await work.run_plan(plan, vision_config)  # records its own end, cancelled included
         return True
     except asyncio.CancelledError:
         # Cancelled after the claim but before the runner took over: the session ends here.
-        await _to_completion(sessions.record_cancelled, session_id, worker_id)
+        await _to_completion(work.record_cancelled, session_id, worker_id)
         raise
     finally:
         if heartbeat is not None:
@@ -257,14 +290,12 @@ _pending_enqueues: set[asyncio.Task] = set()
 
 
 async def _enqueue(session_id: str) -> None:
-    from app.services import sessions
-
     try:
         broker = await started_broker()
         await broker.find_task(TASK_NAME).kiq(session_id)
     except Exception as exc:
         logger.exception("enqueueing session %s failed", session_id)
-        await asyncio.to_thread(sessions.record_failure, session_id, f"the task queue is unavailable: {exc}")
+        await asyncio.to_thread(_session_work().record_failure, session_id, f"the task queue is unavailable: {exc}")
 
 
 def is_active_here(session_id: str) -> bool:
