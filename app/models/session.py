@@ -463,6 +463,22 @@ class SessionDetail(SessionPublic):
     agent_name: str
 
 
+class SessionState(CamelModel):
+    """A session's state without its transcript: what a script polls or waits on."""
+
+    id: str
+    status: str
+    outcome: str | None
+    end_reason: str | None
+    blame: str | None
+    message_count: int
+    run_id: str | None
+    started_at: datetime | None
+    ended_at: datetime | None
+    updated_at: datetime
+    ended: bool = PydanticField(description="The session has ended: its status is terminal and its verdict stored")
+
+
 class SessionStopped(CamelModel):
     id: str
     status: str

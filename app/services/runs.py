@@ -45,7 +45,7 @@ from app.models.suite import (
     Suite,
 )
 from app.runtime import execution
-from app.services import browser_pages, judge_calibration, run_stats, sessions, suites
+from app.services import browser_pages, judge_calibration, run_stats, sessions, suites, waiting
 from app.services.access import Permission, Principal, require
 from app.services.errors import Conflict, FieldError, NotFound, ValidationFailed
 from app.services.pagination import Paginated, paginate
@@ -458,6 +458,31 @@ def run_public(session: Session, run_id: str) -> RunPublic | None:
 def get_run(*, session: Session, principal: Principal, run_id: str) -> RunDetail:
     require(principal, Permission.read)
     return _detail(session, _settle(session, _row(session, principal, run_id)))
+
+
+def run_state(*, session: Session, principal: Principal, run_id: str) -> RunPublic:
+    """The run's status and progress without its matrix: for scripts that wait."""
+    require(principal, Permission.read)
+    run = _settle(session, _row(session, principal, run_id))
+    rows = _sessions_of(session, [run.id]).get(run.id, []) if run.ended_at is None else None
+    return RunPublic(**_public(run, _summary(run, rows)))
+
+
+async def wait_for_run(principal: Principal, run_id: str, timeout_s: float, *, done: int | None = None) -> RunPublic:
+    """The run once it has ended (`endedAt` set), or once more than `done` of its sessions have
+    ended (progress for a waiting script), or after `timeout_s` (at most 60 s)."""
+
+    def read() -> RunPublic:
+        with session_scope() as db:
+            return run_state(session=db, principal=principal, run_id=run_id)
+
+    def answered(state: RunPublic) -> bool:
+        return state.ended_at is not None or (done is not None and state.progress.done != done)
+
+    def wakes(event: BusEvent) -> bool:  # its sessions' events reach it on ALL, with everyone's
+        return event.session_id == run_id or event.type in ("status", "complete")
+
+    return await waiting.wait_until(ALL, read, answered, timeout_s, wakes=wakes)
 
 
 def _follow_read(principal: Principal, run_id: str) -> RunDetail:

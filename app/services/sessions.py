@@ -27,14 +27,15 @@ from app.models.session import (
     SessionDetail,
     SessionMetadata,
     SessionPublic,
+    SessionState,
     SessionStopped,
     SimSession,
 )
 from app.runtime import execution
-from app.services import agents, browser_sessions, providers, verdicts, voice
+from app.services import agents, browser_sessions, providers, verdicts, voice, waiting
 from app.services.access import Permission, Principal, require
 from app.services.crud import ScopedResource
-from app.services.errors import Conflict, FieldError, ValidationFailed
+from app.services.errors import Conflict, FieldError, NotFound, ValidationFailed
 from app.services.judging_settings import judging_settings
 from app.services.pagination import PageParams, Paginated, paginate
 from app.services.session_store import DatabaseSessionStore
@@ -132,6 +133,34 @@ def _new_session(session: Session, principal: Principal, data: SessionCreate) ->
     )  # fmt: skip
     session.add(row)
     return row
+
+
+_STATE_COLUMNS = (SimSession.id, SimSession.workspace_id, SimSession.status, SimSession.outcome,
+                  SimSession.end_reason, SimSession.blame, SimSession.message_count, SimSession.run_id,
+                  SimSession.started_at, SimSession.ended_at, SimSession.updated_at)  # fmt: skip
+
+
+def session_state(*, session: Session, principal: Principal, session_id: str) -> SessionState:
+    """The session without its transcript: one row of a few columns, for scripts that wait."""
+    require(principal, Permission.read)
+    row = session.exec(select(*_STATE_COLUMNS).where(col(SimSession.id) == session_id)).first()
+    if row is None or row.workspace_id != principal.workspace_id:
+        raise NotFound("No such session")
+    return SessionState(
+        id=row.id, status=row.status, outcome=row.outcome, end_reason=row.end_reason, blame=row.blame,
+        message_count=row.message_count, run_id=row.run_id, started_at=row.started_at, ended_at=row.ended_at,
+        updated_at=row.updated_at, ended=row.status in TERMINAL_STATUSES,
+    )  # fmt: skip
+
+
+async def wait_for_session(principal: Principal, session_id: str, timeout_s: float) -> SessionState:
+    """The session's state once it has ended, or after `timeout_s` (at most 60 s) if it has not."""
+
+    def read() -> SessionState:
+        with session_scope() as db:
+            return session_state(session=db, principal=principal, session_id=session_id)
+
+    return await waiting.wait_until(session_id, read, lambda state: state.ended, timeout_s)
 
 
 def list_sessions(

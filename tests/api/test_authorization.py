@@ -237,6 +237,8 @@ ROUTES.update(
         ("POST", "/api/sessions/{session_id}/cancel"): _session_rule("editor", "/api/sessions/{id}/cancel"),
         ("DELETE", "/api/sessions/{session_id}"): _session_rule("editor", "/api/sessions/{id}"),
         ("GET", "/api/sessions/{session_id}/export"): _session_rule("viewer", "/api/sessions/{id}/export"),
+        ("GET", "/api/sessions/{session_id}/status"): _session_rule("viewer", "/api/sessions/{id}/status"),
+        ("GET", "/api/sessions/{session_id}/wait"): _session_rule("viewer", "/api/sessions/{id}/wait?timeout=0"),
         ("GET", "/api/sessions/{session_id}/verdicts"): _session_rule("viewer", "/api/sessions/{id}/verdicts"),
         ("GET", "/api/sessions/{session_id}/findings"): _session_rule("viewer", "/api/sessions/{id}/findings"),
         ("GET", "/api/sessions/{session_id}/judgements"): _session_rule("viewer", "/api/sessions/{id}/judgements"),
@@ -355,6 +357,12 @@ ROUTES.update(
         ),
         ("GET", "/api/runs"): Rule("viewer", _static("/api/runs?limit=5&offset=0")),
         ("GET", "/api/runs/{run_id}"): Rule("viewer", lambda w, c: (f"/api/runs/{_new_run(w)}", None), True),
+        ("GET", "/api/runs/{run_id}/status"): Rule(
+            "viewer", lambda w, c: (f"/api/runs/{_new_run(w)}/status", None), True
+        ),
+        ("GET", "/api/runs/{run_id}/wait"): Rule(
+            "viewer", lambda w, c: (f"/api/runs/{_new_run(w)}/wait?timeout=0", None), True
+        ),
         ("POST", "/api/runs/{run_id}/cancel"): Rule(
             "editor", lambda w, c: (f"/api/runs/{_new_run(w)}/cancel", None), True
         ),

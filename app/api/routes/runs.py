@@ -29,6 +29,25 @@ def list_runs(
     return runs.list_runs(session=session, principal=principal, params=params, status=status, suite_id=suite_id)
 
 
+@router.get("/{run_id}/status", response_model=RunPublic, summary="A run's status and progress, without its matrix")
+def get_run_state(run_id: str, principal: CurrentPrincipal, session: SessionDep) -> RunPublic:
+    return runs.run_state(session=session, principal=principal, run_id=run_id)
+
+
+@router.get("/{run_id}/wait", response_model=RunPublic, summary="Wait for a run to end or progress (long-poll)")
+async def wait_for_run(
+    run_id: str,
+    principal: CurrentPrincipal,
+    timeout: Annotated[float, Query(ge=0, le=60, description="Seconds to wait at most")] = 30,
+    done: Annotated[
+        int | None, Query(ge=0, description="Answer as soon as the count of ended sessions is not this one")
+    ] = None,
+) -> RunPublic:
+    """Answers as soon as the run has ended (`endedAt` set), or, with `done`, as soon as
+    `progress.done` differs from it; else after `timeout` seconds with the run then."""
+    return await runs.wait_for_run(principal, run_id, timeout, done=done)
+
+
 @router.get("/{run_id}", response_model=RunDetail, summary="A run: progress, overall and per-cell results")
 def get_run(run_id: str, principal: CurrentPrincipal, session: SessionDep) -> RunDetail:
     return runs.get_run(session=session, principal=principal, run_id=run_id)

@@ -19,6 +19,7 @@ from app.models.session import (
     SessionCreate,
     SessionDetail,
     SessionPublic,
+    SessionState,
     SessionStopped,
 )
 from app.services import browser_pages, browser_sessions, judging, reviews, session_export, sessions, verdicts
@@ -64,6 +65,23 @@ def list_sessions(
 @router.get("/{session_id}", response_model=SessionDetail, summary="A session with its messages, verdict and findings")
 def get_session(session_id: str, principal: CurrentPrincipal, session: SessionDep) -> SessionDetail:
     return sessions.get_session(session=session, principal=principal, session_id=session_id)
+
+
+@router.get("/{session_id}/status", response_model=SessionState, summary="A session's state, without its transcript")
+def get_session_state(session_id: str, principal: CurrentPrincipal, session: SessionDep) -> SessionState:
+    """Status, outcome and counts in one light read: what a script polls."""
+    return sessions.session_state(session=session, principal=principal, session_id=session_id)
+
+
+@router.get("/{session_id}/wait", response_model=SessionState, summary="Wait for a session to end (long-poll)")
+async def wait_for_session(
+    session_id: str,
+    principal: CurrentPrincipal,
+    timeout: Annotated[float, Query(ge=0, le=60, description="Seconds to wait at most")] = 30,
+) -> SessionState:
+    """Answers as soon as the session has ended (`ended: true`), or after `timeout` seconds with
+    its state then (`ended: false`: ask again). Nothing is read while it waits."""
+    return await sessions.wait_for_session(principal, session_id, timeout)
 
 
 @router.get(

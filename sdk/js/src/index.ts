@@ -319,6 +319,10 @@ class Sessions extends Listable<Session> {
   get(id: string): Promise<SessionDetail> {
     return this.call("GET", `/${id}`);
   }
+  /** The session's status, outcome and counts, without its transcript. */
+  state(id: string): Promise<Schemas["SessionState"]> {
+    return this.call("GET", `/${id}/status`);
+  }
   start(id: string): Promise<Session> {
     return this.call("POST", `/${id}/start`);
   }
@@ -428,14 +432,28 @@ class Runs extends Resource {
   rejudge(id: string, body: Schemas["JudgeRequest"] = {}): Promise<RunDetail> {
     return this.call("POST", `/${id}/judgements`, { body });
   }
-  /** The run once it has ended. */
-  async wait(id: string, { pollMs = 500, timeoutMs = 3_600_000 } = {}): Promise<RunDetail> {
+  /** The run's status and progress, without its matrix. */
+  state(id: string): Promise<Run> {
+    return this.call("GET", `/${id}/status`);
+  }
+  /**
+   * The run (with its matrix) once it has ended. The server holds each request until a session
+   * of the run ends or the run does (GET /api/runs/{id}/wait, a long-poll of at most 30 s), so
+   * nothing is read on a timer; `onProgress` gets the run's state at each change.
+   */
+  async wait(
+    id: string,
+    { timeoutMs = 3_600_000, onProgress }: { timeoutMs?: number; onProgress?: (run: Run) => void } = {},
+  ): Promise<RunDetail> {
     const deadline = Date.now() + timeoutMs;
+    let done: number | undefined;
     for (;;) {
-      const run = await this.get(id);
-      if (run.endedAt) return run;
-      if (Date.now() > deadline) throw new Error(`run ${id} did not end within ${timeoutMs} ms`);
-      await sleep(pollMs);
+      const seconds = Math.max(0, Math.min(30, (deadline - Date.now()) / 1000));
+      const state: Run = await this.call("GET", `/${id}/wait`, { query: { timeout: seconds.toFixed(1), done } });
+      onProgress?.(state);
+      if (state.endedAt) return this.get(id);
+      if (Date.now() >= deadline) throw new Error(`run ${id} did not end within ${timeoutMs} ms`);
+      done = state.progress.done;
     }
   }
 }

@@ -138,34 +138,53 @@ class Runs(ListResource):
         temperature): the run, whose `rejudge` follows the progress."""
         return self._call("POST", f"/{run_id}/judgements", json_body=payload(body, fields) or None)
 
+    def state(self, run_id: str) -> Json:
+        """The run's status and progress without its matrix (GET /api/runs/{id}/status)."""
+        return self._call("GET", f"/{run_id}/status")
+
     def wait(self, run_id: str, *, timeout: float = 3600, poll: float = 1.0,
              on_progress: Callable[[Json], Any] | None = None) -> Json:  # fmt: skip
-        """The run once it has ended (endedAt set), read every `poll` seconds."""
+        """The run (with its matrix) once it has ended. Waits on the server (GET
+        /api/runs/{id}/wait, a long-poll answered when a session of the run ends or the run
+        does): `on_progress` gets the run's state at each change. `poll` is kept for callers of
+        older versions; nothing is read on a timer."""
         if isinstance(self._t, AsyncTransport):
-            return _async_wait_run(self, run_id, timeout, poll, on_progress)
+            return _async_wait_run(self, run_id, timeout, on_progress)
         deadline = time.monotonic() + timeout
+        done = None
         while True:
-            run = self.get(run_id)
+            state = self._call("GET", f"/{run_id}/wait", params=_wait_params(self._t, deadline, done))
             if on_progress:
-                on_progress(run)
-            if run.get("endedAt"):
-                return run
-            if time.monotonic() > deadline:
+                on_progress(state)
+            if state.get("endedAt"):
+                return self.get(run_id)
+            if time.monotonic() >= deadline:
                 raise TimeoutError(f"run {run_id} did not end within {timeout:g} s")
-            time.sleep(poll)
+            done = state["progress"]["done"]
 
 
-async def _async_wait_run(runs: Runs, run_id: str, timeout: float, poll: float, on_progress) -> Json:
+def _wait_params(transport: SyncTransport | AsyncTransport, deadline: float, done: int | None) -> dict[str, Any]:
+    """One long-poll: at most 30 s, well within the client's own request timeout, and never
+    past the caller's deadline."""
+    longest = max(1.0, min(30.0, transport.options.timeout - 5))
+    params: dict[str, Any] = {"timeout": round(max(0.0, min(longest, deadline - time.monotonic())), 1)}
+    if done is not None:
+        params["done"] = done
+    return params
+
+
+async def _async_wait_run(runs: Runs, run_id: str, timeout: float, on_progress) -> Json:
     deadline = time.monotonic() + timeout
+    done = None
     while True:
-        run = await runs.get(run_id)
+        state = await runs._call("GET", f"/{run_id}/wait", params=_wait_params(runs._t, deadline, done))
         if on_progress:
-            on_progress(run)
-        if run.get("endedAt"):
-            return run
-        if time.monotonic() > deadline:
+            on_progress(state)
+        if state.get("endedAt"):
+            return await runs.get(run_id)
+        if time.monotonic() >= deadline:
             raise TimeoutError(f"run {run_id} did not end within {timeout:g} s")
-        await runs._t.sleep(poll)
+        done = state["progress"]["done"]
 
 
 class Sessions(ListResource):
@@ -174,6 +193,10 @@ class Sessions(ListResource):
     def create(self, body: dict[str, Any] | None = None, **fields: Any) -> Json:
         """POST /api/sessions: agent_id, persona_id, objective_id, config, llm_config, auto_start."""
         return self._call("POST", json_body=payload(body, fields))
+
+    def state(self, session_id: str) -> Json:
+        """The session's status, outcome and counts without its transcript (GET .../status)."""
+        return self._call("GET", f"/{session_id}/status")
 
     def get(self, session_id: str) -> Json:
         """The session with its messages, verdict per criterion and findings."""
