@@ -151,8 +151,17 @@ def test_cancel_a_run(api: SuiteApi, bot) -> None:
     cancelled = api.post(f"/api/runs/{run['id']}/cancel")
     assert cancelled["status"] == "cancelled"
     ended = api.wait_run(run["id"])
-    assert ended["status"] == "cancelled" and ended["endedAt"] and ended["progress"]["done"] == 20
-    assert ended["progress"]["cancelled"] >= 1
+    p, overall = ended["progress"], ended["overall"]
+    assert ended["status"] == "cancelled" and ended["endedAt"] and p["cancelled"] >= 1
+    # Cancelled sessions are not "done": done and cancelled add up to the run, nothing counted twice.
+    assert p["done"] + p["cancelled"] == 20 and p["done"] < 20 and p["pending"] == p["running"] == 0
+    assert p["done"] == p["passed"] + p["failed"] + p["errors"] + p["inconclusive"] + p["simulatorErrors"]
+    # The pass rate is the judged sessions' only, never the run's size.
+    assert overall["n"] == p["passed"] + p["failed"]
+    assert overall["passRate"] == (overall["passed"] / overall["n"] if overall["n"] else None)
+    sentence = run_stats.progress_sentence(20, p["done"], p["cancelled"])
+    assert sentence == f"{p['done']} of 20 done, {p['cancelled']} cancelled"
+    assert api.get(f"/api/runs?suiteId={suite['id']}")["data"][0]["progress"] == p  # the list says the same
     sessions = api.get(f"/api/sessions?runId={run['id']}&limit=100")["data"]
     assert all(s["status"] in ("completed", "cancelled", "error") for s in sessions)
     assert api.http.post(f"/api/runs/{run['id']}/cancel").status_code == 409
