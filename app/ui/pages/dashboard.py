@@ -13,6 +13,7 @@ from app.services import analytics_charts as charts
 from app.services.errors import ServiceError
 from app.ui.components.charts import ChartTables, chart_card, stat_card
 from app.ui.components.layout import page_header, shell
+from app.ui.pages.recent_runs import recent_runs_card
 from app.ui.state.auth import AuthState
 
 
@@ -189,6 +190,7 @@ def dashboard_page() -> rx.Component:
                     spacing="4",
                     width="100%",
                 ),  # fmt: skip
+                recent_runs_card(),
                 recent_failures(),
                 spacing="4",
                 width="100%",
