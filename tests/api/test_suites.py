@@ -207,3 +207,43 @@ def test_suites_validate_and_stay_in_their_workspace(api: SuiteApi, live_api, ma
     assert api.get(f"/api/runs/{run['id']}")["suiteName"] == "Support regression"
     assert api.http.delete(f"/api/suites/{suite['id']}").status_code == 204
     assert api.http.get(f"/api/runs/{run['id']}").status_code == 404  # runs go with their suite
+
+
+def test_compare_transcripts_set_the_changed_cells_sessions_side_by_side(
+    api: SuiteApi, bot, live_api, make_account
+) -> None:
+    state, url = bot
+    suite = _suite(api, url, repeats=2)
+    baseline = api.wait_run(api.post(f"/api/suites/{suite['id']}/run")["id"])
+    state["broken"], state["sessions"] = {"hours": "second-session"}, {}
+    current = api.wait_run(api.post(f"/api/suites/{suite['id']}/run")["id"])
+    report = api.get(f"/api/runs/{current['id']}/compare/{baseline['id']}")
+    cells = api.get(f"/api/runs/{current['id']}/compare/{baseline['id']}/transcripts")
+    changed = [c for c in report["cells"] if c["change"] != "unchanged"]
+    assert [(c["personaId"], c["objectiveId"], c["change"]) for c in cells] == [
+        (c["personaId"], c["objectiveId"], c["change"]) for c in changed
+    ]
+    [cell] = cells  # one cell's second hours conversation failed
+    before, after = cell["baseline"], cell["current"]
+    # The pair whose outcomes differ, matched by repeat, with their whole transcripts.
+    assert before["repeat"] == after["repeat"] and (before["outcome"], after["outcome"]) == ("passed", "failed")
+    for side in (before, after):
+        stored = api.get(f"/api/sessions/{side['sessionId']}")["messages"]
+        shown = [(m["number"], m["content"]) for m in side["messages"]]
+        assert shown == [(m["sequence"], m["content"]) for m in stored]
+    assert any("open from 9am" in m["content"] for m in before["messages"])
+    assert any(m["content"] == "Sorry, I cannot help with that." for m in after["messages"])
+    rows = cell["changedRows"]
+    assert all(r["baselineStatus"] != r["currentStatus"] for r in rows)  # only the rows that changed
+    [row] = [r for r in rows if r["kind"] == "criterion"]
+    assert (row["baselineStatus"], row["currentStatus"]) == ("met", "not_met")
+    assert row["criterion"] == "The agent gives the store's opening hours"
+    before_rows = api.get(f"/api/sessions/{before['sessionId']}")["verdict"]
+    after_rows = api.get(f"/api/sessions/{after['sessionId']}")["verdict"]
+    pairs = {(r["kind"], r["key"]): r["status"] for r in before_rows["criteria"] + before_rows["checks"]}
+    changed_keys = [(r["kind"], r["key"]) for r in after_rows["criteria"] + after_rows["checks"]
+                    if pairs.get((r["kind"], r["key"])) != r["status"]]  # fmt: skip
+    assert len(rows) == len(changed_keys)
+    # Another workspace reads nothing of it.
+    stranger = SuiteApi(live_api.url, make_account().headers)
+    assert stranger.http.get(f"/api/runs/{current['id']}/compare/{baseline['id']}/transcripts").status_code == 404
