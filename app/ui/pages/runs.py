@@ -329,6 +329,7 @@ def _reproduce() -> rx.Component:
                         href="/api/runs/" + RunState.run_key + "/junit",
                         download="mimic-run-" + RunState.run_key + ".xml",
                         data_testid="junit-download",
+                        reload_document=True,
                     ),
                     as_child=True,
                     variant="soft",

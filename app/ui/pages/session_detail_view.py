@@ -204,9 +204,11 @@ def _findings() -> rx.Component:
 
 
 def _download(label: str, href: rx.Var, filename: rx.Var, testid: str, icon: str = "download") -> rx.Component:
-    """A button that downloads what `href` answers (with the dashboard's cookie) as `filename`."""
+    """A button that downloads what `href` answers (with the dashboard's cookie) as `filename`;
+    reload_document hands the click to the browser (the router would navigate to it instead)."""
     return rx.button(
-        rx.el.a(rx.icon(icon, size=14), label, href=href, download=filename, data_testid=testid),
+        rx.el.a(rx.icon(icon, size=14), label, href=href, download=filename, data_testid=testid,
+                  reload_document=True),
         as_child=True,
         variant="soft",
         size="1",
