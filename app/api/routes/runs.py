@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response, status
 
-from app.api.deps import CurrentPrincipal, SessionDep
+from app.api.deps import CurrentPrincipal, SessionDep, StreamPrincipal
 from app.api.errors import error_responses
 from app.models.judgement import JudgeRequest
 from app.models.suite import RunComparison, RunDetail, RunPublic, RunReport
@@ -77,7 +77,8 @@ def compare_transcripts(
     response_class=Response,
     responses={200: {"content": {"application/xml": {}}}},
 )
-def junit_report(run_id: str, principal: CurrentPrincipal, session: SessionDep) -> Response:
+def junit_report(run_id: str, principal: StreamPrincipal, session: SessionDep) -> Response:
+    """Also accepts ?token= and the dashboard's cookie, so the run page's download link works."""
     document = run_reports.junit_report(session=session, principal=principal, run_id=run_id)
     return Response(
         document,
