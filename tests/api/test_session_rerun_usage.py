@@ -43,6 +43,11 @@ def test_usage_per_role_adds_up_to_the_session_and_a_rerun_keeps_its_settings(ap
         assert roles["simulator"]["models"] == ["gpt-4o-mini"] and roles["judge"]["models"] == ["gpt-4o-mini"]
         assert roles["simulator"]["calls"] == len([m for m in first["messages"] if m["senderType"] == "persona"])
         assert all(u["promptTokens"] > 0 and u["completionTokens"] > 0 and u["failedCalls"] == 0 for u in usage)
+        # Each persona message carries the tokens and cost of the simulator call that wrote it.
+        persona = [m for m in first["messages"] if m["senderType"] == "persona"]
+        assert all(m["promptTokens"] > 0 and m["model"] == "gpt-4o-mini" for m in persona)
+        written = sum(m["promptTokens"] + m["completionTokens"] for m in persona)
+        assert written == roles["simulator"]["promptTokens"] + roles["simulator"]["completionTokens"]
         spent = sum(u["promptTokens"] + u["completionTokens"] for u in usage)
         assert spent == first["totalTokens"]
         assert sum(u["cost"] for u in usage) == pytest.approx(first["totalCost"])

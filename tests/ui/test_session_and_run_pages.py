@@ -98,8 +98,13 @@ def test_a_session_from_verdict_to_export_and_run_again(live_app: LiveApp, page:
     for row, role in zip(rows.all(), usage, strict=True):
         expect(row).to_contain_text(names[role["role"]])
         expect(row).to_contain_text(str(role["calls"]))
-    # Messages are numbered.
+    # Messages are numbered, each with the model, tokens and cost of the call that wrote it.
     expect(page.get_by_test_id("message")).to_have_count(len(detail["messages"]))
+    first = detail["messages"][0]
+    tokens = first["promptTokens"] + first["completionTokens"]
+    expect(page.locator("#message-1").get_by_test_id("message-usage")).to_contain_text(
+        f"{tokens} tokens ({first['promptTokens']} in, {first['completionTokens']} out)"
+    )
     expect(page.locator("#message-1")).to_contain_text("#1")
 
     # The exports download, with the session in them.
