@@ -5,6 +5,7 @@ a new session with the same settings, started at once, the first one untouched."
 from __future__ import annotations
 
 import pytest
+from mimic_sdk import MimicClient
 
 from tests.api.test_sessions import scripted_llm
 from tests.support.bots import http_bot
@@ -63,6 +64,12 @@ def test_usage_per_role_adds_up_to_the_session_and_a_rerun_keeps_its_settings(ap
         # The same seed and the same scripted models: the same conversation, the first one untouched.
         assert [m["content"] for m in again["messages"]] == [m["content"] for m in first["messages"]]
         assert api.get(f"/api/sessions/{first['id']}")["updatedAt"] == first["updatedAt"]
+
+        # The Python SDK says the same.
+        sdk = MimicClient(str(api.http.base_url), api.http.headers["Authorization"].split(" ", 1)[1])
+        assert sdk.sessions.usage(first["id"]) == usage
+        third = sdk.sessions.rerun(first["id"])
+        assert third["personaId"] == persona_id and api.wait(third["id"])["status"] == "completed"
 
 
 def test_rerun_and_usage_stay_in_their_workspace(api: Api, live_api, make_account) -> None:
