@@ -15,6 +15,8 @@ from mimic_sdk.testing import ConfigurationError
 from rich.console import Console
 from rich.table import Table
 
+from app.services import run_stats
+
 DEFAULT_URL = "http://localhost:3000"
 PASSED = 0
 GATE_FAILED = 1
@@ -153,11 +155,17 @@ def result_table(run: dict[str, Any]) -> Table:
     return result
 
 
+def progress_sentence(p: dict[str, Any]) -> str:
+    """A run's progress (REST camelCase) in the dashboard's words: "3 of 24 done, 21 cancelled"."""
+    return run_stats.progress_sentence(p["total"], p["done"], p.get("cancelled", 0), p.get("running", 0),
+                                       p.get("pending", 0))  # fmt: skip
+
+
 def progress_text(p: dict[str, Any]) -> str:
     """A run's progress in a line, with the sessions kept out of the pass rate apart."""
     return (f"{p['passed']} passed · {p['failed']} failed · {p.get('inconclusive', 0)} inconclusive · "
             f"{p.get('simulatorErrors', 0)} simulator errors · {p['errors']} errors · "
-            f"{p['running']} running")  # fmt: skip
+            f"{p['running']} running" + (f" · {p['cancelled']} cancelled" if p.get("cancelled") else ""))  # fmt: skip
 
 
 def inconclusive_problem(overall: dict[str, Any], most: float | None, allowance: str) -> str | None:

@@ -22,6 +22,7 @@ from app.cli.common import (
     load_config,
     out,
     pct,
+    progress_sentence,
     progress_text,
     read_document,
     resolve,
@@ -176,7 +177,7 @@ def list_runs(
         return api.runs.list(suite_id=suite_id, status=status, limit=limit, offset=offset)["data"]
 
     rows = [{**r, "passRate": pct((r.get("overall") or {}).get("passRate")),
-             "done": f"{r['progress']['done']}/{r['progress']['total']}"} for r in run(fetch)]  # fmt: skip
+             "done": progress_sentence(r["progress"])} for r in run(fetch)]  # fmt: skip
     out.print(table(rows, [("Id", "id"), ("Suite", "suiteName"), ("Status", "status"), ("Done", "done"),
                            ("Pass rate", "passRate"), ("Created", "createdAt")], "Runs"))  # fmt: skip
 

@@ -194,7 +194,12 @@ class SessionRunner:
             turn = await self._persona_turn(simulator)
             ended = turn.action != "continue" and self.persona_turns > 0
             if turn.message.strip():
-                await self._record("persona", turn.message, meta={"action": turn.action, "reasoning": turn.reasoning})
+                call = self.last_simulator_call
+                await self._record(
+                    "persona", turn.message, meta={"action": turn.action, "reasoning": turn.reasoning},
+                    prompt_tokens=call.prompt_tokens or None, completion_tokens=call.completion_tokens or None,
+                    cost=call.cost or None, model=call.model,
+                )  # fmt: skip
                 self.persona_turns += 1
             if ended:
                 return "goal_met" if turn.action == "goal_met" else "persona_gave_up"
@@ -231,6 +236,7 @@ class SessionRunner:
             await self._failed_call("simulator", self.plan.simulator.model, exc, started)
             raise InfrastructureError("simulator", exc.kind, exc.message, exc.status_code) from exc
         await self._llm_call("simulator", simulated.result)
+        self.last_simulator_call = simulated.result  # its tokens and cost go on the message it wrote
         return simulated.turn
 
     def as_seen(self, entry: dict[str, Any]) -> str:

@@ -159,3 +159,11 @@ def change_of(baseline: str | None, current: str | None) -> str:
 
 # Newly failing cells first: what a reviewer must look at comes at the top.
 CHANGE_ORDER = ("regressed", "flaky", "fixed", "incomplete", "added", "removed", "unchanged")
+
+
+def progress_sentence(total: int, done: int, cancelled: int = 0, running: int = 0, waiting: int = 0) -> str:
+    """A run's progress as the dashboard and the CLI say it: "3 of 24 done, 21 cancelled".
+    Cancelled sessions never count as done, so a cancelled run never reads "24 of 24 done"."""
+    parts = [f"{done} of {total} done"]
+    parts += [f"{n} {what}" for n, what in ((running, "running"), (waiting, "waiting"), (cancelled, "cancelled")) if n]
+    return ", ".join(parts)

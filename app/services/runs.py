@@ -131,8 +131,10 @@ def summarize(snapshot: dict[str, Any], rows: Iterable[SimSession]) -> RunSummar
         pass_k_estimate=sum(c.pass_k or 0.0 for c in judged) / len(judged) if judged else None,
     )  # fmt: skip
     running = sum(1 for r in rows if r.status == "running")
+    # Done: sessions that ran to an end (judged, undecided or in error); cancelled ones are apart.
     progress = RunProgress(
-        total=len(rows), done=len(rows) - total.pending, pending=total.pending - running, running=running,
+        total=len(rows), done=len(rows) - total.pending - total.cancelled, pending=total.pending - running,
+        running=running,
         passed=total.passed, failed=total.failed, errors=total.errors, simulator_errors=total.simulator_errors,
         inconclusive=total.inconclusive, cancelled=total.cancelled, unstable=overall.unstable,
     )  # fmt: skip
@@ -150,7 +152,11 @@ def _sessions_of(session: Session, run_ids: list[str]) -> dict[str, list[SimSess
 def _summary(run: Run, rows: list[SimSession] | None) -> RunSummary:
     """The stored summary of an ended run, else one computed from its sessions now."""
     if run.ended_at is not None and run.summary.get("overall"):
-        return RunSummary.model_validate(run.summary)
+        stored = RunSummary.model_validate(run.summary)
+        # Summaries stored before cancelled sessions were kept out of "done" counted them in.
+        p = stored.progress
+        p.done = min(p.done, p.total - p.pending - p.running - p.cancelled)
+        return stored
     return summarize(run.suite_snapshot, rows or [])
 
 

@@ -23,13 +23,16 @@ from app.models.session import (
     FindingPublic,
     Message,
     MessagePublic,
+    SessionConfig,
     SessionCreate,
     SessionDetail,
+    SessionLLMConfig,
     SessionMetadata,
     SessionPublic,
     SessionState,
     SessionStopped,
     SimSession,
+    VisionConfig,
 )
 from app.runtime import execution
 from app.services import agents, browser_sessions, providers, verdicts, voice, waiting
@@ -365,6 +368,26 @@ def catch_up(
     require(principal, Permission.read)
     row = resource.row(session, principal, session_id)
     return to_public(row), _transcript(session, row.id, after_sequence)
+
+
+def rerun_session(*, session: Session, principal: Principal, session_id: str) -> SessionPublic:
+    """A new session with the same agent, persona, objective and settings (seed, limits, the
+    models the first one used), started at once. The first one is left as it was."""
+    require(principal, Permission.write)
+    row = resource.row(session, principal, session_id)
+    if not row.objective_id:
+        raise ValidationFailed("The session cannot run again", [FieldError("objectiveId", "its objective was deleted")])
+    known = set(SessionConfig.model_fields) | {f.alias for f in SessionConfig.model_fields.values() if f.alias}
+    llm_known = set(SessionLLMConfig.model_fields) | {
+        f.alias for f in SessionLLMConfig.model_fields.values() if f.alias
+    }  # fmt: skip
+    data = SessionCreate(
+        agent_id=row.agent_id, persona_id=row.persona_id, objective_id=row.objective_id,
+        config=SessionConfig.model_validate({k: v for k, v in row.config.items() if k in known}),
+        llm_config=SessionLLMConfig.model_validate({k: v for k, v in row.llm_config.items() if k in llm_known}),
+        vision_config=VisionConfig.model_validate(row.vision_config or {}),
+    )  # fmt: skip
+    return create_and_start(session=session, principal=principal, data=data)
 
 
 # The runtime runs sessions with these (it imports no service).

@@ -239,6 +239,8 @@ ROUTES.update(
         ("GET", "/api/sessions/{session_id}/export"): _session_rule("viewer", "/api/sessions/{id}/export"),
         ("GET", "/api/sessions/{session_id}/status"): _session_rule("viewer", "/api/sessions/{id}/status"),
         ("GET", "/api/sessions/{session_id}/wait"): _session_rule("viewer", "/api/sessions/{id}/wait?timeout=0"),
+        ("GET", "/api/sessions/{session_id}/usage"): _session_rule("viewer", "/api/sessions/{id}/usage"),
+        ("POST", "/api/sessions/{session_id}/rerun"): _session_rule("editor", "/api/sessions/{id}/rerun"),
         ("GET", "/api/sessions/{session_id}/verdicts"): _session_rule("viewer", "/api/sessions/{id}/verdicts"),
         ("GET", "/api/sessions/{session_id}/findings"): _session_rule("viewer", "/api/sessions/{id}/findings"),
         ("GET", "/api/sessions/{session_id}/judgements"): _session_rule("viewer", "/api/sessions/{id}/judgements"),
@@ -367,6 +369,9 @@ ROUTES.update(
             "editor", lambda w, c: (f"/api/runs/{_new_run(w)}/cancel", None), True
         ),
         ("GET", "/api/runs/{run_id}/compare/{baseline_id}"): Rule("viewer", _two_runs, True),
+        ("GET", "/api/runs/{run_id}/compare/{baseline_id}/transcripts"): Rule(
+            "viewer", lambda w, c: (_two_runs(w, c)[0] + "/transcripts", None), True
+        ),
         ("GET", "/api/runs/{run_id}/junit"): Rule(
             "viewer", lambda w, c: (f"/api/runs/{_new_run(w)}/junit", None), True
         ),

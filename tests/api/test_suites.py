@@ -151,8 +151,17 @@ def test_cancel_a_run(api: SuiteApi, bot) -> None:
     cancelled = api.post(f"/api/runs/{run['id']}/cancel")
     assert cancelled["status"] == "cancelled"
     ended = api.wait_run(run["id"])
-    assert ended["status"] == "cancelled" and ended["endedAt"] and ended["progress"]["done"] == 20
-    assert ended["progress"]["cancelled"] >= 1
+    p, overall = ended["progress"], ended["overall"]
+    assert ended["status"] == "cancelled" and ended["endedAt"] and p["cancelled"] >= 1
+    # Cancelled sessions are not "done": done and cancelled add up to the run, nothing counted twice.
+    assert p["done"] + p["cancelled"] == 20 and p["done"] < 20 and p["pending"] == p["running"] == 0
+    assert p["done"] == p["passed"] + p["failed"] + p["errors"] + p["inconclusive"] + p["simulatorErrors"]
+    # The pass rate is the judged sessions' only, never the run's size.
+    assert overall["n"] == p["passed"] + p["failed"]
+    assert overall["passRate"] == (overall["passed"] / overall["n"] if overall["n"] else None)
+    sentence = run_stats.progress_sentence(20, p["done"], p["cancelled"])
+    assert sentence == f"{p['done']} of 20 done, {p['cancelled']} cancelled"
+    assert api.get(f"/api/runs?suiteId={suite['id']}")["data"][0]["progress"] == p  # the list says the same
     sessions = api.get(f"/api/sessions?runId={run['id']}&limit=100")["data"]
     assert all(s["status"] in ("completed", "cancelled", "error") for s in sessions)
     assert api.http.post(f"/api/runs/{run['id']}/cancel").status_code == 409
@@ -198,3 +207,43 @@ def test_suites_validate_and_stay_in_their_workspace(api: SuiteApi, live_api, ma
     assert api.get(f"/api/runs/{run['id']}")["suiteName"] == "Support regression"
     assert api.http.delete(f"/api/suites/{suite['id']}").status_code == 204
     assert api.http.get(f"/api/runs/{run['id']}").status_code == 404  # runs go with their suite
+
+
+def test_compare_transcripts_set_the_changed_cells_sessions_side_by_side(
+    api: SuiteApi, bot, live_api, make_account
+) -> None:
+    state, url = bot
+    suite = _suite(api, url, repeats=2)
+    baseline = api.wait_run(api.post(f"/api/suites/{suite['id']}/run")["id"])
+    state["broken"], state["sessions"] = {"hours": "second-session"}, {}
+    current = api.wait_run(api.post(f"/api/suites/{suite['id']}/run")["id"])
+    report = api.get(f"/api/runs/{current['id']}/compare/{baseline['id']}")
+    cells = api.get(f"/api/runs/{current['id']}/compare/{baseline['id']}/transcripts")
+    changed = [c for c in report["cells"] if c["change"] != "unchanged"]
+    assert [(c["personaId"], c["objectiveId"], c["change"]) for c in cells] == [
+        (c["personaId"], c["objectiveId"], c["change"]) for c in changed
+    ]
+    [cell] = cells  # one cell's second hours conversation failed
+    before, after = cell["baseline"], cell["current"]
+    # The pair whose outcomes differ, matched by repeat, with their whole transcripts.
+    assert before["repeat"] == after["repeat"] and (before["outcome"], after["outcome"]) == ("passed", "failed")
+    for side in (before, after):
+        stored = api.get(f"/api/sessions/{side['sessionId']}")["messages"]
+        shown = [(m["number"], m["content"]) for m in side["messages"]]
+        assert shown == [(m["sequence"], m["content"]) for m in stored]
+    assert any("open from 9am" in m["content"] for m in before["messages"])
+    assert any(m["content"] == "Sorry, I cannot help with that." for m in after["messages"])
+    rows = cell["changedRows"]
+    assert all(r["baselineStatus"] != r["currentStatus"] for r in rows)  # only the rows that changed
+    [row] = [r for r in rows if r["kind"] == "criterion"]
+    assert (row["baselineStatus"], row["currentStatus"]) == ("met", "not_met")
+    assert row["criterion"] == "The agent gives the store's opening hours"
+    before_rows = api.get(f"/api/sessions/{before['sessionId']}")["verdict"]
+    after_rows = api.get(f"/api/sessions/{after['sessionId']}")["verdict"]
+    pairs = {(r["kind"], r["key"]): r["status"] for r in before_rows["criteria"] + before_rows["checks"]}
+    changed_keys = [(r["kind"], r["key"]) for r in after_rows["criteria"] + after_rows["checks"]
+                    if pairs.get((r["kind"], r["key"])) != r["status"]]  # fmt: skip
+    assert len(rows) == len(changed_keys)
+    # Another workspace reads nothing of it.
+    stranger = SuiteApi(live_api.url, make_account().headers)
+    assert stranger.http.get(f"/api/runs/{current['id']}/compare/{baseline['id']}/transcripts").status_code == 404

@@ -80,7 +80,7 @@ def test_build_a_suite_on_the_grid_and_watch_its_run_fill_in(live_app: LiveApp, 
         expect(page.locator("[data-testid=run-cell][data-status=running]").first).to_be_visible(timeout=10_000)
         expect(page.locator("[data-testid=run-cell][data-status=passed]")).to_have_count(4, timeout=60_000)
         expect(page.get_by_text("completed", exact=True)).to_be_visible()
-        expect(page.get_by_text("8 of 8 sessions done")).to_be_visible()
+        expect(page.get_by_test_id("run-progress")).to_have_text("8 of 8 done")
         expect(page.get_by_text("100.0%").first).to_be_visible()
         expect(page.get_by_text("judge not calibrated", exact=True)).to_be_visible(timeout=15_000)
         expect(page.get_by_test_id("run-calibration")).to_contain_text("no calibration set “support-set”")

@@ -6,12 +6,13 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response, status
 
-from app.api.deps import CurrentPrincipal, SessionDep
+from app.api.deps import CurrentPrincipal, SessionDep, StreamPrincipal
 from app.api.errors import error_responses
 from app.models.judgement import JudgeRequest
 from app.models.suite import RunComparison, RunDetail, RunPublic, RunReport
-from app.services import run_judging, run_reports, runs
+from app.services import run_compare, run_judging, run_reports, runs
 from app.services.pagination import Paginated
+from app.services.run_compare import CellTranscripts
 
 router = APIRouter(prefix="/api/runs", tags=["runs"])
 
@@ -75,12 +76,28 @@ def compare_runs(run_id: str, baseline_id: str, principal: CurrentPrincipal, ses
 
 
 @router.get(
+    "/{run_id}/compare/{baseline_id}/transcripts",
+    response_model=list[CellTranscripts],
+    summary="Per changed cell, the two runs' sessions side by side",
+)
+def compare_transcripts(
+    run_id: str, baseline_id: str, principal: CurrentPrincipal, session: SessionDep
+) -> list[CellTranscripts]:
+    """Per changed cell (newly failing first): a session of each run (the repeat whose outcome
+    changed, else the first), its transcript, and the verdict rows whose status changed."""
+    return run_compare.changed_cell_transcripts(
+        session=session, principal=principal, run_id=run_id, baseline_id=baseline_id
+    )
+
+
+@router.get(
     "/{run_id}/junit",
     summary="The run as JUnit XML",
     response_class=Response,
     responses={200: {"content": {"application/xml": {}}}},
 )
-def junit_report(run_id: str, principal: CurrentPrincipal, session: SessionDep) -> Response:
+def junit_report(run_id: str, principal: StreamPrincipal, session: SessionDep) -> Response:
+    """Also accepts ?token= and the dashboard's cookie, so the run page's download link works."""
     document = run_reports.junit_report(session=session, principal=principal, run_id=run_id)
     return Response(
         document,

@@ -22,8 +22,18 @@ from app.models.session import (
     SessionState,
     SessionStopped,
 )
-from app.services import browser_pages, browser_sessions, judging, reviews, session_export, sessions, verdicts
+from app.services import (
+    browser_pages,
+    browser_sessions,
+    judging,
+    reviews,
+    session_export,
+    session_usage,
+    sessions,
+    verdicts,
+)
 from app.services.pagination import PageParams, Paginated
+from app.services.session_usage import RoleUsage
 
 router = APIRouter(prefix="/api/sessions", tags=["sessions"])
 
@@ -163,6 +173,25 @@ def submit_review(
 )
 def start_session(session_id: str, principal: CurrentPrincipal, session: SessionDep) -> SessionPublic:
     return sessions.start_session(session=session, principal=principal, session_id=session_id)
+
+
+@router.post(
+    "/{session_id}/rerun",
+    response_model=SessionPublic,
+    status_code=status.HTTP_201_CREATED,
+    summary="Run the session again with the same settings",
+    responses=error_responses(422),
+)
+def rerun_session(session_id: str, principal: CurrentPrincipal, session: SessionDep) -> SessionPublic:
+    """A new session, started at once, with the same agent, persona, objective, seed, limits
+    and models (the ones the first session used); the first one is left as it was."""
+    return sessions.rerun_session(session=session, principal=principal, session_id=session_id)
+
+
+@router.get("/{session_id}/usage", response_model=list[RoleUsage], summary="Tokens and cost per role")
+def get_usage(session_id: str, principal: CurrentPrincipal, session: SessionDep) -> list[RoleUsage]:
+    """Per role (simulator, agent, judge): the models it called, calls, tokens, cost in USD."""
+    return session_usage.usage_by_role(session=session, principal=principal, session_id=session_id)
 
 
 @router.post(

@@ -8,6 +8,7 @@ from typing import Any
 import reflex as rx
 
 from app.models.suite import RunPublic
+from app.services import run_stats
 from app.ui.components.status import status_badge
 
 
@@ -20,23 +21,24 @@ def interval(ci: Any) -> str:
 
 
 def run_row(run: RunPublic) -> dict[str, str]:
-    overall = run.overall
+    overall, p = run.overall, run.progress
+    judged = f"of {overall.n} judged" if overall and overall.n else ""
     return {
         "id": run.id,
         "suite": run.suite_name,
         "suite_id": run.suite_id,
         "agent": run.agent_name,
         "status": run.status,
-        "done": f"{run.progress.done}/{run.progress.total}",
+        "done": run_stats.progress_sentence(p.total, p.done, p.cancelled, p.running, p.pending),
         "pass_rate": percent(overall.pass_rate if overall else None),
-        "ci": interval(overall.ci if overall else None),
+        "ci": " · ".join(t for t in (judged, interval(overall.ci if overall else None)) if t),
         "errors": str(run.progress.errors),
         "started": (run.started_at or run.created_at).strftime("%Y-%m-%d %H:%M"),
     }
 
 
 def runs_table(rows: rx.Var, *, show_suite: bool = True) -> rx.Component:
-    headers = ["Status", *(["Suite"] if show_suite else []), "Agent", "Done", "Pass rate", "Errors", "Started", ""]
+    headers = ["State", *(["Suite"] if show_suite else []), "Agent", "Progress", "Pass rate", "Errors", "Started", ""]
     return rx.table.root(
         rx.table.header(rx.table.row(*[rx.table.column_header_cell(h) for h in headers])),
         rx.table.body(
@@ -46,7 +48,7 @@ def runs_table(rows: rx.Var, *, show_suite: bool = True) -> rx.Component:
                     rx.table.cell(status_badge(r["status"])),
                     *([rx.table.cell(rx.link(r["suite"], href="/suites/" + r["suite_id"]))] if show_suite else []),
                     rx.table.cell(r["agent"]),
-                    rx.table.cell(r["done"]),
+                    rx.table.cell(r["done"], data_testid="run-row-progress"),
                     rx.table.cell(
                         rx.vstack(
                             rx.text(r["pass_rate"], weight="medium", size="2"),
@@ -58,6 +60,8 @@ def runs_table(rows: rx.Var, *, show_suite: bool = True) -> rx.Component:
                     rx.table.cell(r["started"], white_space="nowrap"),
                     rx.table.cell(rx.link("Open", href="/runs/" + r["id"], aria_label="Open run " + r["started"])),
                     vertical_align="middle",
+                    data_testid="run-row",
+                    data_status=r["status"],
                 ),
             )
         ),

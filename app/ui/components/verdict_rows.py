@@ -43,7 +43,9 @@ class FindingRow:
 
 
 def citations(evidence: rx.Var, lead: str = "Evidence: ") -> rx.Component:
-    """Cited messages or steps, each a link to it (a browser session's steps: data-testid cited-step)."""
+    """Cited messages or steps, each a link to it (a browser session's steps: data-testid cited-step).
+    The browser follows the fragment itself (reload_document: the router's pushState would not),
+    so the message scrolls into view and matches :target, which highlights it."""
     return rx.cond(
         evidence.length() > 0,
         rx.hstack(
@@ -54,8 +56,10 @@ def citations(evidence: rx.Var, lead: str = "Evidence: ") -> rx.Component:
                     c.anchor != "",
                     rx.cond(
                         c.kind == "step",
-                        rx.el.a(c.label, href=c.anchor, data_testid="cited-step", style={"font_size": "0.8rem"}),
-                        rx.el.a(c.label, href=c.anchor, data_testid="evidence-link", style={"font_size": "0.8rem"}),
+                        rx.el.a(c.label, href=c.anchor, data_testid="cited-step", reload_document=True,
+                                style={"font_size": "0.8rem"}),
+                        rx.el.a(c.label, href=c.anchor, data_testid="evidence-link", reload_document=True,
+                                style={"font_size": "0.8rem"}),
                     ),
                     rx.text(c.label, size="1", color_scheme="gray"),
                 ),

@@ -16,7 +16,9 @@ from app.ui.pages import (
     login,
     objectives,
     personas,
+    recent_runs,
     reviews,
+    run_compare,
     run_judging,
     runs,
     section,
@@ -44,7 +46,7 @@ _BUILT: dict[str, tuple] = {
     "/personas": (personas.personas_page, personas.PersonasState.load),
     "/objectives": (objectives.objectives_page, objectives.ObjectivesState.load),
     "/agents": (agents.agents_page, agents.AgentsState.load),
-    "/": (dashboard.dashboard_page, dashboard.DashboardState.load),
+    "/": (dashboard.dashboard_page, dashboard.DashboardState.load, recent_runs.RecentRunsState.load),
     "/analytics": (analytics.analytics_page, analytics.AnalyticsState.load),
     "/suites": (suites.suites_page, suites.SuitesState.load),
     "/reviews": (reviews.reviews_page, reviews.ReviewsState.load),
@@ -84,7 +86,8 @@ def register_pages(app: rx.App) -> None:
         on_load=[AuthState.check_auth, runs.RunState.load, run_judging.RunJudgingState.load_judging],
     )
     for page, route, title, load in (
-        (runs.compare_page, "/runs/[run_id]/compare/[baseline_id]", "Compare runs", runs.CompareState.load),
+        (run_compare.compare_page, "/runs/[run_id]/compare/[baseline_id]", "Compare runs",
+         run_compare.CompareState.load),
         (webhooks.webhooks_page, "/settings/webhooks", "Webhooks", webhooks.WebhooksState.load),
         (judged_conversations.judged_conversations_page, judged_conversations.ROUTE, "Judged conversations",
          judged_conversations.JudgedConversationsState.load),

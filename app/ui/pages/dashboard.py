@@ -8,11 +8,12 @@ import reflex as rx
 
 from app.db import session_scope
 from app.models.analytics import DashboardOverview
-from app.services import analytics
+from app.services import analytics, wording
 from app.services import analytics_charts as charts
 from app.services.errors import ServiceError
 from app.ui.components.charts import ChartTables, chart_card, stat_card
 from app.ui.components.layout import page_header, shell
+from app.ui.pages.recent_runs import recent_runs_card
 from app.ui.state.auth import AuthState
 
 
@@ -84,7 +85,7 @@ class DashboardState(ChartTables, AuthState):
         self._set_tables(built, f"{s.start_date.isoformat()}_{s.end_date.isoformat()}")
         self.failures = [
             {"id": f.id, "agent": f.agent_name, "agent_id": f.agent_id, "persona": f.persona_name,
-             "objective": f.objective_name, "reason": (f.end_reason or "").replace("_", " "),
+             "objective": f.objective_name, "reason": wording.end_reason(f.end_reason),
              "created": f.created_at.strftime("%Y-%m-%d %H:%M")}
             for f in data.recent_failures
         ]  # fmt: skip
@@ -189,6 +190,7 @@ def dashboard_page() -> rx.Component:
                     spacing="4",
                     width="100%",
                 ),  # fmt: skip
+                recent_runs_card(),
                 recent_failures(),
                 spacing="4",
                 width="100%",

@@ -1,26 +1,28 @@
-"""/runs/<id>: a run's matrix of cells, filled in live as its sessions end; and
-/runs/<id>/compare/<baseline id>: what changed against an earlier run of the same suite.
+"""/runs/<id>: a run's matrix of cells, filled in live as its sessions end, its honest figures
+(a cancelled run reads "3 of 24 done, 21 cancelled" and its pass rate is its judged sessions'),
+its JUnit download and the CLI command that runs it again. The compare page is run_compare.py.
 
 While the run is under way, a background task follows the run's feed (the bus, read back
-from the database when one of its sessions starts or ends) and redraws the matrix.
+from the database when one of its sessions starts or ends) and redraws the matrix. Reads go
+through worker threads: the event loop never waits for the database.
 """
 
 from __future__ import annotations
 
 import asyncio
 import dataclasses
+import shlex
 
 import reflex as rx
+from sqlmodel import Session
 
-from app.db import session_scope
-from app.models.suite import CellResult, OverallResult, RunComparison, RunDetail
-from app.services import runs
+from app.models.suite import CellResult, OverallResult, RunDetail
+from app.services import run_stats, runs, wording
+from app.services.access import Principal
 from app.services.errors import ServiceError
-from app.ui.components import browser as browser_ui
 from app.ui.components.layout import page_header, shell
-from app.ui.components.library import link_button
 from app.ui.components.runs import interval, percent, run_row
-from app.ui.components.status import status_badge
+from app.ui.components.status import in_words, status_badge
 from app.ui.state.auth import AuthState
 
 ACTIVE_ROUTE = "/suites"
@@ -40,6 +42,7 @@ class SessionDot:
 
 @dataclasses.dataclass
 class MatrixCell:
+    anchor: str  # "cell-<persona id>-<objective id>": a session page links to its cell
     status: str
     label: str
     rate: str
@@ -58,7 +61,8 @@ class MatrixRow:
 
 
 def _dot_title(repeat: int, outcome: str, blame: str | None) -> str:
-    return f"repeat {repeat}: {outcome}" + (f" (blame: {blame})" if blame else "")
+    words = wording.words({**wording.STATUS_WORDS, **wording.OUTCOME_WORDS}, outcome)
+    return f"repeat {repeat}: {words}" + (f" (blame: {blame})" if blame else "")
 
 
 def _cell(cell: CellResult) -> MatrixCell:
@@ -71,7 +75,10 @@ def _cell(cell: CellResult) -> MatrixCell:
         apart.append(f"{cell.simulator_errors} simulator error{'s' if cell.simulator_errors > 1 else ''}")
     if cell.unstable:
         apart.append(f"{cell.unstable} unstable (judge repeats disagree)")
+    if cell.cancelled:
+        apart.append(f"{cell.cancelled} cancelled")
     return MatrixCell(
+        anchor=f"cell-{cell.persona_id}-{cell.objective_id}",
         status=cell.status, label=f"{cell.passed}/{cell.n}", rate=percent(cell.pass_rate), ci=interval(cell.ci),
         pass_k=percent(cell.pass_k), errors=cell.errors, sessions=dots, apart=" · ".join(apart),
     )  # fmt: skip
@@ -82,14 +89,30 @@ def _overall(overall: OverallResult | None) -> dict[str, str]:
         return {"rate": "—", "ci": "", "pass_k": "—", "pass_k_estimate": "—", "n": "0", "passed": "0", "errors": "0",
                 "cancelled": "0", "flaky": "0", "k": "1", "inconclusive": "0", "simulator_errors": "0",
                 "unstable": "0"}  # fmt: skip
+    judged = f"of {overall.n} judged session{'' if overall.n == 1 else 's'}"
     return {
-        "rate": percent(overall.pass_rate), "ci": interval(overall.ci) or "no session judged yet",
+        "rate": percent(overall.pass_rate),
+        "ci": (judged + " · " + interval(overall.ci)) if overall.ci else "no session judged yet",
         "pass_k": percent(overall.pass_k),
         "pass_k_estimate": percent(overall.pass_k_estimate), "n": str(overall.n), "passed": str(overall.passed),
         "errors": str(overall.errors), "cancelled": str(overall.cancelled), "flaky": str(overall.flaky_cells),
         "k": str(overall.k), "inconclusive": str(overall.inconclusive),
         "simulator_errors": str(overall.simulator_errors), "unstable": str(overall.unstable),
     }  # fmt: skip
+
+
+def read_run(*, session: Session, principal: Principal, run_id: str) -> tuple[RunDetail, list[dict[str, str]]]:
+    """The run, and the ended runs of its suite it can be compared with (in a worker thread)."""
+    run = runs.get_run(session=session, principal=principal, run_id=run_id)
+    others = runs.list_runs(
+        session=session, principal=principal, params=runs.RunListParams(limit=50), suite_id=run.suite_id
+    )
+    baselines = [
+        {"id": r.id, "label": f"{row['started']} · {row['pass_rate']} · {r.status}"}
+        for r, row in ((r, run_row(r)) for r in others.data)
+        if r.id != run.id and r.ended_at is not None
+    ]
+    return run, baselines
 
 
 class RunState(AuthState):
@@ -103,7 +126,11 @@ class RunState(AuthState):
     started: str = ""
     total: int = 0
     done: int = 0
+    cancelled: int = 0
     running_now: int = 0
+    progress_text: str = ""  # "3 of 24 done, 21 cancelled"
+    cli_command: str = ""  # the `mimic` command that runs the suite again
+    overrides_note: str = ""  # what this run narrowed, which the CLI command does not repeat
     overall: dict[str, str] = _overall(None)
     objective_names: list[str] = []
     matrix: list[MatrixRow] = []
@@ -114,7 +141,18 @@ class RunState(AuthState):
         self.suite_id, self.suite_name, self.agent_name = run.suite_id, run.suite_name, run.agent_name
         self.status, self.ended = run.status, run.ended_at is not None
         self.started = (run.started_at or run.created_at).strftime("%Y-%m-%d %H:%M")
-        self.total, self.done, self.running_now = run.progress.total, run.progress.done, run.progress.running
+        p = run.progress
+        self.total, self.done, self.running_now, self.cancelled = p.total, p.done, p.running, p.cancelled
+        self.progress_text = run_stats.progress_sentence(p.total, p.done, p.cancelled, p.running, p.pending)
+        self.cli_command = f"mimic run {shlex.quote(run.suite_id)} --wait --junit mimic-junit.xml"
+        overrides = run.suite_snapshot.get("overrides") or {}
+        self.overrides_note = (
+            "This run changed its suite's settings ("
+            + ", ".join(f"{k}: {v if not isinstance(v, list) else len(v)}" for k, v in overrides.items())
+            + "); the command runs the suite as it is saved now."
+            if overrides
+            else ""
+        )
         self.overall = _overall(run.overall)
         snapshot = run.suite_snapshot
         objective_ids = snapshot.get("objectiveIds", [])
@@ -126,34 +164,26 @@ class RunState(AuthState):
             rows.append(MatrixRow(persona=cells[0].persona_name, cells=[_cell(c) for c in cells]))
         self.matrix = rows
 
-    def _read(self) -> RunDetail | None:
+    @rx.event(background=True)
+    async def load(self):
+        async with self:
+            run_id = self.router.url.path.rstrip("/").rsplit("/", 1)[-1]
+            self.run_key = run_id
         try:
-            with session_scope() as session:
-                principal = self._principal()
-                run = runs.get_run(session=session, principal=principal, run_id=self.run_key)
-                others = runs.list_runs(
-                    session=session, principal=principal, params=runs.RunListParams(limit=50), suite_id=run.suite_id
-                )
+            run, others = await self._off_the_loop(read_run, run_id=run_id)
         except ServiceError:
-            self.not_found = True
-            return None
-        self.not_found = False
-        self.baselines = [
-            {"id": r.id, "label": f"{row['started']} · {row['pass_rate']} · {r.status}"}
-            for r, row in ((r, run_row(r)) for r in others.data)
-            if r.id != run.id and r.ended_at is not None
-        ]
-        return run
-
-    @rx.event
-    def load(self):
-        self.run_key = self.router.url.path.rstrip("/").rsplit("/", 1)[-1]
-        run = self._read()
-        if run is None:
+            async with self:
+                self.not_found = self.run_key == run_id or self.not_found
             return
-        self._apply(run)
-        if run.ended_at is None and self._following != self.run_key:
-            return RunState.follow
+        async with self:
+            if self.run_key != run_id:
+                return
+            self.not_found = False
+            self.baselines = others
+            self._apply(run)
+            follow = run.ended_at is None and self._following != run_id
+        if follow:
+            yield RunState.follow
 
     @rx.event(background=True)
     async def follow(self):
@@ -162,7 +192,7 @@ class RunState(AuthState):
             if self._following == run_id:
                 return
             self._following = run_id
-            principal = self._principal()
+            principal = await asyncio.to_thread(self._principal)
         try:
             async for detail in runs.run_feed(principal, run_id):
                 async with self:
@@ -193,7 +223,7 @@ class RunState(AuthState):
         return int(self.done * 100 / self.total) if self.total else 0
 
 
-def stat(label: str, value: rx.Var | str, detail: rx.Var | str = "") -> rx.Component:
+def stat(label: str, value: rx.Var | str, detail: rx.Var | str = "", testid: str = "") -> rx.Component:
     return rx.card(
         rx.vstack(
             rx.text(label, size="1", color_scheme="gray", weight="medium"),
@@ -202,6 +232,7 @@ def stat(label: str, value: rx.Var | str, detail: rx.Var | str = "") -> rx.Compo
             spacing="1",
         ),
         min_width="10rem",
+        **({"data_testid": testid} if testid else {}),
     )
 
 
@@ -221,7 +252,7 @@ def _matrix_cell(cell: rx.Var) -> rx.Component:
     return rx.table.cell(
         rx.vstack(
             rx.hstack(
-                rx.badge(cell.status, color_scheme=color, variant="solid", size="1"),
+                rx.badge(in_words(cell.status, wording.CELL_WORDS), color_scheme=color, variant="solid", size="1"),
                 rx.text(cell.label, size="2", weight="bold"),
                 spacing="2",
                 align="center",
@@ -238,6 +269,9 @@ def _matrix_cell(cell: rx.Var) -> rx.Component:
         border_left=f"3px solid {rx.color('gray', 5)}",
         data_testid="run-cell",
         data_status=cell.status,
+        id=cell.anchor,
+        scroll_margin_top="5rem",
+        style={"&:target": {"outline": "3px solid var(--amber-9)", "outline_offset": "-3px"}},
         min_width="9rem",
     )
 
@@ -281,6 +315,39 @@ def _compare_picker() -> rx.Component:
     )
 
 
+def _reproduce() -> rx.Component:
+    """The run for CI: its JUnit XML, and the `mimic` command that runs its suite again."""
+    return rx.card(
+        rx.vstack(
+            rx.hstack(
+                rx.heading("Reproduce", size="3", as_="h2"),
+                rx.spacer(),
+                rx.button(
+                    rx.el.a(
+                        rx.icon("download", size=14),
+                        "JUnit XML",
+                        href="/api/runs/" + RunState.run_key + "/junit",
+                        download="mimic-run-" + RunState.run_key + ".xml",
+                        data_testid="junit-download",
+                        reload_document=True,
+                    ),
+                    as_child=True,
+                    variant="soft",
+                    size="1",
+                ),
+                width="100%",
+                align="center",
+            ),
+            rx.text("Run this suite again from a shell or CI (after `mimic login`):", size="1", color_scheme="gray"),
+            rx.code(RunState.cli_command, data_testid="cli-command", white_space="pre-wrap", word_break="break-all"),
+            rx.cond(RunState.overrides_note != "", rx.text(RunState.overrides_note, size="1", color_scheme="amber")),
+            spacing="2",
+            width="100%",
+        ),
+        width="100%",
+    )
+
+
 def run_page(*sections: rx.Component) -> rx.Component:
     """The page; `sections` (the judge's calibration, re-judging) come after the matrix."""
     o = RunState.overall
@@ -307,8 +374,7 @@ def run_page(*sections: rx.Component) -> rx.Component:
                 ),
                 rx.vstack(
                     rx.hstack(
-                        rx.text(RunState.done, " of ", RunState.total, " sessions done", size="2"),
-                        rx.cond(RunState.running_now > 0, rx.text(" · ", RunState.running_now, " running", size="2")),
+                        rx.text(RunState.progress_text, size="2", data_testid="run-progress"),
                         rx.cond(~RunState.ended, rx.spinner(size="1")),
                         align="center",
                         spacing="2",
@@ -317,10 +383,31 @@ def run_page(*sections: rx.Component) -> rx.Component:
                     width="100%",
                     spacing="2",
                 ),
+                rx.cond(
+                    RunState.ended & (RunState.status == "cancelled"),
+                    rx.callout.root(
+                        rx.callout.icon(rx.icon("circle-slash")),
+                        rx.callout.text(
+                            "This run was cancelled: ",
+                            RunState.progress_text,
+                            ". Its figures cover its ",
+                            o["n"],
+                            " judged sessions only; the cancelled ones count neither way.",
+                        ),
+                        color_scheme="gray",
+                        width="100%",
+                        data_testid="cancelled-note",
+                    ),
+                ),
                 rx.hstack(
-                    stat("Pass rate", o["rate"], o["ci"]),
+                    stat("Pass rate", o["rate"], o["ci"], "stat-pass-rate"),
                     stat("pass^" + o["k"], o["pass_k"], "cells whose every repeat passed"),
-                    stat("Judged sessions", o["passed"] + " / " + o["n"], "passed / judged"),
+                    stat(
+                        "Judged sessions",
+                        o["passed"] + " / " + o["n"],
+                        "passed / judged (passed or failed)",
+                        "stat-judged",
+                    ),
                     stat("Infrastructure errors", o["errors"], "kept out of the pass rate"),
                     stat("Inconclusive", o["inconclusive"], "the judge could not decide"),
                     stat("Simulator errors", o["simulator_errors"], "the persona spoiled them"),
@@ -330,6 +417,7 @@ def run_page(*sections: rx.Component) -> rx.Component:
                     wrap="wrap",
                 ),
                 _matrix(),
+                _reproduce(),
                 rx.text(
                     "Each dot is one session (a repeat): open it for its transcript, verdict and blame. The interval "
                     "is the 95% Wilson score interval over judged sessions (passed or failed); inconclusive sessions, "
@@ -338,214 +426,6 @@ def run_page(*sections: rx.Component) -> rx.Component:
                     color_scheme="gray",
                 ),
                 *sections,
-                spacing="4",
-                width="100%",
-            ),
-        ),
-        active=ACTIVE_ROUTE,
-    )
-
-
-# ---- compare -------------------------------------------------------------------------------
-
-
-def _side(side) -> str:
-    return "—" if side is None else f"{side.passed}/{side.n} {side.status}"
-
-
-class CompareState(AuthState):
-    run_key: str = ""
-    baseline_key: str = ""
-    not_found: bool = False
-    error: str = ""
-    suite_name: str = ""
-    current: dict[str, str] = _overall(None)
-    baseline: dict[str, str] = _overall(None)
-    delta: str = ""
-    test: dict[str, str] = {}
-    counts: dict[str, int] = {}
-    cells: list[dict[str, str]] = []
-    # Browser suites: findings per page of the website, before and after.
-    pages: list[dict[str, str]] = []
-
-    def _apply(self, report: RunComparison, suite_name: str) -> None:
-        self.suite_name = suite_name
-        self.pages = browser_ui.page_rows(report.pages)
-        self.current, self.baseline = _overall(report.current), _overall(report.baseline)
-        self.delta = "—" if report.delta is None else f"{report.delta * 100:+.1f} points"
-        t = report.mcnemar
-        verdict = (
-            "The change is significant at the 5% level."
-            if t.significant
-            else "No significant change at the 5% level."
-            if t.regressed + t.improved
-            else "No session changed its outcome."
-        )
-        self.test = {
-            "pairs": str(t.pairs), "both_passed": str(t.both_passed), "both_failed": str(t.both_failed),
-            "regressed": str(t.regressed), "improved": str(t.improved),
-            "statistic": "—" if t.statistic is None else f"{t.statistic:.3f}",
-            "p_value": "—" if t.p_value is None else f"{t.p_value:.4g}",
-            "method": "exact binomial" if t.method == "exact" else "chi-square with continuity correction",
-            "verdict": verdict,
-        }  # fmt: skip
-        self.counts = report.counts
-        self.cells = [
-            {"persona": c.persona_name, "objective": c.objective_name, "change": c.change,
-             "flaky": "flaky" if c.flaky else "", "baseline": _side(c.baseline), "current": _side(c.current),
-             "delta": "" if c.delta is None else f"{c.delta * 100:+.0f} pts"}
-            for c in report.cells
-        ]  # fmt: skip
-
-    @rx.event
-    def load(self):
-        parts = self.router.url.path.rstrip("/").split("/")
-        self.run_key, self.baseline_key = parts[-3], parts[-1]
-        try:
-            with session_scope() as session:
-                principal = self._principal()
-                report = runs.compare_runs(
-                    session=session, principal=principal, run_id=self.run_key, baseline_id=self.baseline_key
-                )
-                name = runs.get_run(session=session, principal=principal, run_id=self.run_key).suite_name
-        except ServiceError as exc:
-            self.not_found, self.error = True, str(exc)
-            return
-        self.not_found, self.error = False, ""
-        self._apply(report, name)
-
-
-def _side_card(title: str, side: rx.Var, href: rx.Var) -> rx.Component:
-    return rx.card(
-        rx.vstack(
-            rx.hstack(rx.text(title, size="2", weight="bold"), rx.link("Open run", href=href, size="1"), spacing="3"),
-            rx.text(side["rate"], size="6", weight="bold"),
-            rx.text(side["ci"], size="1", color_scheme="gray"),
-            rx.text(side["passed"], " of ", side["n"], " judged passed · ", side["errors"], " errors", size="1"),
-            rx.text("pass^", side["k"], ": ", side["pass_k"], size="1"),
-            spacing="1",
-        ),
-        min_width="14rem",
-    )
-
-
-def _mcnemar_table() -> rx.Component:
-    t = CompareState.test
-    return rx.card(
-        rx.vstack(
-            rx.heading("McNemar's test", size="3", as_="h2"),
-            rx.text("Sessions matched by cell and repeat (", t["pairs"], " pairs).", size="1", color_scheme="gray"),
-            rx.table.root(
-                rx.table.header(
-                    rx.table.row(
-                        rx.table.column_header_cell(""),
-                        rx.table.column_header_cell("Now passed"),
-                        rx.table.column_header_cell("Now failed"),
-                    )
-                ),
-                rx.table.body(
-                    rx.table.row(
-                        rx.table.row_header_cell("Baseline passed"),
-                        rx.table.cell(t["both_passed"]),
-                        rx.table.cell(rx.text(t["regressed"], color_scheme="red", weight="bold")),
-                    ),  # fmt: skip
-                    rx.table.row(
-                        rx.table.row_header_cell("Baseline failed"),
-                        rx.table.cell(rx.text(t["improved"], color_scheme="green", weight="bold")),
-                        rx.table.cell(t["both_failed"]),
-                    ),  # fmt: skip
-                ),
-                size="1",
-                variant="surface",
-            ),
-            rx.text(
-                "p = ", rx.text.strong(t["p_value"]), " (", t["method"], ", statistic ", t["statistic"], ")", size="2"
-            ),  # fmt: skip
-            rx.text(t["verdict"], size="2", weight="medium"),
-            spacing="2",
-        ),
-    )
-
-
-def _change_row(cell: rx.Var) -> rx.Component:
-    color = rx.match(cell["change"], *[(k, v) for k, v in CHANGE_COLORS.items()], "gray")
-    return rx.table.row(
-        rx.table.cell(rx.badge(cell["change"], color_scheme=color, variant="solid")),
-        rx.table.row_header_cell(cell["persona"]),
-        rx.table.cell(cell["objective"]),
-        rx.table.cell(cell["baseline"]),
-        rx.table.cell(cell["current"]),
-        rx.table.cell(cell["delta"]),
-        rx.table.cell(rx.cond(cell["flaky"] != "", rx.badge("flaky", color_scheme="amber", variant="soft"))),
-        data_testid="change-row",
-        data_change=cell["change"],
-    )
-
-
-def compare_page() -> rx.Component:
-    c = CompareState
-    return shell(
-        rx.cond(
-            c.not_found,
-            rx.callout(c.error, icon="triangle-alert", color_scheme="red", role="alert"),
-            rx.vstack(
-                page_header(
-                    "Compare runs",
-                    c.suite_name + ": what changed since the baseline run.",
-                    link_button("Back to the run", "/runs/" + c.run_key, variant="soft"),
-                ),
-                rx.hstack(
-                    _side_card("Baseline", c.baseline, "/runs/" + c.baseline_key),
-                    _side_card("This run", c.current, "/runs/" + c.run_key),
-                    rx.card(
-                        rx.vstack(
-                            rx.text("Change in pass rate", size="2", weight="bold"),
-                            rx.text(c.delta, size="6", weight="bold"),
-                            rx.text(
-                                c.counts["regressed"],
-                                " cells newly failing · ",
-                                c.counts["fixed"],
-                                " fixed · ",
-                                c.counts["flaky"],
-                                " flaky",
-                                size="1",
-                            ),  # fmt: skip
-                            spacing="1",
-                        ),
-                        min_width="14rem",
-                    ),
-                    _mcnemar_table(),
-                    spacing="3",
-                    wrap="wrap",
-                    align="start",
-                ),
-                rx.heading("Cells", size="4", as_="h2"),
-                rx.table.root(
-                    rx.table.header(
-                        rx.table.row(
-                            *[
-                                rx.table.column_header_cell(h)
-                                for h in ("Change", "Persona", "Objective", "Baseline", "This run", "Δ", "")
-                            ]
-                        )
-                    ),  # fmt: skip
-                    rx.table.body(rx.foreach(c.cells, _change_row)),
-                    variant="surface",
-                    width="100%",
-                ),
-                rx.cond(
-                    c.pages.length() > 0,
-                    rx.vstack(
-                        rx.heading("Pages of the website", size="4", as_="h2"),
-                        rx.text(
-                            "Findings per page; pages matched by their path below each run's site root.",
-                            size="1",
-                            color_scheme="gray",
-                        ),  # fmt: skip
-                        browser_ui.page_comparison(c.pages, "Baseline", "This run"),
-                        width="100%",
-                    ),
-                ),
                 spacing="4",
                 width="100%",
             ),

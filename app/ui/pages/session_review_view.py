@@ -7,7 +7,7 @@ import reflex as rx
 
 from app.ui.components.model_picker import picker_props
 from app.ui.components.status import outcome_badge, severity_badge, verdict_badge
-from app.ui.pages import session_detail
+from app.ui.pages import session_detail_view
 from app.ui.pages.session_detail import SessionState
 from app.ui.pages.session_review import FINDING_TYPES, SEVERITIES, STATUS_OPTIONS, JudgingState
 from app.ui.state.auth import AuthState
@@ -102,7 +102,6 @@ def judgements_card() -> rx.Component:
             rx.hstack(
                 rx.heading("Judgements", size="4", as_="h2"),
                 rx.spacer(),
-                rx.cond(AuthState.can_write, _rejudge_dialog()),
                 width="100%",
                 align="center",
             ),
@@ -286,4 +285,8 @@ def review_card() -> rx.Component:
 def session_page() -> rx.Component:
     # Shown once the session has ended; mounting (also when it ends while watched) loads them.
     ended = ~SessionState.running & (SessionState.status != "")
-    return session_detail.session_page(rx.cond(ended, judgements_card()), rx.cond(ended, review_card()))
+    return session_detail_view.session_page(
+        rx.cond(ended, judgements_card()),
+        rx.cond(ended, review_card()),
+        actions=(rx.cond(ended & AuthState.can_write, _rejudge_dialog()),),
+    )

@@ -850,6 +850,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sessions/{session_id}/rerun": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run the session again with the same settings
+         * @description A new session, started at once, with the same agent, persona, objective, seed, limits
+         *     and models (the ones the first session used); the first one is left as it was.
+         */
+        post: operations["rerun_session_api_sessions__session_id__rerun_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{session_id}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tokens and cost per role
+         * @description Per role (simulator, agent, judge): the models it called, calls, tokens, cost in USD.
+         */
+        get: operations["get_usage_api_sessions__session_id__usage_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions/{session_id}/cancel": {
         parameters: {
             query?: never;
@@ -1488,6 +1529,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/runs/{run_id}/compare/{baseline_id}/transcripts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per changed cell, the two runs' sessions side by side
+         * @description Per changed cell (newly failing first): a session of each run (the repeat whose outcome
+         *     changed, else the first), its transcript, and the verdict rows whose status changed.
+         */
+        get: operations["compare_transcripts_api_runs__run_id__compare__baseline_id__transcripts_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/runs/{run_id}/junit": {
         parameters: {
             query?: never;
@@ -1495,7 +1557,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The run as JUnit XML */
+        /**
+         * The run as JUnit XML
+         * @description Also accepts ?token= and the dashboard's cookie, so the run page's download link works.
+         */
         get: operations["junit_report_api_runs__run_id__junit_get"];
         put?: never;
         post?: never;
@@ -2763,6 +2828,41 @@ export interface components {
             passRate: number | null;
             /** Status */
             status: string;
+        };
+        /** CellSideTranscript */
+        CellSideTranscript: {
+            /** Sessionid */
+            sessionId: string;
+            /** Repeat */
+            repeat: number;
+            /** Status */
+            status: string;
+            /** Outcome */
+            outcome: string | null;
+            /** Messages */
+            messages: components["schemas"]["TranscriptLine"][];
+            /**
+             * Moremessages
+             * @description Messages left out (over MESSAGES_PER_SIDE)
+             */
+            moreMessages: number;
+        };
+        /** CellTranscripts */
+        CellTranscripts: {
+            /** Personaid */
+            personaId: string;
+            /** Objectiveid */
+            objectiveId: string;
+            /** Personaname */
+            personaName: string;
+            /** Objectivename */
+            objectiveName: string;
+            /** Change */
+            change: string;
+            baseline: components["schemas"]["CellSideTranscript"] | null;
+            current: components["schemas"]["CellSideTranscript"] | null;
+            /** Changedrows */
+            changedRows: components["schemas"]["VerdictRowChange"][];
         };
         /** ConversationFinding */
         ConversationFinding: {
@@ -5014,6 +5114,40 @@ export interface components {
             /** Permissions */
             permissions: string[];
         };
+        /** RoleUsage */
+        RoleUsage: {
+            /**
+             * Role
+             * @description simulator (the persona) | agent (hosted agents) | judge | other roles
+             */
+            role: string;
+            /**
+             * Models
+             * @description Every model the role called, in order of first use
+             */
+            models: string[];
+            /** Calls */
+            calls: number;
+            /**
+             * Failedcalls
+             * @description Calls that ended in an error (still counted in calls)
+             */
+            failedCalls: number;
+            /** Prompttokens */
+            promptTokens: number;
+            /** Completiontokens */
+            completionTokens: number;
+            /**
+             * Cost
+             * @description USD, as the providers' price lists give it; 0 for local models
+             */
+            cost: number;
+            /**
+             * Latencyms
+             * @description Summed over the calls
+             */
+            latencyMs: number;
+        };
         /** RolesPublic */
         RolesPublic: {
             /** Roles */
@@ -5931,6 +6065,17 @@ export interface components {
             /** Expires In */
             expires_in: number;
         };
+        /** TranscriptLine */
+        TranscriptLine: {
+            /** Id */
+            id: string;
+            /** Number */
+            number: number;
+            /** Sender */
+            sender: string;
+            /** Content */
+            content: string;
+        };
         /** UserPublic */
         UserPublic: {
             /** Id */
@@ -6023,6 +6168,36 @@ export interface components {
              * @default false
              */
             unstable?: boolean;
+        };
+        /** VerdictRowChange */
+        VerdictRowChange: {
+            /**
+             * Kind
+             * @description criterion | check
+             */
+            kind: string;
+            /** Criterion */
+            criterion: string;
+            /**
+             * Baselinestatus
+             * @description met | not_met | inconclusive; null when the row is new
+             */
+            baselineStatus: string | null;
+            /**
+             * Currentstatus
+             * @description null when the row is gone
+             */
+            currentStatus: string | null;
+            /**
+             * Baselinereasoning
+             * @default
+             */
+            baselineReasoning?: string;
+            /**
+             * Currentreasoning
+             * @default
+             */
+            currentReasoning?: string;
         };
         /** VisionConfig */
         VisionConfig: {
@@ -13179,6 +13354,182 @@ export interface operations {
             };
         };
     };
+    rerun_session_api_sessions__session_id__rerun_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Act in this workspace (token callers who belong to several) */
+                "x-workspace-id"?: string | null;
+            };
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPublic"];
+                };
+            };
+            /** @description AUTHENTICATION_ERROR */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_usage_api_sessions__session_id__usage_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Act in this workspace (token callers who belong to several) */
+                "x-workspace-id"?: string | null;
+            };
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleUsage"][];
+                };
+            };
+            /** @description AUTHENTICATION_ERROR */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     cancel_session_api_sessions__session_id__cancel_post: {
         parameters: {
             query?: never;
@@ -16651,13 +17002,102 @@ export interface operations {
             };
         };
     };
-    junit_report_api_runs__run_id__junit_get: {
+    compare_transcripts_api_runs__run_id__compare__baseline_id__transcripts_get: {
         parameters: {
             query?: never;
             header?: {
                 /** @description Act in this workspace (token callers who belong to several) */
                 "x-workspace-id"?: string | null;
             };
+            path: {
+                run_id: string;
+                baseline_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CellTranscripts"][];
+                };
+            };
+            /** @description AUTHENTICATION_ERROR */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    junit_report_api_runs__run_id__junit_get: {
+        parameters: {
+            query?: {
+                /** @description For EventSource clients, which cannot send headers */
+                token?: string | null;
+            };
+            header?: never;
             path: {
                 run_id: string;
             };

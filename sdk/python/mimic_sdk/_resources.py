@@ -127,6 +127,10 @@ class Runs(ListResource):
     def compare(self, run_id: str, baseline_id: str) -> Json:
         return self._call("GET", f"/{run_id}/compare/{baseline_id}")
 
+    def compare_transcripts(self, run_id: str, baseline_id: str) -> Json:
+        """Per changed cell, a session of each run side by side and the verdict rows that changed."""
+        return self._call("GET", f"/{run_id}/compare/{baseline_id}/transcripts")
+
     def junit(self, run_id: str) -> str:
         return self._call("GET", f"/{run_id}/junit", headers={"Accept": "application/xml"})
 
@@ -211,6 +215,14 @@ class Sessions(ListResource):
     def stop(self, session_id: str) -> Json:
         """DELETE: stops it and keeps the transcript."""
         return self._call("DELETE", f"/{session_id}")
+
+    def rerun(self, session_id: str) -> Json:
+        """A new session with the same agent, persona, objective and settings, started at once."""
+        return self._call("POST", f"/{session_id}/rerun")
+
+    def usage(self, session_id: str) -> Json:
+        """Per role (simulator, agent, judge): the models, calls, tokens and cost."""
+        return self._call("GET", f"/{session_id}/usage")
 
     def export(self, session_id: str, *, format: str = "json") -> Json:
         """JSON (a dict) or Markdown (text); a browser session's with every step, findings and files."""
