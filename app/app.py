@@ -12,6 +12,8 @@ app = rx.App(
     api_transformer=create_api(),
     theme=theme,
     head_components=[rx.el.link(rel="icon", href="/favicon.ico")],
+    # Global rules the components' props cannot say (phones, long words): assets/mimic.css.
+    stylesheets=["/mimic.css"],
 )
 register_pages(app)
 # Sessions the last process left running end as interrupted, transcripts intact (with several

@@ -143,5 +143,7 @@ def search(
         types=types,
         data=hits[window - limit : window],
         counts=counts,
-        pagination=SearchPagination(page=page, limit=limit, total=total, pages=math.ceil(total / limit) if total else 0),
+        pagination=SearchPagination(
+            page=page, limit=limit, total=total, pages=math.ceil(total / limit) if total else 0
+        ),
     )

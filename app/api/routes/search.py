@@ -21,11 +21,16 @@ PATTERN_MESSAGES[search.TYPES_PATTERN] = "must be comma-separated types: persona
 def search_workspace(
     principal: CurrentPrincipal,
     session: SessionDep,
-    q: Annotated[str, Query(min_length=1, max_length=search.MAX_QUERY_LENGTH, description="Words to find in names and descriptions")],
+    q: Annotated[
+        str,
+        Query(min_length=1, max_length=search.MAX_QUERY_LENGTH, description="Words to find in names and descriptions"),
+    ],
     types: Annotated[
         str | None,
-        Query(pattern=search.TYPES_PATTERN,
-              description="Comma-separated: persona,objective,agent,session,suite (default: all)"),
+        Query(
+            pattern=search.TYPES_PATTERN,
+            description="Comma-separated: persona,objective,agent,session,suite (default: all)",
+        ),
     ] = None,
     limit: Annotated[int, Query(ge=1, le=100, description="Hits per page (max 100)")] = 20,
     page: Annotated[

@@ -25,6 +25,7 @@ from app.services import transfer
 from app.services.access import Principal
 from app.services.errors import AuthenticationFailed, FieldError, ServiceError, ValidationFailed, clean_message
 from app.services.pagination import PageParams, Paginated
+from app.ui.shell_script import UNSAVED_GUARD
 from app.ui.state.auth import AuthState, login_url
 from app.ui.state.errors import field_errors
 
@@ -832,6 +833,7 @@ def editor_form(state: type[LibraryEditorState], noun: str, *sections: rx.Compon
         key=state.form_key,
         no_validate=True,  # the service's messages, next to each field, are the one source of truth
         width="100%",
+        custom_attrs={UNSAVED_GUARD: "true"},  # asks before leaving with unsaved changes (shell_script.py)
     )
 
 

@@ -35,6 +35,7 @@ from app.ui.components.library import (
 )
 from app.ui.components.model_picker import picker_props
 from app.ui.components.runs import run_row, runs_table
+from app.ui.shell_script import UNSAVED_GUARD
 from app.ui.state.auth import AuthState
 
 ROUTE = "/suites"
@@ -544,6 +545,7 @@ def _editor_form() -> rx.Component:
         key=s.form_key,
         no_validate=True,
         width="100%",
+        custom_attrs={UNSAVED_GUARD: "true"},  # asks before leaving with unsaved changes
     )
 
 
