@@ -40,7 +40,7 @@ def search_box() -> rx.Component:
     return rx.box(
         rx.input(
             rx.input.slot(rx.icon("search", size=16)),
-            rx.input.slot(rx.kbd("/", size="1"), side="right", display=["none", "none", "flex"]),
+            rx.input.slot(rx.el.kbd("/"), side="right", display=["none", "none", "flex"], color=rx.color("gray", 10)),
             id=SEARCH_INPUT_ID,
             type="search",
             value=ShellState.search_query,
