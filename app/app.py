@@ -1,5 +1,8 @@
 """Builds the Reflex app, mounts the REST API on its backend and registers the pages."""
 
+# plotly imports pandas lazily while the event loop serializes a chart; loaded here, once, so a
+# worker thread's first import (auth checks run in threads) never races it to a half-made module.
+import pandas  # noqa: F401
 import reflex as rx
 
 from app.api.main import create_api
