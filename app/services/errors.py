@@ -69,6 +69,8 @@ def field_label(loc: Iterable[Any]) -> str:
     if not names:
         return "This value"
     words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", names[-1]).replace("_", " ").strip().lower()
+    # "personaIds" -> "Personas", "agentId" -> "Agent": people pick things, not ids.
+    words = re.sub(r" ids$", "s", re.sub(r" id$", "", words)) if words not in ("id", "ids") else words
     return (words[:1].upper() + words[1:]) or "This value"
 
 

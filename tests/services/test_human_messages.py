@@ -41,6 +41,7 @@ def test_labels_and_unknown_types_fall_back_to_pydantic_words() -> None:
     assert field_label(("body", "config", "timeoutSeconds")) == "Timeout seconds"
     assert field_label(("allowedOrigins", 0)) == "Allowed origins"
     assert field_label(("body",)) == "This value"
+    assert field_label(("personaIds",)) == "Personas" and field_label(("agentId",)) == "Agent"
     assert human_message({"type": "value_error", "loc": ("x",), "msg": "Value error, must be even"}) == "must be even"
 
 

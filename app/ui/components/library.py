@@ -405,7 +405,7 @@ class LibraryEditorState(rx.State, mixin=True):
                 name = self._store(session, self._principal(), data)  # type: ignore[attr-defined]
         except (ServiceError, ValidationError) as exc:
             self._show_errors(exc)
-            return
+            return rx.scroll_to(ERROR_SUMMARY_ID)  # the banner in view, wherever Save was pressed
         verb = "Created" if self.is_new else "Saved"
         return [rx.toast.success(f"{verb} {name}."), rx.redirect(self.LIST_ROUTE)]
 
@@ -779,6 +779,9 @@ def wide(component: rx.Component) -> rx.Component:
     return rx.box(component, grid_column="1 / -1", width="100%")
 
 
+ERROR_SUMMARY_ID = "form-errors"
+
+
 def error_summary(state: type[LibraryEditorState]) -> rx.Component:
     """The message for the whole form, and what could not be shown next to a field."""
     return rx.cond(
@@ -793,7 +796,9 @@ def error_summary(state: type[LibraryEditorState]) -> rx.Component:
             ),
             color_scheme="red",
             role="alert",
+            id=ERROR_SUMMARY_ID,
             width="100%",
+            scroll_margin_top="1rem",
         ),
     )
 

@@ -193,15 +193,29 @@ class SuiteEditorState(LibraryEditorState, AuthState):
             return suites.replace_suite(session=session, principal=principal, suite_id=self.editing_id, data=data).name
         return suites.create_suite(session=session, principal=principal, data=data).name
 
+    def _fixed(self, field: str) -> None:
+        """A field's message goes once it is put right; the banner goes with the last one."""
+        self.errors = {k: v for k, v in self.errors.items() if k != field}
+        if not self.errors and not self.problems:
+            self.error = ""
+
+    def _check_matrix(self) -> None:
+        if self.selected_personas:
+            self._fixed("personaIds")
+        if self.selected_objectives:
+            self._fixed("objectiveIds")
+
     @rx.event
     def set_persona(self, persona_id: str, checked: bool):
         chosen = [p for p in self.selected_personas if p != persona_id]
         self.selected_personas = [*chosen, persona_id] if checked else chosen
+        self._check_matrix()
 
     @rx.event
     def set_objective(self, objective_id: str, checked: bool):
         chosen = [o for o in self.selected_objectives if o != objective_id]
         self.selected_objectives = [*chosen, objective_id] if checked else chosen
+        self._check_matrix()
 
     @rx.event
     def pick_all(self, what: str, checked: bool):
@@ -211,6 +225,13 @@ class SuiteEditorState(LibraryEditorState, AuthState):
             self.selected_personas = chosen
         else:
             self.selected_objectives = chosen
+        self._check_matrix()
+
+    @rx.event
+    def field_edited(self, field: str, value: str):
+        """Typing into (or picking) a field that was marked wrong clears its mark."""
+        if field in self.errors and str(value).strip():
+            self._fixed(field)
 
     @rx.event
     def set_repeats(self, value: str):
@@ -312,6 +333,11 @@ def suites_page() -> rx.Component:
     )
 
 
+# The persona column stays in view while the matrix scrolls sideways.
+_STUCK = {"position": "sticky", "left": "0", "z_index": "1", "background": "var(--color-panel-solid)",
+          "box_shadow": f"1px 0 0 {rx.color('gray', 5)}"}  # fmt: skip
+
+
 def _grid() -> rx.Component:
     s = SuiteEditorState
     header = rx.table.row(
@@ -326,7 +352,8 @@ def _grid() -> rx.Component:
                 spacing="2",
                 align="center",
             ),
-            min_width="14rem",
+            min_width=rx.breakpoints(initial="10rem", sm="14rem"),
+            **_STUCK,
         ),
         rx.foreach(
             s.objective_options,
@@ -362,6 +389,7 @@ def _grid() -> rx.Component:
                     spacing="2",
                     align="center",
                 ),
+                **_STUCK,
             ),
             rx.foreach(
                 s.objective_options,
@@ -447,6 +475,7 @@ def _agent_select() -> rx.Component:
             id="field-agentId",
             name="agentId",
             default_value=s.values.get("agentId", ""),
+            on_change=lambda value: s.field_edited("agentId", value),
             style={
                 "width": "100%",
                 "padding": "0.45rem",
@@ -468,7 +497,16 @@ def _editor_form() -> rx.Component:
         form_section(
             "Basics",
             "What the suite tests, and against which agent.",
-            wide(input_field(s, "Name", "name", required=True, placeholder="Support smoke test")),
+            wide(
+                input_field(
+                    s,
+                    "Name",
+                    "name",
+                    required=True,
+                    placeholder="Support smoke test",
+                    on_blur=lambda value: s.field_edited("name", value),
+                )
+            ),
             wide(textarea_field(s, "Description", "description", rows="2")),
             wide(_agent_select()),
         ),
@@ -498,12 +536,30 @@ def _editor_form() -> rx.Component:
                 s, "Simulator model", "simulatorModel", placeholder="The persona's, or the default", **picker_props()
             ),  # fmt: skip
             input_field(s, "Judge model", "config.judgeModel", placeholder="The workspace default", **picker_props()),
-            number_field(s, "Judge repeats", "config.judgeRepeats", step="1", min="1", max="11",
-                         hint="Independent judgements per session; the majority per criterion is the verdict."),
-            input_field(s, "Require a calibrated judge on set", "config.calibrationGate.set",
-                        placeholder="A calibration set's name (empty: no requirement)"),
-            number_field(s, "Least Cohen's kappa", "config.calibrationGate.minKappa", step="0.05", min="-1", max="1",
-                         hint="Else the runs are marked judge not calibrated and the CI gate fails (default 0.6)."),
+            number_field(
+                s,
+                "Judge repeats",
+                "config.judgeRepeats",
+                step="1",
+                min="1",
+                max="11",
+                hint="Independent judgements per session; the majority per criterion is the verdict.",
+            ),
+            input_field(
+                s,
+                "Require a calibrated judge on set",
+                "config.calibrationGate.set",
+                placeholder="A calibration set's name (empty: no requirement)",
+            ),
+            number_field(
+                s,
+                "Least Cohen's kappa",
+                "config.calibrationGate.minKappa",
+                step="0.05",
+                min="-1",
+                max="1",
+                hint="Else the runs are marked judge not calibrated and the CI gate fails (default 0.6).",
+            ),
             number_field(
                 s,
                 "Max messages",
