@@ -417,6 +417,7 @@ def _grid() -> rx.Component:
             rx.table.body(rx.foreach(s.persona_options, row)),
             variant="surface",
             size="1",
+            class_name="mimic-sticky-first",
         ),
         overflow_x="auto",
         width="100%",
