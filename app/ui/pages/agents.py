@@ -3,6 +3,7 @@ editor at /agents/new and /agents/<id>, whose config fields follow the agent's t
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any, ClassVar, TypedDict
 
 import reflex as rx
@@ -300,11 +301,12 @@ class AgentEditorState(LibraryEditorState, AuthState):
             agent_type, agent_id = self.agent_type, self.editing_id or None
             self._reset_test()
             self.testing = True
-            try:
-                principal = self._principal()
-            except ServiceError as exc:
+        try:  # the caller's check reads the database: in a worker thread, off the event loop
+            principal = await asyncio.to_thread(self._principal)
+        except ServiceError as exc:
+            async with self:
                 self.testing, self.tested, self.test_summary = False, True, str(exc)
-                return
+            return
         config, problems = config_payload(agent_type, form if isinstance(form, dict) else {})
         if problems:
             async with self:
