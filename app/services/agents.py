@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import httpx
 from sqlmodel import Session
 
 from app.engine import targets
@@ -142,7 +143,10 @@ async def test_agent_draft(*, session: Session, principal: Principal, data: Agen
 
 
 async def _probe(spec: targets.TargetSpec) -> AgentTestResult:
-    probe = await targets.probe(spec, PROBE_MESSAGE)
+    try:
+        probe = await targets.probe(spec, PROBE_MESSAGE)
+    except (httpx.InvalidURL, ValueError) as exc:  # an address the schema let through, no client can use
+        return AgentTestResult(reachable=False, error=f"invalid_url: {str(exc)[:300]}")
     return AgentTestResult(
         reachable=probe.reachable,
         latency_ms=probe.latency_ms,

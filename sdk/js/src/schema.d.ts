@@ -2191,7 +2191,7 @@ export interface components {
              * @description The agent being edited, if any: a secret sent back masked (or left out) keeps the stored one
              */
             agentId?: string | null;
-        };
+        } & unknown;
         /** AgentTestResult */
         AgentTestResult: {
             /** Reachable */
