@@ -121,18 +121,15 @@ def search(
             "Query too long", [FieldError("q", f"The search is too long: {MAX_QUERY_LENGTH} characters at most.")]
         )
     window = page * limit
-    if window > MAX_SEARCH_WINDOW:
-        raise ValidationFailed(
-            "Page too deep",
-            [FieldError("page", f"Search pages go {MAX_SEARCH_WINDOW} hits deep: narrow the search instead.")],
-        )
+    # Hits are ranked across types up to MAX_SEARCH_WINDOW deep; a page past that is empty.
+    depth = min(window, MAX_SEARCH_WINDOW)
     hits: list[SearchHit] = []
     counts: dict[str, int] = {}
     for kind in types:
         found, counts[kind] = (
-            _sessions(session, principal, q, window)
+            _sessions(session, principal, q, depth)
             if kind == "session"
-            else _named(session, principal, kind, q, window)
+            else _named(session, principal, kind, q, depth)
         )
         hits.extend(found)
     order = {kind: i for i, kind in enumerate(types)}
@@ -141,7 +138,7 @@ def search(
     return SearchResults(
         query=q,
         types=types,
-        data=hits[window - limit : window],
+        data=hits[window - limit : depth],
         counts=counts,
         pagination=SearchPagination(
             page=page, limit=limit, total=total, pages=math.ceil(total / limit) if total else 0

@@ -34,12 +34,12 @@ def search_workspace(
     ] = None,
     limit: Annotated[int, Query(ge=1, le=100, description="Hits per page (max 100)")] = 20,
     page: Annotated[
-        int, Query(ge=1, le=search.MAX_SEARCH_WINDOW, description="Page number, from 1 (page x limit at most 1000)")
+        int, Query(ge=1, le=search.MAX_SEARCH_WINDOW, description="Page number, from 1 (ranked 1000 hits deep)")
     ] = 1,
 ) -> SearchResults:
     """Names and descriptions of personas, objectives, agents and suites, and sessions by the names
     of their persona, objective and agent (or the start of their id), in the caller's workspace.
-    An empty or over-long query, an unknown type or a page past 1000 hits is a 422 in the one error shape."""
+    An empty or over-long query or an unknown type is a 422 in the one error shape."""
     return search.search(
         session=session, principal=principal, q=q, types=search.parse_types(types), limit=limit, page=page
     )

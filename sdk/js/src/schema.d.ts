@@ -1841,7 +1841,7 @@ export interface paths {
          * Search the workspace
          * @description Names and descriptions of personas, objectives, agents and suites, and sessions by the names
          *     of their persona, objective and agent (or the start of their id), in the caller's workspace.
-         *     An empty or over-long query, an unknown type or a page past 1000 hits is a 422 in the one error shape.
+         *     An empty or over-long query or an unknown type is a 422 in the one error shape.
          */
         get: operations["search_workspace_api_search_get"];
         put?: never;
@@ -19005,7 +19005,7 @@ export interface operations {
                 types?: string | null;
                 /** @description Hits per page (max 100) */
                 limit?: number;
-                /** @description Page number, from 1 (page x limit at most 1000) */
+                /** @description Page number, from 1 (ranked 1000 hits deep) */
                 page?: number;
             };
             header?: {
