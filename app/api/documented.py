@@ -68,6 +68,14 @@ def _message(error: Any) -> str:
         as_pydantic = ("too_short", {"min_length": kind.limit})
     elif isinstance(kind, kinds.MaxItems):
         as_pydantic = ("too_long", {"max_length": kind.limit})
+    elif isinstance(kind, kinds.Minimum):
+        as_pydantic = ("greater_than_equal", {"ge": kind.limit})
+    elif isinstance(kind, kinds.Maximum):
+        as_pydantic = ("less_than_equal", {"le": kind.limit})
+    elif isinstance(kind, kinds.ExclusiveMinimum):
+        as_pydantic = ("greater_than", {"gt": kind.limit})
+    elif isinstance(kind, kinds.ExclusiveMaximum):
+        as_pydantic = ("less_than", {"lt": kind.limit})
     elif isinstance(kind, kinds.Enum):
         as_pydantic = ("enum", {"expected": ", ".join(str(option) for option in list(kind.options)[:20])})
     if as_pydantic is not None:
