@@ -153,6 +153,10 @@ run-scaled: install bun axe chromium espeak secret cli services
 # Starts the app as `make run` does, without the set-up (the UI tests use it too).
 # BACKEND_ONLY=1 serves the API and the app's background work without building the frontend
 # (the recovery tests, which only speak REST, use it).
+# The built frontend bakes in its port, so each port builds into a folder of its own: a second
+# instance started from this checkout on another port never rebuilds the first one's pages.
+serve: export REFLEX_WEB_WORKDIR ?= .web/port-$(PORT)
+serve: export REFLEX_STATES_WORKDIR ?= .states/port-$(PORT)
 serve:
 	$(VENV)/bin/reflex run --env prod --backend-host $(MIMIC_HOST) --backend-port $(PORT) --loglevel warning \
 		$(if $(BACKEND_ONLY),--backend-only,--frontend-port $(PORT))

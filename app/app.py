@@ -1,5 +1,8 @@
 """Builds the Reflex app, mounts the REST API on its backend and registers the pages."""
 
+# plotly imports pandas lazily while the event loop serializes a chart; loaded here, once, so a
+# worker thread's first import (auth checks run in threads) never races it to a half-made module.
+import pandas  # noqa: F401
 import reflex as rx
 
 from app.api.main import create_api
@@ -13,6 +16,8 @@ app = rx.App(
     api_transformer=create_api(),
     theme=theme,
     head_components=[rx.el.link(rel="icon", href="/favicon.ico")],
+    # Global rules the components' props cannot say (phones, long words): assets/mimic.css.
+    stylesheets=["/mimic.css"],
 )
 register_pages(app)
 # Sessions the last process left running end as interrupted, transcripts intact (with several

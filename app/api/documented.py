@@ -25,6 +25,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api.errors import ErrorCode, error_payload, field_path
 from app.models.base import PATTERN_MESSAGES
+from app.services.errors import field_label, human_message
 
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 _TYPE_WORDS = {"integer": "a whole number", "number": "a number", "string": "text", "boolean": "true or false",
@@ -48,26 +49,40 @@ def _field(error: Any) -> str:
 
 
 def _message(error: Any) -> str:
+    """The sentence pydantic's error of the same kind gets (app/services/errors.py): one wording."""
     if isinstance(error.kind, jsonschema_rs.ValidationErrorKind.Pattern):
         meaning = PATTERN_MESSAGES.get(error.kind.pattern)
         if meaning:  # the regex itself would say little to a person
             return meaning
     kind, kinds = error.kind, jsonschema_rs.ValidationErrorKind
+    loc = [p for p in error.instance_path if isinstance(p, str)]
+    as_pydantic: tuple[str, dict[str, Any]] | None = None
     if isinstance(kind, kinds.Required):
-        return "Field required"
-    if isinstance(kind, kinds.MinLength):
-        return f"must be at least {kind.limit} characters"
-    if isinstance(kind, kinds.MaxLength):
-        return f"must be at most {kind.limit} characters"
-    if isinstance(kind, kinds.MinItems):
-        return f"must have at least {kind.limit} item{'s' * (kind.limit != 1)}"
-    if isinstance(kind, kinds.MaxItems):
-        return f"must have at most {kind.limit} items"
-    if isinstance(kind, kinds.Enum):
-        return "must be one of: " + ", ".join(str(option) for option in list(kind.options)[:20])
+        loc.append(str(kind.property))
+        as_pydantic = ("missing", {})
+    elif isinstance(kind, kinds.MinLength):
+        as_pydantic = ("string_too_short", {"min_length": kind.limit})
+    elif isinstance(kind, kinds.MaxLength):
+        as_pydantic = ("string_too_long", {"max_length": kind.limit})
+    elif isinstance(kind, kinds.MinItems):
+        as_pydantic = ("too_short", {"min_length": kind.limit})
+    elif isinstance(kind, kinds.MaxItems):
+        as_pydantic = ("too_long", {"max_length": kind.limit})
+    elif isinstance(kind, kinds.Minimum):
+        as_pydantic = ("greater_than_equal", {"ge": kind.limit})
+    elif isinstance(kind, kinds.Maximum):
+        as_pydantic = ("less_than_equal", {"le": kind.limit})
+    elif isinstance(kind, kinds.ExclusiveMinimum):
+        as_pydantic = ("greater_than", {"gt": kind.limit})
+    elif isinstance(kind, kinds.ExclusiveMaximum):
+        as_pydantic = ("less_than", {"lt": kind.limit})
+    elif isinstance(kind, kinds.Enum):
+        as_pydantic = ("enum", {"expected": ", ".join(str(option) for option in list(kind.options)[:20])})
+    if as_pydantic is not None:
+        return human_message({"type": as_pydantic[0], "loc": tuple(loc), "ctx": as_pydantic[1]})
     if isinstance(kind, kinds.Type):
         types = [kind.types] if isinstance(kind.types, str) else list(kind.types)
-        return "must be " + " or ".join(_TYPE_WORDS.get(str(t), str(t)) for t in types)
+        return f"{field_label(loc)} must be " + " or ".join(_TYPE_WORDS.get(str(t), str(t)) for t in types) + "."
     return error.message[:300]
 
 

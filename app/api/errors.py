@@ -124,7 +124,7 @@ def _validation_message(err: dict[str, Any]) -> str:
         meaning = PATTERN_MESSAGES.get(str(err.get("ctx", {}).get("pattern", "")))
         if meaning:
             return f"{meaning}, not {str(err.get('input', ''))[:100]!r}"
-    return service_errors.clean_message(str(err.get("msg", "Invalid value")))
+    return service_errors.human_message(err)
 
 
 async def _on_request_validation(_request: Request, exc: RequestValidationError) -> JSONResponse:

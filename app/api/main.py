@@ -85,7 +85,7 @@ def _document_agent_configs(document: dict[str, Any]) -> None:
     """An agent's config depends on its type: the document says which config each type takes
     (the service validates it so, naming the bad field). A PATCH that names the type sends
     that type's whole config; one without a type merges its config keys over the stored ones."""
-    for name in ("AgentCreate", "AgentUpdate"):
+    for name in ("AgentCreate", "AgentUpdate", "AgentTestDraft"):
         schema = document.get("components", {}).get("schemas", {}).get(name)
         if schema is None:
             continue

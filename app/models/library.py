@@ -193,9 +193,9 @@ class ObjectiveDefinition(CamelModel):
         default_factory=list, max_length=50
     )
     # A list, or one criterion as a string (the seed writes a single one so): the document says both.
-    success_criteria: Annotated[list[text(1000)], PydanticField(max_length=50)] | text(1000) = PydanticField(
-        default_factory=list
-    )
+    success_criteria: Annotated[list[text(1000)], PydanticField(max_length=50)] | text(
+        1000
+    ) = PydanticField(default_factory=list)
     # Words a link or button toward this goal would carry: the offline browser explorer follows them.
     keywords: list[Annotated[str, PydanticField(max_length=50)]] = PydanticField(default_factory=list, max_length=30)
 
@@ -360,6 +360,18 @@ class AgentPublic(CamelModel):
     status: str
     created_at: datetime
     updated_at: datetime
+
+
+class AgentTestDraft(CamelModel):
+    """An agent's settings as an editor holds them, tested before they are saved."""
+
+    type: AgentType
+    config: dict[str, Any] = PydanticField(default_factory=dict)
+    agent_id: str | None = PydanticField(
+        default=None,
+        max_length=64,
+        description="The agent being edited, if any: a secret sent back masked (or left out) keeps the stored one",
+    )
 
 
 class AgentTestResult(CamelModel):

@@ -11,6 +11,15 @@ SearchType = Literal["persona", "objective", "agent", "session", "suite"]
 SEARCH_TYPES: tuple[str, ...] = ("persona", "objective", "agent", "session", "suite")
 
 
+class SearchPagination(CamelModel):
+    """The same fields as every list's pagination (app/services/pagination.py)."""
+
+    page: int
+    limit: int
+    total: int
+    pages: int
+
+
 class SearchHit(CamelModel):
     type: str
     id: str
@@ -27,3 +36,5 @@ class SearchResults(CamelModel):
     data: list[SearchHit]
     # Matches per type, before the limit.
     counts: dict[str, int]
+    # Over all types; pages go MAX_SEARCH_WINDOW hits deep.
+    pagination: SearchPagination

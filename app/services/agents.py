@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import httpx
 from sqlmodel import Session
 
 from app.engine import targets
@@ -16,6 +17,7 @@ from app.models.library import (
     AgentRunRequest,
     AgentRunResult,
     AgentRunUsage,
+    AgentTestDraft,
     AgentTestResult,
     AgentType,
     AgentUpdate,
@@ -123,8 +125,28 @@ def target_spec(session: Session, row: Agent, *, model: str | None = None) -> ta
 async def test_agent(*, session: Session, principal: Principal, agent_id: str) -> AgentTestResult:
     """Send one probe message (or, for a website, load the page) and report what came back."""
     require(principal, Permission.write)
-    spec = target_spec(session, resource.row(session, principal, agent_id))
-    probe = await targets.probe(spec, PROBE_MESSAGE)
+    return await _probe(target_spec(session, resource.row(session, principal, agent_id)))
+
+
+async def test_agent_draft(*, session: Session, principal: Principal, data: AgentTestDraft) -> AgentTestResult:
+    """The same probe for settings not saved yet (POST /api/agents/test): validated as a save
+    would validate them, under the same outbound policy; nothing is stored."""
+    require(principal, Permission.write)
+    stored = resource.row(session, principal, data.agent_id) if data.agent_id else None
+    same_type = stored is not None and stored.type == data.type.value
+    config = agent_config.validate(data.type, data.config, stored=stored.config if same_type else None)
+    draft = Agent(
+        id=stored.id if stored else "draft", workspace_id=principal.workspace_id, name="draft",
+        type=data.type.value, config=config,
+    )  # fmt: skip
+    return await _probe(target_spec(session, draft))
+
+
+async def _probe(spec: targets.TargetSpec) -> AgentTestResult:
+    try:
+        probe = await targets.probe(spec, PROBE_MESSAGE)
+    except (httpx.InvalidURL, ValueError) as exc:  # an address the schema let through, no client can use
+        return AgentTestResult(reachable=False, error=f"invalid_url: {str(exc)[:300]}")
     return AgentTestResult(
         reachable=probe.reachable,
         latency_ms=probe.latency_ms,

@@ -31,7 +31,7 @@ from app.models.mimic_file import (
     references,
     schema,
 )
-from app.services.errors import FieldError, ValidationFailed, clean_message
+from app.services.errors import FieldError, ValidationFailed, human_message
 
 MAX_PROBLEMS = 50
 SUITE_SETTINGS = tuple(SuiteSettings.model_fields)
@@ -136,7 +136,7 @@ def validate(document: dict[str, Any]) -> MimicFile:
         parsed = MimicFile.model_validate(document)
     except ValidationError as exc:
         # Named as the schema's errors are: by the place in the file (objectives[0].checks[1].value).
-        problems = [FieldError(_path(e["loc"]), clean_message(e["msg"])) for e in exc.errors()]
+        problems = [FieldError(_path(e["loc"]), human_message(e)) for e in exc.errors()]
         raise ValidationFailed("Invalid mimic.yaml", problems[:MAX_PROBLEMS]) from exc
     problems = _rules(parsed)
     if problems:

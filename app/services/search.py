@@ -4,6 +4,7 @@ start of their id). Never outside the caller's workspace."""
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from sqlalchemy import or_
@@ -11,7 +12,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, func, select
 
 from app.models.library import Agent, Objective, Persona
-from app.models.search import SEARCH_TYPES, SearchHit, SearchResults
+from app.models.search import SEARCH_TYPES, SearchHit, SearchPagination, SearchResults
 from app.models.session import SimSession
 from app.models.suite import Suite
 from app.services.access import Permission, Principal, require
@@ -102,19 +103,44 @@ def parse_types(types: str | None) -> list[str]:
     return wanted
 
 
-def search(*, session: Session, principal: Principal, q: str, types: list[str], limit: int = 20) -> SearchResults:
-    """Up to `limit` hits, the best first (exact name, then prefix, then the rest; newest first)."""
+# How deep pages go (page x limit): each type is read up to there to rank the hits together.
+MAX_SEARCH_WINDOW = 1000
+MAX_QUERY_LENGTH = 200
+
+
+def search(
+    *, session: Session, principal: Principal, q: str, types: list[str], limit: int = 20, page: int = 1
+) -> SearchResults:
+    """One page of `limit` hits, the best first (exact name, then prefix, then the rest; newest first)."""
     require(principal, Permission.read)
     q = q.strip().lower()
     if not q:
-        raise ValidationFailed("Empty query", [FieldError("q", "type something to search for")])
+        raise ValidationFailed("Empty query", [FieldError("q", "Type something to search for.")])
+    if len(q) > MAX_QUERY_LENGTH:
+        raise ValidationFailed(
+            "Query too long", [FieldError("q", f"The search is too long: {MAX_QUERY_LENGTH} characters at most.")]
+        )
+    window = page * limit
+    # Hits are ranked across types up to MAX_SEARCH_WINDOW deep; a page past that is empty.
+    depth = min(window, MAX_SEARCH_WINDOW)
     hits: list[SearchHit] = []
     counts: dict[str, int] = {}
     for kind in types:
         found, counts[kind] = (
-            _sessions(session, principal, q, limit) if kind == "session" else _named(session, principal, kind, q, limit)
+            _sessions(session, principal, q, depth)
+            if kind == "session"
+            else _named(session, principal, kind, q, depth)
         )
         hits.extend(found)
     order = {kind: i for i, kind in enumerate(types)}
     hits.sort(key=lambda h: (-_score(h.name, q), order[h.type], -h.created_at.timestamp()))
-    return SearchResults(query=q, types=types, data=hits[:limit], counts=counts)
+    total = min(sum(counts.values()), MAX_SEARCH_WINDOW)
+    return SearchResults(
+        query=q,
+        types=types,
+        data=hits[window - limit : depth],
+        counts=counts,
+        pagination=SearchPagination(
+            page=page, limit=limit, total=total, pages=math.ceil(total / limit) if total else 0
+        ),
+    )

@@ -82,3 +82,32 @@ def test_website_and_an_unreachable_one(api: Api) -> None:
     assert ok["reachable"] and ok["reply"] == "HTTP 200 · Acme shop"
     gone = probe(api, "browser", {"targetUrl": f"{site.url}/"})  # the server has stopped
     assert gone["reachable"] is False and gone["error"]
+
+
+def test_settings_are_tested_before_they_are_saved(api: Api) -> None:
+    """POST /api/agents/test: the probe for a draft, checked as a save checks it, under the
+    outbound policy, and nothing stored; an edited agent's masked secret keeps the stored one."""
+    agents_before = api.get("/api/agents?limit=100")["pagination"]["total"]
+    with LoopbackServer(http_bot({"mode": "ok"})) as bot:
+        draft = {"type": "http", "config": {"url": f"{bot.url}/chat", "replyPath": "data.reply", "timeoutSeconds": 2}}
+        result = api.post("/api/agents/test", draft)
+        assert result["reachable"] is True and "Acme support bot" in result["reply"], result
+
+        # An edited agent: its secret header comes back masked from the editor and still works.
+        agent_id = api.agent("http", {**draft["config"], "headers": {"Authorization": "Bearer s3cret-token"}})
+        masked = api.get(f"/api/agents/{agent_id}")["config"]
+        assert "s3cret-token" not in str(masked)
+        again = api.post("/api/agents/test", {**draft, "config": masked, "agentId": agent_id})
+        assert again["reachable"] is True, again
+
+    # The outbound policy refuses the cloud metadata address before anything is sent.
+    refused = api.post("/api/agents/test", {"type": "http", "config": {"url": "http://169.254.169.254/chat"}})
+    assert refused["reachable"] is False and "metadata" in refused["error"], refused
+
+    # Bad settings are named field by field, as a save names them.
+    bad = api.http.post("/api/agents/test", json={"type": "http", "config": {"url": "ftp://x", "timeoutSeconds": 0}})
+    assert bad.status_code == 422
+    fields = {d["field"]: d["message"] for d in bad.json()["error"]["details"]}
+    assert "absolute http or https URL" in fields["config.url"]
+    assert fields["config.timeoutSeconds"] == "Timeout seconds must be more than 0."
+    assert api.get("/api/agents?limit=100")["pagination"]["total"] == agents_before + 1  # only the one saved

@@ -217,6 +217,9 @@ for _kind in ("personas", "objectives", "agents"):
 ROUTES[("POST", "/api/agents/{agent_id}/test")] = Rule(
     "editor", lambda w, c: (f"/api/agents/{w.new_item('agents')}/test", None), True
 )
+ROUTES[("POST", "/api/agents/test")] = Rule(
+    "editor", _static("/api/agents/test", {"type": "hosted", "config": {"systemPrompt": "You help."}})
+)
 ROUTES[("POST", "/api/agents/{agent_id}/run")] = Rule(
     "editor", lambda w, c: (f"/api/agents/{w.new_item('agents')}/run", {"message": "Where is order A-10482?"}), True
 )
@@ -490,8 +493,13 @@ def _ended_session(w: World, *, run_id: str | None = None, judged: bool = False,
     from app.services import judging, objectives, reviews
 
     principal = w.principal(w.owner)
-    objective = objectives.create_objective(session=w.db, principal=principal, data=ObjectiveCreate.model_validate(
-        {"name": "O", "definition": {"goal": "Learn the date", "successCriteria": ["The agent gives the date"]}}))
+    objective = objectives.create_objective(
+        session=w.db,
+        principal=principal,
+        data=ObjectiveCreate.model_validate(
+            {"name": "O", "definition": {"goal": "Learn the date", "successCriteria": ["The agent gives the date"]}}
+        ),
+    )
     session_id = w.new_session()
     row = w.db.get(SimSession, session_id)
     for i, (role, text) in enumerate((("persona", "When?"), ("agent", "On Friday."))):
@@ -556,8 +564,10 @@ ROUTES.update(
         ("GET", "/api/sessions/{session_id}/reviews"): _session_rule("viewer", "/api/sessions/{id}/reviews"),
         ("POST", "/api/sessions/{session_id}/reviews"): Rule(
             "editor",
-            lambda w, c: (f"/api/sessions/{_ended_session(w, judged=True)}/reviews",
-                          {"criteria": [{"index": 0, "status": "not_met", "note": "No date."}]}),
+            lambda w, c: (
+                f"/api/sessions/{_ended_session(w, judged=True)}/reviews",
+                {"criteria": [{"index": 0, "status": "not_met", "note": "No date."}]},
+            ),
             True,
         ),  # fmt: skip
         ("POST", "/api/runs/{run_id}/judgements"): Rule(
@@ -580,8 +590,10 @@ ROUTES.update(
         ),
         ("POST", "/api/calibration-sets/from-reviews"): Rule(
             "editor",
-            lambda w, c: ("/api/calibration-sets/from-reviews",
-                          {"name": _unique("reviewed"), "sessionIds": [_ended_session(w, reviewed=True)]}),
+            lambda w, c: (
+                "/api/calibration-sets/from-reviews",
+                {"name": _unique("reviewed"), "sessionIds": [_ended_session(w, reviewed=True)]},
+            ),
             stranger_status=422,
         ),  # fmt: skip
         ("GET", "/api/calibration-sets/{set_id}"): Rule(
@@ -594,7 +606,8 @@ ROUTES.update(
             "editor", lambda w, c: (f"/api/calibration-sets/{_new_set(w)}", None), True
         ),
         ("POST", "/api/calibrations"): Rule(
-            "editor", lambda w, c: ("/api/calibrations", {"setId": _new_set(w), "judgeModel": "mimic/offline"}),
+            "editor",
+            lambda w, c: ("/api/calibrations", {"setId": _new_set(w), "judgeModel": "mimic/offline"}),
             stranger_status=422,
         ),
         ("GET", "/api/calibrations"): Rule("viewer", _static("/api/calibrations?status=completed")),

@@ -257,7 +257,7 @@ def test_objective_checks_are_validated_and_kept(client, db, make_account) -> No
         ([{"type": "regex", "value": "(unclosed"}], "checks[0].value", "not a valid regular expression"),
         ([{"type": "max_turns", "value": "many"}], "checks[0].value", "whole number"),
         ([{"type": "contains", "value": "x", "criterion": 3}], "checks", "names criterion 3"),
-        ([{"type": "contains"}], "checks[0].value", "Field required"),
+        ([{"type": "contains"}], "checks[0].value", "Value is required."),
         ([{"type": "language", "value": "Spanish"}], "checks[0].value", "ISO 639-1"),
         ([{"type": "json_schema", "schema": {"type": 12}}], "checks[0].schema", "not a valid JSON schema"),
         ([{"type": "telepathy", "value": "x"}], "checks[0].type", ""),

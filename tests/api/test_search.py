@@ -77,3 +77,32 @@ def test_search_and_list_filters_match_text_literally_and_ignore_case(client, ma
         assert names(path, "K\\S") == ["Zq back\\slash"], path
         assert names(path, "%") == ["Zq 50% OFF_deal"], path
         assert names(path, "_") == ["Zq 50% OFF_deal"], path
+
+
+def test_search_pages_and_refuses_bad_queries_in_the_one_error_shape(client, make_account) -> None:
+    me, stranger = make_account(), make_account()
+    for n in range(5):
+        client.post("/api/personas", json={"name": f"Quokka pager {n}"}, headers=me.headers)
+    client.post("/api/personas", json={"name": "Quokka pager of another workspace"}, headers=stranger.headers)
+
+    pages = [client.get("/api/search", params={"q": "quokka pager", "limit": 2, "page": p}, headers=me.headers).json()
+             for p in (1, 2, 3, 4)]  # fmt: skip
+    assert [len(p["data"]) for p in pages] == [2, 2, 1, 0]
+    assert pages[0]["pagination"] == {"page": 1, "limit": 2, "total": 5, "pages": 3}
+    names = [h["name"] for p in pages for h in p["data"]]
+    assert sorted(names) == [f"Quokka pager {n}" for n in range(5)]  # each once, never the stranger's
+
+    def refused(params: dict, field: str) -> None:
+        answer = client.get("/api/search", params=params, headers=me.headers)
+        assert answer.status_code == 422, params
+        error = answer.json()["error"]
+        assert error["code"] and error["message"]
+        assert [d["field"] for d in error["details"]] == [field], error
+
+    refused({"q": ""}, "q")
+    refused({"q": "   "}, "q")
+    refused({"q": "x" * 201}, "q")
+    refused({"q": "quokka", "page": 0}, "page")
+    deep = client.get("/api/search", params={"q": "quokka", "limit": 100, "page": 11}, headers=me.headers).json()
+    assert deep["data"] == [] and deep["pagination"]["total"] == 5
+    refused({"q": "quokka", "limit": 0}, "limit")

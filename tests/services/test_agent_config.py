@@ -20,15 +20,15 @@ VALID = {
 }
 
 INVALID = [
-    (AgentType.http, {}, {"config.url": "Field required"}),
+    (AgentType.http, {}, {"config.url": "Url is required."}),
     (AgentType.http, {"url": "ftp://x"}, {"config.url": "must be an absolute http or https URL"}),
-    (AgentType.http, {"url": "http://x", "method": "TRACE"}, {"config.method": "Input should be"}),
-    (AgentType.http, {"url": "http://x", "timeoutSeconds": 0}, {"config.timeoutSeconds": "greater than 0"}),
-    (AgentType.openai, {"baseUrl": "http://x/v1"}, {"config.model": "Field required"}),
+    (AgentType.http, {"url": "http://x", "method": "TRACE"}, {"config.method": "Method must be one of"}),
+    (AgentType.http, {"url": "http://x", "timeoutSeconds": 0}, {"config.timeoutSeconds": "must be more than 0."}),
+    (AgentType.openai, {"baseUrl": "http://x/v1"}, {"config.model": "Model is required."}),
     (AgentType.openai, {"baseUrl": "not a url", "model": "m"}, {"config.baseUrl": "absolute http or https URL"}),
     (AgentType.websocket, {"url": "https://x/ws"}, {"config.url": "absolute ws or wss URL"}),
-    (AgentType.hosted, {"systemPrompt": ""}, {"config.systemPrompt": "at least 1 character"}),
-    (AgentType.hosted, {"systemPrompt": "x", "temperature": 3}, {"config.temperature": "less than or equal to 2"}),
+    (AgentType.hosted, {"systemPrompt": ""}, {"config.systemPrompt": "System prompt cannot be empty."}),
+    (AgentType.hosted, {"systemPrompt": "x", "temperature": 3}, {"config.temperature": "must be 2 or less."}),
     (AgentType.browser, {"targetUrl": "https://x", "viewport": {"width": 10}}, {"config.viewport.width": ">= 320"}),
     (AgentType.browser, {"targetUrl": "https://x", "allowedOrigins": ["nope"]}, {"config.allowedOrigins.0": "URL"}),
     (AgentType.whatsapp, {"webhookUrl": "https://x/wa", "accessToken": "short"}, {"config.accessToken": "at least 8"}),
@@ -40,11 +40,11 @@ INVALID = [
     (AgentType.voice, {"url": "ws://x", "encoding": "mulaw", "sampleRate": 16000}, {"config.sampleRate": "8000 Hz"}),
     (AgentType.voice, {"url": "ws://x", "encoding": "pcm16", "sampleRate": 11025}, {"config.sampleRate": "one of"}),
     (AgentType.voice, {"url": "ws://x", "frameMs": 5, "framing": "xml"},
-     {"config.frameMs": ">= 10", "config.framing": "Input should be"}),
+     {"config.frameMs": "Frame ms must be 10 or more.", "config.framing": "Framing must be one of"}),
     (AgentType.voice, {"transport": "hosted", "voice": "not a voice!"},
-     {"config.systemPrompt": "Field required", "config.voice": "match pattern"}),
+     {"config.systemPrompt": "System prompt is required.", "config.voice": "match pattern"}),
     (AgentType.voice, {"transport": "http", "url": "http://x", "turnEndSilenceMs": 50},
-     {"config.turnEndSilenceMs": ">= 200"}),
+     {"config.turnEndSilenceMs": "Turn end silence ms must be 200 or more."}),
 ]  # fmt: skip
 
 
@@ -106,5 +106,8 @@ def test_voice_headers_are_secrets_and_the_transport_picks_the_fields() -> None:
     assert agent_config.unsealed(AgentType.voice, stored)["headers"]["Authorization"] == "Bearer voice-secret-1234"
     stream = agent_config.validate(AgentType.voice, {"url": "wss://bot.example.com/media"})
     assert (stream["transport"], stream["encoding"], stream["sampleRate"], stream["frameMs"]) == (
-        "websocket", "mulaw", 8000, 20,
+        "websocket",
+        "mulaw",
+        8000,
+        20,
     )  # Twilio's defaults

@@ -25,7 +25,10 @@ class AppProcess:
     workdir: Path
     # Builds go to a folder of the tests' own, so a developer's `make run` and a test run
     # never overwrite each other's frontend build.
-    web_dir: str = field(default_factory=lambda: os.environ.get("MIMIC_TEST_WEB_DIR", str(PROJECT_ROOT / ".web-test")))
+    # None: where `make serve` puts it (a folder per port).
+    web_dir: str | None = field(
+        default_factory=lambda: os.environ.get("MIMIC_TEST_WEB_DIR", str(PROJECT_ROOT / ".web-test"))
+    )
     port: int = field(default_factory=free_port)
     # Settings for this process (MIMIC_...), over the defaults below.
     env: dict[str, str] = field(default_factory=dict)
@@ -59,6 +62,8 @@ class AppProcess:
             "REFLEX_STATES_WORKDIR": str(self.workdir / "states"),
             **self.env,
         }
+        if self.web_dir is None:
+            del env["REFLEX_WEB_WORKDIR"]
         with self.log_path.open("w") as log:
             self.process = subprocess.Popen(
                 ["make", "--no-print-directory", "serve", f"PORT={self.port}",

@@ -12,6 +12,7 @@ from app.models.library import (
     AgentPublic,
     AgentRunRequest,
     AgentRunResult,
+    AgentTestDraft,
     AgentTestResult,
     AgentType,
     AgentUpdate,
@@ -31,6 +32,15 @@ add_crud_routes(
     router, label="agent", public=AgentPublic, create=AgentCreate, update=AgentUpdate, service=agents,
     list_filters=agent_filters,
 )  # fmt: skip
+
+
+@router.post("/test", response_model=AgentTestResult, summary="Test an agent's settings before saving them")
+async def test_agent_draft(data: AgentTestDraft, principal: CurrentPrincipal, session: SessionDep) -> AgentTestResult:
+    """The connection test for a type and config not saved yet (the editor's Test before Save):
+    the config is checked as a save checks it (422 naming each bad field), the probe goes out
+    under the same outbound policy, and nothing is stored. With `agentId`, secrets sent back
+    masked keep that agent's stored ones."""
+    return await agents.test_agent_draft(session=session, principal=principal, data=data)
 
 
 @router.post("/{agent_id}/test", response_model=AgentTestResult, summary="Send one probe message")

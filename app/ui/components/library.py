@@ -25,6 +25,7 @@ from app.services import transfer
 from app.services.access import Principal
 from app.services.errors import AuthenticationFailed, FieldError, ServiceError, ValidationFailed, clean_message
 from app.services.pagination import PageParams, Paginated
+from app.ui.shell_script import UNSAVED_GUARD
 from app.ui.state.auth import AuthState, login_url
 from app.ui.state.errors import field_errors
 
@@ -404,7 +405,7 @@ class LibraryEditorState(rx.State, mixin=True):
                 name = self._store(session, self._principal(), data)  # type: ignore[attr-defined]
         except (ServiceError, ValidationError) as exc:
             self._show_errors(exc)
-            return
+            return rx.scroll_to(ERROR_SUMMARY_ID)  # the banner in view, wherever Save was pressed
         verb = "Created" if self.is_new else "Saved"
         return [rx.toast.success(f"{verb} {name}."), rx.redirect(self.LIST_ROUTE)]
 
@@ -778,6 +779,9 @@ def wide(component: rx.Component) -> rx.Component:
     return rx.box(component, grid_column="1 / -1", width="100%")
 
 
+ERROR_SUMMARY_ID = "form-errors"
+
+
 def error_summary(state: type[LibraryEditorState]) -> rx.Component:
     """The message for the whole form, and what could not be shown next to a field."""
     return rx.cond(
@@ -792,7 +796,9 @@ def error_summary(state: type[LibraryEditorState]) -> rx.Component:
             ),
             color_scheme="red",
             role="alert",
+            id=ERROR_SUMMARY_ID,
             width="100%",
+            scroll_margin_top="1rem",
         ),
     )
 
@@ -832,6 +838,7 @@ def editor_form(state: type[LibraryEditorState], noun: str, *sections: rx.Compon
         key=state.form_key,
         no_validate=True,  # the service's messages, next to each field, are the one source of truth
         width="100%",
+        custom_attrs={UNSAVED_GUARD: "true"},  # asks before leaving with unsaved changes (shell_script.py)
     )
 
 

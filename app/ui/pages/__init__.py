@@ -14,6 +14,7 @@ from app.ui.pages import (
     invite,
     judged_conversations,
     login,
+    not_found,
     objectives,
     personas,
     recent_runs,
@@ -32,7 +33,7 @@ from app.ui.pages import (
     suites,
     webhooks,
 )
-from app.ui.state.auth import AuthState
+from app.ui.state.auth import AuthState, protected
 
 # Sections that have a page module of their own; the rest show what they will hold.
 _BUILT: dict[str, tuple] = {
@@ -71,19 +72,21 @@ def register_pages(app: rx.App) -> None:
         invite.invite_page,
         route="/invite/[invite_token]",
         title="Invitation · Mimic",
-        on_load=[AuthState.check_auth, invite.InviteState.load],
+        on_load=protected("/invite/[invite_token]", invite.InviteState.load),
     )
     app.add_page(
         session_review_view.session_page,
         route="/sessions/[session_id]",
         title="Session · Mimic",
-        on_load=[AuthState.check_auth, session_detail.SessionState.load, session_review.JudgingState.load_judging],
+        on_load=protected(
+            "/sessions/[session_id]", session_detail.SessionState.load, session_review.JudgingState.load_judging
+        ),
     )
     app.add_page(
         run_judging.run_page,
         route="/runs/[run_id]",
         title="Run · Mimic",
-        on_load=[AuthState.check_auth, runs.RunState.load, run_judging.RunJudgingState.load_judging],
+        on_load=protected("/runs/[run_id]", runs.RunState.load, run_judging.RunJudgingState.load_judging),
     )
     for page, route, title, load in (
         (run_compare.compare_page, "/runs/[run_id]/compare/[baseline_id]", "Compare runs",
@@ -92,10 +95,12 @@ def register_pages(app: rx.App) -> None:
         (judged_conversations.judged_conversations_page, judged_conversations.ROUTE, "Judged conversations",
          judged_conversations.JudgedConversationsState.load),
     ):  # fmt: skip
-        app.add_page(page, route=route, title=f"{title} · Mimic", on_load=[AuthState.check_auth, load])
+        app.add_page(page, route=route, title=f"{title} · Mimic", on_load=protected(route, load))
     for base, label, editor, load in _EDITORS:
         for route, title in ((f"{base}/new", f"New {label.lower()}"), (f"{base}/[{label.lower()}_id]", label)):
-            app.add_page(editor, route=route, title=f"{title} · Mimic", on_load=[AuthState.check_auth, load])
+            app.add_page(editor, route=route, title=f"{title} · Mimic", on_load=protected(route, load))
     for s in SECTIONS:
         page, *loaders = _BUILT.get(s.route, (section.section_page(s),))
-        app.add_page(page, route=s.route, title=f"{s.label} · Mimic", on_load=[AuthState.check_auth, *loaders])
+        app.add_page(page, route=s.route, title=f"{s.label} · Mimic", on_load=protected(s.route, *loaders))
+    # Any other address: "Page not found" inside the shell (with the navigation) when signed in.
+    app.add_page(not_found.not_found_page, route="404", title="Page not found · Mimic", on_load=AuthState.identify)

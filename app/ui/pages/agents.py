@@ -3,13 +3,14 @@ editor at /agents/new and /agents/<id>, whose config fields follow the agent's t
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any, ClassVar, TypedDict
 
 import reflex as rx
 from pydantic import ValidationError
 
 from app.db import session_scope
-from app.models.library import AgentCreate, AgentType
+from app.models.library import AgentCreate, AgentTestDraft, AgentType
 from app.services import agents
 from app.services.access import Principal
 from app.services.errors import FieldError, ServiceError, ValidationFailed
@@ -42,6 +43,7 @@ from app.ui.components.library import (
     textarea_field,
     wide,
 )
+from app.ui.shell_script import UNSAVED_GUARD
 from app.ui.state.auth import AuthState
 from app.ui.state.errors import field_errors
 
@@ -81,11 +83,14 @@ class ProbeOutcome(TypedDict):
     reply: str
 
 
-async def probe_agent(principal: Principal, agent_id: str) -> ProbeOutcome:
-    """Ask the agent service to test the connection; never raises."""
+async def probe_agent(principal: Principal, agent_id: str = "", draft: AgentTestDraft | None = None) -> ProbeOutcome:
+    """Ask the agent service to test a saved agent, or settings not saved yet; never raises."""
     try:
         with session_scope() as session:
-            result = await agents.test_agent(session=session, principal=principal, agent_id=agent_id)
+            if draft is not None:
+                result = await agents.test_agent_draft(session=session, principal=principal, data=draft)
+            else:
+                result = await agents.test_agent(session=session, principal=principal, agent_id=agent_id)
     except ServiceError as exc:
         return ProbeOutcome(ok=False, summary=str(exc), reply="")
     except Exception as exc:  # an adapter's bug must not take the page down
@@ -98,6 +103,13 @@ async def probe_agent(principal: Principal, agent_id: str) -> ProbeOutcome:
             parts.append(f"HTTP {result.status_code}")
         return ProbeOutcome(ok=True, summary=" · ".join(parts), reply=(result.reply or "")[:1000])
     return ProbeOutcome(ok=False, summary=f"Not reachable: {result.error or 'no answer'}", reply="")
+
+
+# The editor form's values as its submit would send them (the Test button sits outside it).
+_FORM_VALUES = (
+    f"(() => {{ const form = document.querySelector('form[{UNSAVED_GUARD}]'); "
+    "return form ? Object.fromEntries(new FormData(form)) : {}; })()"
+)
 
 
 # ---- the list page state ---------------------------------------------------------------
@@ -276,21 +288,34 @@ class AgentEditorState(LibraryEditorState, AuthState):
         self.values = {**kept, **config}
         self.errors = {k: v for k, v in self.errors.items() if not k.startswith("config.")}
 
+    @rx.event
+    def test_connection(self):
+        """Tests the settings as the form holds them now, saved or not."""
+        return rx.call_script(_FORM_VALUES, callback=AgentEditorState.test_settings)
+
     @rx.event(background=True)
-    async def test_connection(self):
+    async def test_settings(self, form: dict):
         async with self:
-            if not self.editing_id or self.testing:
+            if self.testing:
                 return
-            agent_id = self.editing_id
+            agent_type, agent_id = self.agent_type, self.editing_id or None
             self._reset_test()
             self.testing = True
-            try:
-                principal = self._principal()
-            except ServiceError as exc:
+        try:  # the caller's check reads the database: in a worker thread, off the event loop
+            principal = await asyncio.to_thread(self._principal)
+        except ServiceError as exc:
+            async with self:
                 self.testing, self.tested, self.test_summary = False, True, str(exc)
-                return
+            return
+        config, problems = config_payload(agent_type, form if isinstance(form, dict) else {})
+        if problems:
+            async with self:
+                self.testing, self.tested, self.test_ok = False, True, False
+                self.test_summary = "Fix the settings first: " + "; ".join(problems.values())
+            return
+        draft = AgentTestDraft(type=AgentType(agent_type), config=config, agent_id=agent_id)
         # The probe can take up to the agent's timeout: the state stays unlocked meanwhile.
-        outcome = await probe_agent(principal, agent_id)
+        outcome = await probe_agent(principal, draft=draft)
         async with self:
             self.testing, self.tested = False, True
             self.test_ok, self.test_summary, self.test_reply = outcome["ok"], outcome["summary"], outcome["reply"]
@@ -442,14 +467,15 @@ def _config_section(agent_type: str) -> rx.Component:
 def _test_panel() -> rx.Component:
     s = AgentEditorState
     return rx.cond(
-        ~s.is_new & AuthState.can_write,
+        AuthState.can_write,
         rx.card(
             rx.vstack(
                 rx.hstack(
                     rx.vstack(
                         rx.heading("Connection", size="4", as_="h2"),
                         rx.text(
-                            "Sends one probe message (a website: loads the page) with the saved configuration.",
+                            "Sends one probe message (a website: loads the page) with the settings above, "
+                            "saved or not; a secret left masked is the saved one.",
                             size="2",
                             color_scheme="gray",
                         ),

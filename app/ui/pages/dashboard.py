@@ -12,6 +12,7 @@ from app.services import analytics, wording
 from app.services import analytics_charts as charts
 from app.services.errors import ServiceError
 from app.ui.components.charts import ChartTables, chart_card, stat_card
+from app.ui.components.first_run import first_run_guide
 from app.ui.components.layout import page_header, shell
 from app.ui.pages.recent_runs import recent_runs_card
 from app.ui.state.auth import AuthState
@@ -31,6 +32,8 @@ def plural(n: int, word: str) -> str:
 
 class DashboardState(ChartTables, AuthState):
     loaded: bool = False
+    # No session in the range: the first-run guide instead of empty charts.
+    first_run: bool = False
     range_label: str = ""
     total_sessions: str = "0"
     sessions_hint: str = ""
@@ -60,6 +63,7 @@ class DashboardState(ChartTables, AuthState):
     def _apply(self, data: DashboardOverview) -> None:
         s, latency, findings = data.sessions, data.latency, data.findings
         self.range_label = f"{s.start_date.isoformat()} to {s.end_date.isoformat()} (UTC)"
+        self.first_run = s.total_sessions == 0
         self.total_sessions = f"{s.total_sessions:,}"
         self.sessions_hint = f"{plural(s.active_sessions, 'session')} not ended yet · {s.total_messages:,} messages"
         self.success_rate = percent(s.success_rate)
@@ -146,6 +150,7 @@ def dashboard_page() -> rx.Component:
         rx.cond(
             S.loaded,
             rx.vstack(
+                rx.cond(S.first_run, first_run_guide()),
                 rx.text(S.range_label, size="2", color_scheme="gray"),
                 rx.grid(
                     stat_card("Sessions", S.total_sessions, S.sessions_hint),

@@ -35,6 +35,8 @@ from app.ui.components.library import (
 )
 from app.ui.components.model_picker import picker_props
 from app.ui.components.runs import run_row, runs_table
+from app.ui.components.suite_matrix import matrix_section
+from app.ui.shell_script import UNSAVED_GUARD
 from app.ui.state.auth import AuthState
 
 ROUTE = "/suites"
@@ -192,15 +194,29 @@ class SuiteEditorState(LibraryEditorState, AuthState):
             return suites.replace_suite(session=session, principal=principal, suite_id=self.editing_id, data=data).name
         return suites.create_suite(session=session, principal=principal, data=data).name
 
+    def _fixed(self, field: str) -> None:
+        """A field's message goes once it is put right; the banner goes with the last one."""
+        self.errors = {k: v for k, v in self.errors.items() if k != field}
+        if not self.errors and not self.problems:
+            self.error = ""
+
+    def _check_matrix(self) -> None:
+        if self.selected_personas:
+            self._fixed("personaIds")
+        if self.selected_objectives:
+            self._fixed("objectiveIds")
+
     @rx.event
     def set_persona(self, persona_id: str, checked: bool):
         chosen = [p for p in self.selected_personas if p != persona_id]
         self.selected_personas = [*chosen, persona_id] if checked else chosen
+        self._check_matrix()
 
     @rx.event
     def set_objective(self, objective_id: str, checked: bool):
         chosen = [o for o in self.selected_objectives if o != objective_id]
         self.selected_objectives = [*chosen, objective_id] if checked else chosen
+        self._check_matrix()
 
     @rx.event
     def pick_all(self, what: str, checked: bool):
@@ -210,6 +226,13 @@ class SuiteEditorState(LibraryEditorState, AuthState):
             self.selected_personas = chosen
         else:
             self.selected_objectives = chosen
+        self._check_matrix()
+
+    @rx.event
+    def field_edited(self, field: str, value: str):
+        """Typing into (or picking) a field that was marked wrong clears its mark."""
+        if field in self.errors and str(value).strip():
+            self._fixed(field)
 
     @rx.event
     def set_repeats(self, value: str):
@@ -311,131 +334,6 @@ def suites_page() -> rx.Component:
     )
 
 
-def _grid() -> rx.Component:
-    s = SuiteEditorState
-    header = rx.table.row(
-        rx.table.column_header_cell(
-            rx.hstack(
-                rx.checkbox(
-                    checked=s.selected_personas.length() == s.persona_options.length(),
-                    on_change=lambda checked: s.pick_all("personas", checked),
-                    aria_label="All personas",
-                ),
-                rx.text("Personas ↓ · Objectives →", size="1", color_scheme="gray"),
-                spacing="2",
-                align="center",
-            ),
-            min_width="14rem",
-        ),
-        rx.foreach(
-            s.objective_options,
-            lambda o: rx.table.column_header_cell(
-                rx.vstack(
-                    rx.text(o["name"], size="1", weight="medium", title=o["name"], max_width="7rem", trim="both"),
-                    rx.checkbox(
-                        checked=s.selected_objectives.contains(o["id"]),
-                        on_change=lambda checked: s.set_objective(o["id"], checked),
-                        aria_label="Objective " + o["name"],
-                    ),
-                    spacing="1",
-                    align="center",
-                    justify="end",
-                ),
-                text_align="center",
-                vertical_align="bottom",
-            ),
-        ),
-    )
-
-    def row(p: rx.Var) -> rx.Component:
-        chosen = s.selected_personas.contains(p["id"])
-        return rx.table.row(
-            rx.table.row_header_cell(
-                rx.hstack(
-                    rx.checkbox(
-                        checked=chosen,
-                        on_change=lambda checked: s.set_persona(p["id"], checked),
-                        aria_label="Persona " + p["name"],
-                    ),
-                    rx.text(p["name"], size="2"),
-                    spacing="2",
-                    align="center",
-                ),
-            ),
-            rx.foreach(
-                s.objective_options,
-                lambda o: rx.table.cell(
-                    rx.cond(
-                        chosen & s.selected_objectives.contains(o["id"]),
-                        rx.box(
-                            width="0.85rem",
-                            height="0.85rem",
-                            border_radius="50%",
-                            background=rx.color("accent", 9),
-                            margin="auto",
-                            data_testid="grid-cell",
-                        ),  # fmt: skip
-                        rx.box(width="0.85rem", height="0.85rem", margin="auto"),
-                    ),
-                    text_align="center",
-                ),
-            ),
-        )
-
-    return rx.box(
-        rx.table.root(
-            rx.table.header(header),
-            rx.table.body(rx.foreach(s.persona_options, row)),
-            variant="surface",
-            size="1",
-        ),
-        overflow_x="auto",
-        width="100%",
-    )
-
-
-def _matrix_section() -> rx.Component:
-    s = SuiteEditorState
-    errors = rx.vstack(
-        rx.cond(s.errors.get("personaIds", "") != "", rx.text(s.errors["personaIds"], color_scheme="red", size="1")),
-        rx.cond(
-            s.errors.get("objectiveIds", "") != "", rx.text(s.errors["objectiveIds"], color_scheme="red", size="1")
-        ),
-        spacing="1",
-        role="alert",
-    )
-    return rx.card(
-        rx.vstack(
-            rx.heading("Matrix", size="4", as_="h2"),
-            rx.text(
-                "Tick the personas (rows) and objectives (columns) to test: every ticked persona meets every ticked "
-                "objective, ",
-                rx.text.strong(s.repeats),
-                rx.cond(s.repeats == 1, " time.", " times."),
-                size="2",
-                color_scheme="gray",
-            ),
-            rx.text(
-                rx.text.strong(s.selected_personas.length()),
-                " personas × ",
-                rx.text.strong(s.selected_objectives.length()),
-                " objectives × ",
-                rx.text.strong(s.repeats),
-                " repeats = ",
-                rx.text.strong(s.session_total),
-                " sessions per run",
-                size="2",
-                data_testid="matrix-total",
-            ),
-            errors,
-            _grid(),
-            spacing="3",
-            width="100%",
-        ),
-        width="100%",
-    )
-
-
 def _agent_select() -> rx.Component:
     s = SuiteEditorState
     error = s.errors.get("agentId", "")
@@ -446,6 +344,7 @@ def _agent_select() -> rx.Component:
             id="field-agentId",
             name="agentId",
             default_value=s.values.get("agentId", ""),
+            on_change=lambda value: s.field_edited("agentId", value),
             style={
                 "width": "100%",
                 "padding": "0.45rem",
@@ -467,11 +366,20 @@ def _editor_form() -> rx.Component:
         form_section(
             "Basics",
             "What the suite tests, and against which agent.",
-            wide(input_field(s, "Name", "name", required=True, placeholder="Support smoke test")),
+            wide(
+                input_field(
+                    s,
+                    "Name",
+                    "name",
+                    required=True,
+                    placeholder="Support smoke test",
+                    on_blur=lambda value: s.field_edited("name", value),
+                )
+            ),
             wide(textarea_field(s, "Description", "description", rows="2")),
             wide(_agent_select()),
         ),
-        _matrix_section(),
+        matrix_section(SuiteEditorState),
         form_section(
             "Runs",
             "How often each cell runs, and the models and settings of its sessions.",
@@ -497,12 +405,30 @@ def _editor_form() -> rx.Component:
                 s, "Simulator model", "simulatorModel", placeholder="The persona's, or the default", **picker_props()
             ),  # fmt: skip
             input_field(s, "Judge model", "config.judgeModel", placeholder="The workspace default", **picker_props()),
-            number_field(s, "Judge repeats", "config.judgeRepeats", step="1", min="1", max="11",
-                         hint="Independent judgements per session; the majority per criterion is the verdict."),
-            input_field(s, "Require a calibrated judge on set", "config.calibrationGate.set",
-                        placeholder="A calibration set's name (empty: no requirement)"),
-            number_field(s, "Least Cohen's kappa", "config.calibrationGate.minKappa", step="0.05", min="-1", max="1",
-                         hint="Else the runs are marked judge not calibrated and the CI gate fails (default 0.6)."),
+            number_field(
+                s,
+                "Judge repeats",
+                "config.judgeRepeats",
+                step="1",
+                min="1",
+                max="11",
+                hint="Independent judgements per session; the majority per criterion is the verdict.",
+            ),
+            input_field(
+                s,
+                "Require a calibrated judge on set",
+                "config.calibrationGate.set",
+                placeholder="A calibration set's name (empty: no requirement)",
+            ),
+            number_field(
+                s,
+                "Least Cohen's kappa",
+                "config.calibrationGate.minKappa",
+                step="0.05",
+                min="-1",
+                max="1",
+                hint="Else the runs are marked judge not calibrated and the CI gate fails (default 0.6).",
+            ),
             number_field(
                 s,
                 "Max messages",
@@ -544,6 +470,7 @@ def _editor_form() -> rx.Component:
         key=s.form_key,
         no_validate=True,
         width="100%",
+        custom_attrs={UNSAVED_GUARD: "true"},  # asks before leaving with unsaved changes
     )
 
 

@@ -23,6 +23,7 @@ from app.services import accounts
 from app.services.access import ROLE_PERMISSIONS, Principal, RequestMeta
 from app.services.errors import ServiceError
 from app.services.security import SESSION_COOKIE
+from app.ui.shell_script import SHELL_SCRIPT
 
 
 def safe_next(target: str | None) -> str:
@@ -52,6 +53,17 @@ def model_options(session, principal: Principal) -> list[dict[str, str]]:
                 detail += " · vision"
         options.append({"id": m.id, "label": f"{m.provider} · {detail}"})
     return options
+
+
+# The loaders of each protected page, run once open_protected has checked the caller
+# (filled by app/ui/pages/__init__.py through `protected`).
+PAGE_LOADERS: dict[str, tuple] = {}
+
+
+def protected(page_key: str, *loaders) -> rx.event.EventSpec:
+    """The on_load of a page only signed-in members see: the auth check, then `loaders`."""
+    PAGE_LOADERS[page_key] = loaders
+    return AuthState.open_protected(page_key)
 
 
 def login_url(next_path: str) -> str:
@@ -101,9 +113,7 @@ class AuthState(rx.State):
     def _principal(self) -> Principal:
         """The caller, freshly checked (a revoked token or membership takes effect at once)."""
         with session_scope() as session:
-            return accounts.authenticate(
-                session=session, credential=self._session_token(), meta=self._request_meta()
-            )
+            return accounts.authenticate(session=session, credential=self._session_token(), meta=self._request_meta())
 
     async def _off_the_loop(self, service, /, **kwargs):
         """service(session=…, principal=…, **kwargs) in a worker thread with its own unit of
@@ -148,6 +158,46 @@ class AuthState(rx.State):
         except ServiceError:
             self._sign_out()
             return rx.redirect(login_url(self._current_path()))
+
+    def _identify(self, credential: str, meta: RequestMeta) -> tuple[MePublic, list[dict[str, str]]]:
+        """Who holds `credential`, and their models; in a worker thread (it reads the database)."""
+        with session_scope() as session:
+            principal = accounts.authenticate(session=session, credential=credential, meta=meta)
+            return accounts.me(session=session, principal=principal), model_options(session, principal)
+
+    @rx.event(background=True)
+    async def open_protected(self, page_key: str):
+        """on_load of every protected page: the caller is checked off the event loop, then the
+        page's own loaders run (PAGE_LOADERS); a signed-out visitor goes to /login at once, and
+        no loader runs to report that they are signed out."""
+        async with self:
+            credential, meta, here = self._session_token(), self._request_meta(), self._current_path()
+        try:
+            me, options = await asyncio.to_thread(self._identify, credential, meta)
+        except ServiceError:
+            async with self:
+                self._sign_out()
+            return rx.redirect(login_url(here))
+        async with self:
+            self._apply_me(me)
+            self.model_options = options
+        return [rx.call_script(SHELL_SCRIPT), *PAGE_LOADERS.get(page_key, ())]
+
+    @rx.event(background=True)
+    async def identify(self):
+        """on_load of pages anyone may see (the 404 page): the shell if signed in, no redirect."""
+        async with self:
+            credential, meta = self._session_token(), self._request_meta()
+        try:
+            me, options = await asyncio.to_thread(self._identify, credential, meta)
+        except ServiceError:
+            async with self:
+                self._sign_out()
+            return None
+        async with self:
+            self._apply_me(me)
+            self.model_options = options
+        return rx.call_script(SHELL_SCRIPT)
 
     @rx.event
     def logout(self):

@@ -596,6 +596,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/agents/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test an agent's settings before saving them
+         * @description The connection test for a type and config not saved yet (the editor's Test before Save):
+         *     the config is checked as a save checks it (422 naming each bad field), the probe goes out
+         *     under the same outbound policy, and nothing is stored. With `agentId`, secrets sent back
+         *     masked keep that agent's stored ones.
+         */
+        post: operations["test_agent_draft_api_agents_test_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/agents/{agent_id}/test": {
         parameters: {
             query?: never;
@@ -1958,7 +1981,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search the workspace */
+        /**
+         * Search the workspace
+         * @description Names and descriptions of personas, objectives, agents and suites, and sessions by the names
+         *     of their persona, objective and agent (or the start of their id), in the caller's workspace.
+         *     An empty or over-long query or an unknown type is a 422 in the one error shape.
+         */
         get: operations["search_workspace_api_search_get"];
         put?: never;
         post?: never;
@@ -2292,6 +2320,22 @@ export interface components {
             /** Cost */
             cost: number;
         };
+        /**
+         * AgentTestDraft
+         * @description An agent's settings as an editor holds them, tested before they are saved.
+         */
+        AgentTestDraft: {
+            type: components["schemas"]["AgentType"];
+            /** Config */
+            config?: {
+                [key: string]: unknown;
+            };
+            /**
+             * Agentid
+             * @description The agent being edited, if any: a secret sent back masked (or left out) keeps the stored one
+             */
+            agentId?: string | null;
+        } & unknown;
         /** AgentTestResult */
         AgentTestResult: {
             /** Reachable */
@@ -5370,6 +5414,20 @@ export interface components {
              */
             createdAt: string;
         };
+        /**
+         * SearchPagination
+         * @description The same fields as every list's pagination (app/services/pagination.py).
+         */
+        SearchPagination: {
+            /** Page */
+            page: number;
+            /** Limit */
+            limit: number;
+            /** Total */
+            total: number;
+            /** Pages */
+            pages: number;
+        };
         /** SearchResults */
         SearchResults: {
             /** Query */
@@ -5382,6 +5440,7 @@ export interface components {
             counts: {
                 [key: string]: number;
             };
+            pagination: components["schemas"]["SearchPagination"];
         };
         /**
          * SessionAnalytics
@@ -11794,6 +11853,96 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AgentPublic"];
+                };
+            };
+            /** @description AUTHENTICATION_ERROR */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    test_agent_draft_api_agents_test_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Act in this workspace (token callers who belong to several) */
+                "x-workspace-id"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgentTestDraft"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentTestResult"];
                 };
             };
             /** @description AUTHENTICATION_ERROR */
@@ -19767,7 +19916,10 @@ export interface operations {
                 q: string;
                 /** @description Comma-separated: persona,objective,agent,session,suite (default: all) */
                 types?: string | null;
+                /** @description Hits per page (max 100) */
                 limit?: number;
+                /** @description Page number, from 1 (ranked 1000 hits deep) */
+                page?: number;
             };
             header?: {
                 /** @description Act in this workspace (token callers who belong to several) */
