@@ -209,6 +209,7 @@ class Finding(SQLModel, table=True):
         Index("ix_finding_session", "session_id"),
         Index("ix_finding_workspace_type_severity", "workspace_id", "type", "severity"),
         Index("ix_finding_session_page", "session_id", "page"),
+        Index("ix_finding_workspace_signature", "workspace_id", "signature"),
     )
 
     id: str = id_field()
@@ -227,6 +228,8 @@ class Finding(SQLModel, table=True):
     page: str | None = Field(default=None, max_length=2000)
     # The judgement that recorded it (judge and check findings); measured and persona findings have none.
     judgement_id: str | None = Field(default=None, foreign_key="judgement.id", max_length=36, ondelete="CASCADE")
+    # Groups it with the same problem in other sessions (app/models/finding_groups.py sets it).
+    signature: str = Field(default="", max_length=32)
     created_at: datetime = created_at_field()
 
 
