@@ -97,7 +97,8 @@ class FindingGroupState(SQLModel, table=True):
 
 # ---- API schemas -------------------------------------------------------------------------
 
-STATE_FILTERS = (*[s.value for s in GroupState], "regressed")
+# regressed: fixed and seen since; active: what still needs someone (open, acknowledged, regressed).
+STATE_FILTERS = (*[s.value for s in GroupState], "regressed", "active")
 GROUP_SORTS = ("lastSeen", "count", "severity", "firstSeen")
 
 

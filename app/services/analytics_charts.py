@@ -66,6 +66,16 @@ def _figure(
     return figure
 
 
+def _whole_numbers(figure: go.Figure, values: Sequence[float | int | None], axis: str = "yaxis") -> go.Figure:
+    """A count axis: whole-number ticks only (never 0.5 sessions), from 0."""
+    top = max((v or 0 for v in values), default=0)
+    ticks: dict[str, Any] = {"tickformat": ",d", "rangemode": "tozero"}
+    if top <= 10:  # plotly would pick half steps on a small range
+        ticks.update(tick0=0, dtick=1, range=[0, max(top, 1) * 1.1])
+    figure.update_layout({axis: ticks})
+    return figure
+
+
 def _no_data(figure: go.Figure, message: str = "No data in this range") -> go.Figure:
     figure.update_layout(
         xaxis={"visible": False},
@@ -104,6 +114,7 @@ def sessions_per_day(a: SessionAnalytics) -> Chart:
         go.Bar(name="Cancelled or running", x=days, y=other, marker_color=OTHER),
     ]  # fmt: skip
     figure = _figure(*traces, y_title="Sessions", barmode="stack", unified=True, rangemode="nonnegative")
+    _whole_numbers(figure, [d.sessions for d in a.daily_stats])
     rows = [[d.date.isoformat(), str(d.sessions), str(d.passed), str(d.failed), str(d.inconclusive),
              str(d.simulator_errors), str(d.infrastructure_errors), str(d.messages), _num(d.avg_duration)]
             for d in a.daily_stats]  # fmt: skip
@@ -135,6 +146,7 @@ def findings_by_severity(f: FindingsSummary) -> Chart:
     counts = {(c.type, c.severity): c.count for c in f.by_type_and_severity}
     traces = [go.Bar(name=t, x=list(SEVERITIES), y=[counts.get((t, s), 0) for s in SEVERITIES]) for t in types]
     figure = _figure(*traces, y_title="Findings", barmode="stack", showlegend=True, rangemode="nonnegative")
+    _whole_numbers(figure, list(f.by_severity.values()))
     if not f.total:
         _no_data(figure, "No findings in this range")
     rows = [[s, str(f.by_severity.get(s, 0))] + [str(counts.get((t, s), 0)) for t in types] for s in SEVERITIES]
@@ -149,7 +161,7 @@ def latency_trend(latency: LatencyStats) -> Chart:
         go.Scatter(name="p50", x=days, y=[d.p50_ms for d in latency.daily], mode="lines+markers",
                    connectgaps=True, line={"color": ACCENT, "width": 2}),
     ]  # fmt: skip
-    figure = _figure(*traces, y_title="Agent reply latency (ms)", unified=True)
+    figure = _figure(*traces, y_title="Agent reply latency (ms)", unified=True, rangemode="tozero")
     if not latency.samples:
         _no_data(figure, "No agent replies in this range")
     rows = [[d.date.isoformat(), str(d.samples), _num(d.p50_ms), _num(d.p95_ms)] for d in latency.daily]
@@ -195,6 +207,7 @@ def _histogram(key: str, title: str, bins: Sequence[HistogramBin], x_title: str,
         y_title=y_title,
         rangemode="nonnegative",
     )
+    _whole_numbers(figure, [b.count for b in bins])
     if not any(b.count for b in bins):
         _no_data(figure)
     rows = [[b.label, str(b.count)] for b in bins]
@@ -210,19 +223,31 @@ def latency_histogram(bins: Sequence[HistogramBin]) -> Chart:
 
 
 def top_findings(findings: Sequence[RecurringFinding]) -> Chart:
+    """The most frequent finding groups (app/services/finding_groups.py), one bar each, coloured
+    by the group's highest severity, with a legend of the severities."""
     ordered = list(reversed(findings))  # the most frequent on top
     labels = [_short(f"{f.type}: {f.description}", 60) for f in ordered]
+    traces = [
+        go.Bar(x=[f.count for f in ordered if f.severity == severity],
+               y=[label for label, f in zip(labels, ordered, strict=True) if f.severity == severity],
+               orientation="h", name=severity, marker_color=SEVERITY_COLORS[severity],
+               hovertemplate="%{y}<br>%{x} times (highest severity " + severity + ")<extra></extra>")
+        for severity in SEVERITIES
+    ]  # fmt: skip
     figure = _figure(
-        go.Bar(x=[f.count for f in ordered], y=labels, orientation="h", name="Findings",
-               marker_color=[SEVERITY_COLORS.get(f.severity, OTHER) for f in ordered],
-               customdata=[f.severity for f in ordered], hovertemplate="%{y}<br>%{x} (%{customdata})<extra></extra>"),
-        x_title="Times recorded", height=max(200, 90 + 34 * len(ordered)), bargap=0.3, rangemode="normal",
+        *traces, x_title="Times recorded", height=max(200, 110 + 34 * len(ordered)), bargap=0.3, barmode="stack",
+        showlegend=True, legend_title_text="Highest severity",
+        yaxis={"categoryorder": "array", "categoryarray": labels, "automargin": True},
     )  # fmt: skip
+    _whole_numbers(figure, [f.count for f in findings], axis="xaxis")
     if not findings:
         _no_data(figure, "No findings in this range")
-    rows = [[f.type, f.severity, f.description, str(f.count), str(f.sessions), f.last_seen.strftime("%Y-%m-%d %H:%M")]
+    rows = [[f.type, f.severity, f.description, str(f.count), str(f.sessions), ", ".join(a["name"] for a in f.agents),
+             f.first_seen.strftime("%Y-%m-%d %H:%M"), f.last_seen.strftime("%Y-%m-%d %H:%M"),
+             "regressed" if f.regressed else f.state.replace("_", " ")]
             for f in findings]  # fmt: skip
-    columns = ["Type", "Severity", "Description", "Count", "Sessions", "Last seen (UTC)"]
+    columns = ["Type", "Highest severity", "Latest text", "Count", "Sessions", "Agents", "First seen (UTC)",
+               "Last seen (UTC)", "State"]  # fmt: skip
     return Chart("top-findings", "Top recurring findings", figure, columns, rows)
 
 

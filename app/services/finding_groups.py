@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, case, distinct, func
+from sqlalchemy import and_, case, distinct, func, or_
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -47,9 +47,10 @@ MAX_OCCURRENCES = 50
 
 @dataclass(frozen=True)
 class GroupFilters:
-    """Which groups to list. `state`: open, acknowledged, fixed, wont_fix, or regressed (fixed
-    and seen again since); `severity`: the least highest severity; `agent_id`: only findings of
-    that agent's sessions (the counts then are that agent's)."""
+    """Which groups to list. `state`: open, acknowledged, fixed, wont_fix, regressed (fixed
+    and seen again since), or active (open, acknowledged or regressed); `severity`: the least
+    highest severity; `agent_id`: only findings of that agent's sessions (the counts then are
+    that agent's)."""
 
     state: str | None = None
     severity: str | None = None
@@ -102,8 +103,11 @@ def _grouped(workspace_id: str, conditions: Sequence[Any], filters: GroupFilters
     if filters.type:
         query = query.where(col(f.type) == filters.type)
     state = func.coalesce(g.state, GroupState.open.value)
+    came_back = and_(col(g.state) == GroupState.fixed, since_fixed > 0)
     if filters.state == "regressed":
         query = query.where(col(g.state) == GroupState.fixed).having(since_fixed > 0)
+    elif filters.state == "active":
+        query = query.having(or_(state.in_([GroupState.open.value, GroupState.acknowledged.value]), came_back))
     elif filters.state:
         query = query.where(state == filters.state)
     if filters.severity:

@@ -30,7 +30,8 @@ THRICE = "The agent sent the same reply 3 times: “Please hold while I check or
         ("Leaked the e-mail jane@example.com in reply 3", "Leaked the e-mail bob@corp.org in reply 7"),
         ("Request to https://shop.test/api/cart?id=7 failed with 500",
          "Request to http://127.0.0.1:8000/api/cart?id=8 failed with 502"),
-        ("Order 5f0c2a9e-1b2c-4d5e-8f90-123456789abc not found", "Order 0e4b1c2d-9a8b-4c7d-8e6f-abcdef012345 not found"),
+        ("Order 5f0c2a9e-1b2c-4d5e-8f90-123456789abc not found",
+         "Order 0e4b1c2d-9a8b-4c7d-8e6f-abcdef012345 not found"),
         ("Quoted 'the wrong price' to the user", "Quoted 'a made-up discount' to the user"),
         ("The page had 1 console error", "The page had 14 console errors"),
     ],
@@ -137,10 +138,11 @@ def test_a_state_carries_over_and_a_fixed_group_that_recurs_is_regressed(lab: La
     fixed = finding_groups.set_group_state(session=lab.db, principal=lab.principal, signature=group.signature,
                                            data=FindingGroupUpdate(state="fixed"))  # fmt: skip
     assert fixed.state == "fixed" and not fixed.regressed and fixed.note == "Known: ticket SUP-12"
-    assert lab.groups(state="regressed") == []
+    assert lab.groups(state="regressed") == [] and lab.groups(state="active") == []
 
     lab.finding(shop, TWICE.replace("2", "4"), at=utcnow() + timedelta(seconds=1))
     [group] = lab.groups(state="regressed")
+    assert [g.signature for g in lab.groups(state="active")] == [group.signature]  # back on the to-do list
     assert (group.state, group.regressed, group.seen_since_fixed, group.count) == ("fixed", True, 1, 3)
     counts = finding_groups.open_counts(session=lab.db, principal=lab.principal)
     assert counts["fixed"] == 1 and counts["regressed"] == 1 and counts["open"] == 0
