@@ -24,6 +24,7 @@ from app.models.analytics import (
     RecurringFinding,
     SessionAnalytics,
 )
+from app.models.trends import SuiteTrend
 from app.services.analytics import SEVERITIES
 from app.services.csv_export import to_csv
 
@@ -301,3 +302,43 @@ def judge_stability(j: JudgeAnalytics) -> Chart:
     columns = ["Date", "Repeated judgements", "Criteria", "Flipped", "Unstable", "Flip rate (%)", "Reviewed criteria",
                "Human disagreements"]  # fmt: skip
     return Chart("judge-stability", "The judge's flip rate", figure, columns, rows)
+
+
+def suite_trend(trend: SuiteTrend) -> Chart:
+    """A suite's pass rate per run (oldest first) with its 95 % Wilson interval, the run's
+    label (the agent's version) under each point, and the threshold; runs under it in red."""
+    points = trend.points
+    # One x position per run, named by its label and start (two runs may share both: the number tells them apart).
+    x = [f"#{i} {p.version}<br>{p.created_at:%Y-%m-%d %H:%M}" for i, p in enumerate(points, start=1)]
+    rates = [_pct(p.pass_rate) for p in points]
+    minus = [
+        (r - _pct(p.ci_low)) if r is not None and p.ci_low is not None else None
+        for r, p in zip(rates, points, strict=True)
+    ]
+    plus = [(_pct(p.ci_high) - r) if r is not None and p.ci_high is not None else None
+             for r, p in zip(rates, points, strict=True)]  # fmt: skip
+    traces = [
+        go.Scatter(
+            name="Pass rate (95 % interval)", x=x, y=rates, mode="lines+markers", connectgaps=True,
+            line={"color": ACCENT, "width": 2},
+            marker={"size": 10, "color": [FAILED if p.below_threshold else PASSED for p in points]},
+            error_y={"type": "data", "symmetric": False, "array": plus, "arrayminus": minus, "color": OTHER},
+            customdata=[[p.n, p.passed, p.status] for p in points],
+            hovertemplate="%{x}<br>%{y}% of %{customdata[0]} judged (%{customdata[1]} passed), %{customdata[2]}"
+            "<extra></extra>",
+        ),
+    ]  # fmt: skip
+    if trend.threshold is not None and points:
+        traces.append(go.Scatter(name=f"Threshold ({_pct(trend.threshold)}%)", x=[x[0], x[-1]],
+                                 y=[_pct(trend.threshold)] * 2, mode="lines",
+                                 line={"color": FAILED, "dash": "dash", "width": 1}))  # fmt: skip
+    figure = _figure(*traces, y_title="Pass rate (%)", yaxis_range=[0, 105], x_title="Run (label, started UTC)")
+    if not any(r is not None for r in rates):
+        _no_data(figure, "No run with a judged session yet")
+    rows = [[p.created_at.strftime("%Y-%m-%d %H:%M"), p.version, p.status, str(p.n), str(p.passed), str(p.failed),
+             str(p.errors), _num(_pct(p.pass_rate)), _num(_pct(p.ci_low)), _num(_pct(p.ci_high)),
+             _num(_pct(p.threshold)), "below" if p.below_threshold else ""]
+            for p in points]  # fmt: skip
+    columns = ["Started (UTC)", "Label", "Status", "Judged", "Passed", "Failed", "Errors", "Pass rate (%)",
+               "95 % low (%)", "95 % high (%)", "Threshold (%)", "Alert"]  # fmt: skip
+    return Chart("suite-trend", "Pass rate over the runs", figure, columns, rows)

@@ -28,6 +28,7 @@ from app.ui.pages import (
     settings,
     settings_audit,
     settings_models,
+    suite_trend,
     suites,
     webhooks,
 )
@@ -58,7 +59,7 @@ _EDITORS: tuple[tuple[str, str, object, object], ...] = (
     ("/personas", "Persona", personas.persona_editor_page, personas.PersonaEditorState.load),
     ("/objectives", "Objective", objectives.objective_editor_page, objectives.ObjectiveEditorState.load),
     ("/agents", "Agent", agents.agent_editor_page, agents.AgentEditorState.load),
-    ("/suites", "Suite", suites.suite_editor_page, suites.SuiteEditorState.load),
+    ("/suites", "Suite", suites.suite_editor_page, [suites.SuiteEditorState.load, suite_trend.SuiteTrendState.load]),
 )
 
 
@@ -94,7 +95,8 @@ def register_pages(app: rx.App) -> None:
         app.add_page(page, route=route, title=f"{title} · Mimic", on_load=[AuthState.check_auth, load])
     for base, label, editor, load in _EDITORS:
         for route, title in ((f"{base}/new", f"New {label.lower()}"), (f"{base}/[{label.lower()}_id]", label)):
-            app.add_page(editor, route=route, title=f"{title} · Mimic", on_load=[AuthState.check_auth, load])
+            loads = load if isinstance(load, list) else [load]
+            app.add_page(editor, route=route, title=f"{title} · Mimic", on_load=[AuthState.check_auth, *loads])
     for s in SECTIONS:
         page, *loaders = _BUILT.get(s.route, (section.section_page(s),))
         app.add_page(page, route=s.route, title=f"{s.label} · Mimic", on_load=[AuthState.check_auth, *loaders])

@@ -42,6 +42,8 @@ class AnalyticsState(ChartTables, AuthState):
     shown_start: str = ""
     shown_end: str = ""
     shown_agent: str = ""
+    # The days the default range (no dates in the URL) stood for when it was shown.
+    _default_range: tuple[str, str] = ("", "")
     stats: dict[str, str] = {}
     voice_cards: list[dict[str, str]] = []  # voice calls: time to first audio, barge-in, talk-over
     heatmap_figure: go.Figure = go.Figure()
@@ -67,6 +69,8 @@ class AnalyticsState(ChartTables, AuthState):
         """The filters live in the URL (shareable; reload, back and forward restore them): a
         change navigates, and on_load shows what the URL asks for."""
         wanted = {k: v for k, v in self._filters().items() if v}
+        if (self.start_date, self.end_date) == self._default_range:  # still "the last 30 days", not those days
+            wanted.pop("startDate", None), wanted.pop("endDate", None)
         if wanted == dict(self.router.url.query_parameters):
             return AnalyticsState.show  # the same URL: no navigation, so show it again here
         return rx.redirect(ROUTE + ("?" + urlencode(wanted) if wanted else ""))
@@ -79,6 +83,7 @@ class AnalyticsState(ChartTables, AuthState):
             self.start_date, self.end_date = query.get("startDate", ""), query.get("endDate", "")
             self.agent_id, self.persona_id = query.get("agentId", ""), query.get("personaId", "")
             self.baseline_agent_id = query.get("baselineAgentId", "")
+            self._default_range = ("", "")
         try:
             agent_list, persona_list = await self._off_the_loop(_options)
         except ServiceError as exc:
@@ -134,6 +139,7 @@ class AnalyticsState(ChartTables, AuthState):
         self.shown_start, self.shown_end = data.start_date.isoformat(), data.end_date.isoformat()
         if not self.start_date and not self.end_date:  # the default range: show its days in the inputs
             self.start_date, self.end_date = self.shown_start, self.shown_end
+            self._default_range = (self.shown_start, self.shown_end)
         self.shown_agent = self.agent_id
         self.stats = {
             "sessions": f"{s.total_sessions:,}",
