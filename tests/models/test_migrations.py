@@ -20,7 +20,7 @@ EXPECTED_TABLES = {
     "message", "event", "finding", "verdict", "artifact", "suite", "run", "webhook",
     "webhook_delivery", "llm_call", "invitation", "audit_event", "judgement", "revoked_token",
     "sign_in_failure", "review", "calibration_set", "calibration_report", "conversation_judgement",
-    "voice_call", "voice_turn",
+    "voice_call", "voice_turn", "finding_group_state",
 }  # fmt: skip
 
 
