@@ -12,7 +12,7 @@ import sqlalchemy as sa
 import sqlmodel
 
 from app.models.base import UTCDateTime
-from app.models.finding_groups import finding_signature
+from app.models.finding_signature import finding_signature
 
 
 # revision identifiers, used by Alembic.

@@ -4,67 +4,27 @@ that it carries over to new occurrences."""
 
 from __future__ import annotations
 
-import hashlib
-import re
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
 
 from pydantic import Field as PydanticField
 from sqlalchemy import Text, UniqueConstraint, event
 from sqlmodel import Field, SQLModel
 
 from app.models.base import CamelModel, created_at_field, id_field, timestamp_field, updated_at_field, workspace_fk
+from app.models.finding_signature import finding_rule, finding_signature, normalised_text
 from app.models.session import Finding
-
-# ---- the signature -----------------------------------------------------------------------
-
-# What varies between occurrences of one problem, replaced in this order (a URL may hold
-# numbers and ids; a quote may hold anything).
-_URL = re.compile(r"\b(?:https?|wss?|ftp)://[^\s<>\"'“”‘’]+|\bwww\.[^\s<>\"'“”‘’]+", re.IGNORECASE)
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-_QUOTED = re.compile(r"“[^”]*”|‘[^’]*’|«[^»]*»|\"[^\"]*\"|`[^`]*`|(?<!\w)'[^']*'(?!\w)")
-_UUID = re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b", re.IGNORECASE)
-# A long hex or mixed token with a digit in it (hashes, request ids, order numbers like A12B9).
-_TOKEN_ID = re.compile(r"\b(?=[a-z_-]*\d)(?=\w*[a-z])[a-z0-9_-]{6,}\b", re.IGNORECASE)
-_NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?\s*(?:%|ms|s|kb|mb|gb|x)?\b", re.IGNORECASE)
-# "2 times" and "1 time", "14 errors" and "1 error": plurals follow the count, so they go too.
-_PLURAL = re.compile(r"\b(\w{3,}[^s\W])s\b")
-_SPACES = re.compile(r"\s+")
-MAX_SIGNATURE_TEXT = 300
-
-
-def normalised_text(description: str) -> str:
-    """The description without what changes between occurrences: URLs, e-mail addresses,
-    quoted text, ids and numbers, lower case, one space between words."""
-    text = _URL.sub(" <url> ", description or "")
-    text = _EMAIL.sub(" <email> ", text)
-    text = _QUOTED.sub(" <quote> ", text)
-    text = _UUID.sub(" <id> ", text)
-    text = _TOKEN_ID.sub(" <id> ", text)
-    text = _NUMBER.sub(" # ", text)
-    text = _SPACES.sub(" ", text.lower()).strip(" .:;,!")
-    text = _PLURAL.sub(r"\1", text)
-    return text[:MAX_SIGNATURE_TEXT]
-
-
-def finding_rule(finding_type: str, evidence: dict[str, Any] | None) -> str:
-    """The rule a finding comes from: an audit rule's id (axe's), else its type."""
-    rule = (evidence or {}).get("ruleId")
-    return str(rule)[:100] if rule else finding_type
-
-
-def finding_signature(finding_type: str, description: str, evidence: dict[str, Any] | None = None) -> str:
-    """One problem's key across sessions: its type, its rule and its normalised text."""
-    key = "\x1f".join((finding_type, finding_rule(finding_type, evidence), normalised_text(description)))
-    return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
 @event.listens_for(Finding, "before_insert")
 @event.listens_for(Finding, "before_update")
 def _sign(_mapper, _connection, finding: Finding) -> None:
-    # Every way a finding is stored (judge, checks, measured, persona, review) gets its signature here.
+    # Every finding the ORM stores or changes (judge, checks, measured, persona, review) is signed
+    # here; a Core insert gets it from the column's default (app/models/session.py).
     finding.signature = finding_signature(finding.type, finding.description, finding.evidence)
+
+
+__all__ = ["finding_rule", "finding_signature", "normalised_text"]
 
 
 # ---- the state of a group ------------------------------------------------------------------

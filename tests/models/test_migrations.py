@@ -168,7 +168,7 @@ def test_judged_sessions_get_a_legacy_judgement(fresh_url: str) -> None:
         assert connection.exec_driver_sql("SELECT judgement_id FROM finding").scalar_one() == judgement[0]
         assert connection.exec_driver_sql("SELECT checks FROM objective").scalar_one() in ("[]", [])
         # i22b_0001: a finding stored before the findings inbox gets its signature, as a new one would.
-        from app.models.finding_groups import finding_signature
+        from app.models.finding_signature import finding_signature
 
         signed = connection.exec_driver_sql("SELECT signature FROM finding").scalar_one()
         assert signed == finding_signature("tone", "d", {})

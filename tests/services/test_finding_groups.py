@@ -160,3 +160,19 @@ def test_a_state_carries_over_and_a_fixed_group_that_recurs_is_regressed(lab: La
     with pytest.raises(PermissionDenied):
         finding_groups.set_group_state(session=lab.db, principal=watcher, signature=group.signature,
                                        data=FindingGroupUpdate(state="open"))  # fmt: skip
+
+
+def test_a_finding_inserted_without_the_orm_is_signed_too(lab: Lab) -> None:
+    """A bulk load (a Core insert) gets its signature from the column's default."""
+    from app.models.base import new_id
+
+    agent = lab.agent("Shop bot")
+    session_id = lab.finding(agent, TWICE)
+    lab.db.execute(Finding.__table__.insert(), [
+        {"id": new_id(), "workspace_id": lab.principal.workspace_id, "session_id": session_id, "type": "loop",
+         "severity": "high", "description": THRICE, "persona_perspective": "", "evidence": {}, "source": "check",
+         "created_at": utcnow()},
+    ])  # fmt: skip
+    lab.db.commit()
+    [group] = lab.groups()
+    assert (group.count, group.severity) == (2, "high")
