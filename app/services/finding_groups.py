@@ -127,13 +127,16 @@ def _complete(
     f = Finding
     signatures = [r[0] for r in rows]
     scope = [col(f.workspace_id) == workspace_id, col(f.signature).in_(signatures), *conditions]
-    newest = func.row_number().over(partition_by=f.signature, order_by=(col(f.created_at).desc(), col(f.id))).label("n")
-    ranked = (
-        select(f.signature, f.type, f.description, f.evidence, f.session_id, newest)
-        .select_from(f).join(SimSession, col(SimSession.id) == f.session_id).where(*scope)
-        .subquery()
-    )  # fmt: skip
-    latest = {r[0]: r for r in session.exec(select(*ranked.c).where(ranked.c.n == 1)).all()}
+    # The latest occurrence of each: the one recorded at its group's last_seen (looked up by the
+    # (workspace_id, signature) index; on a tie of timestamps, any one of them).
+    at_last_seen = or_(*(and_(col(f.signature) == r[0], col(f.created_at) == r[4]) for r in rows))
+    latest: dict[str, Any] = {}
+    for row in session.exec(
+        select(f.signature, f.type, f.description, f.evidence, f.session_id, f.id)
+        .where(col(f.workspace_id) == workspace_id, col(f.signature).in_(signatures), at_last_seen)
+        .order_by(col(f.id))
+    ).all():  # fmt: skip
+        latest[row[0]] = row
     agents: dict[str, list[dict[str, str]]] = defaultdict(list)
     for signature, agent_id, name in session.exec(
         select(f.signature, SimSession.agent_id, Agent.name).distinct()

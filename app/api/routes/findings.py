@@ -3,7 +3,7 @@ normalised signature, with the state the team gave each group."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query
 
@@ -15,11 +15,15 @@ from app.models.finding_groups import (
     FindingGroupDetail,
     FindingGroupUpdate,
 )
+from app.models.session import Severity
 from app.services import finding_groups
 from app.services.pagination import PageParams, Paginated
 
 router = APIRouter(prefix="/api/findings", tags=["findings"])
 
+# Enums in the OpenAPI document.
+StateFilter = Literal[STATE_FILTERS]  # type: ignore[valid-type]
+GroupSort = Literal[GROUP_SORTS]  # type: ignore[valid-type]
 Signature = Annotated[str, Path(max_length=32, description="The group's signature (from the list)")]
 
 
@@ -28,18 +32,25 @@ def list_groups(
     principal: CurrentPrincipal,
     session: SessionDep,
     params: Annotated[PageParams, Query()],
-    state: Annotated[str | None, Query(description="One of: " + ", ".join(STATE_FILTERS))] = None,
-    severity: Annotated[str | None, Query(description="Least highest severity: low, medium, high, critical")] = None,
+    state: Annotated[
+        StateFilter | None,
+        Query(description="open, acknowledged, fixed, wont_fix, regressed (fixed and seen since) or active "
+              "(open, acknowledged or regressed)"),
+    ] = None,  # fmt: skip
+    severity: Annotated[Severity | None, Query(description="Least highest severity")] = None,
     agent_id: Annotated[str | None, Query(alias="agentId", max_length=36, description="Only this agent's")] = None,
     type: Annotated[str | None, Query(max_length=40, description="Only findings of this type")] = None,
-    sort: Annotated[str, Query(description="One of: " + ", ".join(GROUP_SORTS))] = "lastSeen",
+    sort: Annotated[GroupSort, Query(description="Newest occurrence, most frequent, most severe, newest group")] = (
+        "lastSeen"
+    ),
 ) -> Paginated[FindingGroup]:
     """One row per recurring problem: findings whose type, rule and text agree once counts,
     numbers, ids, quotes and URLs are set aside ("the same reply 2 times" and "3 times" are
     one row), with how often and where it was seen, its highest severity and its state. A
     group marked fixed that was seen again since is `regressed`."""
     filters = finding_groups.GroupFilters(
-        state=state or None, severity=severity or None, agent_id=agent_id or None, type=type or None, sort=sort
+        state=state, severity=severity.value if severity else None, agent_id=agent_id or None, type=type or None,
+        sort=sort,
     )
     return finding_groups.list_groups(session=session, principal=principal, params=params, filters=filters)
 
