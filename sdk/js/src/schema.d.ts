@@ -19555,16 +19555,16 @@ export interface operations {
                 page?: number;
                 /** @description Items per page (max 100) */
                 limit?: number;
-                /** @description One of: open, acknowledged, fixed, wont_fix, regressed, active */
-                state?: string | null;
-                /** @description Least highest severity: low, medium, high, critical */
-                severity?: string | null;
+                /** @description open, acknowledged, fixed, wont_fix, regressed (fixed and seen since) or active (open, acknowledged or regressed) */
+                state?: ("open" | "acknowledged" | "fixed" | "wont_fix" | "regressed" | "active") | null;
+                /** @description Least highest severity */
+                severity?: components["schemas"]["Severity"] | null;
                 /** @description Only this agent's */
                 agentId?: string | null;
                 /** @description Only findings of this type */
                 type?: string | null;
-                /** @description One of: lastSeen, count, severity, firstSeen */
-                sort?: string;
+                /** @description Newest occurrence, most frequent, most severe, newest group */
+                sort?: "lastSeen" | "count" | "severity" | "firstSeen";
             };
             header?: {
                 /** @description Act in this workspace (token callers who belong to several) */
