@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, case, distinct, func, or_
+from sqlalchemy import and_, case, distinct, func, literal, or_
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -126,7 +126,11 @@ def _complete(
         return []
     f = Finding
     signatures = [r[0] for r in rows]
-    scope = [col(f.workspace_id) == workspace_id, col(f.signature).in_(signatures), *conditions]
+    # Scoped to some sessions (analytics' range and agent), the findings are reached from those
+    # sessions: the signature is then compared as an expression, which no index serves, else the
+    # planner walks every session in range for each signature (seconds on a big workspace).
+    signature = (col(f.signature) + literal("")) if conditions else col(f.signature)
+    scope = [col(f.workspace_id) == workspace_id, signature.in_(signatures), *conditions]
     # The latest occurrence of each: the one recorded at its group's last_seen (looked up by the
     # (workspace_id, signature) index; on a tie of timestamps, any one of them).
     at_last_seen = or_(*(and_(col(f.signature) == r[0], col(f.created_at) == r[4]) for r in rows))
