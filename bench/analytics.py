@@ -51,9 +51,10 @@ BATCH = 20_000
 RUNS = 7
 OUTCOMES = [("completed", "passed")] * 55 + [("completed", "failed")] * 30 + [("error", "error")] * 8
 OUTCOMES += [("cancelled", "cancelled")] * 5 + [("running", None)] * 2
-FINDINGS = [("tone", "low", "Terse greeting"), ("hallucination", "high", "Invented a delivery date"),
-            ("ux-issue", "medium", "Asked for the order number twice"), ("bug", "critical", "Reply cut off"),
-            ("policy-violation", "high", "Promised a refund without checking")]  # fmt: skip
+# Texts with counts and ids in them, as the checks write them: the inbox groups them by signature.
+FINDINGS = [("tone", "low", "Terse greeting"), ("hallucination", "high", "Invented delivery date {n} for order A-{id}"),
+            ("ux-issue", "medium", "Asked for the order number {n} times"), ("bug", "critical", "Reply cut off"),
+            ("policy-violation", "high", "Promised a refund of ${n} without checking")]  # fmt: skip
 
 
 def migrate() -> None:
@@ -110,7 +111,8 @@ def fill(ws: str, agents: list[str], personas: list[str], objectives: list[str])
                     "created_at": created + timedelta(seconds=seq),
                 })  # fmt: skip
             if outcome == "failed" or rng.random() < 0.2:
-                kind, severity, description = rng.choice(FINDINGS)
+                kind, severity, text = rng.choice(FINDINGS)
+                description = text.format(n=rng.randint(2, 9), id=rng.randint(10000, 99999))
                 findings.append({
                     "id": new_id(), "workspace_id": ws, "session_id": sid, "type": kind, "severity": severity,
                     "description": description, "persona_perspective": "", "evidence": {}, "source": "judge",
@@ -170,10 +172,17 @@ def main() -> None:
         ("analytics page breakdown", f"/api/analytics/breakdown?startDate={year}"),
         ("analytics page breakdown, one agent", f"/api/analytics/breakdown?startDate={year}&agentId={agent}"),
     ]
+    inbox = [
+        ("findings inbox, last seen first", "/api/findings/groups"),
+        ("findings inbox, most frequent", "/api/findings/groups?sort=count"),
+        ("findings inbox, to do (open, acknowledged, regressed)", "/api/findings/groups?state=active"),
+        ("findings inbox, one agent, high or worse", f"/api/findings/groups?agentId={agent}&severity=high"),
+    ]
     with TestClient(create_api()) as client:
         for title, endpoints in (
             ("default range, the last 30 days (target: under 300 ms)", default_range),
             (f"the whole year: {n_sessions} sessions, {n_messages} messages in range", whole_year),
+            (f"the findings inbox over all {n_findings} findings, grouped by signature", inbox),
         ):
             print(f"\n{title}; GET through the API app in process, median and max of {RUNS} runs:")
             for label, path in endpoints:

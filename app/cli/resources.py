@@ -12,6 +12,7 @@ from mimic_sdk import MimicClient
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from app.cli import findings
 from app.cli.common import (
     GATE_FAILED,
     client,
@@ -41,6 +42,7 @@ def register(app: typer.Typer) -> None:
         sub = resource_app(plural, columns)
         if plural == "suites":
             sub.command("new")(create_suite)
+            findings.register(app, sub)
         app.add_typer(sub, name=plural)
     runs_app = typer.Typer(help="Suite runs: list, show, compare.", no_args_is_help=True)
     runs_app.command("list")(list_runs)
@@ -263,6 +265,7 @@ def run_suite(
     json_path: Annotated[Path | None, typer.Option("--json", help="Write the run (and the comparison) as JSON")] = None,
     timeout: Annotated[float, typer.Option(help="Seconds to wait at most")] = 3600,
     poll: Annotated[float, typer.Option(help="Seconds between progress checks")] = 1.0,
+    label: Annotated[str | None, typer.Option(help="The agent's version (a release, a commit): on the trend")] = None,
 ) -> None:
     """Start a run of SUITE on the server (with --wait: follow it and gate on its results).
 
@@ -272,7 +275,7 @@ def run_suite(
     not complete. Sessions the simulator spoiled, inconclusive ones and infrastructure errors
     never enter the pass rate. (`mimic test` runs a mimic.yaml instead.)"""
     api = client(ctx)
-    started = run(lambda: api.suites.run(resolve(api, "suites", suite)))
+    started = run(lambda: api.suites.run(resolve(api, "suites", suite), label=label))
     err.print(f"Run {started['id']} of {started['suiteName']}: {started['totalSessions']} sessions")
     if not wait:
         out.print(started["id"])

@@ -3,6 +3,7 @@
 from app.models.account import ApiKey, Invitation, Membership, RevokedToken, Role, SignInFailure, User, Workspace
 from app.models.audit import AuditEvent
 from app.models.calibration import CalibrationReport, LabelledSet
+from app.models.finding_groups import FindingGroupState
 from app.models.judgement import ConversationJudgement, Judgement
 from app.models.library import Agent, AgentType, Objective, Persona
 from app.models.review import Review
@@ -36,6 +37,7 @@ __all__ = [
     "ConversationJudgement",
     "DeliveryStatus",
     "Event",
+    "FindingGroupState",
     "Invitation",
     "Judgement",
     "LabelledSet",

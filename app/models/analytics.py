@@ -12,6 +12,7 @@ import datetime as dt
 from pydantic import Field
 
 from app.models.base import CamelModel
+from app.models.finding_groups import FindingGroup
 
 SUCCESS_RATE_DOC = (
     "passed / (passed + failed), from 0 to 1. Infrastructure errors (outcome `error`: the target, the "
@@ -141,13 +142,9 @@ class HistogramBin(CamelModel):
     count: int
 
 
-class RecurringFinding(CamelModel):
-    type: str
-    severity: str
-    description: str
-    count: int = Field(description="How many times it was recorded")
-    sessions: int = Field(description="In how many sessions")
-    last_seen: dt.datetime
+class RecurringFinding(FindingGroup):
+    """A group of the findings inbox (app/services/finding_groups.py) over the range: one row per
+    problem, counts and quotes set aside; `severity` is its highest."""
 
 
 class AnalyticsBreakdown(CamelModel):

@@ -12,7 +12,7 @@ from enum import StrEnum
 from typing import Any
 
 from pydantic import Field as PydanticField
-from sqlalchemy import Index, Text, UniqueConstraint
+from sqlalchemy import Column, Index, String, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from app.models.base import (
@@ -25,6 +25,7 @@ from app.models.base import (
     updated_at_field,
     workspace_fk,
 )
+from app.models.finding_signature import signature_default
 from app.models.judgement import SessionVerdict
 
 
@@ -209,6 +210,7 @@ class Finding(SQLModel, table=True):
         Index("ix_finding_session", "session_id"),
         Index("ix_finding_workspace_type_severity", "workspace_id", "type", "severity"),
         Index("ix_finding_session_page", "session_id", "page"),
+        Index("ix_finding_workspace_signature", "workspace_id", "signature"),
     )
 
     id: str = id_field()
@@ -227,6 +229,8 @@ class Finding(SQLModel, table=True):
     page: str | None = Field(default=None, max_length=2000)
     # The judgement that recorded it (judge and check findings); measured and persona findings have none.
     judgement_id: str | None = Field(default=None, foreign_key="judgement.id", max_length=36, ondelete="CASCADE")
+    # Groups it with the same problem in other sessions (app/models/finding_groups.py sets it).
+    signature: str = Field(default="", sa_column=Column(String(32), nullable=False, default=signature_default))
     created_at: datetime = created_at_field()
 
 

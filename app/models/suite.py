@@ -69,6 +69,8 @@ class Run(SQLModel, table=True):
     suite_id: str = Field(foreign_key="suite.id", max_length=36, ondelete="CASCADE")
     agent_id: str = Field(foreign_key="agent.id", max_length=36, ondelete="CASCADE")
     status: str = Field(default=RunStatus.pending, max_length=20)
+    # The agent's version or any label the caller gives the run ("v2.3.1", a commit): trends show it.
+    label: str = Field(default="", max_length=200)
     total_sessions: int = 0
     # The suite as it was when the run started, so later edits do not rewrite history.
     suite_snapshot: dict[str, Any] = json_field()
@@ -183,6 +185,9 @@ class RunOverrides(CamelModel):
     seed: int | None = PydanticField(default=None, ge=0, le=2**31 - 1)
     persona_ids: IdList | None = PydanticField(default=None, description="Only these of the suite's personas")
     objective_ids: IdList | None = PydanticField(default=None, description="Only these of the suite's objectives")
+    label: str | None = PydanticField(
+        default=None, max_length=200, description="The agent's version or a label of the run (a release, a commit)"
+    )
 
 
 class SuitePublic(SuiteCreate):
@@ -294,6 +299,13 @@ class RunPublic(CamelModel):
     started_at: datetime | None
     ended_at: datetime | None
     created_at: datetime
+    label: str = PydanticField(default="", description="The agent's version or the run's label, as given at start")
+    threshold: float | None = PydanticField(
+        default=None, description="The suite's least pass rate (config.thresholds.passRate) when the run started"
+    )
+    below_threshold: bool = PydanticField(
+        default=False, description="A completed run whose pass rate is under its threshold (run.below_threshold)"
+    )
 
 
 class JudgeUse(CamelModel):

@@ -85,6 +85,8 @@ WEBHOOK_EVENTS: dict[str, str] = {
     "run.started": "A suite run began: its sessions are scheduled.",
     "run.completed": "A suite run ended; data.run carries its pass rate, interval and pass^k.",
     "run.cancelled": "A suite run was cancelled.",
+    "run.below_threshold": "A suite run completed with a pass rate under its suite's threshold "
+    "(config.thresholds.passRate); data.run carries its pass rate, threshold and label, as run.completed does.",
     "judgement.completed": "A judgement was stored: a re-judge of a session (data.judgement with its judge model, "
     "prompt version, settings, trigger and status; data.session; data.verdict) or a conversation judged through POST "
     "/api/judgements (data.conversationJudgement).",

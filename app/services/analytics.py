@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Date, Integer, case, cast, distinct, func, literal_column, or_, union_all
+from sqlalchemy import Date, Integer, case, cast, func, literal_column, or_, union_all
 from sqlmodel import Session, col, select
 
 from app.models.analytics import (
@@ -38,7 +38,7 @@ from app.models.analytics import (
 )
 from app.models.library import Agent, Objective, Persona
 from app.models.session import Finding, Message, SimSession
-from app.services import agents
+from app.services import agents, finding_groups
 from app.services.access import Permission, Principal, require
 from app.services.analytics_range import DateRange, parse_range
 from app.services.analytics_voice import voice_stats
@@ -425,21 +425,8 @@ def _findings(session: Session, scope: _Scope) -> FindingsSummary:
 
 
 def _top_findings(session: Session, scope: _Scope) -> list[RecurringFinding]:
-    f = Finding
-    count = func.count().label("count")
-    rows = session.exec(
-        select(f.type, f.severity, f.description, count, func.count(distinct(f.session_id)), func.max(f.created_at))
-        .select_from(SimSession)
-        .join(f, col(f.session_id) == SimSession.id)
-        .where(*scope.conditions())
-        .group_by(f.type, f.severity, f.description)
-        .order_by(count.desc(), func.max(f.created_at).desc(), f.type, f.severity, f.description)
-        .limit(TOP_FINDINGS)
-    ).all()
-    return [
-        RecurringFinding(type=t, severity=sev, description=d, count=n, sessions=ns, last_seen=last)
-        for t, sev, d, n, ns, last in rows
-    ]
+    groups = finding_groups.top_groups(session, scope.workspace_id, scope.conditions(), TOP_FINDINGS)
+    return [RecurringFinding(**group.model_dump()) for group in groups]
 
 
 def _recent_failures(session: Session, scope: _Scope) -> list[FailedSession]:

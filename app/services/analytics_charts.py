@@ -24,6 +24,7 @@ from app.models.analytics import (
     RecurringFinding,
     SessionAnalytics,
 )
+from app.models.trends import SuiteTrend
 from app.services.analytics import SEVERITIES
 from app.services.csv_export import to_csv
 
@@ -66,6 +67,16 @@ def _figure(
     return figure
 
 
+def _whole_numbers(figure: go.Figure, values: Sequence[float | int | None], axis: str = "yaxis") -> go.Figure:
+    """A count axis: whole-number ticks only (never 0.5 sessions), from 0."""
+    top = max((v or 0 for v in values), default=0)
+    ticks: dict[str, Any] = {"tickformat": ",d", "rangemode": "tozero"}
+    if top <= 10:  # plotly would pick half steps on a small range
+        ticks.update(tick0=0, dtick=1, range=[0, max(top, 1) * 1.1])
+    figure.update_layout({axis: ticks})
+    return figure
+
+
 def _no_data(figure: go.Figure, message: str = "No data in this range") -> go.Figure:
     figure.update_layout(
         xaxis={"visible": False},
@@ -104,6 +115,7 @@ def sessions_per_day(a: SessionAnalytics) -> Chart:
         go.Bar(name="Cancelled or running", x=days, y=other, marker_color=OTHER),
     ]  # fmt: skip
     figure = _figure(*traces, y_title="Sessions", barmode="stack", unified=True, rangemode="nonnegative")
+    _whole_numbers(figure, [d.sessions for d in a.daily_stats])
     rows = [[d.date.isoformat(), str(d.sessions), str(d.passed), str(d.failed), str(d.inconclusive),
              str(d.simulator_errors), str(d.infrastructure_errors), str(d.messages), _num(d.avg_duration)]
             for d in a.daily_stats]  # fmt: skip
@@ -135,6 +147,7 @@ def findings_by_severity(f: FindingsSummary) -> Chart:
     counts = {(c.type, c.severity): c.count for c in f.by_type_and_severity}
     traces = [go.Bar(name=t, x=list(SEVERITIES), y=[counts.get((t, s), 0) for s in SEVERITIES]) for t in types]
     figure = _figure(*traces, y_title="Findings", barmode="stack", showlegend=True, rangemode="nonnegative")
+    _whole_numbers(figure, list(f.by_severity.values()))
     if not f.total:
         _no_data(figure, "No findings in this range")
     rows = [[s, str(f.by_severity.get(s, 0))] + [str(counts.get((t, s), 0)) for t in types] for s in SEVERITIES]
@@ -149,7 +162,7 @@ def latency_trend(latency: LatencyStats) -> Chart:
         go.Scatter(name="p50", x=days, y=[d.p50_ms for d in latency.daily], mode="lines+markers",
                    connectgaps=True, line={"color": ACCENT, "width": 2}),
     ]  # fmt: skip
-    figure = _figure(*traces, y_title="Agent reply latency (ms)", unified=True)
+    figure = _figure(*traces, y_title="Agent reply latency (ms)", unified=True, rangemode="tozero")
     if not latency.samples:
         _no_data(figure, "No agent replies in this range")
     rows = [[d.date.isoformat(), str(d.samples), _num(d.p50_ms), _num(d.p95_ms)] for d in latency.daily]
@@ -195,6 +208,7 @@ def _histogram(key: str, title: str, bins: Sequence[HistogramBin], x_title: str,
         y_title=y_title,
         rangemode="nonnegative",
     )
+    _whole_numbers(figure, [b.count for b in bins])
     if not any(b.count for b in bins):
         _no_data(figure)
     rows = [[b.label, str(b.count)] for b in bins]
@@ -210,19 +224,31 @@ def latency_histogram(bins: Sequence[HistogramBin]) -> Chart:
 
 
 def top_findings(findings: Sequence[RecurringFinding]) -> Chart:
+    """The most frequent finding groups (app/services/finding_groups.py), one bar each, coloured
+    by the group's highest severity, with a legend of the severities."""
     ordered = list(reversed(findings))  # the most frequent on top
     labels = [_short(f"{f.type}: {f.description}", 60) for f in ordered]
+    traces = [
+        go.Bar(x=[f.count for f in ordered if f.severity == severity],
+               y=[label for label, f in zip(labels, ordered, strict=True) if f.severity == severity],
+               orientation="h", name=severity, marker_color=SEVERITY_COLORS[severity],
+               hovertemplate="%{y}<br>%{x} times (highest severity " + severity + ")<extra></extra>")
+        for severity in SEVERITIES
+    ]  # fmt: skip
     figure = _figure(
-        go.Bar(x=[f.count for f in ordered], y=labels, orientation="h", name="Findings",
-               marker_color=[SEVERITY_COLORS.get(f.severity, OTHER) for f in ordered],
-               customdata=[f.severity for f in ordered], hovertemplate="%{y}<br>%{x} (%{customdata})<extra></extra>"),
-        x_title="Times recorded", height=max(200, 90 + 34 * len(ordered)), bargap=0.3, rangemode="normal",
+        *traces, x_title="Times recorded", height=max(200, 110 + 34 * len(ordered)), bargap=0.3, barmode="stack",
+        showlegend=True, legend_title_text="Highest severity",
+        yaxis={"categoryorder": "array", "categoryarray": labels, "automargin": True},
     )  # fmt: skip
+    _whole_numbers(figure, [f.count for f in findings], axis="xaxis")
     if not findings:
         _no_data(figure, "No findings in this range")
-    rows = [[f.type, f.severity, f.description, str(f.count), str(f.sessions), f.last_seen.strftime("%Y-%m-%d %H:%M")]
+    rows = [[f.type, f.severity, f.description, str(f.count), str(f.sessions), ", ".join(a["name"] for a in f.agents),
+             f.first_seen.strftime("%Y-%m-%d %H:%M"), f.last_seen.strftime("%Y-%m-%d %H:%M"),
+             "regressed" if f.regressed else f.state.replace("_", " ")]
             for f in findings]  # fmt: skip
-    columns = ["Type", "Severity", "Description", "Count", "Sessions", "Last seen (UTC)"]
+    columns = ["Type", "Highest severity", "Latest text", "Count", "Sessions", "Agents", "First seen (UTC)",
+               "Last seen (UTC)", "State"]  # fmt: skip
     return Chart("top-findings", "Top recurring findings", figure, columns, rows)
 
 
@@ -276,3 +302,43 @@ def judge_stability(j: JudgeAnalytics) -> Chart:
     columns = ["Date", "Repeated judgements", "Criteria", "Flipped", "Unstable", "Flip rate (%)", "Reviewed criteria",
                "Human disagreements"]  # fmt: skip
     return Chart("judge-stability", "The judge's flip rate", figure, columns, rows)
+
+
+def suite_trend(trend: SuiteTrend) -> Chart:
+    """A suite's pass rate per run (oldest first) with its 95 % Wilson interval, the run's
+    label (the agent's version) under each point, and the threshold; runs under it in red."""
+    points = trend.points
+    # One x position per run, named by its label and start (two runs may share both: the number tells them apart).
+    x = [f"#{i} {p.version}<br>{p.created_at:%Y-%m-%d %H:%M}" for i, p in enumerate(points, start=1)]
+    rates = [_pct(p.pass_rate) for p in points]
+    minus = [
+        (r - _pct(p.ci_low)) if r is not None and p.ci_low is not None else None
+        for r, p in zip(rates, points, strict=True)
+    ]
+    plus = [(_pct(p.ci_high) - r) if r is not None and p.ci_high is not None else None
+             for r, p in zip(rates, points, strict=True)]  # fmt: skip
+    traces = [
+        go.Scatter(
+            name="Pass rate (95 % interval)", x=x, y=rates, mode="lines+markers", connectgaps=True,
+            line={"color": ACCENT, "width": 2},
+            marker={"size": 10, "color": [FAILED if p.below_threshold else PASSED for p in points]},
+            error_y={"type": "data", "symmetric": False, "array": plus, "arrayminus": minus, "color": OTHER},
+            customdata=[[p.n, p.passed, p.status] for p in points],
+            hovertemplate="%{x}<br>%{y}% of %{customdata[0]} judged (%{customdata[1]} passed), %{customdata[2]}"
+            "<extra></extra>",
+        ),
+    ]  # fmt: skip
+    if trend.threshold is not None and points:
+        traces.append(go.Scatter(name=f"Threshold ({_pct(trend.threshold)}%)", x=[x[0], x[-1]],
+                                 y=[_pct(trend.threshold)] * 2, mode="lines",
+                                 line={"color": FAILED, "dash": "dash", "width": 1}))  # fmt: skip
+    figure = _figure(*traces, y_title="Pass rate (%)", yaxis_range=[0, 105], x_title="Run (label, started UTC)")
+    if not any(r is not None for r in rates):
+        _no_data(figure, "No run with a judged session yet")
+    rows = [[p.created_at.strftime("%Y-%m-%d %H:%M"), p.version, p.status, str(p.n), str(p.passed), str(p.failed),
+             str(p.errors), _num(_pct(p.pass_rate)), _num(_pct(p.ci_low)), _num(_pct(p.ci_high)),
+             _num(_pct(p.threshold)), "below" if p.below_threshold else ""]
+            for p in points]  # fmt: skip
+    columns = ["Started (UTC)", "Label", "Status", "Judged", "Passed", "Failed", "Errors", "Pass rate (%)",
+               "95 % low (%)", "95 % high (%)", "Threshold (%)", "Alert"]  # fmt: skip
+    return Chart("suite-trend", "Pass rate over the runs", figure, columns, rows)

@@ -68,4 +68,26 @@ def parse_range(start_date: str | None, end_date: str | None, *, today: date | N
     return DateRange(start, end)
 
 
-__all__ = ["DEFAULT_RANGE_DAYS", "MAX_RANGE_DAYS", "DateRange", "parse_range", "utc_today"]
+def _spoken(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def reversed_range_sentence(start_date: str | None, end_date: str | None) -> str:
+    """A sentence for people when the range ends before it starts ("" otherwise, or when a
+    date is not one: parse_range says what is wrong with it)."""
+    try:
+        start = _parse_day(start_date, "startDate") if start_date else None
+        end = _parse_day(end_date, "endDate") if end_date else None
+    except ValidationFailed:
+        return ""
+    if start is None or end is None or start <= end:
+        return ""
+    return (
+        f"The range starts on {_spoken(start)}, after it ends on {_spoken(end)}: "
+        "pick a start date on or before the end date."
+    )
+
+
+__all__ = [
+    "DEFAULT_RANGE_DAYS", "MAX_RANGE_DAYS", "DateRange", "parse_range", "reversed_range_sentence", "utc_today",
+]  # fmt: skip

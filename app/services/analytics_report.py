@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import base64
 import logging
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import kaleido
@@ -100,7 +102,7 @@ _TEMPLATE = Environment(autoescape=select_autoescape(default=True, default_for_s
 </head>
 <body>
 <div class="toolbar"><button type="button" id="print-report">Print</button></div>
-<script>document.getElementById("print-report").addEventListener("click", () => window.print());</script>
+<script src="/report-print.js" defer></script>
 <h1>{{ d.agent_name }}</h1>
 <p class="muted">Agent report · {{ d.start_date }} to {{ d.end_date }} (UTC days, both included) ·
 generated {{ generated }} by Mimic</p>
@@ -121,17 +123,43 @@ The success rate is passed / (passed + failed). Left out of it:
 {% if image %}<img src="{{ image }}" alt="{{ chart.title }} (chart)">
 {% elif d.total_sessions %}<p class="note">The chart image could not be rendered; the table holds its figures.</p>
 {% else %}<p class="note">No session of this agent in the range.</p>{% endif %}
-<table>
+{% if chart.left_out %}<p class="note">{{ chart.left_out }} row{{ '' if chart.left_out == 1 else 's' }} with
+nothing to show (all zero) left out.</p>{% endif %}
+{% if chart.rows %}<table>
 <tr>{% for c in chart.columns %}<th{% if loop.index > 1 %} class="n"{% endif %}>{{ c }}</th>{% endfor %}</tr>
 {% for row in chart.rows %}<tr>
 {% for v in row %}<td{% if loop.index > 1 %} class="n"{% endif %}>{{ v }}</td>{% endfor %}
 </tr>
-{% endfor %}</table>
+{% endfor %}</table>{% endif %}
 </section>
 {% endfor %}
 </body>
 </html>
 """)
+
+
+_ZERO = re.compile(r"[\s$%]*0*(?:[.,]0*)?[\s%]*")
+
+
+def _is_zero(value: str) -> bool:
+    """An empty cell or a zero ("0", "0.0", "0.000000", "$0.00")."""
+    return bool(_ZERO.fullmatch(value))
+
+
+@dataclass
+class _PrintedTable:
+    """A chart's table as printed: the rows with a figure other than zero (a day without a
+    session is a row of zeros on paper), and how many were left out."""
+
+    title: str
+    columns: list[str]
+    rows: list[list[str]]
+    left_out: int
+
+
+def _printed(chart: charts.Chart) -> _PrintedTable:
+    rows = [row for row in chart.rows if not all(_is_zero(v) for v in row[1:])]
+    return _PrintedTable(chart.title, chart.columns, rows, len(chart.rows) - len(rows))
 
 
 async def agent_report_html(data: AgentAnalytics) -> str:
@@ -141,6 +169,6 @@ async def agent_report_html(data: AgentAnalytics) -> str:
     return _TEMPLATE.render(
         d=data,
         facts=_facts(data),
-        items=list(zip(items, images, strict=True)),
+        items=list(zip([_printed(c) for c in items], images, strict=True)),
         generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
     )

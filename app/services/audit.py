@@ -38,6 +38,7 @@ ACTIONS: tuple[str, ...] = (
     "webhook.deleted",
     "provider.deleted",
     "custom_model.deleted",
+    "finding_group.state_changed",
 )
 # The judging of verdicts (app/services/judging.py, reviews.py, calibrations.py, ...).
 JUDGING_ACTIONS: tuple[str, ...] = (

@@ -160,12 +160,26 @@ def _summary(run: Run, rows: list[SimSession] | None) -> RunSummary:
     return summarize(run.suite_snapshot, rows or [])
 
 
+def run_threshold(snapshot: dict[str, Any]) -> float | None:
+    """The least pass rate the suite asked of the run (config.thresholds.passRate) when it started."""
+    value = ((snapshot.get("config") or {}).get("thresholds") or {}).get("passRate")
+    return float(value) if isinstance(value, int | float) else None
+
+
+def below_threshold(status: str, overall: OverallResult | None, threshold: float | None) -> bool:
+    """A completed run with judged sessions whose pass rate is under its suite's threshold."""
+    rate = overall.pass_rate if overall is not None else None
+    return status == RunStatus.completed and threshold is not None and rate is not None and rate < threshold
+
+
 def _public(run: Run, summary: RunSummary) -> dict[str, Any]:
     snapshot = run.suite_snapshot
+    threshold = run_threshold(snapshot)
     return {"id": run.id, "suite_id": run.suite_id, "suite_name": snapshot.get("name", ""), "agent_id": run.agent_id,
             "agent_name": snapshot.get("agentName", ""), "status": run.status, "total_sessions": run.total_sessions,
             "progress": summary.progress, "overall": summary.overall, "started_at": run.started_at,
-            "ended_at": run.ended_at, "created_at": run.created_at}  # fmt: skip
+            "ended_at": run.ended_at, "created_at": run.created_at, "label": run.label, "threshold": threshold,
+            "below_threshold": below_threshold(run.status, summary.overall, threshold)}  # fmt: skip
 
 
 def _detail(session: Session, run: Run) -> RunDetail:
@@ -250,6 +264,8 @@ def _snapshot(session: Session, suite: Suite, overrides: RunOverrides | None = N
     return {
         "id": suite.id, "name": suite.name, "description": suite.description, "agentId": suite.agent_id,
         "agentName": agent.name if agent else "", "agentType": agent.type if agent else "",
+        # The agent as it was: a run without a label is told apart by when its agent last changed.
+        "agentUpdatedAt": agent.updated_at.isoformat() if agent else None,
         "personaIds": list(suite.persona_ids), "objectiveIds": list(suite.objective_ids), "repeats": suite.repeats,
         "simulatorModel": suite.simulator_model, "config": dict(suite.config),
         "personas": names(Persona, suite.persona_ids), "objectives": names(Objective, suite.objective_ids),
@@ -324,6 +340,7 @@ def start_run(
     run = Run(
         workspace_id=principal.workspace_id, suite_id=suite.id, agent_id=suite.agent_id, status=RunStatus.running,
         total_sessions=len(suite.persona_ids) * len(suite.objective_ids) * suite.repeats,
+        label=((overrides.label if overrides else None) or "").strip(),
         suite_snapshot=_snapshot(session, suite, overrides), started_at=utcnow(), created_by=principal.user_id,
     )  # fmt: skip
     session.add(run)
@@ -386,8 +403,11 @@ def finalize_run(run_id: str) -> bool:
             return False
         db.refresh(run)
         overall = summary.overall
+        threshold = run_threshold(run.suite_snapshot)
+        below = below_threshold(run.status, overall, threshold)
         publish_run_event(run, run.status, {"passRate": overall.pass_rate, "passed": overall.passed,
-                                            "failed": overall.failed, "errors": overall.errors})  # fmt: skip
+                                            "failed": overall.failed, "errors": overall.errors,
+                                            "threshold": threshold, "belowThreshold": below})  # fmt: skip
     return True
 
 
@@ -450,6 +470,13 @@ def list_runs(
     return Paginated[RunPublic](
         data=[RunPublic(**_public(r, _summary(r, rows.get(r.id)))) for r in page.data], pagination=page.pagination
     )
+
+
+def snapshots(session: Session, run_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """The suite as each run started it, by run id."""
+    if not run_ids:
+        return {}
+    return dict(session.exec(select(Run.id, Run.suite_snapshot).where(col(Run.id).in_(run_ids))).all())
 
 
 def run_public(session: Session, run_id: str) -> RunPublic | None:

@@ -276,9 +276,10 @@ def events_for(event: BusEvent) -> list[str]:
             )
         return ["session.cancelled"] if status == "cancelled" else ["session.error"]
     if event.type == "run":
-        return {"running": ["run.started"], "completed": ["run.completed"], "cancelled": ["run.cancelled"]}.get(
+        names = {"running": ["run.started"], "completed": ["run.completed"], "cancelled": ["run.cancelled"]}.get(
             status, []
         )
+        return [*names, "run.below_threshold"] if event.data.get("belowThreshold") else names
     return list(_JUDGING_EVENTS.get(event.type, ()))
 
 

@@ -105,6 +105,13 @@ SECTIONS: tuple[Section, ...] = (
         ),
     ),
     Section(
+        "/findings",
+        "Findings",
+        "inbox",
+        "Each recurring problem once, across sessions, with the state your team gave it.",
+        ("Findings grouped by type and text, counts and ids set aside", "Open, acknowledged, fixed or won't fix"),
+    ),
+    Section(
         "/analytics",
         "Analytics",
         "chart-line",

@@ -5,6 +5,7 @@ service and the API are the real ones. Every expected number is worked out in th
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -355,6 +356,13 @@ def test_printable_report_has_the_charts_as_png(client, fx: Fixture) -> None:
     assert "Success by persona" in html and "<td>Persona P2</td>" in html
     # A1 had no infrastructure error in the range, and one cancelled session (s5).
     assert "0 infrastructure errors" in html and "1 cancelled session." in html
+    # Its Print button runs the app's own script file (the page's policy allows no inline script)...
+    assert "<script>" not in html and '<script src="/report-print.js" defer></script>' in html
+    # ...and its tables leave out the rows with nothing but zeros (a day without a session).
+    rows = re.findall(r"<tr>\s*(<td.*?)</tr>", html, re.S)
+    cells = [re.findall(r"<td[^>]*>(.*?)</td>", row) for row in rows if "class=\"n\"" in row]
+    assert cells and not [c for c in cells if all(v in ("0", "0.0", "0.000000", "") for v in c[1:])]
+    assert "left out." in html  # and says so
 
 
 def test_report_opens_from_a_link_with_the_dashboard_cookie_or_a_token(client, db, fx: Fixture, monkeypatch) -> None:

@@ -621,6 +621,37 @@ ROUTES.update(
 )
 
 
+def _finding_group(w: World) -> str:
+    """The signature of a finding recorded in the owner's workspace (a fresh text each time)."""
+    from app.models.session import Finding
+
+    session_id = w.new_session()
+    finding = Finding(workspace_id=w.owner.workspace_id, session_id=session_id, type="loop", severity="low",
+                      description=f"The agent repeated itself about {_unique('topic')}", source="check")  # fmt: skip
+    w.db.add(finding)
+    w.db.commit()
+    return finding.signature
+
+
+ROUTES.update(
+    {
+        ("GET", "/api/findings/groups"): Rule("viewer", _static("/api/findings/groups?state=open&sort=count")),
+        ("GET", "/api/findings/groups/{signature}"): Rule(
+            "viewer", lambda w, c: (f"/api/findings/groups/{_finding_group(w)}", None), True
+        ),
+        ("PATCH", "/api/findings/groups/{signature}"): Rule(
+            "editor", lambda w, c: (f"/api/findings/groups/{_finding_group(w)}", {"state": "acknowledged"}), True
+        ),
+        ("GET", "/api/suites/{suite_id}/trend"): Rule(
+            "viewer", lambda w, c: (f"/api/suites/{_new_suite(w)}/trend", None), True
+        ),
+        ("PUT", "/api/suites/{suite_id}/threshold"): Rule(
+            "editor", lambda w, c: (f"/api/suites/{_new_suite(w)}/threshold", {"passRate": 0.8}), True
+        ),
+    }
+)
+
+
 # Bots under test answer with the agent's own token, never with a user's credentials.
 ROUTES[("POST", "/api/whatsapp/{agent_id}/messages")] = Rule("agent-token")
 

@@ -20,7 +20,7 @@ EXPECTED_TABLES = {
     "message", "event", "finding", "verdict", "artifact", "suite", "run", "webhook",
     "webhook_delivery", "llm_call", "invitation", "audit_event", "judgement", "revoked_token",
     "sign_in_failure", "review", "calibration_set", "calibration_report", "conversation_judgement",
-    "voice_call", "voice_turn",
+    "voice_call", "voice_turn", "finding_group_state",
 }  # fmt: skip
 
 
@@ -167,4 +167,9 @@ def test_judged_sessions_get_a_legacy_judgement(fresh_url: str) -> None:
         assert tuple(verdict)[:4] == (judgement[0], "criterion", "criterion:0", "judge") and verdict[4]
         assert connection.exec_driver_sql("SELECT judgement_id FROM finding").scalar_one() == judgement[0]
         assert connection.exec_driver_sql("SELECT checks FROM objective").scalar_one() in ("[]", [])
+        # i22b_0001: a finding stored before the findings inbox gets its signature, as a new one would.
+        from app.models.finding_signature import finding_signature
+
+        signed = connection.exec_driver_sql("SELECT signature FROM finding").scalar_one()
+        assert signed == finding_signature("tone", "d", {})
     engine.dispose()

@@ -11,6 +11,7 @@ from app.ui.pages import (
     calibration,
     calibration_view,
     dashboard,
+    findings,
     invite,
     judged_conversations,
     login,
@@ -30,6 +31,7 @@ from app.ui.pages import (
     settings,
     settings_audit,
     settings_models,
+    suite_trend,
     suites,
     webhooks,
 )
@@ -49,6 +51,7 @@ _BUILT: dict[str, tuple] = {
     "/agents": (agents.agents_page, agents.AgentsState.load),
     "/": (dashboard.dashboard_page, dashboard.DashboardState.load, recent_runs.RecentRunsState.load),
     "/analytics": (analytics.analytics_page, analytics.AnalyticsState.load),
+    "/findings": (findings.findings_page, findings.FindingsState.load),
     "/suites": (suites.suites_page, suites.SuitesState.load),
     "/reviews": (reviews.reviews_page, reviews.ReviewsState.load),
     "/calibration": (calibration_view.calibration_page, calibration.CalibrationState.load),
@@ -59,7 +62,7 @@ _EDITORS: tuple[tuple[str, str, object, object], ...] = (
     ("/personas", "Persona", personas.persona_editor_page, personas.PersonaEditorState.load),
     ("/objectives", "Objective", objectives.objective_editor_page, objectives.ObjectiveEditorState.load),
     ("/agents", "Agent", agents.agent_editor_page, agents.AgentEditorState.load),
-    ("/suites", "Suite", suites.suite_editor_page, suites.SuiteEditorState.load),
+    ("/suites", "Suite", suites.suite_editor_page, [suites.SuiteEditorState.load, suite_trend.SuiteTrendState.load]),
 )
 
 
@@ -98,7 +101,8 @@ def register_pages(app: rx.App) -> None:
         app.add_page(page, route=route, title=f"{title} · Mimic", on_load=protected(route, load))
     for base, label, editor, load in _EDITORS:
         for route, title in ((f"{base}/new", f"New {label.lower()}"), (f"{base}/[{label.lower()}_id]", label)):
-            app.add_page(editor, route=route, title=f"{title} · Mimic", on_load=protected(route, load))
+            loads = load if isinstance(load, list) else [load]
+            app.add_page(editor, route=route, title=f"{title} · Mimic", on_load=protected(route, *loads))
     for s in SECTIONS:
         page, *loaders = _BUILT.get(s.route, (section.section_page(s),))
         app.add_page(page, route=s.route, title=f"{s.label} · Mimic", on_load=protected(s.route, *loaders))

@@ -4,14 +4,12 @@ and a printable report of one agent."""
 
 from __future__ import annotations
 
-import asyncio
 from datetime import timedelta
 from urllib.parse import urlencode
 
 import plotly.graph_objects as go
 import reflex as rx
 
-from app.db import session_scope
 from app.models.analytics import AnalyticsBreakdown
 from app.services import agents, analytics, analytics_range, browser_pages, personas
 from app.services import analytics_charts as charts
@@ -26,6 +24,7 @@ from app.ui.pages.analytics_judge import JudgeStabilityState, judge_card
 from app.ui.pages.dashboard import milliseconds, percent, plural
 from app.ui.state.auth import AuthState
 
+ROUTE = "/analytics"
 PRESETS = (("7 days", 7), ("30 days", 30), ("90 days", 90), ("1 year", 365))
 
 
@@ -43,6 +42,8 @@ class AnalyticsState(ChartTables, AuthState):
     shown_start: str = ""
     shown_end: str = ""
     shown_agent: str = ""
+    # The days the default range (no dates in the URL) stood for when it was shown.
+    _default_range: tuple[str, str] = ("", "")
     stats: dict[str, str] = {}
     voice_cards: list[dict[str, str]] = []  # voice calls: time to first audio, barge-in, talk-over
     heatmap_figure: go.Figure = go.Figure()
@@ -55,60 +56,91 @@ class AnalyticsState(ChartTables, AuthState):
     baseline_agent_id: str = ""
     pages: list[dict[str, str]] = []
 
-    @rx.event
-    def load(self):
-        """on_load: the filters may come in the URL (?agentId=&personaId=&startDate=&endDate=)."""
-        query = self.router.url.query_parameters
-        self.agent_id = query.get("agentId", "")
-        self.persona_id = query.get("personaId", "")
-        self.start_date = query.get("startDate", "")
-        self.end_date = query.get("endDate", "")
-        try:
-            principal = self._principal()
-            everything = PageParams(page=1, limit=100)
-            with session_scope() as session:
-                agent_list = agents.list_agents(session=session, principal=principal, params=everything).data
-                persona_list = personas.list_personas(session=session, principal=principal, params=everything).data
-        except ServiceError as exc:
-            return rx.toast.error(str(exc))
-        self.agent_options = [{"id": a.id, "name": a.name} for a in agent_list]
-        self.website_options = [{"id": a.id, "name": a.name} for a in agent_list if a.type == "browser"]
-        self.baseline_agent_id = query.get("baselineAgentId", "")
-        self.persona_options = [{"id": p.id, "name": p.name} for p in persona_list]
-        return self._refresh()
+    def _filters(self) -> dict[str, str]:
+        return {"startDate": self.start_date, "endDate": self.end_date, "agentId": self.agent_id,
+                "personaId": self.persona_id, "baselineAgentId": self.baseline_agent_id}  # fmt: skip
 
-    def _refresh(self):
-        """The figures for the filters; the judge's stability follows (read off the loop)."""
-        self.form_error, self.errors = "", {}
-        try:
-            with session_scope() as session:
-                data = analytics.breakdown(
-                    session=session, principal=self._principal(), start_date=self.start_date or None,
-                    end_date=self.end_date or None, agent_id=self.agent_id or None,
-                    persona_id=self.persona_id or None,
-                )  # fmt: skip
-        except ServiceError as exc:
-            self.form_error = exc.message
-            self.errors = {d.field: d.message for d in exc.details}
-            return None
-        self._apply(data)
-        self._refresh_pages()
-        return JudgeStabilityState.show(self.start_date, self.end_date, self.agent_id)
+    def _clear(self) -> None:
+        """No figures of another question under this one's error."""
+        self.loaded, self.stats, self.pages, self.voice_cards = False, {}, [], []
+        self._set_tables([], "")
 
-    def _refresh_pages(self) -> None:
-        self.pages = []
-        if not any(o["id"] == self.agent_id for o in self.website_options):
+    def _go(self):
+        """The filters live in the URL (shareable; reload, back and forward restore them): a
+        change navigates, and on_load shows what the URL asks for."""
+        wanted = {k: v for k, v in self._filters().items() if v}
+        if (self.start_date, self.end_date) == self._default_range:  # still "the last 30 days", not those days
+            wanted.pop("startDate", None), wanted.pop("endDate", None)
+        if wanted == dict(self.router.url.query_parameters):
+            return AnalyticsState.show  # the same URL: no navigation, so show it again here
+        return rx.redirect(ROUTE + ("?" + urlencode(wanted) if wanted else ""))
+
+    @rx.event(background=True)
+    async def load(self):
+        """on_load: the filters come from the URL (?startDate=&endDate=&agentId=&personaId=&baselineAgentId=)."""
+        async with self:
+            query = self.router.url.query_parameters
+            self.start_date, self.end_date = query.get("startDate", ""), query.get("endDate", "")
+            self.agent_id, self.persona_id = query.get("agentId", ""), query.get("personaId", "")
+            self.baseline_agent_id = query.get("baselineAgentId", "")
+            self._default_range = ("", "")
+        try:
+            agent_list, persona_list = await self._off_the_loop(_options)
+        except ServiceError as exc:
+            yield rx.toast.error(str(exc))
             return
+        async with self:
+            self.agent_options = [{"id": a.id, "name": a.name} for a in agent_list]
+            self.website_options = [{"id": a.id, "name": a.name} for a in agent_list if a.type == "browser"]
+            self.persona_options = [{"id": p.id, "name": p.name} for p in persona_list]
+        yield AnalyticsState.show
+
+    @rx.event(background=True)
+    async def show(self):
+        """The figures for the filters (read off the loop); the judge's stability follows."""
+        async with self:
+            self.form_error, self.errors = "", {}
+            asked = self._filters()
+            problem = analytics_range.reversed_range_sentence(asked["startDate"], asked["endDate"])
+            if problem:
+                self.form_error, self.errors = problem, {"startDate": "After the end date", "endDate": ""}
+                self._clear()
+                return
+            website = any(o["id"] == asked["agentId"] for o in self.website_options)
         try:
-            self.pages = _page_rows(self._principal(), self.agent_id, self.baseline_agent_id, self.start_date,
-                                    self.end_date)  # fmt: skip
+            data = await self._off_the_loop(
+                analytics.breakdown, start_date=asked["startDate"] or None, end_date=asked["endDate"] or None,
+                agent_id=asked["agentId"] or None, persona_id=asked["personaId"] or None,
+            )  # fmt: skip
+            compared = (
+                await self._off_the_loop(
+                    browser_pages.agent_pages, agent_id=asked["agentId"],
+                    baseline_agent_id=asked["baselineAgentId"] or None, start_date=data.start_date.isoformat(),
+                    end_date=data.end_date.isoformat(),
+                )
+                if website else None
+            )  # fmt: skip
+            pages = browser_ui.page_rows(compared) if compared is not None else []
         except ServiceError as exc:
-            self.form_error = exc.message
+            async with self:
+                if self._filters() == asked:
+                    self.form_error, self.errors = exc.message, {d.field: d.message for d in exc.details}
+                    self._clear()
+            return
+        async with self:
+            if self._filters() != asked:  # the filters changed meanwhile: their own answer follows
+                return
+            self._apply(data)
+            self.pages = pages
+        yield JudgeStabilityState.show(asked["startDate"], asked["endDate"], asked["agentId"])
 
     def _apply(self, data: AnalyticsBreakdown) -> None:
         s = data.summary
-        self.start_date, self.end_date = data.start_date.isoformat(), data.end_date.isoformat()
-        self.shown_start, self.shown_end, self.shown_agent = self.start_date, self.end_date, self.agent_id
+        self.shown_start, self.shown_end = data.start_date.isoformat(), data.end_date.isoformat()
+        if not self.start_date and not self.end_date:  # the default range: show its days in the inputs
+            self.start_date, self.end_date = self.shown_start, self.shown_end
+            self._default_range = (self.shown_start, self.shown_end)
+        self.shown_agent = self.agent_id
         self.stats = {
             "sessions": f"{s.total_sessions:,}",
             "sessions_hint": f"{s.total_messages:,} messages · {plural(s.active_sessions, 'session')} not ended",
@@ -133,7 +165,7 @@ class AnalyticsState(ChartTables, AuthState):
         self.heatmap_figure, self.duration_figure, self.latency_figure, self.findings_figure, self.cost_figure = (
             c.figure for c in built
         )
-        self._set_tables(built, f"{self.start_date}_{self.end_date}")
+        self._set_tables(built, f"{self.shown_start}_{self.shown_end}")
         self.loaded = True
 
     @rx.event
@@ -147,54 +179,41 @@ class AnalyticsState(ChartTables, AuthState):
     @rx.event
     def choose_agent(self, value: str):
         self.agent_id = value
-        return self._refresh()
+        return self._go()
 
-    @rx.event(background=True)
-    async def choose_baseline(self, value: str):
-        async with self:
-            self.baseline_agent_id = value
-            asked = (self._principal(), self.agent_id, value, self.start_date, self.end_date)
-        try:
-            rows = await asyncio.to_thread(_page_rows, *asked)
-        except ServiceError as exc:
-            async with self:
-                self.form_error = exc.message
-            return
-        async with self:
-            if self.baseline_agent_id == value:
-                self.pages = rows
+    @rx.event
+    def choose_baseline(self, value: str):
+        self.baseline_agent_id = value
+        return self._go()
 
     @rx.event
     def choose_persona(self, value: str):
         self.persona_id = value
-        return self._refresh()
+        return self._go()
 
     @rx.event
     def apply(self):
-        return self._refresh()
+        return self._go()
 
     @rx.event
     def preset(self, days: int):
         today = analytics_range.utc_today()
         self.start_date, self.end_date = (today - timedelta(days=days - 1)).isoformat(), today.isoformat()
-        return self._refresh()
+        return self._go()
 
     @rx.var
     def report_url(self) -> str:
-        if not self.shown_agent:
+        if not self.shown_agent or not self.loaded:
             return ""
         query = urlencode({"startDate": self.shown_start, "endDate": self.shown_end, "format": "html"})
         return f"/api/analytics/agents/{self.shown_agent}/report?{query}"
 
 
-def _page_rows(principal, agent_id: str, baseline_agent_id: str, start: str, end: str) -> list[dict[str, str]]:
-    """Findings per page of a website agent against another version (off the event loop when awaited)."""
-    with session_scope() as session:
-        compared = browser_pages.agent_pages(
-            session=session, principal=principal, agent_id=agent_id, baseline_agent_id=baseline_agent_id or None,
-            start_date=start or None, end_date=end or None,
-        )  # fmt: skip
-    return browser_ui.page_rows(compared)
+def _options(*, session, principal) -> tuple[list, list]:
+    """The agents and personas to filter by."""
+    everything = PageParams(page=1, limit=100)
+    return (agents.list_agents(session=session, principal=principal, params=everything).data,
+            personas.list_personas(session=session, principal=principal, params=everything).data)  # fmt: skip
 
 
 _SELECT_STYLE = {
@@ -371,7 +390,8 @@ def analytics_page() -> rx.Component:
                         "top-findings",
                         "Top recurring findings",
                         S.findings_figure,
-                        summary="The findings recorded most often, coloured by severity",
+                        summary="The findings recorded most often, one bar per problem (counts, quotes and ids set "
+                        "aside, as in the findings inbox), coloured by its highest severity",
                     ),
                     rx.cond(S.pages.length() > 0, _pages_card()),
                     chart_card(
@@ -385,7 +405,12 @@ def analytics_page() -> rx.Component:
                     spacing="4",
                     width="100%",
                 ),  # fmt: skip
-                rx.center(rx.spinner(size="3"), padding="4rem", width="100%"),
+                rx.cond(
+                    S.form_error == "",
+                    rx.center(rx.spinner(size="3"), padding="4rem", width="100%"),
+                    rx.text("Nothing to show for these filters.", size="2", color_scheme="gray",
+                            data_testid="analytics-cleared"),
+                ),  # fmt: skip
             ),
             spacing="4",
             width="100%",

@@ -36,6 +36,7 @@ from app.ui.components.library import (
 from app.ui.components.model_picker import picker_props
 from app.ui.components.runs import run_row, runs_table
 from app.ui.components.suite_matrix import matrix_section
+from app.ui.pages.suite_trend import trend_card
 from app.ui.shell_script import UNSAVED_GUARD
 from app.ui.state.auth import AuthState
 
@@ -111,6 +112,7 @@ class SuiteEditorState(LibraryEditorState, AuthState):
         "config.judgeRepeats",
         "config.calibrationGate.set",
         "config.calibrationGate.minKappa",
+        "config.thresholds.passRate",
     )
     agent_options: list[dict[str, str]] = []
     persona_options: list[dict[str, str]] = []
@@ -119,6 +121,8 @@ class SuiteEditorState(LibraryEditorState, AuthState):
     selected_objectives: list[str] = []
     repeats: int = 1
     runs_of_suite: list[dict[str, str]] = []
+    # The thresholds set over REST that this form does not show, kept as they are on save.
+    _other_thresholds: dict[str, Any] = {}
 
     def _options(self, session, principal: Principal) -> None:
         def options(items) -> list[dict[str, str]]:
@@ -142,6 +146,7 @@ class SuiteEditorState(LibraryEditorState, AuthState):
         with session_scope() as session:
             self._options(session, self._principal())
         self.selected_personas, self.selected_objectives, self.repeats, self.runs_of_suite = [], [], 1, []
+        self._other_thresholds = {}
         return {"repeats": "1", "agentId": self.agent_options[0]["id"] if self.agent_options else ""}
 
     def _fetch_values(self, session, principal: Principal, item_id: str) -> dict[str, str]:
@@ -154,7 +159,10 @@ class SuiteEditorState(LibraryEditorState, AuthState):
         )
         self.runs_of_suite = [run_row(r) for r in listed.data]
         config = suite.config
+        limits = config.thresholds.model_dump(by_alias=True, exclude_none=True) if config.thresholds else {}
+        self._other_thresholds = {k: v for k, v in limits.items() if k != "passRate"}
         return {
+            "config.thresholds.passRate": f"{limits['passRate'] * 100:g}" if "passRate" in limits else "",
             "name": suite.name, "description": suite.description, "agentId": suite.agent_id,
             "repeats": str(suite.repeats), "simulatorModel": suite.simulator_model or "",
             "config.seed": number_text(config.seed),
@@ -174,13 +182,24 @@ class SuiteEditorState(LibraryEditorState, AuthState):
         least = form.get("config.calibrationGate.minKappa")
         if gate:  # the judge must be calibrated on this set
             config["calibrationGate"] = omit_blank({"set": gate, "minKappa": least})
+        limits, alert = dict(self._other_thresholds), str(form.get("config.thresholds.passRate") or "").strip()
+        problems = {}
+        try:
+            if alert:  # a percentage on screen, a share of 1 stored
+                limits["passRate"] = float(alert) / 100
+                if not 0 <= limits["passRate"] <= 1:
+                    raise ValueError
+        except ValueError:
+            problems["config.thresholds.passRate"] = "Give a percentage from 0 to 100, or leave it empty."
+            limits.pop("passRate", None)
+        if limits:
+            config["thresholds"] = limits
         payload = omit_blank({
             "name": form.get("name", ""), "description": form.get("description", ""),
             "agentId": form.get("agentId", ""), "repeats": form.get("repeats"),
             "simulatorModel": (form.get("simulatorModel") or "").strip(),
         })  # fmt: skip
         payload.update(personaIds=self.selected_personas, objectiveIds=self.selected_objectives, config=config)
-        problems = {}
         if least not in ("", None) and not gate:
             problems["config.calibrationGate.set"] = "Name the calibration set the least kappa applies to."
         if not self.selected_personas:
@@ -431,6 +450,15 @@ def _editor_form() -> rx.Component:
             ),
             number_field(
                 s,
+                "Alert when the pass rate is under (%)",
+                "config.thresholds.passRate",
+                step="1",
+                min="0",
+                max="100",
+                hint="A completed run under it is marked and fires run.below_threshold.",
+            ),
+            number_field(
+                s,
                 "Max messages",
                 "config.maxMessages",
                 step="1",
@@ -482,6 +510,7 @@ def suite_editor_page() -> rx.Component:
             "Personas × objectives × repeats against one agent.",
         ),
         editor_body(s, "suite", _editor_form()),
+        rx.cond(~s.is_new, trend_card()),
         rx.cond(
             s.runs_of_suite.length() > 0,
             rx.vstack(

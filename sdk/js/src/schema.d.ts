@@ -1442,6 +1442,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/suites/{suite_id}/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The suite's pass rate over its runs
+         * @description Per run, oldest first: the pass rate of judged sessions with its 95 % Wilson interval,
+         *     the run's label (the agent's version), the threshold it was held to and whether it fell
+         *     under it.
+         */
+        get: operations["suite_trend_api_suites__suite_id__trend_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/suites/{suite_id}/threshold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the suite's alert threshold
+         * @description The least pass rate of a run (config.thresholds.passRate; null removes it). A completed
+         *     run under it is marked belowThreshold and fires the webhook event run.below_threshold.
+         */
+        put: operations["set_threshold_api_suites__suite_id__threshold_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/runs": {
         parameters: {
             query?: never;
@@ -1972,6 +2015,51 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/findings/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The findings inbox: findings grouped
+         * @description One row per recurring problem: findings whose type, rule and text agree once counts,
+         *     numbers, ids, quotes and URLs are set aside ("the same reply 2 times" and "3 times" are
+         *     one row), with how often and where it was seen, its highest severity and its state. A
+         *     group marked fixed that was seen again since is `regressed`.
+         */
+        get: operations["list_groups_api_findings_groups_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/findings/groups/{signature}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One group with its occurrences */
+        get: operations["get_group_api_findings_groups__signature__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Set a group's state
+         * @description open, acknowledged, fixed or wont_fix, with an optional note. The state holds for the
+         *     group's later occurrences too; one seen after it was marked fixed reads `regressed`.
+         */
+        patch: operations["set_group_state_api_findings_groups__signature__patch"];
         trace?: never;
     };
     "/api/search": {
@@ -3404,6 +3492,230 @@ export interface components {
              */
             note?: string;
         };
+        /**
+         * FindingGroup
+         * @description Every finding of the workspace with one signature.
+         */
+        FindingGroup: {
+            /**
+             * Signature
+             * @description The group's key: type, rule and normalised text, hashed
+             */
+            signature: string;
+            /** Type */
+            type: string;
+            /**
+             * Rule
+             * @description The audit rule's id (axe's) or the finding's type
+             */
+            rule: string;
+            /**
+             * Pattern
+             * @description The normalised text: counts as #, quotes as <quote>, ids as <id>
+             */
+            pattern: string;
+            /**
+             * Description
+             * @description The latest occurrence's text
+             */
+            description: string;
+            /**
+             * Severity
+             * @description The highest severity among its occurrences
+             */
+            severity: string;
+            /**
+             * Count
+             * @description How many times it was recorded
+             */
+            count: number;
+            /**
+             * Sessions
+             * @description In how many sessions
+             */
+            sessions: number;
+            /**
+             * Firstseen
+             * Format: date-time
+             */
+            firstSeen: string;
+            /**
+             * Lastseen
+             * Format: date-time
+             */
+            lastSeen: string;
+            /**
+             * Agents
+             * @description [{id, name}] of the agents
+             */
+            agents?: {
+                [key: string]: string;
+            }[];
+            /**
+             * Pages
+             * @description Pages of the website it was seen on
+             */
+            pages?: string[];
+            /**
+             * Latestsessionid
+             * @default
+             */
+            latestSessionId?: string;
+            /**
+             * State
+             * @description open | acknowledged | fixed | wont_fix
+             * @default open
+             */
+            state?: string;
+            /**
+             * Note
+             * @default
+             */
+            note?: string;
+            /** Stateupdatedat */
+            stateUpdatedAt?: string | null;
+            /** Fixedat */
+            fixedAt?: string | null;
+            /**
+             * Regressed
+             * @description Marked fixed, and seen again since
+             * @default false
+             */
+            regressed?: boolean;
+            /**
+             * Seensincefixed
+             * @description Occurrences after it was marked fixed
+             * @default 0
+             */
+            seenSinceFixed?: number;
+        };
+        /** FindingGroupDetail */
+        FindingGroupDetail: {
+            /**
+             * Signature
+             * @description The group's key: type, rule and normalised text, hashed
+             */
+            signature: string;
+            /** Type */
+            type: string;
+            /**
+             * Rule
+             * @description The audit rule's id (axe's) or the finding's type
+             */
+            rule: string;
+            /**
+             * Pattern
+             * @description The normalised text: counts as #, quotes as <quote>, ids as <id>
+             */
+            pattern: string;
+            /**
+             * Description
+             * @description The latest occurrence's text
+             */
+            description: string;
+            /**
+             * Severity
+             * @description The highest severity among its occurrences
+             */
+            severity: string;
+            /**
+             * Count
+             * @description How many times it was recorded
+             */
+            count: number;
+            /**
+             * Sessions
+             * @description In how many sessions
+             */
+            sessions: number;
+            /**
+             * Firstseen
+             * Format: date-time
+             */
+            firstSeen: string;
+            /**
+             * Lastseen
+             * Format: date-time
+             */
+            lastSeen: string;
+            /**
+             * Agents
+             * @description [{id, name}] of the agents
+             */
+            agents?: {
+                [key: string]: string;
+            }[];
+            /**
+             * Pages
+             * @description Pages of the website it was seen on
+             */
+            pages?: string[];
+            /**
+             * Latestsessionid
+             * @default
+             */
+            latestSessionId?: string;
+            /**
+             * State
+             * @description open | acknowledged | fixed | wont_fix
+             * @default open
+             */
+            state?: string;
+            /**
+             * Note
+             * @default
+             */
+            note?: string;
+            /** Stateupdatedat */
+            stateUpdatedAt?: string | null;
+            /** Fixedat */
+            fixedAt?: string | null;
+            /**
+             * Regressed
+             * @description Marked fixed, and seen again since
+             * @default false
+             */
+            regressed?: boolean;
+            /**
+             * Seensincefixed
+             * @description Occurrences after it was marked fixed
+             * @default 0
+             */
+            seenSinceFixed?: number;
+            /**
+             * Occurrences
+             * @description The latest occurrences, newest first (50 at most)
+             */
+            occurrences?: components["schemas"]["FindingGroupOccurrence"][];
+        };
+        /** FindingGroupOccurrence */
+        FindingGroupOccurrence: {
+            /** Findingid */
+            findingId: string;
+            /** Sessionid */
+            sessionId: string;
+            /** Agentid */
+            agentId: string;
+            /** Agentname */
+            agentName: string;
+            /** Severity */
+            severity: string;
+            /** Description */
+            description: string;
+            /** Page */
+            page: string | null;
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+        };
+        /** FindingGroupUpdate */
+        FindingGroupUpdate: {
+            state: components["schemas"]["GroupState"];
+            /** Note */
+            note?: string | null;
+        };
         /** FindingPublic */
         FindingPublic: {
             /** Id */
@@ -3462,6 +3774,11 @@ export interface components {
             /** Bytypeandseverity */
             byTypeAndSeverity: components["schemas"]["FindingCount"][];
         };
+        /**
+         * GroupState
+         * @enum {string}
+         */
+        GroupState: "open" | "acknowledged" | "fixed" | "wont_fix";
         /** HealthDetails */
         HealthDetails: {
             /**
@@ -4484,6 +4801,12 @@ export interface components {
             data: components["schemas"]["DeliveryPublic"][];
             pagination: components["schemas"]["Pagination"];
         };
+        /** Paginated[FindingGroup] */
+        Paginated_FindingGroup_: {
+            /** Data */
+            data: components["schemas"]["FindingGroup"][];
+            pagination: components["schemas"]["Pagination"];
+        };
         /** Paginated[LabelledSetPublic] */
         Paginated_LabelledSetPublic_: {
             /** Data */
@@ -4856,14 +5179,39 @@ export interface components {
              */
             inProgress: number;
         };
-        /** RecurringFinding */
+        /**
+         * RecurringFinding
+         * @description A group of the findings inbox (app/services/finding_groups.py) over the range: one row per
+         *     problem, counts and quotes set aside; `severity` is its highest.
+         */
         RecurringFinding: {
+            /**
+             * Signature
+             * @description The group's key: type, rule and normalised text, hashed
+             */
+            signature: string;
             /** Type */
             type: string;
-            /** Severity */
-            severity: string;
-            /** Description */
+            /**
+             * Rule
+             * @description The audit rule's id (axe's) or the finding's type
+             */
+            rule: string;
+            /**
+             * Pattern
+             * @description The normalised text: counts as #, quotes as <quote>, ids as <id>
+             */
+            pattern: string;
+            /**
+             * Description
+             * @description The latest occurrence's text
+             */
             description: string;
+            /**
+             * Severity
+             * @description The highest severity among its occurrences
+             */
+            severity: string;
             /**
              * Count
              * @description How many times it was recorded
@@ -4875,10 +5223,59 @@ export interface components {
              */
             sessions: number;
             /**
+             * Firstseen
+             * Format: date-time
+             */
+            firstSeen: string;
+            /**
              * Lastseen
              * Format: date-time
              */
             lastSeen: string;
+            /**
+             * Agents
+             * @description [{id, name}] of the agents
+             */
+            agents?: {
+                [key: string]: string;
+            }[];
+            /**
+             * Pages
+             * @description Pages of the website it was seen on
+             */
+            pages?: string[];
+            /**
+             * Latestsessionid
+             * @default
+             */
+            latestSessionId?: string;
+            /**
+             * State
+             * @description open | acknowledged | fixed | wont_fix
+             * @default open
+             */
+            state?: string;
+            /**
+             * Note
+             * @default
+             */
+            note?: string;
+            /** Stateupdatedat */
+            stateUpdatedAt?: string | null;
+            /** Fixedat */
+            fixedAt?: string | null;
+            /**
+             * Regressed
+             * @description Marked fixed, and seen again since
+             * @default false
+             */
+            regressed?: boolean;
+            /**
+             * Seensincefixed
+             * @description Occurrences after it was marked fixed
+             * @default 0
+             */
+            seenSinceFixed?: number;
         };
         /** RegisterRequest */
         RegisterRequest: {
@@ -5272,6 +5669,23 @@ export interface components {
              * Format: date-time
              */
             createdAt: string;
+            /**
+             * Label
+             * @description The agent's version or the run's label, as given at start
+             * @default
+             */
+            label?: string;
+            /**
+             * Threshold
+             * @description The suite's least pass rate (config.thresholds.passRate) when the run started
+             */
+            threshold?: number | null;
+            /**
+             * Belowthreshold
+             * @description A completed run whose pass rate is under its threshold (run.below_threshold)
+             * @default false
+             */
+            belowThreshold?: boolean;
             /** Cells */
             cells: components["schemas"]["CellResult"][];
             /** Suitesnapshot */
@@ -5314,6 +5728,11 @@ export interface components {
              * @description Only these of the suite's objectives
              */
             objectiveIds?: string[] | null;
+            /**
+             * Label
+             * @description The agent's version or a label of the run (a release, a commit)
+             */
+            label?: string | null;
         };
         /** RunProgress */
         RunProgress: {
@@ -5380,6 +5799,23 @@ export interface components {
              * Format: date-time
              */
             createdAt: string;
+            /**
+             * Label
+             * @description The agent's version or the run's label, as given at start
+             * @default
+             */
+            label?: string;
+            /**
+             * Threshold
+             * @description The suite's least pass rate (config.thresholds.passRate) when the run started
+             */
+            threshold?: number | null;
+            /**
+             * Belowthreshold
+             * @description A completed run whose pass rate is under its threshold (run.below_threshold)
+             * @default false
+             */
+            belowThreshold?: boolean;
         };
         /**
          * RunReport
@@ -6080,6 +6516,28 @@ export interface components {
              */
             maxRegressions?: number | null;
         };
+        /** SuiteTrend */
+        SuiteTrend: {
+            /** Suiteid */
+            suiteId: string;
+            /** Suitename */
+            suiteName: string;
+            /**
+             * Threshold
+             * @description The suite's threshold now (config.thresholds.passRate)
+             */
+            threshold: number | null;
+            /**
+             * Points
+             * @description The latest runs, oldest first
+             */
+            points: components["schemas"]["TrendPoint"][];
+            /**
+             * Belowthreshold
+             * @description How many of these runs completed under their threshold
+             */
+            belowThreshold: number;
+        };
         /**
          * SuiteUpdate
          * @description PATCH: only the fields sent change.
@@ -6110,6 +6568,18 @@ export interface components {
             invitations: components["schemas"]["InvitationPublic"][];
         };
         /**
+         * ThresholdUpdate
+         * @description PUT /api/suites/{id}/threshold: the least pass rate of a run (0 to 1); null removes it.
+         *     A completed run under it is marked and fires run.below_threshold.
+         */
+        ThresholdUpdate: {
+            /**
+             * Passrate
+             * @description Least pass rate over judged sessions, 0 to 1
+             */
+            passRate: number | null;
+        };
+        /**
          * TokenPublic
          * @description OAuth2-style token answer; these names are snake_case by that convention.
          */
@@ -6134,6 +6604,54 @@ export interface components {
             sender: string;
             /** Content */
             content: string;
+        };
+        /**
+         * TrendPoint
+         * @description One run of the suite: its pass rate over judged sessions with the 95 % Wilson interval.
+         */
+        TrendPoint: {
+            /** Runid */
+            runId: string;
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+            /** Endedat */
+            endedAt: string | null;
+            /** Status */
+            status: string;
+            /**
+             * Label
+             * @description The run's label (the agent's version), as given at start
+             */
+            label: string;
+            /**
+             * Version
+             * @description The label, else when the agent was last changed before the run
+             */
+            version: string;
+            /**
+             * N
+             * @description Judged sessions (passed + failed)
+             */
+            n: number;
+            /** Passed */
+            passed: number;
+            /** Failed */
+            failed: number;
+            /** Errors */
+            errors: number;
+            /** Passrate */
+            passRate: number | null;
+            /** Cilow */
+            ciLow: number | null;
+            /** Cihigh */
+            ciHigh: number | null;
+            /** Threshold */
+            threshold: number | null;
+            /** Belowthreshold */
+            belowThreshold: boolean;
         };
         /** UserPublic */
         UserPublic: {
@@ -6464,7 +6982,7 @@ export interface components {
             /** Url */
             url: string;
             /** Events */
-            events: ("session.started" | "session.completed" | "session.failed" | "session.error" | "session.cancelled" | "finding.created" | "run.started" | "run.completed" | "run.cancelled" | "judgement.completed" | "run.rejudged" | "review.completed" | "calibration.completed" | "webhook.test" | "*")[];
+            events: ("session.started" | "session.completed" | "session.failed" | "session.error" | "session.cancelled" | "finding.created" | "run.started" | "run.completed" | "run.cancelled" | "run.below_threshold" | "judgement.completed" | "run.rejudged" | "review.completed" | "calibration.completed" | "webhook.test" | "*")[];
             /** Secret */
             secret?: string | null;
             /**
@@ -6550,7 +7068,7 @@ export interface components {
             /** Url */
             url?: string | null;
             /** Events */
-            events?: ("session.started" | "session.completed" | "session.failed" | "session.error" | "session.cancelled" | "finding.created" | "run.started" | "run.completed" | "run.cancelled" | "judgement.completed" | "run.rejudged" | "review.completed" | "calibration.completed" | "webhook.test" | "*")[] | null;
+            events?: ("session.started" | "session.completed" | "session.failed" | "session.error" | "session.cancelled" | "finding.created" | "run.started" | "run.completed" | "run.cancelled" | "run.below_threshold" | "judgement.completed" | "run.rejudged" | "review.completed" | "calibration.completed" | "webhook.test" | "*")[] | null;
             /** Secret */
             secret?: string | null;
             /** Description */
@@ -9565,7 +10083,7 @@ export interface operations {
                 page?: number;
                 /** @description Items per page (max 100) */
                 limit?: number;
-                /** @description One of: auth.sign_in, auth.sign_in_failed, api_key.created, api_key.revoked, invitation.created, invitation.revoked, invitation.accepted, member.role_changed, member.removed, persona.deleted, objective.deleted, agent.deleted, suite.deleted, webhook.deleted, provider.deleted, custom_model.deleted, session.rejudged, run.rejudged, conversation.judged, review.submitted, calibration_set.created, calibration_set.deleted, calibration.started, calibration.deleted, judging.settings_changed */
+                /** @description One of: auth.sign_in, auth.sign_in_failed, api_key.created, api_key.revoked, invitation.created, invitation.revoked, invitation.accepted, member.role_changed, member.removed, persona.deleted, objective.deleted, agent.deleted, suite.deleted, webhook.deleted, provider.deleted, custom_model.deleted, finding_group.state_changed, session.rejudged, run.rejudged, conversation.judged, review.submitted, calibration_set.created, calibration_set.deleted, calibration.started, calibration.deleted, judging.settings_changed */
                 action?: string | null;
                 /** @description The acting user's id */
                 actorId?: string | null;
@@ -16603,6 +17121,189 @@ export interface operations {
             };
         };
     };
+    suite_trend_api_suites__suite_id__trend_get: {
+        parameters: {
+            query?: {
+                /** @description The latest runs to show */
+                limit?: number;
+            };
+            header?: {
+                /** @description Act in this workspace (token callers who belong to several) */
+                "x-workspace-id"?: string | null;
+            };
+            path: {
+                suite_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuiteTrend"];
+                };
+            };
+            /** @description AUTHENTICATION_ERROR */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    set_threshold_api_suites__suite_id__threshold_put: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Act in this workspace (token callers who belong to several) */
+                "x-workspace-id"?: string | null;
+            };
+            path: {
+                suite_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ThresholdUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuitePublic"];
+                };
+            };
+            /** @description AUTHENTICATION_ERROR */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     list_runs_api_runs_get: {
         parameters: {
             query?: {
@@ -19842,6 +20543,289 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Paginated_DeliveryPublic_"];
+                };
+            };
+            /** @description AUTHENTICATION_ERROR */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    list_groups_api_findings_groups_get: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page (max 100) */
+                limit?: number;
+                /** @description open, acknowledged, fixed, wont_fix, regressed (fixed and seen since) or active (open, acknowledged or regressed) */
+                state?: ("open" | "acknowledged" | "fixed" | "wont_fix" | "regressed" | "active") | null;
+                /** @description Least highest severity */
+                severity?: components["schemas"]["Severity"] | null;
+                /** @description Only this agent's */
+                agentId?: string | null;
+                /** @description Only findings of this type */
+                type?: string | null;
+                /** @description Newest occurrence, most frequent, most severe, newest group */
+                sort?: "lastSeen" | "count" | "severity" | "firstSeen";
+            };
+            header?: {
+                /** @description Act in this workspace (token callers who belong to several) */
+                "x-workspace-id"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paginated_FindingGroup_"];
+                };
+            };
+            /** @description AUTHENTICATION_ERROR */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    get_group_api_findings_groups__signature__get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Act in this workspace (token callers who belong to several) */
+                "x-workspace-id"?: string | null;
+            };
+            path: {
+                /** @description The group's signature (from the list) */
+                signature: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingGroupDetail"];
+                };
+            };
+            /** @description AUTHENTICATION_ERROR */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHORIZATION_ERROR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RESOURCE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description RATE_LIMIT_EXCEEDED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    set_group_state_api_findings_groups__signature__patch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Act in this workspace (token callers who belong to several) */
+                "x-workspace-id"?: string | null;
+            };
+            path: {
+                /** @description The group's signature (from the list) */
+                signature: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FindingGroupUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingGroup"];
                 };
             };
             /** @description AUTHENTICATION_ERROR */

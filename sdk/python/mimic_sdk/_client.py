@@ -30,6 +30,7 @@ class _Surface:
         self.sessions = r.Sessions(transport)
         self.suites = r.Suites(transport)
         self.runs = r.Runs(transport)
+        self.finding_groups = r.FindingGroups(transport)
         self.webhooks = r.Webhooks(transport)
         self.providers = r.Providers(transport)
         self.models = r.Models(transport)

@@ -109,9 +109,39 @@ class Suites(CrudResource):
     path = "/api/suites"
 
     def run(self, suite_id: str, body: dict[str, Any] | None = None, **overrides: Any) -> Json:
-        """Start a run; overrides for this run only: repeats, seed, persona_ids, objective_ids."""
+        """Start a run; overrides for this run only: repeats, seed, persona_ids, objective_ids,
+        label (the agent's version, shown on the suite's trend)."""
         body = payload(body, overrides)
         return self._call("POST", f"/{suite_id}/run", json_body=body or None)
+
+    def trend(self, suite_id: str, *, limit: int | None = None) -> Json:
+        """The pass rate of the suite's latest runs with intervals, labels and the threshold."""
+        return self._call("GET", f"/{suite_id}/trend", params=query({"limit": limit}))
+
+    def set_threshold(self, suite_id: str, pass_rate: float | None) -> Json:
+        """The least pass rate of a run (0 to 1; None removes it): under it, run.below_threshold."""
+        return self._call("PUT", f"/{suite_id}/threshold", json_body={"passRate": pass_rate})
+
+
+class FindingGroups(Resource):
+    """The findings inbox: findings grouped across sessions by a normalised signature."""
+
+    path = "/api/findings/groups"
+
+    def list(self, **params: Any) -> Json:
+        """One page of groups: state, severity, agent_id, type, sort, page, limit."""
+        return self._call("GET", params=query(params))
+
+    def iterate(self, **params: Any) -> Iterator[Json] | AsyncIterator[Json]:
+        params.setdefault("limit", 100)
+        return self._t.paginate(self.path, query(params), offset_style=False)
+
+    def get(self, signature: str) -> Json:
+        return self._call("GET", f"/{signature}")
+
+    def set_state(self, signature: str, state: str, *, note: str | None = None) -> Json:
+        """open, acknowledged, fixed or wont_fix (with an optional note), for later occurrences too."""
+        return self._call("PATCH", f"/{signature}", json_body=payload(None, {"state": state, "note": note}))
 
 
 class Runs(ListResource):
