@@ -65,9 +65,10 @@ def test_a_suite_threshold_and_its_trend(live_app: LiveApp, page: Page) -> None:
         assert api.get(f"/api/suites/{suite['id']}").json()["config"]["thresholds"]["passRate"] == 0.75
 
         # Two runs: v1 with the order topic broken (1 of 2 passes), v2 with it fixed.
+        runs = []
         for label in ("v1.0", "v2.0"):
             run = _post(api, f"/api/suites/{suite['id']}/run", {"label": label})
-            _wait(api, f"/api/runs/{run['id']}", lambda r: r["endedAt"])
+            runs.append(_wait(api, f"/api/runs/{run['id']}", lambda r: r["endedAt"]))
             state["broken"] = {}
 
         page.goto(f"{live_app.base_url}/suites/{suite['id']}", wait_until="networkidle")
@@ -88,6 +89,16 @@ def test_a_suite_threshold_and_its_trend(live_app: LiveApp, page: Page) -> None:
         expect(rows.nth(1)).to_contain_text("below")
         expect(rows.nth(2)).to_contain_text("v2.0")
         expect(rows.nth(2)).to_contain_text("100.0")
+
+        # The run under it says so on its own page and in the list of runs; the other does not.
+        page.goto(f"{live_app.base_url}/runs/{runs[0]['id']}", wait_until="networkidle")
+        expect(page.get_by_test_id("run-below-threshold")).to_contain_text("alert threshold of 75")
+        page.goto(f"{live_app.base_url}/runs/{runs[1]['id']}", wait_until="networkidle")
+        expect(page.get_by_test_id("run-progress")).to_be_visible()
+        expect(page.get_by_test_id("run-below-threshold")).to_have_count(0)
+        page.goto(f"{live_app.base_url}/suites", wait_until="networkidle")
+        expect(page.get_by_test_id("run-row-below-threshold")).to_have_count(1)
+        expect(page.get_by_test_id("run-row-below-threshold")).to_contain_text("under 75")
         assert problems.items == []
 
 

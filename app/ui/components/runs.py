@@ -33,6 +33,7 @@ def run_row(run: RunPublic) -> dict[str, str]:
         "pass_rate": percent(overall.pass_rate if overall else None),
         "ci": " · ".join(t for t in (judged, interval(overall.ci if overall else None)) if t),
         "errors": str(run.progress.errors),
+        "below": f"under {percent(run.threshold)}" if run.below_threshold else "",
         "started": (run.started_at or run.created_at).strftime("%Y-%m-%d %H:%M"),
     }
 
@@ -53,6 +54,10 @@ def runs_table(rows: rx.Var, *, show_suite: bool = True) -> rx.Component:
                         rx.vstack(
                             rx.text(r["pass_rate"], weight="medium", size="2"),
                             rx.text(r["ci"], size="1", color_scheme="gray"),
+                            rx.cond(
+                                r["below"] != "",
+                                rx.badge(r["below"], color_scheme="red", data_testid="run-row-below-threshold"),
+                            ),
                             spacing="0",
                         )
                     ),

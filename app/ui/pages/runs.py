@@ -131,6 +131,7 @@ class RunState(AuthState):
     progress_text: str = ""  # "3 of 24 done, 21 cancelled"
     cli_command: str = ""  # the `mimic` command that runs the suite again
     overrides_note: str = ""  # what this run narrowed, which the CLI command does not repeat
+    below_threshold: str = ""  # "Under the suite's alert threshold of 80 %" when it is
     overall: dict[str, str] = _overall(None)
     objective_names: list[str] = []
     matrix: list[MatrixRow] = []
@@ -154,6 +155,11 @@ class RunState(AuthState):
             else ""
         )
         self.overall = _overall(run.overall)
+        self.below_threshold = (
+            f"Under the suite's alert threshold of {percent(run.threshold)}: run.below_threshold was sent."
+            if run.below_threshold
+            else ""
+        )
         snapshot = run.suite_snapshot
         objective_ids = snapshot.get("objectiveIds", [])
         self.objective_names = [snapshot.get("objectives", {}).get(o, "(deleted)") for o in objective_ids]
@@ -382,6 +388,16 @@ def run_page(*sections: rx.Component) -> rx.Component:
                     rx.progress(value=RunState.percent_done, width="100%", aria_label="Progress"),
                     width="100%",
                     spacing="2",
+                ),
+                rx.cond(
+                    RunState.below_threshold != "",
+                    rx.callout.root(
+                        rx.callout.icon(rx.icon("triangle-alert")),
+                        rx.callout.text(RunState.below_threshold),
+                        color_scheme="red",
+                        width="100%",
+                        data_testid="run-below-threshold",
+                    ),
                 ),
                 rx.cond(
                     RunState.ended & (RunState.status == "cancelled"),
