@@ -7,8 +7,8 @@ from typing import Literal
 
 from app.models.base import CamelModel
 
-SearchType = Literal["persona", "objective", "agent", "session", "suite"]
-SEARCH_TYPES: tuple[str, ...] = ("persona", "objective", "agent", "session", "suite")
+SearchType = Literal["persona", "objective", "agent", "session", "suite", "finding"]
+SEARCH_TYPES: tuple[str, ...] = ("persona", "objective", "agent", "session", "suite", "finding")
 
 
 class SearchPagination(CamelModel):

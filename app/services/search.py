@@ -1,6 +1,7 @@
 """Search across the workspace: personas, objectives, agents, suites by name and
-description, and sessions by the names of their persona, objective and agent (or the
-start of their id). Never outside the caller's workspace."""
+description, sessions by the names of their persona, objective and agent (or the start of
+their id), findings by their text (one hit per recurring problem). Never outside the
+caller's workspace."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from sqlmodel import Session, col, func, select
 
 from app.models.library import Agent, Objective, Persona
 from app.models.search import SEARCH_TYPES, SearchHit, SearchPagination, SearchResults
-from app.models.session import SimSession
+from app.models.session import Finding, SimSession
 from app.models.suite import Suite
 from app.services.access import Permission, Principal, require
 from app.services.crud import LIKE_ESCAPE, like_pattern
@@ -82,6 +83,40 @@ def _sessions(session: Session, principal: Principal, q: str, limit: int) -> tup
     return hits, total
 
 
+def _findings(session: Session, principal: Principal, q: str, limit: int) -> tuple[list[SearchHit], int]:
+    """Findings by their text, one hit per recurring problem (its signature, as the inbox
+    groups them), pointing at the session where it was seen last."""
+    where = (Finding.workspace_id == principal.workspace_id,
+             col(Finding.description).ilike(like_pattern(q), escape=LIKE_ESCAPE))  # fmt: skip
+    total = session.exec(select(func.count(func.distinct(Finding.signature))).where(*where)).one()
+    groups = (
+        select(Finding.signature, func.count().label("n"), func.max(Finding.created_at).label("last"))
+        .where(*where)
+        .group_by(Finding.signature)
+        .order_by(func.max(Finding.created_at).desc(), Finding.signature)
+        .limit(limit)
+        .subquery()
+    )
+    rows = session.exec(
+        select(Finding, groups.c.n)
+        .join(groups, (Finding.signature == groups.c.signature) & (Finding.created_at == groups.c.last))
+        .where(Finding.workspace_id == principal.workspace_id)
+        .order_by(groups.c.last.desc(), Finding.signature)
+    ).all()
+    hits, seen = [], set()
+    for finding, count in rows:
+        if finding.signature in seen:  # two occurrences stored in the same instant
+            continue
+        seen.add(finding.signature)
+        times = f"{count} times" if count != 1 else "once"
+        hits.append(
+            SearchHit(type="finding", id=finding.signature, name=finding.description[:200],
+                      description=f"{finding.type} · {finding.severity} · seen {times}",
+                      url=f"/sessions/{finding.session_id}", created_at=finding.created_at)
+        )  # fmt: skip
+    return hits, total
+
+
 def _any_case(word: str) -> str:
     return "".join(f"[{c}{c.upper()}]" for c in word)
 
@@ -126,10 +161,9 @@ def search(
     hits: list[SearchHit] = []
     counts: dict[str, int] = {}
     for kind in types:
+        search_kind = {"session": _sessions, "finding": _findings}.get(kind)
         found, counts[kind] = (
-            _sessions(session, principal, q, depth)
-            if kind == "session"
-            else _named(session, principal, kind, q, depth)
+            search_kind(session, principal, q, depth) if search_kind else _named(session, principal, kind, q, depth)
         )
         hits.extend(found)
     order = {kind: i for i, kind in enumerate(types)}

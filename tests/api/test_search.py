@@ -3,7 +3,7 @@ never outside the caller's workspace."""
 
 from __future__ import annotations
 
-from app.models.session import SessionCreate
+from app.models.session import Finding, SessionCreate
 from app.services import sessions
 from app.services.access import Principal
 
@@ -32,7 +32,7 @@ def test_search_finds_each_type_in_the_workspace_only(client, make_account, db) 
 
     found = client.get("/api/search", params={"q": "zebra"}, headers=me.headers).json()
     assert {h["type"] for h in found["data"]} == {"persona", "objective", "agent", "suite", "session"}
-    assert found["counts"] == {"persona": 1, "objective": 1, "agent": 1, "session": 1, "suite": 1}
+    assert found["counts"] == {"persona": 1, "objective": 1, "agent": 1, "session": 1, "suite": 1, "finding": 0}
     mine = {h["id"] for h in found["data"]}
     theirs = {
         h["id"] for h in client.get("/api/search", params={"q": "zebra"}, headers=stranger.headers).json()["data"]
@@ -106,3 +106,29 @@ def test_search_pages_and_refuses_bad_queries_in_the_one_error_shape(client, mak
     deep = client.get("/api/search", params={"q": "quokka", "limit": 100, "page": 11}, headers=me.headers).json()
     assert deep["data"] == [] and deep["pagination"]["total"] == 5
     refused({"q": "quokka", "limit": 0}, "limit")
+
+
+def test_search_finds_a_recurring_finding_once(client, make_account, db) -> None:
+    """Findings match by their text, one hit per recurring problem (the inbox's grouping: "2
+    times" and "3 times" are one), pointing at the session where it was seen last."""
+    sessions_of = {}
+    for account in (me := make_account(), stranger := make_account()):
+        persona = client.post("/api/personas", json={"name": "P"}, headers=account.headers).json()
+        objective = client.post("/api/objectives", json={"name": "O", "definition": {"goal": "Refund order A-1"}},
+                                headers=account.headers).json()  # fmt: skip
+        agent = client.post("/api/agents", json={"name": "A", "type": "hosted", "config": {"systemPrompt": "x"}},
+                            headers=account.headers).json()  # fmt: skip
+        data = SessionCreate(agent_id=agent["id"], persona_id=persona["id"], objective_id=objective["id"])
+        ids = [sessions.create_session(session=db, principal=_principal(account), data=data).id for _ in range(2)]
+        sessions_of[account.email] = ids
+        for session_id, times in zip(ids, (2, 3), strict=True):
+            db.add(Finding(workspace_id=account.workspace_id, session_id=session_id, type="repetition",
+                           severity="medium", description=f"The agent sent the same reply {times} times"))  # fmt: skip
+            db.commit()
+    found = client.get("/api/search", params={"q": "same reply", "types": "finding"}, headers=me.headers).json()
+    assert found["counts"] == {"finding": 1}
+    [hit] = found["data"]
+    assert hit["type"] == "finding" and hit["name"] == "The agent sent the same reply 3 times"
+    assert hit["description"] == "repetition · medium · seen 2 times"
+    assert hit["url"] == f"/sessions/{sessions_of[me.email][1]}"
+    assert sessions_of[stranger.email][1] not in hit["url"]
