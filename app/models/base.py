@@ -119,8 +119,11 @@ def absolute_url(value: str, schemes: tuple[str, ...] = ("http", "https")) -> st
 def url_pattern(schemes: tuple[str, ...] = ("http", "https")) -> dict[str, str]:
     """The OpenAPI pattern of what absolute_url accepts: an absolute URL of one of `schemes`."""
     # A host name, or an IPv6 literal in brackets written as ipaddress reads it (urlsplit checks it).
-    group = "[0-9A-Fa-f]{1,4}"
-    ipv6 = rf"\[(({group}:){{7}}{group}|(({group}:){{0,5}}{group})?::({group}(:{group}){{0,5}})?)\]"
+    # Eight groups, or fewer around one "::" (never more than seven in all with it).
+    h = "[0-9A-Fa-f]{1,4}"
+    forms = [f"({h}:){{7}}{h}", f"({h}:){{1,7}}:", *(f"({h}:){{1,{n}}}(:{h}){{1,{7 - n}}}" for n in range(1, 7)),
+             f":((:{h}){{1,7}}|:)"]  # fmt: skip
+    ipv6 = rf"\[({'|'.join(forms)})\]"
     pattern = f"^[ \\t\\n\\r]*({'|'.join(schemes)})://([^/?#@\\[\\] \\t\\n\\r]*@)?({ipv6}|[^/?#@\\[\\] \\t\\n\\r]+)"
     PATTERN_MESSAGES[pattern] = f"must be an absolute {' or '.join(schemes)} URL"
     return {"pattern": pattern}
