@@ -14,8 +14,10 @@ from sqlmodel import select
 from app.models import AuditEvent, Persona
 from app.models.account import ApiKeyCreate, InvitationCreate, MemberUpdate, Role, User
 from app.models.base import utcnow
+from app.models.finding_groups import FindingGroupUpdate, GroupState
 from app.models.library import AgentCreate, ObjectiveCreate, PersonaCreate
 from app.models.providers import CustomModelCreate, ProviderSettings
+from app.models.session import Finding, SessionCreate
 from app.models.suite import SuiteCreate
 from app.models.webhook import WebhookCreate
 from app.services import (
@@ -23,9 +25,11 @@ from app.services import (
     agents,
     api_keys,
     audit,
+    finding_groups,
     objectives,
     personas,
     providers,
+    sessions,
     suites,
     team,
     webhooks,
@@ -134,6 +138,24 @@ def test_every_audited_change_is_recorded_once(db, make_account) -> None:
         data=CustomModelCreate(name="Local", baseUrl="http://127.0.0.1:9/v1", model="x"),
     )
     providers.remove_custom_model(session=db, principal=principal, model_id=model.id)
+
+    # A recurring finding's state, set in the findings inbox.
+    seen_by = agents.create_agent(
+        session=db, principal=principal,
+        data=AgentCreate.model_validate({"name": "Bot 2", "type": "hosted", "config": {"systemPrompt": "You help."}}),
+    )  # fmt: skip
+    run_of = sessions.create_session(session=db, principal=principal, data=SessionCreate(
+        agent_id=seen_by.id, objective_id=objectives.create_objective(
+            session=db, principal=principal,
+            data=ObjectiveCreate.model_validate({"name": "Order 2", "definition": {"goal": "g"}})).id,
+        persona_id=personas.create_persona(session=db, principal=principal, data=PersonaCreate(name="Sam")).id,
+    ))  # fmt: skip
+    finding = Finding(workspace_id=workspace, session_id=run_of.id, type="repetition", severity="low",
+                      description="The agent sent the same reply 2 times")  # fmt: skip
+    db.add(finding)
+    db.commit()
+    finding_groups.set_group_state(session=db, principal=principal, signature=finding.signature,
+                                   data=FindingGroupUpdate(state=GroupState.acknowledged))  # fmt: skip
 
     # The judging actions have their tests (tests/api/test_reviews.py, test_calibrations.py, ...).
     expected = {action: 1 for action in audit.ACTIONS
