@@ -85,7 +85,7 @@ class AnalyticsState(ChartTables, AuthState):
             self.baseline_agent_id = query.get("baselineAgentId", "")
             self._default_range = ("", "")
         try:
-            agent_list, persona_list = await self._off_the_loop(_options)
+            agent_list, persona_list = await self._call(_options)
         except ServiceError as exc:
             yield rx.toast.error(str(exc))
             return
@@ -108,12 +108,12 @@ class AnalyticsState(ChartTables, AuthState):
                 return
             website = any(o["id"] == asked["agentId"] for o in self.website_options)
         try:
-            data = await self._off_the_loop(
+            data = await self._call(
                 analytics.breakdown, start_date=asked["startDate"] or None, end_date=asked["endDate"] or None,
                 agent_id=asked["agentId"] or None, persona_id=asked["personaId"] or None,
             )  # fmt: skip
             compared = (
-                await self._off_the_loop(
+                await self._call(
                     browser_pages.agent_pages, agent_id=asked["agentId"],
                     baseline_agent_id=asked["baselineAgentId"] or None, start_date=data.start_date.isoformat(),
                     end_date=data.end_date.isoformat(),

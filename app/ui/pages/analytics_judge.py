@@ -26,7 +26,7 @@ class JudgeStabilityState(ChartTables, AuthState):
     @rx.event(background=True)
     async def show(self, start_date: str, end_date: str, agent_id: str):
         try:
-            data = await self._off_the_loop(
+            data = await self._call(
                 judge_analytics.judge_analytics,
                 start_date=start_date or None,
                 end_date=end_date or None,

@@ -126,8 +126,8 @@ class CalibrationState(AuthState):
 
     async def _read(self) -> None:
         try:
-            found = await self._off_the_loop(calibration_sets.list_all)
-            listed = await self._off_the_loop(calibrations.list_reports, params=PageParams(page=1, limit=100))
+            found = await self._call(calibration_sets.list_all)
+            listed = await self._call(calibrations.list_reports, params=PageParams(page=1, limit=100))
         except ServiceError:
             return
         async with self:
@@ -196,7 +196,7 @@ class CalibrationState(AuthState):
             text = self.import_text
         fmt = "json" if text.lstrip().startswith(("{", "[")) else "yaml"
         try:
-            made = await self._off_the_loop(calibration_sets.import_set, content=text, fmt=fmt)
+            made = await self._call(calibration_sets.import_set, content=text, fmt=fmt)
         except ServiceError as exc:
             async with self:
                 self.import_error = self._problem(exc)
@@ -211,7 +211,7 @@ class CalibrationState(AuthState):
         async with self:
             name = self.build_name
         try:
-            made = await self._off_the_loop(calibration_sets.set_from_reviews, data=SetFromReviews(name=name))
+            made = await self._call(calibration_sets.set_from_reviews, data=SetFromReviews(name=name))
         except (ServiceError, ValueError) as exc:
             async with self:
                 self.build_error = self._problem(exc) if isinstance(exc, ServiceError) else str(exc).splitlines()[0]
@@ -233,10 +233,10 @@ class CalibrationState(AuthState):
                 return
             self.running, self.run_error = True, ""
         try:
-            report = await self._off_the_loop(calibrations.start, data=data)
+            report = await self._call(calibrations.start, data=data)
             while report.status == "running":
                 await asyncio.sleep(0.5)
-                report = await self._off_the_loop(calibrations.get_report, report_id=report.id)
+                report = await self._call(calibrations.get_report, report_id=report.id)
         except ServiceError as exc:
             async with self:
                 self.running, self.run_error = False, self._problem(exc)
@@ -249,7 +249,7 @@ class CalibrationState(AuthState):
     @rx.event(background=True)
     async def select(self, report_id: str):
         try:
-            detail = await self._off_the_loop(calibrations.get_report, report_id=report_id)
+            detail = await self._call(calibrations.get_report, report_id=report_id)
         except ServiceError:
             return
         confusion = detail.metrics.get("confusion") or {}

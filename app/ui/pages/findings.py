@@ -108,7 +108,7 @@ class FindingsState(AuthState):
             self.sort = query.get("sort", "lastSeen") if query.get("sort") in GROUP_SORTS else "lastSeen"
             self.page = 1
         try:
-            found = await self._off_the_loop(agents.list_agents, params=PageParams(page=1, limit=100))
+            found = await self._call(agents.list_agents, params=PageParams(page=1, limit=100))
         except ServiceError as exc:
             yield rx.toast.error(str(exc))
             return
@@ -124,8 +124,8 @@ class FindingsState(AuthState):
         tab, severity, agent_id, sort, page = asked
         params = PageParams(page=page, limit=PAGE_SIZE)
         try:
-            counts = await self._off_the_loop(finding_groups.open_counts)
-            listed = await self._off_the_loop(
+            counts = await self._call(finding_groups.open_counts)
+            listed = await self._call(
                 finding_groups.list_groups, params=params, filters=_inbox_filters(tab, severity, agent_id, sort)
             )
         except ServiceError as exc:
@@ -166,7 +166,7 @@ class FindingsState(AuthState):
     @rx.event(background=True)
     async def set_state(self, signature: str, state: str):
         try:
-            changed = await self._off_the_loop(
+            changed = await self._call(
                 finding_groups.set_group_state, signature=signature, data=FindingGroupUpdate(state=GroupState(state))
             )
         except (ServiceError, ValueError) as exc:

@@ -113,7 +113,7 @@ class JudgedConversationsState(AuthState):
         async with self:
             params, reference = PageParams(page=self.page, limit=PAGE_SIZE), self.reference.strip() or None
         try:
-            listed = await self._off_the_loop(
+            listed = await self._call(
                 conversations.list_conversation_judgements, params=params, reference=reference
             )
         except ServiceError as exc:
@@ -178,7 +178,7 @@ class JudgedConversationsState(AuthState):
     @rx.event(background=True)
     async def open(self, judgement_id: str):
         try:
-            detail = await self._off_the_loop(conversations.get_conversation_judgement, judgement_id=judgement_id)
+            detail = await self._call(conversations.get_conversation_judgement, judgement_id=judgement_id)
         except ServiceError as exc:
             yield rx.toast.error(str(exc))
             return

@@ -25,7 +25,7 @@ class RecentRunsState(AuthState):
     @rx.event(background=True)
     async def load(self):
         try:
-            rows = await self._off_the_loop(_recent)
+            rows = await self._call(_recent)
         except ServiceError:
             return
         async with self:

@@ -55,8 +55,8 @@ class ReviewsState(AuthState):
         async with self:
             self.run_id = self.router.url.query_parameters.get("runId", self.run_id)
         try:
-            found = await self._off_the_loop(agents.list_agents, params=PageParams(page=1, limit=100))
-            current = await self._off_the_loop(judging_settings.get_settings)
+            found = await self._call(agents.list_agents, params=PageParams(page=1, limit=100))
+            current = await self._call(judging_settings.get_settings)
         except ServiceError:
             return
         async with self:
@@ -78,7 +78,7 @@ class ReviewsState(AuthState):
             }
             params = PageParams(page=self.page, limit=PAGE_SIZE)
         try:
-            queue = await self._off_the_loop(reviews.review_queue, params=params, **filters)
+            queue = await self._call(reviews.review_queue, params=params, **filters)
         except ServiceError as exc:
             async with self:
                 self.loading = False
@@ -142,7 +142,7 @@ class ReviewsState(AuthState):
                 self.settings_error = str(exc).splitlines()[0]
                 return
         try:
-            await self._off_the_loop(judging_settings.update_settings, data=data)
+            await self._call(judging_settings.update_settings, data=data)
         except ServiceError as exc:
             async with self:
                 self.settings_error = exc.message

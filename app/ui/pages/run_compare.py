@@ -121,7 +121,7 @@ class CompareState(AuthState):
             run_id, baseline_id = parts[-3], parts[-1]
             self.run_key, self.baseline_key = run_id, baseline_id
         try:
-            report, name, changed = await self._off_the_loop(read_comparison, run_id=run_id, baseline_id=baseline_id)
+            report, name, changed = await self._call(read_comparison, run_id=run_id, baseline_id=baseline_id)
         except ServiceError as exc:
             async with self:
                 self.not_found, self.error = True, str(exc)

@@ -97,7 +97,7 @@ class RunJudgingState(RunState):
         try:
             while True:
                 try:
-                    run = await self._off_the_loop(runs.get_run, run_id=run_id)
+                    run = await self._call(runs.get_run, run_id=run_id)
                 except ServiceError:
                     return
                 async with self:
@@ -136,7 +136,7 @@ class RunJudgingState(RunState):
                 return
             run_id = self.run_key
         try:
-            run = await self._off_the_loop(run_judging.start, run_id=run_id, data=request)
+            run = await self._call(run_judging.start, run_id=run_id, data=request)
         except ServiceError as exc:
             async with self:
                 self.rejudge_error = exc.message + "".join(f" ({d.field}: {d.message})" for d in exc.details)

@@ -176,7 +176,7 @@ class RunState(AuthState):
             run_id = self.router.url.path.rstrip("/").rsplit("/", 1)[-1]
             self.run_key = run_id
         try:
-            run, others = await self._off_the_loop(read_run, run_id=run_id)
+            run, others = await self._call(read_run, run_id=run_id)
         except ServiceError:
             async with self:
                 self.not_found = self.run_key == run_id or self.not_found
@@ -215,7 +215,7 @@ class RunState(AuthState):
     @rx.event
     async def cancel(self):
         try:
-            self._apply(await self._off_the_loop(runs.cancel_run, run_id=self.run_key))
+            self._apply(await self._call(runs.cancel_run, run_id=self.run_key))
         except ServiceError as exc:
             return rx.toast.error(str(exc))
         return rx.toast.info("Cancelling the run's sessions…")

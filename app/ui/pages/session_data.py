@@ -1,4 +1,4 @@
-"""/sessions/<id>: what the page shows, read in one go in a worker thread (AuthState._off_the_loop
+"""/sessions/<id>: what the page shows, read in one go in a worker thread (AuthState._call
 gives it a database unit of work) and shaped into plain state values: the transcript with
 each message's model, tokens and cost; the verdict's rows with their citations; the facts of
 the session (models per role, seed, start, duration, turns, tokens and cost); spending per

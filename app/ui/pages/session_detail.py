@@ -80,7 +80,7 @@ class SessionState(AuthState):
     async def _read(self, session_id: str) -> dict | None:
         """The page's values for `session_id`, read in a worker thread; None when not the caller's."""
         try:
-            return await self._off_the_loop(read_session, session_id=session_id)
+            return await self._call(read_session, session_id=session_id)
         except ServiceError:
             return None
 
@@ -124,7 +124,7 @@ class SessionState(AuthState):
     @rx.event
     async def start(self):
         try:
-            await self._off_the_loop(sessions.start_session, session_id=self.session_key)
+            await self._call(sessions.start_session, session_id=self.session_key)
         except ServiceError as exc:
             return rx.toast.error(str(exc))
         self.status = "running"
@@ -132,7 +132,7 @@ class SessionState(AuthState):
     @rx.event
     async def stop(self):
         try:
-            await self._off_the_loop(sessions.cancel_session, session_id=self.session_key)
+            await self._call(sessions.cancel_session, session_id=self.session_key)
         except ServiceError as exc:
             return rx.toast.error(str(exc))
         return rx.toast.info("Stopping the session…")
@@ -146,7 +146,7 @@ class SessionState(AuthState):
             self.rerunning = True
             session_id = self.session_key
         try:
-            created = await self._off_the_loop(sessions.rerun_session, session_id=session_id)
+            created = await self._call(sessions.rerun_session, session_id=session_id)
         except ServiceError as exc:
             async with self:
                 self.rerunning = False

@@ -101,9 +101,9 @@ class JudgingState(SessionState):
             session_id = self.router.url.path.rstrip("/").rsplit("/", 1)[-1]
             self.judging_key = session_id
         try:
-            detail = await self._off_the_loop(sessions.get_session, session_id=session_id)
-            history = await self._off_the_loop(verdicts.list_judgements, session_id=session_id)
-            reviewed = await self._off_the_loop(reviews.list_reviews, session_id=session_id)
+            detail = await self._call(sessions.get_session, session_id=session_id)
+            history = await self._call(verdicts.list_judgements, session_id=session_id)
+            reviewed = await self._call(reviews.list_reviews, session_id=session_id)
         except ServiceError:
             return
         async with self:
@@ -311,7 +311,7 @@ class JudgingState(SessionState):
             self.reviewing, self.review_error = True, ""
             session_id = self.judging_key
         try:
-            review = await self._off_the_loop(reviews.submit_review, session_id=session_id, data=request)
+            review = await self._call(reviews.submit_review, session_id=session_id, data=request)
         except ServiceError as exc:
             async with self:
                 self.reviewing = False

@@ -32,7 +32,7 @@ class SuiteTrendState(ChartTables, AuthState):
         if not suite_id:
             return
         try:
-            trend = await self._off_the_loop(trends.suite_trend, suite_id=suite_id)
+            trend = await self._call(trends.suite_trend, suite_id=suite_id)
         except ServiceError:
             return  # the editor says what is wrong with the suite
         chart = charts.suite_trend(trend)

@@ -52,7 +52,7 @@ def _names(items) -> dict[str, str]:
 async def start_run(state: AuthState, suite_id: str):
     """Starts a run and opens its page."""
     try:
-        run = await state._off_the_loop(runs.start_run, suite_id=suite_id)
+        run = await state._call(runs.start_run, suite_id=suite_id)
     except ServiceError as exc:
         return rx.toast.error(str(exc))
     return rx.redirect(f"/runs/{run.id}")

@@ -5,7 +5,7 @@ sets it (from a single-use ticket this state gets once the password is checked) 
 /api/auth/logout ends it, both as plain form posts that reload the page. The state reads the
 cookie from the live connection's handshake, which the browser opened with it. Every protected
 page checks it on load and sends a signed-out visitor to /login?next=<where they were>. Page
-states subclass AuthState so that their handlers can ask for the caller with `self._principal()`.
+states subclass AuthState so that their handlers can call a service for the caller with `await self._call(fn, **kwargs)` (app/services/calls.py).
 """
 
 from __future__ import annotations
@@ -17,9 +17,8 @@ from urllib.parse import quote
 
 import reflex as rx
 
-from app.db import session_scope
 from app.models.account import MePublic
-from app.services import accounts
+from app.services import accounts, calls
 from app.services.access import ROLE_PERMISSIONS, Principal, RequestMeta
 from app.services.errors import ServiceError
 from app.services.security import SESSION_COOKIE
@@ -53,6 +52,10 @@ def model_options(session, principal: Principal) -> list[dict[str, str]]:
                 detail += " · vision"
         options.append({"id": m.id, "label": f"{m.provider} · {detail}"})
     return options
+
+
+def _me_and_models(*, session, principal: Principal) -> tuple[MePublic, list[dict[str, str]]]:
+    return accounts.me(session=session, principal=principal), model_options(session, principal)
 
 
 # The loaders of each protected page, run once open_protected has checked the caller
@@ -111,21 +114,15 @@ class AuthState(rx.State):
         return morsel.value if morsel is not None else ""
 
     def _principal(self) -> Principal:
-        """The caller, freshly checked (a revoked token or membership takes effect at once)."""
-        with session_scope() as session:
-            return accounts.authenticate(session=session, credential=self._session_token(), meta=self._request_meta())
+        """The caller, freshly checked (a revoked token or membership takes effect at once).
+        Blocking: only for code already in a worker thread."""
+        return calls.caller(credential=self._session_token(), meta=self._request_meta())
 
-    async def _off_the_loop(self, service, /, **kwargs):
-        """service(session=…, principal=…, **kwargs) in a worker thread with its own unit of
-        work: the backend's event loop, which every running session shares, must not wait for
-        the database (a session start or stop waits for SQLite's write lock)."""
-
-        def work():
-            principal = self._principal()
-            with session_scope() as session:
-                return service(session=session, principal=principal, **kwargs)
-
-        return await asyncio.to_thread(work)
+    async def _call(self, service, /, **kwargs):
+        """service(session=…, principal=…, **kwargs) for the signed-in caller, in a worker thread
+        with its own unit of work (app/services/calls.py): the backend's event loop, which every
+        running session shares, never waits for the database."""
+        return await calls.as_caller(service, credential=self._session_token(), meta=self._request_meta(), **kwargs)
 
     def _apply_me(self, me: MePublic) -> None:
         self.signed_in = True
@@ -147,23 +144,10 @@ class AuthState(rx.State):
         url = self.router.url
         return url.path + (f"?{url.query}" if url.query else "")
 
-    @rx.event
-    def check_auth(self):
-        """on_load of every protected page."""
-        try:
-            principal = self._principal()
-            with session_scope() as session:
-                self._apply_me(accounts.me(session=session, principal=principal))
-                self.model_options = model_options(session, principal)
-        except ServiceError:
-            self._sign_out()
-            return rx.redirect(login_url(self._current_path()))
-
-    def _identify(self, credential: str, meta: RequestMeta) -> tuple[MePublic, list[dict[str, str]]]:
+    @staticmethod
+    def _identify(credential: str, meta: RequestMeta) -> tuple[MePublic, list[dict[str, str]]]:
         """Who holds `credential`, and their models; in a worker thread (it reads the database)."""
-        with session_scope() as session:
-            principal = accounts.authenticate(session=session, credential=credential, meta=meta)
-            return accounts.me(session=session, principal=principal), model_options(session, principal)
+        return calls.run_as(_me_and_models, credential=credential, meta=meta)
 
     @rx.event(background=True)
     async def open_protected(self, page_key: str):
@@ -206,10 +190,9 @@ class AuthState(rx.State):
         return post_form("/api/auth/logout", {"signOut": "1"})
 
     @rx.event
-    def switch_workspace(self, workspace_id: str):
+    async def switch_workspace(self, workspace_id: str):
         try:
-            with session_scope() as session:
-                accounts.switch_workspace(session=session, principal=self._principal(), workspace_id=workspace_id)
+            await self._call(accounts.switch_workspace, workspace_id=workspace_id)
         except ServiceError as exc:
             return rx.toast.error(str(exc))
         # Reload the page so that its data comes from the workspace now current.
@@ -220,11 +203,7 @@ class AuthState(rx.State):
         form post that trades the ticket for the cookie and goes on to `next_path`."""
         meta = self._request_meta()
 
-        def _ticket() -> str:
-            with session_scope() as session:
-                return accounts.sign_in_ticket(session=session, email=email, password=password, meta=meta)
-
-        ticket = await asyncio.to_thread(_ticket)
+        ticket = await calls.anonymous(accounts.sign_in_ticket, email=email, password=password, meta=meta)
         return post_form("/api/auth/session", {"ticket": ticket, "next": safe_next(next_path)})
 
     @rx.var

@@ -30,7 +30,7 @@ class ShellState(AuthState):
                 self.search_hits, self.search_note = [], ""
                 return
         try:
-            found = await self._off_the_loop(search.search, q=q, types=list(SEARCH_TYPES), limit=SEARCH_BOX_HITS)
+            found = await self._call(search.search, q=q, types=list(SEARCH_TYPES), limit=SEARCH_BOX_HITS)
         except ServiceError as exc:
             async with self:
                 if self.search_query == q:
