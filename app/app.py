@@ -6,26 +6,17 @@ import pandas  # noqa: F401
 import reflex as rx
 
 from app.api.main import create_api
-from app.runtime import execution
-from app.services import calibrations, voice
-from app.services.webhooks import dispatcher as webhook_dispatcher
+from app.services import lifecycle
 from app.ui.pages import register_pages
 from app.ui.theme import theme
 
 app = rx.App(
-    api_transformer=create_api(),
+    api_transformer=create_api(lifespan=False),
     theme=theme,
     head_components=[rx.el.link(rel="icon", href="/favicon.ico")],
     # Global rules the components' props cannot say (phones, long words): assets/mimic.css.
     stylesheets=["/mimic.css"],
 )
 register_pages(app)
-# Sessions the last process left running end as interrupted, transcripts intact (with several
-# processes: when their worker's lease runs out); sessions that were waiting run; runs settle.
-app.register_lifespan_task(execution.recover_on_start)
-# Webhook deliveries left pending by the last process are retried from the start.
-app.register_lifespan_task(webhook_dispatcher.start_with_backend)
-# Call recordings older than the audio retention are deleted (hourly).
-app.register_lifespan_task(voice.purge_forever)
-# Calibration reports the last process left running end as interrupted.
-app.register_lifespan_task(calibrations.recover_with_backend)
+# The backend's chores from start-up to shut-down, as every backend runs them (app/services/lifecycle.py).
+app.register_lifespan_task(lifecycle.backend)

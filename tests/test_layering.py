@@ -147,3 +147,28 @@ def test_services_import_no_face() -> None:
         m: t for face in ("app.ui", "app.api") for m, t in _importers_of(face).items() if m.startswith("app.services")
     }
     assert offenders == {}, offenders
+
+
+def _async_functions_with_a_database_session() -> list[str]:
+    """`async def`s that take a database session: whatever they do with it runs on the event loop."""
+    found = []
+    for path in sorted((ROOT / "app").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            if isinstance(node, ast.AsyncFunctionDef):
+                arguments = node.args.posonlyargs + node.args.args + node.args.kwonlyargs
+                if any(a.annotation is not None and "Session" in ast.unparse(a.annotation).split(".")[-1]
+                       and a.arg in ("session", "db") for a in arguments):  # fmt: skip
+                    found.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name}")
+    return found
+
+
+def test_no_coroutine_holds_a_database_session() -> None:
+    """The loop never waits for the database: an async service or route does its database work
+    in a worker thread (app/services/units.py), never through a session it was handed."""
+    assert _async_functions_with_a_database_session() == []
+
+
+def test_the_dashboard_never_opens_the_database() -> None:
+    """It calls services through app/services/calls.py (a worker thread per call)."""
+    offenders = {m: t for m, t in _importers_of("app.db").items() if m.startswith("app.ui")}
+    assert offenders == {}, offenders

@@ -12,7 +12,7 @@ from starlette.routing import compile_path
 
 from app.api.documented import RequestBodiesMatchTheDocument, inlined
 from app.api.errors import ERROR_RESPONSES, error_response, install_error_handlers
-from app.api.middleware import BindEventLoop, RequestSizeLimitMiddleware, SecurityHeadersMiddleware
+from app.api.middleware import RequestSizeLimitMiddleware, SecurityHeadersMiddleware
 from app.api.rate_limit import RateLimitMiddleware
 from app.api.routes import (
     access,
@@ -41,6 +41,7 @@ from app.api.routes import (
 )
 from app.models.agent_config import CONFIG_TYPES
 from app.models.mimic_file import openapi_components as mimic_yaml_components
+from app.services import lifecycle
 from app.settings import VERSION, resolved_secret_key
 
 _ALL_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
@@ -113,7 +114,9 @@ def _document_mimic_yaml(document: dict[str, Any]) -> None:
 _documents: dict[tuple, dict[str, Any]] = {}
 
 
-def create_api() -> FastAPI:
+def create_api(*, lifespan: bool = True) -> FastAPI:
+    """The REST API. Served alone (uvicorn, the tests) it runs the backend's chores from its
+    lifespan; mounted in the Reflex app (`lifespan=False`), Reflex's lifespan runs the same ones."""
     resolved_secret_key()  # fail at start-up, not at the first sign-in, when production has no key
     api = FastAPI(
         title="Mimic API",
@@ -124,12 +127,12 @@ def create_api() -> FastAPI:
         redoc_url="/redoc",
         openapi_url="/openapi.json",
         responses=ERROR_RESPONSES,
+        lifespan=lifecycle.backend if lifespan else None,
     )
     install_error_handlers(api)
     # Innermost: a JSON body is checked against the document once the limits have let it in.
     api.add_middleware(RequestBodiesMatchTheDocument, api=lambda: api)
     api.add_middleware(RateLimitMiddleware)
-    api.add_middleware(BindEventLoop)
     # Added last, so outermost: size limits before anything reads a body, headers on every answer.
     api.add_middleware(RequestSizeLimitMiddleware)
     api.add_middleware(SecurityHeadersMiddleware)

@@ -10,7 +10,6 @@ so middleware added there sees the pages as well as the API.
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import gzip
 import hashlib
@@ -27,14 +26,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api.errors import ErrorCode, error_payload
 from app.api.headers import FIXED_HEADERS, NON_DOCUMENT_POLICY
-from app.runtime import event_loop
-from app.services.webhooks import dispatcher as webhook_dispatcher
 from app.settings import settings
 
 logger = logging.getLogger("mimic.api")
 
 # ---------------------------------------------------------------- security headers
-
 
 
 def page_policy(script_hashes: Iterable[str], *, docs: bool = False) -> str:
@@ -262,24 +258,3 @@ async def _send_too_large(send: Send, limit: int) -> None:
         }
     )
     await send({"type": "http.response.body", "body": body})
-
-
-# ---------------------------------------------------------------- the event loop
-
-
-class BindEventLoop:
-    """Binds the loop that serves the API as the one sessions run on (app/runtime/event_loop.py),
-    so that routes running in worker threads can hand work to it, and starts the webhook
-    dispatcher there; a pointer comparison per request."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "lifespan":
-            loop = asyncio.get_running_loop()
-            if event_loop.current() is not loop:
-                event_loop.bind(loop)
-                # The API served alone (uvicorn, tests) delivers webhooks from its loop too.
-                webhook_dispatcher.ensure_started()
-        await self.app(scope, receive, send)

@@ -22,6 +22,9 @@ from app.settings import settings
 logger = logging.getLogger("mimic.bus")
 
 ALL = "*"  # the channel that receives every session's events (webhooks, dashboards)
+# Channels named with this prefix carry messages for one listener (a WhatsApp bot's reply for
+# the session waiting for it): they are not sessions' events, and ALL does not hear them.
+DIRECT = "direct:"
 
 
 @dataclass(frozen=True)
@@ -100,7 +103,8 @@ class InMemoryBus:
             here = asyncio.get_running_loop()
         except RuntimeError:
             here = None
-        for channel in (event.session_id, ALL):
+        channels = (event.session_id,) if event.session_id.startswith(DIRECT) else (event.session_id, ALL)
+        for channel in channels:
             for subscriber in list(self._subscribers.get(channel, ())):
                 subscriber.put_from(here, event)
 

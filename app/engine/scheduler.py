@@ -49,10 +49,22 @@ class SessionScheduler:
         return task is not None and not task.done()
 
     def cancel(self, session_id: str) -> bool:
+        """Cancels the session's task, from its own loop or from another thread or loop (a task
+        is cancelled on its own loop). Returns whether there was a task to cancel."""
         task = self._tasks.get(session_id)
         if task is None or task.done():
             return False
-        task.cancel()
+        try:
+            here = asyncio.get_running_loop()
+        except RuntimeError:
+            here = None
+        if task.get_loop() is here:
+            task.cancel()
+        else:
+            try:
+                task.get_loop().call_soon_threadsafe(task.cancel)
+            except RuntimeError:  # its loop has closed: the task will never run again
+                return False
         return True
 
     async def wait(self, session_id: str) -> None:

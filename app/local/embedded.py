@@ -31,7 +31,7 @@ from app.models.library import Agent, Objective, Persona
 from app.models.session import TERMINAL_STATUSES, SessionCreate, SimSession
 from app.models.suite import RunOverrides, Suite
 from app.outbound import OutboundPolicy
-from app.runtime import event_loop, execution
+from app.runtime import execution
 from app.services import mimic_file, mimic_sync, run_reports, runs, sessions
 from app.services.access import Principal
 from app.services.errors import FieldError, ServiceError
@@ -81,7 +81,6 @@ class EmbeddedBackend:
         # it inside the user's own test process.
         self._saved_settings = {name: getattr(settings, name) for name in _SETTINGS_IT_SETS}
         self._saved_cap = execution.scheduler.cap
-        self._saved_loop = event_loop.current()
         self.cache = None
         try:
             # This process is the whole of Mimic: its settings point at the throwaway database.
@@ -103,7 +102,6 @@ class EmbeddedBackend:
             self.loop = asyncio.new_event_loop()
             self.thread = threading.Thread(target=self.loop.run_forever, name="mimic-engine", daemon=True)
             self.thread.start()
-            event_loop.bind(self.loop)
         except BaseException:
             self._put_back()
             shutil.rmtree(self.workdir, ignore_errors=True)
@@ -116,8 +114,6 @@ class EmbeddedBackend:
             setattr(settings, name, value)
         get_engine.cache_clear()  # get_engine() without a URL reads settings.database_url again
         execution.scheduler.cap = self._saved_cap
-        if self._saved_loop is not None:
-            event_loop.bind(self._saved_loop)
 
     def _migrate(self) -> None:
         cfg = Config(str(PROJECT_ROOT / "alembic.ini"))
@@ -135,6 +131,10 @@ class EmbeddedBackend:
             db.add(Membership(workspace_id=workspace.id, user_id=user.id, role=Role.owner))
             db.commit()
             return Principal(user_id=user.id, email=user.email, workspace_id=workspace.id, role=Role.owner)
+
+    def _on_the_loop(self, action: Any) -> Any:
+        """Awaits a service's async entry point (it starts or stops sessions) on the engine's loop."""
+        return asyncio.run_coroutine_threadsafe(action, self.loop).result()
 
     def _db(self) -> Session:
         return Session(get_engine(self.url), expire_on_commit=False)
@@ -163,7 +163,7 @@ class EmbeddedBackend:
                 agent_id=self._id(db, Agent, "agent", agent), persona_id=self._id(db, Persona, "persona", persona),
                 objective_id=self._id(db, Objective, "objective", objective), config=config, llm_config=llm_config,
             )  # fmt: skip
-            created = sessions.create_and_start(session=db, principal=self.principal, data=data)
+        created = self._on_the_loop(sessions.create_and_start(principal=self.principal, data=data))
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             with self._db() as db:
@@ -185,8 +185,8 @@ class EmbeddedBackend:
                 values["objectiveIds"] = [self._id(db, Objective, "objective", n) for n in values.pop("objectives")]
             values.pop("personas", None)
             values.pop("objectives", None)
-            detail = runs.start_run(session=db, principal=self.principal, suite_id=suite_id,
-                                    overrides=RunOverrides.model_validate(values) if values else None)  # fmt: skip
+        overrides_ = RunOverrides.model_validate(values) if values else None
+        detail = self._on_the_loop(runs.start_run(principal=self.principal, suite_id=suite_id, overrides=overrides_))
         return detail.model_dump(by_alias=True, mode="json")
 
     @_calling
@@ -202,8 +202,7 @@ class EmbeddedBackend:
             return report.model_dump(by_alias=True, mode="json")
 
     def cancel_run(self, run_id: str) -> None:
-        with self._db() as db:
-            runs.cancel_run(session=db, principal=self.principal, run_id=run_id)
+        self._on_the_loop(runs.cancel_run(principal=self.principal, run_id=run_id))
 
     def close(self) -> None:
         """Stops the engine, drops the database (unless `keep`) and leaves the process's

@@ -371,6 +371,9 @@ class SessionPublic(CamelModel):
     agent_id: str
     persona_id: str
     objective_id: str | None
+    agent_name: str | None = PydanticField(default=None, description="None when the agent was deleted since")
+    persona_name: str | None = PydanticField(default=None, description="None when the persona was deleted since")
+    objective_name: str | None = PydanticField(default=None, description="None when there is none or it was deleted")
     run_id: str | None
     status: str
     outcome: str | None = PydanticField(

@@ -192,6 +192,9 @@ class RunOverrides(CamelModel):
 
 class SuitePublic(SuiteCreate):
     id: str
+    agent_name: str | None = PydanticField(default=None, description="None when the agent was deleted since")
+    persona_names: list[str | None] = PydanticField(default_factory=list, description="In the order of personaIds")
+    objective_names: list[str | None] = PydanticField(default_factory=list, description="In the order of objectiveIds")
     cell_count: int
     session_count: int
     created_at: datetime

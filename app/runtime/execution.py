@@ -37,7 +37,6 @@ from app.db import session_scope
 from app.engine.scheduler import SessionScheduler
 from app.models.base import utcnow
 from app.models.session import TERMINAL_STATUSES, SimSession
-from app.runtime import event_loop
 from app.settings import settings
 
 logger = logging.getLogger("mimic.execution")
@@ -266,13 +265,10 @@ async def _keep_lease(session_id: str, worker_id: str, runner: asyncio.Task | No
 
 
 def submit(*session_ids: str) -> None:
-    """Hands pending sessions (already marked queued) to whatever runs sessions; from a
-    route's worker thread, through the backend's event loop (once for them all, in order,
-    without waiting: a cancel that comes first ends the session before its claim)."""
-    event_loop.post(_submit_here, session_ids)
-
-
-def _submit_here(session_ids: tuple[str, ...]) -> None:
+    """Hands pending sessions (already marked started, committed) to whatever runs sessions.
+    On the event loop, in order: the services' async entry points call it once their unit of
+    work has committed (app/services/sessions.py, runs.py)."""
+    asyncio.get_running_loop()  # raises off the loop: sessions run on the loop that starts them
     for session_id in session_ids:
         _submit_one(session_id)
 
@@ -302,12 +298,12 @@ def is_active_here(session_id: str) -> bool:
     return scheduler.is_active(session_id)
 
 
-def stop(db: Session, row: SimSession) -> bool:
-    """Stops a session that has not ended, wherever it is. A task of this process is
-    cancelled and its runner records the end; a session waiting for a slot or a worker (no
-    runner will claim it now), or running in another process (whose worker stops it at its
-    next lease renewal), ends here, in `db`'s transaction. Returns whether it ended here."""
-    cancelled_task = cancel_here(row.id)
+def stop(db: Session, row: SimSession, *, cancelled_task: bool) -> bool:
+    """Stops a session that has not ended, wherever it is, once `cancel_here` has cancelled its
+    task if this process runs it (`cancelled_task`): that task's runner records the end. A session
+    waiting for a slot or a worker (no runner will claim it now), or running in another process
+    (whose worker stops it at its next lease renewal), ends here, in `db`'s transaction. Returns
+    whether it ended here."""
     db.refresh(row)
     if cancelled_task and row.status == "running":
         return False
@@ -320,15 +316,10 @@ def stop(db: Session, row: SimSession) -> bool:
     return True
 
 
-def cancel_here(session_id: str) -> bool:
-    """Cancels the session's task if this process runs it. Queue workers notice a cancelled
-    session at their next lease renewal (within a third of the lease)."""
-    # Asked on the loop, after whatever was posted to it before (a submit of this session
-    # that the loop has not reached yet is done first, and its task cancelled before it ran).
-    try:
-        return event_loop.call(scheduler.cancel, session_id)
-    except event_loop.NoLoop:
-        return False
+def cancel_here(*session_ids: str) -> set[str]:
+    """Cancels the tasks of these sessions that this process runs; returns their ids. Queue
+    workers notice a cancelled session at their next lease renewal (within a third of the lease)."""
+    return {session_id for session_id in session_ids if scheduler.cancel(session_id)}
 
 
 # ---- the queue -------------------------------------------------------------------------------
@@ -389,10 +380,9 @@ async def reap_forever(interval: float | None = None) -> None:
 
 
 async def recover_on_start() -> None:
-    """A lifespan task of the backend. The only process ends what the last one left running
-    and runs again what was waiting; with leases, expired sessions are reaped instead, as
-    long as the backend runs. Binds the backend's loop first: sessions run on it."""
-    event_loop.bind()
+    """A chore of the backend (app/services/lifecycle.py). The only process ends what the last
+    one left running and runs again what was waiting; with leases, expired sessions are reaped
+    instead, as long as the backend runs."""
     if leased():
         await reap_forever()
         return
@@ -403,6 +393,23 @@ async def recover_on_start() -> None:
         if not scheduler.is_active(session_id):
             submit(session_id)
     await asyncio.to_thread(settle_runs, None)
+
+
+async def announce_forever() -> None:
+    """A queue worker's chore: announces it in Redis while it runs (GET /health counts them)."""
+    from redis import asyncio as aioredis
+
+    client = aioredis.Redis.from_url(settings.redis_url)
+    try:
+        while True:
+            try:
+                await client.set(WORKER_KEY_PREFIX + WORKER_ID, "1", ex=int(max(10, lease_seconds())))
+            except Exception:
+                logger.warning("announcing this worker in Redis failed", exc_info=True)
+            await asyncio.sleep(max(3, lease_seconds() / 3))
+    finally:
+        await client.delete(WORKER_KEY_PREFIX + WORKER_ID)
+        await client.aclose()
 
 
 # ---- health ----------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from app.models.library import (
     AgentUpdate,
 )
 from app.models.session import LLMCall
-from app.services import agent_config, providers
+from app.services import agent_config, providers, units
 from app.services.access import Permission, Principal, require
 from app.services.crud import ScopedResource
 from app.services.errors import FieldError, UpstreamFailed, ValidationFailed
@@ -122,15 +122,18 @@ def target_spec(session: Session, row: Agent, *, model: str | None = None) -> ta
     return targets.TargetSpec(agent_id=row.id, type=agent_type.value, config=config, credentials=credentials)
 
 
-async def test_agent(*, session: Session, principal: Principal, agent_id: str) -> AgentTestResult:
-    """Send one probe message (or, for a website, load the page) and report what came back."""
+def _stored_spec(*, session: Session, principal: Principal, agent_id: str) -> targets.TargetSpec:
     require(principal, Permission.write)
-    return await _probe(target_spec(session, resource.row(session, principal, agent_id)))
+    return target_spec(session, resource.row(session, principal, agent_id))
 
 
-async def test_agent_draft(*, session: Session, principal: Principal, data: AgentTestDraft) -> AgentTestResult:
-    """The same probe for settings not saved yet (POST /api/agents/test): validated as a save
-    would validate them, under the same outbound policy; nothing is stored."""
+async def test_agent(*, principal: Principal, agent_id: str) -> AgentTestResult:
+    """Send one probe message (or, for a website, load the page) and report what came back.
+    The agent is read in a worker thread; the probe is awaited with no database session open."""
+    return await _probe(await units.in_thread(_stored_spec, principal=principal, agent_id=agent_id))
+
+
+def _draft_spec(*, session: Session, principal: Principal, data: AgentTestDraft) -> targets.TargetSpec:
     require(principal, Permission.write)
     stored = resource.row(session, principal, data.agent_id) if data.agent_id else None
     same_type = stored is not None and stored.type == data.type.value
@@ -139,7 +142,13 @@ async def test_agent_draft(*, session: Session, principal: Principal, data: Agen
         id=stored.id if stored else "draft", workspace_id=principal.workspace_id, name="draft",
         type=data.type.value, config=config,
     )  # fmt: skip
-    return await _probe(target_spec(session, draft))
+    return target_spec(session, draft)
+
+
+async def test_agent_draft(*, principal: Principal, data: AgentTestDraft) -> AgentTestResult:
+    """The same probe for settings not saved yet (POST /api/agents/test): validated as a save
+    would validate them, under the same outbound policy; nothing is stored."""
+    return await _probe(await units.in_thread(_draft_spec, principal=principal, data=data))
 
 
 async def _probe(spec: targets.TargetSpec) -> AgentTestResult:
@@ -156,16 +165,24 @@ async def _probe(spec: targets.TargetSpec) -> AgentTestResult:
     )
 
 
-async def run_hosted_agent(
-    *, session: Session, principal: Principal, agent_id: str, data: AgentRunRequest
-) -> AgentRunResult:
-    """POST /api/agents/{id}/run: one answer from a hosted agent, with usage and cost."""
+def _hosted_spec(*, session: Session, principal: Principal, agent_id: str) -> targets.TargetSpec:
     require(principal, Permission.write)
     row = resource.row(session, principal, agent_id)
     if row.type != AgentType.hosted:
         raise ValidationFailed("Only hosted agents can be run here", [FieldError("agentId", f"is a {row.type} agent")])
+    return target_spec(session, row)
+
+
+def _record_call(*, session: Session, call: LLMCall) -> None:
+    session.add(call)
+    session.commit()
+
+
+async def run_hosted_agent(*, principal: Principal, agent_id: str, data: AgentRunRequest) -> AgentRunResult:
+    """POST /api/agents/{id}/run: one answer from a hosted agent, with usage and cost. The
+    database is read and written in worker threads; the model is awaited between them."""
+    spec = await units.in_thread(_hosted_spec, principal=principal, agent_id=agent_id)
     history = data.context.get("history") if isinstance(data.context.get("history"), list) else []
-    spec = target_spec(session, row)
     target = targets.build_target(spec)
     try:
         reply = await target.send(
@@ -175,14 +192,12 @@ async def run_hosted_agent(
         raise UpstreamFailed(f"The agent's model failed: {exc.kind}: {exc.message}") from exc
     finally:
         await target.close()
-    session.add(
-        LLMCall(
-            workspace_id=principal.workspace_id, role="agent", model=reply.model or spec.config.get("model", ""),
-            prompt_tokens=reply.prompt_tokens, completion_tokens=reply.completion_tokens, cost=reply.cost,
-            latency_ms=reply.latency_ms,
-        )
+    call = LLMCall(
+        workspace_id=principal.workspace_id, role="agent", model=reply.model or spec.config.get("model", ""),
+        prompt_tokens=reply.prompt_tokens, completion_tokens=reply.completion_tokens, cost=reply.cost,
+        latency_ms=reply.latency_ms,
     )  # fmt: skip
-    session.commit()
+    await units.in_thread(_record_call, call=call)
     return AgentRunResult(
         content=reply.content,
         model=reply.model or spec.config.get("model", ""),

@@ -19,8 +19,8 @@ from app.engine.context import ModelChoice
 from app.engine.judge_prompt import PROMPT_VERSION
 from app.models.base import utcnow
 from app.models.calibration import CalibrationCreate, CalibrationDetail, CalibrationPublic, CalibrationReport
-from app.runtime import event_loop, execution
-from app.services import audit, judging, providers
+from app.runtime import background, execution
+from app.services import audit, judging, providers, units
 from app.services.access import Permission, Principal, require
 from app.services.calibration import CalibrationSet, CaseFailed, CaseResult, judge_case, score
 from app.services.crud import ScopedResource
@@ -49,8 +49,7 @@ def to_detail(row: CalibrationReport) -> CalibrationDetail:
 resource = ScopedResource(CalibrationReport, to_public, "calibration report")
 
 
-def start(*, session: Session, principal: Principal, data: CalibrationCreate) -> CalibrationPublic:
-    """Creates the report (running) and judges the set in the background."""
+def _create_report(*, session: Session, principal: Principal, data: CalibrationCreate) -> tuple[CalibrationPublic, Any]:
     require(principal, Permission.write)
     labelled = named_set(session, principal.workspace_id, data.set_id)
     if labelled is None:
@@ -70,10 +69,14 @@ def start(*, session: Session, principal: Principal, data: CalibrationCreate) ->
     session.commit()
     document = {"name": labelled.name, "version": labelled.version, "cases": labelled.cases}
     model = ModelChoice(resolved.model, data.temperature, resolved.credentials, resolved.id)
-    report_id = report.id
-    event_loop.spawn(lambda: run_report(report_id, document, model, data.repeats, data.temperature),
-                     name=f"calibration-{report_id}")  # fmt: skip
-    return to_public(report)
+    return to_public(report), run_report(report.id, document, model, data.repeats, data.temperature)
+
+
+async def start(*, principal: Principal, data: CalibrationCreate) -> CalibrationPublic:
+    """Creates the report (running, in a worker thread) and judges the set in the background."""
+    public, judging_job = await units.in_thread(_create_report, principal=principal, data=data)
+    background.spawn(judging_job, name=f"calibration-{public.id}")
+    return public
 
 
 def _update(report_id: str, **values: Any) -> tuple[str, str] | None:

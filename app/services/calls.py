@@ -8,17 +8,20 @@ which run the service function with its own unit of work in a thread and hand ba
 or its ServiceError.
 
 A service function for the dashboard has the shape the REST routes use:
-`fn(*, session, principal, **kwargs)` (or without `principal` for `anonymous`).
+`fn(*, session, principal, **kwargs)` (or without `principal` for `anonymous`), or it is one of
+the services' async entry points `async fn(*, principal, **kwargs)` (an action that also works
+on the event loop, like starting a session: app/services/units.py), which is awaited here.
 """
 
 from __future__ import annotations
 
 import asyncio
+import inspect
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 from app.db import session_scope
-from app.services import accounts
+from app.services import accounts, units
 from app.services.access import Principal, RequestMeta
 
 T = TypeVar("T")
@@ -37,16 +40,15 @@ def run_as(service: Callable[..., T], /, *, credential: str, meta: RequestMeta, 
         return service(session=session, principal=principal, **kwargs)
 
 
-async def as_caller(service: Callable[..., T], /, *, credential: str, meta: RequestMeta, **kwargs: Any) -> T:
-    """`run_as` in a worker thread: the event loop stays free while the database works."""
+async def as_caller(service: Callable[..., Any], /, *, credential: str, meta: RequestMeta, **kwargs: Any) -> Any:
+    """`run_as` in a worker thread: the event loop stays free while the database works. An async
+    entry point is awaited with the caller, checked in a worker thread."""
+    if inspect.iscoroutinefunction(service):
+        principal = await asyncio.to_thread(caller, credential=credential, meta=meta)
+        return await service(principal=principal, **kwargs)
     return await asyncio.to_thread(run_as, service, credential=credential, meta=meta, **kwargs)
-
-
-def _run_anonymous(service: Callable[..., T], /, **kwargs: Any) -> T:
-    with session_scope() as session:
-        return service(session=session, **kwargs)
 
 
 async def anonymous(service: Callable[..., T], /, **kwargs: Any) -> T:
     """service(session=…, **kwargs) with no caller (sign-in, an invitation), in a worker thread."""
-    return await asyncio.to_thread(_run_anonymous, service, **kwargs)
+    return await units.in_thread(service, **kwargs)

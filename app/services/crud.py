@@ -30,10 +30,25 @@ def like_pattern(text: str, *, prefix: bool = False) -> str:
 
 
 class ScopedResource(Generic[Row, Public]):
-    def __init__(self, model: type[Row], to_public: Callable[[Row], Public], label: str) -> None:
+    def __init__(
+        self,
+        model: type[Row],
+        to_public: Callable[[Row], Public],
+        label: str,
+        *,
+        named: Callable[[Session, list[Public]], None] | None = None,
+    ) -> None:
         self.model = model
         self.to_public = to_public
         self.label = label
+        # Fills the names of what the public schema refers to, for a whole page at once.
+        self.named = named
+
+    def public(self, session: Session, row: Row) -> Public:
+        public = self.to_public(row)
+        if self.named is not None:
+            self.named(session, [public])
+        return public
 
     def row(self, session: Session, principal: Principal, row_id: str) -> Row:
         """The row, if it is in the caller's workspace: another workspace's id is simply not found."""
@@ -44,7 +59,7 @@ class ScopedResource(Generic[Row, Public]):
 
     def get(self, session: Session, principal: Principal, row_id: str) -> Public:
         require(principal, Permission.read)
-        return self.to_public(self.row(session, principal, row_id))
+        return self.public(session, self.row(session, principal, row_id))
 
     def list(
         self,
@@ -66,7 +81,10 @@ class ScopedResource(Generic[Row, Public]):
             pattern = like_pattern(q.strip().lower())
             query = query.where(or_(*(col(getattr(model, c)).ilike(pattern, escape=LIKE_ESCAPE) for c in search)))
         query = query.order_by(col(model.created_at).desc(), col(model.id))
-        return paginate(session, query, params, self.to_public)
+        page = paginate(session, query, params, self.to_public)
+        if self.named is not None:
+            self.named(session, page.data)
+        return page
 
     def delete(self, session: Session, principal: Principal, row_id: str) -> None:
         require(principal, Permission.write)
@@ -87,14 +105,14 @@ class ScopedResource(Generic[Row, Public]):
         copy = self.model(**values, id=new_id(), created_at=now, updated_at=now, created_by=principal.user_id)
         session.add(copy)
         session.commit()
-        return self.to_public(copy)
+        return self.public(session, copy)
 
     def add(self, session: Session, principal: Principal, **values: Any) -> Public:
         require(principal, Permission.write)
         row = self.model(workspace_id=principal.workspace_id, created_by=principal.user_id, **values)
         session.add(row)
         session.commit()
-        return self.to_public(row)
+        return self.public(session, row)
 
     def change(self, session: Session, principal: Principal, row_id: str, **values: Any) -> Public:
         require(principal, Permission.write)
@@ -103,4 +121,4 @@ class ScopedResource(Generic[Row, Public]):
             setattr(row, name, value)
         row.updated_at = utcnow()  # type: ignore[attr-defined]
         session.commit()
-        return self.to_public(row)
+        return self.public(session, row)

@@ -28,7 +28,7 @@ from app.models.providers import (
     ProvidersPublic,
     ProviderTestResult,
 )
-from app.services import audit, crypto
+from app.services import audit, crypto, units
 from app.services.access import Permission, Principal, require
 from app.services.errors import Conflict, FieldError, NotFound, ValidationFailed
 from app.settings import settings
@@ -288,10 +288,8 @@ def resolve(session: Session, workspace_id: str, role: ModelRole, *choices: str 
     return ResolvedModel(model_id, model, credentials)
 
 
-async def test_provider(
-    *, session: Session, principal: Principal, provider_id: str, model: str | None = None
-) -> ProviderTestResult:
-    """One tiny completion: the latency, or the provider's error as it came."""
+def _test_model(*, session: Session, principal: Principal, provider_id: str, model: str | None) -> tuple[str, Any]:
+    """The model to test and how to reach it."""
     require(principal, Permission.manage_workspace)
     if provider_id == "openai_compatible":
         models = _custom_models(_workspace(session, principal))
@@ -301,7 +299,13 @@ async def test_provider(
         model = model or next(iter(m.id for m in llm.bundled_models(provider.id)), None)
     if not model:
         raise ValidationFailed("Nothing to test", [FieldError("model", "name a model of this provider")])
-    resolved = resolve(session, principal.workspace_id, "agent", model)
+    return model, resolve(session, principal.workspace_id, "agent", model)
+
+
+async def test_provider(*, principal: Principal, provider_id: str, model: str | None = None) -> ProviderTestResult:
+    """One tiny completion: the latency, or the provider's error as it came. The settings are
+    read in a worker thread; the completion is awaited with no database session open."""
+    model, resolved = await units.in_thread(_test_model, principal=principal, provider_id=provider_id, model=model)
     try:  # its requests, redirect hops included, obey the outbound policy (app/llm/egress.py)
         result = await llm.complete(model=resolved.model, messages=TEST_PROMPT, role=llm.LLMRole.test,
                                     credentials=resolved.credentials, max_tokens=5, timeout_s=30)  # fmt: skip

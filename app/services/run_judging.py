@@ -21,8 +21,8 @@ from app.models.base import utcnow
 from app.models.judgement import JudgeRequest
 from app.models.session import SimSession
 from app.models.suite import Run, RunDetail
-from app.runtime import event_loop
-from app.services import audit, judging, runs
+from app.runtime import background
+from app.services import audit, judging, runs, units
 from app.services.access import Permission, Principal, require
 from app.services.errors import Conflict, NotFound
 
@@ -39,9 +39,9 @@ def _save_state(run_id: str, **changes: Any) -> None:
             run.rejudge = {**run.rejudge, **changes, "updatedAt": utcnow().isoformat()}
 
 
-def start(*, session: Session, principal: Principal, run_id: str, data: JudgeRequest) -> RunDetail:
-    """Checks, records who asked, and starts the re-judge in the background; answers the run
-    with its `rejudge` state (running)."""
+def _record_start(
+    *, session: Session, principal: Principal, run_id: str, data: JudgeRequest
+) -> tuple[RunDetail, list[str]]:
     require(principal, Permission.write)
     run = session.get(Run, run_id)
     if run is None or run.workspace_id != principal.workspace_id:
@@ -64,8 +64,15 @@ def start(*, session: Session, principal: Principal, run_id: str, data: JudgeReq
     audit.record(session, principal=principal, action="run.rejudged", target_type="run", target_id=run.id,
                  target_name=run.suite_snapshot.get("name", ""), details=details)  # fmt: skip
     session.commit()
-    event_loop.spawn(lambda: rejudge_sessions(principal, run.id, eligible, data), name=f"rejudge-run-{run.id}")
-    return runs.get_run(session=session, principal=principal, run_id=run.id)
+    return runs.get_run(session=session, principal=principal, run_id=run.id), eligible
+
+
+async def start(*, principal: Principal, run_id: str, data: JudgeRequest) -> RunDetail:
+    """Checks and records who asked (in a worker thread), and starts the re-judge in the
+    background on the loop; answers the run with its `rejudge` state (running)."""
+    detail, eligible = await units.in_thread(_record_start, principal=principal, run_id=run_id, data=data)
+    background.spawn(rejudge_sessions(principal, detail.id, eligible, data), name=f"rejudge-run-{detail.id}")
+    return detail
 
 
 async def rejudge_sessions(principal: Principal, run_id: str, session_ids: list[str], data: JudgeRequest) -> None:

@@ -45,7 +45,7 @@ from app.models.suite import (
     Suite,
 )
 from app.runtime import execution
-from app.services import browser_pages, judge_calibration, run_stats, sessions, suites, waiting
+from app.services import browser_pages, judge_calibration, run_stats, sessions, suites, units, waiting
 from app.services.access import Permission, Principal, require
 from app.services.errors import Conflict, FieldError, NotFound, ValidationFailed
 from app.services.pagination import Paginated, paginate
@@ -329,11 +329,9 @@ def _overridden(suite: Suite, overrides: RunOverrides | None) -> Suite:
     return Suite(**values)
 
 
-def start_run(
+def _create_run(
     *, session: Session, principal: Principal, suite_id: str, overrides: RunOverrides | None = None
-) -> RunDetail:
-    """Creates the run and its sessions and schedules them. `overrides` (repeats, seed, a
-    subset of the personas and objectives) apply to this run only."""
+) -> tuple[RunDetail, list[str]]:
     require(principal, Permission.write)
     suite = _overridden(suites.resource.row(session, principal, suite_id), overrides)
     suites.check_matrix(session, principal, suite.agent_id, suite.persona_ids, suite.objective_ids, suite.repeats)
@@ -360,10 +358,19 @@ def start_run(
         session.commit()
         raise
     publish_run_event(run, "running", {"totalSessions": run.total_sessions})
-    execution.submit(*(row.id for row in rows))  # after run.started, so that it is heard first
+    return _detail(session, run), [row.id for row in rows]
+
+
+async def start_run(*, principal: Principal, suite_id: str, overrides: RunOverrides | None = None) -> RunDetail:
+    """Creates the run and its sessions (in a worker thread) and schedules them. `overrides`
+    (repeats, seed, a subset of the personas and objectives) apply to this run only."""
+    detail, session_ids = await units.in_thread(
+        _create_run, principal=principal, suite_id=suite_id, overrides=overrides
+    )
+    execution.submit(*session_ids)  # after run.started, so that it is heard first
     # No coordinator waits for the sessions: whoever ends a run's last session (a backend or
     # a queue worker, possibly after a restart) finalizes the run (execution.settle_runs).
-    return _detail(session, run)
+    return detail
 
 
 def open_run_ids() -> list[str]:
@@ -411,10 +418,8 @@ def finalize_run(run_id: str) -> bool:
     return True
 
 
-def cancel_run(*, session: Session, principal: Principal, run_id: str) -> RunDetail:
-    """Cancels every session of the run that has not ended; what they said stays stored.
-    The run reads "cancelled" at once, and has its `endedAt` (and stored summary) when its
-    last session has stopped."""
+def _mark_cancelled(*, session: Session, principal: Principal, run_id: str) -> list[str]:
+    """Marks the run cancelled; returns its sessions that have not ended."""
     require(principal, Permission.write)
     run = _row(session, principal, run_id)
     # Conditional, so that a run its coordinator has just finished is not marked cancelled.
@@ -428,13 +433,26 @@ def cancel_run(*, session: Session, principal: Principal, run_id: str) -> RunDet
     if marked.rowcount != 1:
         session.refresh(run)
         raise Conflict(f"The run has already ended ({run.status})")
-    for row in _sessions_of(session, [run.id]).get(run.id, []):
+    return [row.id for row in _sessions_of(session, [run.id]).get(run.id, []) if row.status not in TERMINAL_STATUSES]
+
+
+def _stop_sessions(*, session: Session, principal: Principal, run_id: str, cancelled_here: set[str]) -> RunDetail:
+    for row in _sessions_of(session, [run_id]).get(run_id, []):
         if row.status not in TERMINAL_STATUSES:
-            execution.stop(session, row)
+            execution.stop(session, row, cancelled_task=row.id in cancelled_here)
     session.commit()
-    finalize_run(run.id)
+    finalize_run(run_id)
     session.expire_all()
     return _detail(session, _row(session, principal, run_id))
+
+
+async def cancel_run(*, principal: Principal, run_id: str) -> RunDetail:
+    """Cancels every session of the run that has not ended; what they said stays stored.
+    The run reads "cancelled" at once, and has its `endedAt` (and stored summary) when its
+    last session has stopped."""
+    open_ids = await units.in_thread(_mark_cancelled, principal=principal, run_id=run_id)
+    cancelled_here = execution.cancel_here(*open_ids)
+    return await units.in_thread(_stop_sessions, principal=principal, run_id=run_id, cancelled_here=cancelled_here)
 
 
 def _settle(session: Session, run: Run) -> Run:

@@ -35,7 +35,7 @@ from app.models.session import (
     VisionConfig,
 )
 from app.runtime import execution
-from app.services import agents, browser_sessions, providers, verdicts, voice, waiting
+from app.services import agents, browser_sessions, names, providers, units, verdicts, voice, waiting
 from app.services.access import Permission, Principal, require
 from app.services.crud import ScopedResource
 from app.services.errors import Conflict, FieldError, NotFound, ValidationFailed
@@ -87,7 +87,7 @@ def _transcript(session: Session, session_id: str, after_sequence: int = 0) -> l
     return [message_public(row, content or "", (length or 0) > cap) for row, content, length in rows]
 
 
-resource = ScopedResource(SimSession, to_public, "session")
+resource = ScopedResource(SimSession, to_public, "session", named=names.name_sessions)
 
 
 def _in_workspace(session: Session, model: type, row_id: str, principal: Principal, field: str, label: str):
@@ -100,12 +100,10 @@ def _in_workspace(session: Session, model: type, row_id: str, principal: Princip
 def create_session(*, session: Session, principal: Principal, data: SessionCreate) -> SessionPublic:
     row = _new_session(session, principal, data)
     session.commit()
-    return to_public(row)
+    return resource.public(session, row)
 
 
-def create_and_start(*, session: Session, principal: Principal, data: SessionCreate) -> SessionPublic:
-    """`autoStart`: created and started in one transaction, so a session that cannot start (its
-    models or agent refuse to make a plan) is refused whole, never left behind pending."""
+def _create_started(*, session: Session, principal: Principal, data: SessionCreate) -> SessionPublic:
     try:
         row = _new_session(session, principal, data)
         session.flush()
@@ -114,8 +112,16 @@ def create_and_start(*, session: Session, principal: Principal, data: SessionCre
     except Exception:
         session.rollback()
         raise
-    execution.submit(row.id)
-    return to_public(row)
+    return resource.public(session, row)
+
+
+async def create_and_start(*, principal: Principal, data: SessionCreate) -> SessionPublic:
+    """`autoStart`: created and started in one transaction (in a worker thread), so a session
+    that cannot start (its models or agent refuse to make a plan) is refused whole, never left
+    behind pending; then handed to the scheduler on the loop."""
+    public = await units.in_thread(_create_started, principal=principal, data=data)
+    execution.submit(public.id)
+    return public
 
 
 def _new_session(session: Session, principal: Principal, data: SessionCreate) -> SimSession:
@@ -185,7 +191,9 @@ def list_sessions(
         if value:
             query = query.where(getattr(SimSession, column) == value)
     query = query.order_by(col(SimSession.created_at).desc(), col(SimSession.id))
-    return paginate(session, query, params, to_public)
+    page = paginate(session, query, params, to_public)
+    names.name_sessions(session, page.data)
+    return page
 
 
 def get_session(*, session: Session, principal: Principal, session_id: str) -> SessionDetail:
@@ -194,14 +202,10 @@ def get_session(*, session: Session, principal: Principal, session_id: str) -> S
     messages = _transcript(session, row.id)
     verdict = verdicts.session_verdict(session, row)
     findings = verdicts.current_findings(session, row.id, verdict.judgement_id if verdict else None)
-    names = {
-        "persona_name": getattr(session.get(Persona, row.persona_id), "name", ""),
-        "objective_name": getattr(session.get(Objective, row.objective_id), "name", "") if row.objective_id else "",
-        "agent_name": getattr(session.get(Agent, row.agent_id), "name", ""),
-    }
-    return SessionDetail(
-        **to_public(row).model_dump(), messages=messages, verdict=verdict, findings=findings, **names,
-    )  # fmt: skip
+    # The detail's names are strings: "" for an item deleted since.
+    public = resource.public(session, row).model_dump()
+    shown = {key: public.pop(key) or "" for key in ("persona_name", "objective_name", "agent_name")}
+    return SessionDetail(**public, messages=messages, verdict=verdict, findings=findings, **shown)
 
 
 def list_events(*, session: Session, principal: Principal, session_id: str) -> list[EventPublic]:
@@ -316,12 +320,17 @@ def record_cancelled(session_id: str, worker_id: str) -> None:
         )
 
 
-def start_session(*, session: Session, principal: Principal, session_id: str) -> SessionPublic:
-    """Hand the session to whatever runs sessions (app/runtime/execution.py): it waits for
-    a slot under the concurrency cap, or for a queue worker."""
-    row = mark_started(session=session, principal=principal, session_id=session_id)
-    execution.submit(row.id)
-    return to_public(row)
+def _start(*, session: Session, principal: Principal, session_id: str) -> SessionPublic:
+    return resource.public(session, mark_started(session=session, principal=principal, session_id=session_id))
+
+
+async def start_session(*, principal: Principal, session_id: str) -> SessionPublic:
+    """Records the session as started (in a worker thread), then hands it to whatever runs
+    sessions (app/runtime/execution.py): it waits for a slot under the concurrency cap, or
+    for a queue worker."""
+    public = await units.in_thread(_start, principal=principal, session_id=session_id)
+    execution.submit(public.id)
+    return public
 
 
 def mark_started(*, session: Session, principal: Principal, session_id: str) -> SimSession:
@@ -348,17 +357,29 @@ def _record_start(session: Session, row: SimSession) -> None:
     row.queued_at = utcnow()
 
 
-def cancel_session(*, session: Session, principal: Principal, session_id: str) -> SessionStopped:
-    """Stop a pending or running session. What it said so far stays stored."""
+def _cancellable(*, session: Session, principal: Principal, session_id: str) -> None:
     require(principal, Permission.write)
     row = resource.row(session, principal, session_id)
     if row.status in TERMINAL_STATUSES:
         raise Conflict(f"The session has already ended ({row.status})")
-    if execution.stop(session, row):
+
+
+def _end_cancelled(*, session: Session, principal: Principal, session_id: str, cancelled_task: bool) -> None:
+    row = resource.row(session, principal, session_id)
+    if execution.stop(session, row, cancelled_task=cancelled_task):
         session.commit()
         if row.run_id:
             execution.settle_runs([row.run_id])
-    return SessionStopped(id=row.id, status="cancelled", updated_at=utcnow())
+
+
+async def cancel_session(*, principal: Principal, session_id: str) -> SessionStopped:
+    """Stop a pending or running session. What it said so far stays stored. Checked in a worker
+    thread, its task (if this process runs it) cancelled on the loop, then ended in the database
+    unless that task's runner records the end itself."""
+    await units.in_thread(_cancellable, principal=principal, session_id=session_id)
+    cancelled = bool(execution.cancel_here(session_id))
+    await units.in_thread(_end_cancelled, principal=principal, session_id=session_id, cancelled_task=cancelled)
+    return SessionStopped(id=session_id, status="cancelled", updated_at=utcnow())
 
 
 def catch_up(
@@ -367,12 +388,10 @@ def catch_up(
     """For a client that subscribes late: the session and the messages it has not seen."""
     require(principal, Permission.read)
     row = resource.row(session, principal, session_id)
-    return to_public(row), _transcript(session, row.id, after_sequence)
+    return resource.public(session, row), _transcript(session, row.id, after_sequence)
 
 
-def rerun_session(*, session: Session, principal: Principal, session_id: str) -> SessionPublic:
-    """A new session with the same agent, persona, objective and settings (seed, limits, the
-    models the first one used), started at once. The first one is left as it was."""
+def _rerun_request(*, session: Session, principal: Principal, session_id: str) -> SessionCreate:
     require(principal, Permission.write)
     row = resource.row(session, principal, session_id)
     if not row.objective_id:
@@ -381,13 +400,19 @@ def rerun_session(*, session: Session, principal: Principal, session_id: str) ->
     llm_known = set(SessionLLMConfig.model_fields) | {
         f.alias for f in SessionLLMConfig.model_fields.values() if f.alias
     }  # fmt: skip
-    data = SessionCreate(
+    return SessionCreate(
         agent_id=row.agent_id, persona_id=row.persona_id, objective_id=row.objective_id,
         config=SessionConfig.model_validate({k: v for k, v in row.config.items() if k in known}),
         llm_config=SessionLLMConfig.model_validate({k: v for k, v in row.llm_config.items() if k in llm_known}),
         vision_config=VisionConfig.model_validate(row.vision_config or {}),
     )  # fmt: skip
-    return create_and_start(session=session, principal=principal, data=data)
+
+
+async def rerun_session(*, principal: Principal, session_id: str) -> SessionPublic:
+    """A new session with the same agent, persona, objective and settings (seed, limits, the
+    models the first one used), started at once. The first one is left as it was."""
+    data = await units.in_thread(_rerun_request, principal=principal, session_id=session_id)
+    return await create_and_start(principal=principal, data=data)
 
 
 # The runtime runs sessions with these (it imports no service).

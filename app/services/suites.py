@@ -8,7 +8,7 @@ from sqlmodel import Session, col, select
 
 from app.models.library import Agent, Objective, Persona
 from app.models.suite import MAX_SUITE_SESSIONS, Run, Suite, SuiteCreate, SuitePublic, SuiteUpdate
-from app.services import sessions
+from app.services import names, sessions
 from app.services.access import Principal
 from app.services.crud import ScopedResource
 from app.services.errors import Conflict, FieldError, ValidationFailed
@@ -28,7 +28,7 @@ def to_public(row: Suite) -> SuitePublic:
     )  # fmt: skip
 
 
-resource = ScopedResource(Suite, to_public, "suite")
+resource = ScopedResource(Suite, to_public, "suite", named=names.name_suites)
 
 
 def _unique(ids: list[str]) -> list[str]:

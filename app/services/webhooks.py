@@ -56,8 +56,7 @@ from app.models.webhook import (
     WebhookUpdate,
 )
 from app.outbound import OutboundError, outbound_client, read_prefix
-from app.runtime import event_loop
-from app.services import audit, calibrations, conversations, crypto, runs, sessions, verdicts
+from app.services import audit, calibrations, conversations, crypto, runs, sessions, units, verdicts
 from app.services.access import Permission, Principal, require
 from app.services.errors import NotFound
 from app.services.pagination import PageParams, Paginated, paginate
@@ -155,7 +154,6 @@ def create_webhook(*, session: Session, principal: Principal, data: WebhookCreat
     )  # fmt: skip
     session.add(row)
     session.commit()
-    dispatcher.ensure_started()
     public = to_public(row).model_dump()
     if generated:
         public["secret"] = plain
@@ -236,9 +234,8 @@ def _envelope(delivery_id: str, event: str, workspace_id: str, data: dict[str, A
             "data": data}  # fmt: skip
 
 
-async def test_webhook(*, session: Session, principal: Principal, webhook_id: str) -> DeliveryPublic:
-    """Sends one `webhook.test` delivery now and answers how it went. A test is tried once:
-    it is not retried."""
+def _test_delivery(*, session: Session, principal: Principal, webhook_id: str) -> _Attempt:
+    """Records a `webhook.test` delivery (pending) and answers the attempt to make."""
     require(principal, Permission.manage_webhooks)
     row = _row(session, principal, webhook_id)
     delivery_id = new_id()
@@ -249,12 +246,20 @@ async def test_webhook(*, session: Session, principal: Principal, webhook_id: st
     )  # fmt: skip
     session.add(delivery)
     session.commit()
-    dispatcher.ensure_started()
-    attempt = _Attempt(delivery.id, row.id, row.url, _secret_of(row), delivery.event, delivery.payload, 0, 1)
+    return _Attempt(delivery.id, row.id, row.url, _secret_of(row), delivery.event, delivery.payload, 0, 1)
+
+
+def _delivery(*, session: Session, delivery_id: str) -> DeliveryPublic:
+    return delivery_public(session.get(WebhookDelivery, delivery_id))
+
+
+async def test_webhook(*, principal: Principal, webhook_id: str) -> DeliveryPublic:
+    """Sends one `webhook.test` delivery now and answers how it went. A test is tried once:
+    it is not retried. The database is used in worker threads, never while the request waits."""
+    attempt = await units.in_thread(_test_delivery, principal=principal, webhook_id=webhook_id)
     async with outbound_client(timeout=dispatcher.timeout_seconds) as client:
         await dispatcher.send(client, attempt)
-    session.expire_all()
-    return delivery_public(session.get(WebhookDelivery, delivery.id))
+    return await units.in_thread(_delivery, delivery_id=attempt.delivery_id)
 
 
 # ---- the dispatcher --------------------------------------------------------------------------
@@ -356,9 +361,8 @@ class _Attempt:
 
 class WebhookDispatcher:
     """Listens to every session's and run's events on the bus (the ALL channel), records a
-    delivery per subscribed webhook, and sends the due deliveries. One per process, on the
-    backend's event loop; started lazily (a run, a session start or a webhook created) and
-    at the backend's start-up, so pending retries carry on after a restart."""
+    delivery per subscribed webhook, and sends the due deliveries (`run`, a chore of every
+    backend from its start-up: pending retries carry on after a restart)."""
 
     def __init__(self) -> None:
         # MIMIC_WEBHOOK_*: the n-th retry waits base x factor^(n-1) seconds (10 s, 40 s, 160 s...).
@@ -366,41 +370,18 @@ class WebhookDispatcher:
         self.retry_factor = settings.webhook_retry_factor
         self.max_attempts = settings.webhook_max_attempts
         self.timeout_seconds = settings.webhook_timeout_seconds
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._tasks: list[asyncio.Task] = []
-        self._wake: asyncio.Event | None = None
 
-    @property
-    def running(self) -> bool:
-        return bool(self._tasks) and all(not t.done() for t in self._tasks)
-
-    def _running_on_a_live_loop(self) -> bool:
-        return self.running and self._loop is not None and self._loop.is_running()
-
-    def ensure_started(self) -> None:
-        """Starts the dispatcher on the backend's event loop (from a route's worker thread, it
-        is handed over), unless it already runs on a loop that is still running. Without any
-        loop (a script): nothing."""
-        if self._running_on_a_live_loop():
-            return  # the usual case, without a trip to the loop
+    async def run(self) -> None:
+        """A chore of every backend (app/services/lifecycle.py): records the deliveries of the
+        events it hears and sends the due ones until it is cancelled. Several backends may run
+        it at once: a delivery's id is the same in each, and sending claims it first."""
+        wake = asyncio.Event()
+        listener = asyncio.get_running_loop().create_task(self._listen(wake), name="webhook-listener")
         try:
-            event_loop.call(self._start_here)
-        except event_loop.NoLoop:
-            return
-
-    def _start_here(self) -> None:
-        if self._running_on_a_live_loop():  # started meanwhile
-            return
-        loop = asyncio.get_running_loop()
-        self._loop, self._wake = loop, asyncio.Event()
-        self._tasks = [
-            loop.create_task(self._listen(), name="webhook-listener"),
-            loop.create_task(self._deliver_forever(), name="webhook-deliveries"),
-        ]
-
-    async def start_with_backend(self) -> None:
-        """A lifespan task of the Reflex backend."""
-        self.ensure_started()
+            await self._deliver_forever(wake)
+        finally:
+            listener.cancel()
+            await asyncio.gather(listener, return_exceptions=True)
 
     def retry_delay(self, attempts: int) -> float:
         """Seconds before the next try, after `attempts` failed ones."""
@@ -408,7 +389,7 @@ class WebhookDispatcher:
 
     # -- from bus events to deliveries ---------------------------------------------------------
 
-    async def _listen(self) -> None:
+    async def _listen(self, wake: asyncio.Event) -> None:
         async with bus.subscribe(ALL) as subscription:
             async for event in subscription:
                 names = events_for(event)
@@ -421,8 +402,8 @@ class WebhookDispatcher:
                 except Exception:
                     logger.exception("recording webhook deliveries for %s failed", event.type)
                     continue
-                if created and self._wake is not None:
-                    self._wake.set()
+                if created:
+                    wake.set()
 
     def _record_event(self, event: BusEvent, names: list[str]) -> int:
         with session_scope() as db:
@@ -464,7 +445,7 @@ class WebhookDispatcher:
         await asyncio.gather(*(self._send_in_order(client, group) for group in by_webhook.values()))
         return len(due)
 
-    async def _deliver_forever(self) -> None:
+    async def _deliver_forever(self, wake: asyncio.Event) -> None:
         # Deliveries go only where the outbound policy allows (each connection is checked).
         async with outbound_client(timeout=self.timeout_seconds) as client:
             while True:
@@ -478,10 +459,10 @@ class WebhookDispatcher:
                 except Exception:
                     pause = 5.0
                 try:
-                    await asyncio.wait_for(self._wake.wait(), timeout=pause)
+                    await asyncio.wait_for(wake.wait(), timeout=pause)
                 except TimeoutError:
                     pass
-                self._wake.clear()
+                wake.clear()
 
     async def _send_in_order(self, client: httpx.AsyncClient, attempts: list[_Attempt]) -> None:
         for attempt in attempts:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
-from app.engine.targets import TargetError, inbox
-from app.engine.targets.whatsapp import check_sender
+from app.engine.targets import TargetError
+from app.engine.targets.whatsapp import check_sender, deliver_reply, persona_wa_id
 from app.models.agent_config import WhatsAppSendRequest
 from app.models.library import Agent, AgentType
+from app.models.session import SimSession
 from app.services import agent_config
 from app.services.errors import AuthenticationFailed, NotFound
 
@@ -26,10 +27,21 @@ def receive_bot_message(
     except TargetError as exc:
         raise AuthenticationFailed(exc.message) from exc
     wa_id = data.to.lstrip("+")
-    if not inbox.deliver(agent_id, wa_id, data.text.body):
+    if not _waiting_session(session, agent_id, wa_id):
         raise NotFound(f"No conversation with {data.to} is waiting for a reply")
+    # To whichever process runs the session (a backend or a queue worker), over the bus.
+    deliver_reply(agent_id, wa_id, agent.workspace_id, data.text.body)
     return {
         "messaging_product": "whatsapp",
         "contacts": [{"input": data.to, "wa_id": wa_id}],
         "messages": [{"id": f"wamid.{uuid.uuid4().hex}"}],
     }
+
+
+def _waiting_session(session: Session, agent_id: str, wa_id: str) -> bool:
+    """Whether a running session of this agent talks as this persona number (each session's
+    persona has its own, persona_wa_id)."""
+    running = session.exec(
+        select(SimSession.id).where(col(SimSession.agent_id) == agent_id, col(SimSession.status) == "running")
+    ).all()
+    return any(persona_wa_id(session_id) == wa_id for session_id in running)

@@ -16,9 +16,9 @@ from tests.support.app_process import AppProcess
 
 @pytest.fixture
 def restartable_app(tmp_path) -> Iterator[Callable[..., AppProcess]]:
-    """`start(**env)` starts the app's production backend as a real process (`make serve`
-    without the frontend build: these tests only speak REST) on a SQLite file of this test's
-    own, migrated first; each call is a new process on the same file, as after a crash.
+    """`start(**env)` starts the app's API process (uvicorn on `create_api`, with the backend's
+    start-up and shut-down: these tests only speak REST) on a SQLite file of this test's own,
+    migrated first; each call is a new process on the same file, as after a crash.
     Whatever is still running at the end is stopped."""
     url = f"sqlite:///{tmp_path / 'app.db'}"
     command.upgrade(alembic_config(url), "head")

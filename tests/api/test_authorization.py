@@ -7,6 +7,7 @@ request for it (fresh targets for routes that delete or change something).
 
 from __future__ import annotations
 
+import asyncio
 import json
 import uuid
 from collections.abc import Callable
@@ -101,7 +102,7 @@ class World:
             session=self.db, principal=principal, data=SessionCreate.model_validate(self.session_body(browser=browser))
         )
         if ended:  # a stream of an ended session replays it and closes
-            sessions.cancel_session(session=self.db, principal=principal, session_id=created.id)
+            asyncio.run(sessions.cancel_session(principal=principal, session_id=created.id))
         return created.id
 
     def configured_provider(self) -> str:

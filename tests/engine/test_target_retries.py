@@ -16,7 +16,7 @@ import pytest
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from app.engine.targets import TargetError, Turn, build_target, inbox
+from app.engine.targets import TargetError, Turn, build_target
 from app.engine.targets.base import MAX_ATTEMPTS, TargetSpec
 from tests.support.loopback import LoopbackServer, free_port
 
@@ -102,7 +102,7 @@ def _cut_short_agent() -> tuple[socket.socket, list[bytes]]:
             with connection:
                 requests.append(connection.recv(65536))
                 head = b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 200\r\n\r\n"
-                connection.sendall(head + b"{\"re")
+                connection.sendall(head + b'{"re')
 
     threading.Thread(target=serve, daemon=True).start()
     return listener, requests
@@ -118,15 +118,3 @@ async def test_a_reply_cut_short_is_not_answered_by_sending_the_message_again() 
         listener.close()
     assert failure.value.kind == "connection" and not failure.value.retryable
     assert len(requests) == 1
-
-
-async def test_a_whatsapp_reply_from_a_worker_thread_reaches_the_waiting_session() -> None:
-    inbox.open("agent-1", "15550001")
-    try:
-        # As the send endpoint does: in a route's worker thread, not on the session's loop.
-        delivered = await asyncio.to_thread(inbox.deliver, "agent-1", "15550001", "Your order ships today")
-        assert delivered is True
-        assert await asyncio.wait_for(inbox.next_reply("agent-1", "15550001"), 2) == "Your order ships today"
-    finally:
-        inbox.close("agent-1", "15550001")
-    assert await asyncio.to_thread(inbox.deliver, "agent-1", "15550001", "late") is False

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,8 +33,9 @@ class AppProcess:
     port: int = field(default_factory=free_port)
     # Settings for this process (MIMIC_...), over the defaults below.
     env: dict[str, str] = field(default_factory=dict)
-    # False: the production backend alone (`reflex run --env prod --backend-only`): the same
-    # app, lifespan tasks and API, without building the frontend, for tests that only speak REST.
+    # False: the API process alone (uvicorn on `create_api`): the same API and the same start-up
+    # and shut-down as the Reflex backend, without Reflex or a frontend build, for tests that
+    # only speak REST.
     frontend: bool = True
     process: subprocess.Popen | None = None
 
@@ -64,12 +66,17 @@ class AppProcess:
         }
         if self.web_dir is None:
             del env["REFLEX_WEB_WORKDIR"]
+        if self.frontend:
+            command = ["make", "--no-print-directory", "serve", f"PORT={self.port}"]
+        else:
+            # The API process alone, as the scaled topology runs it: the same app, start-up and
+            # shut-down (app/services/lifecycle.py) without Reflex or a frontend build.
+            command = [sys.executable, "-m", "uvicorn", "--factory", "app.api.main:create_api",
+                       "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "warning"]  # fmt: skip
         with self.log_path.open("w") as log:
             self.process = subprocess.Popen(
-                ["make", "--no-print-directory", "serve", f"PORT={self.port}",
-                 "BACKEND_ONLY=" + ("" if self.frontend else "1")],
-                cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-            )  # fmt: skip
+                command, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            )
         self._wait_until_up()
         return self
 

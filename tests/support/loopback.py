@@ -23,7 +23,7 @@ class LoopbackServer:
         self.port = free_port(host)
         self.url = f"http://{host}:{self.port}"
         self.ws_url = f"ws://{host}:{self.port}"
-        config = uvicorn.Config(app, host=host, port=self.port, log_level="warning", ws=ws, lifespan="off")
+        config = uvicorn.Config(app, host=host, port=self.port, log_level="warning", ws=ws, lifespan="auto")
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 

@@ -4,7 +4,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from app.api.deps import CurrentPrincipal, SessionDep
+from app.api.deps import CurrentPrincipal
 from app.api.errors import error_responses
 from app.api.routes.library import add_crud_routes
 from app.models.library import (
@@ -35,18 +35,18 @@ add_crud_routes(
 
 
 @router.post("/test", response_model=AgentTestResult, summary="Test an agent's settings before saving them")
-async def test_agent_draft(data: AgentTestDraft, principal: CurrentPrincipal, session: SessionDep) -> AgentTestResult:
+async def test_agent_draft(data: AgentTestDraft, principal: CurrentPrincipal) -> AgentTestResult:
     """The connection test for a type and config not saved yet (the editor's Test before Save):
     the config is checked as a save checks it (422 naming each bad field), the probe goes out
     under the same outbound policy, and nothing is stored. With `agentId`, secrets sent back
     masked keep that agent's stored ones."""
-    return await agents.test_agent_draft(session=session, principal=principal, data=data)
+    return await agents.test_agent_draft(principal=principal, data=data)
 
 
 @router.post("/{agent_id}/test", response_model=AgentTestResult, summary="Send one probe message")
-async def test_agent(agent_id: str, principal: CurrentPrincipal, session: SessionDep) -> AgentTestResult:
+async def test_agent(agent_id: str, principal: CurrentPrincipal) -> AgentTestResult:
     """Reports whether the agent answered, its latency, and the reply or the error as it came."""
-    return await agents.test_agent(session=session, principal=principal, agent_id=agent_id)
+    return await agents.test_agent(principal=principal, agent_id=agent_id)
 
 
 @router.post(
@@ -55,7 +55,5 @@ async def test_agent(agent_id: str, principal: CurrentPrincipal, session: Sessio
     summary="Ask a hosted agent one question",
     responses=error_responses(502),
 )
-async def run_agent(
-    agent_id: str, data: AgentRunRequest, principal: CurrentPrincipal, session: SessionDep
-) -> AgentRunResult:
-    return await agents.run_hosted_agent(session=session, principal=principal, agent_id=agent_id, data=data)
+async def run_agent(agent_id: str, data: AgentRunRequest, principal: CurrentPrincipal) -> AgentRunResult:
+    return await agents.run_hosted_agent(principal=principal, agent_id=agent_id, data=data)

@@ -6,7 +6,6 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response
 from fastapi.responses import HTMLResponse
-from starlette.concurrency import run_in_threadpool
 
 from app.api.deps import CurrentPrincipal, SessionDep, StreamPrincipal
 from app.api.errors import PATTERN_MESSAGES
@@ -18,7 +17,7 @@ from app.models.analytics import (
     SessionAnalytics,
 )
 from app.models.pages import PageComparison
-from app.services import analytics, analytics_report, browser_pages, judge_analytics
+from app.services import analytics, analytics_report, browser_pages, judge_analytics, units
 
 router = APIRouter(prefix="/api/analytics", tags=["analytics"])
 
@@ -138,7 +137,6 @@ def pages(
 async def agent_report(
     agent_id: str,
     principal: StreamPrincipal,
-    session: SessionDep,
     start_date: StartDate = None,
     end_date: EndDate = None,
     format: Literal["html"] = "html",
@@ -147,8 +145,7 @@ async def agent_report(
     (rendered by kaleido) and its table. Also accepts ?token= and the dashboard's cookie, so a
     link from the dashboard opens it."""
     # The queries off the event loop; the charts render in Chromium, awaited.
-    data = await run_in_threadpool(
-        analytics.agent_analytics, session=session, principal=principal, agent_id=agent_id, start_date=start_date,
-        end_date=end_date,
-    )  # fmt: skip
+    data = await units.in_thread(
+        analytics.agent_analytics, principal=principal, agent_id=agent_id, start_date=start_date, end_date=end_date
+    )
     return HTMLResponse(await analytics_report.agent_report_html(data))

@@ -19,7 +19,7 @@ from app.models.calibration import (
     LabelledSetPublic,
     SetFromReviews,
 )
-from app.services import calibration_sets, calibrations
+from app.services import calibration_sets, calibrations, units
 from app.services.calibration import CalibrationSet
 from app.services.pagination import PageParams, Paginated
 
@@ -52,7 +52,6 @@ def list_sets(
 async def import_set(
     request: Request,
     principal: CurrentPrincipal,
-    session: SessionDep,
     format: Annotated[Literal["json", "yaml"] | None, Query(description="Else read from Content-Type")] = None,
 ) -> LabelledSetDetail:
     """{name, version, description, cases: [{id, category, hard, persona, objective,
@@ -60,8 +59,8 @@ async def import_set(
     labels: [{criterion, status, evidence, why}], expectedFindings: [{type, severity,
     evidence}]}]}; every bad field is named (`cases.3.labels`). 409 when the name is taken."""
     body = await request.body()
-    return calibration_sets.import_set(
-        session=session, principal=principal, content=body, fmt=_import_format(request, format)
+    return await units.in_thread(
+        calibration_sets.import_set, principal=principal, content=body, fmt=_import_format(request, format)
     )
 
 
@@ -113,12 +112,12 @@ def delete_set(set_id: str, principal: CurrentPrincipal, session: SessionDep) ->
     status_code=status.HTTP_202_ACCEPTED,
     summary="Run a judge over a calibration set",
 )
-def start_calibration(data: CalibrationCreate, principal: CurrentPrincipal, session: SessionDep) -> CalibrationPublic:
+async def start_calibration(data: CalibrationCreate, principal: CurrentPrincipal) -> CalibrationPublic:
     """`setId` (id or name), `judgeModel` (else the workspace's judge), `repeats` (the flip
     rate needs 2 or more), `temperature`. Runs in the background: poll GET
     /api/calibrations/{id} until `status` is completed or error; `calibration.completed` is
     sent then. The report names the prompt version of the judge."""
-    return calibrations.start(session=session, principal=principal, data=data)
+    return await calibrations.start(principal=principal, data=data)
 
 
 @router.get("/api/calibrations", response_model=Paginated[CalibrationPublic], summary="Calibration reports")

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response, status
 
 from app.api.deps import CurrentPrincipal, SessionDep
 from app.models.library import ImportResult
-from app.services import transfer
+from app.services import transfer, units
 from app.services.pagination import PageParams, Paginated
 
 _MEDIA_FORMATS = {
@@ -128,7 +128,6 @@ def add_transfer_routes(router: APIRouter, *, kind: Literal["personas", "objecti
     async def import_items(
         request: Request,
         principal: CurrentPrincipal,
-        session: SessionDep,
         format: Annotated[
             Literal["json", "yaml"] | None,
             Query(description="The body's format when its Content-Type is neither JSON nor YAML"),
@@ -136,8 +135,8 @@ def add_transfer_routes(router: APIRouter, *, kind: Literal["personas", "objecti
     ) -> Any:
         """One object, a list, or an export document; all or nothing."""
         body = await request.body()
-        return transfer.import_items(
-            session=session, principal=principal, kind=kind, content=body, fmt=_import_format(request, format)
+        return await units.in_thread(
+            transfer.import_items, principal=principal, kind=kind, content=body, fmt=_import_format(request, format)
         )
 
     @router.get(

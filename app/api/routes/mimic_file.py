@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request, Response
@@ -13,7 +12,7 @@ from pydantic import Field
 from app.api.deps import CurrentPrincipal, SessionDep
 from app.models.base import NOT_BLANK_PATTERN, PATTERN_MESSAGES, CamelModel
 from app.models.mimic_file import OPENAPI_NAME
-from app.services import mimic_file, mimic_sync
+from app.services import mimic_file, mimic_sync, units
 from app.services.errors import FieldError, ValidationFailed
 
 router = APIRouter(tags=["mimic.yaml"])
@@ -77,7 +76,6 @@ def mimic_yaml_schema() -> JSONResponse:
 async def import_mimic_yaml(
     request: Request,
     principal: CurrentPrincipal,
-    session: SessionDep,
     dry_run: Annotated[bool, Query(alias="dryRun")] = False,
 ) -> mimic_sync.PushSummary:
     """JSON {document, env, dryRun}, or the YAML file itself (then every ${NAME} must have been
@@ -97,14 +95,8 @@ async def import_mimic_yaml(
         raw = mimic_file.parse(payload.document, whole=whole) if isinstance(payload.document, str) else payload.document
         document = mimic_file.validate(raw)
         # The database work in a worker thread: never on the event loop that runs sessions.
-        return await asyncio.to_thread(
-            lambda: mimic_sync.push(
-                session=session,
-                principal=principal,
-                document=document,
-                env=payload.env,
-                dry_run=payload.dry_run or dry_run,
-            )  # fmt: skip
+        return await units.in_thread(
+            mimic_sync.push, principal=principal, document=document, env=payload.env, dry_run=payload.dry_run or dry_run
         )
     except ValidationFailed as exc:
         raise ValidationFailed(exc.message, [FieldError(_in_request(d.field, whole), d.message)

@@ -45,11 +45,11 @@ def remove_provider(provider_id: str, principal: CurrentPrincipal, session: Sess
 
 @router.post("/api/providers/{provider_id}/test", response_model=ProviderTestResult, summary="One tiny completion")
 async def test_provider(
-    provider_id: str, principal: CurrentPrincipal, session: SessionDep, data: ProviderTestRequest | None = None
+    provider_id: str, principal: CurrentPrincipal, data: ProviderTestRequest | None = None
 ) -> ProviderTestResult:
     """Reports the latency, or the provider's error as it came."""
     return await providers.test_provider(
-        session=session, principal=principal, provider_id=provider_id, model=data.model if data else None
+        principal=principal, provider_id=provider_id, model=data.model if data else None
     )
 
 

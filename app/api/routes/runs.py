@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
 from app.api.deps import CurrentPrincipal, SessionDep, StreamPrincipal
 from app.api.errors import error_responses
 from app.models.judgement import JudgeRequest
-from app.models.suite import RunComparison, RunDetail, RunPublic, RunReport
+from app.models.suite import RunComparison, RunDetail, RunPublic, RunReport, RunStatus
 from app.services import run_compare, run_judging, run_reports, runs
 from app.services.pagination import Paginated
 from app.services.run_compare import CellTranscripts
 
 router = APIRouter(prefix="/api/runs", tags=["runs"])
-
-RunStatus = Literal["pending", "running", "completed", "cancelled", "error"]
 
 
 @router.get("", response_model=Paginated[RunPublic], summary="List runs, newest first")
@@ -60,8 +58,8 @@ def get_run(run_id: str, principal: CurrentPrincipal, session: SessionDep) -> Ru
     summary="Cancel a run's sessions that have not ended",
     responses=error_responses(409),
 )
-def cancel_run(run_id: str, principal: CurrentPrincipal, session: SessionDep) -> RunDetail:
-    return runs.cancel_run(session=session, principal=principal, run_id=run_id)
+async def cancel_run(run_id: str, principal: CurrentPrincipal) -> RunDetail:
+    return await runs.cancel_run(principal=principal, run_id=run_id)
 
 
 @router.get(
@@ -120,10 +118,8 @@ def run_report(run_id: str, principal: CurrentPrincipal, session: SessionDep) ->
     summary="Judge every session of an ended run again",
     responses=error_responses(409),
 )
-def rejudge_run(
-    run_id: str, principal: CurrentPrincipal, session: SessionDep, data: JudgeRequest | None = None
-) -> RunDetail:
+async def rejudge_run(run_id: str, principal: CurrentPrincipal, data: JudgeRequest | None = None) -> RunDetail:
     """In the background: each session that ran to its end is judged again (`judgeModel`,
     `temperature`, `repeats`), then the matrix and statistics are restated, the previous
     figures kept in `summaryHistory`. `rejudge` follows the progress; `run.rejudged` is sent."""
-    return run_judging.start(session=session, principal=principal, run_id=run_id, data=data or JudgeRequest())
+    return await run_judging.start(principal=principal, run_id=run_id, data=data or JudgeRequest())

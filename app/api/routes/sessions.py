@@ -18,8 +18,10 @@ from app.models.session import (
     FindingPublic,
     SessionCreate,
     SessionDetail,
+    SessionOutcome,
     SessionPublic,
     SessionState,
+    SessionStatus,
     SessionStopped,
 )
 from app.services import (
@@ -30,15 +32,13 @@ from app.services import (
     session_export,
     session_usage,
     sessions,
+    units,
     verdicts,
 )
 from app.services.pagination import PageParams, Paginated
 from app.services.session_usage import RoleUsage
 
 router = APIRouter(prefix="/api/sessions", tags=["sessions"])
-
-Status = Literal["pending", "running", "completed", "cancelled", "error", "interrupted"]
-Outcome = Literal["passed", "failed", "inconclusive", "simulator_error", "error", "cancelled"]
 
 
 @router.post(
@@ -48,11 +48,11 @@ Outcome = Literal["passed", "failed", "inconclusive", "simulator_error", "error"
     summary="Create a session",
     responses=error_responses(409),
 )
-def create_session(data: SessionCreate, principal: CurrentPrincipal, session: SessionDep) -> SessionPublic:
+async def create_session(data: SessionCreate, principal: CurrentPrincipal) -> SessionPublic:
     """A persona in front of an agent with an objective; `autoStart` starts it at once."""
     if data.auto_start:
-        return sessions.create_and_start(session=session, principal=principal, data=data)
-    return sessions.create_session(session=session, principal=principal, data=data)
+        return await sessions.create_and_start(principal=principal, data=data)
+    return await units.in_thread(sessions.create_session, principal=principal, data=data)
 
 
 @router.get("", response_model=Paginated[SessionPublic], summary="List sessions")
@@ -60,11 +60,11 @@ def list_sessions(
     principal: CurrentPrincipal,
     session: SessionDep,
     params: Annotated[PageParams, Query()],
-    status: Status | None = None,
+    status: SessionStatus | None = None,
     agent_id: Annotated[str | None, Query(alias="agentId")] = None,
     persona_id: Annotated[str | None, Query(alias="personaId")] = None,
     run_id: Annotated[str | None, Query(alias="runId")] = None,
-    outcome: Outcome | None = None,
+    outcome: SessionOutcome | None = None,
 ) -> Paginated[SessionPublic]:
     return sessions.list_sessions(
         session=session, principal=principal, params=params, status=status, agent_id=agent_id,
@@ -171,8 +171,8 @@ def submit_review(
     summary="Start a pending session",
     responses=error_responses(409),
 )
-def start_session(session_id: str, principal: CurrentPrincipal, session: SessionDep) -> SessionPublic:
-    return sessions.start_session(session=session, principal=principal, session_id=session_id)
+async def start_session(session_id: str, principal: CurrentPrincipal) -> SessionPublic:
+    return await sessions.start_session(principal=principal, session_id=session_id)
 
 
 @router.post(
@@ -182,10 +182,10 @@ def start_session(session_id: str, principal: CurrentPrincipal, session: Session
     summary="Run the session again with the same settings",
     responses=error_responses(422),
 )
-def rerun_session(session_id: str, principal: CurrentPrincipal, session: SessionDep) -> SessionPublic:
+async def rerun_session(session_id: str, principal: CurrentPrincipal) -> SessionPublic:
     """A new session, started at once, with the same agent, persona, objective, seed, limits
     and models (the ones the first session used); the first one is left as it was."""
-    return sessions.rerun_session(session=session, principal=principal, session_id=session_id)
+    return await sessions.rerun_session(principal=principal, session_id=session_id)
 
 
 @router.get("/{session_id}/usage", response_model=list[RoleUsage], summary="Tokens and cost per role")
@@ -197,8 +197,8 @@ def get_usage(session_id: str, principal: CurrentPrincipal, session: SessionDep)
 @router.post(
     "/{session_id}/cancel", response_model=SessionStopped, summary="Cancel a session", responses=error_responses(409)
 )
-def cancel_session(session_id: str, principal: CurrentPrincipal, session: SessionDep) -> SessionStopped:
-    return sessions.cancel_session(session=session, principal=principal, session_id=session_id)
+async def cancel_session(session_id: str, principal: CurrentPrincipal) -> SessionStopped:
+    return await sessions.cancel_session(principal=principal, session_id=session_id)
 
 
 @router.delete(
@@ -207,8 +207,8 @@ def cancel_session(session_id: str, principal: CurrentPrincipal, session: Sessio
     summary="Stop a session (its transcript is kept)",
     responses=error_responses(409),
 )
-def stop_session(session_id: str, principal: CurrentPrincipal, session: SessionDep) -> SessionStopped:
-    return sessions.cancel_session(session=session, principal=principal, session_id=session_id)
+async def stop_session(session_id: str, principal: CurrentPrincipal) -> SessionStopped:
+    return await sessions.cancel_session(principal=principal, session_id=session_id)
 
 
 @router.get(

@@ -31,14 +31,12 @@ add_crud_routes(
     summary="Start a run of the suite",
     responses=error_responses(409),
 )
-def run_suite(
-    suite_id: str, principal: CurrentPrincipal, session: SessionDep, overrides: RunOverrides | None = None
-) -> RunDetail:
+async def run_suite(suite_id: str, principal: CurrentPrincipal, overrides: RunOverrides | None = None) -> RunDetail:
     """Creates one session per cell and repeat and schedules them under the concurrency cap.
     Follow it with GET /api/runs/{id}; it ends (status completed) when its last session ends.
     An optional body overrides, for this run only, the repeats, the seed, or narrows the
     matrix to some of the suite's personas and objectives."""
-    return runs.start_run(session=session, principal=principal, suite_id=suite_id, overrides=overrides)
+    return await runs.start_run(principal=principal, suite_id=suite_id, overrides=overrides)
 
 
 @router.get("/{suite_id}/trend", response_model=SuiteTrend, summary="The suite's pass rate over its runs")

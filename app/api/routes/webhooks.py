@@ -66,9 +66,9 @@ def delete_webhook(webhook_id: str, principal: CurrentPrincipal, session: Sessio
 
 
 @router.post("/{webhook_id}/test", response_model=DeliveryPublic, summary="Send a test delivery now")
-async def test_webhook(webhook_id: str, principal: CurrentPrincipal, session: SessionDep) -> DeliveryPublic:
+async def test_webhook(webhook_id: str, principal: CurrentPrincipal) -> DeliveryPublic:
     """One signed `webhook.test` delivery, tried once; the answer says how it went."""
-    return await webhooks.test_webhook(session=session, principal=principal, webhook_id=webhook_id)
+    return await webhooks.test_webhook(principal=principal, webhook_id=webhook_id)
 
 
 @router.get("/{webhook_id}/deliveries", response_model=Paginated[DeliveryPublic], summary="The webhook's delivery log")

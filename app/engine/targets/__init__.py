@@ -16,7 +16,7 @@ from app.engine.targets.voice_hosted import HostedVoiceTransport
 from app.engine.targets.voice_http import WavTurnTransport
 from app.engine.targets.voice_stream import MediaStreamTransport
 from app.engine.targets.websocket import WebSocketTarget
-from app.engine.targets.whatsapp import WhatsAppTarget, inbox
+from app.engine.targets.whatsapp import WhatsAppTarget
 from app.outbound import OutboundError, check_url, outbound_client, read_prefix
 from app.voice.speech import ListeningSettings, SpeechError, VoiceSettings, recognize, synthesize
 
@@ -31,7 +31,6 @@ __all__ = [
     "Turn",
     "WavTurnTransport",
     "build_target",
-    "inbox",
     "probe",
 ]
 

@@ -3,59 +3,37 @@
 Mimic plays WhatsApp: it POSTs an inbound-message webhook (the Cloud API's shape, signed
 with X-Hub-Signature-256 when an app secret is set) to the bot's URL, and the bot answers
 by calling Mimic's Graph-API-style endpoint POST /api/whatsapp/{agentId}/messages, which
-hands the text to the waiting session through the inbox below.
+hands the text to the waiting session over the bus (in whichever process runs it).
 """
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import hmac
 import json
 import time
 import uuid
+from contextlib import AsyncExitStack
 
 import httpx
 
+from app.engine.bus import DIRECT, BusEvent, Subscription, bus
 from app.engine.targets.base import TargetError, TargetReply, Turn, outbound_error, with_retries
 from app.engine.targets.http import check_status, http_error
 from app.outbound import OutboundError, outbound_client
 
-
-class WhatsAppInbox:
-    """Replies the bots sent, waiting for the sessions that expect them (one process).
-
-    Sessions wait on the event loop; replies arrive in a route's worker thread, so a reply is
-    handed to the waiting session's loop (call_soon_threadsafe), never put on its queue from
-    the thread."""
-
-    def __init__(self) -> None:
-        self._waiting: dict[tuple[str, str], tuple[asyncio.AbstractEventLoop, asyncio.Queue[str]]] = {}
-
-    def open(self, agent_id: str, wa_id: str) -> None:
-        """From the session's event loop."""
-        self._waiting[(agent_id, wa_id)] = (asyncio.get_running_loop(), asyncio.Queue())
-
-    def close(self, agent_id: str, wa_id: str) -> None:
-        self._waiting.pop((agent_id, wa_id), None)
-
-    def deliver(self, agent_id: str, wa_id: str, text: str) -> bool:
-        """From any thread: False when no session of this process waits for the reply."""
-        waiting = self._waiting.get((agent_id, wa_id))
-        if waiting is None:
-            return False
-        loop, queue = waiting
-        try:
-            loop.call_soon_threadsafe(queue.put_nowait, text)
-        except RuntimeError:  # the loop has closed: the session is gone
-            return False
-        return True
-
-    async def next_reply(self, agent_id: str, wa_id: str) -> str:
-        return await self._waiting[(agent_id, wa_id)][1].get()
+REPLY = "whatsapp.reply"
 
 
-inbox = WhatsAppInbox()
+def reply_channel(agent_id: str, wa_id: str) -> str:
+    """Where a bot's reply to one persona travels on the bus: to whichever process (a backend or a
+    queue worker) runs the session waiting for it, from whichever process the bot's call reached."""
+    return f"{DIRECT}whatsapp:{agent_id}:{wa_id}"
+
+
+def deliver_reply(agent_id: str, wa_id: str, workspace_id: str, text: str) -> None:
+    """From any thread or process: the bus carries it (thread-safely) to the waiting session."""
+    bus.publish(BusEvent(reply_channel(agent_id, wa_id), workspace_id, REPLY, {"text": text}))
 
 
 def persona_wa_id(session_id: str) -> str:
@@ -99,13 +77,19 @@ class WhatsAppTarget:
         self.agent_id = agent_id
         self.config = config
         self.client = outbound_client(follow_redirects=False)
-        self.opened: set[str] = set()
+        self._listening = AsyncExitStack()
+        self._replies: dict[str, Subscription] = {}
+
+    async def _replies_for(self, wa_id: str) -> Subscription:
+        """Subscribed before the first message goes out, so no reply can come before it."""
+        if wa_id not in self._replies:
+            channel = reply_channel(self.agent_id, wa_id)
+            self._replies[wa_id] = await self._listening.enter_async_context(bus.subscribe(channel))
+        return self._replies[wa_id]
 
     async def send(self, turn: Turn) -> TargetReply:
         wa_id = persona_wa_id(turn.session_id)
-        if wa_id not in self.opened:
-            inbox.open(self.agent_id, wa_id)
-            self.opened.add(wa_id)
+        replies = await self._replies_for(wa_id)
         body = json.dumps(
             inbound_webhook(
                 agent_id=self.agent_id, bot_number=self.config["phoneNumber"], wa_id=wa_id, name="Mimic persona",
@@ -126,15 +110,17 @@ class WhatsAppTarget:
                 raise outbound_error(exc) from exc
             check_status(response)
             # The webhook only acknowledges; the answer comes through the send endpoint.
-            return await inbox.next_reply(self.agent_id, wa_id)
+            while True:
+                event = await replies.get()
+                if event is not None and event.type == REPLY:
+                    return str(event.data.get("text", ""))
 
         content, latency = await with_retries(attempt, self.config["timeoutSeconds"])
         return TargetReply(content=content, latency_ms=latency)
 
     async def close(self) -> None:
-        for wa_id in self.opened:
-            inbox.close(self.agent_id, wa_id)
-        self.opened.clear()
+        await self._listening.aclose()
+        self._replies.clear()
         await self.client.aclose()
 
 

@@ -5,7 +5,8 @@ sets it (from a single-use ticket this state gets once the password is checked) 
 /api/auth/logout ends it, both as plain form posts that reload the page. The state reads the
 cookie from the live connection's handshake, which the browser opened with it. Every protected
 page checks it on load and sends a signed-out visitor to /login?next=<where they were>. Page
-states subclass AuthState so that their handlers can call a service for the caller with `await self._call(fn, **kwargs)` (app/services/calls.py).
+states subclass AuthState so that their handlers can call a service for the caller with
+`await self._call(fn, **kwargs)` (app/services/calls.py).
 """
 
 from __future__ import annotations

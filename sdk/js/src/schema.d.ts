@@ -5832,6 +5832,11 @@ export interface components {
             /** Totalcost */
             totalCost: number;
         };
+        /**
+         * RunStatus
+         * @enum {string}
+         */
+        RunStatus: "pending" | "running" | "completed" | "cancelled" | "error";
         /** SearchHit */
         SearchHit: {
             /** Type */
@@ -6020,6 +6025,12 @@ export interface components {
             personaId: string;
             /** Objectiveid */
             objectiveId: string | null;
+            /** Agentname */
+            agentName: string;
+            /** Personaname */
+            personaName: string;
+            /** Objectivename */
+            objectiveName: string;
             /** Runid */
             runId: string | null;
             /** Status */
@@ -6089,12 +6100,6 @@ export interface components {
             verdict: components["schemas"]["SessionVerdict"] | null;
             /** Findings */
             findings: components["schemas"]["FindingPublic"][];
-            /** Personaname */
-            personaName: string;
-            /** Objectivename */
-            objectiveName: string;
-            /** Agentname */
-            agentName: string;
         };
         /** SessionLLMConfig */
         SessionLLMConfig: {
@@ -6131,6 +6136,11 @@ export interface components {
             /** Durationms */
             durationMs: number | null;
         };
+        /**
+         * SessionOutcome
+         * @enum {string}
+         */
+        SessionOutcome: "passed" | "failed" | "inconclusive" | "simulator_error" | "error" | "cancelled";
         /** SessionPage */
         SessionPage: {
             /**
@@ -6173,6 +6183,21 @@ export interface components {
             personaId: string;
             /** Objectiveid */
             objectiveId: string | null;
+            /**
+             * Agentname
+             * @description None when the agent was deleted since
+             */
+            agentName?: string | null;
+            /**
+             * Personaname
+             * @description None when the persona was deleted since
+             */
+            personaName?: string | null;
+            /**
+             * Objectivename
+             * @description None when there is none or it was deleted
+             */
+            objectiveName?: string | null;
             /** Runid */
             runId: string | null;
             /** Status */
@@ -6272,6 +6297,11 @@ export interface components {
              */
             ended: boolean;
         };
+        /**
+         * SessionStatus
+         * @enum {string}
+         */
+        SessionStatus: "pending" | "running" | "completed" | "cancelled" | "error" | "interrupted";
         /** SessionStopped */
         SessionStopped: {
             /** Id */
@@ -6456,6 +6486,21 @@ export interface components {
             config?: components["schemas"]["SuiteConfig"];
             /** Id */
             id: string;
+            /**
+             * Agentname
+             * @description None when the agent was deleted since
+             */
+            agentName?: string | null;
+            /**
+             * Personanames
+             * @description In the order of personaIds
+             */
+            personaNames?: (string | null)[];
+            /**
+             * Objectivenames
+             * @description In the order of objectiveIds
+             */
+            objectiveNames?: (string | null)[];
             /** Cellcount */
             cellCount: number;
             /** Sessioncount */
@@ -12818,11 +12863,11 @@ export interface operations {
                 page?: number;
                 /** @description Items per page (max 100) */
                 limit?: number;
-                status?: ("pending" | "running" | "completed" | "cancelled" | "error" | "interrupted") | null;
+                status?: components["schemas"]["SessionStatus"] | null;
                 agentId?: string | null;
                 personaId?: string | null;
                 runId?: string | null;
-                outcome?: ("passed" | "failed" | "inconclusive" | "simulator_error" | "error" | "cancelled") | null;
+                outcome?: components["schemas"]["SessionOutcome"] | null;
             };
             header?: {
                 /** @description Act in this workspace (token callers who belong to several) */
@@ -17311,7 +17356,7 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip */
                 offset?: number;
-                status?: ("pending" | "running" | "completed" | "cancelled" | "error") | null;
+                status?: components["schemas"]["RunStatus"] | null;
                 suiteId?: string | null;
             };
             header?: {
