@@ -124,6 +124,8 @@ class WebhooksState(AuthState):
         only to read who asks and to show the answer."""
         async with self:
             credential, meta = self._session_token(), self._request_meta()
+        # The dispatcher belongs on the backend's loop, not on the worker thread's own.
+        webhooks.dispatcher.ensure_started()
         try:
             delivery = await calls.as_caller(
                 whole_in_thread(webhooks.test_webhook), credential=credential, meta=meta, webhook_id=webhook_id
