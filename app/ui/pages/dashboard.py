@@ -6,7 +6,6 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import reflex as rx
 
-from app.db import session_scope
 from app.models.analytics import DashboardOverview
 from app.services import analytics, wording
 from app.services import analytics_charts as charts
@@ -52,10 +51,9 @@ class DashboardState(ChartTables, AuthState):
     failures: list[dict[str, str]] = []
 
     @rx.event
-    def load(self):
+    async def load(self):
         try:
-            with session_scope() as session:
-                data = analytics.overview(session=session, principal=self._principal())
+            data = await self._call(analytics.overview)
         except ServiceError as exc:
             return rx.toast.error(str(exc))
         self._apply(data)

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import reflex as rx
 
-from app.db import session_scope
-from app.services import team
+from app.models.account import WorkspacePublic
+from app.services import calls, team
+from app.services.access import Principal
 from app.services.errors import ServiceError
 from app.ui.components.auth_layout import auth_card
 from app.ui.components.forms import form_error
 from app.ui.state.auth import AuthState
+
+
+def accept_invitation(*, session, principal: Principal, token: str) -> WorkspacePublic:
+    """The caller joins the invitation's workspace."""
+    return team.accept_invitation(session=session, user_id=principal.user_id, token=token, meta=principal.meta)
 
 
 class InviteState(AuthState):
@@ -22,25 +28,20 @@ class InviteState(AuthState):
         return self.router.url.path.rstrip("/").rsplit("/", 1)[-1]
 
     @rx.event
-    def load(self):
+    async def load(self):
         self.error = ""
         try:
-            with session_scope() as session:
-                self.invited_workspace, self.invited_role, self.invited_email = team.preview_invitation(
-                    session=session, token=self._token()
-                )
+            self.invited_workspace, self.invited_role, self.invited_email = await calls.anonymous(
+                team.preview_invitation, token=self._token()
+            )
         except ServiceError as exc:
             self.invited_workspace = ""
             self.error = str(exc)
 
     @rx.event
-    def accept(self):
+    async def accept(self):
         try:
-            principal = self._principal()
-            with session_scope() as session:
-                team.accept_invitation(
-                    session=session, user_id=principal.user_id, token=self._token(), meta=principal.meta
-                )
+            await self._call(accept_invitation, token=self._token())
         except ServiceError as exc:
             self.error = str(exc)
             return

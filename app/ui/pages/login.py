@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import reflex as rx
 from pydantic import ValidationError
 
-from app.db import session_scope
 from app.models.account import RegisterRequest
-from app.services import accounts
+from app.services import accounts, calls
 from app.services.errors import ServiceError
 from app.ui.components.auth_layout import auth_card
 from app.ui.components.forms import field, form_error
@@ -36,14 +33,14 @@ class LoginState(AuthState):
         return f"/login?next={target}" if target else "/login"
 
     @rx.event
-    def open_page(self):
+    async def open_page(self):
         """on_load: a signed-in visitor goes on to where they were headed."""
         self.error, self.errors, self.submitting = "", {}, False
         if self.router.url.query_parameters.get("expired"):
             self.error = "The sign-in took too long to complete: sign in again."
         if self._session_token():
             try:
-                self._principal()
+                await self._call(accounts.me)  # is the token still good?
                 return rx.redirect(self._next_path())
             except ServiceError:
                 self._sign_out()
@@ -71,12 +68,7 @@ class LoginState(AuthState):
                 name=form.get("name", ""),
                 workspace_name=form.get("workspaceName") or None,
             )
-
-            def _register():
-                with session_scope() as session:
-                    accounts.register(session=session, data=data)
-
-            await asyncio.to_thread(_register)
+            await calls.anonymous(accounts.register, data=data)
             submit = await self._sign_in(str(data.email), data.password, self._next_path())
         except (ServiceError, ValidationError) as exc:
             self.error, self.errors = field_errors(exc)

@@ -6,12 +6,11 @@ from datetime import UTC
 
 import reflex as rx
 
-from app.db import session_scope
 from app.models.audit import AuditEventPublic
 from app.services import audit
-from app.services.access import Permission
+from app.services.access import Permission, Principal
 from app.services.errors import ServiceError
-from app.services.pagination import PageParams
+from app.services.pagination import PageParams, Paginated
 from app.ui.components.forms import form_error
 from app.ui.state.auth import AuthState
 
@@ -34,6 +33,15 @@ def _row(event: AuditEventPublic) -> dict[str, str]:
     }
 
 
+def events_page(*, session, principal: Principal, page: int, action: str | None) -> Paginated[AuditEventPublic] | None:
+    """One page of the log, or None when the caller's role may not read it."""
+    if not principal.can(Permission.read_audit_log):
+        return None
+    return audit.list_events(
+        session=session, principal=principal, params=PageParams(page=page, limit=PAGE_SIZE), action=action
+    )
+
+
 class AuditState(AuthState):
     # One page of the log, as plain strings.
     rows: list[dict[str, str]] = []
@@ -48,21 +56,18 @@ class AuditState(AuthState):
         return Permission.read_audit_log.value in self.permissions
 
     @rx.event
-    def load(self):
+    async def load(self):
         try:
-            principal = self._principal()
-            if not principal.can(Permission.read_audit_log):
-                self.rows, self.total, self.pages, self.error = [], 0, 1, ""
-                return
-            with session_scope() as session:
-                result = audit.list_events(
-                    session=session, principal=principal, params=PageParams(page=self.page, limit=PAGE_SIZE),
-                    action=None if self.action_filter == ALL else self.action_filter,
-                )  # fmt: skip
+            result = await self._call(
+                events_page, page=self.page, action=None if self.action_filter == ALL else self.action_filter
+            )
         except ServiceError as exc:
             self.error = str(exc)
             return
         self.error = ""
+        if result is None:  # not for this caller's role: the tab says so instead
+            self.rows, self.total, self.pages = [], 0, 1
+            return
         self.total, self.pages = result.pagination.total, max(1, result.pagination.pages)
         self.rows = [_row(event) for event in result.data]
 

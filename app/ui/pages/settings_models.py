@@ -3,21 +3,39 @@ call, custom OpenAI-compatible models, and the default model per role."""
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import reflex as rx
 from pydantic import ValidationError
 
-from app.db import session_scope
-from app.models.providers import CustomModelCreate, DefaultModels, ProviderSettings
-from app.services import providers
+from app.models.providers import CustomModelCreate, DefaultModels, ModelPublic, ProviderSettings, ProvidersPublic
+from app.services import calls, providers
+from app.services.access import Principal
 from app.services.errors import ServiceError
 from app.ui.components.forms import field, form_error
 from app.ui.components.model_picker import picker_props
+from app.ui.pages.settings_shared import whole_in_thread
 from app.ui.state.auth import AuthState, model_options
 from app.ui.state.errors import field_errors
 
 
 def _money(cost: float | None) -> str:
     return "—" if cost is None else f"${cost * 1_000_000:.2f}/M"
+
+
+class ModelsData(NamedTuple):
+    listing: ProvidersPublic
+    custom_models: list[ModelPublic]
+    model_options: list[dict[str, str]]
+
+
+def models_data(*, session, principal: Principal) -> ModelsData:
+    """The tab's data in one unit of work: providers, custom models, and every model picker's options."""
+    return ModelsData(
+        providers.list_providers(session=session, principal=principal),
+        providers.list_models(session=session, principal=principal, provider="openai_compatible").models,
+        model_options(session, principal),
+    )
 
 
 class ModelsState(AuthState):
@@ -43,33 +61,32 @@ class ModelsState(AuthState):
         chosen = next((p for p in self.providers if p["id"] == self.chosen_provider), None)
         return chosen["fields"] if chosen else ""
 
-    def _refresh(self) -> None:
-        with session_scope() as session:
-            principal = self._principal()
-            listing = providers.list_providers(session=session, principal=principal)
-            models = providers.list_models(session=session, principal=principal, provider="openai_compatible").models
-            self.model_options = model_options(session, principal)
+    def _apply(self, data: ModelsData) -> None:
+        self.model_options = data.model_options
         self.providers = [
             {"id": p.id, "name": p.name, "configured": "yes" if p.configured else "",
              "models": str(p.models_count),
              "fields": ", ".join(f.label + (" (required)" if f.required else "") for f in p.fields),
              "settings": " · ".join(f"{k}: {v}" for k, v in p.settings.items())}
-            for p in listing.providers
+            for p in data.listing.providers
         ]  # fmt: skip
         self.custom_models = [
             {"id": m.id, "name": m.name, "cost": f"in {_money(m.input_cost_per_token)} · out "
              f"{_money(m.output_cost_per_token)}"}
-            for m in models
+            for m in data.custom_models
         ]  # fmt: skip
-        d = listing.default_models
+        d = data.listing.default_models
         self.default_simulator, self.default_judge, self.default_agent = d.simulator or "", d.judge or "", d.agent or ""
-        self.server_default = listing.default_model
+        self.server_default = data.listing.default_model
+
+    async def _refresh(self) -> None:
+        self._apply(await self._call(models_data))
 
     @rx.event
-    def load(self):
+    async def load(self):
         self.error, self.errors, self.test_result = "", {}, ""
         try:
-            self._refresh()
+            await self._refresh()
         except ServiceError as exc:
             self.error = str(exc)
 
@@ -78,51 +95,50 @@ class ModelsState(AuthState):
         self.chosen_provider, self.errors, self.test_result = provider_id, {}, ""
 
     @rx.event
-    def save_provider(self, form: dict):
+    async def save_provider(self, form: dict):
         self.error, self.errors = "", {}
         try:
             data = ProviderSettings.model_validate({k: v or None for k, v in form.items() if k != "provider"})
-            with session_scope() as session:
-                providers.configure_provider(
-                    session=session, principal=self._principal(), provider_id=self.chosen_provider, data=data
-                )
-            self._refresh()
+            await self._call(providers.configure_provider, provider_id=self.chosen_provider, data=data)
+            await self._refresh()
         except (ServiceError, ValidationError) as exc:
             self.error, self.errors = field_errors(exc)
             return
         return rx.toast.success("Provider saved.")
 
     @rx.event
-    def remove_provider(self, provider_id: str):
+    async def remove_provider(self, provider_id: str):
         try:
-            with session_scope() as session:
-                providers.remove_provider(session=session, principal=self._principal(), provider_id=provider_id)
-            self._refresh()
+            await self._call(providers.remove_provider, provider_id=provider_id)
+            await self._refresh()
         except ServiceError as exc:
             return rx.toast.error(str(exc))
 
-    @rx.event
+    @rx.event(background=True)
     async def test_provider(self, form: dict):
-        self.testing, self.test_result = True, ""
-        yield
+        """A network call of up to 30 s: the state is locked only to note it and its answer."""
+        async with self:
+            self.testing, self.test_result = True, ""
+            provider_id, credential, meta = self.chosen_provider, self._session_token(), self._request_meta()
         try:
-            with session_scope() as session:
-                result = await providers.test_provider(
-                    session=session, principal=self._principal(), provider_id=self.chosen_provider,
-                    model=form.get("testModel") or None,
-                )  # fmt: skip
+            result = await calls.as_caller(
+                whole_in_thread(providers.test_provider), credential=credential, meta=meta,
+                provider_id=provider_id, model=form.get("testModel") or None,
+            )  # fmt: skip
         except ServiceError as exc:
-            self.testing, self.test_ok, self.test_result = False, False, str(exc)
+            async with self:
+                self.testing, self.test_ok, self.test_result = False, False, str(exc)
             return
-        self.testing, self.test_ok = False, result.ok
-        self.test_result = (
-            f"{result.model} answered in {result.latency_ms} ms: {result.reply!r}"
-            if result.ok
-            else f"{result.model}: {result.error_kind} — {result.error}"
-        )
+        async with self:
+            self.testing, self.test_ok = False, result.ok
+            self.test_result = (
+                f"{result.model} answered in {result.latency_ms} ms: {result.reply!r}"
+                if result.ok
+                else f"{result.model}: {result.error_kind} — {result.error}"
+            )
 
     @rx.event
-    def add_custom(self, form: dict):
+    async def add_custom(self, form: dict):
         self.error, self.errors = "", {}
         try:
             data = CustomModelCreate.model_validate(
@@ -133,9 +149,8 @@ class ModelsState(AuthState):
                     "outputCostPerToken": float(form["customOut"]) / 1_000_000 if form.get("customOut") else None,
                 }
             )  # fmt: skip
-            with session_scope() as session:
-                providers.add_custom_model(session=session, principal=self._principal(), data=data)
-            self._refresh()
+            await self._call(providers.add_custom_model, data=data)
+            await self._refresh()
         except ValueError as exc:  # ValidationError is one, and so is a cost that is not a number
             if isinstance(exc, ValidationError):
                 self.error, self.errors = field_errors(exc)
@@ -148,22 +163,20 @@ class ModelsState(AuthState):
         return rx.toast.success("Custom model added.")
 
     @rx.event
-    def remove_custom(self, model_id: str):
+    async def remove_custom(self, model_id: str):
         try:
-            with session_scope() as session:
-                providers.remove_custom_model(session=session, principal=self._principal(), model_id=model_id)
-            self._refresh()
+            await self._call(providers.remove_custom_model, model_id=model_id)
+            await self._refresh()
         except ServiceError as exc:
             return rx.toast.error(str(exc))
 
     @rx.event
-    def save_defaults(self, form: dict):
+    async def save_defaults(self, form: dict):
         self.error, self.errors = "", {}
         try:
             data = DefaultModels(**{role: form.get(role) or None for role in ("simulator", "judge", "agent")})
-            with session_scope() as session:
-                providers.set_default_models(session=session, principal=self._principal(), data=data)
-            self._refresh()
+            await self._call(providers.set_default_models, data=data)
+            await self._refresh()
         except (ServiceError, ValidationError) as exc:
             self.error, self.errors = field_errors(exc)
             return

@@ -3,17 +3,20 @@ webhook's delivery log."""
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import reflex as rx
 from pydantic import ValidationError
 
-from app.db import session_scope
-from app.models.webhook import WEBHOOK_EVENTS, WebhookCreate
-from app.services import webhooks
+from app.models.webhook import WEBHOOK_EVENTS, DeliveryPublic, WebhookCreate, WebhookPublic, WebhookUpdate
+from app.services import calls, webhooks
+from app.services.access import Principal
 from app.services.errors import ServiceError
-from app.services.pagination import PageParams
+from app.services.pagination import PageParams, Paginated
 from app.ui.components.forms import field, form_error
 from app.ui.components.layout import page_header, shell
 from app.ui.components.library import link_button
+from app.ui.pages.settings_shared import whole_in_thread
 from app.ui.state.auth import AuthState
 from app.ui.state.errors import field_errors
 
@@ -25,6 +28,26 @@ EVENT_NAMES = [name for name in WEBHOOK_EVENTS if name != "webhook.test"]
 
 def _when(moment) -> str:
     return moment.strftime("%Y-%m-%d %H:%M:%S") if moment else "—"
+
+
+class WebhooksData(NamedTuple):
+    listed: Paginated[WebhookPublic]
+    counts: dict[str, dict[str, int]]
+    log: list[DeliveryPublic]
+
+
+def webhooks_data(*, session, principal: Principal, log_for: str) -> WebhooksData:
+    """The page's data in one unit of work: the webhooks, their delivery counts, and the log of `log_for`."""
+    listed = webhooks.list_webhooks(session=session, principal=principal, params=PageParams(limit=100))
+    counts = webhooks.delivery_counts(session=session, principal=principal)
+    log = (
+        webhooks.list_deliveries(
+            session=session, principal=principal, webhook_id=log_for, params=PageParams(limit=LOG_SIZE)
+        ).data
+        if log_for
+        else []
+    )
+    return WebhooksData(listed, counts, log)
 
 
 class WebhooksState(AuthState):
@@ -42,18 +65,8 @@ class WebhooksState(AuthState):
     def can_manage(self) -> bool:
         return "manage_webhooks" in self.permissions
 
-    def _refresh(self) -> None:
-        with session_scope() as session:
-            principal = self._principal()
-            listed = webhooks.list_webhooks(session=session, principal=principal, params=PageParams(limit=100))
-            counts = webhooks.delivery_counts(session=session, principal=principal)
-            log = (
-                webhooks.list_deliveries(
-                    session=session, principal=principal, webhook_id=self.log_for, params=PageParams(limit=LOG_SIZE)
-                ).data
-                if self.log_for
-                else []
-            )
+    def _apply(self, data: WebhooksData) -> None:
+        listed, counts, log = data
         self.hooks = [
             {"id": h.id, "url": h.url, "description": h.description, "events": ", ".join(h.events),
              "secret": h.secret, "active": "yes" if h.active else "",
@@ -69,13 +82,16 @@ class WebhooksState(AuthState):
             for d in log
         ]  # fmt: skip
 
+    async def _refresh(self) -> None:
+        self._apply(await self._call(webhooks_data, log_for=self.log_for))
+
     @rx.event
-    def load(self):
+    async def load(self):
         self.new_secret, self.form_error, self.errors = "", "", {}
         if not self.can_manage:
             return
         try:
-            self._refresh()
+            await self._refresh()
         except ServiceError as exc:
             return rx.toast.error(str(exc))
 
@@ -85,68 +101,73 @@ class WebhooksState(AuthState):
         self.chosen_events = [*rest, name] if checked else rest
 
     @rx.event
-    def create(self, form: dict):
+    async def create(self, form: dict):
         self.form_error, self.errors, self.new_secret = "", {}, ""
         try:
             data = WebhookCreate.model_validate({
                 "url": form.get("url", ""), "events": self.chosen_events, "secret": form.get("secret") or None,
                 "description": form.get("description", ""),
             })  # fmt: skip
-            with session_scope() as session:
-                created = webhooks.create_webhook(session=session, principal=self._principal(), data=data)
+            created = await self._call(webhooks.create_webhook, data=data)
         except (ServiceError, ValidationError) as exc:
             self.form_error, self.errors = field_errors(exc)
             return
         if created.secret_shown_once:
             self.new_secret = created.secret
         self.form_key += 1
-        self._refresh()
+        await self._refresh()
         return rx.toast.success("Webhook added.")
 
-    @rx.event
+    @rx.event(background=True)
     async def test(self, webhook_id: str):
+        """A delivery over the network (up to the dispatcher's timeout): the state is locked
+        only to read who asks and to show the answer."""
+        async with self:
+            credential, meta = self._session_token(), self._request_meta()
+        # The dispatcher belongs on the backend's loop, not on the worker thread's own.
+        webhooks.dispatcher.ensure_started()
         try:
-            with session_scope() as session:
-                delivery = await webhooks.test_webhook(
-                    session=session, principal=self._principal(), webhook_id=webhook_id
-                )
+            delivery = await calls.as_caller(
+                whole_in_thread(webhooks.test_webhook), credential=credential, meta=meta, webhook_id=webhook_id
+            )
+            data = await calls.as_caller(webhooks_data, credential=credential, meta=meta, log_for=webhook_id)
         except ServiceError as exc:
             return rx.toast.error(str(exc))
-        self.log_for = webhook_id
-        self._refresh()
+        async with self:
+            self.log_for = webhook_id
+            self.log_url = next((h.url for h in data.listed.data if h.id == webhook_id), "")
+            self._apply(data)
         if delivery.status == "success":
             return rx.toast.success(f"Test delivered: HTTP {delivery.response_status}.")
         return rx.toast.error(f"Test failed: {delivery.error}")
 
     @rx.event
-    def set_active(self, webhook_id: str, active: bool):
-        from app.models.webhook import WebhookUpdate
-
+    async def set_active(self, webhook_id: str, active: bool):
         try:
-            with session_scope() as session:
-                webhooks.update_webhook(session=session, principal=self._principal(), webhook_id=webhook_id,
-                                        data=WebhookUpdate(active=active))  # fmt: skip
+            await self._call(webhooks.update_webhook, webhook_id=webhook_id, data=WebhookUpdate(active=active))
         except ServiceError as exc:
             return rx.toast.error(str(exc))
-        self._refresh()
+        await self._refresh()
 
     @rx.event
-    def delete(self, webhook_id: str):
+    async def delete(self, webhook_id: str):
         try:
-            with session_scope() as session:
-                webhooks.delete_webhook(session=session, principal=self._principal(), webhook_id=webhook_id)
+            await self._call(webhooks.delete_webhook, webhook_id=webhook_id)
         except ServiceError as exc:
             return rx.toast.error(str(exc))
         if self.log_for == webhook_id:
             self.log_for = ""
-        self._refresh()
+        await self._refresh()
         return rx.toast.success("Webhook deleted with its log.")
 
     @rx.event
-    def show_log(self, webhook_id: str):
+    async def show_log(self, webhook_id: str):
         self.log_for = webhook_id
         self.log_url = next((h["url"] for h in self.hooks if h["id"] == webhook_id), "")
-        self._refresh()
+        try:
+            await self._refresh()
+        except ServiceError as exc:
+            return rx.toast.error(str(exc))
 
     @rx.event
     def dismiss_secret(self):
