@@ -1,7 +1,8 @@
 """Settings' network-bound flows (a provider's Test, a webhook's test delivery) reach their
-services the dashboard's way: app/services/calls.py runs each whole in a worker thread
-(settings_shared.whole_in_thread), so the backend's event loop keeps turning while the far end
-takes its time, and the page gets the service's own answer or its ServiceError."""
+services the dashboard's way: app/services/calls.py checks the caller in a worker thread and
+awaits the service's async entry point, whose database work runs in worker threads and whose
+network wait is awaited, so the backend's event loop keeps turning while the far end takes its
+time, and the page gets the service's own answer or its ServiceError."""
 
 from __future__ import annotations
 
@@ -15,7 +16,6 @@ from app.models.webhook import WebhookCreate
 from app.services import calls, providers, webhooks
 from app.services.access import RequestMeta
 from app.services.errors import PermissionDenied
-from app.ui.pages.settings_shared import whole_in_thread
 from tests.support.openai_stub import OpenAIStub, StubRequest
 from tests.support.webhooks import Receiver
 
@@ -49,7 +49,7 @@ async def test_a_provider_test_waits_for_the_provider_off_the_event_loop(make_ac
         )  # fmt: skip
         testing = asyncio.create_task(
             calls.as_caller(
-                whole_in_thread(providers.test_provider),
+                providers.test_provider,
                 credential=owner.token,
                 meta=META,
                 provider_id="openai",
@@ -70,9 +70,7 @@ async def test_a_provider_test_refused_to_an_editor_is_the_service_error(make_ac
     owner = make_account()
     editor = make_account(join=owner, role="editor")
     with pytest.raises(PermissionDenied):
-        await calls.as_caller(
-            whole_in_thread(providers.test_provider), credential=editor.token, meta=META, provider_id="openai"
-        )
+        await calls.as_caller(providers.test_provider, credential=editor.token, meta=META, provider_id="openai")
 
 
 async def test_a_webhook_test_delivery_waits_for_the_endpoint_off_the_event_loop(make_account) -> None:
@@ -83,9 +81,7 @@ async def test_a_webhook_test_delivery_waits_for_the_endpoint_off_the_event_loop
             data=WebhookCreate.model_validate({"url": receiver.url, "events": ["run.completed"]}),
         )  # fmt: skip
         sending = asyncio.create_task(
-            calls.as_caller(
-                whole_in_thread(webhooks.test_webhook), credential=owner.token, meta=META, webhook_id=hook.id
-            )  # fmt: skip
+            calls.as_caller(webhooks.test_webhook, credential=owner.token, meta=META, webhook_id=hook.id)  # fmt: skip
         )
         await _loop_turns_until(lambda: receiver.requests)
         await asyncio.sleep(0.05)

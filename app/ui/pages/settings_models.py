@@ -14,7 +14,6 @@ from app.services.access import Principal
 from app.services.errors import ServiceError
 from app.ui.components.forms import field, form_error
 from app.ui.components.model_picker import picker_props
-from app.ui.pages.settings_shared import whole_in_thread
 from app.ui.state.auth import AuthState, model_options
 from app.ui.state.errors import field_errors
 
@@ -122,7 +121,7 @@ class ModelsState(AuthState):
             provider_id, credential, meta = self.chosen_provider, self._session_token(), self._request_meta()
         try:
             result = await calls.as_caller(
-                whole_in_thread(providers.test_provider), credential=credential, meta=meta,
+                providers.test_provider, credential=credential, meta=meta,
                 provider_id=provider_id, model=form.get("testModel") or None,
             )  # fmt: skip
         except ServiceError as exc:

@@ -7,10 +7,8 @@ hides the controls that AuthState.permissions says the caller cannot use.
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable, Coroutine
 from datetime import UTC, date, datetime, time
-from typing import Any, NamedTuple, TypeVar
+from typing import NamedTuple, TypeVar
 
 import reflex as rx
 from pydantic import ValidationError
@@ -50,18 +48,6 @@ def end_of_day_utc(value: str) -> datetime | None:
     except ValueError:
         raise ValidationFailed("Invalid expiry", [FieldError("expiresAt", "is not a date")]) from None
     return datetime.combine(day, time(23, 59, 59), tzinfo=UTC)
-
-
-def whole_in_thread(service: Callable[..., Coroutine[Any, Any, T]]) -> Callable[..., T]:
-    """An async service that holds its database session across a network wait (a provider's
-    test call, a webhook's test delivery), made a plain `fn(*, session, principal, ...)` for
-    app/services/calls.py: it runs to the end on a loop of the worker thread's own, so neither
-    the database nor the wait ever touches the backend's event loop."""
-
-    def run(*, session, principal: Principal, **kwargs: Any) -> T:
-        return asyncio.run(service(session=session, principal=principal, **kwargs))
-
-    return run
 
 
 class SettingsData(NamedTuple):

@@ -16,7 +16,6 @@ from app.services.pagination import PageParams, Paginated
 from app.ui.components.forms import field, form_error
 from app.ui.components.layout import page_header, shell
 from app.ui.components.library import link_button
-from app.ui.pages.settings_shared import whole_in_thread
 from app.ui.state.auth import AuthState
 from app.ui.state.errors import field_errors
 
@@ -124,11 +123,9 @@ class WebhooksState(AuthState):
         only to read who asks and to show the answer."""
         async with self:
             credential, meta = self._session_token(), self._request_meta()
-        # The dispatcher belongs on the backend's loop, not on the worker thread's own.
-        webhooks.dispatcher.ensure_started()
         try:
             delivery = await calls.as_caller(
-                whole_in_thread(webhooks.test_webhook), credential=credential, meta=meta, webhook_id=webhook_id
+                webhooks.test_webhook, credential=credential, meta=meta, webhook_id=webhook_id
             )
             data = await calls.as_caller(webhooks_data, credential=credential, meta=meta, log_for=webhook_id)
         except ServiceError as exc:
