@@ -10,9 +10,10 @@ from sqlmodel import Session
 
 from app.models.base import CamelModel
 from app.models.session import SessionDetail
-from app.models.suite import CellResult, CellSession
-from app.services import runs, sessions
+from app.models.suite import CellChange, CellResult, CellSession, CellSide, McNemarResult, RunComparison
+from app.services import browser_pages, run_stats, runs, sessions
 from app.services.access import Permission, Principal, require
+from app.services.errors import FieldError, ValidationFailed
 
 # A changed cell is shown with at most this many messages a side; the session page has them all.
 MESSAGES_PER_SIDE = 60
@@ -104,7 +105,7 @@ def changed_cell_transcripts(
     """Per changed cell (in the comparison's order, newly failing first), the two sessions side
     by side and the verdict rows that changed; at most MAX_CELLS cells."""
     require(principal, Permission.read)
-    report = runs.compare_runs(session=session, principal=principal, run_id=run_id, baseline_id=baseline_id)
+    report = compare_runs(session=session, principal=principal, run_id=run_id, baseline_id=baseline_id)
     current = runs.get_run(session=session, principal=principal, run_id=run_id)
     baseline = runs.get_run(session=session, principal=principal, run_id=baseline_id)
     now = {(c.persona_id, c.objective_id): c for c in current.cells}
@@ -129,3 +130,67 @@ def changed_cell_transcripts(
             )
         )  # fmt: skip
     return result
+
+
+def _cell_side(cell: CellResult | None) -> CellSide | None:
+    return CellSide(n=cell.n, passed=cell.passed, pass_rate=cell.pass_rate, status=cell.status) if cell else None
+
+
+def compare_runs(*, session: Session, principal: Principal, run_id: str, baseline_id: str) -> RunComparison:
+    """The change per cell from `baseline_id` to `run_id`, newly failing cells first, and
+    McNemar's test over the sessions matched by cell and repeat."""
+    require(principal, Permission.read)
+    current = runs.get_run(session=session, principal=principal, run_id=run_id)
+    baseline = runs.get_run(session=session, principal=principal, run_id=baseline_id)
+    if current.suite_id != baseline.suite_id:
+        raise ValidationFailed("Runs of different suites", [FieldError("baselineId", "is a run of another suite")])
+    now = {(c.persona_id, c.objective_id): c for c in current.cells}
+    before = {(c.persona_id, c.objective_id): c for c in baseline.cells}
+    changes: list[CellChange] = []
+    pairs: list[tuple[bool, bool]] = []
+    for key in [*now, *(k for k in before if k not in now)]:
+        cur, base = now.get(key), before.get(key)
+        named = cur or base
+        change = run_stats.change_of(base.status if base else None, cur.status if cur else None)
+        delta = (
+            cur.pass_rate - base.pass_rate
+            if cur and base and cur.pass_rate is not None and base.pass_rate is not None
+            else None
+        )
+        changes.append(
+            CellChange(
+                persona_id=key[0], objective_id=key[1], persona_name=named.persona_name,
+                objective_name=named.objective_name, change=change,
+                flaky=bool((cur and cur.flaky) or (base and base.flaky)), delta=delta, baseline=_cell_side(base),
+                current=_cell_side(cur),
+            )
+        )  # fmt: skip
+        if cur and base:
+            outcomes = {s.repeat: s.outcome for s in base.sessions}
+            for s in cur.sessions:
+                before_outcome = outcomes.get(s.repeat)
+                if s.outcome in run_stats.JUDGED and before_outcome in run_stats.JUDGED:
+                    pairs.append((before_outcome == "passed", s.outcome == "passed"))
+    order = {name: i for i, name in enumerate(run_stats.CHANGE_ORDER)}
+    changes.sort(key=lambda c: (order[c.change], c.delta if c.delta is not None else 0.0))
+    test = run_stats.mcnemar_test(pairs)
+    counts = {name: sum(1 for c in changes if c.change == name) for name in run_stats.CHANGE_ORDER}
+    delta = (
+        current.overall.pass_rate - baseline.overall.pass_rate
+        if current.overall and baseline.overall and None not in (current.overall.pass_rate, baseline.overall.pass_rate)
+        else None
+    )
+    pages = None
+    if current.suite_snapshot.get("agentType") == "browser" or baseline.suite_snapshot.get("agentType") == "browser":
+        ran = runs.sessions_of(session, [baseline.id, current.id])
+        pages = browser_pages.compare_pages(session, [r.id for r in ran.get(baseline.id, [])],
+                                            [r.id for r in ran.get(current.id, [])])  # fmt: skip
+    return RunComparison(
+        run_id=current.id, baseline_id=baseline.id, suite_id=current.suite_id, current=current.overall,
+        baseline=baseline.overall, delta=delta, counts=counts, cells=changes, pages=pages,
+        mcnemar=McNemarResult(
+            pairs=test.pairs, both_passed=test.both_passed, both_failed=test.both_failed, regressed=test.regressed,
+            improved=test.improved, statistic=test.statistic, p_value=test.p_value, method=test.method,
+            significant=test.significant,
+        ),
+    )  # fmt: skip

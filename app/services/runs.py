@@ -27,15 +27,11 @@ from app.models.judgement import Judgement
 from app.models.library import Agent, Objective, Persona
 from app.models.session import TERMINAL_STATUSES, SimSession
 from app.models.suite import (
-    CellChange,
     CellResult,
     CellSession,
-    CellSide,
     Interval,
-    McNemarResult,
     OverallResult,
     Run,
-    RunComparison,
     RunDetail,
     RunOverrides,
     RunProgress,
@@ -45,7 +41,7 @@ from app.models.suite import (
     Suite,
 )
 from app.runtime import execution
-from app.services import browser_pages, judge_calibration, run_stats, sessions, suites, units, waiting
+from app.services import judge_calibration, run_stats, sessions, suites, units, waiting
 from app.services.access import Permission, Principal, require
 from app.services.errors import Conflict, FieldError, NotFound, ValidationFailed
 from app.services.pagination import Paginated, paginate
@@ -141,7 +137,7 @@ def summarize(snapshot: dict[str, Any], rows: Iterable[SimSession]) -> RunSummar
     return RunSummary(progress=progress, overall=overall, cells=cells)
 
 
-def _sessions_of(session: Session, run_ids: list[str]) -> dict[str, list[SimSession]]:
+def sessions_of(session: Session, run_ids: list[str]) -> dict[str, list[SimSession]]:
     found: dict[str, list[SimSession]] = defaultdict(list)
     if run_ids:
         for row in session.exec(select(SimSession).where(col(SimSession.run_id).in_(run_ids))).all():
@@ -183,7 +179,7 @@ def _public(run: Run, summary: RunSummary) -> dict[str, Any]:
 
 
 def _detail(session: Session, run: Run) -> RunDetail:
-    rows = _sessions_of(session, [run.id]).get(run.id, [])
+    rows = sessions_of(session, [run.id]).get(run.id, [])
     summary = _summary(run, rows)
     requirement = (run.suite_snapshot.get("config") or {}).get("calibrationGate")
     calibration = judge_calibration.gate(session, run.workspace_id, requirement, judges_of(session, rows))
@@ -235,7 +231,7 @@ def restate_summary(session: Session, run_id: str, *, reason: str, by: str | Non
     run = session.get(Run, run_id)
     if run is None or run.ended_at is None:
         return False  # a run still going computes its figures as it is read
-    rows = _sessions_of(session, [run.id]).get(run.id, [])
+    rows = sessions_of(session, [run.id]).get(run.id, [])
     before = RunSummary.model_validate(run.summary) if run.summary.get("overall") else None
     after = summarize(run.suite_snapshot, rows)
     stored = after.model_dump(by_alias=True, mode="json")
@@ -393,7 +389,7 @@ def finalize_run(run_id: str) -> bool:
         ).one()  # fmt: skip
         if open_sessions:
             return False
-        rows = _sessions_of(db, [run.id]).get(run.id, [])
+        rows = sessions_of(db, [run.id]).get(run.id, [])
         now = utcnow()
         summary = summarize(run.suite_snapshot, rows)
         status = RunStatus.cancelled if run.status == RunStatus.cancelled else RunStatus.completed
@@ -433,11 +429,11 @@ def _mark_cancelled(*, session: Session, principal: Principal, run_id: str) -> l
     if marked.rowcount != 1:
         session.refresh(run)
         raise Conflict(f"The run has already ended ({run.status})")
-    return [row.id for row in _sessions_of(session, [run.id]).get(run.id, []) if row.status not in TERMINAL_STATUSES]
+    return [row.id for row in sessions_of(session, [run.id]).get(run.id, []) if row.status not in TERMINAL_STATUSES]
 
 
 def _stop_sessions(*, session: Session, principal: Principal, run_id: str, cancelled_here: set[str]) -> RunDetail:
-    for row in _sessions_of(session, [run_id]).get(run_id, []):
+    for row in sessions_of(session, [run_id]).get(run_id, []):
         if row.status not in TERMINAL_STATUSES:
             execution.stop(session, row, cancelled_task=row.id in cancelled_here)
     session.commit()
@@ -484,7 +480,7 @@ def list_runs(
     query = query.order_by(col(Run.created_at).desc(), col(Run.id))
     page = paginate(session, query, params, lambda row: row)  # type: ignore[arg-type]
     active = [r.id for r in page.data if r.ended_at is None]
-    rows = _sessions_of(session, active)
+    rows = sessions_of(session, active)
     return Paginated[RunPublic](
         data=[RunPublic(**_public(r, _summary(r, rows.get(r.id)))) for r in page.data], pagination=page.pagination
     )
@@ -502,7 +498,7 @@ def run_public(session: Session, run_id: str) -> RunPublic | None:
     run = session.get(Run, run_id)
     if run is None:
         return None
-    rows = _sessions_of(session, [run.id]).get(run.id, []) if run.ended_at is None else None
+    rows = sessions_of(session, [run.id]).get(run.id, []) if run.ended_at is None else None
     return RunPublic(**_public(run, _summary(run, rows)))
 
 
@@ -515,7 +511,7 @@ def run_state(*, session: Session, principal: Principal, run_id: str) -> RunPubl
     """The run's status and progress without its matrix: for scripts that wait."""
     require(principal, Permission.read)
     run = _settle(session, _row(session, principal, run_id))
-    rows = _sessions_of(session, [run.id]).get(run.id, []) if run.ended_at is None else None
+    rows = sessions_of(session, [run.id]).get(run.id, []) if run.ended_at is None else None
     return RunPublic(**_public(run, _summary(run, rows)))
 
 
@@ -560,73 +556,6 @@ async def run_feed(principal: Principal, run_id: str, *, heartbeat_s: float = 15
                 pass
             detail = await asyncio.to_thread(_follow_read, principal, run_id)
             yield detail
-
-
-# ---- compare -------------------------------------------------------------------------------
-
-
-def _side(cell: CellResult | None) -> CellSide | None:
-    return CellSide(n=cell.n, passed=cell.passed, pass_rate=cell.pass_rate, status=cell.status) if cell else None
-
-
-def compare_runs(*, session: Session, principal: Principal, run_id: str, baseline_id: str) -> RunComparison:
-    """The change per cell from `baseline_id` to `run_id`, newly failing cells first, and
-    McNemar's test over the sessions matched by cell and repeat."""
-    require(principal, Permission.read)
-    current = get_run(session=session, principal=principal, run_id=run_id)
-    baseline = get_run(session=session, principal=principal, run_id=baseline_id)
-    if current.suite_id != baseline.suite_id:
-        raise ValidationFailed("Runs of different suites", [FieldError("baselineId", "is a run of another suite")])
-    now = {(c.persona_id, c.objective_id): c for c in current.cells}
-    before = {(c.persona_id, c.objective_id): c for c in baseline.cells}
-    changes: list[CellChange] = []
-    pairs: list[tuple[bool, bool]] = []
-    for key in [*now, *(k for k in before if k not in now)]:
-        cur, base = now.get(key), before.get(key)
-        named = cur or base
-        change = run_stats.change_of(base.status if base else None, cur.status if cur else None)
-        delta = (
-            cur.pass_rate - base.pass_rate
-            if cur and base and cur.pass_rate is not None and base.pass_rate is not None
-            else None
-        )
-        changes.append(
-            CellChange(
-                persona_id=key[0], objective_id=key[1], persona_name=named.persona_name,
-                objective_name=named.objective_name, change=change,
-                flaky=bool((cur and cur.flaky) or (base and base.flaky)), delta=delta, baseline=_side(base),
-                current=_side(cur),
-            )
-        )  # fmt: skip
-        if cur and base:
-            outcomes = {s.repeat: s.outcome for s in base.sessions}
-            for s in cur.sessions:
-                before_outcome = outcomes.get(s.repeat)
-                if s.outcome in run_stats.JUDGED and before_outcome in run_stats.JUDGED:
-                    pairs.append((before_outcome == "passed", s.outcome == "passed"))
-    order = {name: i for i, name in enumerate(run_stats.CHANGE_ORDER)}
-    changes.sort(key=lambda c: (order[c.change], c.delta if c.delta is not None else 0.0))
-    test = run_stats.mcnemar_test(pairs)
-    counts = {name: sum(1 for c in changes if c.change == name) for name in run_stats.CHANGE_ORDER}
-    delta = (
-        current.overall.pass_rate - baseline.overall.pass_rate
-        if current.overall and baseline.overall and None not in (current.overall.pass_rate, baseline.overall.pass_rate)
-        else None
-    )
-    pages = None
-    if current.suite_snapshot.get("agentType") == "browser" or baseline.suite_snapshot.get("agentType") == "browser":
-        ran = _sessions_of(session, [baseline.id, current.id])
-        pages = browser_pages.compare_pages(session, [r.id for r in ran.get(baseline.id, [])],
-                                            [r.id for r in ran.get(current.id, [])])  # fmt: skip
-    return RunComparison(
-        run_id=current.id, baseline_id=baseline.id, suite_id=current.suite_id, current=current.overall,
-        baseline=baseline.overall, delta=delta, counts=counts, cells=changes, pages=pages,
-        mcnemar=McNemarResult(
-            pairs=test.pairs, both_passed=test.both_passed, both_failed=test.both_failed, regressed=test.regressed,
-            improved=test.improved, statistic=test.statistic, p_value=test.p_value, method=test.method,
-            significant=test.significant,
-        ),
-    )  # fmt: skip
 
 
 def settle(run_ids: list[str] | None) -> None:

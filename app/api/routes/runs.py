@@ -70,7 +70,7 @@ async def cancel_run(run_id: str, principal: CurrentPrincipal) -> RunDetail:
 def compare_runs(run_id: str, baseline_id: str, principal: CurrentPrincipal, session: SessionDep) -> RunComparison:
     """The change per cell (newly failing first), and McNemar's test over the sessions
     matched by cell and repeat."""
-    return runs.compare_runs(session=session, principal=principal, run_id=run_id, baseline_id=baseline_id)
+    return run_compare.compare_runs(session=session, principal=principal, run_id=run_id, baseline_id=baseline_id)
 
 
 @router.get(

@@ -21,7 +21,7 @@ from app.ui.state.auth import AuthState
 
 
 def read_comparison(*, session: Session, principal: Principal, run_id: str, baseline_id: str):
-    report = runs.compare_runs(session=session, principal=principal, run_id=run_id, baseline_id=baseline_id)
+    report = run_compare.compare_runs(session=session, principal=principal, run_id=run_id, baseline_id=baseline_id)
     name = runs.get_run(session=session, principal=principal, run_id=run_id).suite_name
     cells = run_compare.changed_cell_transcripts(
         session=session, principal=principal, run_id=run_id, baseline_id=baseline_id
