@@ -77,6 +77,9 @@ class Settings(BaseSettings):
     webhook_retry_base_seconds: float = Field(default=10, gt=0)
     webhook_retry_factor: float = Field(default=4, ge=1)
     webhook_timeout_seconds: float = Field(default=10, gt=0, le=120)
+    # A delivery being sent is claimed for this long (another process does not send it too); a
+    # claim left by a process that died runs out, and the delivery is sent again.
+    webhook_claim_seconds: float = Field(default=60, gt=0, le=3600)
     # Seconds between keep-alive events on the SSE stream.
     sse_heartbeat_seconds: float = Field(default=30, gt=0)
     data_dir: Path = PROJECT_ROOT / "data"
@@ -114,6 +117,15 @@ class Settings(BaseSettings):
     def _check_outbound_allow(cls, value: str) -> str:
         OutboundPolicy.parse(value)  # a ValueError names the entries it cannot read
         return value
+
+    @model_validator(mode="after")
+    def _claim_outlasts_an_attempt(self) -> Settings:
+        if self.webhook_claim_seconds <= self.webhook_timeout_seconds:
+            raise ValueError(
+                "MIMIC_WEBHOOK_CLAIM_SECONDS must be longer than MIMIC_WEBHOOK_TIMEOUT_SECONDS "
+                "(a delivery's claim covers the attempt itself)"
+            )
+        return self
 
     @model_validator(mode="after")
     def _queue_needs_redis(self) -> Settings:

@@ -69,8 +69,6 @@ SIGNATURE_HEADER = "X-Mimic-Signature"
 TIMESTAMP_HEADER = "X-Mimic-Timestamp"
 EVENT_HEADER = "X-Mimic-Event"
 DELIVERY_HEADER = "X-Mimic-Delivery"
-# A claimed delivery is not claimed again for this long (it covers the attempt itself).
-CLAIM_LEASE = timedelta(seconds=60)
 KEPT_RESPONSE_CHARS = 2000
 _DELIVERY_NAMESPACE = uuid.UUID("5f0c1d52-6d1e-4c87-9a43-3e0f7b0a5a11")
 
@@ -370,6 +368,8 @@ class WebhookDispatcher:
         self.retry_factor = settings.webhook_retry_factor
         self.max_attempts = settings.webhook_max_attempts
         self.timeout_seconds = settings.webhook_timeout_seconds
+        # A claimed delivery is not claimed again for this long (it covers the attempt itself).
+        self.claim_seconds = settings.webhook_claim_seconds
 
     async def run(self) -> None:
         """A chore of every backend (app/services/lifecycle.py): records the deliveries of the
@@ -469,7 +469,7 @@ class WebhookDispatcher:
             await self.send(client, attempt)
 
     def _claim_due(self, limit: int = 50) -> list[_Attempt]:
-        """Due deliveries, each claimed for CLAIM_LEASE (so that another process or a slow
+        """Due deliveries, each claimed for `claim_seconds` (so that another process or a slow
         attempt does not send it twice)."""
         with session_scope() as db:
             now = utcnow()
@@ -489,7 +489,7 @@ class WebhookDispatcher:
                         col(WebhookDelivery.status) == DeliveryStatus.pending,
                         col(WebhookDelivery.next_attempt_at) == row.next_attempt_at,
                     )
-                    .values(next_attempt_at=now + CLAIM_LEASE)
+                    .values(next_attempt_at=now + timedelta(seconds=self.claim_seconds))
                     .execution_options(synchronize_session=False)
                 )
                 if taken.rowcount != 1:

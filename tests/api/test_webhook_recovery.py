@@ -10,7 +10,6 @@ import time
 import httpx
 import pytest
 
-from app.services.webhooks import CLAIM_LEASE
 from tests.support.sessions import Api, sign_up
 from tests.support.webhooks import Receiver, verify
 
@@ -18,6 +17,9 @@ pytestmark = pytest.mark.e2e
 
 SECRET = "whsec_recovery_0123456789abcdef"
 LOOPBACK = {"MIMIC_OUTBOUND_ALLOW": "loopback"}  # the receivers listen on 127.0.0.1
+# A claim shorter than the default minute, still longer than an attempt may take.
+CLAIM_S = 15
+TIMINGS = {"MIMIC_WEBHOOK_CLAIM_SECONDS": str(CLAIM_S), "MIMIC_WEBHOOK_TIMEOUT_SECONDS": "10"}
 
 
 def delivery(api: Api, hook_id: str) -> dict:
@@ -37,7 +39,7 @@ def test_deliveries_go_on_after_the_app_is_killed(restartable_app) -> None:
     # One endpoint answers the first attempt with 500 (a retry is scheduled); the other keeps
     # the first attempt waiting, so that it is in flight when the app dies.
     with Receiver(fail_first=True) as failing, Receiver(hold_first=True) as holding:
-        first = restartable_app(**LOOPBACK)
+        first = restartable_app(**LOOPBACK, **TIMINGS)
         try:
             headers = sign_up(first.base_url, "hooks@example.com")
             api = Api(first.base_url, headers)
@@ -62,12 +64,12 @@ def test_deliveries_go_on_after_the_app_is_killed(restartable_app) -> None:
         assert retry["nextAttemptAt"] is not None
         assert (in_flight["status"], in_flight["attempts"]) == ("pending", 0)
 
-        second = restartable_app(**LOOPBACK)
+        second = restartable_app(**LOOPBACK, **TIMINGS)
         api = Api(second.base_url, headers)
         # The retry is sent as soon as it is due; the attempt that was in flight when the app
-        # died is sent again once its claim runs out (CLAIM_LEASE), neither lost nor doubled.
+        # died is sent again once its claim runs out (CLAIM_S), neither lost nor doubled.
         failing.wait_for(lambda: len(failing.requests) == 2, timeout=60)
-        holding.wait_for(lambda: len(holding.requests) == 2, timeout=CLAIM_LEASE.total_seconds() + 60)
+        holding.wait_for(lambda: len(holding.requests) == 2, timeout=CLAIM_S + 60)
         done = {name: wait_delivery(api, hook_id, lambda d: d["status"] != "pending", timeout=15)
                 for name, hook_id in hooks.items()}  # fmt: skip
         time.sleep(1)  # nothing more should arrive
@@ -89,4 +91,4 @@ def test_deliveries_go_on_after_the_app_is_killed(restartable_app) -> None:
         "success", 1, 200)  # fmt: skip
     assert done["failing"]["deliveredAt"] and done["failing"]["nextAttemptAt"] is None and not done["failing"]["error"]
     held, resent = holding.requests
-    assert resent["at"] - held["at"] >= CLAIM_LEASE.total_seconds() - 1  # not before the claim ran out
+    assert resent["at"] - held["at"] >= CLAIM_S - 1  # not before the claim ran out
