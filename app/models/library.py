@@ -135,9 +135,17 @@ class PersonaMetadata(CamelModel):
     tags: list[Annotated[str, PydanticField(max_length=50)]] = PydanticField(default_factory=list, max_length=30)
 
 
+# The budgets a session gets when its objective or persona does not say (one place for each).
+DEFAULT_MAX_TURNS = 12
+DEFAULT_MAX_ACTIONS = 30
+DEFAULT_SESSION_DURATION_S = 300
+
+
 class PersonaConfig(CamelModel):
     message_interval: float = PydanticField(default=0, ge=0, le=3600, description="Seconds between persona messages")
-    session_duration: int = PydanticField(default=300, ge=10, le=86_400, description="Session budget in seconds")
+    session_duration: int = PydanticField(
+        default=DEFAULT_SESSION_DURATION_S, ge=10, le=86_400, description="Session budget in seconds"
+    )
     voice: PersonaVoiceConfig | None = PydanticField(default=None, description="How the persona sounds on voice calls")
 
 
@@ -207,8 +215,10 @@ class ObjectiveDefinition(CamelModel):
 
 class ObjectiveConfig(CamelModel):
     autonomy_level: AutonomyLevel = "goal-directed"
-    max_actions: int = PydanticField(default=30, ge=1, le=500, description="Browser action budget")
-    max_turns: int = PydanticField(default=12, ge=1, le=200, description="Chat turn budget (persona messages)")
+    max_actions: int = PydanticField(default=DEFAULT_MAX_ACTIONS, ge=1, le=500, description="Browser action budget")
+    max_turns: int = PydanticField(
+        default=DEFAULT_MAX_TURNS, ge=1, le=200, description="Chat turn budget (persona messages)"
+    )
     voice: VoiceRealismConfig | None = PydanticField(
         default=None, description="Voice calls: realism knobs that override the persona's (noise, barge-in...)"
     )

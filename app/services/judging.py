@@ -25,7 +25,7 @@ from app.engine.judgement import JudgementResult
 from app.engine.repeats import judge_repeatedly
 from app.models.base import utcnow
 from app.models.judgement import JudgementPublic, JudgeRequest
-from app.models.library import Agent, Objective, Persona
+from app.models.library import DEFAULT_MAX_TURNS, Agent, Objective, Persona
 from app.models.review import Review
 from app.models.session import LLMCall, Message, SimSession
 from app.services import audit, providers, runs, verdicts, voice
@@ -67,7 +67,7 @@ def case_of(db: Session, row: SimSession) -> JudgeCase:
         objective=ObjectiveSnapshot(name=objective.name, goal=definition.get("goal", ""),
                                     constraints=definition.get("constraints", []),
                                     success_criteria=definition.get("successCriteria", []),
-                                    max_turns=int(objective.config.get("maxTurns", 12)),
+                                    max_turns=int(objective.config.get("maxTurns", DEFAULT_MAX_TURNS)),
                                     keywords=definition.get("keywords", []), checks=list(objective.checks or [])),
         transcript=transcript_from({"id": m.id, "role": m.role, "content": m.content, "latencyMs": m.latency_ms,
                                     "meta": m.meta} for m in messages if m.role in ("persona", "agent")),

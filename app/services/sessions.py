@@ -15,7 +15,7 @@ from app.engine.bus import bus
 from app.engine.context import ModelChoice, ObjectiveSnapshot, PersonaSnapshot, SessionLimits, SessionPlan
 from app.engine.runner import SessionRunner
 from app.models.base import utcnow
-from app.models.library import Agent, Objective, Persona
+from app.models.library import DEFAULT_MAX_TURNS, DEFAULT_SESSION_DURATION_S, Agent, Objective, Persona
 from app.models.session import (
     TERMINAL_STATUSES,
     Event,
@@ -229,10 +229,12 @@ def build_plan(session: Session, row: SimSession) -> SessionPlan:
     if persona is None or objective is None or agent is None:
         raise Conflict("The session's persona, objective or agent no longer exists")
     definition, persona_config = objective.definition, persona.config
-    max_turns = int(objective.config.get("maxTurns", 12))
+    max_turns = int(objective.config.get("maxTurns", DEFAULT_MAX_TURNS))
     limits = SessionLimits(
         max_messages=int(row.config.get("maxMessages") or max_turns * 2),
-        duration_s=float(row.config.get("duration") or persona_config.get("sessionDuration") or 300),
+        duration_s=float(
+            row.config.get("duration") or persona_config.get("sessionDuration") or DEFAULT_SESSION_DURATION_S
+        ),
         message_interval_s=float(
             row.config["messageInterval"]
             if "messageInterval" in row.config

@@ -10,10 +10,7 @@ import reflex as rx
 from app.models.suite import RunPublic
 from app.services import run_stats
 from app.ui.components.status import status_badge
-
-
-def percent(value: float | None) -> str:
-    return "—" if value is None else f"{value * 100:.1f}%"
+from app.ui.formatting import percent, when
 
 
 def interval(ci: Any) -> str:
@@ -34,7 +31,7 @@ def run_row(run: RunPublic) -> dict[str, str]:
         "ci": " · ".join(t for t in (judged, interval(overall.ci if overall else None)) if t),
         "errors": str(run.progress.errors),
         "below": f"under {percent(run.threshold)}" if run.below_threshold else "",
-        "started": (run.started_at or run.created_at).strftime("%Y-%m-%d %H:%M"),
+        "started": when(run.started_at or run.created_at),
     }
 
 

@@ -20,8 +20,9 @@ from app.ui.components.charts import ChartTables, chart_card, stat_card
 from app.ui.components.forms import form_error
 from app.ui.components.layout import page_header, shell
 from app.ui.components.voice import analytics_cards, analytics_row
+from app.ui.formatting import percent
 from app.ui.pages.analytics_judge import JudgeStabilityState, judge_card
-from app.ui.pages.dashboard import milliseconds, percent, plural
+from app.ui.pages.dashboard import milliseconds, plural
 from app.ui.state.auth import AuthState
 
 ROUTE = "/analytics"

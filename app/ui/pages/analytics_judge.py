@@ -11,11 +11,8 @@ from app.services import analytics_charts as charts
 from app.services import judge_analytics
 from app.services.errors import ServiceError
 from app.ui.components.charts import ChartTables, chart_card
+from app.ui.formatting import percent
 from app.ui.state.auth import AuthState
-
-
-def _pct(rate: float | None) -> str:
-    return "—" if rate is None else f"{rate * 100:.1f}%"
 
 
 class JudgeStabilityState(ChartTables, AuthState):
@@ -39,15 +36,15 @@ class JudgeStabilityState(ChartTables, AuthState):
             self.figure = chart.figure
             self._set_tables([chart], f"{data.start_date}_{data.end_date}")
             self.summary = (
-                f"Flip rate {_pct(data.flip_rate)}: {data.flipped} of {data.criteria} criteria ruled with repeats "
+                f"Flip rate {percent(data.flip_rate)}: {data.flipped} of {data.criteria} criteria ruled with repeats "
                 f"({data.judgements} judgements) did not get the same ruling every time; {data.unstable} had no "
-                f"clear majority. Human reviewers agreed on {_pct(data.human_agreement)} of "
+                f"clear majority. Human reviewers agreed on {percent(data.human_agreement)} of "
                 f"{data.reviewed_criteria} reviewed criteria."
             )
             self.by_judge = [
                 {
                     "judge": f"{b.judge_model} · {b.prompt_version}",
-                    "rate": _pct(b.flip_rate),
+                    "rate": percent(b.flip_rate),
                     "detail": f"{b.flipped} / {b.criteria} criteria, {b.judgements} judgements",
                 }
                 for b in data.by_judge

@@ -16,6 +16,7 @@ from app.services import calibration_sets, calibrations
 from app.services.calibration import STATUSES
 from app.services.errors import ServiceError
 from app.services.pagination import PageParams
+from app.ui.formatting import percent, when
 from app.ui.state.auth import AuthState
 
 # The figures compared side by side: (label, how to read it from a report's metrics).
@@ -51,12 +52,12 @@ def figure(metrics: dict[str, Any], path: str) -> str:
     if isinstance(value, list):
         return str(len(value))
     if path in RATES:
-        return f"{value * 100:.1f}%"
+        return percent(value)
     return f"{value:.3f}" if isinstance(value, float) else str(value)
 
 
 def _pct(value: float | None) -> str:
-    return "—" if value is None else f"{value * 100:.1f}%"
+    return percent(value)
 
 
 @dataclasses.dataclass
@@ -98,7 +99,7 @@ def _report_row(r: CalibrationPublic) -> ReportRow:
         accuracy=_pct(r.accuracy),
         kappa="—" if r.kappa is None else f"{r.kappa:.3f}",
         progress=f"{r.done_cases}/{r.case_count}",
-        when=r.created_at.strftime("%Y-%m-%d %H:%M"),
+        when=when(r.created_at),
     )
 
 

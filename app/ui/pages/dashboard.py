@@ -13,12 +13,9 @@ from app.services.errors import ServiceError
 from app.ui.components.charts import ChartTables, chart_card, stat_card
 from app.ui.components.first_run import first_run_guide
 from app.ui.components.layout import page_header, shell
+from app.ui.formatting import percent, when
 from app.ui.pages.recent_runs import recent_runs_card
 from app.ui.state.auth import AuthState
-
-
-def percent(rate: float | None) -> str:
-    return "—" if rate is None else f"{rate * 100:.1f} %"
 
 
 def milliseconds(value: float | None) -> str:
@@ -88,7 +85,7 @@ class DashboardState(ChartTables, AuthState):
         self.failures = [
             {"id": f.id, "agent": f.agent_name, "agent_id": f.agent_id, "persona": f.persona_name,
              "objective": f.objective_name, "reason": wording.end_reason(f.end_reason),
-             "created": f.created_at.strftime("%Y-%m-%d %H:%M")}
+             "created": when(f.created_at)}
             for f in data.recent_failures
         ]  # fmt: skip
         self.loaded = True

@@ -17,6 +17,7 @@ from app.services.errors import ServiceError
 from app.services.pagination import PageParams
 from app.ui.components.layout import page_header, shell
 from app.ui.components.status import severity_badge
+from app.ui.formatting import when
 from app.ui.state.auth import AuthState
 
 ROUTE = "/findings"
@@ -49,7 +50,7 @@ class GroupRow:
 
 
 def _when(value) -> str:
-    return value.strftime("%Y-%m-%d %H:%M") if value else ""
+    return when(value, empty="")
 
 
 def _row(g: FindingGroup) -> GroupRow:

@@ -17,6 +17,7 @@ from app.services.errors import ServiceError
 from app.services.pagination import PageParams
 from app.ui.components.layout import page_header, shell
 from app.ui.components.status import blame_badge, outcome_badge, severity_badge, verdict_badge
+from app.ui.formatting import when
 from app.ui.state.auth import AuthState
 
 ROUTE = "/judgements"
@@ -78,7 +79,7 @@ def _row(j: ConversationJudgementPublic) -> JudgedRow:
         met=f"{met}/{len(v.criteria)}",
         findings=", ".join(f"{f.type} ({f.severity})" for f in j.findings) or "—",
         judge=f"{v.judge_model} · {v.prompt_version}",
-        when=j.created_at.strftime("%Y-%m-%d %H:%M"),
+        when=when(j.created_at),
     )
 
 

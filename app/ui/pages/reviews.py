@@ -16,6 +16,7 @@ from app.services.pagination import PageParams
 from app.ui.components.layout import page_header, shell
 from app.ui.components.library import link_button
 from app.ui.components.status import blame_badge, outcome_badge
+from app.ui.formatting import when
 from app.ui.state.auth import AuthState
 
 PAGE_SIZE = 25
@@ -98,7 +99,7 @@ class ReviewsState(AuthState):
                     if q.flipped_criteria
                     else "",
                     sampled=q.sampled,
-                    ended=q.ended_at.strftime("%Y-%m-%d %H:%M") if q.ended_at else "",
+                    ended=when(q.ended_at, empty=""),
                 )
                 for q in queue.data
             ]

@@ -23,6 +23,7 @@ from app.services.errors import ServiceError
 from app.ui.components.layout import page_header, shell
 from app.ui.components.runs import interval, percent, run_row
 from app.ui.components.status import in_words, status_badge
+from app.ui.formatting import when
 from app.ui.state.auth import AuthState
 
 ACTIVE_ROUTE = "/suites"
@@ -141,7 +142,7 @@ class RunState(AuthState):
     def _apply(self, run: RunDetail) -> None:
         self.suite_id, self.suite_name, self.agent_name = run.suite_id, run.suite_name, run.agent_name
         self.status, self.ended = run.status, run.ended_at is not None
-        self.started = (run.started_at or run.created_at).strftime("%Y-%m-%d %H:%M")
+        self.started = when(run.started_at or run.created_at)
         p = run.progress
         self.total, self.done, self.running_now, self.cancelled = p.total, p.done, p.running, p.cancelled
         self.progress_text = run_stats.progress_sentence(p.total, p.done, p.cancelled, p.running, p.pending)

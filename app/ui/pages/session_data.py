@@ -18,6 +18,7 @@ from app.models.session import TERMINAL_STATUSES, SessionDetail
 from app.services import agents, browser_sessions, runs, session_usage, sessions, voice, wording
 from app.services.access import Principal
 from app.services.errors import ServiceError
+from app.ui import formatting
 from app.ui.components import browser as browser_ui
 from app.ui.components import voice as voice_ui
 from app.ui.components.verdict_rows import Citation, FindingRow, VerdictRow
@@ -44,7 +45,7 @@ def duration_text(ms: int | None) -> str:
 
 
 def when(moment: datetime | None) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M:%S UTC") if moment else "—"
+    return formatting.when(moment, seconds=True, zone=True)
 
 
 def message_row(m: dict) -> dict[str, str]:
@@ -124,7 +125,7 @@ def _origin(session: Session, detail: SessionDetail) -> dict[str, str]:
     cell = detail.config.get("cell") or {}
     return {
         "run_href": f"/runs/{detail.run_id}",
-        "run_label": f"{run.suite_name} · run of {(run.started_at or run.created_at).strftime('%Y-%m-%d %H:%M')}"
+        "run_label": f"{run.suite_name} · run of {formatting.when(run.started_at or run.created_at)}"
         if run
         else "its run",
         "suite_href": f"/suites/{run.suite_id}" if run else "",

@@ -20,6 +20,7 @@ from app.models.review import ReviewCreate
 from app.models.session import FindingType
 from app.services import judging, reviews, sessions, verdicts
 from app.services.errors import ServiceError
+from app.ui.formatting import when
 from app.ui.pages.session_detail import SessionState
 
 STATUS_OPTIONS = [("met", "Met"), ("not_met", "Not met"), ("inconclusive", "Inconclusive")]
@@ -120,7 +121,7 @@ class JudgingState(SessionState):
         self.judgements = [
             JudgementItem(
                 id=j.id,
-                when=j.created_at.strftime("%Y-%m-%d %H:%M:%S"),
+                when=when(j.created_at, seconds=True),
                 judge=f"{j.judge_model} · {j.prompt_version}",
                 trigger=j.trigger.replace("_", " "),
                 repeats=str(j.repeats),
@@ -162,7 +163,7 @@ class JudgingState(SessionState):
         self.last_review = (
             {
                 "who": latest.reviewer_email,
-                "when": latest.created_at.strftime("%Y-%m-%d %H:%M"),
+                "when": when(latest.created_at),
                 "outcome": latest.outcome,
                 "disagreements": str(latest.disagreements),
                 "note": latest.note,

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC
-
 import reflex as rx
 
 from app.models.audit import AuditEventPublic
@@ -12,6 +10,7 @@ from app.services.access import Permission, Principal
 from app.services.errors import ServiceError
 from app.services.pagination import PageParams, Paginated
 from app.ui.components.forms import form_error
+from app.ui.formatting import when
 from app.ui.state.auth import AuthState
 
 PAGE_SIZE = 25
@@ -25,7 +24,7 @@ def _row(event: AuditEventPublic) -> dict[str, str]:
     target = f"{event.target_type}: {event.target_name or event.target_id}" if event.target_type else "—"
     return {
         "id": event.id,
-        "time": event.created_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S"),
+        "time": when(event.created_at, seconds=True),
         "actor": actor,
         "action": event.action,
         "target": target,

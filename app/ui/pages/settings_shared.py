@@ -17,6 +17,7 @@ from app.models.account import ApiKeyPublic, MePublic, RolesPublic, TeamPublic
 from app.services import accounts, api_keys, team
 from app.services.access import Permission, Principal
 from app.services.errors import AuthenticationFailed, FieldError, ServiceError, ValidationFailed
+from app.ui import formatting
 from app.ui.pages.settings_audit import AuditState
 from app.ui.state.auth import AuthState, login_url
 from app.ui.state.errors import field_errors
@@ -27,7 +28,7 @@ T = TypeVar("T")
 
 
 def when(moment: datetime | None, empty: str = "never") -> str:
-    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M") if moment else empty
+    return formatting.when(moment, empty=empty)
 
 
 def form_errors(form: str, exc: ServiceError | ValidationError, **renamed: str) -> dict[str, str]:

@@ -11,11 +11,12 @@ from app.services import analytics_charts as charts
 from app.services import trends
 from app.services.errors import ServiceError
 from app.ui.components.charts import ChartTables, chart_card
+from app.ui.formatting import percent, when
 from app.ui.state.auth import AuthState
 
 
 def _pct(rate: float | None) -> str:
-    return "—" if rate is None else f"{rate * 100:.0f}%"
+    return percent(rate, digits=0)
 
 
 class SuiteTrendState(ChartTables, AuthState):
@@ -47,7 +48,7 @@ class SuiteTrendState(ChartTables, AuthState):
             )
             self.alerts = [
                 {"id": p.run_id, "text": f"{p.version}: {_pct(p.pass_rate)} of {p.n} judged, under {_pct(p.threshold)}",
-                 "when": p.created_at.strftime("%Y-%m-%d %H:%M")}
+                 "when": when(p.created_at)}
                 for p in reversed(trend.points) if p.below_threshold
             ][:5]  # fmt: skip
 

@@ -16,6 +16,7 @@ from app.services.pagination import PageParams, Paginated
 from app.ui.components.forms import field, form_error
 from app.ui.components.layout import page_header, shell
 from app.ui.components.library import link_button
+from app.ui.formatting import when
 from app.ui.state.auth import AuthState
 from app.ui.state.errors import field_errors
 
@@ -26,7 +27,7 @@ EVENT_NAMES = [name for name in WEBHOOK_EVENTS if name != "webhook.test"]
 
 
 def _when(moment) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M:%S") if moment else "—"
+    return when(moment, seconds=True)
 
 
 class WebhooksData(NamedTuple):
