@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 
 import reflex as rx
 
-from app.models.suite import SuiteCreate
+from app.models.suite import RunPublic, SuiteCreate, SuitePublic
 from app.services import agents, objectives, personas, runs, suites
 from app.services.access import Principal
 from app.services.errors import ServiceError
@@ -49,7 +49,9 @@ def _names(items) -> dict[str, str]:
     return {item.id: item.name for item in items}
 
 
-def _suites_page(*, session, principal: Principal, params: PageParams, q: str) -> tuple[Paginated, dict, list]:
+def _suites_page(
+    *, session, principal: Principal, params: PageParams, q: str
+) -> tuple[Paginated[SuitePublic], dict[str, str], list[RunPublic]]:
     """One unit of work for the list page: a page of suites, the agents' names and the recent runs."""
     names = _names(agents.list_agents(session=session, principal=principal, params=EVERYTHING).data)
     recent = runs.list_runs(session=session, principal=principal, params=runs.RunListParams(limit=RECENT_RUNS))
@@ -73,7 +75,9 @@ def _pickers(*, session, principal: Principal) -> dict[str, list[dict[str, str]]
     }
 
 
-def _suite_with_pickers(*, session, principal: Principal, suite_id: str) -> tuple[Any, dict, list]:
+def _suite_with_pickers(
+    *, session, principal: Principal, suite_id: str
+) -> tuple[SuitePublic, dict[str, list[dict[str, str]]], list[RunPublic]]:
     """One unit of work for the editor of a saved suite: the suite, the options, its recent runs."""
     suite = suites.get_suite(session=session, principal=principal, suite_id=suite_id)
     listed = runs.list_runs(
