@@ -3,6 +3,7 @@ see them listed; test an agent's connection; a viewer cannot edit."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -86,4 +87,40 @@ def test_an_objective_with_its_own_checks(live_app: LiveApp, signed_in_page: Pag
     page.get_by_label("Search objectives").fill("Delivery date, checked")
     expect(page.get_by_text(re.compile(r"· 1 item$"))).to_be_visible()
     expect(page.get_by_role("row").filter(has_text="Delivery date, checked").get_by_text("2 checks")).to_be_visible()
+    assert problems.items == []
+
+
+def test_personas_export_import_duplicate_and_delete(live_app: LiveApp, signed_in_page: Page, tmp_path) -> None:
+    """The list page's actions that reach the services: export JSON, import that file back,
+    duplicate a persona and delete one, each seen in the list's count."""
+    page = signed_in_page
+    problems = PageProblems()
+    problems.watch(page)
+    page.goto(live_app.base_url + "/personas", wait_until="networkidle")
+    pager = page.get_by_text(re.compile(r"^Page \d+ of \d+ · \d+ items?$"))
+    expect(pager).to_be_visible()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export JSON").click()
+    exported = tmp_path / "personas.json"
+    download.value.save_as(exported)
+    document = json.loads(exported.read_text())
+    items = document["personas"] if isinstance(document, dict) else document
+    assert items, document
+    expect(pager).to_have_text(re.compile(rf"· {len(items)} items?$"))
+
+    page.locator("#persona-import input[type=file]").set_input_files(exported)
+    noun = "persona" if len(items) == 1 else "personas"
+    expect(page.get_by_text(f"Imported {len(items)} {noun}.", exact=True).first).to_be_visible()
+    expect(pager).to_have_text(re.compile(rf"· {2 * len(items)} items$"))
+
+    name = items[0]["name"]
+    everything = pager.inner_text()
+    page.get_by_label("Search personas").fill(name)
+    expect(pager).not_to_have_text(everything)  # the search has answered
+    found = int(pager.inner_text().rsplit("·", 1)[1].split()[0])
+    page.get_by_role("button", name=f"Duplicate {name}", exact=True).first.click()
+    expect(pager).to_have_text(re.compile(rf"· {found + 1} items$"))
+    page.get_by_role("button", name=f"Delete {name}", exact=True).first.click()
+    page.get_by_role("button", name="Delete persona", exact=True).click()
+    expect(pager).to_have_text(re.compile(rf"· {found} items$"))
     assert problems.items == []

@@ -9,8 +9,7 @@ from typing import Any, ClassVar, TypedDict
 import reflex as rx
 from pydantic import ValidationError
 
-from app.db import session_scope
-from app.models.library import AgentCreate, AgentTestDraft, AgentType
+from app.models.library import AgentCreate, AgentTestDraft, AgentTestResult, AgentType
 from app.services import agents
 from app.services.access import Principal
 from app.services.errors import FieldError, ServiceError, ValidationFailed
@@ -83,14 +82,22 @@ class ProbeOutcome(TypedDict):
     reply: str
 
 
-async def probe_agent(principal: Principal, agent_id: str = "", draft: AgentTestDraft | None = None) -> ProbeOutcome:
-    """Ask the agent service to test a saved agent, or settings not saved yet; never raises."""
+def _connection_test(
+    *, session, principal: Principal, agent_id: str = "", draft: AgentTestDraft | None = None
+) -> AgentTestResult:
+    """The agent service's connection test (a saved agent, or settings not saved yet), run to its
+    end in the calling worker thread on a loop of its own: it reads the agent and then waits up
+    to the agent's timeout for its answer, and neither may hold up the backend's event loop."""
+    if draft is not None:
+        return asyncio.run(agents.test_agent_draft(session=session, principal=principal, data=draft))
+    return asyncio.run(agents.test_agent(session=session, principal=principal, agent_id=agent_id))
+
+
+async def probe_agent(state: AuthState, *, agent_id: str = "", draft: AgentTestDraft | None = None) -> ProbeOutcome:
+    """The one connection test of the list and the editor, for the signed-in caller; never raises.
+    Await it outside `async with self`: the state stays unlocked while the agent answers."""
     try:
-        with session_scope() as session:
-            if draft is not None:
-                result = await agents.test_agent_draft(session=session, principal=principal, data=draft)
-            else:
-                result = await agents.test_agent(session=session, principal=principal, agent_id=agent_id)
+        result = await state._call(_connection_test, agent_id=agent_id, draft=draft)
     except ServiceError as exc:
         return ProbeOutcome(ok=False, summary=str(exc), reply="")
     except Exception as exc:  # an adapter's bug must not take the page down
@@ -164,42 +171,31 @@ class AgentsState(LibraryListState, AuthState):
 
     NOUN: ClassVar[str] = "agent"
 
-    def _fetch(self, session, principal: Principal, params: PageParams) -> Paginated:
+    async def _fetch(self, params: PageParams) -> Paginated:
         agent_type = AgentType(self.type_filter) if self.type_filter in TYPE_LABELS else None
-        return agents.list_agents(
-            session=session, principal=principal, params=params, q=self.q.strip() or None, type=agent_type
-        )
+        return await self._call(agents.list_agents, params=params, q=self.q.strip() or None, type=agent_type)
 
     def _show(self, items: list[dict[str, Any]]) -> None:
         self.agents = [_row(item) for item in items]
 
-    def _duplicate(self, session, principal: Principal, item_id: str) -> str:
-        return agents.duplicate_agent(session=session, principal=principal, agent_id=item_id).name
+    async def _duplicate(self, item_id: str) -> str:
+        return (await self._call(agents.duplicate_agent, agent_id=item_id)).name
 
-    def _delete(self, session, principal: Principal, item_id: str) -> None:
-        agents.delete_agent(session=session, principal=principal, agent_id=item_id)
+    async def _delete(self, item_id: str) -> None:
+        await self._call(agents.delete_agent, agent_id=item_id)
 
     @rx.event
-    def set_type_filter(self, agent_type: str):
+    async def set_type_filter(self, agent_type: str):
         self.type_filter, self.page = agent_type, 1
-        return self._reload()
+        return await self._reload()
 
     @rx.event(background=True)
     async def test_connection(self, agent_id: str):
-        principal: Principal | None = None
         async with self:
             if agent_id in self.testing:
                 return
-            try:
-                principal = self._principal()
-                self.testing = [*self.testing, agent_id]
-            except ServiceError as exc:
-                refused = str(exc)
-        if principal is None:
-            yield rx.toast.error(refused)
-            return
-        # The probe can take up to the agent's timeout: the state stays unlocked meanwhile.
-        outcome = await probe_agent(principal, agent_id)
+            self.testing = [*self.testing, agent_id]
+        outcome = await probe_agent(self, agent_id=agent_id)
         async with self:
             self.testing = [i for i in self.testing if i != agent_id]
             self.test_summaries = {**self.test_summaries, agent_id: outcome["summary"]}
@@ -237,15 +233,15 @@ class AgentEditorState(LibraryEditorState, AuthState):
     def _endpoint(self) -> str:
         return f"{settings.public_url.rstrip('/')}/api/whatsapp/{self.editing_id or '<agentId>'}/messages"
 
-    def _blank(self) -> dict[str, str]:
+    async def _blank(self) -> dict[str, str]:
         self._reset_test()
         self.agent_type, self.stored_type, self._stored_config = "http", "", {}
         self.whatsapp_endpoint = self._endpoint()
         return {"name": "", "description": "", "status": "active", **config_values("http", config_defaults("http"))}
 
-    def _fetch_values(self, session, principal: Principal, item_id: str) -> dict[str, str]:
+    async def _fetch_values(self, item_id: str) -> dict[str, str]:
         self._reset_test()
-        agent = agents.get_agent(session=session, principal=principal, agent_id=item_id)
+        agent = await self._call(agents.get_agent, agent_id=item_id)
         self.agent_type = self.stored_type = agent.type.value
         self._stored_config = config_values(agent.type.value, agent.config)
         self.whatsapp_endpoint = self._endpoint()
@@ -269,11 +265,11 @@ class AgentEditorState(LibraryEditorState, AuthState):
             raise ValidationFailed(FIX_BELOW, [FieldError(k, v) for k, v in problems.items()])
         return data
 
-    def _store(self, session, principal: Principal, data: AgentCreate) -> str:
+    async def _store(self, data: AgentCreate) -> str:
         if self.editing_id:
-            saved = agents.replace_agent(session=session, principal=principal, agent_id=self.editing_id, data=data)
+            saved = await self._call(agents.replace_agent, agent_id=self.editing_id, data=data)
         else:
-            saved = agents.create_agent(session=session, principal=principal, data=data)
+            saved = await self._call(agents.create_agent, data=data)
         return saved.name
 
     @rx.event
@@ -300,22 +296,14 @@ class AgentEditorState(LibraryEditorState, AuthState):
                 return
             agent_type, agent_id = self.agent_type, self.editing_id or None
             self._reset_test()
-            self.testing = True
-        try:  # the caller's check reads the database: in a worker thread, off the event loop
-            principal = await asyncio.to_thread(self._principal)
-        except ServiceError as exc:
-            async with self:
-                self.testing, self.tested, self.test_summary = False, True, str(exc)
-            return
-        config, problems = config_payload(agent_type, form if isinstance(form, dict) else {})
-        if problems:
-            async with self:
-                self.testing, self.tested, self.test_ok = False, True, False
+            config, problems = config_payload(agent_type, form if isinstance(form, dict) else {})
+            if problems:
+                self.tested = True
                 self.test_summary = "Fix the settings first: " + "; ".join(problems.values())
-            return
+                return
+            self.testing = True
         draft = AgentTestDraft(type=AgentType(agent_type), config=config, agent_id=agent_id)
-        # The probe can take up to the agent's timeout: the state stays unlocked meanwhile.
-        outcome = await probe_agent(principal, draft=draft)
+        outcome = await probe_agent(self, draft=draft)
         async with self:
             self.testing, self.tested = False, True
             self.test_ok, self.test_summary, self.test_reply = outcome["ok"], outcome["summary"], outcome["reply"]

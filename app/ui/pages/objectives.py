@@ -10,7 +10,6 @@ import yaml
 
 from app.models.library import ObjectiveConfig, ObjectiveCreate
 from app.services import objectives
-from app.services.access import Principal
 from app.services.pagination import PageParams, Paginated
 from app.ui.components.layout import page_header, shell
 from app.ui.components.library import (
@@ -82,17 +81,17 @@ class ObjectivesState(LibraryListState, TransferState, AuthState):
     NOUN: ClassVar[str] = "objective"
     KIND: ClassVar[str] = "objectives"
 
-    def _fetch(self, session, principal: Principal, params: PageParams) -> Paginated:
-        return objectives.list_objectives(session=session, principal=principal, params=params, q=self.q.strip() or None)
+    async def _fetch(self, params: PageParams) -> Paginated:
+        return await self._call(objectives.list_objectives, params=params, q=self.q.strip() or None)
 
     def _show(self, items: list[dict[str, Any]]) -> None:
         self.objectives = [_row(item) for item in items]
 
-    def _duplicate(self, session, principal: Principal, item_id: str) -> str:
-        return objectives.duplicate_objective(session=session, principal=principal, objective_id=item_id).name
+    async def _duplicate(self, item_id: str) -> str:
+        return (await self._call(objectives.duplicate_objective, objective_id=item_id)).name
 
-    def _delete(self, session, principal: Principal, item_id: str) -> None:
-        objectives.delete_objective(session=session, principal=principal, objective_id=item_id)
+    async def _delete(self, item_id: str) -> None:
+        await self._call(objectives.delete_objective, objective_id=item_id)
 
 
 # ---- the editor ------------------------------------------------------------------------
@@ -185,23 +184,21 @@ class ObjectiveEditorState(LibraryEditorState, AuthState):
         "checks",
     )
 
-    def _blank(self) -> dict[str, str]:
+    async def _blank(self) -> dict[str, str]:
         return objective_values({"config": ObjectiveConfig().model_dump(mode="json", by_alias=True)})
 
-    def _fetch_values(self, session, principal: Principal, item_id: str) -> dict[str, str]:
-        objective = objectives.get_objective(session=session, principal=principal, objective_id=item_id)
+    async def _fetch_values(self, item_id: str) -> dict[str, str]:
+        objective = await self._call(objectives.get_objective, objective_id=item_id)
         return objective_values(objective.model_dump(mode="json", by_alias=True))
 
     def _build(self, form: dict[str, Any]) -> ObjectiveCreate:
         return validated(ObjectiveCreate, objective_payload(form), parse_checks(form.get("checks", ""))[1])
 
-    def _store(self, session, principal: Principal, data: ObjectiveCreate) -> str:
+    async def _store(self, data: ObjectiveCreate) -> str:
         if self.editing_id:
-            saved = objectives.replace_objective(
-                session=session, principal=principal, objective_id=self.editing_id, data=data
-            )
+            saved = await self._call(objectives.replace_objective, objective_id=self.editing_id, data=data)
         else:
-            saved = objectives.create_objective(session=session, principal=principal, data=data)
+            saved = await self._call(objectives.create_objective, data=data)
         return saved.name
 
 

@@ -10,7 +10,6 @@ import reflex as rx
 
 from app.models.library import PersonaCreate
 from app.services import personas
-from app.services.access import Principal
 from app.services.pagination import PageParams, Paginated
 from app.ui.components.layout import page_header, shell
 from app.ui.components.library import (
@@ -89,17 +88,17 @@ class PersonasState(LibraryListState, TransferState, AuthState):
     NOUN: ClassVar[str] = "persona"
     KIND: ClassVar[str] = "personas"
 
-    def _fetch(self, session, principal: Principal, params: PageParams) -> Paginated:
-        return personas.list_personas(session=session, principal=principal, params=params, q=self.q.strip() or None)
+    async def _fetch(self, params: PageParams) -> Paginated:
+        return await self._call(personas.list_personas, params=params, q=self.q.strip() or None)
 
     def _show(self, items: list[dict[str, Any]]) -> None:
         self.personas = [_card(item) for item in items]
 
-    def _duplicate(self, session, principal: Principal, item_id: str) -> str:
-        return personas.duplicate_persona(session=session, principal=principal, persona_id=item_id).name
+    async def _duplicate(self, item_id: str) -> str:
+        return (await self._call(personas.duplicate_persona, persona_id=item_id)).name
 
-    def _delete(self, session, principal: Principal, item_id: str) -> None:
-        personas.delete_persona(session=session, principal=principal, persona_id=item_id)
+    async def _delete(self, item_id: str) -> None:
+        await self._call(personas.delete_persona, persona_id=item_id)
 
 
 # ---- the editor ------------------------------------------------------------------------
@@ -212,25 +211,23 @@ class PersonaEditorState(LibraryEditorState, AuthState):
         self.style_options = [*COMMUNICATION_STYLES, *extra]
         return values
 
-    def _blank(self) -> dict[str, str]:
+    async def _blank(self) -> dict[str, str]:
         blank = PersonaCreate(name="-").model_dump(mode="json", by_alias=True)
         return self._with_style({**persona_values(blank), "name": ""})
 
-    def _fetch_values(self, session, principal: Principal, item_id: str) -> dict[str, str]:
-        persona = personas.get_persona(session=session, principal=principal, persona_id=item_id)
+    async def _fetch_values(self, item_id: str) -> dict[str, str]:
+        persona = await self._call(personas.get_persona, persona_id=item_id)
         return self._with_style(persona_values(persona.model_dump(mode="json", by_alias=True)))
 
     def _build(self, form: dict[str, Any]) -> PersonaCreate:
         payload, problems = persona_payload(form)
         return validated(PersonaCreate, payload, problems)
 
-    def _store(self, session, principal: Principal, data: PersonaCreate) -> str:
+    async def _store(self, data: PersonaCreate) -> str:
         if self.editing_id:
-            saved = personas.replace_persona(
-                session=session, principal=principal, persona_id=self.editing_id, data=data
-            )
+            saved = await self._call(personas.replace_persona, persona_id=self.editing_id, data=data)
         else:
-            saved = personas.create_persona(session=session, principal=principal, data=data)
+            saved = await self._call(personas.create_persona, data=data)
         return saved.name
 
 

@@ -6,11 +6,11 @@ import reflex as rx
 from pydantic import ValidationError
 
 from app import llm
-from app.db import session_scope
 from app.models.session import SessionCreate
 from app.services import agents, objectives, personas, sessions
+from app.services.access import Principal
 from app.services.errors import ServiceError
-from app.services.pagination import PageParams
+from app.services.pagination import PageParams, Paginated
 from app.settings import settings
 from app.ui.components.forms import field, form_error
 from app.ui.components.layout import page_header, shell
@@ -25,6 +25,31 @@ STATUSES = ["all", "pending", "running", "completed", "error", "cancelled", "int
 
 def _short_time(value) -> str:
     return value.strftime("%Y-%m-%d %H:%M") if value else "—"
+
+
+def _names(*, session, principal: Principal) -> dict[str, dict[str, str]]:
+    """The names of the workspace's agents, personas and objectives, by id (the first 100 of each)."""
+    everything = PageParams(page=1, limit=100)
+    return {
+        "agent": {
+            a.id: a.name for a in agents.list_agents(session=session, principal=principal, params=everything).data
+        },
+        "persona": {
+            p.id: p.name for p in personas.list_personas(session=session, principal=principal, params=everything).data
+        },  # fmt: skip
+        "objective": {
+            o.id: o.name
+            for o in objectives.list_objectives(session=session, principal=principal, params=everything).data
+        },  # fmt: skip
+    }
+
+
+def _sessions_page(
+    *, session, principal: Principal, params: PageParams, status: str | None
+) -> tuple[dict[str, dict[str, str]], Paginated]:
+    """One unit of work for the page: the names its rows and pickers show, and a page of sessions."""
+    names = _names(session=session, principal=principal)
+    return names, sessions.list_sessions(session=session, principal=principal, params=params, status=status)
 
 
 class SessionsState(AuthState):
@@ -42,32 +67,13 @@ class SessionsState(AuthState):
     starting: bool = False
     default_model: str = settings.default_model
 
-    def _names(self, session, principal) -> dict[str, dict[str, str]]:
-        everything = PageParams(page=1, limit=100)
-        return {
-            "agent": {
-                a.id: a.name for a in agents.list_agents(session=session, principal=principal, params=everything).data
-            },
-            "persona": {
-                p.id: p.name
-                for p in personas.list_personas(session=session, principal=principal, params=everything).data
-            },  # fmt: skip
-            "objective": {
-                o.id: o.name
-                for o in objectives.list_objectives(session=session, principal=principal, params=everything).data
-            },  # fmt: skip
-        }
-
     @rx.event
-    def load(self):
+    async def load(self):
         try:
-            principal = self._principal()
-            with session_scope() as session:
-                names = self._names(session, principal)
-                result = sessions.list_sessions(
-                    session=session, principal=principal, params=PageParams(page=self.page, limit=PAGE_SIZE),
-                    status=None if self.status_filter == "all" else self.status_filter,
-                )  # fmt: skip
+            names, result = await self._call(
+                _sessions_page, params=PageParams(page=self.page, limit=PAGE_SIZE),
+                status=None if self.status_filter == "all" else self.status_filter,
+            )  # fmt: skip
         except ServiceError as exc:
             return rx.toast.error(str(exc))
         self.total, self.pages = result.pagination.total, max(1, result.pagination.pages)
@@ -100,7 +106,7 @@ class SessionsState(AuthState):
         return SessionsState.load
 
     @rx.event
-    def start_new(self, form: dict):
+    async def start_new(self, form: dict):
         self.form_error, self.errors = "", {}
         try:
             repeats = (form.get("judgeRepeats") or "").strip()
@@ -110,9 +116,7 @@ class SessionsState(AuthState):
                 "agentId": form.get("agentId", ""), "personaId": form.get("personaId", ""),
                 "objectiveId": form.get("objectiveId", ""), "llmConfig": llm_config, "config": config,
             })  # fmt: skip
-            principal = self._principal()
-            with session_scope() as session:
-                created = sessions.create_session(session=session, principal=principal, data=data)
+            created = await self._call(sessions.create_session, data=data)
         except (ServiceError, ValidationError) as exc:
             self.form_error, self.errors = field_errors(exc)
             return

@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 
 import reflex as rx
 
-from app.models.suite import SuiteCreate
+from app.models.suite import RunPublic, SuiteCreate, SuitePublic
 from app.services import agents, objectives, personas, runs, suites
 from app.services.access import Principal
 from app.services.errors import ServiceError
@@ -49,6 +49,43 @@ def _names(items) -> dict[str, str]:
     return {item.id: item.name for item in items}
 
 
+def _suites_page(
+    *, session, principal: Principal, params: PageParams, q: str
+) -> tuple[Paginated[SuitePublic], dict[str, str], list[RunPublic]]:
+    """One unit of work for the list page: a page of suites, the agents' names and the recent runs."""
+    names = _names(agents.list_agents(session=session, principal=principal, params=EVERYTHING).data)
+    recent = runs.list_runs(session=session, principal=principal, params=runs.RunListParams(limit=RECENT_RUNS))
+    return suites.list_suites(session=session, principal=principal, params=params, q=q), names, recent.data
+
+
+def _pickers(*, session, principal: Principal) -> dict[str, list[dict[str, str]]]:
+    """The editor's options: the agents a suite can run, every persona and every objective."""
+
+    def options(items) -> list[dict[str, str]]:
+        return [{"id": i.id, "name": i.name} for i in items]
+
+    return {
+        "agents": [
+            {"id": a.id, "name": f"{a.name} ({a.type})"}
+            for a in agents.list_agents(session=session, principal=principal, params=EVERYTHING).data
+            if a.type in suites.RUNNABLE_AGENT_TYPES
+        ],
+        "personas": options(personas.list_personas(session=session, principal=principal, params=EVERYTHING).data),
+        "objectives": options(objectives.list_objectives(session=session, principal=principal, params=EVERYTHING).data),
+    }
+
+
+def _suite_with_pickers(
+    *, session, principal: Principal, suite_id: str
+) -> tuple[SuitePublic, dict[str, list[dict[str, str]]], list[RunPublic]]:
+    """One unit of work for the editor of a saved suite: the suite, the options, its recent runs."""
+    suite = suites.get_suite(session=session, principal=principal, suite_id=suite_id)
+    listed = runs.list_runs(
+        session=session, principal=principal, params=runs.RunListParams(limit=RECENT_RUNS), suite_id=suite_id
+    )
+    return suite, _pickers(session=session, principal=principal), listed.data
+
+
 async def start_run(state: AuthState, suite_id: str):
     """Starts a run and opens its page."""
     try:
@@ -65,12 +102,10 @@ class SuitesState(LibraryListState, AuthState):
 
     NOUN: ClassVar[str] = "suite"
 
-    def _fetch(self, session, principal: Principal, params: PageParams) -> Paginated:
-        agent_names = _names(agents.list_agents(session=session, principal=principal, params=EVERYTHING).data)
-        self._agent_names = agent_names
-        recent = runs.list_runs(session=session, principal=principal, params=runs.RunListParams(limit=RECENT_RUNS))
-        self.recent_runs = [run_row(r) for r in recent.data]
-        return suites.list_suites(session=session, principal=principal, params=params, q=self.q)
+    async def _fetch(self, params: PageParams) -> Paginated:
+        page, self._agent_names, recent = await self._call(_suites_page, params=params, q=self.q)
+        self.recent_runs = [run_row(r) for r in recent]
+        return page
 
     def _show(self, items: list[dict[str, Any]]) -> None:
         names = self._agent_names
@@ -82,11 +117,11 @@ class SuitesState(LibraryListState, AuthState):
             for s in items
         ]  # fmt: skip
 
-    def _duplicate(self, session, principal: Principal, item_id: str) -> str:
-        return suites.duplicate_suite(session=session, principal=principal, suite_id=item_id).name
+    async def _duplicate(self, item_id: str) -> str:
+        return (await self._call(suites.duplicate_suite, suite_id=item_id)).name
 
-    def _delete(self, session, principal: Principal, item_id: str) -> None:
-        suites.delete_suite(session=session, principal=principal, suite_id=item_id)
+    async def _delete(self, item_id: str) -> None:
+        await self._call(suites.delete_suite, suite_id=item_id)
 
     @rx.event
     async def run(self, suite_id: str):
@@ -124,40 +159,22 @@ class SuiteEditorState(LibraryEditorState, AuthState):
     # The thresholds set over REST that this form does not show, kept as they are on save.
     _other_thresholds: dict[str, Any] = {}
 
-    def _options(self, session, principal: Principal) -> None:
-        def options(items) -> list[dict[str, str]]:
-            return [{"id": i.id, "name": i.name} for i in items]
+    def _show_pickers(self, pickers: dict[str, list[dict[str, str]]]) -> None:
+        self.agent_options = pickers["agents"]
+        self.persona_options, self.objective_options = pickers["personas"], pickers["objectives"]
 
-        self.agent_options = [
-            {"id": a.id, "name": f"{a.name} ({a.type})"}
-            for a in agents.list_agents(session=session, principal=principal, params=EVERYTHING).data
-            if a.type in suites.RUNNABLE_AGENT_TYPES
-        ]
-        self.persona_options = options(
-            personas.list_personas(session=session, principal=principal, params=EVERYTHING).data
-        )
-        self.objective_options = options(
-            objectives.list_objectives(session=session, principal=principal, params=EVERYTHING).data
-        )
-
-    def _blank(self) -> dict[str, str]:
-        from app.db import session_scope
-
-        with session_scope() as session:
-            self._options(session, self._principal())
+    async def _blank(self) -> dict[str, str]:
+        self._show_pickers(await self._call(_pickers))
         self.selected_personas, self.selected_objectives, self.repeats, self.runs_of_suite = [], [], 1, []
         self._other_thresholds = {}
         return {"repeats": "1", "agentId": self.agent_options[0]["id"] if self.agent_options else ""}
 
-    def _fetch_values(self, session, principal: Principal, item_id: str) -> dict[str, str]:
-        suite = suites.get_suite(session=session, principal=principal, suite_id=item_id)
-        self._options(session, principal)
+    async def _fetch_values(self, item_id: str) -> dict[str, str]:
+        suite, pickers, recent = await self._call(_suite_with_pickers, suite_id=item_id)
+        self._show_pickers(pickers)
         self.selected_personas, self.selected_objectives = list(suite.persona_ids), list(suite.objective_ids)
         self.repeats = suite.repeats
-        listed = runs.list_runs(
-            session=session, principal=principal, params=runs.RunListParams(limit=RECENT_RUNS), suite_id=item_id
-        )
-        self.runs_of_suite = [run_row(r) for r in listed.data]
+        self.runs_of_suite = [run_row(r) for r in recent]
         config = suite.config
         limits = config.thresholds.model_dump(by_alias=True, exclude_none=True) if config.thresholds else {}
         self._other_thresholds = {k: v for k, v in limits.items() if k != "passRate"}
@@ -208,10 +225,10 @@ class SuiteEditorState(LibraryEditorState, AuthState):
             problems["objectiveIds"] = "Pick at least one objective (a column of the grid)."
         return validated(SuiteCreate, payload, problems)
 
-    def _store(self, session, principal: Principal, data: SuiteCreate) -> str:
+    async def _store(self, data: SuiteCreate) -> str:
         if self.editing_id:
-            return suites.replace_suite(session=session, principal=principal, suite_id=self.editing_id, data=data).name
-        return suites.create_suite(session=session, principal=principal, data=data).name
+            return (await self._call(suites.replace_suite, suite_id=self.editing_id, data=data)).name
+        return (await self._call(suites.create_suite, data=data)).name
 
     def _fixed(self, field: str) -> None:
         """A field's message goes once it is put right; the banner goes with the last one."""
