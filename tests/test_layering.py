@@ -166,9 +166,3 @@ def test_no_coroutine_holds_a_database_session() -> None:
     """The loop never waits for the database: an async service or route does its database work
     in a worker thread (app/services/units.py), never through a session it was handed."""
     assert _async_functions_with_a_database_session() == []
-
-
-def test_the_dashboard_never_opens_the_database() -> None:
-    """It calls services through app/services/calls.py (a worker thread per call)."""
-    offenders = {m: t for m, t in _importers_of("app.db").items() if m.startswith("app.ui")}
-    assert offenders == {}, offenders

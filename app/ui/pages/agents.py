@@ -3,7 +3,6 @@ editor at /agents/new and /agents/<id>, whose config fields follow the agent's t
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any, ClassVar, TypedDict
 
 import reflex as rx
@@ -82,15 +81,14 @@ class ProbeOutcome(TypedDict):
     reply: str
 
 
-def _connection_test(
-    *, session, principal: Principal, agent_id: str = "", draft: AgentTestDraft | None = None
+async def _connection_test(
+    *, principal: Principal, agent_id: str = "", draft: AgentTestDraft | None = None
 ) -> AgentTestResult:
-    """The agent service's connection test (a saved agent, or settings not saved yet), run to its
-    end in the calling worker thread on a loop of its own: it reads the agent and then waits up
-    to the agent's timeout for its answer, and neither may hold up the backend's event loop."""
+    """The agent service's connection test (a saved agent, or settings not saved yet): it reads
+    the agent in a worker thread and awaits the agent's answer with no database session open."""
     if draft is not None:
-        return asyncio.run(agents.test_agent_draft(session=session, principal=principal, data=draft))
-    return asyncio.run(agents.test_agent(session=session, principal=principal, agent_id=agent_id))
+        return await agents.test_agent_draft(principal=principal, data=draft)
+    return await agents.test_agent(principal=principal, agent_id=agent_id)
 
 
 async def probe_agent(state: AuthState, *, agent_id: str = "", draft: AgentTestDraft | None = None) -> ProbeOutcome:

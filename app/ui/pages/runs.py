@@ -17,7 +17,7 @@ import reflex as rx
 from sqlmodel import Session
 
 from app.models.suite import CellResult, OverallResult, RunDetail
-from app.services import run_stats, runs, wording
+from app.services import calls, run_stats, runs, wording
 from app.services.access import Principal
 from app.services.errors import ServiceError
 from app.ui.components.layout import page_header, shell
@@ -199,8 +199,10 @@ class RunState(AuthState):
             if self._following == run_id:
                 return
             self._following = run_id
-            principal = await asyncio.to_thread(self._principal)
+            credential, meta = self._session_token(), self._request_meta()
         try:
+            # Who asks, checked in a worker thread with the state unlocked.
+            principal = await asyncio.to_thread(calls.caller, credential=credential, meta=meta)
             async for detail in runs.run_feed(principal, run_id):
                 async with self:
                     if self.run_key != run_id:

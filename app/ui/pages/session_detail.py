@@ -22,7 +22,7 @@ import asyncio
 import reflex as rx
 
 from app.models.session import TERMINAL_STATUSES
-from app.services import browser_sessions, live, sessions
+from app.services import browser_sessions, calls, live, sessions
 from app.services.errors import ServiceError
 from app.ui.components import browser as browser_ui
 from app.ui.components import voice as voice_ui
@@ -211,8 +211,10 @@ class SessionState(AuthState):
             if self._following == session_id:
                 return
             self._following = session_id
-            principal = await asyncio.to_thread(self._principal)
+            credential, meta = self._session_token(), self._request_meta()
         try:
+            # Who asks, checked in a worker thread with the state unlocked.
+            principal = await asyncio.to_thread(calls.caller, credential=credential, meta=meta)
             async for item in live.session_feed(principal, session_id, heartbeat_s=15):
                 async with self:
                     if self.session_key != session_id:
