@@ -16,6 +16,7 @@ from app.ui.components.forms import field, form_error
 from app.ui.components.layout import page_header, shell
 from app.ui.components.model_picker import picker_props
 from app.ui.components.status import blame_badge, outcome_badge, status_badge
+from app.ui.formatting import when
 from app.ui.state.auth import AuthState
 from app.ui.state.errors import field_errors
 
@@ -23,12 +24,9 @@ PAGE_SIZE = 20
 STATUSES = ["all", "pending", "running", "completed", "error", "cancelled", "interrupted"]
 
 
-def _short_time(value) -> str:
-    return value.strftime("%Y-%m-%d %H:%M") if value else "—"
-
-
 def _names(*, session, principal: Principal) -> dict[str, dict[str, str]]:
-    """The names of the workspace's agents, personas and objectives, by id (the first 100 of each)."""
+    """The create form's choices: the workspace's agents, personas and objectives, by id (the first
+    100 of each)."""
     everything = PageParams(page=1, limit=100)
     return {
         "agent": {
@@ -47,7 +45,7 @@ def _names(*, session, principal: Principal) -> dict[str, dict[str, str]]:
 def _sessions_page(
     *, session, principal: Principal, params: PageParams, status: str | None
 ) -> tuple[dict[str, dict[str, str]], Paginated]:
-    """One unit of work for the page: the names its rows and pickers show, and a page of sessions."""
+    """One unit of work for the page: the form's choices, and a page of sessions (named)."""
     names = _names(session=session, principal=principal)
     return names, sessions.list_sessions(session=session, principal=principal, params=params, status=status)
 
@@ -83,11 +81,12 @@ class SessionsState(AuthState):
                 "status": s.status,
                 "outcome": s.outcome or "",
                 "blame": s.blame or "",
-                "agent": names["agent"].get(s.agent_id, "(deleted)"),
-                "persona": names["persona"].get(s.persona_id, "(deleted)"),
-                "objective": names["objective"].get(s.objective_id or "", "—"),
+                # Named by the service (None: deleted since), whatever the size of the library.
+                "agent": s.agent_name or "(deleted)",
+                "persona": s.persona_name or "(deleted)",
+                "objective": s.objective_name or ("(deleted)" if s.objective_id else "—"),
                 "messages": str(s.metadata.message_count),
-                "created": _short_time(s.created_at),
+                "created": when(s.created_at),
             }
             for s in result.data
         ]
