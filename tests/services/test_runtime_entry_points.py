@@ -125,3 +125,25 @@ async def test_the_lifecycle_starts_its_chores_and_stops_them() -> None:
         await asyncio.wait_for(began.wait(), 5)
         assert [t.get_name() for t in started.tasks] == ["test-chore"]
     assert ended.is_set() and all(t.done() for t in started.tasks)
+
+
+def test_pickers_find_by_name_and_keep_what_was_chosen(lab: Lab, make_account) -> None:
+    from app.services import pickers
+
+    for n in range(5):
+        personas.create_persona(session=lab.db, principal=lab.principal, data=PersonaCreate(name=f"Bob {n}"))
+    found = pickers.choices(session=lab.db, principal=lab.principal, kind="personas", q="bob", limit=3)
+    assert [c.name for c in found] == ["Bob 0", "Bob 1", "Bob 2"]  # by name, one page
+    every = pickers.choices(session=lab.db, principal=lab.principal, kind="personas", q="bob")
+    kept = pickers.choices(session=lab.db, principal=lab.principal, kind="personas", q="bob", limit=1,
+                           chosen=[every[4].id])  # fmt: skip
+    assert [c.name for c in kept] == ["Bob 0", "Bob 4"]  # a choice past the page is still offered
+    assert [c.name for c in pickers.choices(session=lab.db, principal=lab.principal, kind="personas", q="b 4")] == [
+        "Bob 4"
+    ]
+    runnable = pickers.choices(session=lab.db, principal=lab.principal, kind="agents", agent_types=["browser"])
+    assert runnable == []  # the hosted agent is not of that type
+    other = make_account()
+    stranger = Principal(other.user_id, other.email, other.workspace_id, Role(other.role))
+    theirs = pickers.choices(session=lab.db, principal=stranger, kind="personas", chosen=[lab.persona])
+    assert lab.persona not in {c.id for c in theirs}  # another workspace's choice is never offered

@@ -7,7 +7,7 @@ from pydantic import ValidationError
 
 from app import llm
 from app.models.session import SessionCreate
-from app.services import agents, objectives, personas, sessions
+from app.services import pickers, sessions
 from app.services.access import Principal
 from app.services.errors import ServiceError
 from app.services.pagination import PageParams, Paginated
@@ -25,20 +25,10 @@ STATUSES = ["all", "pending", "running", "completed", "error", "cancelled", "int
 
 
 def _names(*, session, principal: Principal) -> dict[str, dict[str, str]]:
-    """The create form's choices: the workspace's agents, personas and objectives, by id (the first
-    100 of each)."""
-    everything = PageParams(page=1, limit=100)
+    """The create form's choices (app/services/pickers.py): agents, personas and objectives by name."""
     return {
-        "agent": {
-            a.id: a.name for a in agents.list_agents(session=session, principal=principal, params=everything).data
-        },
-        "persona": {
-            p.id: p.name for p in personas.list_personas(session=session, principal=principal, params=everything).data
-        },  # fmt: skip
-        "objective": {
-            o.id: o.name
-            for o in objectives.list_objectives(session=session, principal=principal, params=everything).data
-        },  # fmt: skip
+        singular: {c.id: c.name for c in pickers.choices(session=session, principal=principal, kind=kind)}
+        for singular, kind in (("agent", "agents"), ("persona", "personas"), ("objective", "objectives"))
     }
 
 

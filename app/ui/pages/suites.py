@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 import reflex as rx
 
 from app.models.suite import RunPublic, SuiteCreate, SuitePublic
-from app.services import agents, objectives, personas, runs, suites
+from app.services import pickers, runs, suites
 from app.services.access import Principal
 from app.services.errors import ServiceError
 from app.services.pagination import PageParams, Paginated
@@ -42,36 +42,26 @@ from app.ui.state.auth import AuthState
 
 ROUTE = "/suites"
 RECENT_RUNS = 10
-EVERYTHING = PageParams(page=1, limit=100)
-
-
-def _names(items) -> dict[str, str]:
-    return {item.id: item.name for item in items}
-
-
 def _suites_page(
     *, session, principal: Principal, params: PageParams, q: str
-) -> tuple[Paginated[SuitePublic], dict[str, str], list[RunPublic]]:
-    """One unit of work for the list page: a page of suites, the agents' names and the recent runs."""
-    names = _names(agents.list_agents(session=session, principal=principal, params=EVERYTHING).data)
+) -> tuple[Paginated[SuitePublic], list[RunPublic]]:
+    """One unit of work for the list page: a page of suites (named) and the recent runs."""
     recent = runs.list_runs(session=session, principal=principal, params=runs.RunListParams(limit=RECENT_RUNS))
-    return suites.list_suites(session=session, principal=principal, params=params, q=q), names, recent.data
+    return suites.list_suites(session=session, principal=principal, params=params, q=q), recent.data
 
 
-def _pickers(*, session, principal: Principal) -> dict[str, list[dict[str, str]]]:
-    """The editor's options: the agents a suite can run, every persona and every objective."""
+def _pickers(*, session, principal: Principal, suite: SuitePublic | None = None) -> dict[str, list[dict[str, str]]]:
+    """The editor's options (app/services/pickers.py): the agents a suite can run, the personas and
+    the objectives, by name, the suite's own choices always among them."""
 
-    def options(items) -> list[dict[str, str]]:
-        return [{"id": i.id, "name": i.name} for i in items]
+    def options(kind: pickers.Kind, chosen: list[str], **narrow: Any) -> list[dict[str, str]]:
+        found = pickers.choices(session=session, principal=principal, kind=kind, chosen=chosen, **narrow)
+        return [{"id": c.id, "name": f"{c.name} ({c.type})" if c.type else c.name} for c in found]
 
     return {
-        "agents": [
-            {"id": a.id, "name": f"{a.name} ({a.type})"}
-            for a in agents.list_agents(session=session, principal=principal, params=EVERYTHING).data
-            if a.type in suites.RUNNABLE_AGENT_TYPES
-        ],
-        "personas": options(personas.list_personas(session=session, principal=principal, params=EVERYTHING).data),
-        "objectives": options(objectives.list_objectives(session=session, principal=principal, params=EVERYTHING).data),
+        "agents": options("agents", [suite.agent_id] if suite else [], agent_types=suites.RUNNABLE_AGENT_TYPES),
+        "personas": options("personas", suite.persona_ids if suite else []),
+        "objectives": options("objectives", suite.objective_ids if suite else []),
     }
 
 
@@ -83,7 +73,7 @@ def _suite_with_pickers(
     listed = runs.list_runs(
         session=session, principal=principal, params=runs.RunListParams(limit=RECENT_RUNS), suite_id=suite_id
     )
-    return suite, _pickers(session=session, principal=principal), listed.data
+    return suite, _pickers(session=session, principal=principal, suite=suite), listed.data
 
 
 async def start_run(state: AuthState, suite_id: str):
@@ -98,20 +88,18 @@ async def start_run(state: AuthState, suite_id: str):
 class SuitesState(LibraryListState, AuthState):
     suites: list[dict[str, str]] = []
     recent_runs: list[dict[str, str]] = []
-    _agent_names: dict[str, str] = {}
 
     NOUN: ClassVar[str] = "suite"
 
     async def _fetch(self, params: PageParams) -> Paginated:
-        page, self._agent_names, recent = await self._call(_suites_page, params=params, q=self.q)
+        page, recent = await self._call(_suites_page, params=params, q=self.q)
         self.recent_runs = [run_row(r) for r in recent]
         return page
 
     def _show(self, items: list[dict[str, Any]]) -> None:
-        names = self._agent_names
         self.suites = [
             {"id": s["id"], "name": s["name"], "description": s["description"],
-             "agent": names.get(s["agentId"], "(deleted agent)"),
+             "agent": s["agentName"] or "(deleted agent)",
              "matrix": f"{len(s['personaIds'])} × {len(s['objectiveIds'])} × {s['repeats']}",
              "sessions": str(s["sessionCount"])}
             for s in items
