@@ -118,10 +118,8 @@ def _stub_answer(delay, turns: int):
     return answer
 
 
-def serve_stubs(delay, turns: int, ready) -> None:
-    """The stub LLM and the instant agent; sends their URLs, then serves until terminated."""
-    from tests.support.bots import http_bot
-    from tests.support.loopback import LoopbackServer
+def serve_stub(delay, turns: int, ready) -> None:
+    """The stub LLM; sends its URL, then serves until terminated."""
     from tests.support.openai_stub import OpenAIStub
 
     class ForgetfulStub(OpenAIStub):
@@ -132,8 +130,18 @@ def serve_stubs(delay, turns: int, ready) -> None:
             self.requests = deque(maxlen=16)  # type: ignore[assignment]
 
     stub = ForgetfulStub(script=_stub_answer(delay, turns)).start()
+    ready.put(("llm", stub.base_url))
+    threading.Event().wait()
+
+
+def serve_agent(ready) -> None:
+    """The instant agent, in a process apart from the stub LLM's (two servers in one process
+    wait for each other's GIL: milliseconds per request under load)."""
+    from tests.support.bots import http_bot
+    from tests.support.loopback import LoopbackServer
+
     agent = LoopbackServer(http_bot({"mode": "ok", "reply": AGENT_REPLY, "received": deque(maxlen=16)})).__enter__()
-    ready.put((stub.base_url, f"{agent.url}/chat"))
+    ready.put(("agent", f"{agent.url}/chat"))
     threading.Event().wait()
 
 
@@ -294,7 +302,7 @@ def start_mimic(workdir: Path, sessions: int) -> tuple[subprocess.Popen, str]:
     }
     code = ("import uvicorn\nfrom app.api.main import create_api\n"
             f"uvicorn.run(create_api(), host='127.0.0.1', port={port}, log_level='warning', access_log=False, "
-            "backlog=4096)\n")  # fmt: skip
+            "backlog=4096, timeout_keep_alive=30)\n")  # fmt: skip
     log = open(workdir / "server.log", "wb")  # noqa: SIM115 (kept open for the process's life)
     server = subprocess.Popen([sys.executable, "-c", code], env=env, cwd=PROJECT_ROOT, stdout=log, stderr=log)
     base = f"http://127.0.0.1:{port}"
@@ -344,6 +352,13 @@ def prepare_mimic(base: str, llm_url: str, agent_url: str, turns: int) -> tuple[
 
 
 async def mimic_conversation(http: httpx.AsyncClient, body: dict, result: Round) -> None:
+    try:
+        await _mimic_conversation(http, body, result)
+    except httpx.HTTPError as exc:  # counted, never fatal: the bench reports errors
+        result.error(f"{type(exc).__name__}: {exc!r}")
+
+
+async def _mimic_conversation(http: httpx.AsyncClient, body: dict, result: Round) -> None:
     created = await http.post("/api/sessions", json=body)
     if created.status_code != 201:
         result.error(f"create {created.status_code}: {created.text}")
@@ -359,7 +374,9 @@ async def mimic_conversation(http: httpx.AsyncClient, body: dict, result: Round)
         if state["ended"]:
             break
     if state.get("status") != "completed":
-        result.error(f"session {session_id} ended {state.get('status')}: {json.dumps(state)[:200]}")
+        detail = (await http.get(f"/api/sessions/{session_id}")).json()  # why, for the report
+        result.error(f"session {session_id} ended {state.get('status')} ({state.get('endReason')}): "
+                     f"{json.dumps(detail.get('error'))[:300]}")  # fmt: skip
         return
     result.turns += state["messageCount"] // 2
 
@@ -401,12 +418,15 @@ def main() -> int:
 
     context = multiprocessing.get_context("spawn")
     delay, ready = context.Value("d", 0.0), context.Queue()
-    stubs = context.Process(target=serve_stubs, args=(delay, protocol.turns, ready), daemon=True)
-    stubs.start()
+    stubs = [context.Process(target=serve_stub, args=(delay, protocol.turns, ready), daemon=True),
+             context.Process(target=serve_agent, args=(ready,), daemon=True)]  # fmt: skip
+    for process in stubs:
+        process.start()
     server: subprocess.Popen | None = None
     memory = PeakMemory()
     try:
-        llm_url, agent_url = ready.get(timeout=60)
+        urls = dict(ready.get(timeout=60) for _ in stubs)
+        llm_url, agent_url = urls["llm"], urls["agent"]
         server, base = start_mimic(workdir, max(protocol.concurrency) + 8)
         server_process = psutil.Process(server.pid)
         headers, body = prepare_mimic(base, llm_url, agent_url, protocol.turns)
@@ -433,6 +453,8 @@ def main() -> int:
             loop = asyncio.run(run_loop(llm_url, agent_url, protocol.turns, conversations, at_once))
             memory.watch("mimic", server_process, children=True)
             mimic = asyncio.run(run_mimic(base, headers, body, server_process, conversations, at_once, mimic_calls))
+            print(f"{label}: loop {loop.turns} turns in {loop.wall_s:.2f} s ({loop.cpu_s:.2f} s CPU), Mimic "
+                  f"{mimic.turns} turns in {mimic.wall_s:.2f} s ({mimic.cpu_s:.2f} s CPU)", flush=True)  # fmt: skip
             for i, r in enumerate((loop, mimic)):
                 errors[i] += r.errors
                 for sample in r.error_samples:
@@ -466,8 +488,9 @@ def main() -> int:
                 server.wait(20)
             except subprocess.TimeoutExpired:
                 server.kill()
-        stubs.terminate()
-        stubs.join(10)
+        for process in stubs:
+            process.terminate()
+            process.join(10)
 
 
 def mimic_llm_calls(base: str, headers: dict) -> int:
