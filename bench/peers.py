@@ -140,7 +140,11 @@ def serve_agent(ready) -> None:
     from tests.support.bots import http_bot
     from tests.support.loopback import LoopbackServer
 
-    agent = LoopbackServer(http_bot({"mode": "ok", "reply": AGENT_REPLY, "received": deque(maxlen=16)})).__enter__()
+    agent = LoopbackServer(http_bot({"mode": "ok", "reply": AGENT_REPLY, "received": deque(maxlen=16)}))
+    # Idle connections kept 75 s (nginx's default), not uvicorn's 5: a session's connection
+    # idles while the persona thinks, and a close racing its next request is a ReadError.
+    agent.server.config.timeout_keep_alive = 75
+    agent.__enter__()
     ready.put(("agent", f"{agent.url}/chat"))
     threading.Event().wait()
 
