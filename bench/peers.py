@@ -36,6 +36,7 @@ import json
 import multiprocessing
 import os
 import re
+import signal
 import socket
 import ssl
 import subprocess
@@ -418,6 +419,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", default=os.environ.get("MIMIC_BENCH_QUICK") == "1")
     protocol = QUICK if parser.parse_args().quick else FULL
+    # Stopped from outside, the bench still stops its stubs and Mimic's server (finally below).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     workdir = Path(tempfile.mkdtemp(prefix="mimic-bench-peers-"))
 
     context = multiprocessing.get_context("spawn")
