@@ -9,6 +9,9 @@ it waits for that same lock; in a thread, the lock is released without the loop'
 from __future__ import annotations
 
 import asyncio
+import contextvars
+import functools
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from sqlmodel import Session, col, func, select, update
@@ -23,6 +26,9 @@ from app.services.verdicts import finding_pages
 from app.settings import settings
 
 STOPPED_FROM_OUTSIDE = frozenset({"cancelled", "interrupted"})
+# Threads for the runners' transactions, apart from the loop's default pool; a few suffice
+# (SQLite has one writer; a PostgreSQL pool serves them all).
+WRITERS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="mimic-session-writes")
 
 
 class DatabaseSessionStore:
@@ -37,7 +43,10 @@ class DatabaseSessionStore:
             with session_scope() as db:
                 return work(db, *args)
 
-        return await asyncio.to_thread(transaction)
+        # The writers' own threads: litellm prepares every call in the loop's default pool,
+        # where a turn's writes used to queue behind it (and it behind them).
+        context = contextvars.copy_context()
+        return await asyncio.get_running_loop().run_in_executor(WRITERS, functools.partial(context.run, transaction))
 
     async def mark_running(self) -> None:
         await self._in_thread(self._mark_running)
