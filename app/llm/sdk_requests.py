@@ -23,7 +23,6 @@ import typing
 from typing import Any
 
 import typing_extensions
-
 from openai._models import BaseModel as OpenAIModel
 from openai._utils import _transform, is_given
 from openai.resources.chat.completions import completions as chat_completions

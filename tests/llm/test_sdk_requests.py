@@ -23,22 +23,54 @@ def _bodies() -> list[dict]:
                            "action": {"enum": ["continue", "goal_met"]}}, "required": ["message"],
                            "$defs": {"x": {"anyOf": [{"type": "integer"}, {"type": "null"}]}}}}}  # fmt: skip
     return [
-        {"model": "gpt-4o-mini", "messages": [{"role": "system", "content": "You are Sam."},
-                                              {"role": "user", "content": "Hi"},
-                                              {"role": "assistant", "content": None, "tool_calls": [
-                                                  {"id": "c1", "type": "function",
-                                                   "function": {"name": "persona_turn", "arguments": "{}"}}]},
-                                              {"role": "tool", "tool_call_id": "c1", "content": "ok"}],
-         "tools": [tool], "tool_choice": {"type": "function", "function": {"name": "persona_turn"}},
-         "temperature": 0.2, "max_tokens": 300, "seed": 7, "stream": False, "metadata": {"k": "v"}},  # fmt: skip
-        {"model": "gpt-4o", "messages": [{"role": "user", "content": [
-            {"type": "text", "text": "What is on this page?"},
-            {"type": "image_url", "image_url": {"url": PNG, "detail": "low"}},
-            {"type": "input_audio", "input_audio": {"data": "UklGRg==", "format": "wav"}}]}],
-         "response_format": {"type": "json_schema", "json_schema": {"name": "x", "schema": {"type": "object"}}},
-         "stream": True, "stream_options": {"include_usage": True}, "user": "u-1"},  # fmt: skip
-        {"model": "m", "messages": [{"role": "user", "content": "é ✓ \u0000"}], "n": 1, "stop": ["\n"],
-         "temperature": NOT_GIVEN, "top_p": NOT_GIVEN, "logit_bias": {"50256": -100}},
+        {
+            "model": "gpt-4o-mini",
+            "messages": [
+                {"role": "system", "content": "You are Sam."},
+                {"role": "user", "content": "Hi"},
+                {
+                    "role": "assistant",
+                    "content": None,
+                    "tool_calls": [
+                        {"id": "c1", "type": "function", "function": {"name": "persona_turn", "arguments": "{}"}}
+                    ],
+                },
+                {"role": "tool", "tool_call_id": "c1", "content": "ok"},
+            ],
+            "tools": [tool],
+            "tool_choice": {"type": "function", "function": {"name": "persona_turn"}},
+            "temperature": 0.2,
+            "max_tokens": 300,
+            "seed": 7,
+            "stream": False,
+            "metadata": {"k": "v"},
+        },  # fmt: skip
+        {
+            "model": "gpt-4o",
+            "messages": [
+                {
+                    "role": "user",
+                    "content": [
+                        {"type": "text", "text": "What is on this page?"},
+                        {"type": "image_url", "image_url": {"url": PNG, "detail": "low"}},
+                        {"type": "input_audio", "input_audio": {"data": "UklGRg==", "format": "wav"}},
+                    ],
+                }
+            ],
+            "response_format": {"type": "json_schema", "json_schema": {"name": "x", "schema": {"type": "object"}}},
+            "stream": True,
+            "stream_options": {"include_usage": True},
+            "user": "u-1",
+        },  # fmt: skip
+        {
+            "model": "m",
+            "messages": [{"role": "user", "content": "é ✓ \u0000"}],
+            "n": 1,
+            "stop": ["\n"],
+            "temperature": NOT_GIVEN,
+            "top_p": NOT_GIVEN,
+            "logit_bias": {"50256": -100},
+        },
     ]
 
 
