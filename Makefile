@@ -33,13 +33,14 @@ export LITELLM_LOCAL_MODEL_COST_MAP := True
 export MIMIC_OUTBOUND_ALLOW ?= loopback
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run serve setup install install-dev bun axe chromium espeak migrate secret cli test test-scaled services bench clean help worker run-scaled schemas sdk-js sdk-js-types
+.PHONY: run serve setup install install-dev bun axe chromium espeak migrate secret cli test test-scaled services bench bench-peers clean help worker run-scaled schemas sdk-js sdk-js-types
 
 help:
 	@echo "make run     set up (venv, requirements, bun, chromium, database) and start the app on :$(PORT)"
 	@echo "make test    the whole test suite (what CI runs), then \`make test-scaled\`"
 	@echo "make test-scaled  the API, engine and services tests on a throwaway PostgreSQL and Redis"
 	@echo "make bench   the benchmarks under bench/, which print figures"
+	@echo "make bench-peers  Mimic over REST beside a hand-written loop on the same stubs (issue 20's protocol)"
 	@echo "make migrate alembic upgrade head on the configured database"
 	@echo "make cli     install the \`mimic\` command line into .venv/bin"
 	@echo "make schemas        regenerate schemas/mimic.yaml.schema.json (the JSON Schema of mimic.yaml)"
@@ -190,6 +191,10 @@ test-scaled: install install-dev espeak cli services
 
 bench: install install-dev axe espeak
 	@for b in bench/*.py; do echo "== $$b"; PYTHONPATH=. $(PY) $$b || exit 1; done
+
+# QUICK=1 for a smoke run of a minute (3 turns, 5 conversations at once).
+bench-peers: install install-dev
+	PYTHONPATH=. $(if $(QUICK),MIMIC_BENCH_QUICK=1 )$(PY) bench/peers.py
 
 # schemas/mimic.yaml.schema.json, the JSON Schema of mimic.yaml made from the models (a test
 # checks that the committed file is current).

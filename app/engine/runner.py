@@ -38,6 +38,23 @@ class StoredMessage:
 
 
 @dataclass(frozen=True)
+class CallRecord:
+    """An LLM call written in the same transaction as the message it produced."""
+
+    role: str
+    model: str
+    prompt_tokens: int
+    completion_tokens: int
+    cost: float
+    latency_ms: int
+
+
+def call_record(role: str, result: llm.LLMResult) -> CallRecord:
+    return CallRecord(role, result.model, result.prompt_tokens, result.completion_tokens, result.cost,
+                      result.latency_ms)  # fmt: skip
+
+
+@dataclass(frozen=True)
 class StoredEvent:
     id: str
     sequence: int
@@ -69,6 +86,7 @@ class SessionStore(Protocol):
         cost: float | None = None,
         model: str | None = None,
         meta: dict[str, Any] | None = None,
+        llm_call: CallRecord | None = None,
     ) -> StoredMessage: ...
 
     async def add_llm_call(
@@ -191,16 +209,19 @@ class SessionRunner:
                 await asyncio.sleep(limits.message_interval_s)
 
             self.publish("progress", {"status": "running", "typing": "persona", "messageCount": len(self.transcript)})
-            turn = await self._persona_turn(simulator)
+            # The simulator's call is written with the message it wrote: one transaction, not two.
+            turn = await self._persona_turn(simulator, store_call=False)
             ended = turn.action != "continue" and self.persona_turns > 0
+            call = self.last_simulator_call
             if turn.message.strip():
-                call = self.last_simulator_call
                 await self._record(
                     "persona", turn.message, meta={"action": turn.action, "reasoning": turn.reasoning},
                     prompt_tokens=call.prompt_tokens or None, completion_tokens=call.completion_tokens or None,
-                    cost=call.cost or None, model=call.model,
+                    cost=call.cost or None, model=call.model, llm_call=call_record("simulator", call),
                 )  # fmt: skip
                 self.persona_turns += 1
+            else:
+                await self._llm_call("simulator", call)
             if ended:
                 return "goal_met" if turn.action == "goal_met" else "persona_gave_up"
             if len(self.transcript) >= limits.max_messages:
@@ -227,7 +248,7 @@ class SessionRunner:
                 continue
             silent = 0
 
-    async def _persona_turn(self, simulator: PersonaSimulator):
+    async def _persona_turn(self, simulator: PersonaSimulator, *, store_call: bool = True):
         started = time.perf_counter()
         history = [{"role": m["role"], "content": self.as_seen(m)} for m in self.transcript]
         try:
@@ -235,7 +256,8 @@ class SessionRunner:
         except llm.LLMError as exc:
             await self._failed_call("simulator", self.plan.simulator.model, exc, started)
             raise InfrastructureError("simulator", exc.kind, exc.message, exc.status_code) from exc
-        await self._llm_call("simulator", simulated.result)
+        if store_call:
+            await self._llm_call("simulator", simulated.result)
         self.last_simulator_call = simulated.result  # its tokens and cost go on the message it wrote
         return simulated.turn
 

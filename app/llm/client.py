@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import functools
 import importlib
 import json
 import logging
@@ -27,7 +28,7 @@ from pydantic import BaseModel, ValidationError  # noqa: E402
 
 from app import outbound  # noqa: E402
 from app.llm import cache as response_cache  # noqa: E402
-from app.llm import egress  # noqa: E402
+from app.llm import egress, sdk_requests  # noqa: E402
 from app.llm.offline import CONTEXT_METADATA_KEY, ROLE_METADATA_KEY, OfflineLLM  # noqa: E402
 
 logger = logging.getLogger(__name__)
@@ -145,11 +146,23 @@ def _register_offline_provider() -> None:
 
 _register_offline_provider()
 egress.install()  # every HTTP request litellm makes goes through the outbound policy
+sdk_requests.install()  # the OpenAI SDK skips its request walk when it would change nothing
 # litellm prints "Give Feedback / Get Help" banners on every error otherwise.
 litellm.suppress_debug_info = True
 
 
 # -- the call --------------------------------------------------------------------------
+
+
+@functools.cache
+def _json_schema(schema: type[BaseModel]) -> str:
+    return json.dumps(schema.model_json_schema())
+
+
+def tool_parameters(schema: type[BaseModel]) -> dict[str, Any]:
+    """The JSON schema of a tool's arguments: generated once per class (pydantic takes
+    milliseconds), a fresh copy per call (providers' transforms may edit it)."""
+    return json.loads(_json_schema(schema))
 
 
 async def complete(
@@ -210,7 +223,7 @@ async def complete(
                 "function": {
                     "name": name,
                     "description": tool_description or (schema.__doc__ or "").strip() or f"Submit the {name} answer.",
-                    "parameters": schema.model_json_schema(),
+                    "parameters": tool_parameters(schema),
                 },
             }
         ]

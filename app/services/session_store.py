@@ -9,13 +9,16 @@ it waits for that same lock; in a thread, the lock is released without the loop'
 from __future__ import annotations
 
 import asyncio
+import contextvars
+import functools
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from sqlmodel import Session, col, func, select, update
 
 from app.db import session_scope
 from app.engine.judgement import JudgementResult
-from app.engine.runner import StoredArtifact, StoredEvent, StoredMessage
+from app.engine.runner import CallRecord, StoredArtifact, StoredEvent, StoredMessage
 from app.models.base import new_id, utcnow
 from app.models.judgement import Judgement
 from app.models.session import Artifact, Event, Finding, LLMCall, Message, SimSession, Verdict
@@ -23,6 +26,9 @@ from app.services.verdicts import finding_pages
 from app.settings import settings
 
 STOPPED_FROM_OUTSIDE = frozenset({"cancelled", "interrupted"})
+# Threads for the runners' transactions, apart from the loop's default pool; a few suffice
+# (SQLite has one writer; a PostgreSQL pool serves them all).
+WRITERS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="mimic-session-writes")
 
 
 class DatabaseSessionStore:
@@ -37,7 +43,10 @@ class DatabaseSessionStore:
             with session_scope() as db:
                 return work(db, *args)
 
-        return await asyncio.to_thread(transaction)
+        # The writers' own threads: litellm prepares every call in the loop's default pool,
+        # where a turn's writes used to queue behind it (and it behind them).
+        context = contextvars.copy_context()
+        return await asyncio.get_running_loop().run_in_executor(WRITERS, functools.partial(context.run, transaction))
 
     async def mark_running(self) -> None:
         await self._in_thread(self._mark_running)
@@ -63,23 +72,32 @@ class DatabaseSessionStore:
         cost: float | None = None,
         model: str | None = None,
         meta: dict[str, Any] | None = None,
+        llm_call: CallRecord | None = None,
     ) -> StoredMessage:
+        """The message, and the LLM call that wrote it when given, in one transaction."""
         fields = {"role": role, "content": content, "latency_ms": latency_ms, "prompt_tokens": prompt_tokens,
                   "completion_tokens": completion_tokens, "cost": cost, "model": model, "meta": meta or {}}  # fmt: skip
-        return await self._in_thread(self._add_message, fields)
+        call = None
+        if llm_call is not None:
+            call = LLMCall(workspace_id=self.workspace_id, session_id=self.session_id, role=llm_call.role,
+                           model=llm_call.model, prompt_tokens=llm_call.prompt_tokens,
+                           completion_tokens=llm_call.completion_tokens, cost=llm_call.cost,
+                           latency_ms=llm_call.latency_ms, status="ok")  # fmt: skip
+        return await self._in_thread(self._add_message, fields, call)
 
-    def _add_message(self, db: Session, fields: dict[str, Any]) -> StoredMessage:
+    def _add_message(self, db: Session, fields: dict[str, Any], call: LLMCall | None = None) -> StoredMessage:
         if self._next_sequence is None:
             last = db.exec(select(func.max(Message.sequence)).where(Message.session_id == self.session_id)).one()
             self._next_sequence = (last or 0) + 1
         message = Message(id=new_id(), workspace_id=self.workspace_id, session_id=self.session_id,
                           sequence=self._next_sequence, created_at=utcnow(), **fields)  # fmt: skip
         db.add(message)
-        db.exec(
-            update(SimSession)
-            .where(SimSession.id == self.session_id)
-            .values(message_count=SimSession.message_count + 1, updated_at=utcnow())
-        )
+        counters: dict[str, Any] = {"message_count": SimSession.message_count + 1, "updated_at": utcnow()}
+        if call is not None:
+            db.add(call)
+            counters["total_cost"] = SimSession.total_cost + call.cost
+            counters["total_tokens"] = SimSession.total_tokens + call.prompt_tokens + call.completion_tokens
+        db.exec(update(SimSession).where(SimSession.id == self.session_id).values(**counters))
         db.flush()
         self._next_sequence += 1
         return StoredMessage(message.id, message.sequence, message.created_at.isoformat())

@@ -137,7 +137,9 @@ class OpenAIStub:
         return f"http://127.0.0.1:{self._port}/v1"
 
     def start(self) -> OpenAIStub:
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        # proto=IPPROTO_TCP: asyncio sets TCP_NODELAY only on sockets that name it, and without
+        # it every answer waits ~40 ms for a delayed ACK (Nagle), on loopback too.
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind(("127.0.0.1", 0))
         self._port = sock.getsockname()[1]
