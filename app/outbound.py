@@ -52,7 +52,6 @@ from app.settings import settings
 logger = logging.getLogger("mimic.outbound")
 
 
-
 # Audio answers (a voice agent's WAV, a hosted speech model's audio) have a cap of their own.
 _audio_replies: contextvars.ContextVar[bool] = contextvars.ContextVar("outbound_audio_replies", default=False)
 
@@ -288,6 +287,12 @@ def _capped(response: httpx.Response, limit: int | None) -> httpx.Response:
     )
 
 
+# An idle kept-alive connection is dropped after this long: well before common servers close
+# theirs (uvicorn and Node after 5 s), so a request is not written to a connection the far end
+# is closing at that moment (it would fail, and may not be retried: it might have arrived).
+IDLE_CONNECTION_S = 2.0
+
+
 class OutboundTransport(httpx.AsyncHTTPTransport):
     """An httpx transport whose every connection goes to a checked address: each redirect
     hop to another host opens a new connection, so each hop is checked. A refused one raises
@@ -301,7 +306,9 @@ class OutboundTransport(httpx.AsyncHTTPTransport):
         policy: OutboundPolicy | None = None,
         verify: bool = True,
         http2: bool = False,
-        limits: httpx.Limits = httpx.Limits(max_connections=100, max_keepalive_connections=20),  # noqa: B008
+        limits: httpx.Limits = httpx.Limits(  # noqa: B008
+            max_connections=100, max_keepalive_connections=20, keepalive_expiry=IDLE_CONNECTION_S
+        ),
         max_response_bytes: int | None = None,
     ) -> None:
         self.max_response_bytes = max_response_bytes

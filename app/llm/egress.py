@@ -27,7 +27,7 @@ import httpx
 import litellm
 from litellm.llms.custom_httpx.http_handler import AsyncHTTPHandler
 
-from app.outbound import OutboundSyncTransport, OutboundTransport
+from app.outbound import IDLE_CONNECTION_S, OutboundSyncTransport, OutboundTransport
 
 # litellm providers whose requests do not go through httpx, hence not through the check.
 PROVIDERS_OUTSIDE_THE_POLICY = frozenset({"aiohttp_openai"})
@@ -50,7 +50,9 @@ class PolicyTransport(httpx.AsyncBaseTransport):
             transport = self._by_loop.get(loop)
             if transport is None:
                 transport = self._by_loop[loop] = OutboundTransport(
-                    limits=httpx.Limits(max_connections=200, max_keepalive_connections=50)
+                    limits=httpx.Limits(
+                        max_connections=200, max_keepalive_connections=50, keepalive_expiry=IDLE_CONNECTION_S
+                    )
                 )
             return transport
 
