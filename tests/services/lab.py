@@ -1,0 +1,65 @@
+"""A workspace to call services in: a principal built from an account, and the library
+items and sessions the services read, made through the real services."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from app.models.account import Role
+from app.models.base import utcnow
+from app.models.library import AgentCreate, ObjectiveCreate, PersonaCreate
+from app.models.session import Finding, SessionCreate, SimSession
+from app.services import agents, objectives, personas, sessions
+from app.services.access import Principal
+
+
+def principal_of(account) -> Principal:
+    return Principal(account.user_id, account.email, account.workspace_id, Role(account.role))
+
+
+class Lab:
+    def __init__(self, db, account) -> None:
+        self.db = db
+        self.account = account
+        self.principal = principal_of(account)
+        self._objective: str | None = None  # the one a session gets when the test names none
+
+    def persona(self, name: str = "P", description: str = "") -> str:
+        data = PersonaCreate(name=name, description=description)
+        return personas.create_persona(session=self.db, principal=self.principal, data=data).id
+
+    def objective(self, name: str = "O", criteria: list[str] | None = None) -> str:
+        data = ObjectiveCreate.model_validate(
+            {"name": name, "definition": {"goal": "g", "successCriteria": criteria or []}}
+        )
+        return objectives.create_objective(session=self.db, principal=self.principal, data=data).id
+
+    def agent(self, name: str = "A", description: str = "") -> str:
+        data = AgentCreate.model_validate(
+            {"name": name, "description": description, "type": "hosted",
+             "config": {"systemPrompt": "You help.", "timeoutSeconds": 10}}
+        )  # fmt: skip
+        return agents.create_agent(session=self.db, principal=self.principal, data=data).id
+
+    def session(self, agent_id: str, persona_id: str, objective_id: str | None = None, **ended) -> str:
+        """A session, created by the service; `ended` (status, outcome, ended_at...) is written
+        on the row as a finished run would leave it."""
+        if objective_id is None:
+            self._objective = self._objective or self.objective("Default objective")
+            objective_id = self._objective
+        data = SessionCreate.model_validate({"agentId": agent_id, "personaId": persona_id, "objectiveId": objective_id})
+        session_id = sessions.create_session(session=self.db, principal=self.principal, data=data).id
+        if ended:
+            row = self.db.get(SimSession, session_id)
+            for key, value in ended.items():
+                setattr(row, key, value)
+            self.db.commit()
+        return session_id
+
+    def finding(self, session_id: str, description: str, *, type: str = "loop", severity: str = "low",
+                at: datetime | None = None) -> str:  # fmt: skip
+        row = Finding(workspace_id=self.principal.workspace_id, session_id=session_id, type=type, severity=severity,
+                      description=description, source="check", created_at=at or utcnow())  # fmt: skip
+        self.db.add(row)
+        self.db.commit()
+        return row.id
