@@ -3,13 +3,15 @@ items and sessions the services read, made through the real services."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime
 
 from app.models.account import Role
 from app.models.base import utcnow
+from app.models.judgement import JudgeRequest
 from app.models.library import AgentCreate, ObjectiveCreate, PersonaCreate
-from app.models.session import Finding, SessionCreate, SimSession
-from app.services import agents, objectives, personas, sessions
+from app.models.session import Finding, Message, SessionCreate, SimSession
+from app.services import agents, judging, objectives, personas, sessions
 from app.services.access import Principal
 
 
@@ -63,3 +65,29 @@ class Lab:
         self.db.add(row)
         self.db.commit()
         return row.id
+
+    def conversation(self, session_id: str, turns: list[tuple[str, str]], **ended) -> list[str]:
+        """Stores the transcript (role, text) and ends the session as a run that got to its
+        end would; the message ids, in order."""
+        ids = []
+        for sequence, (role, content) in enumerate(turns, start=1):
+            message = Message(workspace_id=self.principal.workspace_id, session_id=session_id, sequence=sequence,
+                              role=role, content=content, latency_ms=400 if role == "agent" else None)  # fmt: skip
+            self.db.add(message)
+            ids.append(message.id)
+        row = self.db.get(SimSession, session_id)
+        row.status, row.end_reason, row.ended_at = "completed", "goal_met", utcnow()
+        row.message_count = len(turns)
+        for key, value in ended.items():
+            setattr(row, key, value)
+        self.db.commit()
+        return ids
+
+    def judge(self, session_id: str):
+        """The stored session judged by the offline model, through the real judging service."""
+        judgement = asyncio.run(
+            judging.rejudge_session(principal=self.principal, session_id=session_id,
+                                    data=JudgeRequest(judge_model="mimic/offline", repeats=1))
+        )  # fmt: skip
+        self.db.expire_all()
+        return judgement
