@@ -56,8 +56,8 @@ def test_a_patch_merges_config_and_a_mask_keeps_the_secret(lab: Lab) -> None:
 def test_a_mask_is_no_secret_for_a_new_agent_or_type(lab: Lab) -> None:
     masked = {"url": "http://127.0.0.1:9/chat", "headers": {"Authorization": crypto.mask(SECRET)}, "timeoutSeconds": 5}
     with pytest.raises(ValidationFailed) as raised:
-        agents.create_agent(session=lab.db, principal=lab.principal,
-                            data=AgentCreate.model_validate({"name": "X", "type": "http", "config": masked}))  # fmt: skip
+        data = AgentCreate.model_validate({"name": "X", "type": "http", "config": masked})
+        agents.create_agent(session=lab.db, principal=lab.principal, data=data)
     assert [(d.field, d.message) for d in raised.value.details] == [
         ("config.headers.Authorization", "send the value, not its mask")
     ]
