@@ -11,7 +11,8 @@ from app.models.base import utcnow
 from app.models.judgement import JudgeRequest
 from app.models.library import AgentCreate, ObjectiveCreate, PersonaCreate
 from app.models.session import Finding, Message, SessionCreate, SimSession
-from app.services import agents, judging, objectives, personas, sessions
+from app.models.suite import RunOverrides, SuiteCreate
+from app.services import agents, judging, objectives, personas, runs, sessions, suites
 from app.services.access import Principal
 
 
@@ -91,3 +92,27 @@ class Lab:
         )  # fmt: skip
         self.db.expire_all()
         return judgement
+
+    def suite(self, *, personas: int = 1, repeats: int = 1, thresholds: dict | None = None,
+              name: str = "Checkout") -> str:  # fmt: skip
+        data = SuiteCreate.model_validate({
+            "name": name, "agentId": self.agent("Shop bot"),
+            "personaIds": [self.persona(f"Persona {i + 1}") for i in range(personas)],
+            "objectiveIds": [self.objective()], "repeats": repeats, "config": {"thresholds": thresholds or {}},
+        })  # fmt: skip
+        return suites.create_suite(session=self.db, principal=self.principal, data=data).id
+
+    def finished_run(self, suite_id: str, outcomes: list[str], label: str | None = None) -> str:
+        """A run of the suite (created by the runs service, not scheduled), its sessions (in
+        matrix order: persona, objective, repeat) ended with `outcomes`, finalized as the end
+        of its last session finalizes it."""
+        # _create_run is start_run's unit of work without the scheduling: the sessions never run.
+        detail, session_ids = runs._create_run(session=self.db, principal=self.principal, suite_id=suite_id,
+                                               overrides=RunOverrides(label=label))  # fmt: skip
+        for session_id, outcome in zip(session_ids, outcomes, strict=True):
+            row = self.db.get(SimSession, session_id)
+            row.status, row.outcome, row.end_reason, row.ended_at = "completed", outcome, "goal_met", utcnow()
+        self.db.commit()
+        assert runs.finalize_run(detail.id)
+        self.db.expire_all()
+        return detail.id

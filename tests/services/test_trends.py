@@ -10,11 +10,8 @@ import re
 import pytest
 
 from app.models.account import Role
-from app.models.base import utcnow
-from app.models.session import SimSession
-from app.models.suite import RunOverrides, SuiteCreate
 from app.models.trends import ThresholdUpdate
-from app.services import runs, suites, trends
+from app.services import trends
 from app.services.errors import NotFound, PermissionDenied
 from tests.services.lab import Lab, principal_of
 
@@ -25,26 +22,11 @@ def lab(db, make_account) -> Lab:
 
 
 def make_suite(lab: Lab, thresholds: dict | None = None) -> str:
-    data = SuiteCreate.model_validate({
-        "name": "Checkout", "agentId": lab.agent("Shop bot"), "personaIds": [lab.persona()],
-        "objectiveIds": [lab.objective()], "repeats": 4, "config": {"thresholds": thresholds or {}},
-    })  # fmt: skip
-    return suites.create_suite(session=lab.db, principal=lab.principal, data=data).id
+    return lab.suite(repeats=4, thresholds=thresholds)
 
 
 def finished_run(lab: Lab, suite_id: str, outcomes: list[str], label: str | None = None) -> str:
-    """A run of the suite (created by the runs service, not scheduled), its sessions ended with
-    `outcomes`, finalized as the last session's end finalizes it."""
-    # _create_run is start_run's unit of work without the scheduling: the sessions never run.
-    detail, session_ids = runs._create_run(session=lab.db, principal=lab.principal, suite_id=suite_id,
-                                           overrides=RunOverrides(label=label))  # fmt: skip
-    for session_id, outcome in zip(session_ids, outcomes, strict=True):
-        row = lab.db.get(SimSession, session_id)
-        row.status, row.outcome, row.end_reason, row.ended_at = "completed", outcome, "goal_met", utcnow()
-    lab.db.commit()
-    assert runs.finalize_run(detail.id)
-    lab.db.expire_all()
-    return detail.id
+    return lab.finished_run(suite_id, outcomes, label)
 
 
 def trend(lab: Lab, suite_id: str, **kwargs):
