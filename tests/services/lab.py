@@ -84,12 +84,10 @@ class Lab:
         self.db.commit()
         return ids
 
-    def judge(self, session_id: str):
+    def judge(self, session_id: str, repeats: int = 1):
         """The stored session judged by the offline model, through the real judging service."""
-        judgement = asyncio.run(
-            judging.rejudge_session(principal=self.principal, session_id=session_id,
-                                    data=JudgeRequest(judge_model="mimic/offline", repeats=1))
-        )  # fmt: skip
+        request = JudgeRequest(judge_model="mimic/offline", repeats=repeats, temperature=0.7 if repeats > 1 else None)
+        judgement = asyncio.run(judging.rejudge_session(principal=self.principal, session_id=session_id, data=request))
         self.db.expire_all()
         return judgement
 
