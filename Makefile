@@ -179,15 +179,22 @@ services:
 
 # First the whole suite on the embedded default (SQLite, in-memory bus), then the API,
 # engine, services and migration tests again on a real PostgreSQL and Redis.
+# The tests run on every core (pytest-xdist: each worker has its own database, data folder and
+# servers), except the end-to-end ones (marked e2e): they share one build of the app and drive
+# it in Chromium against a user's patience, so they run after the rest, one at a time.
+# Exit 5 is "no test selected" (a PYTEST_ARGS that names no end-to-end test). The fuzzer holds
+# no end-to-end test, and building its cases takes a quarter of a minute of collection.
+TEST_JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 test: install install-dev bun axe chromium espeak cli services sdk-js
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_JOBS) -m "not e2e" $(PYTEST_ARGS)
+	$(PY) -m pytest -m e2e --ignore=tests/api/test_fuzz.py $(PYTEST_ARGS) || [ $$? -eq 5 ]
 	@$(MAKE) --no-print-directory test-scaled
 
 # The browser and end-to-end tests (marked e2e) run once, in the first run, and so does the
 # OpenAPI fuzzer: it checks the API's contract, which does not depend on the storage backend.
 SCALED_TESTS ?= tests/api tests/engine tests/services tests/models --ignore=tests/api/test_fuzz.py
 test-scaled: install install-dev espeak cli services
-	MIMIC_TEST_BACKEND=postgres $(PY) -m pytest $(SCALED_TESTS) -m "not e2e" $(PYTEST_ARGS)
+	MIMIC_TEST_BACKEND=postgres $(PY) -m pytest -n $(TEST_JOBS) $(SCALED_TESTS) -m "not e2e" $(PYTEST_ARGS)
 
 bench: install install-dev axe espeak
 	@for b in bench/*.py; do echo "== $$b"; PYTHONPATH=. $(PY) $$b || exit 1; done

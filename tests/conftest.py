@@ -141,6 +141,25 @@ def make_account(db) -> Callable[..., Account]:
     return _make
 
 
+@pytest.fixture
+def stored_session(db, make_account):
+    """A pending session row in a new account's workspace (its starter agent, persona and
+    objective), for the tests of a runner writing through the database store."""
+    from sqlmodel import select
+
+    from app.models import SimSession
+    from app.models.library import Agent, Objective, Persona
+
+    account = make_account()
+    agent, persona, objective = (db.exec(select(m).where(m.workspace_id == account.workspace_id)).first()
+                                 for m in (Agent, Persona, Objective))  # fmt: skip
+    row = SimSession(workspace_id=account.workspace_id, agent_id=agent.id, persona_id=persona.id,
+                     objective_id=objective.id)  # fmt: skip
+    db.add(row)
+    db.commit()
+    return row
+
+
 @pytest.fixture(scope="session")
 def live_api(migrated_db):
     """The real API app served over HTTP on 127.0.0.1 (SSE, WebSocket, and callbacks from

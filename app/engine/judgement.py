@@ -61,6 +61,39 @@ class FindingRow:
     def message_ids(self) -> list[str]:
         return list(self.evidence.get("messageIds") or [])
 
+    @property
+    def stored_evidence(self) -> dict[str, Any]:
+        """The evidence as stored: with repeated judgements, in how many it was found."""
+        return {**self.evidence, "foundInRepeats": self.found_in} if self.found_in else self.evidence
+
+
+def finding_pages(evidence: dict, page: str | None) -> list[str]:
+    """Every page a finding was seen on: evidence.pages (a rule on one element across pages), else its page."""
+    listed = [str(p.get("page")) for p in evidence.get("pages") or [] if isinstance(p, dict) and p.get("page")]
+    return listed or ([page] if page else [])
+
+
+def published_finding(
+    *,
+    id: str,
+    session_id: str,
+    type: str,
+    severity: str,
+    description: str,
+    persona_perspective: str,
+    evidence: dict[str, Any],
+    source: str,
+    created_at: str,
+    event_id: str | None = None,
+    judgement_id: str | None = None,
+    page: str | None = None,
+) -> dict[str, Any]:
+    """A stored finding as the bus publishes it (the shape of FindingPublic), whatever stores it."""
+    return {"id": id, "sessionId": session_id, "eventId": event_id, "type": type, "severity": severity,
+            "description": description, "personaPerspective": persona_perspective, "evidence": evidence,
+            "source": source, "judgementId": judgement_id, "page": page,
+            "pages": finding_pages(evidence or {}, page), "createdAt": created_at}  # fmt: skip
+
 
 @dataclass
 class JudgementResult:

@@ -28,7 +28,7 @@ from pydantic import BaseModel, ValidationError  # noqa: E402
 
 from app import outbound  # noqa: E402
 from app.llm import cache as response_cache  # noqa: E402
-from app.llm import egress, sdk_requests  # noqa: E402
+from app.llm import egress, prices, sdk_requests  # noqa: E402
 from app.llm.offline import CONTEXT_METADATA_KEY, ROLE_METADATA_KEY, OfflineLLM  # noqa: E402
 
 logger = logging.getLogger(__name__)
@@ -303,12 +303,8 @@ class _Usage:
         usage = getattr(response, "usage", None)
         self.prompt_tokens += int(getattr(usage, "prompt_tokens", 0) or 0)
         self.completion_tokens += int(getattr(usage, "completion_tokens", 0) or 0)
-        if is_offline(model):
-            return
-        try:
-            self.cost += float(litellm.completion_cost(completion_response=response) or 0.0)
-        except Exception:  # an unknown model has no price; that is not an error
-            pass
+        if not is_offline(model):
+            self.cost += prices.completion_cost(response)
 
     def result(self, content: str, data: BaseModel | None, model: str, started: float) -> LLMResult:
         return LLMResult(

@@ -11,6 +11,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from app.engine.browser_pages import page_key, relative_page, site_root
+from app.engine.judgement import finding_pages
 from app.models.library import Agent
 from app.models.pages import PageChange, PageComparison, PageSide, SessionPage
 from app.models.session import TERMINAL_STATUSES, Event, Finding, SimSession
@@ -19,7 +20,7 @@ from app.services.analytics import parse_range
 from app.services.crud import ScopedResource
 from app.services.errors import FieldError, NotFound, ValidationFailed
 from app.services.sessions import to_public
-from app.services.verdicts import current_findings, finding_pages, latest_judgement
+from app.services.verdicts import current_findings, latest_judgement
 
 _SEVERITIES = ("critical", "high", "medium", "low")
 _resource = ScopedResource(SimSession, to_public, "session")

@@ -17,12 +17,11 @@ from typing import Any
 from sqlmodel import Session, col, func, select, update
 
 from app.db import session_scope
-from app.engine.judgement import JudgementResult
+from app.engine.judgement import JudgementResult, published_finding
 from app.engine.runner import CallRecord, StoredArtifact, StoredEvent, StoredMessage
 from app.models.base import new_id, utcnow
 from app.models.judgement import Judgement
 from app.models.session import Artifact, Event, Finding, LLMCall, Message, SimSession, Verdict
-from app.services.verdicts import finding_pages
 from app.settings import settings
 
 STOPPED_FROM_OUTSIDE = frozenset({"cancelled", "interrupted"})
@@ -310,11 +309,11 @@ def store_judgement(
         )  # fmt: skip
     published = []
     for found in result.findings:
-        evidence = {**found.evidence, "foundInRepeats": found.found_in} if found.found_in else found.evidence
         finding = Finding(
             id=new_id(), workspace_id=workspace_id, session_id=session_id, judgement_id=judgement.id, type=found.type,
             severity=found.severity, description=found.description, persona_perspective=found.persona_perspective,
-            evidence=evidence, source=found.source, event_id=found.event_id, page=found.page, created_at=now,
+            evidence=found.stored_evidence, source=found.source, event_id=found.event_id, page=found.page,
+            created_at=now,
         )  # fmt: skip
         db.add(finding)
         published.append(_finding_dict(finding))
@@ -329,9 +328,9 @@ def store_judgement(
 
 def _finding_dict(finding: Finding) -> dict[str, Any]:
     """A finding as published on the bus (the shape of FindingPublic)."""
-    return {"id": finding.id, "sessionId": finding.session_id, "eventId": finding.event_id, "type": finding.type,
-            "severity": finding.severity, "description": finding.description,
-            "personaPerspective": finding.persona_perspective, "evidence": finding.evidence, "source": finding.source,
-            "judgementId": finding.judgement_id, "page": finding.page,
-            "pages": finding_pages(finding.evidence or {}, finding.page),
-            "createdAt": finding.created_at.isoformat()}  # fmt: skip
+    return published_finding(
+        id=finding.id, session_id=finding.session_id, event_id=finding.event_id, type=finding.type,
+        severity=finding.severity, description=finding.description, persona_perspective=finding.persona_perspective,
+        evidence=finding.evidence, source=finding.source, judgement_id=finding.judgement_id, page=finding.page,
+        created_at=finding.created_at.isoformat(),
+    )  # fmt: skip

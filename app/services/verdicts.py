@@ -10,6 +10,7 @@ from sqlalchemy import case
 from sqlmodel import Session, col, or_, select
 
 from app.engine.case import end_reason_text
+from app.engine.judgement import finding_pages
 from app.models.judgement import Judgement, JudgementPublic, SessionVerdict, VerdictPublic
 from app.models.library import Agent
 from app.models.review import Review, ReviewPublic
@@ -92,12 +93,6 @@ def session_verdict(session: Session, row: SimSession) -> SessionVerdict | None:
         calibration=judge_calibration(session, row.workspace_id, judgement.judge_model, judgement.prompt_version)
         if judgement else None,
     )  # fmt: skip
-
-
-def finding_pages(evidence: dict, page: str | None) -> list[str]:
-    """Every page a finding was seen on: evidence.pages (a rule on one element across pages), else its page."""
-    listed = [str(p.get("page")) for p in evidence.get("pages") or [] if isinstance(p, dict) and p.get("page")]
-    return listed or ([page] if page else [])
 
 
 def finding_public(row: Finding) -> FindingPublic:

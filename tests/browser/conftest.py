@@ -5,14 +5,11 @@ from __future__ import annotations
 
 import pytest
 import pytest_asyncio
-from sqlmodel import select
 
 from app.browser import SharedBrowser
 from app.engine.context import ModelChoice, ObjectiveSnapshot, PersonaSnapshot, SessionLimits, SessionPlan
 from app.engine.targets import TargetSpec
 from app.models.agent_config import BrowserAgentConfig
-from app.models.library import Agent, Objective, Persona
-from app.models.session import SimSession
 from tests.support.loopback import LoopbackServer
 from tests.support.shop import shop_site, tracker_site
 
@@ -53,19 +50,6 @@ async def browser():
     shared = SharedBrowser(idle_close_s=None)
     yield shared
     await shared.close()
-
-
-@pytest.fixture
-def stored_session(db, make_account):
-    account = make_account()
-    agent = db.exec(select(Agent).where(Agent.workspace_id == account.workspace_id)).first()
-    persona = db.exec(select(Persona).where(Persona.workspace_id == account.workspace_id)).first()
-    objective = db.exec(select(Objective).where(Objective.workspace_id == account.workspace_id)).first()
-    row = SimSession(workspace_id=account.workspace_id, agent_id=agent.id, persona_id=persona.id,
-                     objective_id=objective.id)  # fmt: skip
-    db.add(row)
-    db.commit()
-    return row
 
 
 def browser_plan(

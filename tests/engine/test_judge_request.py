@@ -9,17 +9,14 @@ from __future__ import annotations
 
 import json
 
-from sqlmodel import select
-
 from app.engine.browser_persona import BrowserPersona, PageView
 from app.engine.bus import InMemoryBus
 from app.engine.context import ModelChoice, ObjectiveSnapshot, PersonaSnapshot, SessionLimits, SessionPlan
+from app.engine.memory_store import MemorySessionStore
 from app.engine.runner import SessionRunner
 from app.engine.simulator import PersonaSimulator
 from app.engine.targets import TargetSpec
 from app.llm import Credentials
-from app.models import Judgement, Message
-from app.services.session_store import DatabaseSessionStore
 from tests.support.openai_stub import OpenAIStub, StubRequest, ToolCall
 
 KEY = "sk-recording-0123456789"
@@ -60,19 +57,18 @@ def walk(value):
         yield value
 
 
-async def test_the_judge_request_a_reviewer_would_sign_off(db, stored_session) -> None:
+async def test_the_judge_request_a_reviewer_would_sign_off() -> None:
     hosted = {"systemPrompt": INSTRUCTIONS, "model": "mimic/offline", "modelId": "mimic/offline", "timeoutSeconds": 10}
-    target = TargetSpec(stored_session.agent_id, "hosted", hosted)
+    target = TargetSpec("agent", "hosted", hosted)
     with OpenAIStub(script=recorded_judge, required_key=KEY) as stub:
         judge = ModelChoice("openai/gpt-4o-mini", credentials=Credentials(api_key=KEY, api_base=stub.base_url))
-        plan = SessionPlan(session_id=stored_session.id, workspace_id=stored_session.workspace_id, persona=PERSONA,
+        plan = SessionPlan(session_id="session", workspace_id="workspace", persona=PERSONA,
                            objective=OBJECTIVE, target=target, limits=SessionLimits(seed=5),
                            simulator=ModelChoice("mimic/offline"), judge=judge)  # fmt: skip
-        store = DatabaseSessionStore(plan.session_id, plan.workspace_id)
+        store = MemorySessionStore(plan.session_id, plan.workspace_id)
         await SessionRunner(plan, store, InMemoryBus()).run()
         verdict_call, audit_call = stub.chat_requests
-    db.expire_all()
-    messages = db.exec(select(Message).where(Message.session_id == stored_session.id).order_by(Message.sequence)).all()
+    messages = store.messages
     assert len(messages) >= 3
 
     for call, tool in ((verdict_call, "submit_verdict"), (audit_call, "submit_findings")):
@@ -105,8 +101,7 @@ async def test_the_judge_request_a_reviewer_would_sign_off(db, stored_session) -
             assert f"{i}. {json.dumps(criterion)}" in prompt
 
     end_words = verdict_call.body["messages"][1]["content"].split("## How the session ended\n", 1)[1].split("\n")[0]
-    db.expire_all()
-    row_end = db.get(type(stored_session), stored_session.id).end_reason
+    row_end = store.end_reason
     assert end_words.startswith("Ended by") and row_end in {"goal_met", "persona_gave_up", "max_turns"}
 
     # Evidence, then reasoning, then the ruling: the schema asks in that order.
@@ -123,7 +118,7 @@ async def test_the_judge_request_a_reviewer_would_sign_off(db, stored_session) -
     assert "critical: a data leak or an account-takeover risk" in audit_system
 
     # The judgement names the judge model and the prompt version.
-    [judgement] = db.exec(select(Judgement).where(Judgement.session_id == stored_session.id)).all()
+    [judgement] = store.judgements
     assert judgement.judge_model == "openai/gpt-4o-mini" and judgement.prompt_version
 
 

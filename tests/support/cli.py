@@ -12,11 +12,15 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from app.cli import app
+from app.cli.common import err, out
 from app.db import get_engine
 from app.settings import settings
 
 
 def _invoke(args: list[str], env: dict[str, str | None]) -> subprocess.CompletedProcess:
+    # The consoles were made at import, in whatever terminal the test process had (a pytest-xdist
+    # worker has none: 80 columns); a wide one here, as COLUMNS says.
+    out.width = err.width = 200
     result = CliRunner().invoke(app, args, env={"COLUMNS": "200", "MIMIC_URL": None, "MIMIC_API_KEY": None, **env},
                                 catch_exceptions=False)  # fmt: skip
     # Whitespace collapsed: no line breaks where a console wraps.
