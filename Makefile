@@ -180,14 +180,13 @@ services:
 # First the whole suite on the embedded default (SQLite, in-memory bus), then the API,
 # engine, services and migration tests again on a real PostgreSQL and Redis.
 # The tests run on every core (pytest-xdist: each worker has its own database, data folder and
-# servers), except the end-to-end ones (marked e2e): they share one build of the app and drive
-# it in Chromium against a user's patience, so they run after the rest, one at a time.
-# Exit 5 is "no test selected" (a PYTEST_ARGS that names no end-to-end test). The fuzzer holds
-# no end-to-end test, and building its cases takes a quarter of a minute of collection.
+# servers), except the dashboard's (tests/ui): they share one build of the app and drive it in
+# Chromium against a user's patience, so they run after the rest, one at a time.
+# PYTEST_ARGS takes options (-x, -k ...), given to each pass.
 TEST_JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 test: install install-dev bun axe chromium espeak cli services sdk-js
-	$(PY) -m pytest -n $(TEST_JOBS) -m "not e2e" $(PYTEST_ARGS)
-	$(PY) -m pytest -m e2e --ignore=tests/api/test_fuzz.py $(PYTEST_ARGS) || [ $$? -eq 5 ]
+	$(PY) -m pytest -n $(TEST_JOBS) --ignore=tests/ui $(PYTEST_ARGS)
+	$(PY) -m pytest tests/ui $(PYTEST_ARGS)
 	@$(MAKE) --no-print-directory test-scaled
 
 # The browser and end-to-end tests (marked e2e) run once, in the first run, and so does the
