@@ -144,14 +144,19 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, int(round(q * len(ordered))) - 1))]
 
 
-def slope_mb_per_min(points: list[tuple[float, float]]) -> float:
-    """Least-squares slope of (seconds, MB), in MB per minute."""
+def slope(points: list[tuple[float, float]]) -> float:
+    """Least-squares slope of (x, y) points, in y per unit of x (0.0 for fewer than two)."""
     if len(points) < 2:
         return 0.0
     xs, ys = [p[0] for p in points], [p[1] for p in points]
     mx, my = statistics.fmean(xs), statistics.fmean(ys)
     den = sum((x - mx) ** 2 for x in xs)
-    return 60 * sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / den if den else 0.0
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / den if den else 0.0
+
+
+def slope_mb_per_min(points: list[tuple[float, float]]) -> float:
+    """Least-squares slope of (seconds, MB), in MB per minute."""
+    return 60 * slope(points)
 
 
 def tree_rss_mb(root: psutil.Process) -> tuple[float, dict[str, float]]:

@@ -10,8 +10,8 @@ process (RSS, and USS: the pages only it holds) and the database file's size.
 
 It levels off when the growth over the second half of the run, per 1,000 sessions, stays under
 GROWTH_LIMIT_MB; the database grows with every session by design, and a page cache in step
-with it is not a leak. The Reflex process that `make run` adds (its frontend server and state
-manager) holds no session state; `bench/load.py` reports it apart, by process, under load.
+with it is not a leak. `make run` adds Reflex's parent process (it serves the built frontend and
+starts the backend; no session runs in it); `bench/load.py` reports each process apart, under load.
 
     PYTHONPATH=. .venv/bin/python bench/memory.py [--sessions 5000] [--at-once 50] [--turns 3]
 
@@ -22,10 +22,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import multiprocessing
 import shutil
 import signal
-import statistics
 import sys
 import tempfile
 import time
@@ -34,7 +32,8 @@ from pathlib import Path
 import httpx
 import psutil
 
-from bench.peers import Round, mimic_conversation, prepare_mimic, serve_agent, serve_stub, start_mimic
+from bench.load import slope
+from bench.peers import Round, mimic_conversation, prepare_mimic, start_mimic, start_stubs, stop_all
 
 GROWTH_LIMIT_MB = 5.0  # per 1,000 sessions, over the second half of the run
 
@@ -46,12 +45,7 @@ def memory_mb(process: psutil.Process) -> tuple[float, float]:
 
 def slope_per_thousand(points: list[tuple[int, float]]) -> float:
     """Least-squares growth in MB per 1,000 sessions."""
-    if len(points) < 2:
-        return 0.0
-    xs, ys = [p[0] for p in points], [p[1] for p in points]
-    mean_x, mean_y = statistics.fmean(xs), statistics.fmean(ys)
-    spread = sum((x - mean_x) ** 2 for x in xs)
-    return 1000 * sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / spread if spread else 0.0
+    return 1000 * slope(points)
 
 
 async def run_batches(base: str, headers: dict, body: dict, args, server: psutil.Process, db_file: Path) -> tuple:
@@ -83,12 +77,7 @@ def main() -> int:
     args.step = max(args.at_once, args.step - args.step % args.at_once)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     workdir = Path(tempfile.mkdtemp(prefix="mimic-bench-memory-"))
-    context = multiprocessing.get_context("spawn")
-    delay, ready = context.Value("d", 0.0), context.Queue()
-    helpers = [context.Process(target=serve_stub, args=(delay, args.turns, ready), daemon=True),
-               context.Process(target=serve_agent, args=(ready,), daemon=True)]  # fmt: skip
-    for process in helpers:
-        process.start()
+    _delay, helpers, ready = start_stubs(args.turns)  # the stub answers at once (its delay stays 0)
     server = None
     try:
         urls = dict(ready.get(timeout=60) for _ in helpers)
@@ -101,11 +90,7 @@ def main() -> int:
         print(f"{'sessions':>7} {'s':>8} {'RSS MB':>8} {'USS MB':>8} {'DB MB':>8} {'errors':>7}")
         result, points = asyncio.run(run_batches(base, headers, body, args, process, workdir / "peers.db"))
     finally:
-        if server is not None:
-            server.terminate()
-            server.wait(30)
-        for process in helpers:
-            process.terminate()
+        stop_all(server, helpers)
         shutil.rmtree(workdir, ignore_errors=True)
 
     half = [p for p in points if p[0] > args.sessions / 2]

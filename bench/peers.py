@@ -47,6 +47,7 @@ import time
 from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import httpx
 import psutil
@@ -148,6 +149,31 @@ def serve_agent(ready) -> None:
     agent.__enter__()
     ready.put(("agent", f"{agent.url}/chat"))
     threading.Event().wait()
+
+
+def start_stubs(turns: int) -> tuple[Any, list, Any]:
+    """The stub LLM and the instant agent, each in a process of its own: the stub's delay (a
+    shared value, seconds), the processes, and the queue on which each sends its URL."""
+    context = multiprocessing.get_context("spawn")
+    delay, ready = context.Value("d", 0.0), context.Queue()
+    stubs = [context.Process(target=serve_stub, args=(delay, turns, ready), daemon=True),
+             context.Process(target=serve_agent, args=(ready,), daemon=True)]  # fmt: skip
+    for process in stubs:
+        process.start()
+    return delay, stubs, ready
+
+
+def stop_all(server: subprocess.Popen | None, stubs: list) -> None:
+    """Mimic's server (killed if it does not stop within 20 s) and the stubs."""
+    if server is not None:
+        server.terminate()
+        try:
+            server.wait(20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    for process in stubs:
+        process.terminate()
+        process.join(10)
 
 
 # ---- measuring -----------------------------------------------------------------------------------
@@ -423,12 +449,7 @@ def main() -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     workdir = Path(tempfile.mkdtemp(prefix="mimic-bench-peers-"))
 
-    context = multiprocessing.get_context("spawn")
-    delay, ready = context.Value("d", 0.0), context.Queue()
-    stubs = [context.Process(target=serve_stub, args=(delay, protocol.turns, ready), daemon=True),
-             context.Process(target=serve_agent, args=(ready,), daemon=True)]  # fmt: skip
-    for process in stubs:
-        process.start()
+    delay, stubs, ready = start_stubs(protocol.turns)
     server: subprocess.Popen | None = None
     memory = PeakMemory()
     try:
@@ -489,15 +510,7 @@ def main() -> int:
         return 1 if any(errors) else 0
     finally:
         memory.stop()
-        if server is not None:
-            server.terminate()
-            try:
-                server.wait(20)
-            except subprocess.TimeoutExpired:
-                server.kill()
-        for process in stubs:
-            process.terminate()
-            process.join(10)
+        stop_all(server, stubs)
 
 
 def mimic_llm_calls(base: str, headers: dict) -> int:

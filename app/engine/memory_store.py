@@ -3,9 +3,9 @@ no database (the engine's tests run the runner against it; the services' Databas
 is held to the same contract by tests/services/test_session_store_contract.py).
 
 It keeps the database store's rules: messages and events numbered from 1 without gaps, the
-session's counters (messages, tokens, cost, actions) moved with every message and call, a
-session stopped from outside (cancelled, interrupted) stays stopped, and findings come back
-in the shape the bus publishes.
+session's counters (messages, tokens, cost, actions) in step with what it holds (here derived
+from it), a session stopped from outside (cancelled, interrupted) stays stopped, and findings
+come back in the shape the bus publishes.
 """
 
 from __future__ import annotations
@@ -15,10 +15,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from app.engine.judgement import JudgementResult, published_finding
-from app.engine.runner import CallRecord, StoredArtifact, StoredEvent, StoredMessage
-
-STOPPED_FROM_OUTSIDE = frozenset({"cancelled", "interrupted"})
+from app.engine.judgement import JudgementResult, finding_pages, published_finding
+from app.engine.runner import STOPPED_FROM_OUTSIDE, CallRecord, StoredArtifact, StoredEvent, StoredMessage
 
 
 def _now() -> datetime:
@@ -92,10 +90,6 @@ class MemorySessionStore:
         self.started_at: datetime | None = None
         self.ended_at: datetime | None = None
         self.duration_ms: int | None = None
-        self.message_count = 0
-        self.action_count = 0
-        self.total_tokens = 0
-        self.total_cost = 0.0
         self.verdict_summary: str | None = None
         self.messages: list[KeptMessage] = []
         self.calls: list[KeptCall] = []
@@ -106,6 +100,23 @@ class MemorySessionStore:
 
     def stop_from_outside(self, status: str = "cancelled") -> None:
         self.status = self.outcome = self.end_reason = status
+
+    # The session's counters, from what it holds (the database store keeps them in the row).
+    @property
+    def message_count(self) -> int:
+        return len(self.messages)
+
+    @property
+    def action_count(self) -> int:
+        return sum(1 for event in self.events if event.type == "action")
+
+    @property
+    def total_tokens(self) -> int:
+        return sum(call.prompt_tokens + call.completion_tokens for call in self.calls)
+
+    @property
+    def total_cost(self) -> float:
+        return sum(call.cost for call in self.calls)
 
     @property
     def judgement(self) -> JudgementResult | None:
@@ -132,10 +143,10 @@ class MemorySessionStore:
         message = KeptMessage(_id(), len(self.messages) + 1, _now(), role, content, latency_ms, prompt_tokens,
                               completion_tokens, cost, model, meta or {})  # fmt: skip
         self.messages.append(message)
-        self.message_count += 1
         if llm_call is not None:
-            self._count(KeptCall(llm_call.role, llm_call.model, llm_call.prompt_tokens, llm_call.completion_tokens,
-                                 llm_call.cost, llm_call.latency_ms))  # fmt: skip
+            call = llm_call
+            self.calls.append(KeptCall(call.role, call.model, call.prompt_tokens, call.completion_tokens, call.cost,
+                                       call.latency_ms))  # fmt: skip
         return StoredMessage(message.id, message.sequence, message.created_at.isoformat())
 
     async def add_llm_call(
@@ -150,12 +161,7 @@ class MemorySessionStore:
         error: str | None = None,
     ) -> None:
         status = "error" if error else "ok"
-        self._count(KeptCall(role, model, prompt_tokens, completion_tokens, cost, latency_ms, status, error))
-
-    def _count(self, call: KeptCall) -> None:
-        self.calls.append(call)
-        self.total_tokens += call.prompt_tokens + call.completion_tokens
-        self.total_cost += call.cost
+        self.calls.append(KeptCall(role, model, prompt_tokens, completion_tokens, cost, latency_ms, status, error))
 
     async def save_judgement(self, result: JudgementResult) -> list[dict[str, Any]]:
         judgement_id, now = _id(), _now().isoformat()
@@ -208,8 +214,6 @@ class MemorySessionStore:
     ) -> StoredEvent:
         event = KeptEvent(_id(), len(self.events) + 1, _now(), type, context, decision, outcome)
         self.events.append(event)
-        if type == "action":
-            self.action_count += 1
         return StoredEvent(event.id, event.sequence, event.created_at.isoformat())
 
     async def add_finding(
@@ -237,8 +241,8 @@ class MemorySessionStore:
     ) -> dict[str, Any] | None:
         for index, finding in enumerate(self.findings):
             if finding["id"] == finding_id:
-                fields = {_SNAKE.get(k, k): v for k, v in finding.items() if k != "pages"}
-                self.findings[index] = published_finding(**{**fields, "description": description, "evidence": evidence})
+                pages = finding_pages(evidence or {}, finding["page"])
+                self.findings[index] = {**finding, "description": description, "evidence": evidence, "pages": pages}
                 return self.findings[index]
         return None
 
@@ -248,8 +252,3 @@ class MemorySessionStore:
         artifact = KeptArtifact(_id(), kind, name, content_type, bytes(data), event_id)
         self.artifacts.append(artifact)
         return StoredArtifact(artifact.id, kind, name, content_type, len(data))
-
-
-# A published finding's keys back to published_finding's arguments.
-_SNAKE = {"sessionId": "session_id", "eventId": "event_id", "personaPerspective": "persona_perspective",
-          "judgementId": "judgement_id", "createdAt": "created_at"}  # fmt: skip

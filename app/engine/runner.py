@@ -70,6 +70,11 @@ class StoredArtifact:
     size: int
 
 
+# Statuses a session gets from outside its runner (a user's cancel, the recovery's "interrupted"):
+# every SessionStore keeps them when the runner's own "running" or ending lands after them.
+STOPPED_FROM_OUTSIDE = frozenset({"cancelled", "interrupted"})
+
+
 class SessionStore(Protocol):
     """Where the runner writes, implemented by the services (the engine holds no database)."""
 
@@ -371,6 +376,7 @@ class SessionRunner:
 
 
 __all__ = [
+    "STOPPED_FROM_OUTSIDE",
     "InfrastructureError",
     "SessionRunner",
     "SessionStore",

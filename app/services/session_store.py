@@ -18,13 +18,12 @@ from sqlmodel import Session, col, func, select, update
 
 from app.db import session_scope
 from app.engine.judgement import JudgementResult, published_finding
-from app.engine.runner import CallRecord, StoredArtifact, StoredEvent, StoredMessage
+from app.engine.runner import STOPPED_FROM_OUTSIDE, CallRecord, StoredArtifact, StoredEvent, StoredMessage
 from app.models.base import new_id, utcnow
 from app.models.judgement import Judgement
 from app.models.session import Artifact, Event, Finding, LLMCall, Message, SimSession, Verdict
 from app.settings import settings
 
-STOPPED_FROM_OUTSIDE = frozenset({"cancelled", "interrupted"})
 # Threads for the runners' transactions, apart from the loop's default pool; a few suffice
 # (SQLite has one writer; a PostgreSQL pool serves them all).
 WRITERS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="mimic-session-writes")
