@@ -5,8 +5,11 @@ cycle. Imports only a type checker reads (under `if TYPE_CHECKING:`) do not coun
 from __future__ import annotations
 
 import ast
+import functools
 from collections import defaultdict
 from pathlib import Path
+
+from tests.support.source import parse
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app"
@@ -40,7 +43,7 @@ def _type_checking_only(tree: ast.AST) -> set[int]:
 def _imports() -> dict[str, set[str]]:
     graph: dict[str, set[str]] = defaultdict(set)
     for module, path in MODULES.items():
-        tree = ast.parse(path.read_text())
+        tree = parse(path)
         skipped = _type_checking_only(tree)
         package = module if path.name == "__init__.py" else module.rpartition(".")[0]
         for node in ast.walk(tree):
@@ -99,25 +102,28 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     return found
 
 
-GRAPH = _imports()
+# Read when a test asks, not at collection: a failure here is one test's, not the run's.
+@functools.cache
+def graph() -> dict[str, set[str]]:
+    return _imports()
 
 
 def _importers_of(prefix: str) -> dict[str, set[str]]:
     return {
         m: {t for t in targets if t == prefix or t.startswith(prefix + ".")}
-        for m, targets in GRAPH.items()
+        for m, targets in graph().items()
         if any(t == prefix or t.startswith(prefix + ".") for t in targets)
     }
 
 
 def test_the_graph_is_read() -> None:
     # The rules below mean something only if the imports were found.
-    assert "app.services.sessions" in GRAPH["app.api.routes.sessions"]
-    assert "app.runtime.execution" in GRAPH["app.services.sessions"]
+    assert "app.services.sessions" in graph()["app.api.routes.sessions"]
+    assert "app.runtime.execution" in graph()["app.services.sessions"]
 
 
 def test_no_import_cycle_in_app() -> None:
-    assert _cycles(GRAPH) == []
+    assert _cycles(graph()) == []
 
 
 def test_nothing_below_the_faces_imports_them() -> None:
@@ -153,7 +159,7 @@ def _async_functions_with_a_database_session() -> list[str]:
     """`async def`s that take a database session: whatever they do with it runs on the event loop."""
     found = []
     for path in sorted((ROOT / "app").rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+        for node in ast.walk(parse(path)):
             if isinstance(node, ast.AsyncFunctionDef):
                 arguments = node.args.posonlyargs + node.args.args + node.args.kwonlyargs
                 if any(a.annotation is not None and "Session" in ast.unparse(a.annotation).split(".")[-1]
