@@ -25,7 +25,8 @@ from tests.support.sessions import Api
 
 # (litellm model, extra credentials): one per provider path Mimic offers.
 PROVIDER_PATHS = [
-    ("openai/gpt-test", {}),  # OpenAI SDK; custom models take this path
+    ("openai/gpt-test", {}),  # Mimic's own request (app/llm/direct.py); custom models take this path
+    ("openai/gpt-test", {"via": "litellm"}),  # the same through litellm's OpenAI SDK (MIMIC_LLM_DIRECT=false)
     ("azure/gpt-test", {"api_version": "2024-10-21"}),  # AzureOpenAI SDK
     ("groq/llama-test", {}),  # OpenAI-compatible via litellm's OpenAI-like code
     ("mistral/mistral-test", {}),
@@ -64,11 +65,18 @@ def test_every_client_litellm_builds_carries_the_checking_transport() -> None:
     assert litellm.module_level_client.client._transport is egress.SYNC_TRANSPORT
 
 
-async def test_one_transport_per_event_loop_is_shared_by_every_call() -> None:
+async def test_the_pools_of_a_loop_are_shared_and_a_task_keeps_its_own() -> None:
     first = egress.TRANSPORT.for_this_loop()
-    assert egress.TRANSPORT.for_this_loop() is first
+    assert egress.TRANSPORT.for_this_loop() is first  # a session's calls reuse its connection
+    # Tasks (sessions) are dealt out over the loop's pools in turn: every pool serves some.
+    pools = await asyncio.gather(*(_transport_of_a_task() for _ in range(3 * egress.POOLS_PER_LOOP)))
+    assert len({id(pool) for pool in pools}) == egress.POOLS_PER_LOOP
     other = await asyncio.to_thread(lambda: asyncio.run(_transport_of_a_new_loop()))
-    assert other is not first
+    assert other is not first and all(other is not pool for pool in pools)
+
+
+async def _transport_of_a_task():
+    return egress.TRANSPORT.for_this_loop()
 
 
 async def _transport_of_a_new_loop():
@@ -78,8 +86,13 @@ async def _transport_of_a_new_loop():
 # ---- every provider path, directly and through each redirect -----------------------------------
 
 
-@pytest.mark.parametrize(("model", "extra"), PROVIDER_PATHS, ids=[m for m, _ in PROVIDER_PATHS])
-async def test_each_provider_path_refuses_a_forbidden_address(model: str, extra: dict, far: Far, redirector) -> None:
+@pytest.mark.parametrize(
+    ("model", "extra"), PROVIDER_PATHS, ids=[m + (" via litellm" if e.get("via") else "") for m, e in PROVIDER_PATHS]
+)
+async def test_each_provider_path_refuses_a_forbidden_address(
+    model: str, extra: dict, far: Far, redirector, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(settings, "llm_direct", extra.get("via") != "litellm")
     bases = [f"{far.url}/v1"] + [f"{redirector.url}/{status}/v1" for status in REDIRECTS]
     for base in bases:
         with pytest.raises(llm.LLMError) as refused:

@@ -28,7 +28,7 @@ from pydantic import BaseModel, ValidationError  # noqa: E402
 
 from app import outbound  # noqa: E402
 from app.llm import cache as response_cache  # noqa: E402
-from app.llm import egress, prices, sdk_requests  # noqa: E402
+from app.llm import direct, egress, prices, sdk_requests  # noqa: E402
 from app.llm.offline import CONTEXT_METADATA_KEY, ROLE_METADATA_KEY, OfflineLLM  # noqa: E402
 
 logger = logging.getLogger(__name__)
@@ -84,12 +84,15 @@ class Credentials:
     api_base: str | None = None
     api_version: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # (per input token, per output token) in US dollars when the caller sets the price (a
+    # workspace's custom model); otherwise litellm's map prices the call.
+    price: tuple[float, float] | None = None
 
     def __repr__(self) -> str:
         key = "'***'" if self.api_key else "None"
         return (
             f"Credentials(api_key={key}, api_base={self.api_base!r}, api_version={self.api_version!r}, "
-            f"extra_keys={sorted(self.extra)!r})"
+            f"extra_keys={sorted(self.extra)!r}, price={self.price!r})"
         )
 
     __str__ = __repr__
@@ -245,7 +248,7 @@ async def complete(
             return LLMResult(cached.content, data, cached.model, cached.prompt_tokens, cached.completion_tokens,
                              0.0, int((time.perf_counter() - started) * 1000))  # fmt: skip
     result = await _complete_uncached(kwargs, request_messages, model, timeout_s, retries, secrets, schema, name,
-                                      started)  # fmt: skip
+                                      started, credentials.price)  # fmt: skip
     if cache:
         answer = response_cache.CachedAnswer(
             result.content, result.data.model_dump(mode="json") if result.data is not None else None, result.model,
@@ -264,8 +267,9 @@ async def _complete_uncached(
     schema: type[BaseModel] | None,
     name: str | None,
     started: float,
+    price: tuple[float, float] | None = None,
 ) -> LLMResult:
-    usage = _Usage()
+    usage = _Usage(price=price)
     attempt_messages = request_messages
     for attempt in range(2):
         response = await _call(kwargs | {"messages": attempt_messages}, model, timeout_s, retries, secrets, usage)
@@ -298,12 +302,17 @@ class _Usage:
     prompt_tokens: int = 0
     completion_tokens: int = 0
     cost: float = 0.0
+    price: tuple[float, float] | None = None  # the caller's own, else litellm's map decides
 
     def add(self, response: Any, model: str) -> None:
         usage = getattr(response, "usage", None)
-        self.prompt_tokens += int(getattr(usage, "prompt_tokens", 0) or 0)
-        self.completion_tokens += int(getattr(usage, "completion_tokens", 0) or 0)
-        if not is_offline(model):
+        prompt_tokens = int(getattr(usage, "prompt_tokens", 0) or 0)
+        completion_tokens = int(getattr(usage, "completion_tokens", 0) or 0)
+        self.prompt_tokens += prompt_tokens
+        self.completion_tokens += completion_tokens
+        if self.price is not None:
+            self.cost += prompt_tokens * self.price[0] + completion_tokens * self.price[1]
+        elif not is_offline(model):
             self.cost += prices.completion_cost(response)
 
     def result(self, content: str, data: BaseModel | None, model: str, started: float) -> LLMResult:
@@ -339,10 +348,12 @@ async def provider_call(call: Callable[[], Awaitable[T]], *, model: str, timeout
 async def _call(
     kwargs: dict[str, Any], model: str, timeout_s: float, retries: int, secrets: list[str], usage: _Usage
 ) -> Any:
+    # OpenAI-protocol models skip litellm's per-call machinery (app/llm/direct.py); the rest go through it.
+    send = functools.partial(direct.acompletion, kwargs) if direct.eligible(kwargs) else (
+        functools.partial(litellm.acompletion, **kwargs))  # fmt: skip
     for attempt in range(retries + 1):
         try:
-            response = await provider_call(lambda: litellm.acompletion(**kwargs), model=model, timeout_s=timeout_s,
-                                           secrets=secrets)  # fmt: skip
+            response = await provider_call(send, model=model, timeout_s=timeout_s, secrets=secrets)
         except LLMError as error:
             if error.retryable and attempt < retries:
                 await asyncio.sleep(RETRY_BASE_DELAY_S * 2**attempt)

@@ -250,13 +250,13 @@ def _credentials(workspace: Workspace, model_id: str) -> tuple[str, llm.Credenti
         entry = next((m for m in _custom_models(workspace) if m["id"] == model_id), None)
         if entry is None:
             raise ValidationFailed("Unknown model", [FieldError("model", f"no custom model '{model_id}'")])
-        extra = {}
+        price = None
         if entry.get("inputCostPerToken") is not None and entry.get("outputCostPerToken") is not None:
-            # litellm registers these prices, so cost tracking works for custom models too.
-            extra = {"input_cost_per_token": entry["inputCostPerToken"],
-                     "output_cost_per_token": entry["outputCostPerToken"]}  # fmt: skip
+            # This workspace's price for its model: applied to its calls only (handed to litellm,
+            # it would become the price of every model of that name in the process).
+            price = (float(entry["inputCostPerToken"]), float(entry["outputCostPerToken"]))
         key = crypto.decrypt(entry["apiKey"]) if entry.get("apiKey") else "none"
-        return f"openai/{entry['model']}", llm.Credentials(api_key=key, api_base=entry["baseUrl"], extra=extra)
+        return f"openai/{entry['model']}", llm.Credentials(api_key=key, api_base=entry["baseUrl"], price=price)
     provider_id = llm.provider_of(model_id)
     stored = _section(workspace, "providers", {}).get(provider_id or "", None)
     if stored is None:

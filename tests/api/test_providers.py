@@ -142,8 +142,14 @@ def test_custom_models_with_costs_and_workspace_defaults(api: Api) -> None:
         assert detail["llmConfig"] == {"model": "custom/team-llama", "judgeModel": "custom/team-llama",
                                        "agentModel": "mimic/offline", "judgeRepeats": 1}  # fmt: skip
         assert {r.body["model"] for r in stub.chat_requests} == {"llama-3-8b"}
-        # The registered prices made cost tracking work: some tokens at 0.001 and 0.002.
-        assert detail["totalCost"] >= 0.001
+        # The workspace's prices, and nothing else, make the cost: its tokens at 0.001 and 0.002.
+        usage = api.get(f"/api/sessions/{detail['id']}/usage")
+        expected = sum(
+            u["promptTokens"] * 0.001 + u["completionTokens"] * 0.002
+            for u in usage
+            if u["role"] in ("simulator", "judge")
+        )  # the agent is the offline model: free
+        assert detail["totalCost"] == pytest.approx(expected) and expected >= 0.001
 
         # The session's choice wins over the workspace default, the persona's over the default.
         override = api.wait(api.start(agent_id, persona_id, objective_id, llmConfig={"model": "mimic/offline"}))

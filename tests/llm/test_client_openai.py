@@ -1,4 +1,5 @@
-"""complete() against a real OpenAI-compatible server (tests.support.openai_stub) through litellm."""
+"""complete() against a real OpenAI-compatible server (tests.support.openai_stub), every case on
+both paths: Mimic's own request (app/llm/direct.py) and litellm's."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import pytest
 from pydantic import BaseModel
 
 from app.llm import Credentials, LLMError, LLMRole, complete
+from app.settings import settings
 from tests.support.openai_stub import Delay, Garbage, HTTPError, OpenAIStub, Text, ToolCall
 
 KEY = "sk-test-0123456789abcdefghijklmnop"
@@ -30,11 +32,15 @@ def server() -> Iterator[OpenAIStub]:
         yield running
 
 
-@pytest.fixture
-def stub(server: OpenAIStub) -> OpenAIStub:
+@pytest.fixture(params=["direct", "litellm"])
+def stub(request: pytest.FixtureRequest, server: OpenAIStub, monkeypatch: pytest.MonkeyPatch) -> Iterator[OpenAIStub]:
+    monkeypatch.setattr(settings, "llm_direct", request.param == "direct")
     server.reset()
     server.required_key = KEY
-    return server
+    yield server
+    # Each case went the way it names: the OpenAI SDK (under litellm) says so in its user agent.
+    agents = {r.headers.get("user-agent", "").split("/")[0] for r in server.chat_requests}
+    assert agents <= ({"python-httpx"} if request.param == "direct" else {"AsyncOpenAI"})
 
 
 def creds(stub: OpenAIStub, key: str = KEY) -> Credentials:
@@ -77,6 +83,19 @@ async def test_structured_output_by_forced_tool_call(stub: OpenAIStub) -> None:
     assert tool["function"]["name"] == "report_weather"
     assert tool["function"]["description"] == "Report the weather."
     assert tool["function"]["parameters"]["properties"]["celsius"]["type"] == "number"
+
+
+async def test_a_price_of_the_callers_own_applies_to_its_calls_only(stub: OpenAIStub) -> None:
+    """A workspace's custom model priced by the workspace: its calls cost what it said, and the
+    same model name called without that price keeps litellm's price (nothing registered globally)."""
+    stub.reset([Text("a", prompt_tokens=1000, completion_tokens=100), Text("b", prompt_tokens=1000,
+                completion_tokens=100)])  # fmt: skip
+    priced = Credentials(api_key=KEY, api_base=stub.base_url, price=(0.001, 0.002))
+    own = await complete(model=MODEL, messages=HELLO, role=LLMRole.test, credentials=priced)
+    assert own.cost == pytest.approx(1000 * 0.001 + 100 * 0.002)
+    listed = await complete(model=MODEL, messages=HELLO, role=LLMRole.test, credentials=creds(stub))
+    assert 0 < listed.cost < 0.01  # gpt-4o-mini at litellm's price, far below the custom one
+    assert "price" not in stub.chat_requests[0].body and "input_cost_per_token" not in stub.chat_requests[0].body
 
 
 async def test_tool_name_defaults_to_the_schema_name(stub: OpenAIStub) -> None:
@@ -175,7 +194,10 @@ async def test_images_are_attached_to_the_last_user_message(stub: OpenAIStub) ->
     assert content[1]["type"] == "image_url" and content[1]["image_url"]["url"].startswith("data:image/png;base64,")
 
 
-def test_stub_lists_models_checks_keys_and_streams(stub: OpenAIStub) -> None:
+def test_stub_lists_models_checks_keys_and_streams(server: OpenAIStub) -> None:
+    stub = server  # the stub itself, called without complete(): one path is enough
+    stub.reset()
+    stub.required_key = KEY
     headers = {"Authorization": f"Bearer {KEY}"}
     models = httpx.get(f"{stub.base_url}/models", headers=headers).json()
     assert models["object"] == "list" and models["data"][0]["id"] == "gpt-4o-mini"
@@ -194,7 +216,10 @@ def test_stub_lists_models_checks_keys_and_streams(stub: OpenAIStub) -> None:
     assert chunks[-1]["usage"]["total_tokens"] > 0
 
 
-def test_stub_streams_tool_calls(stub: OpenAIStub) -> None:
+def test_stub_streams_tool_calls(server: OpenAIStub) -> None:
+    stub = server  # the stub itself, called without complete(): one path is enough
+    stub.reset()
+    stub.required_key = KEY
     stub.reset([ToolCall({"city": "Cork", "celsius": 9})])
     tool = {"type": "function", "function": {"name": "report", "parameters": Weather.model_json_schema()}}
     body = {"model": "m", "messages": HELLO, "stream": True, "tools": [tool], "tool_choice": "required"}
