@@ -23,9 +23,10 @@ measured wall time) with 20, 50 and 200 conversations at once at 200 ms; turns a
 memory of Mimic's server process and of the loop's process. Every figure also as a ratio to
 the loop's.
 
-    PYTHONPATH=. .venv/bin/python bench/peers.py [--quick]
+    PYTHONPATH=. .venv/bin/python bench/peers.py [--quick] [--processes N]
 
 `--quick` (or MIMIC_BENCH_QUICK=1): 3 turns, a few conversations, 5 at once: a smoke test.
+`--processes N`: Mimic's API as N uvicorn workers on the one SQLite file, with a Redis bus.
 """
 
 from __future__ import annotations
@@ -226,9 +227,16 @@ class PeakMemory:
         self._thread.join(1)
 
 
-def cpu_seconds(process: psutil.Process) -> float:
-    times = process.cpu_times()
-    return times.user + times.system
+def cpu_seconds(process: psutil.Process, *, children: bool = False) -> float:
+    """The process's CPU; with `children`, its living children's too (uvicorn's workers)."""
+    total = 0.0
+    for each in [process, *(process.children(recursive=True) if children else ())]:
+        try:
+            times = each.cpu_times()
+        except psutil.NoSuchProcess:
+            continue
+        total += times.user + times.system
+    return total
 
 
 # ---- the hand-written loop -----------------------------------------------------------------------
@@ -307,7 +315,10 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_mimic(workdir: Path, sessions: int) -> tuple[subprocess.Popen, str]:
+def start_mimic(workdir: Path, sessions: int, processes: int = 1) -> tuple[subprocess.Popen, str]:
+    """Mimic's API on a fresh SQLite file: one process, or `processes` uvicorn workers sharing
+    the port (then with a Redis bus, which they need to hear each other's sessions end; each
+    runs the sessions it was asked to start)."""
     url = f"sqlite:///{workdir / 'peers.db'}"
     # Migrated in a process of its own: the app's modules stay out of the loop's memory.
     migrate = ("from alembic import command\nfrom alembic.config import Config\n"
@@ -331,8 +342,16 @@ def start_mimic(workdir: Path, sessions: int) -> tuple[subprocess.Popen, str]:
         "MIMIC_RATE_LIMIT_AUTH": "1000/minute",
         "MIMIC_LOG_LEVEL": "WARNING",
     }
+    if processes > 1:
+        from tests.support.servers import RedisServer
+
+        env["MIMIC_REDIS_URL"] = RedisServer().start().url  # it dies with the bench (pdeathsig)
+        env["MIMIC_MAX_CONCURRENT_SESSIONS"] = str(sessions // processes + 8)
+        app = f"'app.api.main:create_api', factory=True, workers={processes}"
+    else:
+        app = "create_api()"
     code = ("import uvicorn\nfrom app.api.main import create_api\n"
-            f"uvicorn.run(create_api(), host='127.0.0.1', port={port}, log_level='warning', access_log=False, "
+            f"uvicorn.run({app}, host='127.0.0.1', port={port}, log_level='warning', access_log=False, "
             "backlog=4096, timeout_keep_alive=30)\n")  # fmt: skip
     log = open(workdir / "server.log", "wb")  # noqa: SIM115 (kept open for the process's life)
     server = subprocess.Popen([sys.executable, "-c", code], env=env, cwd=PROJECT_ROOT, stdout=log, stderr=log)
@@ -418,14 +437,14 @@ async def run_mimic(base: str, headers: dict, body: dict, server: psutil.Process
     limits = httpx.Limits(max_connections=None, max_keepalive_connections=conversations + 8)
     async with httpx.AsyncClient(base_url=base, headers=headers, timeout=120, limits=limits) as http:
         me = psutil.Process()
-        cpu, server_cpu, started = cpu_seconds(me), cpu_seconds(server), time.perf_counter()
+        cpu, server_cpu, started = cpu_seconds(me), cpu_seconds(server, children=True), time.perf_counter()
         if at_once:
             await asyncio.gather(*(mimic_conversation(http, body, result) for _ in range(conversations)))
         else:
             for _ in range(conversations):
                 await mimic_conversation(http, body, result)
         result.wall_s = time.perf_counter() - started
-        result.cpu_s = cpu_seconds(me) - cpu + cpu_seconds(server) - server_cpu
+        result.cpu_s = cpu_seconds(me) - cpu + cpu_seconds(server, children=True) - server_cpu
     result.llm_calls = calls_per_conversation * (conversations - result.errors)
     return result
 
@@ -444,7 +463,14 @@ def ratio(mine: float, floor: float) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", default=os.environ.get("MIMIC_BENCH_QUICK") == "1")
-    protocol = QUICK if parser.parse_args().quick else FULL
+    parser.add_argument(
+        "--processes",
+        type=int,
+        default=1,
+        help="Mimic's API as this many uvicorn workers (with a Redis bus when more than one)",
+    )
+    arguments = parser.parse_args()
+    protocol = QUICK if arguments.quick else FULL
     # Stopped from outside, the bench still stops its stubs and Mimic's server (finally below).
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     workdir = Path(tempfile.mkdtemp(prefix="mimic-bench-peers-"))
@@ -455,7 +481,7 @@ def main() -> int:
     try:
         urls = dict(ready.get(timeout=60) for _ in stubs)
         llm_url, agent_url = urls["llm"], urls["agent"]
-        server, base = start_mimic(workdir, max(protocol.concurrency) + 8)
+        server, base = start_mimic(workdir, max(protocol.concurrency) + 8, arguments.processes)
         server_process = psutil.Process(server.pid)
         headers, body = prepare_mimic(base, llm_url, agent_url, protocol.turns)
         me = psutil.Process()

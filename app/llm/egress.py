@@ -33,28 +33,45 @@ from app.outbound import IDLE_CONNECTION_S, OutboundSyncTransport, OutboundTrans
 PROVIDERS_OUTSIDE_THE_POLICY = frozenset({"aiohttp_openai"})
 
 
+# Connection pools per event loop. httpcore looks through every connection of a pool for each
+# request (is it idle, has it expired): with 200 sessions talking at once that scan was a quarter
+# of Mimic's CPU. A task (a running session) keeps to one pool, so it reuses its connection, and
+# the tasks are dealt out over the pools in turn.
+POOLS_PER_LOOP = 8
+
+
 class PolicyTransport(httpx.AsyncBaseTransport):
-    """The one async transport of every litellm client in the process: an OutboundTransport
-    per event loop (a connection belongs to the loop that opened it), so the pool is shared by
-    every call on that loop. litellm closes the clients it evicts; this transport outlives them."""
+    """The one async transport of every litellm client in the process (and of Mimic's own
+    OpenAI-protocol calls): OutboundTransports per event loop (a connection belongs to the loop
+    that opened it), shared by every call on that loop, a task always on the same one. litellm
+    closes the clients it evicts; this transport outlives them."""
 
     def __init__(self) -> None:
-        self._by_loop: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, OutboundTransport] = (
+        self._by_loop: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, list[OutboundTransport]] = (
             weakref.WeakKeyDictionary()
         )
+        self._pool_of: weakref.WeakKeyDictionary[asyncio.Task, int] = weakref.WeakKeyDictionary()
+        self._dealt = 0
         self._lock = threading.Lock()
 
     def for_this_loop(self) -> OutboundTransport:
+        """The pool of the running task on this loop."""
         loop = asyncio.get_running_loop()
+        task = asyncio.current_task()
         with self._lock:
-            transport = self._by_loop.get(loop)
-            if transport is None:
-                transport = self._by_loop[loop] = OutboundTransport(
-                    limits=httpx.Limits(
-                        max_connections=200, max_keepalive_connections=50, keepalive_expiry=IDLE_CONNECTION_S
-                    )
+            pools = self._by_loop.get(loop)
+            if pools is None:
+                limits = httpx.Limits(
+                    max_connections=50, max_keepalive_connections=25, keepalive_expiry=IDLE_CONNECTION_S
                 )
-            return transport
+                pools = self._by_loop[loop] = [OutboundTransport(limits=limits) for _ in range(POOLS_PER_LOOP)]
+            if task is None:
+                return pools[0]
+            index = self._pool_of.get(task)
+            if index is None:
+                index = self._pool_of[task] = self._dealt % POOLS_PER_LOOP
+                self._dealt += 1
+            return pools[index]
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         return await self.for_this_loop().handle_async_request(request)

@@ -1,32 +1,37 @@
-"""The runner's SessionStore, backed by the database: every message is committed the
-moment it exists (its own short transaction), so a crash loses nothing before it.
+"""The runner's SessionStore, backed by the database: every message is committed before the
+runner goes on from it, so a crash loses nothing it had said.
 
-Each transaction runs whole in a worker thread. A transaction that held SQLite's write lock
-across an `await` could deadlock with a request handler that blocks the event loop while
-it waits for that same lock; in a thread, the lock is released without the loop's help.
+Every write goes through the session writer (app/services/writer.py): one thread that commits
+what all running sessions hand it, a batch per transaction. A transaction never spans an
+`await` (one that held SQLite's write lock across it could deadlock with a request handler
+blocking the loop while it waits for that lock). A write changes nothing but the database (the
+writer may run it again alone after a failed batch): what the store keeps for itself, such as
+the next sequence number, it decides here on the loop, before handing the write over.
+
+The runner's own rows (messages, LLM calls, events, the counters on the session) are written
+with SQLAlchemy Core on their tables: the ORM's unit of work cost more than the insert itself.
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextvars
-import functools
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from sqlmodel import Session, col, func, select, update
 
-from app.db import session_scope
 from app.engine.judgement import JudgementResult, published_finding
 from app.engine.runner import STOPPED_FROM_OUTSIDE, CallRecord, StoredArtifact, StoredEvent, StoredMessage
 from app.models.base import new_id, utcnow
 from app.models.judgement import Judgement
 from app.models.session import Artifact, Event, Finding, LLMCall, Message, SimSession, Verdict
+from app.services.writer import WRITER
 from app.settings import settings
 
-# Threads for the runners' transactions, apart from the loop's default pool; a few suffice
-# (SQLite has one writer; a PostgreSQL pool serves them all).
-WRITERS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="mimic-session-writes")
+_MESSAGES, _CALLS, _EVENTS, _SESSIONS = Message.__table__, LLMCall.__table__, Event.__table__, SimSession.__table__
+
+
+def _call_row(workspace_id: str, session_id: str, **fields: Any) -> dict[str, Any]:
+    return {"id": new_id(), "workspace_id": workspace_id, "session_id": session_id, "provider": None,
+            "status": "ok", "error": None, "created_at": utcnow(), **fields}  # fmt: skip
 
 
 class DatabaseSessionStore:
@@ -37,17 +42,12 @@ class DatabaseSessionStore:
         self._next_event_sequence: int | None = None
 
     async def _in_thread(self, work, *args: Any) -> Any:
-        def transaction():
-            with session_scope() as db:
-                return work(db, *args)
-
-        # The writers' own threads: litellm prepares every call in the loop's default pool,
-        # where a turn's writes used to queue behind it (and it behind them).
-        context = contextvars.copy_context()
-        return await asyncio.get_running_loop().run_in_executor(WRITERS, functools.partial(context.run, transaction))
+        """`work(db, *args)` in a transaction of the session writer, awaited until committed."""
+        return await WRITER.write(work, *args)
 
     async def mark_running(self) -> None:
         await self._in_thread(self._mark_running)
+        await self._sequences()
 
     def _mark_running(self, db: Session) -> None:
         # Only from pending or running: a cancel can end the session while this transaction
@@ -58,6 +58,16 @@ class DatabaseSessionStore:
             .where(col(SimSession.id) == self.session_id, col(SimSession.status).in_(("pending", "running")))
             .values(status="running", started_at=now, updated_at=now)
         )
+
+    async def _sequences(self) -> None:
+        """The next message and event numbers, read once: from then on this store numbers them."""
+        if self._next_sequence is None or self._next_event_sequence is None:
+            self._next_sequence, self._next_event_sequence = await self._in_thread(self._last_sequences)
+
+    def _last_sequences(self, db: Session) -> tuple[int, int]:
+        messages = db.exec(select(func.max(Message.sequence)).where(Message.session_id == self.session_id)).one()
+        events = db.exec(select(func.max(Event.sequence)).where(Event.session_id == self.session_id)).one()
+        return (messages or 0) + 1, (events or 0) + 1
 
     async def add_message(
         self,
@@ -73,32 +83,30 @@ class DatabaseSessionStore:
         llm_call: CallRecord | None = None,
     ) -> StoredMessage:
         """The message, and the LLM call that wrote it when given, in one transaction."""
-        fields = {"role": role, "content": content, "latency_ms": latency_ms, "prompt_tokens": prompt_tokens,
-                  "completion_tokens": completion_tokens, "cost": cost, "model": model, "meta": meta or {}}  # fmt: skip
+        await self._sequences()
+        sequence, created = self._next_sequence, utcnow()
+        self._next_sequence += 1
+        message = {"id": new_id(), "workspace_id": self.workspace_id, "session_id": self.session_id,
+                   "sequence": sequence, "role": role, "content": content, "latency_ms": latency_ms,
+                   "prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens, "cost": cost,
+                   "model": model, "meta": meta or {}, "created_at": created}  # fmt: skip
         call = None
         if llm_call is not None:
-            call = LLMCall(workspace_id=self.workspace_id, session_id=self.session_id, role=llm_call.role,
-                           model=llm_call.model, prompt_tokens=llm_call.prompt_tokens,
-                           completion_tokens=llm_call.completion_tokens, cost=llm_call.cost,
-                           latency_ms=llm_call.latency_ms, status="ok")  # fmt: skip
-        return await self._in_thread(self._add_message, fields, call)
+            call = _call_row(self.workspace_id, self.session_id, role=llm_call.role, model=llm_call.model,
+                             prompt_tokens=llm_call.prompt_tokens, completion_tokens=llm_call.completion_tokens,
+                             cost=llm_call.cost, latency_ms=llm_call.latency_ms)  # fmt: skip
+        await self._in_thread(self._add_message, message, call)
+        return StoredMessage(message["id"], sequence, created.isoformat())
 
-    def _add_message(self, db: Session, fields: dict[str, Any], call: LLMCall | None = None) -> StoredMessage:
-        if self._next_sequence is None:
-            last = db.exec(select(func.max(Message.sequence)).where(Message.session_id == self.session_id)).one()
-            self._next_sequence = (last or 0) + 1
-        message = Message(id=new_id(), workspace_id=self.workspace_id, session_id=self.session_id,
-                          sequence=self._next_sequence, created_at=utcnow(), **fields)  # fmt: skip
-        db.add(message)
-        counters: dict[str, Any] = {"message_count": SimSession.message_count + 1, "updated_at": utcnow()}
+    def _add_message(self, db: Session, message: dict[str, Any], call: dict[str, Any] | None = None) -> None:
+        connection = db.connection()
+        connection.execute(_MESSAGES.insert(), message)
+        counters: dict[str, Any] = {"message_count": _SESSIONS.c.message_count + 1, "updated_at": message["created_at"]}
         if call is not None:
-            db.add(call)
-            counters["total_cost"] = SimSession.total_cost + call.cost
-            counters["total_tokens"] = SimSession.total_tokens + call.prompt_tokens + call.completion_tokens
-        db.exec(update(SimSession).where(SimSession.id == self.session_id).values(**counters))
-        db.flush()
-        self._next_sequence += 1
-        return StoredMessage(message.id, message.sequence, message.created_at.isoformat())
+            connection.execute(_CALLS.insert(), call)
+            counters["total_cost"] = _SESSIONS.c.total_cost + call["cost"]
+            counters["total_tokens"] = _SESSIONS.c.total_tokens + call["prompt_tokens"] + call["completion_tokens"]
+        connection.execute(_SESSIONS.update().where(_SESSIONS.c.id == self.session_id).values(**counters))
 
     async def add_llm_call(
         self,
@@ -111,20 +119,19 @@ class DatabaseSessionStore:
         latency_ms: int = 0,
         error: str | None = None,
     ) -> None:
-        call = LLMCall(workspace_id=self.workspace_id, session_id=self.session_id, role=role, model=model,
-                       prompt_tokens=prompt_tokens, completion_tokens=completion_tokens, cost=cost,
-                       latency_ms=latency_ms, status="error" if error else "ok", error=error)  # fmt: skip
+        call = _call_row(self.workspace_id, self.session_id, role=role, model=model, prompt_tokens=prompt_tokens,
+                         completion_tokens=completion_tokens, cost=cost, latency_ms=latency_ms,
+                         status="error" if error else "ok", error=error)  # fmt: skip
         await self._in_thread(self._add_llm_call, call)
 
-    def _add_llm_call(self, db: Session, call: LLMCall) -> None:
-        db.add(call)
-        db.exec(
-            update(SimSession)
-            .where(SimSession.id == self.session_id)
-            .values(
-                total_cost=SimSession.total_cost + call.cost,
-                total_tokens=SimSession.total_tokens + call.prompt_tokens + call.completion_tokens,
-            )
+    def _add_llm_call(self, db: Session, call: dict[str, Any]) -> None:
+        connection = db.connection()
+        connection.execute(_CALLS.insert(), call)
+        tokens = call["prompt_tokens"] + call["completion_tokens"]
+        connection.execute(
+            _SESSIONS.update()
+            .where(_SESSIONS.c.id == self.session_id)
+            .values(total_cost=_SESSIONS.c.total_cost + call["cost"], total_tokens=_SESSIONS.c.total_tokens + tokens)
         )
 
     async def save_judgement(self, result: JudgementResult) -> list[dict[str, Any]]:
@@ -189,25 +196,24 @@ class DatabaseSessionStore:
     async def add_event(
         self, *, type: str, context: dict[str, Any], decision: dict[str, Any], outcome: dict[str, Any]
     ) -> StoredEvent:
-        fields = {"type": type, "context": context, "decision": decision, "outcome": outcome}
-        return await self._in_thread(self._add_event, fields)
-
-    def _add_event(self, db: Session, fields: dict[str, Any]) -> StoredEvent:
-        if self._next_event_sequence is None:
-            last = db.exec(select(func.max(Event.sequence)).where(Event.session_id == self.session_id)).one()
-            self._next_event_sequence = (last or 0) + 1
-        event = Event(id=new_id(), workspace_id=self.workspace_id, session_id=self.session_id,
-                      sequence=self._next_event_sequence, created_at=utcnow(), **fields)  # fmt: skip
-        db.add(event)
-        if event.type == "action":
-            db.exec(
-                update(SimSession)
-                .where(SimSession.id == self.session_id)
-                .values(action_count=SimSession.action_count + 1, updated_at=utcnow())
-            )
-        db.flush()
+        await self._sequences()
+        sequence, created = self._next_event_sequence, utcnow()
         self._next_event_sequence += 1
-        return StoredEvent(event.id, event.sequence, event.created_at.isoformat())
+        event = {"id": new_id(), "workspace_id": self.workspace_id, "session_id": self.session_id,
+                 "sequence": sequence, "type": type, "context": context, "decision": decision, "outcome": outcome,
+                 "created_at": created}  # fmt: skip
+        await self._in_thread(self._add_event, event)
+        return StoredEvent(event["id"], sequence, created.isoformat())
+
+    def _add_event(self, db: Session, event: dict[str, Any]) -> None:
+        connection = db.connection()
+        connection.execute(_EVENTS.insert(), event)
+        if event["type"] == "action":
+            connection.execute(
+                _SESSIONS.update()
+                .where(_SESSIONS.c.id == self.session_id)
+                .values(action_count=_SESSIONS.c.action_count + 1, updated_at=event["created_at"])
+            )
 
     async def add_finding(
         self,

@@ -149,6 +149,10 @@ _STATE_COLUMNS = (SimSession.id, SimSession.workspace_id, SimSession.status, Sim
                   SimSession.started_at, SimSession.ended_at, SimSession.updated_at)  # fmt: skip
 
 
+# What a runner publishes when its session changes status (runner.py: status, error, complete).
+_ENDING_EVENTS = frozenset({"status", "error", "complete"})
+
+
 def session_state(*, session: Session, principal: Principal, session_id: str) -> SessionState:
     """The session without its transcript: one row of a few columns, for scripts that wait."""
     require(principal, Permission.read)
@@ -169,7 +173,11 @@ async def wait_for_session(principal: Principal, session_id: str, timeout_s: flo
         with session_scope() as db:
             return session_state(session=db, principal=principal, session_id=session_id)
 
-    return await waiting.wait_until(session_id, read, lambda state: state.ended, timeout_s)
+    # Only a change of status can end the wait: a message or a progress note does not (reading the
+    # state after each was most of a waiting script's cost); the recheck catches a silent end. One
+    # session's end is one event: read at once.
+    return await waiting.wait_until(session_id, read, lambda state: state.ended, timeout_s,
+                                    wakes=lambda event: event.type in _ENDING_EVENTS, settle_s=0)  # fmt: skip
 
 
 def list_sessions(

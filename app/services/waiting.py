@@ -19,6 +19,8 @@ T = TypeVar("T")
 
 LONGEST_WAIT_S = 60.0
 RECHECK_S = 5.0
+# A burst of events (a run's sessions ending together) is read back once, after this quiet.
+SETTLE_S = 0.05
 
 
 async def wait_until(
@@ -29,10 +31,12 @@ async def wait_until(
     *,
     wakes: Callable[[BusEvent], bool] = lambda event: True,
     recheck_s: float = RECHECK_S,
+    settle_s: float = SETTLE_S,
 ) -> T:
     """`read()` once `done` holds, or at the timeout, whichever comes first; read again when an
-    event on `channel` that `wakes` accepts is heard. The first read raises what `read` raises
-    (not found, not allowed) before anything is waited for."""
+    event on `channel` that `wakes` accepts is heard, once no other has come for `settle_s`
+    (0: at once). The first read raises what `read` raises (not found, not allowed) before
+    anything is waited for."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + min(max(timeout_s, 0.0), LONGEST_WAIT_S)
     async with bus.subscribe(channel) as subscription:
@@ -45,7 +49,7 @@ async def wait_until(
             event = await subscription.get(timeout=min(remaining, recheck_s))
             if event is not None and not wakes(event):
                 continue
-            while event is not None:  # a burst (many sessions ending together) is read back once
-                event = await subscription.get(timeout=0.05)
+            while event is not None and settle_s:  # a burst (many sessions ending together) is read once
+                event = await subscription.get(timeout=settle_s)
             state = await asyncio.to_thread(read)
     return state

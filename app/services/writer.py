@@ -1,0 +1,140 @@
+"""One thread that writes what every running session records, a batch per transaction.
+
+Runners hand their writes here (app/services/session_store.py) and await them: a write is
+done when its transaction has committed, so a crash loses nothing a runner went on from. The
+thread takes whatever has queued up since its last commit, from every session at once, and
+writes it in one transaction: with 200 sessions talking, one commit carries dozens of turns
+instead of each turn paying for its own (and, on SQLite, each queueing for the one write lock).
+
+If a batch fails, each of its writes is tried again alone, so one session's bad write fails
+that write only. A write is therefore a function of the database session and its arguments
+that changes nothing outside the database: it may run twice, the first time rolled back.
+The thread is the runners' own, apart from the pool litellm and the loop's `to_thread` use.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import logging
+import os
+import queue
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from sqlmodel import Session
+
+from app.db import session_scope
+
+logger = logging.getLogger(__name__)
+T = TypeVar("T")
+
+# Writes in one transaction at most: a bound on how long one commit holds the write lock.
+MAX_BATCH = 256
+
+
+@dataclass(slots=True)
+class _Write:
+    work: Callable[..., Any]
+    args: tuple[Any, ...]
+    context: contextvars.Context
+    loop: asyncio.AbstractEventLoop
+    future: asyncio.Future
+
+
+def _settle(future: asyncio.Future, failed: BaseException | None, value: Any) -> None:
+    if future.done():  # its runner was cancelled meanwhile: the write stands, nobody waits
+        return
+    if failed is not None:
+        future.set_exception(failed)
+    else:
+        future.set_result(value)
+
+
+class BatchWriter:
+    def __init__(self, *, max_batch: int = MAX_BATCH, name: str = "mimic-session-writer") -> None:
+        self._queue: queue.SimpleQueue[_Write] = queue.SimpleQueue()
+        self._max_batch = max_batch
+        self._name = name
+        self._thread: threading.Thread | None = None
+        self._pid = 0
+        self._lock = threading.Lock()
+        self.batches = 0  # transactions committed (the benches report writes per transaction)
+        self.writes = 0
+
+    async def write(self, work: Callable[..., T], *args: Any) -> T:
+        """`work(db, *args)` in a transaction of this thread; returns its result once committed."""
+        loop = asyncio.get_running_loop()
+        future = loop.create_future()
+        self._queue.put(_Write(work, args, contextvars.copy_context(), loop, future))
+        self._ensure_running()
+        return await future
+
+    def _ensure_running(self) -> None:
+        if self._thread is not None and self._pid == os.getpid() and self._thread.is_alive():
+            return
+        with self._lock:
+            if self._thread is None or self._pid != os.getpid() or not self._thread.is_alive():
+                self._pid = os.getpid()
+                self._thread = threading.Thread(target=self._run, name=self._name, daemon=True)
+                self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            batch = [self._queue.get()]
+            while len(batch) < self._max_batch:
+                try:
+                    batch.append(self._queue.get_nowait())
+                except queue.Empty:
+                    break
+            try:
+                self._commit(batch)
+            except BaseException:  # never let the thread die with runners waiting on it
+                logger.exception("the session writer failed a batch of %d", len(batch))
+                for item in batch:
+                    self._answer(item, RuntimeError("the session writer failed"), None)
+
+    def _commit(self, batch: list[_Write]) -> None:
+        try:
+            with session_scope() as db:
+                results = [_apply(db, item) for item in batch]
+        except Exception as failed:
+            if len(batch) == 1:
+                self._answer(batch[0], failed, None)
+                return
+            for item in batch:  # each alone: one write's failure is that write's only
+                self._commit([item])
+            return
+        self.batches += 1
+        self.writes += len(batch)
+        # One wake-up per event loop for the whole batch, not one per write.
+        answers: dict[asyncio.AbstractEventLoop, list[tuple[asyncio.Future, None, Any]]] = {}
+        for item, result in zip(batch, results, strict=True):
+            answers.setdefault(item.loop, []).append((item.future, None, result))
+        for loop, settled in answers.items():
+            _wake(loop, settled)
+
+    @staticmethod
+    def _answer(item: _Write, failed: BaseException | None, value: Any) -> None:
+        _wake(item.loop, [(item.future, failed, value)])
+
+
+def _wake(loop: asyncio.AbstractEventLoop, settled: list[tuple[asyncio.Future, BaseException | None, Any]]) -> None:
+    try:
+        loop.call_soon_threadsafe(_settle_all, settled)
+    except RuntimeError:  # its loop has closed: nobody is left to tell
+        pass
+
+
+def _settle_all(settled: list[tuple[asyncio.Future, BaseException | None, Any]]) -> None:
+    for future, failed, value in settled:
+        _settle(future, failed, value)
+
+
+def _apply(db: Session, item: _Write) -> Any:
+    return item.context.run(item.work, db, *item.args)
+
+
+WRITER = BatchWriter()

@@ -1,0 +1,93 @@
+"""The session writer (app/services/writer.py) on the real test database: what queues up while it
+commits goes in one transaction; a write is answered once committed; one bad write in a batch
+fails alone; a write whose runner stopped waiting still lands."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+
+import pytest
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import select
+
+from app.models import SimSession
+from app.models.base import utcnow
+from app.services.writer import BatchWriter
+
+
+@pytest.fixture
+def writer() -> BatchWriter:
+    return BatchWriter(name="test-session-writer")
+
+
+def _rename(db, session_id: str, name: str) -> str:
+    row = db.get(SimSession, session_id)
+    row.end_reason = name
+    db.add(row)
+    return name
+
+
+def _hold(db, release: threading.Event, holding: threading.Event) -> None:
+    holding.set()
+    release.wait(10)
+
+
+async def _blocked(writer: BatchWriter) -> tuple[asyncio.Task, threading.Event]:
+    """The writer busy with a write that waits for the returned event: what comes meanwhile queues."""
+    release, holding = threading.Event(), threading.Event()
+    task = asyncio.create_task(writer.write(_hold, release, holding))
+    assert await asyncio.to_thread(holding.wait, 10)
+    return task, release
+
+
+async def test_writes_queued_during_a_commit_share_the_next_transaction(writer, db, stored_session) -> None:
+    task, release = await _blocked(writer)
+    writes = [asyncio.create_task(writer.write(_rename, stored_session.id, f"name-{i}")) for i in range(20)]
+    await asyncio.sleep(0.05)  # every write queued behind the held one
+    release.set()
+    assert await asyncio.gather(*writes) == [f"name-{i}" for i in range(20)]
+    await task
+    assert (writer.batches, writer.writes) == (2, 21)  # the held write, then the 20 together
+    db.expire_all()
+    assert db.get(SimSession, stored_session.id).end_reason == "name-19"  # in order, all committed
+
+
+def _insert_twice(db, row_id: str, workspace_id: str) -> None:
+    for _ in range(2):  # the second breaks the primary key
+        db.add(SimSession(id=row_id, workspace_id=workspace_id, created_at=utcnow()))
+        db.flush()
+
+
+async def test_a_failing_write_fails_alone_and_the_rest_of_its_batch_commits(writer, db, stored_session) -> None:
+    task, release = await _blocked(writer)
+    before = asyncio.create_task(writer.write(_rename, stored_session.id, "before"))
+    bad = asyncio.create_task(writer.write(_insert_twice, "broken-session-id", stored_session.workspace_id))
+    after = asyncio.create_task(writer.write(_rename, stored_session.id, "after"))
+    await asyncio.sleep(0.05)
+    release.set()
+    await task
+    assert await before == "before" and await after == "after"
+    with pytest.raises(IntegrityError):
+        await bad
+    db.expire_all()
+    assert db.get(SimSession, stored_session.id).end_reason == "after"
+    assert db.exec(select(SimSession).where(SimSession.id == "broken-session-id")).first() is None
+
+
+async def test_a_write_lands_even_when_its_waiter_is_cancelled(writer, db, stored_session) -> None:
+    task, release = await _blocked(writer)
+    abandoned = asyncio.create_task(writer.write(_rename, stored_session.id, "landed"))
+    await asyncio.sleep(0.05)
+    abandoned.cancel()
+    release.set()
+    await task
+    # A write queued after it is answered after it: by then the abandoned one has committed.
+    assert await writer.write(_read, stored_session.id) == "landed"
+    db.expire_all()
+    assert db.get(SimSession, stored_session.id).end_reason == "landed"
+    assert abandoned.cancelled()
+
+
+def _read(db, session_id: str) -> str | None:
+    return db.get(SimSession, session_id).end_reason
