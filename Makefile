@@ -178,20 +178,29 @@ services:
 	fi
 
 # First the whole suite on the embedded default (SQLite, in-memory bus), then the API,
-# engine, services and migration tests again on a real PostgreSQL and Redis.
+# services and migration tests again on a real PostgreSQL and Redis.
 # The tests run on every core (pytest-xdist: each worker has its own database, data folder and
 # servers), except the dashboard's (tests/ui): they share one build of the app and drive it in
-# Chromium against a user's patience, so they run after the rest, one at a time.
+# Chromium, one at a time, mostly waiting for the page; so they run beside the two passes (their
+# own database, ports and build folder), their report kept in .test-ui.log and printed at the end.
+# Every pass runs to its end; `make test` fails if any failed.
 # PYTEST_ARGS takes options (-x, -k ...), given to each pass.
 TEST_JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 test: install install-dev bun axe chromium espeak cli services sdk-js
-	$(PY) -m pytest -n $(TEST_JOBS) --ignore=tests/ui $(PYTEST_ARGS)
-	$(PY) -m pytest tests/ui $(PYTEST_ARGS)
-	@$(MAKE) --no-print-directory test-scaled
+	@$(PY) -m pytest tests/ui $(PYTEST_ARGS) > .test-ui.log 2>&1 & dashboard=$$!; \
+	$(PY) -m pytest -n $(TEST_JOBS) --ignore=tests/ui $(PYTEST_ARGS); first=$$?; \
+	$(MAKE) --no-print-directory test-scaled; scaled=$$?; \
+	wait $$dashboard; ui=$$?; \
+	echo "== the dashboard's tests (tests/ui), run beside the passes above:"; cat .test-ui.log; \
+	echo "== exit status: SQLite pass $$first, PostgreSQL + Redis pass $$scaled, dashboard $$ui"; \
+	[ $$first -eq 0 ] && [ $$scaled -eq 0 ] && [ $$ui -eq 0 ]
 
 # The browser and end-to-end tests (marked e2e) run once, in the first run, and so does the
 # OpenAPI fuzzer: it checks the API's contract, which does not depend on the storage backend.
-SCALED_TESTS ?= tests/api tests/engine tests/services tests/models --ignore=tests/api/test_fuzz.py
+# The engine's tests run on its in-memory store (the contract test in tests/services holds it to
+# the database's): only those of the Redis bus run again.
+SCALED_TESTS ?= tests/api tests/services tests/models tests/engine/test_redis_bus.py \
+	tests/engine/test_whatsapp_replies.py --ignore=tests/api/test_fuzz.py
 test-scaled: install install-dev espeak cli services
 	MIMIC_TEST_BACKEND=postgres $(PY) -m pytest -n $(TEST_JOBS) $(SCALED_TESTS) -m "not e2e" $(PYTEST_ARGS)
 
