@@ -188,10 +188,13 @@ services:
 TEST_JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 test: install install-dev bun axe chromium espeak cli services sdk-js
 	@$(PY) -m pytest tests/ui $(PYTEST_ARGS) > .test-ui.log 2>&1 & dashboard=$$!; \
-	$(PY) -m pytest -n $(TEST_JOBS) --ignore=tests/ui $(PYTEST_ARGS); first=$$?; \
-	$(MAKE) --no-print-directory test-scaled; scaled=$$?; \
+	$(PY) -m pytest -n $(TEST_JOBS) --ignore=tests/ui $(PYTEST_ARGS) 2>&1 | tee .test-sqlite.log; \
+	first=$${PIPESTATUS[0]}; \
+	$(MAKE) --no-print-directory test-scaled 2>&1 | tee .test-scaled.log; scaled=$${PIPESTATUS[0]}; \
 	wait $$dashboard; ui=$$?; \
 	echo "== the dashboard's tests (tests/ui), run beside the passes above:"; cat .test-ui.log; \
+	echo "== what failed, from each pass's log (.test-sqlite.log, .test-scaled.log, .test-ui.log):"; \
+	grep -hE "^(FAILED|ERROR) " .test-sqlite.log .test-scaled.log .test-ui.log || echo "nothing"; \
 	echo "== exit status: SQLite pass $$first, PostgreSQL + Redis pass $$scaled, dashboard $$ui"; \
 	[ $$first -eq 0 ] && [ $$scaled -eq 0 ] && [ $$ui -eq 0 ]
 
