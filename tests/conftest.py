@@ -11,6 +11,10 @@ import os
 import tempfile
 from pathlib import Path
 
+from tests.support import source
+
+source.install()  # before any test module is read: see tests/support/source.py
+
 _TMP = Path(tempfile.mkdtemp(prefix="mimic-tests-"))
 TEST_BACKEND = os.environ.get("MIMIC_TEST_BACKEND", "sqlite")
 if TEST_BACKEND == "postgres":

@@ -9,8 +9,6 @@ import functools
 from collections import defaultdict
 from pathlib import Path
 
-from tests.support.source import parse
-
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app"
 
@@ -43,7 +41,7 @@ def _type_checking_only(tree: ast.AST) -> set[int]:
 def _imports() -> dict[str, set[str]]:
     graph: dict[str, set[str]] = defaultdict(set)
     for module, path in MODULES.items():
-        tree = parse(path)
+        tree = ast.parse(path.read_text(), str(path))
         skipped = _type_checking_only(tree)
         package = module if path.name == "__init__.py" else module.rpartition(".")[0]
         for node in ast.walk(tree):
@@ -159,7 +157,7 @@ def _async_functions_with_a_database_session() -> list[str]:
     """`async def`s that take a database session: whatever they do with it runs on the event loop."""
     found = []
     for path in sorted((ROOT / "app").rglob("*.py")):
-        for node in ast.walk(parse(path)):
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
             if isinstance(node, ast.AsyncFunctionDef):
                 arguments = node.args.posonlyargs + node.args.args + node.args.kwonlyargs
                 if any(a.annotation is not None and "Session" in ast.unparse(a.annotation).split(".")[-1]

@@ -8,8 +8,6 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from tests.support.source import parse
-
 UI = Path(__file__).resolve().parents[1] / "app" / "ui"
 ROOT = UI.parents[1]
 
@@ -18,7 +16,7 @@ _DEFERRED = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 
 
 def _modules() -> list[tuple[str, ast.Module]]:
-    return [(str(path.relative_to(ROOT)), parse(path)) for path in sorted(UI.rglob("*.py"))]
+    return [(str(path.relative_to(ROOT)), ast.parse(path.read_text())) for path in sorted(UI.rglob("*.py"))]
 
 
 def _imports_db(node: ast.AST) -> bool:
@@ -93,7 +91,7 @@ def test_the_checks_see_what_they_look_for() -> None:
         "            await probe()\n"
         "    await probe()\n"
     )
-    tree = parse(source)
+    tree = ast.parse(source)
     assert sum(_imports_db(node) for node in ast.walk(tree)) == 3
     blocks = [node for node in ast.walk(tree) if _holds_self(node)]
     assert [awaited.lineno for block in blocks for awaited in _awaits_within(block)] == [6]

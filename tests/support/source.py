@@ -1,22 +1,34 @@
-"""Python source read as a syntax tree, for the tests that check rules in the code."""
+"""`ast.parse` made safe from a CPython 3.11 bug, for everything the tests parse.
+
+CPython 3.11 (3.11.7 here) checks the depth of the tree it builds against a counter shared by
+every thread of the process (python/cpython#106905): when two threads build trees at once, one
+of them raises "SystemError: AST constructor recursion depth mismatch" for a source that is
+fine. Under xdist it struck pytest's own collection (hypothesis reading a lambda's source for the
+OpenAPI fuzzer, the layering test reading app/) and made the workers collect different tests.
+`install()`, called by tests/conftest.py before any test module is read, makes `ast.parse` try
+again on that error, for the tests and for the libraries they use (pytest's assertion rewriting,
+hypothesis).
+"""
 
 from __future__ import annotations
 
 import ast
-from pathlib import Path
+import functools
+
+_parse = ast.parse
+_TRIES = 5
 
 
-def parse(source: str | Path, filename: str = "<unknown>") -> ast.Module:
-    """`ast.parse`, tried again when CPython 3.11 raises "AST constructor recursion depth
-    mismatch": the depth it checks is shared by every thread (python/cpython#106905, fixed in
-    later releases), so a thread of the test process that builds a tree at the same moment
-    spoils a parse that is otherwise fine."""
-    if isinstance(source, Path):
-        source, filename = source.read_text(), str(source)
-    for attempt in range(5):
+@functools.wraps(_parse)
+def parse(*args, **kwargs) -> ast.AST:
+    for attempt in range(_TRIES):
         try:
-            return ast.parse(source, filename)
-        except SystemError:
-            if attempt == 4:
+            return _parse(*args, **kwargs)
+        except SystemError as error:
+            if "recursion depth mismatch" not in str(error) or attempt == _TRIES - 1:
                 raise
     raise AssertionError("unreachable")
+
+
+def install() -> None:
+    ast.parse = parse
