@@ -71,7 +71,7 @@ class Settings(BaseSettings):
     default_model: str = "mimic/offline"
     # OpenAI-protocol models (openai/..., custom OpenAI-compatible endpoints) are called with one
     # HTTP request of Mimic's own instead of through litellm: same outbound policy, timeouts,
-    # retries, usage and cost, a fifth of the CPU (app/llm/direct.py). False sends every call through litellm.
+    # retries, usage and cost, a quarter of the CPU (app/llm/direct.py). False sends every call through litellm.
     llm_direct: bool = True
     port: int = Field(default=3000, validation_alias=AliasChoices("PORT", "MIMIC_PORT"))
     max_concurrent_sessions: int = Field(default=8, ge=1, le=10_000)

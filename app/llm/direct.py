@@ -21,7 +21,6 @@ same stored result.
 from __future__ import annotations
 
 import functools
-import json
 import os
 from typing import Any
 
@@ -130,13 +129,14 @@ async def acompletion(kwargs: dict[str, Any]) -> ModelResponse:
     """One chat completion, as `litellm.acompletion(**kwargs)` would return it."""
     key = kwargs.get("api_key") or os.environ.get("OPENAI_API_KEY")
     timeout = float(kwargs.get("timeout") or 600)
+    base = _base_url(kwargs)
     client = litellm.aclient_session
     if not isinstance(client, httpx.AsyncClient) or client._transport is not egress.TRANSPORT:
         egress.install()  # something replaced the checked client: put it back, never go around it
         client = litellm.aclient_session
     try:
         response = await client.post(
-            f"{_base_url(kwargs)}/chat/completions",
+            f"{base}/chat/completions",
             json=request_body(kwargs),
             headers=_headers(key),
             timeout=httpx.Timeout(timeout),
@@ -152,9 +152,9 @@ async def acompletion(kwargs: dict[str, Any]) -> ModelResponse:
     try:
         data = response.json()
         completion = ModelResponse(**data) if isinstance(data, dict) and data.get("choices") is not None else None
-    except (ValueError, TypeError, json.JSONDecodeError):
+    except (ValueError, TypeError):  # not JSON (a JSONDecodeError is a ValueError), or not its shape
         completion = None
     if completion is None:
         raise ProviderHTTPError(None, f"OpenAIException - the answer is not a chat completion: {response.text[:200]}")
-    completion._hidden_params = {"custom_llm_provider": "openai", "api_base": _base_url(kwargs)}
+    completion._hidden_params = {"custom_llm_provider": "openai", "api_base": base}
     return completion

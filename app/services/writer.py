@@ -61,7 +61,7 @@ class BatchWriter:
         self._thread: threading.Thread | None = None
         self._pid = 0
         self._lock = threading.Lock()
-        self.batches = 0  # transactions committed (the benches report writes per transaction)
+        self.batches = 0  # transactions committed and the writes they carried (tests/services/test_writer.py)
         self.writes = 0
 
     async def write(self, work: Callable[..., T], *args: Any) -> T:

@@ -11,7 +11,6 @@ from collections.abc import Iterator
 
 import litellm
 import pytest
-from pydantic import BaseModel
 
 from app.engine.bus import InMemoryBus
 from app.engine.context import ModelChoice
@@ -21,17 +20,10 @@ from app.llm import Credentials, LLMRole, complete, direct
 from app.settings import settings
 from tests.api.test_sessions import scripted_llm
 from tests.engine.test_runner import plan_for
+from tests.llm.test_client_openai import KEY, MODEL, Weather
 from tests.support.bots import http_bot
 from tests.support.loopback import LoopbackServer
 from tests.support.openai_stub import OpenAIStub, Text, ToolCall
-
-KEY = "sk-direct-0123456789abcdefghij"
-MODEL = "openai/gpt-4o-mini"
-
-
-class Weather(BaseModel):
-    city: str
-    celsius: float
 
 
 @pytest.fixture(scope="module")
