@@ -25,6 +25,7 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import logging
+import socket
 import ssl
 import zlib
 from collections.abc import AsyncIterator, Iterator
@@ -34,6 +35,7 @@ from urllib.parse import urlsplit
 
 import httpcore
 import httpx
+from httpcore._utils import is_socket_readable  # httpcore's own check, on the kept socket
 
 from app.outbound_policy import (
     DEFAULT_PORTS,
@@ -158,9 +160,11 @@ class _CheckingBackend(httpcore.AsyncNetworkBackend):
         error: Exception | None = None
         for address in addresses:  # in getaddrinfo's order, as a plain connect would try them
             try:
-                return await self._inner.connect_tcp(address, port, timeout, local_address, socket_options)
+                stream = await self._inner.connect_tcp(address, port, timeout, local_address, socket_options)
             except httpcore.ConnectError as exc:
                 error = exc
+            else:
+                return _Stream(stream, stream.get_extra_info("socket"))
         assert error is not None
         raise error
 
@@ -169,6 +173,33 @@ class _CheckingBackend(httpcore.AsyncNetworkBackend):
 
     async def sleep(self, seconds: float) -> None:
         await self._inner.sleep(seconds)
+
+
+class _Stream(httpcore.AsyncNetworkStream):
+    """httpcore's stream, telling whether its idle socket became readable (the server closed it)
+    from the socket it keeps. httpcore asks that of every pooled connection for each request;
+    anyio answered by building a dict of the socket's attributes (and a getpeername call) each
+    time, which was most of the pool's cost."""
+
+    def __init__(self, inner: httpcore.AsyncNetworkStream, sock: socket.socket | None) -> None:
+        self._inner, self._sock = inner, sock
+
+    async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return await self._inner.read(max_bytes, timeout)
+
+    async def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        await self._inner.write(buffer, timeout)
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()
+
+    async def start_tls(self, ssl_context, server_hostname=None, timeout=None) -> _Stream:
+        return _Stream(await self._inner.start_tls(ssl_context, server_hostname, timeout), self._sock)
+
+    def get_extra_info(self, info: str):
+        if info == "is_readable" and self._sock is not None:
+            return is_socket_readable(self._sock)
+        return self._inner.get_extra_info(info)
 
 
 class _CheckingSyncBackend(httpcore.NetworkBackend):

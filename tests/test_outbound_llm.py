@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import time
 
+import httpx
 import pytest
 from fastapi import FastAPI
 from fastapi.responses import RedirectResponse, Response
@@ -65,18 +66,37 @@ def test_every_client_litellm_builds_carries_the_checking_transport() -> None:
     assert litellm.module_level_client.client._transport is egress.SYNC_TRANSPORT
 
 
-async def test_the_pools_of_a_loop_are_shared_and_a_task_keeps_its_own() -> None:
-    first = egress.TRANSPORT.for_this_loop()
-    assert egress.TRANSPORT.for_this_loop() is first  # a session's calls reuse its connection
-    # Tasks (sessions) are dealt out over the loop's pools in turn: every pool serves some.
-    pools = await asyncio.gather(*(_transport_of_a_task() for _ in range(3 * egress.POOLS_PER_LOOP)))
-    assert len({id(pool) for pool in pools}) == egress.POOLS_PER_LOOP
+async def test_a_task_has_a_pool_of_its_own_closed_when_it_ends() -> None:
+    """A session's calls reuse its connection; another session has its own (httpcore scans every
+    connection of a pool for each request); a finished task's connections are closed."""
+    app = FastAPI()
+    app.get("/ping")(lambda: {"pong": True})
+    with LoopbackServer(app) as server:
+
+        async def three_calls() -> tuple[object, int]:
+            pool = egress.TRANSPORT.for_this_loop()
+            async with httpx.AsyncClient(transport=egress.TRANSPORT) as client:  # closing it leaves the pool
+                for _ in range(3):
+                    (await client.get(f"{server.url}/ping")).raise_for_status()
+            assert egress.TRANSPORT.for_this_loop() is pool
+            return pool, len(pool._pool.connections)
+
+        (first, kept), (second, _) = await asyncio.gather(three_calls(), three_calls())
+        assert first is not second and kept == 1  # three calls, one connection
+        for _ in range(100):  # closed on the loop once their tasks are done
+            if not first._pool.connections and not second._pool.connections:
+                break
+            await asyncio.sleep(0.01)
+        assert first._pool.connections == [] and second._pool.connections == []
+    # Outside any task (a loop callback), calls share the loop's pool; another loop has its own.
+    loop = asyncio.get_running_loop()
+    outside = [loop.create_future() for _ in range(2)]
+    for future in outside:
+        loop.call_soon(lambda f=future: f.set_result(egress.TRANSPORT.for_this_loop()))
+    shared, again = await asyncio.gather(*outside)
+    assert shared is again and shared is not first
     other = await asyncio.to_thread(lambda: asyncio.run(_transport_of_a_new_loop()))
-    assert other is not first and all(other is not pool for pool in pools)
-
-
-async def _transport_of_a_task():
-    return egress.TRANSPORT.for_this_loop()
+    assert other is not shared
 
 
 async def _transport_of_a_new_loop():

@@ -51,13 +51,17 @@ class Subscription(Protocol):
 class EventBus(Protocol):
     def publish(self, event: BusEvent) -> None: ...
 
-    def subscribe(self, channel: str) -> AsyncIterator[Subscription]: ...
+    def subscribe(self, channel: str, types: frozenset[str] | None = None) -> AsyncIterator[Subscription]: ...
 
 
 class _Queue:
-    def __init__(self, maxsize: int) -> None:
+    """One subscriber's events; with `types`, only events of those types are queued (a listener
+    that wants a session's end is not woken by each of its messages)."""
+
+    def __init__(self, maxsize: int, types: frozenset[str] | None = None) -> None:
         self.queue: asyncio.Queue[BusEvent] = asyncio.Queue(maxsize=maxsize)
         self.loop = asyncio.get_running_loop()  # an asyncio queue is fed on its own loop only
+        self.types = types
         self.dropped = 0
 
     def put(self, event: BusEvent) -> None:
@@ -69,6 +73,8 @@ class _Queue:
     def put_from(self, here: asyncio.AbstractEventLoop | None, event: BusEvent) -> None:
         """From the subscriber's loop at once; from another thread or loop through its loop,
         in the order published."""
+        if self.types is not None and event.type not in self.types:
+            return
         if here is self.loop:
             self.put(event)
             return
@@ -111,8 +117,8 @@ class InMemoryBus:
                 subscriber.put_from(here, event)
 
     @asynccontextmanager
-    async def subscribe(self, channel: str) -> AsyncIterator[_Queue]:
-        subscriber = _Queue(self._queue_size)
+    async def subscribe(self, channel: str, types: frozenset[str] | None = None) -> AsyncIterator[_Queue]:
+        subscriber = _Queue(self._queue_size, types)
         self._subscribers[channel].add(subscriber)
         try:
             yield subscriber
@@ -179,9 +185,9 @@ class RedisBus:
         self._for_loop(loop).outbox.put_nowait(self.encode(event))
 
     @asynccontextmanager
-    async def subscribe(self, channel: str) -> AsyncIterator[_Queue]:
+    async def subscribe(self, channel: str, types: frozenset[str] | None = None) -> AsyncIterator[_Queue]:
         await self._for_loop(asyncio.get_running_loop()).listening()
-        async with self._local.subscribe(channel) as subscription:
+        async with self._local.subscribe(channel, types) as subscription:
             yield subscription
 
     def deliver(self, event: BusEvent) -> None:

@@ -33,45 +33,53 @@ from app.outbound import IDLE_CONNECTION_S, OutboundSyncTransport, OutboundTrans
 PROVIDERS_OUTSIDE_THE_POLICY = frozenset({"aiohttp_openai"})
 
 
-# Connection pools per event loop. httpcore looks through every connection of a pool for each
-# request (is it idle, has it expired): with 200 sessions talking at once that scan was a quarter
-# of Mimic's CPU. A task (a running session) keeps to one pool, so it reuses its connection, and
-# the tasks are dealt out over the pools in turn.
-POOLS_PER_LOOP = 8
+# A connection pool per task. httpcore looks through every connection of a pool for each request
+# (is it idle, has it expired): with 200 sessions talking at once over a few shared pools that
+# scan was a quarter of Mimic's CPU. A task (a running session, a request testing a model) gets
+# a pool of its own, as a hand-written client per conversation would, reuses its connection from
+# call to call, and closes it when the task ends; calls outside a task share the loop's pool.
+TASK_POOL_LIMITS = httpx.Limits(max_connections=10, max_keepalive_connections=4, keepalive_expiry=IDLE_CONNECTION_S)
+LOOP_POOL_LIMITS = httpx.Limits(max_connections=50, max_keepalive_connections=25, keepalive_expiry=IDLE_CONNECTION_S)
 
 
 class PolicyTransport(httpx.AsyncBaseTransport):
     """The one async transport of every litellm client in the process (and of Mimic's own
-    OpenAI-protocol calls): OutboundTransports per event loop (a connection belongs to the loop
-    that opened it), shared by every call on that loop, a task always on the same one. litellm
-    closes the clients it evicts; this transport outlives them."""
+    OpenAI-protocol calls): an OutboundTransport per task (a connection belongs to the loop that
+    opened it), closed when its task is done. litellm closes the clients it evicts; this
+    transport outlives them."""
 
     def __init__(self) -> None:
-        self._by_loop: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, list[OutboundTransport]] = (
+        self._by_loop: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, OutboundTransport] = (
             weakref.WeakKeyDictionary()
         )
-        self._pool_of: weakref.WeakKeyDictionary[asyncio.Task, int] = weakref.WeakKeyDictionary()
-        self._dealt = 0
+        self._by_task: weakref.WeakKeyDictionary[asyncio.Task, OutboundTransport] = weakref.WeakKeyDictionary()
+        self._closing: set[asyncio.Task] = set()
         self._lock = threading.Lock()
 
     def for_this_loop(self) -> OutboundTransport:
-        """The pool of the running task on this loop."""
-        loop = asyncio.get_running_loop()
+        """The running task's pool (made on its first call), or the loop's outside a task."""
         task = asyncio.current_task()
-        with self._lock:
-            pools = self._by_loop.get(loop)
-            if pools is None:
-                limits = httpx.Limits(
-                    max_connections=50, max_keepalive_connections=25, keepalive_expiry=IDLE_CONNECTION_S
-                )
-                pools = self._by_loop[loop] = [OutboundTransport(limits=limits) for _ in range(POOLS_PER_LOOP)]
-            if task is None:
-                return pools[0]
-            index = self._pool_of.get(task)
-            if index is None:
-                index = self._pool_of[task] = self._dealt % POOLS_PER_LOOP
-                self._dealt += 1
-            return pools[index]
+        if task is None:
+            loop = asyncio.get_running_loop()
+            with self._lock:
+                pool = self._by_loop.get(loop)
+                if pool is None:
+                    pool = self._by_loop[loop] = OutboundTransport(limits=LOOP_POOL_LIMITS)
+                return pool
+        pool = self._by_task.get(task)  # a task runs on one loop: only that loop's thread gets here
+        if pool is None:
+            pool = self._by_task[task] = OutboundTransport(limits=TASK_POOL_LIMITS)
+            task.add_done_callback(lambda _task: self._close_later(pool))
+        return pool
+
+    def _close_later(self, pool: OutboundTransport) -> None:
+        """Closes a finished task's pool (its kept-alive connections) on the loop it ran on."""
+        try:
+            closing = asyncio.get_running_loop().create_task(pool.aclose())
+        except RuntimeError:  # the loop is gone: its connections went with it
+            return
+        self._closing.add(closing)
+        closing.add_done_callback(self._closing.discard)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         return await self.for_this_loop().handle_async_request(request)

@@ -515,6 +515,10 @@ def run_state(*, session: Session, principal: Principal, run_id: str) -> RunPubl
     return RunPublic(**_public(run, _summary(run, rows)))
 
 
+# A run's own events, and its sessions' starts and ends: not their messages.
+_RUN_WAKING_EVENTS = frozenset({"run", "status", "complete"})
+
+
 async def wait_for_run(principal: Principal, run_id: str, timeout_s: float, *, done: int | None = None) -> RunPublic:
     """The run once it has ended (`endedAt` set), or once more than `done` of its sessions have
     ended (progress for a waiting script), or after `timeout_s` (at most 60 s)."""
@@ -529,7 +533,7 @@ async def wait_for_run(principal: Principal, run_id: str, timeout_s: float, *, d
     def wakes(event: BusEvent) -> bool:  # its sessions' events reach it on ALL, with everyone's
         return event.session_id == run_id or event.type in ("status", "complete")
 
-    return await waiting.wait_until(ALL, read, answered, timeout_s, wakes=wakes)
+    return await waiting.wait_until(ALL, read, answered, timeout_s, wakes=wakes, types=_RUN_WAKING_EVENTS)
 
 
 def _follow_read(principal: Principal, run_id: str) -> RunDetail:

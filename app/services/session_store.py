@@ -23,7 +23,7 @@ from app.engine.runner import STOPPED_FROM_OUTSIDE, CallRecord, StoredArtifact, 
 from app.models.base import new_id, utcnow
 from app.models.judgement import Judgement
 from app.models.session import Artifact, Event, Finding, LLMCall, Message, SimSession, Verdict
-from app.services.writer import WRITER
+from app.services.writer import WRITER, Rows
 from app.settings import settings
 
 _MESSAGES, _CALLS, _EVENTS, _SESSIONS = Message.__table__, LLMCall.__table__, Event.__table__, SimSession.__table__
@@ -95,18 +95,12 @@ class DatabaseSessionStore:
             call = _call_row(self.workspace_id, self.session_id, role=llm_call.role, model=llm_call.model,
                              prompt_tokens=llm_call.prompt_tokens, completion_tokens=llm_call.completion_tokens,
                              cost=llm_call.cost, latency_ms=llm_call.latency_ms)  # fmt: skip
-        await self._in_thread(self._add_message, message, call)
-        return StoredMessage(message["id"], sequence, created.isoformat())
-
-    def _add_message(self, db: Session, message: dict[str, Any], call: dict[str, Any] | None = None) -> None:
-        connection = db.connection()
-        connection.execute(_MESSAGES.insert(), message)
-        counters: dict[str, Any] = {"message_count": _SESSIONS.c.message_count + 1, "updated_at": message["created_at"]}
+        inserts = ((_MESSAGES, message),) if call is None else ((_MESSAGES, message), (_CALLS, call))
+        amounts: dict[str, float] = {"message_count": 1}
         if call is not None:
-            connection.execute(_CALLS.insert(), call)
-            counters["total_cost"] = _SESSIONS.c.total_cost + call["cost"]
-            counters["total_tokens"] = _SESSIONS.c.total_tokens + call["prompt_tokens"] + call["completion_tokens"]
-        connection.execute(_SESSIONS.update().where(_SESSIONS.c.id == self.session_id).values(**counters))
+            amounts.update(total_cost=call["cost"], total_tokens=call["prompt_tokens"] + call["completion_tokens"])
+        await WRITER.rows(Rows(inserts, (_SESSIONS, self.session_id, amounts, {"updated_at": created})))
+        return StoredMessage(message["id"], sequence, created.isoformat())
 
     async def add_llm_call(
         self,
@@ -122,16 +116,9 @@ class DatabaseSessionStore:
         call = _call_row(self.workspace_id, self.session_id, role=role, model=model, prompt_tokens=prompt_tokens,
                          completion_tokens=completion_tokens, cost=cost, latency_ms=latency_ms,
                          status="error" if error else "ok", error=error)  # fmt: skip
-        await self._in_thread(self._add_llm_call, call)
-
-    def _add_llm_call(self, db: Session, call: dict[str, Any]) -> None:
-        connection = db.connection()
-        connection.execute(_CALLS.insert(), call)
-        tokens = call["prompt_tokens"] + call["completion_tokens"]
-        connection.execute(
-            _SESSIONS.update()
-            .where(_SESSIONS.c.id == self.session_id)
-            .values(total_cost=_SESSIONS.c.total_cost + call["cost"], total_tokens=_SESSIONS.c.total_tokens + tokens)
+        tokens = prompt_tokens + completion_tokens
+        await WRITER.rows(
+            Rows(((_CALLS, call),), (_SESSIONS, self.session_id, {"total_cost": cost, "total_tokens": tokens}, {}))
         )
 
     async def save_judgement(self, result: JudgementResult) -> list[dict[str, Any]]:
@@ -202,18 +189,9 @@ class DatabaseSessionStore:
         event = {"id": new_id(), "workspace_id": self.workspace_id, "session_id": self.session_id,
                  "sequence": sequence, "type": type, "context": context, "decision": decision, "outcome": outcome,
                  "created_at": created}  # fmt: skip
-        await self._in_thread(self._add_event, event)
+        bump = (_SESSIONS, self.session_id, {"action_count": 1}, {"updated_at": created}) if type == "action" else None
+        await WRITER.rows(Rows(((_EVENTS, event),), bump))
         return StoredEvent(event["id"], sequence, created.isoformat())
-
-    def _add_event(self, db: Session, event: dict[str, Any]) -> None:
-        connection = db.connection()
-        connection.execute(_EVENTS.insert(), event)
-        if event["type"] == "action":
-            connection.execute(
-                _SESSIONS.update()
-                .where(_SESSIONS.c.id == self.session_id)
-                .values(action_count=_SESSIONS.c.action_count + 1, updated_at=event["created_at"])
-            )
 
     async def add_finding(
         self,

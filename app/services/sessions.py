@@ -177,7 +177,7 @@ async def wait_for_session(principal: Principal, session_id: str, timeout_s: flo
     # state after each was most of a waiting script's cost); the recheck catches a silent end. One
     # session's end is one event: read at once.
     return await waiting.wait_until(session_id, read, lambda state: state.ended, timeout_s,
-                                    wakes=lambda event: event.type in _ENDING_EVENTS, settle_s=0)  # fmt: skip
+                                    types=_ENDING_EVENTS, settle_s=0)  # fmt: skip
 
 
 def list_sessions(

@@ -30,16 +30,17 @@ async def wait_until(
     timeout_s: float,
     *,
     wakes: Callable[[BusEvent], bool] = lambda event: True,
+    types: frozenset[str] | None = None,
     recheck_s: float = RECHECK_S,
     settle_s: float = SETTLE_S,
 ) -> T:
     """`read()` once `done` holds, or at the timeout, whichever comes first; read again when an
     event on `channel` that `wakes` accepts is heard, once no other has come for `settle_s`
-    (0: at once). The first read raises what `read` raises (not found, not allowed) before
-    anything is waited for."""
+    (0: at once); with `types`, events of other types do not even reach the wait. The first read
+    raises what `read` raises (not found, not allowed) before anything is waited for."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + min(max(timeout_s, 0.0), LONGEST_WAIT_S)
-    async with bus.subscribe(channel) as subscription:
+    async with bus.subscribe(channel, types) as subscription:
         # Subscribed first, then read: an end between the two is heard.
         state = await asyncio.to_thread(read)
         while not done(state):

@@ -291,6 +291,10 @@ _JUDGING_EVENTS = {"judgement": ("judgement.completed",), "review": ("review.com
                    "calibration": ("calibration.completed",), "run_judgement": ("run.rejudged",)}  # fmt: skip
 
 
+# The bus events that events_for can name (a message or a progress note never is one).
+_WEBHOOK_BUS_EVENTS = frozenset({"status", "finding", "complete", "run", *_JUDGING_EVENTS})
+
+
 def _judging_data(db: Session, event: BusEvent) -> dict[str, Any]:
     d = event.data
     if event.type == "calibration":
@@ -390,7 +394,7 @@ class WebhookDispatcher:
     # -- from bus events to deliveries ---------------------------------------------------------
 
     async def _listen(self, wake: asyncio.Event) -> None:
-        async with bus.subscribe(ALL) as subscription:
+        async with bus.subscribe(ALL, _WEBHOOK_BUS_EVENTS) as subscription:
             async for event in subscription:
                 names = events_for(event)
                 if not names:

@@ -6,6 +6,11 @@ thread takes whatever has queued up since its last commit, from every session at
 writes it in one transaction: with 200 sessions talking, one commit carries dozens of turns
 instead of each turn paying for its own (and, on SQLite, each queueing for the one write lock).
 
+Most of what runners write is rows to insert and counters to add to (a message, its LLM call,
+the session's message count and cost): `rows()` hands those over as data, and the writer merges
+them across the batch, one executemany per table and one update per counter row, instead of
+paying SQLAlchemy's cost per statement for each. Other writes are functions, run in their turn.
+
 If a batch fails, each of its writes is tried again alone, so one session's bad write fails
 that write only. A write is therefore a function of the database session and its arguments
 that changes nothing outside the database: it may run twice, the first time rolled back.
@@ -20,10 +25,11 @@ import logging
 import os
 import queue
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from sqlalchemy import Table, bindparam
 from sqlmodel import Session
 
 from app.db import session_scope
@@ -35,9 +41,58 @@ T = TypeVar("T")
 MAX_BATCH = 256
 
 
+@dataclass(slots=True, frozen=True)
+class Rows:
+    """Rows to insert, in order, and then counters to add to: `bump` is (table, the row's id,
+    {column: amount to add}, {column: value to set}). Merged with the other Rows of a batch."""
+
+    inserts: tuple[tuple[Table, dict[str, Any]], ...] = ()
+    bump: tuple[Table, str, dict[str, float], dict[str, Any]] | None = None
+
+
+def _write_rows(db: Session, writes: Iterable[Rows]) -> None:
+    """Several Rows as few statements: the inserts table by table (in the order first met),
+    then one update per counter row, its amounts summed and its values the last given."""
+    inserts: dict[Table, list[dict[str, Any]]] = {}
+    bumps: dict[tuple[Table, str, tuple[str, ...], tuple[str, ...]], tuple[dict[str, float], dict[str, Any]]] = {}
+    for rows in writes:
+        for table, row in rows.inserts:
+            inserts.setdefault(table, []).append(row)
+        if rows.bump is not None:
+            table, row_id, amounts, values = rows.bump
+            key = (table, row_id, tuple(sorted(amounts)), tuple(sorted(values)))
+            summed, latest = bumps.setdefault(key, ({name: 0 for name in amounts}, {}))
+            for name, amount in amounts.items():
+                summed[name] += amount
+            latest.update(values)
+    connection = db.connection()
+    for table, batch in inserts.items():
+        connection.execute(table.insert(), batch)
+    shapes: dict[tuple[Table, tuple[str, ...], tuple[str, ...]], list[dict[str, Any]]] = {}
+    for (table, row_id, amounts, values), (summed, latest) in bumps.items():
+        parameters = {
+            "_row_id": row_id,
+            **{f"_add_{n}": summed[n] for n in amounts},
+            **{f"_set_{n}": latest[n] for n in values},
+        }
+        shapes.setdefault((table, amounts, values), []).append(parameters)
+    for (table, amounts, values), batch in shapes.items():
+        statement = (
+            table.update()
+            .where(table.c.id == bindparam("_row_id"))
+            .values(
+                {
+                    **{n: table.c[n] + bindparam(f"_add_{n}") for n in amounts},
+                    **{n: bindparam(f"_set_{n}") for n in values},
+                }
+            )
+        )
+        connection.execute(statement, batch)
+
+
 @dataclass(slots=True)
 class _Write:
-    work: Callable[..., Any]
+    work: Callable[..., Any] | Rows
     args: tuple[Any, ...]
     context: contextvars.Context
     loop: asyncio.AbstractEventLoop
@@ -72,6 +127,10 @@ class BatchWriter:
         self._ensure_running()
         return await future
 
+    async def rows(self, rows: Rows) -> None:
+        """Inserts and counters (see Rows), merged with the rest of their batch; once committed."""
+        await self.write(rows)  # type: ignore[arg-type]
+
     def _ensure_running(self) -> None:
         if self._thread is not None and self._pid == os.getpid() and self._thread.is_alive():
             return
@@ -99,7 +158,7 @@ class BatchWriter:
     def _commit(self, batch: list[_Write]) -> None:
         try:
             with session_scope() as db:
-                results = [_apply(db, item) for item in batch]
+                results = _apply_all(db, batch)
         except Exception as failed:
             if len(batch) == 1:
                 self._answer(batch[0], failed, None)
@@ -133,8 +192,22 @@ def _settle_all(settled: list[tuple[asyncio.Future, BaseException | None, Any]])
         _settle(future, failed, value)
 
 
-def _apply(db: Session, item: _Write) -> Any:
-    return item.context.run(item.work, db, *item.args)
+def _apply_all(db: Session, batch: list[_Write]) -> list[Any]:
+    """The batch's writes in order: consecutive Rows merged into few statements."""
+    results: list[Any] = []
+    pending: list[Rows] = []
+    for item in batch:
+        if isinstance(item.work, Rows):
+            pending.append(item.work)
+            results.append(None)
+            continue
+        if pending:
+            _write_rows(db, pending)
+            pending = []
+        results.append(item.context.run(item.work, db, *item.args))
+    if pending:
+        _write_rows(db, pending)
+    return results
 
 
 WRITER = BatchWriter()

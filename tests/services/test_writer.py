@@ -12,8 +12,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
 from app.models import SimSession
-from app.models.base import utcnow
-from app.services.writer import BatchWriter
+from app.models.base import new_id, utcnow
+from app.models.session import LLMCall, Message
+from app.services.writer import BatchWriter, Rows
 
 
 @pytest.fixture
@@ -91,3 +92,43 @@ async def test_a_write_lands_even_when_its_waiter_is_cancelled(writer, db, store
 
 def _read(db, session_id: str) -> str | None:
     return db.get(SimSession, session_id).end_reason
+
+
+def _message(session: SimSession, sequence: int, **fields) -> dict:
+    return {"id": new_id(), "workspace_id": session.workspace_id, "session_id": session.id, "sequence": sequence,
+            "role": "persona", "content": f"message {sequence}", "latency_ms": None, "prompt_tokens": None,
+            "completion_tokens": None, "cost": None, "model": None, "meta": {}, "created_at": utcnow(),
+            **fields}  # fmt: skip
+
+
+async def test_rows_of_a_batch_are_merged_and_a_bad_one_fails_alone(writer, db, stored_session) -> None:
+    """Rows from many writes in one transaction: every row inserted, counters summed per row
+    (amounts added, values the last given), a write whose insert breaks a key refused alone."""
+    messages, calls = Message.__table__, LLMCall.__table__
+    sessions = SimSession.__table__
+    before = (stored_session.message_count, stored_session.total_tokens)
+    task, release = await _blocked(writer)
+    stamps = [utcnow() for _ in range(10)]
+    good = []
+    for i in range(10):
+        call = {"id": new_id(), "workspace_id": stored_session.workspace_id, "session_id": stored_session.id,
+                "role": "simulator", "model": "m", "provider": None, "prompt_tokens": 3, "completion_tokens": 4,
+                "cost": 0.5, "latency_ms": 1, "status": "ok", "error": None, "created_at": stamps[i]}  # fmt: skip
+        inserts = ((messages, _message(stored_session, 100 + i)), (calls, call))
+        bump = (sessions, stored_session.id, {"message_count": 1, "total_tokens": 7, "total_cost": 0.5},
+                {"end_reason": f"reason-{i}"})  # fmt: skip
+        good.append(asyncio.create_task(writer.rows(Rows(inserts, bump))))
+    clash = asyncio.create_task(writer.rows(Rows(((messages, _message(stored_session, 100)),))))  # sequence taken
+    await asyncio.sleep(0.05)
+    release.set()
+    await task
+    await asyncio.gather(*good)
+    with pytest.raises(IntegrityError):
+        await clash
+    db.expire_all()
+    row = db.get(SimSession, stored_session.id)
+    assert (row.message_count, row.total_tokens) == (before[0] + 10, before[1] + 70)
+    assert row.end_reason == "reason-9"
+    stored = db.exec(select(Message.sequence).where(Message.session_id == stored_session.id, Message.sequence >= 100))
+    assert sorted(stored.all()) == list(range(100, 110))
+    assert len(db.exec(select(LLMCall.id).where(LLMCall.session_id == stored_session.id)).all()) == 10
