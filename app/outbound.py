@@ -25,7 +25,6 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import logging
-import socket
 import ssl
 import zlib
 from collections.abc import AsyncIterator, Iterator
@@ -35,8 +34,8 @@ from urllib.parse import urlsplit
 
 import httpcore
 import httpx
-from httpcore._utils import is_socket_readable  # httpcore's own check, on the kept socket
 
+from app import aio_stream
 from app.outbound_policy import (
     DEFAULT_PORTS,
     OutboundError,
@@ -140,10 +139,10 @@ async def check_url(url: str, *, policy: OutboundPolicy | None = None) -> list[s
 
 
 class _CheckingBackend(httpcore.AsyncNetworkBackend):
-    """httpcore's network backend, connecting only to checked addresses of each host."""
+    """httpcore's network backend, connecting only to checked addresses of each host, on
+    asyncio's own transports (app/aio_stream.py)."""
 
     def __init__(self, policy: OutboundPolicy | None) -> None:
-        self._inner = httpcore.AnyIOBackend()
         self._policy = policy
 
     async def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
@@ -160,11 +159,9 @@ class _CheckingBackend(httpcore.AsyncNetworkBackend):
         error: Exception | None = None
         for address in addresses:  # in getaddrinfo's order, as a plain connect would try them
             try:
-                stream = await self._inner.connect_tcp(address, port, timeout, local_address, socket_options)
+                return await aio_stream.connect_tcp(address, port, timeout, local_address, socket_options)
             except httpcore.ConnectError as exc:
                 error = exc
-            else:
-                return _Stream(stream, stream.get_extra_info("socket"))
         assert error is not None
         raise error
 
@@ -172,34 +169,7 @@ class _CheckingBackend(httpcore.AsyncNetworkBackend):
         raise OutboundRefused("outbound requests do not use Unix sockets")
 
     async def sleep(self, seconds: float) -> None:
-        await self._inner.sleep(seconds)
-
-
-class _Stream(httpcore.AsyncNetworkStream):
-    """httpcore's stream, telling whether its idle socket became readable (the server closed it)
-    from the socket it keeps. httpcore asks that of every pooled connection for each request;
-    anyio answered by building a dict of the socket's attributes (and a getpeername call) each
-    time, which was most of the pool's cost."""
-
-    def __init__(self, inner: httpcore.AsyncNetworkStream, sock: socket.socket | None) -> None:
-        self._inner, self._sock = inner, sock
-
-    async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return await self._inner.read(max_bytes, timeout)
-
-    async def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        await self._inner.write(buffer, timeout)
-
-    async def aclose(self) -> None:
-        await self._inner.aclose()
-
-    async def start_tls(self, ssl_context, server_hostname=None, timeout=None) -> _Stream:
-        return _Stream(await self._inner.start_tls(ssl_context, server_hostname, timeout), self._sock)
-
-    def get_extra_info(self, info: str):
-        if info == "is_readable" and self._sock is not None:
-            return is_socket_readable(self._sock)
-        return self._inner.get_extra_info(info)
+        await asyncio.sleep(seconds)
 
 
 class _CheckingSyncBackend(httpcore.NetworkBackend):

@@ -192,25 +192,38 @@ def settle_runs(run_ids: list[str] | None = None) -> None:
 # ---- running one session ---------------------------------------------------------------------
 
 
-async def run_session(session_id: str, worker_id: str = WORKER_ID) -> bool:
+def _claim_and_load(work: SessionWork, session_id: str, worker_id: str, loaded: Any) -> tuple[bool, Any]:
+    """The claim, then the plan unless the caller made it already, in one trip to a thread:
+    (claimed, what load_plan gave or the exception it raised)."""
+    if not claim(session_id, worker_id):
+        return False, None
+    if loaded is not None:
+        return True, loaded
+    try:
+        return True, work.load_plan(session_id)
+    except Exception as exc:  # the plan cannot be built any more (a deleted agent, say)
+        return True, exc
+
+
+async def run_session(session_id: str, worker_id: str = WORKER_ID, loaded: Any = None) -> bool:
     """Claims the session and runs it to its end here. Returns False when it was not ours
-    to run (already claimed, cancelled or ended)."""
+    to run (already claimed, cancelled or ended). `loaded`: what load_plan would give, made
+    by whoever started the session in this process a moment ago."""
     work = _session_work()
     heartbeat = None
     run_id = None
     try:
-        if not await _to_completion(claim, session_id, worker_id):
+        claimed, loaded = await _to_completion(_claim_and_load, work, session_id, worker_id, loaded)
+        if not claimed:
             logger.info("session %s is not pending any more; not running it", session_id)
             return False
         if leased():
             heartbeat = asyncio.get_running_loop().create_task(
                 _keep_lease(session_id, worker_id, asyncio.current_task()), name=f"lease-{session_id}"
             )
-        try:
-            loaded = await asyncio.to_thread(work.load_plan, session_id)
-        except Exception as exc:  # the plan cannot be built any more (a deleted agent, say)
-            logger.exception("session %s could not run", session_id)
-            await asyncio.to_thread(work.record_failure, session_id, str(exc))
+        if isinstance(loaded, Exception):
+            logger.error("session %s could not run", session_id, exc_info=loaded)
+            await asyncio.to_thread(work.record_failure, session_id, str(loaded))
             return True
         if loaded is None:
             return False
@@ -271,6 +284,16 @@ def submit(*session_ids: str) -> None:
     asyncio.get_running_loop()  # raises off the loop: sessions run on the loop that starts them
     for session_id in session_ids:
         _submit_one(session_id)
+
+
+def submit_loaded(session_id: str, loaded: Any) -> None:
+    """`submit` for one session whose plan the caller has just made (what load_plan would give):
+    run in this process, the runner starts from it; a queue worker reads its own."""
+    asyncio.get_running_loop()
+    if settings.uses_queue:
+        _submit_one(session_id)
+    else:
+        scheduler.submit(session_id, lambda: run_session(session_id, loaded=loaded))
 
 
 def _submit_one(session_id: str) -> None:

@@ -103,24 +103,27 @@ def create_session(*, session: Session, principal: Principal, data: SessionCreat
     return resource.public(session, row)
 
 
-def _create_started(*, session: Session, principal: Principal, data: SessionCreate) -> SessionPublic:
+def _create_started(
+    *, session: Session, principal: Principal, data: SessionCreate
+) -> tuple[SessionPublic, tuple[SessionPlan, dict, str | None]]:
     try:
         row = _new_session(session, principal, data)
         session.flush()
-        _record_start(session, row)
+        plan = _record_start(session, row)
         session.commit()
     except Exception:
         session.rollback()
         raise
-    return resource.public(session, row)
+    return resource.public(session, row), (plan, dict(row.vision_config or {}), row.run_id)
 
 
 async def create_and_start(*, principal: Principal, data: SessionCreate) -> SessionPublic:
     """`autoStart`: created and started in one transaction (in a worker thread), so a session
     that cannot start (its models or agent refuse to make a plan) is refused whole, never left
-    behind pending; then handed to the scheduler on the loop."""
-    public = await units.in_thread(_create_started, principal=principal, data=data)
-    execution.submit(public.id)
+    behind pending; then handed to the scheduler on the loop with the plan made meanwhile (a
+    runner in this process does not read it all again)."""
+    public, loaded = await units.in_thread(_create_started, principal=principal, data=data)
+    execution.submit_loaded(public.id, loaded)
     return public
 
 
@@ -356,8 +359,9 @@ def mark_started(*, session: Session, principal: Principal, session_id: str) -> 
     return row
 
 
-def _record_start(session: Session, row: SimSession) -> None:
-    """Records the session as started (not committed): refuses one that cannot run first."""
+def _record_start(session: Session, row: SimSession) -> SessionPlan:
+    """Records the session as started (not committed): refuses one that cannot run first.
+    Returns its plan."""
     plan = build_plan(session, row)  # refuses a session that cannot run, before it is queued
     # Record the models actually used, so every view of the session can name them.
     used = {"model": plan.simulator.id, "judgeModel": plan.judge.id, "judgeRepeats": plan.judge_repeats}
@@ -365,6 +369,7 @@ def _record_start(session: Session, row: SimSession) -> None:
         used["agentModel"] = plan.target.config["modelId"]
     row.llm_config = {**row.llm_config, **used}
     row.queued_at = utcnow()
+    return plan
 
 
 def _cancellable(*, session: Session, principal: Principal, session_id: str) -> None:
