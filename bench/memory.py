@@ -29,7 +29,6 @@ import tempfile
 import time
 from pathlib import Path
 
-import httpx
 import psutil
 
 from bench.load import slope
@@ -51,19 +50,17 @@ def slope_per_thousand(points: list[tuple[int, float]]) -> float:
 async def run_batches(base: str, headers: dict, body: dict, args, server: psutil.Process, db_file: Path) -> tuple:
     result = Round(args.sessions)
     points: list[tuple[int, float, float]] = []
-    limits = httpx.Limits(max_connections=None, max_keepalive_connections=args.at_once + 8)
-    async with httpx.AsyncClient(base_url=base, headers=headers, timeout=120, limits=limits) as http:
-        done, started = 0, time.perf_counter()
-        while done < args.sessions:
-            batch = min(args.at_once, args.sessions - done)
-            await asyncio.gather(*(mimic_conversation(http, body, result) for _ in range(batch)))
-            done += batch
-            if done % args.step == 0 or done == args.sessions:
-                rss, uss = memory_mb(server)
-                points.append((done, rss, uss))
-                size = db_file.stat().st_size / 2**20
-                print(f"{done:>7} {time.perf_counter() - started:>8.0f} {rss:>8.0f} {uss:>8.0f} {size:>8.1f} "
-                      f"{result.errors:>7}", flush=True)  # fmt: skip
+    done, started = 0, time.perf_counter()
+    while done < args.sessions:
+        batch = min(args.at_once, args.sessions - done)
+        await asyncio.gather(*(mimic_conversation(base, headers, body, result) for _ in range(batch)))
+        done += batch
+        if done % args.step == 0 or done == args.sessions:
+            rss, uss = memory_mb(server)
+            points.append((done, rss, uss))
+            size = db_file.stat().st_size / 2**20
+            print(f"{done:>7} {time.perf_counter() - started:>8.0f} {rss:>8.0f} {uss:>8.0f} {size:>8.1f} "
+                  f"{result.errors:>7}", flush=True)  # fmt: skip
     return result, points
 
 

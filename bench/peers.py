@@ -401,9 +401,11 @@ def prepare_mimic(base: str, llm_url: str, agent_url: str, turns: int) -> tuple[
     return headers, session
 
 
-async def mimic_conversation(http: httpx.AsyncClient, body: dict, result: Round) -> None:
+async def mimic_conversation(base: str, headers: dict, body: dict, result: Round) -> None:
+    """One conversation as a CI script drives it, with a client of its own (as the loop has)."""
     try:
-        await _mimic_conversation(http, body, result)
+        async with httpx.AsyncClient(base_url=base, headers=headers, timeout=120, verify=TLS) as http:
+            await _mimic_conversation(http, body, result)
     except httpx.HTTPError as exc:  # counted, never fatal: the bench reports errors
         result.error(f"{type(exc).__name__}: {exc!r}")
 
@@ -434,17 +436,15 @@ async def _mimic_conversation(http: httpx.AsyncClient, body: dict, result: Round
 async def run_mimic(base: str, headers: dict, body: dict, server: psutil.Process, conversations: int,
                     at_once: bool, calls_per_conversation: int) -> Round:  # fmt: skip
     result = Round(conversations)
-    limits = httpx.Limits(max_connections=None, max_keepalive_connections=conversations + 8)
-    async with httpx.AsyncClient(base_url=base, headers=headers, timeout=120, limits=limits) as http:
-        me = psutil.Process()
-        cpu, server_cpu, started = cpu_seconds(me), cpu_seconds(server, children=True), time.perf_counter()
-        if at_once:
-            await asyncio.gather(*(mimic_conversation(http, body, result) for _ in range(conversations)))
-        else:
-            for _ in range(conversations):
-                await mimic_conversation(http, body, result)
-        result.wall_s = time.perf_counter() - started
-        result.cpu_s = cpu_seconds(me) - cpu + cpu_seconds(server, children=True) - server_cpu
+    me = psutil.Process()
+    cpu, server_cpu, started = cpu_seconds(me), cpu_seconds(server, children=True), time.perf_counter()
+    if at_once:
+        await asyncio.gather(*(mimic_conversation(base, headers, body, result) for _ in range(conversations)))
+    else:
+        for _ in range(conversations):
+            await mimic_conversation(base, headers, body, result)
+    result.wall_s = time.perf_counter() - started
+    result.cpu_s = cpu_seconds(me) - cpu + cpu_seconds(server, children=True) - server_cpu
     result.llm_calls = calls_per_conversation * (conversations - result.errors)
     return result
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
+import functools
 import logging
 import os
 import queue
@@ -29,7 +30,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import Table, bindparam
+from sqlalchemy import Insert, Table, Update, bindparam
 from sqlmodel import Session
 
 from app.db import session_scope
@@ -67,7 +68,7 @@ def _write_rows(db: Session, writes: Iterable[Rows]) -> None:
             latest.update(values)
     connection = db.connection()
     for table, batch in inserts.items():
-        connection.execute(table.insert(), batch)
+        connection.execute(_insert(table), batch)
     shapes: dict[tuple[Table, tuple[str, ...], tuple[str, ...]], list[dict[str, Any]]] = {}
     for (table, row_id, amounts, values), (summed, latest) in bumps.items():
         parameters = {
@@ -77,17 +78,25 @@ def _write_rows(db: Session, writes: Iterable[Rows]) -> None:
         }
         shapes.setdefault((table, amounts, values), []).append(parameters)
     for (table, amounts, values), batch in shapes.items():
-        statement = (
-            table.update()
-            .where(table.c.id == bindparam("_row_id"))
-            .values(
-                {
-                    **{n: table.c[n] + bindparam(f"_add_{n}") for n in amounts},
-                    **{n: bindparam(f"_set_{n}") for n in values},
-                }
-            )
+        connection.execute(_bump(table, amounts, values), batch)
+
+
+# The statements are made once per table and shape: building a SQLAlchemy expression (and its
+# cache key) each time cost more than executing it.
+@functools.cache
+def _insert(table: Table) -> Insert:
+    return table.insert()
+
+
+@functools.cache
+def _bump(table: Table, amounts: tuple[str, ...], values: tuple[str, ...]) -> Update:
+    return (
+        table.update()
+        .where(table.c.id == bindparam("_row_id"))
+        .values(
+            {**{n: table.c[n] + bindparam(f"_add_{n}") for n in amounts}, **{n: bindparam(f"_set_{n}") for n in values}}
         )
-        connection.execute(statement, batch)
+    )
 
 
 @dataclass(slots=True)
