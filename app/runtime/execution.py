@@ -212,6 +212,7 @@ async def run_session(session_id: str, worker_id: str = WORKER_ID, loaded: Any =
     work = _session_work()
     heartbeat = None
     run_id = None
+    known = False  # whether run_id is known (None: the session belongs to no run)
     try:
         claimed, loaded = await _to_completion(_claim_and_load, work, session_id, worker_id, loaded)
         if not claimed:
@@ -228,6 +229,7 @@ async def run_session(session_id: str, worker_id: str = WORKER_ID, loaded: Any =
         if loaded is None:
             return False
         plan, vision_config, run_id = loaded
+        known = True
         await work.run_plan(plan, vision_config)  # records its own end, cancelled included
         return True
     except asyncio.CancelledError:
@@ -237,7 +239,7 @@ async def run_session(session_id: str, worker_id: str = WORKER_ID, loaded: Any =
     finally:
         if heartbeat is not None:
             heartbeat.cancel()
-        if run_id is None:
+        if not known:
             run_id = await _to_completion(_run_of, session_id)
         if run_id:
             await _to_completion(settle_runs, [run_id])
