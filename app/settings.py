@@ -73,6 +73,11 @@ class Settings(BaseSettings):
     # HTTP request of Mimic's own instead of through litellm: same outbound policy, timeouts,
     # retries, usage and cost, a quarter of the CPU (app/llm/direct.py). False sends every call through litellm.
     llm_direct: bool = True
+    # Password hashing: "standard" is argon2id at pwdlib's recommended cost (about 0.1 s and
+    # 64 MB a hash, on purpose). "minimal" is argon2id at its lowest cost, for test suites only
+    # (they register thousands of accounts); refused in production. Hashes say their own cost:
+    # either setting checks the other's, and a sign-in rehashes to the current one.
+    password_hash_cost: Literal["standard", "minimal"] = "standard"
     port: int = Field(default=3000, validation_alias=AliasChoices("PORT", "MIMIC_PORT"))
     max_concurrent_sessions: int = Field(default=8, ge=1, le=10_000)
     # Webhook deliveries: attempts in all, the wait before the n-th retry (base x factor^(n-1)

@@ -35,6 +35,9 @@ elif TEST_BACKEND == "sqlite":
 else:
     raise RuntimeError(f"MIMIC_TEST_BACKEND is {TEST_BACKEND!r}; it must be sqlite or postgres")
 os.environ["MIMIC_ENV"] = "test"
+# argon2 at its lowest cost: the suite registers and signs in thousands of accounts, each 0.1 s
+# of CPU at the standard cost (tests/services/test_security.py checks the standard one).
+os.environ["MIMIC_PASSWORD_HASH_COST"] = "minimal"
 os.environ["MIMIC_DATA_DIR"] = str(_TMP / "data")
 os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
 os.environ["MIMIC_SECRET_KEY"] = "test-secret-key-for-the-test-session-only-0123456789"

@@ -21,6 +21,7 @@ from joserfc import jwt
 from joserfc.errors import JoseError
 from joserfc.jwk import OctKey
 from pwdlib import PasswordHash
+from pwdlib.hashers.argon2 import Argon2Hasher
 
 from app.services import passwords
 from app.services.errors import AuthenticationFailed
@@ -32,7 +33,15 @@ SIGN_IN_TICKET_SECONDS = 60
 API_KEY_PREFIX = "mk_"
 _PREFIX_SHOWN = 12  # "mk_" and the first 9 characters: enough to tell keys apart, useless to guess
 
-_password_hash = PasswordHash.recommended()
+def _password_hasher() -> PasswordHash:
+    if settings.password_hash_cost == "standard":
+        return PasswordHash.recommended()
+    if settings.env == "production":
+        raise RuntimeError("MIMIC_PASSWORD_HASH_COST=minimal is for test suites; production refuses it")
+    return PasswordHash((Argon2Hasher(time_cost=1, memory_cost=1024, parallelism=1),))
+
+
+_password_hash = _password_hasher()
 
 
 def derive_key(purpose: str, length: int = 32) -> bytes:

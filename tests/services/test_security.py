@@ -82,3 +82,21 @@ def test_api_keys_and_invitation_tokens_are_random_and_stored_by_hash() -> None:
     assert not security.looks_like_api_key(security.create_access_token("u").access_token)
     token, token_hash = security.generate_invitation_token()
     assert token_hash == security.hash_token(token) and token != token_hash
+
+
+def test_the_standard_cost_is_pwdlibs_recommended_and_minimal_is_refused_in_production(monkeypatch) -> None:
+    """The suite hashes at the minimal cost (tests/conftest.py); what a deployment gets is
+    argon2id at the recommended cost, and production will not start at the minimal one."""
+    from app.settings import settings
+
+    monkeypatch.setattr(settings, "password_hash_cost", "standard")
+    standard = security._password_hasher().hash("zebra-kettle-97")
+    assert standard.startswith("$argon2id$") and "m=65536,t=3,p=4" in standard
+    monkeypatch.setattr(settings, "password_hash_cost", "minimal")
+    minimal = security._password_hasher().hash("zebra-kettle-97")
+    assert "m=1024,t=1,p=1" in minimal
+    # Either cost checks the other's hash; signing in rehashes to the current one.
+    assert security._password_hasher().verify_and_update("zebra-kettle-97", standard)[0]
+    monkeypatch.setattr(settings, "env", "production")
+    with pytest.raises(RuntimeError, match="production refuses it"):
+        security._password_hasher()
