@@ -13,7 +13,6 @@ import wave
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.signal import resample_poly
 
 RATE = 16_000  # the internal rate: what the recogniser and the voice activity detector use
 SUPPORTED_RATES = (8_000, 16_000, 22_050, 24_000, 32_000, 44_100, 48_000)
@@ -35,6 +34,10 @@ def duration_ms(samples: np.ndarray | int, rate: int = RATE) -> int:
 def resample(samples: np.ndarray, from_rate: int, to_rate: int) -> np.ndarray:
     if from_rate == to_rate or len(samples) == 0:
         return samples.astype(np.int16, copy=False)
+    # scipy.signal is imported here, by the voice sessions that resample: it is 0.7 s of every
+    # process start otherwise, and most processes never place a call.
+    from scipy.signal import resample_poly
+
     g = math.gcd(from_rate, to_rate)
     out = resample_poly(samples.astype(np.float32), to_rate // g, from_rate // g)
     return np.clip(np.round(out), -32768, 32767).astype(np.int16)

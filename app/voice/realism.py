@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass, field
 
 import numpy as np
-from scipy.signal import lfilter
 
 from app.voice.audio import RATE
 
@@ -51,15 +50,22 @@ class Realism:
 # -- noise -------------------------------------------------------------------------------
 
 
+def _lfilter(b: list[float], a: list[float], x: np.ndarray) -> np.ndarray:
+    # scipy.signal is imported by the calls that make noise (app/voice/audio.py says why).
+    from scipy.signal import lfilter
+
+    return lfilter(b, a, x)
+
+
 def _pink(rng: np.random.Generator, n: int) -> np.ndarray:
     # Paul Kellet's economical filter: within 0.05 dB of 1/f above 10 Hz at 16 kHz.
     b = [0.049922035, -0.095993537, 0.050612699, -0.004408786]
     a = [1, -2.494956002, 2.017265875, -0.522189400]
-    return lfilter(b, a, rng.standard_normal(n))
+    return _lfilter(b, a, rng.standard_normal(n))
 
 
 def _brown(rng: np.random.Generator, n: int) -> np.ndarray:
-    walk = lfilter([1.0], [1, -0.998], rng.standard_normal(n))
+    walk = _lfilter([1.0], [1, -0.998], rng.standard_normal(n))
     return walk - walk.mean()
 
 
