@@ -35,9 +35,12 @@ def _call_row(workspace_id: str, session_id: str, **fields: Any) -> dict[str, An
 
 
 class DatabaseSessionStore:
-    def __init__(self, session_id: str, workspace_id: str) -> None:
+    def __init__(self, session_id: str, workspace_id: str, *, claimed: bool = False) -> None:
+        """`claimed`: the session was claimed for this runner (app/runtime/execution.py: pending ->
+        running, its start time written), so starting it writes nothing again."""
         self.session_id = session_id
         self.workspace_id = workspace_id
+        self._claimed = claimed
         self._next_sequence: int | None = None
         self._next_event_sequence: int | None = None
 
@@ -46,18 +49,20 @@ class DatabaseSessionStore:
         return await WRITER.write(work, *args)
 
     async def mark_running(self) -> None:
-        await self._in_thread(self._mark_running)
-        await self._sequences()
+        """Running, and the next message and event numbers read, in one transaction."""
+        self._next_sequence, self._next_event_sequence = await self._in_thread(self._mark_running)
 
-    def _mark_running(self, db: Session) -> None:
-        # Only from pending or running: a cancel can end the session while this transaction
-        # waits for the write lock, and must not be undone by it.
-        now = utcnow()
-        db.exec(
-            update(SimSession)
-            .where(col(SimSession.id) == self.session_id, col(SimSession.status).in_(("pending", "running")))
-            .values(status="running", started_at=now, updated_at=now)
-        )
+    def _mark_running(self, db: Session) -> tuple[int, int]:
+        if not self._claimed:
+            # Only from pending or running: a cancel can end the session while this transaction
+            # waits for the write lock, and must not be undone by it.
+            now = utcnow()
+            db.exec(
+                update(SimSession)
+                .where(col(SimSession.id) == self.session_id, col(SimSession.status).in_(("pending", "running")))
+                .values(status="running", started_at=now, updated_at=now)
+            )
+        return self._last_sequences(db)
 
     async def _sequences(self) -> None:
         """The next message and event numbers, read once: from then on this store numbers them."""

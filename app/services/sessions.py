@@ -281,7 +281,8 @@ def build_plan(session: Session, row: SimSession) -> SessionPlan:
 
 
 async def run_plan(plan: SessionPlan, vision_config: dict | None = None) -> None:
-    store = DatabaseSessionStore(plan.session_id, plan.workspace_id)
+    """Runs a session the runtime has claimed for this process (execution.run_session)."""
+    store = DatabaseSessionStore(plan.session_id, plan.workspace_id, claimed=True)
     if plan.target.type == browser_sessions.BROWSER_AGENT_TYPE:  # a website: the browser runner
         await browser_sessions.browser_runner(plan, store, vision_config or {}).run()
         return
