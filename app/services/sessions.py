@@ -14,6 +14,7 @@ from app.db import session_scope
 from app.engine.bus import bus
 from app.engine.context import ModelChoice, ObjectiveSnapshot, PersonaSnapshot, SessionLimits, SessionPlan
 from app.engine.runner import SessionRunner
+from app.models.account import Workspace
 from app.models.base import utcnow
 from app.models.library import DEFAULT_MAX_TURNS, DEFAULT_SESSION_DURATION_S, Agent, Objective, Persona
 from app.models.session import (
@@ -98,23 +99,32 @@ def _in_workspace(session: Session, model: type, row_id: str, principal: Princip
 
 
 def create_session(*, session: Session, principal: Principal, data: SessionCreate) -> SessionPublic:
-    row = _new_session(session, principal, data)
+    row, named = _new_session(session, principal, data)
     session.commit()
-    return resource.public(session, row)
+    return _named_public(row, *named)
 
 
 def _create_started(
     *, session: Session, principal: Principal, data: SessionCreate
 ) -> tuple[SessionPublic, tuple[SessionPlan, dict, str | None]]:
     try:
-        row = _new_session(session, principal, data)
+        row, named = _new_session(session, principal, data)
         session.flush()
+        # The plan's look-ups find the agent, persona and objective in the session: `named`
+        # holds them (the session keeps only weak references).
         plan = _record_start(session, row)
         session.commit()
     except Exception:
         session.rollback()
         raise
-    return resource.public(session, row), (plan, dict(row.vision_config or {}), row.run_id)
+    return _named_public(row, *named), (plan, dict(row.vision_config or {}), row.run_id)
+
+
+def _named_public(row: SimSession, agent: Agent, persona: Persona, objective: Objective) -> SessionPublic:
+    """A new session as the API shows it, named from the rows it was made of (not looked up again)."""
+    public = to_public(row)
+    public.agent_name, public.persona_name, public.objective_name = agent.name, persona.name, objective.name
+    return public
 
 
 async def create_and_start(*, principal: Principal, data: SessionCreate) -> SessionPublic:
@@ -127,11 +137,14 @@ async def create_and_start(*, principal: Principal, data: SessionCreate) -> Sess
     return public
 
 
-def _new_session(session: Session, principal: Principal, data: SessionCreate) -> SimSession:
+def _new_session(
+    session: Session, principal: Principal, data: SessionCreate
+) -> tuple[SimSession, tuple[Agent, Persona, Objective]]:
+    """The new session (added, not committed), and the agent, persona and objective it names."""
     require(principal, Permission.write)
     agent = _in_workspace(session, Agent, data.agent_id, principal, "agentId", "agent")
-    _in_workspace(session, Persona, data.persona_id, principal, "personaId", "persona")
-    _in_workspace(session, Objective, data.objective_id, principal, "objectiveId", "objective")
+    persona = _in_workspace(session, Persona, data.persona_id, principal, "personaId", "persona")
+    objective = _in_workspace(session, Objective, data.objective_id, principal, "objectiveId", "objective")
     runnable = {browser_sessions.BROWSER_AGENT_TYPE, voice.VOICE_AGENT_TYPE}
     if agent.type not in CHAT_AGENT_TYPES and agent.type not in runnable:
         raise ValidationFailed(
@@ -144,7 +157,7 @@ def _new_session(session: Session, principal: Principal, data: SessionCreate) ->
         vision_config=data.vision_config.model_dump(by_alias=True), created_by=principal.user_id,
     )  # fmt: skip
     session.add(row)
-    return row
+    return row, (agent, persona, objective)
 
 
 _STATE_COLUMNS = (SimSession.id, SimSession.workspace_id, SimSession.status, SimSession.outcome,
@@ -239,6 +252,9 @@ def build_plan(session: Session, row: SimSession) -> SessionPlan:
     agent = session.get(Agent, row.agent_id)
     if persona is None or objective is None or agent is None:
         raise Conflict("The session's persona, objective or agent no longer exists")
+    # Held while the plan is made: the models' and settings' look-ups below each ask the session
+    # for the workspace, and find it there instead of reading it again.
+    _workspace = session.get(Workspace, row.workspace_id)
     definition, persona_config = objective.definition, persona.config
     max_turns = int(objective.config.get("maxTurns", DEFAULT_MAX_TURNS))
     limits = SessionLimits(
