@@ -68,7 +68,8 @@ def topic_of(message: str) -> str | None:
 def topic_bot(state: dict[str, Any]) -> FastAPI:
     """`state`: "broken" {topic: how} where how is "unhelpful" (a wrong answer: the agent
     fails), "error" (HTTP 500: an infrastructure error) or "second-session" (unhelpful in the
-    second conversation about the topic only: a flaky cell); "delay" seconds per answer."""
+    second conversation about the topic only: a flaky cell); "delay" seconds per answer (or a
+    function of the request's body giving them)."""
     state.setdefault("broken", {})
     state.setdefault("sessions", {})
     app = FastAPI()
@@ -76,8 +77,11 @@ def topic_bot(state: dict[str, Any]) -> FastAPI:
     @app.post("/chat")
     async def chat(request: Request):
         body = await request.json()
-        if state.get("delay"):
-            await asyncio.sleep(state["delay"])
+        delay = state.get("delay")
+        if callable(delay):
+            delay = delay(body)
+        if delay:
+            await asyncio.sleep(delay)
         topic = topic_of(body.get("message", ""))
         if topic is None:
             return {"data": {"reply": "Hello! How can I help you today?"}}

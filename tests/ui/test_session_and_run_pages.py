@@ -186,7 +186,17 @@ def _suite(api: SuiteApi, url: str, repeats: int) -> dict:
 def test_a_cancelled_run_shows_its_honest_figures(live_app: LiveApp, page: Page) -> None:
     user = register_user(live_app, "Run Lead")
     api = SuiteApi(live_app.base_url, {"Authorization": f"Bearer {user.token}"})
-    state: dict = {"delay": 0.4}
+    # The first conversation is answered at once, every other one slowly: when the first session
+    # has ended the others are surely still talking (with every reply equally slow, the sessions
+    # could all end together, before the cancel arrives).
+    first: list[str] = []
+
+    def delay(body: dict) -> float:
+        if not first:
+            first.append(body.get("sessionId"))
+        return 0 if body.get("sessionId") == first[0] else 0.8
+
+    state: dict = {"delay": delay}
     with LoopbackServer(topic_bot(state)) as bot:
         suite = _suite(api, f"{bot.url}/chat", repeats=6)
         run = api.post(f"/api/suites/{suite['id']}/run")
