@@ -116,6 +116,7 @@ class VoiceSessionRunner(SessionRunner):
         limit = min(self.plan.limits.duration_s, self.voice.max_call_seconds)
         try:
             self.transport = build_voice_transport(self.plan.target)
+            await asyncio.to_thread(audio.load_signal_processing)
             if self.voice.listening.engine != "hosted":
                 await warm_up()
             async with asyncio.timeout(limit):

@@ -31,6 +31,13 @@ def duration_ms(samples: np.ndarray | int, rate: int = RATE) -> int:
     return int(round(count * 1000 / rate))
 
 
+def load_signal_processing() -> None:
+    """Imports scipy.signal, which resampling and noise use: 0.7 s the first time (more on a busy
+    machine). A voice session calls this in a thread before its call, so that the import never
+    holds the event loop mid-call (and every call's timings with it)."""
+    import scipy.signal  # noqa: F401
+
+
 def resample(samples: np.ndarray, from_rate: int, to_rate: int) -> np.ndarray:
     if from_rate == to_rate or len(samples) == 0:
         return samples.astype(np.int16, copy=False)

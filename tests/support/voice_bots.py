@@ -38,6 +38,7 @@ DEFAULT_REPLIES = [
     "Is there anything else I can help you with today?",
 ]
 CHUNK_MS = 100  # the streaming bot speaks in 100 ms messages, paced in real time
+LEAD_S = 1.0  # ... this far ahead of the playback
 
 
 def _defaults(state: dict | None) -> dict:
@@ -143,8 +144,9 @@ def media_stream_bot(state: dict | None = None) -> FastAPI:
                     await ws.close()
                     return
                 await send_audio(spoken[offset : offset + chunk])
-                # Two chunks ahead of the playback, so the caller never hears a gap.
-                await asyncio.sleep(max(0.0, started + (index - 1) * CHUNK_MS / 1000 - loop.time()))
+                # A second ahead of the playback, as streaming speech services send, so that the
+                # caller never hears a gap even when this process is held up (a loaded machine).
+                await asyncio.sleep(max(0.0, started + index * CHUNK_MS / 1000 - LEAD_S - loop.time()))
             speaking["until"] = loop.time()
             await ws.send_text(json.dumps({"event": "mark", "streamSid": stream_sid,
                                            "mark": {"name": f"reply-{len(state['said']) - 1}"}}))  # fmt: skip

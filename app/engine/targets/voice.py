@@ -125,6 +125,7 @@ async def probe_voice(
     TargetError when the agent cannot be reached or does not answer within its timeout."""
     transport = build_voice_transport(spec)
     timeout_s = float(spec.config.get("timeoutSeconds") or 30)
+    await asyncio.to_thread(audio.load_signal_processing)  # not on the loop while it measures
     try:
         if not transport.streaming:
             answer = await asyncio.wait_for(transport.exchange(greeting, call_id="probe", turn=1), timeout_s + 5)
