@@ -8,6 +8,8 @@ import time
 
 import uvicorn
 
+GRACE_S = 1.0
+
 
 def free_port(host: str = "127.0.0.1") -> int:
     with socket.socket() as s:
@@ -37,7 +39,12 @@ class LoopbackServer:
         return self
 
     def __exit__(self, *exc) -> None:
+        # Answers under way get a second to finish; then the server stops without waiting for
+        # the rest (a bot holding a request open for minutes, as the tests of slow agents make
+        # them, would otherwise hold the test for uvicorn's whole graceful shutdown).
         self.server.should_exit = True
+        self.thread.join(timeout=GRACE_S)
+        self.server.force_exit = True
         self.thread.join(timeout=10)
 
 
