@@ -24,18 +24,55 @@ class SessionScheduler:
             self._semaphore, self._loop = asyncio.Semaphore(self.cap), loop
         return self._semaphore
 
-    def submit(self, session_id: str, run: Callable[[], Awaitable[None]]) -> asyncio.Task:
-        """Schedule `run()` for this session; a session never runs twice at once."""
+    async def reserve(self) -> bool:
+        """Takes a slot if one is free and nobody waits for one (True), without waiting; the
+        caller hands it to `submit(..., reserved=True)` or gives it back with `release()`."""
+        slots = self._slots()
+        if slots.locked():
+            return False
+        await slots.acquire()  # free: returns at once, never yields to the loop
+        return True
+
+    def release(self) -> None:
+        self._slots().release()
+
+    def submit(
+        self, session_id: str, run: Callable[[], Awaitable[None]], *, reserved: bool = False,
+        not_started: Callable[[], None] | None = None,
+    ) -> asyncio.Task:  # fmt: skip
+        """Schedule `run()` for this session; a session never runs twice at once. `reserved`:
+        it runs at once in the slot the caller took with `reserve()`. `not_started()` is called
+        when the task is cancelled before `run()` began (nothing of it ran)."""
         if self.is_active(session_id):
+            if reserved:
+                self.release()
             raise RuntimeError(f"session {session_id} is already scheduled")
+        began = False
 
         async def guarded() -> None:
+            nonlocal began
+            if reserved:
+                began = True
+                try:
+                    await run()
+                finally:
+                    self.release()
+                return
             async with self._slots():
+                began = True
                 await run()
+
+        def if_never_began(task: asyncio.Task) -> None:
+            if not began:
+                if reserved:
+                    self.release()
+                if not_started is not None:
+                    not_started()
 
         task = asyncio.get_running_loop().create_task(guarded(), name=f"session-{session_id}")
         self._tasks[session_id] = task
         task.add_done_callback(lambda t: self._finished(session_id, t))
+        task.add_done_callback(if_never_began)
         return task
 
     def _finished(self, session_id: str, task: asyncio.Task) -> None:

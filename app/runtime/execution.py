@@ -197,24 +197,32 @@ def _claim_and_load(work: SessionWork, session_id: str, worker_id: str, loaded: 
     (claimed, what load_plan gave or the exception it raised)."""
     if not claim(session_id, worker_id):
         return False, None
+    return True, _loaded(work, session_id, loaded)
+
+
+def _loaded(work: SessionWork, session_id: str, loaded: Any) -> Any:
     if loaded is not None:
-        return True, loaded
+        return loaded
     try:
-        return True, work.load_plan(session_id)
+        return work.load_plan(session_id)
     except Exception as exc:  # the plan cannot be built any more (a deleted agent, say)
-        return True, exc
+        return exc
 
 
-async def run_session(session_id: str, worker_id: str = WORKER_ID, loaded: Any = None) -> bool:
+async def run_session(
+    session_id: str, worker_id: str = WORKER_ID, loaded: Any = None, *, claimed: bool = False
+) -> bool:
     """Claims the session and runs it to its end here. Returns False when it was not ours
     to run (already claimed, cancelled or ended). `loaded`: what load_plan would give, made
-    by whoever started the session in this process a moment ago."""
+    by whoever started the session in this process a moment ago; `claimed`: with `loaded`,
+    the session was claimed for this worker when it was made (`claim_fields`)."""
     work = _session_work()
     heartbeat = None
     run_id = None
     known = False  # whether run_id is known (None: the session belongs to no run)
     try:
-        claimed, loaded = await _to_completion(_claim_and_load, work, session_id, worker_id, loaded)
+        if not claimed:
+            claimed, loaded = await _to_completion(_claim_and_load, work, session_id, worker_id, loaded)
         if not claimed:
             logger.info("session %s is not pending any more; not running it", session_id)
             return False
@@ -288,26 +296,66 @@ def submit(*session_ids: str) -> None:
         _submit_one(session_id)
 
 
-def submit_loaded(session_id: str, loaded: Any) -> None:
+def submit_loaded(session_id: str, loaded: Any, *, claimed: bool = False) -> None:
     """`submit` for one session whose plan the caller has just made (what load_plan would give):
-    run in this process, the runner starts from it; a queue worker reads its own."""
+    run in this process, the runner starts from it; a queue worker reads its own. `claimed`: the
+    caller reserved a slot (`reserve_slot`) and made the session running here (`claim_fields`)
+    in the transaction that created it: it runs at once, without a claim of its own."""
     asyncio.get_running_loop()
-    if settings.uses_queue:
+    if claimed:
+        run_id = loaded[2]
+        scheduler.submit(session_id, lambda: run_session(session_id, loaded=loaded, claimed=True), reserved=True,
+                         not_started=lambda: _cancelled_before_start(session_id, run_id))  # fmt: skip
+    elif settings.uses_queue:
         _submit_one(session_id)
     else:
         scheduler.submit(session_id, lambda: run_session(session_id, loaded=loaded))
 
 
+async def reserve_slot() -> bool:
+    """A slot taken now for a session about to be made and claimed in one transaction: only in
+    a process that runs its sessions itself, when one is free (False otherwise: the session is
+    made pending and waits its turn). Hand it to `submit_loaded(claimed=True)`, or give it back
+    with `release_slot()` when the creation fails."""
+    return not settings.uses_queue and await scheduler.reserve()
+
+
+def release_slot() -> None:
+    scheduler.release()
+
+
+def claim_fields(worker_id: str = WORKER_ID) -> dict[str, Any]:
+    """What `claim` writes, for a session claimed as it is made."""
+    now = utcnow()
+    lease = now + timedelta(seconds=lease_seconds()) if leased() else None
+    return {"status": "running", "worker_id": worker_id, "lease_expires_at": lease, "started_at": now}
+
+
+def _cancelled_before_start(session_id: str, run_id: str | None) -> None:
+    """A session claimed as it was made whose task was cancelled before its runner began: it
+    ends as cancelled (the runner would have recorded it), and its run settles."""
+
+    async def record() -> None:
+        await _to_completion(_session_work().record_cancelled, session_id, WORKER_ID)
+        if run_id:
+            await _to_completion(settle_runs, [run_id])
+
+    task = asyncio.get_running_loop().create_task(record(), name=f"cancelled-{session_id}")
+    _background_tasks.add(task)
+    task.add_done_callback(_background_tasks.discard)
+
+
 def _submit_one(session_id: str) -> None:
     if settings.uses_queue:
         task = asyncio.get_running_loop().create_task(_enqueue(session_id), name=f"enqueue-{session_id}")
-        _pending_enqueues.add(task)
-        task.add_done_callback(_pending_enqueues.discard)
+        _background_tasks.add(task)
+        task.add_done_callback(_background_tasks.discard)
     else:
         scheduler.submit(session_id, lambda: run_session(session_id))
 
 
-_pending_enqueues: set[asyncio.Task] = set()
+# Enqueues and the like, kept until done (the loop holds only weak references to tasks).
+_background_tasks: set[asyncio.Task] = set()
 
 
 async def _enqueue(session_id: str) -> None:

@@ -6,6 +6,8 @@ hands it to the engine's runner, scheduled as an asyncio task under the concurre
 
 from __future__ import annotations
 
+import asyncio
+
 from sqlalchemy import func, update
 from sqlalchemy.orm import defer
 from sqlmodel import Session, col, select
@@ -105,7 +107,7 @@ def create_session(*, session: Session, principal: Principal, data: SessionCreat
 
 
 def _create_started(
-    *, session: Session, principal: Principal, data: SessionCreate
+    *, session: Session, principal: Principal, data: SessionCreate, claimed: bool = False
 ) -> tuple[SessionPublic, tuple[SessionPlan, dict, str | None]]:
     try:
         row, named = _new_session(session, principal, data)
@@ -113,6 +115,9 @@ def _create_started(
         # The plan's look-ups find the agent, persona and objective in the session: `named`
         # holds them (the session keeps only weak references).
         plan = _record_start(session, row)
+        if claimed:  # running here from the start: no claim of its own to write
+            for name, value in execution.claim_fields().items():
+                setattr(row, name, value)
         session.commit()
     except Exception:
         session.rollback()
@@ -131,10 +136,24 @@ async def create_and_start(*, principal: Principal, data: SessionCreate) -> Sess
     """`autoStart`: created and started in one transaction (in a worker thread), so a session
     that cannot start (its models or agent refuse to make a plan) is refused whole, never left
     behind pending; then handed to the scheduler on the loop with the plan made meanwhile (a
-    runner in this process does not read it all again)."""
-    public, loaded = await units.in_thread(_create_started, principal=principal, data=data)
-    execution.submit_loaded(public.id, loaded)
+    runner in this process does not read it all again). With a slot free here, the session is
+    made running, claimed by this process in the same transaction, and its runner starts at once.
+    Once the thread has begun, the session it makes runs even if the caller goes away."""
+    claimed = await execution.reserve_slot()
+    made = asyncio.ensure_future(units.in_thread(_create_started, principal=principal, data=data, claimed=claimed))
+    made.add_done_callback(lambda job: _hand_over(job, claimed))
+    public, _ = await asyncio.shield(made)
     return public
+
+
+def _hand_over(made: asyncio.Future, claimed: bool) -> None:
+    """The made session to whatever runs it, or the reserved slot back when none was made."""
+    if made.cancelled() or made.exception() is not None:
+        if claimed:
+            execution.release_slot()
+        return
+    public, loaded = made.result()
+    execution.submit_loaded(public.id, loaded, claimed=claimed)
 
 
 def _new_session(

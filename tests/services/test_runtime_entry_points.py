@@ -64,10 +64,86 @@ async def test_the_dashboard_calls_sync_and_async_services_as_the_caller(lab: La
     # An async entry point gets the caller checked in a thread, and is awaited here, on this loop.
     started = await calls.as_caller(sessions.create_and_start, credential=lab.account.token, meta=meta,
                                     data=lab.session_data())  # fmt: skip
-    assert started.status == "pending" and execution.scheduler.is_active(started.id)
+    # A slot was free: the session was made running, claimed by this process, and runs.
+    assert started.status == "running" and execution.scheduler.is_active(started.id)
     await execution.scheduler.wait(started.id)
     with pytest.raises(AuthenticationFailed):
         await calls.as_caller(accounts.me, credential="not-a-token", meta=meta)
+
+
+def _stored(lab: Lab, session_id: str):
+    from app.models.session import SimSession
+
+    lab.db.expire_all()
+    return lab.db.get(SimSession, session_id)
+
+
+async def test_a_started_session_is_claimed_as_it_is_made_when_a_slot_is_free(lab: Lab) -> None:
+    started = await sessions.create_and_start(principal=lab.principal, data=lab.session_data())
+    row = await asyncio.to_thread(_stored, lab, started.id)
+    # One transaction made it running for this process: the runner claims nothing again.
+    assert (row.status, row.worker_id) in {("running", execution.WORKER_ID), ("completed", execution.WORKER_ID)}
+    assert row.started_at is not None and row.queued_at is not None
+    await execution.scheduler.wait(started.id)
+    ended = await asyncio.to_thread(_stored, lab, started.id)
+    assert ended.status == "completed" and ended.ended_at is not None
+    assert await execution.scheduler.reserve()  # the slot came back
+    execution.scheduler.release()
+
+
+async def test_with_every_slot_taken_a_started_session_waits_pending_and_runs_later(lab: Lab) -> None:
+    taken = 0
+    while await execution.scheduler.reserve():
+        taken += 1
+    assert taken == execution.scheduler.cap
+    try:
+        waiting = await sessions.create_and_start(principal=lab.principal, data=lab.session_data())
+        assert waiting.status == "pending" and execution.scheduler.is_active(waiting.id)
+        row = await asyncio.to_thread(_stored, lab, waiting.id)
+        assert row.status == "pending" and row.worker_id is None
+    finally:
+        for _ in range(taken):
+            execution.scheduler.release()
+    await execution.scheduler.wait(waiting.id)  # claimed the usual way once a slot is free
+    ended = await asyncio.to_thread(_stored, lab, waiting.id)
+    assert ended.status == "completed" and ended.worker_id == execution.WORKER_ID
+
+
+async def test_a_refused_start_gives_its_slot_back_and_leaves_nothing(lab: Lab) -> None:
+    from sqlmodel import select
+
+    from app.models.session import SimSession
+    from app.services.errors import ValidationFailed
+
+    data = lab.session_data().model_copy(update={"agent_id": "no-such-agent"})
+    with pytest.raises(ValidationFailed):
+        await sessions.create_and_start(principal=lab.principal, data=data)
+    assert not lab.db.exec(select(SimSession).where(SimSession.workspace_id == lab.account.workspace_id)).all()
+    taken = 0
+    while await execution.scheduler.reserve():
+        taken += 1
+    for _ in range(taken):
+        execution.scheduler.release()
+    assert taken == execution.scheduler.cap  # every slot is free again
+
+
+async def test_a_session_claimed_as_made_and_cancelled_at_once_ends_cancelled(lab: Lab) -> None:
+    started = await sessions.create_and_start(principal=lab.principal, data=lab.session_data())
+    # (tests/engine/test_scheduler.py: a task cancelled before its runner began at all.)
+    assert execution.scheduler.cancel(started.id)
+    await execution.scheduler.wait(started.id)
+    for _ in range(100):
+        row = await asyncio.to_thread(_stored, lab, started.id)
+        if row.status != "running":
+            break
+        await asyncio.sleep(0.02)
+    assert (row.status, row.outcome, row.end_reason) == ("cancelled", "cancelled", "cancelled")
+    taken = 0
+    while await execution.scheduler.reserve():
+        taken += 1
+    for _ in range(taken):
+        execution.scheduler.release()
+    assert taken == execution.scheduler.cap
 
 
 async def test_starting_and_cancelling_a_session_on_this_loop(lab: Lab) -> None:
