@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import asyncio
+from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends, Header, Query, Request
@@ -16,9 +17,19 @@ from app.services.errors import AuthenticationFailed, PermissionDenied
 from app.services.security import SESSION_COOKIE as TOKEN_COOKIE
 
 
-def get_db() -> Iterator[Session]:
-    with Session(get_engine(), expire_on_commit=False) as session:
+async def get_db() -> AsyncIterator[Session]:
+    """The request's database session, made and closed on the loop without a trip to a thread:
+    making one connects to nothing, and closing one whose work has ended (committed, as
+    `get_principal` leaves it) touches nothing either. One still in a transaction (a sync route
+    that only read) is closed in a thread, since closing it rolls back on its connection."""
+    session = Session(get_engine(), expire_on_commit=False)
+    try:
         yield session
+    finally:
+        if session.in_transaction():
+            await asyncio.to_thread(session.close)
+        else:
+            session.close()
 
 
 SessionDep = Annotated[Session, Depends(get_db)]
