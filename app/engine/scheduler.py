@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 
 logger = logging.getLogger("mimic.scheduler")
 
@@ -36,6 +37,14 @@ class SessionScheduler:
     def release(self) -> None:
         self._slots().release()
 
+    @asynccontextmanager
+    async def _reserved(self) -> AsyncIterator[None]:
+        """Holds a slot taken with `reserve()`, released on leaving."""
+        try:
+            yield
+        finally:
+            self.release()
+
     def submit(
         self, session_id: str, run: Callable[[], Awaitable[None]], *, reserved: bool = False,
         not_started: Callable[[], None] | None = None,
@@ -51,14 +60,7 @@ class SessionScheduler:
 
         async def guarded() -> None:
             nonlocal began
-            if reserved:
-                began = True
-                try:
-                    await run()
-                finally:
-                    self.release()
-                return
-            async with self._slots():
+            async with self._reserved() if reserved else self._slots():
                 began = True
                 await run()
 

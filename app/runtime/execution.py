@@ -102,15 +102,21 @@ def lease_seconds() -> float:
 
 def claim(session_id: str, worker_id: str) -> bool:
     """pending -> running for this worker; False when someone else has it or it has ended."""
-    now = utcnow()
-    lease = now + timedelta(seconds=lease_seconds()) if leased() else None
+    fields = claim_fields(worker_id)
     with session_scope() as db:
         result = db.exec(
             update(SimSession)
             .where(col(SimSession.id) == session_id, col(SimSession.status) == "pending")
-            .values(status="running", worker_id=worker_id, lease_expires_at=lease, started_at=now, updated_at=now)
+            .values(**fields, updated_at=fields["started_at"])
         )
         return result.rowcount == 1
+
+
+def claim_fields(worker_id: str = WORKER_ID) -> dict[str, Any]:
+    """What a claim writes: by `claim`, and by a creation that claims its session as it makes it."""
+    now = utcnow()
+    lease = now + timedelta(seconds=lease_seconds()) if leased() else None
+    return {"status": "running", "worker_id": worker_id, "lease_expires_at": lease, "started_at": now}
 
 
 def renew(session_id: str, worker_id: str) -> bool:
@@ -197,16 +203,12 @@ def _claim_and_load(work: SessionWork, session_id: str, worker_id: str, loaded: 
     (claimed, what load_plan gave or the exception it raised)."""
     if not claim(session_id, worker_id):
         return False, None
-    return True, _loaded(work, session_id, loaded)
-
-
-def _loaded(work: SessionWork, session_id: str, loaded: Any) -> Any:
     if loaded is not None:
-        return loaded
+        return True, loaded
     try:
-        return work.load_plan(session_id)
+        return True, work.load_plan(session_id)
     except Exception as exc:  # the plan cannot be built any more (a deleted agent, say)
-        return exc
+        return True, exc
 
 
 async def run_session(
@@ -322,13 +324,6 @@ async def reserve_slot() -> bool:
 
 def release_slot() -> None:
     scheduler.release()
-
-
-def claim_fields(worker_id: str = WORKER_ID) -> dict[str, Any]:
-    """What `claim` writes, for a session claimed as it is made."""
-    now = utcnow()
-    lease = now + timedelta(seconds=lease_seconds()) if leased() else None
-    return {"status": "running", "worker_id": worker_id, "lease_expires_at": lease, "started_at": now}
 
 
 def _cancelled_before_start(session_id: str, run_id: str | None) -> None:
