@@ -32,7 +32,7 @@ def shop():
     state: dict = {}
     tracker_state: dict = {}
     with LoopbackServer(tracker_site(tracker_state)) as tracker:
-        with LoopbackServer(shop_site(state, tracker_url=tracker.url, slow_s=1.2)) as server:
+        with LoopbackServer(shop_site(state, tracker_url=tracker.url, slow_s=3.0)) as server:
             yield Shop(server.url, state, tracker.url, tracker_state)
 
 

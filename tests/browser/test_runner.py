@@ -55,7 +55,7 @@ async def test_each_planted_defect_is_found_with_its_evidence(db, stored_session
     ])  # fmt: skip
     with OpenAIStub(script=script, required_key=STUB_KEY) as stub:
         plan = browser_plan(stored_session, shop.url + "/", model=stub_model(stub), max_actions=10)
-        outcome = await runner(plan, browser, slow_page_ms=800).run()
+        outcome = await runner(plan, browser, slow_page_ms=2000).run()
     assert outcome in ("passed", "failed")
     found = measured(db, stored_session)
 
@@ -70,7 +70,7 @@ async def test_each_planted_defect_is_found_with_its_evidence(db, stored_session
     assert missing_image.evidence["pageUrl"] == shop.url + "/gallery"
     [slow] = found["slow_page"]
     assert slow.type == "performance" and slow.evidence["pageUrl"] == shop.url + "/deals"
-    assert slow.evidence["durationMs"] >= 1100 and slow.evidence["thresholdMs"] == 800
+    assert slow.evidence["durationMs"] >= 3000 and slow.evidence["thresholdMs"] == 2000
     [alt] = found["axe"]
     assert alt.type == "accessibility" and alt.evidence["ruleId"] == "image-alt"
     assert alt.evidence["pageUrl"] == shop.url + "/gallery" and alt.severity == "critical"
