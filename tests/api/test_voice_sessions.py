@@ -196,8 +196,11 @@ def test_turn_based_call_transcript_latency_probe_and_mulaw(api: Api) -> None:
         assert wer <= WER_BOUND and wer < word_error_rate(OTHER_SENTENCE, _agent_words(detail)) - 0.2
         call = api.get(f"/api/sessions/{detail['id']}/voice")
         assert call["transport"] == "http" and call["turns"] == 2
-        for turn in call["turnDetails"]:
-            assert abs(turn["latencyMs"] - state["delay_ms"]) <= LATENCY_TOLERANCE_MS, call["turnDetails"]
+        # Each answer's latency as the bot really answered (it waits `delay_ms`, later if the
+        # machine is busy): Mimic's measure, from the end of the persona's speech, matches it.
+        assert all(waited >= state["delay_ms"] - 20 for waited in state["answered_ms"]), state["answered_ms"]
+        for turn, waited in zip(call["turnDetails"], state["answered_ms"], strict=True):
+            assert abs(turn["latencyMs"] - waited) <= LATENCY_TOLERANCE_MS, (call["turnDetails"], state["answered_ms"])
         # Each request was a WAV file of the persona's utterance.
         assert all(r["headers"]["content-type"] == "audio/wav" for r in state["requests"])
         agent_message = next(m for m in detail["messages"] if m["senderType"] == "agent")

@@ -223,6 +223,8 @@ def wav_turn_bot(state: dict | None = None) -> FastAPI:
                 await asyncio.sleep(0.1)
             return Response(status_code=204)
         await asyncio.sleep(max(0.0, arrived + state["delay_ms"] / 1000 - trailing - time.monotonic()))
+        # How long it really waited after the caller's speech: a loaded machine can wake it late.
+        state.setdefault("answered_ms", []).append(round((time.monotonic() - arrived + trailing) * 1000))
         wav = audio.wav_bytes(spoken)
         if state["mode"] == "malformed":
             return Response(b"RIFF\x00\x00\x00\x00WAVEnot really audio" + wav[:40], media_type="audio/wav")
