@@ -19,6 +19,7 @@ JudgeKind; the browser's (app/engine/browser_judge.py) judges a visit's steps th
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -156,16 +157,22 @@ class Judge:
         """The whole judgement of one case. Raises JudgeFailed when the model fails."""
         checks = self.checks(case) if checks is None else checks
         version = self.kind.prompt_version
-        calls: list[llm.LLMResult] = []
-        try:
-            verdict = await self._call(case, self.kind.verdict, "verdict", checks)
-            calls.append(verdict)
-            audit = await self._call(case, self.kind.audit, "audit", checks)
-            calls.append(audit)
-        except llm.LLMError as exc:
+        # The two passes read the same case and neither reads the other's answer: asked at once,
+        # the verdict comes one model call sooner.
+        answers = await asyncio.gather(
+            self._call(case, self.kind.verdict, "verdict", checks),
+            self._call(case, self.kind.audit, "audit", checks),
+            return_exceptions=True,
+        )
+        calls = [answer for answer in answers if isinstance(answer, llm.LLMResult)]
+        failed = next((answer for answer in answers if isinstance(answer, BaseException)), None)
+        if isinstance(failed, llm.LLMError):
             partial = verdict_rules.combine(case, None, None, checks, judge_model=self.model.id,
                                             prompt_version=version, judge_failed=True)  # fmt: skip
-            raise JudgeFailed(exc, partial, calls) from exc
+            raise JudgeFailed(failed, partial, calls) from failed
+        if failed is not None:
+            raise failed
+        verdict, audit = calls
         assert isinstance(verdict.data, self.kind.verdict.schema) and isinstance(audit.data, self.kind.audit.schema)
         result = verdict_rules.combine(case, verdict.data, audit.data, checks, judge_model=self.model.id,
                                        prompt_version=version)  # fmt: skip

@@ -8,16 +8,21 @@ a schema that asks for the evidence, then the reasoning, then the status."""
 from __future__ import annotations
 
 import json
+import threading
+
+import pytest
 
 from app.engine.browser_persona import BrowserPersona, PageView
 from app.engine.bus import InMemoryBus
+from app.engine.case import JudgeCase, transcript_from
 from app.engine.context import ModelChoice, ObjectiveSnapshot, PersonaSnapshot, SessionLimits, SessionPlan
+from app.engine.judge import Judge, JudgeFailed
 from app.engine.memory_store import MemorySessionStore
 from app.engine.runner import SessionRunner
 from app.engine.simulator import PersonaSimulator
 from app.engine.targets import TargetSpec
 from app.llm import Credentials
-from tests.support.openai_stub import OpenAIStub, StubRequest, ToolCall
+from tests.support.openai_stub import Delay, HTTPError, OpenAIStub, StubRequest, ToolCall
 
 KEY = "sk-recording-0123456789"
 INSTRUCTIONS = (
@@ -67,7 +72,10 @@ async def test_the_judge_request_a_reviewer_would_sign_off() -> None:
                            simulator=ModelChoice("mimic/offline"), judge=judge)  # fmt: skip
         store = MemorySessionStore(plan.session_id, plan.workspace_id)
         await SessionRunner(plan, store, InMemoryBus()).run()
-        verdict_call, audit_call = stub.chat_requests
+        # The two passes are asked at once: which reaches the server first is not fixed.
+        by_tool = {r.body["tool_choice"]["function"]["name"]: r for r in stub.chat_requests}
+        assert len(stub.chat_requests) == 2
+        verdict_call, audit_call = by_tool["submit_verdict"], by_tool["submit_findings"]
     messages = store.messages
     assert len(messages) >= 3
 
@@ -143,3 +151,50 @@ async def test_the_persona_and_browser_prompts_carry_no_plumbing() -> None:
         system = call.body["messages"][0]["content"]
         assert "Dana Reyes" in system and "Will not share card details" in system
     assert 'link \\"Orders\\" [ref=e1]' in json.dumps(browser.body["messages"][-1])
+
+
+CASE = JudgeCase(
+    persona=PERSONA, objective=OBJECTIVE, end_reason="goal_met",
+    transcript=transcript_from([
+        {"id": "p1", "senderType": "persona", "content": "When does order A-10482 arrive?"},
+        {"id": "a1", "senderType": "agent", "content": "Order A-10482 arrives on Friday."},
+    ]),
+)  # fmt: skip
+
+
+async def test_the_verdict_and_the_audit_are_asked_at_once() -> None:
+    """Neither pass reads the other's answer: the verdict is held by the server until the audit
+    has been asked for, which a judge asking one after the other would never do (it would get
+    an error after 10 s instead)."""
+    audit_asked = threading.Event()
+
+    def script(request: StubRequest):
+        if request.body["tool_choice"]["function"]["name"] == "submit_findings":
+            audit_asked.set()
+            return ToolCall({"findings": []})
+        answer = recorded_judge(request)
+        return Delay(10, then=lambda: answer if audit_asked.is_set() else HTTPError(500), until=audit_asked)
+
+    with OpenAIStub(script=script, required_key=KEY) as stub:
+        judge = Judge(ModelChoice("openai/gpt-4o-mini", credentials=Credentials(api_key=KEY, api_base=stub.base_url)))
+        result = await judge.evaluate(CASE)
+    assert [c.status for c in result.criteria] == ["inconclusive", "inconclusive"]
+    # Both calls are kept, the verdict's first, each with its usage.
+    assert [call.data.__class__.__name__ for call in result.calls] == ["VerdictAnswer", "AuditAnswer"]
+    assert all(call.prompt_tokens > 0 for call in result.calls)
+
+
+async def test_a_failed_pass_fails_the_judgement_and_keeps_the_other_call() -> None:
+    def script(request: StubRequest):
+        if request.body["tool_choice"]["function"]["name"] == "submit_verdict":
+            return HTTPError(400, {"error": {"message": "context too long", "type": "invalid_request_error"}})
+        return ToolCall({"findings": []})
+
+    with OpenAIStub(script=script, required_key=KEY) as stub:
+        judge = Judge(ModelChoice("openai/gpt-4o-mini", credentials=Credentials(api_key=KEY, api_base=stub.base_url)))
+        with pytest.raises(JudgeFailed) as failed:
+            await judge.evaluate(CASE)
+    assert (failed.value.partial.outcome, failed.value.partial.blame) == ("error", "infrastructure")
+    assert "context too long" in str(failed.value.error)
+    # The audit was answered and paid for: it stays in the record of calls.
+    assert [call.data.__class__.__name__ for call in failed.value.calls] == ["AuditAnswer"]

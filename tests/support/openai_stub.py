@@ -13,7 +13,8 @@ one item per request (when it runs out, `default` answers), or a callable taking
   tool the request forced, else its first tool); `arguments` may be a dict or a raw
   string, so invalid JSON can be sent on purpose;
 - `HTTPError(status, body=None)`: an error status with OpenAI's error shape (or `body`);
-- `Delay(seconds, then=...)`: wait, then answer `then`;
+- `Delay(seconds, then=..., until=event)`: wait (until the event is set, if given), then
+  answer `then` (a callable `then` is asked at that moment);
 - `Garbage(body=..., status=200)`: a body that is not JSON.
 
 `required_key`, when set, makes every /v1 request without `Authorization: Bearer <key>`
@@ -62,8 +63,12 @@ class HTTPError:
 
 @dataclass
 class Delay:
+    """Waits `seconds` (or less, once `until` is set), then answers `then`; a callable `then`
+    is asked for the answer when the wait ends."""
+
     seconds: float
     then: Any = None
+    until: threading.Event | None = None
 
 
 @dataclass
@@ -246,8 +251,11 @@ class OpenAIStub:
             # Sleep in small steps so that stopping the stub never waits for a long delay.
             end = time.monotonic() + answer.seconds
             while time.monotonic() < end and not self._stopping.is_set():
-                await asyncio.sleep(min(0.05, max(0.0, end - time.monotonic())))
-            return await self._respond(answer.then if answer.then is not None else self.default, body)
+                if answer.until is not None and answer.until.is_set():
+                    break
+                await asyncio.sleep(min(0.01 if answer.until is not None else 0.05, max(0.0, end - time.monotonic())))
+            then = answer.then() if callable(answer.then) else answer.then
+            return await self._respond(then if then is not None else self.default, body)
         if isinstance(answer, HTTPError):
             payload = answer.body if answer.body is not None else _error_body(answer.status)
             if isinstance(payload, str):
