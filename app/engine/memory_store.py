@@ -139,6 +139,7 @@ class MemorySessionStore:
         model: str | None = None,
         meta: dict[str, Any] | None = None,
         llm_call: CallRecord | None = None,
+        held: bool = False,  # kept at once: nothing to save by waiting
     ) -> StoredMessage:
         message = KeptMessage(_id(), len(self.messages) + 1, _now(), role, content, latency_ms, prompt_tokens,
                               completion_tokens, cost, model, meta or {})  # fmt: skip

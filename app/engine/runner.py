@@ -92,6 +92,7 @@ class SessionStore(Protocol):
         model: str | None = None,
         meta: dict[str, Any] | None = None,
         llm_call: CallRecord | None = None,
+        held: bool = False,  # may wait for the store's next write, to be committed with it
     ) -> StoredMessage: ...
 
     async def add_llm_call(
@@ -219,8 +220,9 @@ class SessionRunner:
             ended = turn.action != "continue" and self.persona_turns > 0
             call = self.last_simulator_call
             if turn.message.strip():
+                # Written with the agent's answer (or how the session ended): one transaction a turn.
                 await self._record(
-                    "persona", turn.message, meta={"action": turn.action, "reasoning": turn.reasoning},
+                    "persona", turn.message, held=True, meta={"action": turn.action, "reasoning": turn.reasoning},
                     prompt_tokens=call.prompt_tokens or None, completion_tokens=call.completion_tokens or None,
                     cost=call.cost or None, model=call.model, llm_call=call_record("simulator", call),
                 )  # fmt: skip
@@ -300,8 +302,8 @@ class SessionRunner:
             latency_ms=int((time.perf_counter() - started) * 1000),
         )  # fmt: skip
 
-    async def _record(self, role: str, content: str, **fields: Any) -> None:
-        stored = await self.store.add_message(role=role, content=content, **fields)
+    async def _record(self, role: str, content: str, *, held: bool = False, **fields: Any) -> None:
+        stored = await self.store.add_message(role=role, content=content, held=held, **fields)
         entry = {"id": stored.id, "sequence": stored.sequence, "role": role, "content": content,
                  "latencyMs": fields.get("latency_ms"), "meta": fields.get("meta") or {}}  # fmt: skip
         self.transcript.append(entry)

@@ -1,5 +1,8 @@
 """The runner's SessionStore, backed by the database: every message is committed before the
-runner goes on from it, so a crash loses nothing it had said.
+runner goes on from it, so a crash loses nothing it had said, except one the runner lets wait
+for the write that follows it (`held`: the persona's message, written with the agent's answer
+in one transaction, or alone after HOLD_S if the answer is slow). A held message is already on
+the bus (the live views show it); it reaches the database at most HOLD_S later.
 
 Every write goes through the session writer (app/services/writer.py): one thread that commits
 what all running sessions hand it, a batch per transaction. A transaction never spans an
@@ -14,6 +17,7 @@ with SQLAlchemy Core on their tables: the ORM's unit of work cost more than the 
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from sqlmodel import Session, col, func, select, update
@@ -23,10 +27,13 @@ from app.engine.runner import STOPPED_FROM_OUTSIDE, CallRecord, StoredArtifact, 
 from app.models.base import new_id, utcnow
 from app.models.judgement import Judgement
 from app.models.session import Artifact, Event, Finding, LLMCall, Message, SimSession, Verdict
-from app.services.writer import WRITER, Rows
+from app.services.writer import WRITER, Rows, rows_then
 from app.settings import settings
 
 _MESSAGES, _CALLS, _EVENTS, _SESSIONS = Message.__table__, LLMCall.__table__, Event.__table__, SimSession.__table__
+# How long a held message waits for the write that follows it before it is written alone: a
+# reader of the database (REST, the session page after a reload) sees it this much later.
+HOLD_S = 1.0
 
 
 def _call_row(workspace_id: str, session_id: str, **fields: Any) -> dict[str, Any]:
@@ -35,18 +42,56 @@ def _call_row(workspace_id: str, session_id: str, **fields: Any) -> dict[str, An
 
 
 class DatabaseSessionStore:
-    def __init__(self, session_id: str, workspace_id: str, *, claimed: bool = False) -> None:
+    def __init__(self, session_id: str, workspace_id: str, *, claimed: bool = False, hold_s: float = HOLD_S) -> None:
         """`claimed`: the session was claimed for this runner (app/runtime/execution.py: pending ->
-        running, its start time written), so starting it writes nothing again."""
+        running, its start time written), so starting it writes nothing again. `hold_s`: how
+        long a held message waits for the next write."""
         self.session_id = session_id
         self.workspace_id = workspace_id
         self._claimed = claimed
+        self._hold_s = hold_s
         self._next_sequence: int | None = None
         self._next_event_sequence: int | None = None
+        self._held: list[Rows] = []
+        self._hold_timer: asyncio.TimerHandle | None = None
+        self._held_write: asyncio.Future | None = None  # held rows written alone, not yet awaited
 
     async def _in_thread(self, work, *args: Any) -> Any:
-        """`work(db, *args)` in a transaction of the session writer, awaited until committed."""
+        """`work(db, *args)` in a transaction of the session writer (after the held rows, in
+        the same transaction), awaited until committed."""
+        held = await self._take_held()
+        if held:
+            return await WRITER.write(rows_then, held, work, *args)
         return await WRITER.write(work, *args)
+
+    async def _rows(self, rows: Rows, *, held: bool = False) -> None:
+        """Rows committed now with those held before them, or (`held`) kept for the next write."""
+        if held:
+            self._held.append(rows)
+            if self._hold_timer is None:
+                self._hold_timer = asyncio.get_running_loop().call_later(self._hold_s, self._write_held)
+            return
+        await WRITER.rows(*(await self._take_held()), rows)
+
+    async def _take_held(self) -> tuple[Rows, ...]:
+        """The held rows, to be written now; first, a failure of those written alone is raised."""
+        if self._held_write is not None:
+            written, self._held_write = self._held_write, None
+            await written
+        if self._hold_timer is not None:
+            self._hold_timer.cancel()
+            self._hold_timer = None
+        held, self._held = tuple(self._held), []
+        return held
+
+    def _write_held(self) -> None:
+        """Nothing followed the held rows in time: they are written alone (the next write
+        awaits that and raises its failure)."""
+        self._hold_timer = None
+        held, self._held = tuple(self._held), []
+        if held:
+            previous = self._held_write
+            self._held_write = asyncio.ensure_future(_after(previous, held))
 
     async def mark_running(self) -> None:
         """Running, and the next message and event numbers read, in one transaction."""
@@ -86,8 +131,10 @@ class DatabaseSessionStore:
         model: str | None = None,
         meta: dict[str, Any] | None = None,
         llm_call: CallRecord | None = None,
+        held: bool = False,
     ) -> StoredMessage:
-        """The message, and the LLM call that wrote it when given, in one transaction."""
+        """The message, and the LLM call that wrote it when given, in one transaction;
+        `held`: written with the next write (see the module's note)."""
         await self._sequences()
         sequence, created = self._next_sequence, utcnow()
         self._next_sequence += 1
@@ -104,7 +151,7 @@ class DatabaseSessionStore:
         amounts: dict[str, float] = {"message_count": 1}
         if call is not None:
             amounts.update(total_cost=call["cost"], total_tokens=call["prompt_tokens"] + call["completion_tokens"])
-        await WRITER.rows(Rows(inserts, (_SESSIONS, self.session_id, amounts, {"updated_at": created})))
+        await self._rows(Rows(inserts, (_SESSIONS, self.session_id, amounts, {"updated_at": created})), held=held)
         return StoredMessage(message["id"], sequence, created.isoformat())
 
     async def add_llm_call(
@@ -122,7 +169,7 @@ class DatabaseSessionStore:
                          completion_tokens=completion_tokens, cost=cost, latency_ms=latency_ms,
                          status="error" if error else "ok", error=error)  # fmt: skip
         tokens = prompt_tokens + completion_tokens
-        await WRITER.rows(
+        await self._rows(
             Rows(((_CALLS, call),), (_SESSIONS, self.session_id, {"total_cost": cost, "total_tokens": tokens}, {}))
         )
 
@@ -195,7 +242,7 @@ class DatabaseSessionStore:
                  "sequence": sequence, "type": type, "context": context, "decision": decision, "outcome": outcome,
                  "created_at": created}  # fmt: skip
         bump = (_SESSIONS, self.session_id, {"action_count": 1}, {"updated_at": created}) if type == "action" else None
-        await WRITER.rows(Rows(((_EVENTS, event),), bump))
+        await self._rows(Rows(((_EVENTS, event),), bump))
         return StoredEvent(event["id"], sequence, created.isoformat())
 
     async def add_finding(
@@ -253,6 +300,15 @@ class DatabaseSessionStore:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
         db.add(artifact)
+
+
+async def _after(previous: asyncio.Future | None, held: tuple[Rows, ...]) -> None:
+    """Held rows written alone, once those written alone before them are: in their order."""
+    try:
+        if previous is not None:
+            await previous
+    finally:
+        await WRITER.rows(*held)
 
 
 def save_judgement_rows(db: Session, workspace_id: str, session_id: str, result: JudgementResult,

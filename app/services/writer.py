@@ -99,9 +99,22 @@ def _bump(table: Table, amounts: tuple[str, ...], values: tuple[str, ...]) -> Up
     )
 
 
+@dataclass(slots=True, frozen=True)
+class _Many:
+    """Several Rows handed over as one write (they commit together)."""
+
+    rows: tuple[Rows, ...]
+
+
+def rows_then(db: Session, rows: tuple[Rows, ...], work: Callable[..., T], *args: Any) -> T:
+    """A write that first inserts `rows` (held by their store until this write): one transaction."""
+    _write_rows(db, rows)
+    return work(db, *args)
+
+
 @dataclass(slots=True)
 class _Write:
-    work: Callable[..., Any] | Rows
+    work: Callable[..., Any] | Rows | _Many
     args: tuple[Any, ...]
     context: contextvars.Context
     loop: asyncio.AbstractEventLoop
@@ -136,9 +149,9 @@ class BatchWriter:
         self._ensure_running()
         return await future
 
-    async def rows(self, rows: Rows) -> None:
+    async def rows(self, *rows: Rows) -> None:
         """Inserts and counters (see Rows), merged with the rest of their batch; once committed."""
-        await self.write(rows)  # type: ignore[arg-type]
+        await self.write(rows[0] if len(rows) == 1 else _Many(rows))  # type: ignore[arg-type]
 
     def _ensure_running(self) -> None:
         if self._thread is not None and self._pid == os.getpid() and self._thread.is_alive():
@@ -206,8 +219,8 @@ def _apply_all(db: Session, batch: list[_Write]) -> list[Any]:
     results: list[Any] = []
     pending: list[Rows] = []
     for item in batch:
-        if isinstance(item.work, Rows):
-            pending.append(item.work)
+        if isinstance(item.work, Rows | _Many):
+            pending.extend(item.work.rows if isinstance(item.work, _Many) else (item.work,))
             results.append(None)
             continue
         if pending:

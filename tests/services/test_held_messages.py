@@ -1,0 +1,61 @@
+"""A message the runner lets wait (`held`, app/services/session_store.py): the persona's
+message commits with the agent's answer in one transaction; alone after its hold when nothing
+follows; and a held message that cannot be written fails the store's next call."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import col, select
+
+from app.models import SimSession
+from app.models.session import Message
+from app.services.session_store import DatabaseSessionStore
+from app.services.writer import WRITER
+
+
+def _messages(db, session_id: str) -> list[tuple[int, str]]:
+    db.expire_all()
+    rows = db.exec(select(Message).where(Message.session_id == session_id).order_by(col(Message.sequence))).all()
+    return [(m.sequence, m.role) for m in rows]
+
+
+async def test_a_held_message_commits_with_the_next_write(db, stored_session) -> None:
+    store = DatabaseSessionStore(stored_session.id, stored_session.workspace_id, hold_s=30)
+    await store.mark_running()
+    before, count = WRITER.batches, stored_session.message_count
+    persona = await store.add_message(role="persona", content="Where is order A-10482?", held=True)
+    assert persona.sequence == 1 and _messages(db, stored_session.id) == []  # not yet in the database
+    await store.add_message(role="agent", content="It arrives on Friday.", latency_ms=12)
+    assert WRITER.batches == before + 1  # both in one transaction
+    assert _messages(db, stored_session.id) == [(1, "persona"), (2, "agent")]
+    assert db.get(SimSession, stored_session.id).message_count == count + 2
+
+
+async def test_a_held_message_is_written_alone_when_nothing_follows(db, stored_session) -> None:
+    store = DatabaseSessionStore(stored_session.id, stored_session.workspace_id, hold_s=0.05)
+    await store.mark_running()
+    await store.add_message(role="persona", content="Hello?", held=True)
+    for _ in range(500):  # its hold ends, the writer commits it: seen by another connection
+        if _messages(db, stored_session.id):
+            break
+        await asyncio.sleep(0.01)
+    assert _messages(db, stored_session.id) == [(1, "persona")]
+    # The next write goes on as usual (the lone write was awaited once, without error).
+    await store.add_message(role="agent", content="Hi.")
+    assert _messages(db, stored_session.id) == [(1, "persona"), (2, "agent")]
+
+
+@pytest.mark.parametrize("hold_s", [0.0, 30.0], ids=["written-alone", "written-with-the-next"])
+async def test_a_held_message_that_cannot_be_written_fails_the_next_call(db, stored_session, hold_s) -> None:
+    store = DatabaseSessionStore(stored_session.id, stored_session.workspace_id, hold_s=hold_s)
+    await store.mark_running()
+    db.delete(db.get(SimSession, stored_session.id))  # its session is gone: the message cannot be stored
+    db.commit()
+    await store.add_message(role="persona", content="Anyone there?", held=True)
+    await asyncio.sleep(0)
+    with pytest.raises(IntegrityError):
+        await store.add_message(role="agent", content="Yes.")
+    assert _messages(db, stored_session.id) == []
