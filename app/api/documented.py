@@ -109,18 +109,51 @@ def _within_branches(errors: list[Any]) -> list[Any]:
     return out
 
 
+def _segment(path: str) -> str:
+    """The path's segment after /api/ ("sessions" of /api/sessions/{id}/status): the key the
+    operations are looked up by."""
+    parts = path.split("/", 3)
+    return parts[2] if len(parts) > 2 else ""
+
+
+class _Operations:
+    """The operations by method and /api/ segment (every request used to try each path's regex
+    in turn), the order of the document kept where two could match."""
+
+    def __init__(self, operations: list[_Operation], templates: list[str]) -> None:
+        self._by_key: dict[tuple[str, str], list[tuple[int, _Operation]]] = {}
+        self._any_segment: dict[str, list[tuple[int, _Operation]]] = {}  # a parameter right after /api/
+        for position, (operation, template) in enumerate(zip(operations, templates, strict=True)):
+            segment = _segment(template)
+            for method in operation.methods:
+                if segment.startswith("{"):
+                    self._any_segment.setdefault(method, []).append((position, operation))
+                else:
+                    self._by_key.setdefault((method, segment), []).append((position, operation))
+
+    def find(self, method: str, path: str) -> _Operation | None:
+        found: tuple[int, _Operation] | None = None
+        for candidates in (self._by_key.get((method, _segment(path)), ()), self._any_segment.get(method, ())):
+            for position, operation in candidates:
+                if operation.path.match(path):
+                    if found is None or position < found[0]:
+                        found = (position, operation)
+                    break
+        return found[1] if found is not None else None
+
+
 # Document id -> (the document, its operations): compiling every body's validator takes a
 # while, and every app create_api makes shares one document (app/api/main.py).
-_BUILT: dict[int, tuple[dict[str, Any], list[_Operation]]] = {}
+_BUILT: dict[int, tuple[dict[str, Any], _Operations]] = {}
 
 
 class RequestBodiesMatchTheDocument:
     def __init__(self, app: ASGIApp, api: Callable[[], FastAPI]) -> None:
         self.app = app
         self._api = api
-        self._operations: list[_Operation] | None = None
+        self._operations: _Operations | None = None
 
-    def _build(self) -> list[_Operation]:
+    def _build(self) -> _Operations:
         api = self._api()
         document = api.openapi()
         built = _BUILT.get(id(document))
@@ -130,9 +163,10 @@ class RequestBodiesMatchTheDocument:
         _BUILT[id(document)] = (document, operations)
         return operations
 
-    def _operations_of(self, api: FastAPI, document: dict[str, Any]) -> list[_Operation]:
+    def _operations_of(self, api: FastAPI, document: dict[str, Any]) -> _Operations:
         components = document.get("components", {})
-        operations = []
+        operations: list[_Operation] = []
+        templates: list[str] = []
         for context in iter_route_contexts(api.routes):
             route = context.original_route
             if not isinstance(route, APIRoute) or not route.include_in_schema:
@@ -142,20 +176,18 @@ class RequestBodiesMatchTheDocument:
                 spec = document["paths"].get(path_format, {}).get(method.lower(), {})
                 single = _single_valued(spec.get("parameters", ()))
                 schema = spec.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema")
+                templates.append(context.path)
                 if not schema or method not in _BODY_METHODS:
                     operations.append(_Operation(path_regex, frozenset({method}), None, single_valued=single))
                     continue
                 validator = jsonschema_rs.validator_for({"allOf": [schema], "components": components})
                 operations.append(_Operation(path_regex, frozenset({method}), validator, single))
-        return operations
+        return _Operations(operations, templates)
 
     def _operation(self, method: str, path: str) -> _Operation | None:
         if self._operations is None:
             self._operations = self._build()
-        for operation in self._operations:
-            if method in operation.methods and operation.path.match(path):
-                return operation
-        return None
+        return self._operations.find(method, path)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or not scope["path"].startswith("/api"):

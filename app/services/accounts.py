@@ -7,7 +7,7 @@ import re
 import secrets
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import delete, func
+from sqlalchemy import and_, delete, func, literal
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -234,15 +234,36 @@ def authenticate(
         raise AuthenticationFailed("Missing credentials")
     if security.looks_like_api_key(credential):
         return _authenticate_api_key(session, credential, workspace_id, meta or RequestMeta())
-    _claims, user = _token_user(session, credential)
-    membership = _membership_for(session, user, workspace_id)
-    return Principal(
-        user_id=user.id,
-        email=user.email,
-        workspace_id=membership.workspace_id,
-        role=Role(membership.role),
-        meta=meta or RequestMeta(),
+    return _authenticate_token(session, credential, workspace_id, meta or RequestMeta())
+
+
+def _authenticate_token(session: Session, credential: str, workspace_id: str | None, meta: RequestMeta) -> Principal:
+    """A bearer token's principal in one query: the user, whether the token was revoked, and
+    the membership in the workspace asked for (else the user's current one); the same rules
+    as _token_user and _membership_for, which a user without that membership falls back to."""
+    claims = security.decode_access_token(credential)
+    revoked = (
+        select(RevokedToken.jti).where(col(RevokedToken.jti) == claims.token_id).exists()
+        if claims.token_id is not None
+        else literal(False)
     )
+    wanted = literal(workspace_id) if workspace_id else col(User.current_workspace_id)
+    found = session.exec(
+        select(User.email, User.is_active, User.token_version, Membership.workspace_id, Membership.role, revoked)
+        .outerjoin(Membership, and_(col(Membership.user_id) == col(User.id), col(Membership.workspace_id) == wanted))
+        .where(col(User.id) == claims.user_id)
+    ).first()
+    if found is None or not found[1]:
+        raise AuthenticationFailed("The account behind this token no longer exists")
+    email, _active, version, member_of, role, is_revoked = found
+    if claims.version != version or is_revoked:
+        raise AuthenticationFailed("This token was revoked (signed out, or the password changed): sign in again")
+    if member_of is None:
+        user = session.get(User, claims.user_id)
+        assert user is not None
+        membership = _membership_for(session, user, workspace_id)
+        member_of, role = membership.workspace_id, membership.role
+    return Principal(user_id=claims.user_id, email=email, workspace_id=member_of, role=Role(role), meta=meta)
 
 
 def _token_user(session: Session, credential: str) -> tuple[security.TokenClaims, User]:
