@@ -60,3 +60,23 @@ def test_an_api_key_is_counted_per_key_without_revealing_it() -> None:
 @pytest.mark.parametrize("credential", [None, "", "forged.jwt.token"])
 def test_anyone_else_is_counted_per_address_under_the_anonymous_rule(credential) -> None:
     assert rate_limit.caller_bucket(credential, "10.0.0.9") == ("ip:10.0.0.9", settings.rate_limit_anonymous)
+
+
+def test_memory_windows_move_and_forget_idle_keys() -> None:
+    """The in-memory windows (no Redis): a hit leaves the window when its time is up, the
+    reset is when the oldest hit leaves, and keys idle for a window are forgotten."""
+    now = [1000.0]
+    windows = rate_limit._MemoryWindows(clock=lambda: now[0])
+    rule = rate_limit._item("2/minute")
+    assert [windows.hit(rule, "a").allowed for _ in range(3)] == [True, True, False]
+    now[0] += 30
+    refused = windows.hit(rule, "a")
+    assert not refused.allowed and refused.reset == 1060 and refused.remaining == 0
+    now[0] += 30  # the first two hits leave the window
+    passed = windows.hit(rule, "a")
+    assert passed.allowed and passed.remaining == 1 and passed.reset == 1120
+    for i in range(rate_limit.SWEEP_EVERY - 6):  # each of these keys is hit once
+        windows.hit(rule, f"idle-{i}")
+    now[0] += 61
+    windows.hit(rule, "a")  # the SWEEP_EVERY-th hit: the idle keys go, "a" (hit now) stays
+    assert len(windows) == 1
