@@ -160,6 +160,7 @@ class MemorySessionStore:
         cost: float = 0.0,
         latency_ms: int = 0,
         error: str | None = None,
+        held: bool = False,  # kept at once
     ) -> None:
         status = "error" if error else "ok"
         self.calls.append(KeptCall(role, model, prompt_tokens, completion_tokens, cost, latency_ms, status, error))

@@ -105,8 +105,11 @@ class SessionStore(Protocol):
         cost: float = 0.0,
         latency_ms: int = 0,
         error: str | None = None,
+        held: bool = False,  # may wait for the store's next write, to be committed with it
     ) -> None: ...
 
+    # The judgement may wait for the store's next write (how the session ended); its findings
+    # come back as they are published.
     async def save_judgement(self, result: JudgementResult) -> list[dict[str, Any]]: ...
 
     # Browser sessions: a step or happening (an "action" event counts toward action_count),
@@ -290,10 +293,10 @@ class SessionRunner:
             )  # fmt: skip
         return reply
 
-    async def _llm_call(self, role: str, result: llm.LLMResult) -> None:
+    async def _llm_call(self, role: str, result: llm.LLMResult, *, held: bool = False) -> None:
         await self.store.add_llm_call(
             role=role, model=result.model, prompt_tokens=result.prompt_tokens,
-            completion_tokens=result.completion_tokens, cost=result.cost, latency_ms=result.latency_ms,
+            completion_tokens=result.completion_tokens, cost=result.cost, latency_ms=result.latency_ms, held=held,
         )  # fmt: skip
 
     async def _failed_call(self, role: str, model: str, exc: llm.LLMError, started: float) -> None:
@@ -346,8 +349,9 @@ class SessionRunner:
                                             seed=self.plan.limits.seed, slow_reply_ms=self.plan.limits.slow_reply_ms,
                                             checks=checks, judge_of=self.judge)  # fmt: skip
         except JudgeFailed as failed:
+            # The judge's calls, its judgement and the end: one transaction (the store holds them).
             for call in failed.calls:
-                await self._llm_call("judge", call)
+                await self._llm_call("judge", call, held=True)
             exc = failed.error
             await self._failed_call("judge", self.plan.judge.model, exc, started)
             await self._save(failed.partial)
@@ -356,7 +360,7 @@ class SessionRunner:
             return await self._finish("error", "error", "judge_error", {**error.as_dict(), "endReason": end_reason},
                                       blame="infrastructure")  # fmt: skip
         for call in result.calls:
-            await self._llm_call("judge", call)
+            await self._llm_call("judge", call, held=True)
         await self._save(result)
         return await self._finish("completed", result.outcome, end_reason, blame=result.blame)
 

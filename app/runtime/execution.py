@@ -61,7 +61,9 @@ class SessionWork:
     (app/services/sessions.py, at import): the runtime never imports a service."""
 
     load_plan: Callable[[str], Any]  # session id -> (plan, vision config, run id) | None
-    run_plan: Callable[[Any, dict], Awaitable[None]]  # runs it to its end, recording it
+    # Runs it to its end, recording it; `new`: made a moment ago by this process (nothing
+    # stored under it yet: no message or event to number after).
+    run_plan: Callable[..., Awaitable[None]]
     record_failure: Callable[[str, str], None]  # (session id, why): it could not run at all
     record_cancelled: Callable[[str, str], None]  # (session id, worker id): cancelled after its claim
 
@@ -219,6 +221,7 @@ async def run_session(
     by whoever started the session in this process a moment ago; `claimed`: with `loaded`,
     the session was claimed for this worker when it was made (`claim_fields`)."""
     work = _session_work()
+    made_here = loaded is not None  # handed over by its creation (submit_loaded): nothing ran it yet
     heartbeat = None
     run_id = None
     known = False  # whether run_id is known (None: the session belongs to no run)
@@ -240,7 +243,7 @@ async def run_session(
             return False
         plan, vision_config, run_id = loaded
         known = True
-        await work.run_plan(plan, vision_config)  # records its own end, cancelled included
+        await work.run_plan(plan, vision_config, new=made_here)  # records its own end, cancelled included
         return True
     except asyncio.CancelledError:
         # Cancelled after the claim but before the runner took over: the session ends here.

@@ -18,6 +18,9 @@ with SQLAlchemy Core on their tables: the ORM's unit of work cost more than the 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlmodel import Session, col, func, select, update
@@ -27,7 +30,7 @@ from app.engine.runner import STOPPED_FROM_OUTSIDE, CallRecord, StoredArtifact, 
 from app.models.base import new_id, utcnow
 from app.models.judgement import Judgement
 from app.models.session import Artifact, Event, Finding, LLMCall, Message, SimSession, Verdict
-from app.services.writer import WRITER, Rows, rows_then
+from app.services.writer import WRITER, Rows, held_then, write_in_order
 from app.settings import settings
 
 _MESSAGES, _CALLS, _EVENTS, _SESSIONS = Message.__table__, LLMCall.__table__, Event.__table__, SimSession.__table__
@@ -42,17 +45,19 @@ def _call_row(workspace_id: str, session_id: str, **fields: Any) -> dict[str, An
 
 
 class DatabaseSessionStore:
-    def __init__(self, session_id: str, workspace_id: str, *, claimed: bool = False, hold_s: float = HOLD_S) -> None:
+    def __init__(self, session_id: str, workspace_id: str, *, claimed: bool = False, new: bool = False,
+                 hold_s: float = HOLD_S) -> None:  # fmt: skip
         """`claimed`: the session was claimed for this runner (app/runtime/execution.py: pending ->
-        running, its start time written), so starting it writes nothing again. `hold_s`: how
-        long a held message waits for the next write."""
+        running, its start time written), so starting it writes nothing again. `new`: nothing is
+        stored under the session yet, so its messages and events are numbered from 1 without
+        reading. `hold_s`: how long a held message waits for the next write."""
         self.session_id = session_id
         self.workspace_id = workspace_id
         self._claimed = claimed
         self._hold_s = hold_s
-        self._next_sequence: int | None = None
-        self._next_event_sequence: int | None = None
-        self._held: list[Rows] = []
+        self._next_sequence: int | None = 1 if new else None
+        self._next_event_sequence: int | None = 1 if new else None
+        self._held: list[Rows | Callable[[Session], Any]] = []
         self._hold_timer: asyncio.TimerHandle | None = None
         self._held_write: asyncio.Future | None = None  # held rows written alone, not yet awaited
 
@@ -61,19 +66,22 @@ class DatabaseSessionStore:
         the same transaction), awaited until committed."""
         held = await self._take_held()
         if held:
-            return await WRITER.write(rows_then, held, work, *args)
+            return await WRITER.write(held_then, held, work, *args)
         return await WRITER.write(work, *args)
 
     async def _rows(self, rows: Rows, *, held: bool = False) -> None:
-        """Rows committed now with those held before them, or (`held`) kept for the next write."""
+        """Rows committed now with what was held before them, or (`held`) kept for the next write."""
         if held:
-            self._held.append(rows)
-            if self._hold_timer is None:
-                self._hold_timer = asyncio.get_running_loop().call_later(self._hold_s, self._write_held)
+            self._hold(rows)
             return
-        await WRITER.rows(*(await self._take_held()), rows)
+        await _write(*(await self._take_held()), rows)
 
-    async def _take_held(self) -> tuple[Rows, ...]:
+    def _hold(self, item: Rows | Callable[[Session], Any]) -> None:
+        self._held.append(item)
+        if self._hold_timer is None:
+            self._hold_timer = asyncio.get_running_loop().call_later(self._hold_s, self._write_held)
+
+    async def _take_held(self) -> tuple[Rows | Callable[[Session], Any], ...]:
         """The held rows, to be written now; first, a failure of those written alone is raised."""
         if self._held_write is not None:
             written, self._held_write = self._held_write, None
@@ -94,7 +102,10 @@ class DatabaseSessionStore:
             self._held_write = asyncio.ensure_future(_after(previous, held))
 
     async def mark_running(self) -> None:
-        """Running, and the next message and event numbers read, in one transaction."""
+        """Running, and the next message and event numbers read, in one transaction (nothing
+        to do for a claimed session whose numbers are known)."""
+        if self._claimed and self._next_sequence is not None and self._next_event_sequence is not None:
+            return
         self._next_sequence, self._next_event_sequence = await self._in_thread(self._mark_running)
 
     def _mark_running(self, db: Session) -> tuple[int, int]:
@@ -164,22 +175,23 @@ class DatabaseSessionStore:
         cost: float = 0.0,
         latency_ms: int = 0,
         error: str | None = None,
+        held: bool = False,
     ) -> None:
         call = _call_row(self.workspace_id, self.session_id, role=role, model=model, prompt_tokens=prompt_tokens,
                          completion_tokens=completion_tokens, cost=cost, latency_ms=latency_ms,
                          status="error" if error else "ok", error=error)  # fmt: skip
         tokens = prompt_tokens + completion_tokens
         await self._rows(
-            Rows(((_CALLS, call),), (_SESSIONS, self.session_id, {"total_cost": cost, "total_tokens": tokens}, {}))
+            Rows(((_CALLS, call),), (_SESSIONS, self.session_id, {"total_cost": cost, "total_tokens": tokens}, {})),
+            held=held,
         )
 
     async def save_judgement(self, result: JudgementResult) -> list[dict[str, Any]]:
-        return await self._in_thread(self._save_judgement, result)
-
-    def _save_judgement(self, db: Session, result: JudgementResult) -> list[dict[str, Any]]:
-        """The judgement, its verdict rows and its findings, in one transaction; the findings
-        as published."""
-        return save_judgement_rows(db, self.workspace_id, self.session_id, result)
+        """The judgement, its verdict rows and its findings, held for the next write (how the
+        session ended: one transaction); the findings as published."""
+        rows = JudgementRows.of(self.workspace_id, self.session_id, result)
+        self._hold(rows.write)
+        return rows.published()
 
     async def finish(
         self,
@@ -302,72 +314,116 @@ class DatabaseSessionStore:
         db.add(artifact)
 
 
-async def _after(previous: asyncio.Future | None, held: tuple[Rows, ...]) -> None:
-    """Held rows written alone, once those written alone before them are: in their order."""
+async def _write(*items: Rows | Callable[[Session], Any]) -> None:
+    """Items in one transaction: as Rows when they all are (merged with the rest of the batch)."""
+    if all(isinstance(item, Rows) for item in items):
+        await WRITER.rows(*items)  # type: ignore[arg-type]
+    else:
+        await WRITER.write(write_in_order, items)
+
+
+async def _after(previous: asyncio.Future | None, held: tuple[Rows | Callable[[Session], Any], ...]) -> None:
+    """What was held, written alone once what was written alone before it is: in order."""
     try:
         if previous is not None:
             await previous
     finally:
-        await WRITER.rows(*held)
+        await _write(*held)
 
 
-def save_judgement_rows(db: Session, workspace_id: str, session_id: str, result: JudgementResult,
-                        **options: Any) -> list[dict[str, Any]]:  # fmt: skip
-    """Stores one judgement of a session; returns its findings as the bus publishes them."""
-    return store_judgement(db, workspace_id, session_id, result, **options)[1]
+@dataclass(frozen=True)
+class JudgementRows:
+    """One judgement of a session as rows to write, its ids decided here (so that its findings
+    can be published before they are committed); `write` may run twice (the writer retries a
+    failed batch write by write), so it makes its rows afresh each time."""
+
+    workspace_id: str
+    session_id: str
+    result: JudgementResult
+    judgement_id: str
+    finding_ids: tuple[str, ...]
+    created_at: datetime
+    requested_by: str | None = None
+    settings_used: dict[str, Any] | None = None
+    error: dict[str, Any] | None = None
+    trigger: str = "session"
+
+    @classmethod
+    def of(cls, workspace_id: str, session_id: str, result: JudgementResult, **options: Any) -> JudgementRows:
+        return cls(workspace_id, session_id, result, new_id(), tuple(new_id() for _ in result.findings), utcnow(),
+                   **options)  # fmt: skip
+
+    def judgement(self) -> Judgement:
+        result = self.result
+        return Judgement(
+            id=self.judgement_id, workspace_id=self.workspace_id, session_id=self.session_id,
+            judge_model=result.judge_model, prompt_version=result.prompt_version,
+            status="error" if result.outcome == "error" else "completed", outcome=result.outcome, blame=result.blame,
+            summary=result.summary, simulator=result.simulator,
+            settings={**result.settings, **(self.settings_used or {})}, trigger=self.trigger, repeats=result.repeats,
+            criteria_count=len(result.criteria), flipped_criteria=result.flipped_criteria,
+            unstable_criteria=result.unstable_criteria, requested_by=self.requested_by, notes=result.notes,
+            error=self.error, created_at=self.created_at,
+        )  # fmt: skip
+
+    def findings(self) -> list[Finding]:
+        return [
+            Finding(
+                id=finding_id,
+                workspace_id=self.workspace_id,
+                session_id=self.session_id,
+                judgement_id=self.judgement_id,
+                type=found.type,
+                severity=found.severity,
+                description=found.description,
+                persona_perspective=found.persona_perspective,
+                evidence=found.stored_evidence,
+                source=found.source,
+                event_id=found.event_id,
+                page=found.page,
+                created_at=self.created_at,
+            )  # fmt: skip
+            for finding_id, found in zip(self.finding_ids, self.result.findings, strict=True)
+        ]
+
+    def published(self) -> list[dict[str, Any]]:
+        """Its findings as the bus publishes them."""
+        return [_finding_dict(finding) for finding in self.findings()]
+
+    def write(self, db: Session) -> Judgement:
+        """The judgement (a new one each time: earlier ones are kept), its verdict rows and its
+        findings; its summary made the session's."""
+        result = self.result
+        judgement = self.judgement()
+        db.add(judgement)
+        db.flush()
+        for row in result.rows:
+            db.add(
+                Verdict(
+                    workspace_id=self.workspace_id, session_id=self.session_id, judgement_id=self.judgement_id,
+                    kind=row.kind, key=row.key, criterion_index=row.index, criterion=row.label, status=row.status,
+                    reasoning=row.reasoning, cited_message_ids=row.evidence, source=row.source, blame=row.blame,
+                    gating=row.gating, resolved_by=row.resolved_by, votes=row.votes, unstable=row.unstable,
+                    created_at=self.created_at,
+                )
+            )  # fmt: skip
+        db.add_all(self.findings())
+        db.exec(
+            update(SimSession)
+            .where(col(SimSession.id) == self.session_id)
+            .values(verdict_summary=result.summary, flipped_criteria=result.flipped_criteria,
+                    unstable_criteria=result.unstable_criteria)
+        )  # fmt: skip
+        return judgement
 
 
 def store_judgement(
-    db: Session,
-    workspace_id: str,
-    session_id: str,
-    result: JudgementResult,
-    *,
-    requested_by: str | None = None,
-    settings_used: dict[str, Any] | None = None,
-    error: dict[str, Any] | None = None,
-    trigger: str = "session",
+    db: Session, workspace_id: str, session_id: str, result: JudgementResult, **options: Any
 ) -> tuple[Judgement, list[dict[str, Any]]]:
-    """Stores one judgement of a session (a new one each time: earlier ones are kept) and
-    makes its summary the session's; returns it, and its findings as the bus publishes them."""
-    now = utcnow()
-    judgement = Judgement(
-        id=new_id(), workspace_id=workspace_id, session_id=session_id, judge_model=result.judge_model,
-        prompt_version=result.prompt_version, status="error" if result.outcome == "error" else "completed",
-        outcome=result.outcome, blame=result.blame, summary=result.summary, simulator=result.simulator,
-        settings={**result.settings, **(settings_used or {})}, trigger=trigger, repeats=result.repeats,
-        criteria_count=len(result.criteria), flipped_criteria=result.flipped_criteria,
-        unstable_criteria=result.unstable_criteria, requested_by=requested_by, notes=result.notes, error=error,
-        created_at=now,
-    )  # fmt: skip
-    db.add(judgement)
-    db.flush()
-    for row in result.rows:
-        db.add(
-            Verdict(
-                workspace_id=workspace_id, session_id=session_id, judgement_id=judgement.id, kind=row.kind,
-                key=row.key, criterion_index=row.index, criterion=row.label, status=row.status,
-                reasoning=row.reasoning, cited_message_ids=row.evidence, source=row.source, blame=row.blame,
-                gating=row.gating, resolved_by=row.resolved_by, votes=row.votes, unstable=row.unstable, created_at=now,
-            )
-        )  # fmt: skip
-    published = []
-    for found in result.findings:
-        finding = Finding(
-            id=new_id(), workspace_id=workspace_id, session_id=session_id, judgement_id=judgement.id, type=found.type,
-            severity=found.severity, description=found.description, persona_perspective=found.persona_perspective,
-            evidence=found.stored_evidence, source=found.source, event_id=found.event_id, page=found.page,
-            created_at=now,
-        )  # fmt: skip
-        db.add(finding)
-        published.append(_finding_dict(finding))
-    db.exec(
-        update(SimSession)
-        .where(SimSession.id == session_id)
-        .values(verdict_summary=result.summary, flipped_criteria=result.flipped_criteria,
-                unstable_criteria=result.unstable_criteria)
-    )  # fmt: skip
-    return judgement, published
+    """Stores one judgement of a session now (see JudgementRows); returns it, and its findings
+    as the bus publishes them."""
+    rows = JudgementRows.of(workspace_id, session_id, result, **options)
+    return rows.write(db), rows.published()
 
 
 def _finding_dict(finding: Finding) -> dict[str, Any]:

@@ -315,9 +315,10 @@ def build_plan(session: Session, row: SimSession) -> SessionPlan:
     )  # fmt: skip
 
 
-async def run_plan(plan: SessionPlan, vision_config: dict | None = None) -> None:
-    """Runs a session the runtime has claimed for this process (execution.run_session)."""
-    store = DatabaseSessionStore(plan.session_id, plan.workspace_id, claimed=True)
+async def run_plan(plan: SessionPlan, vision_config: dict | None = None, *, new: bool = False) -> None:
+    """Runs a session the runtime has claimed for this process (execution.run_session); `new`:
+    made a moment ago (its store numbers messages and events from 1 without reading)."""
+    store = DatabaseSessionStore(plan.session_id, plan.workspace_id, claimed=True, new=new)
     if plan.target.type == browser_sessions.BROWSER_AGENT_TYPE:  # a website: the browser runner
         await browser_sessions.browser_runner(plan, store, vision_config or {}).run()
         return

@@ -106,9 +106,24 @@ class _Many:
     rows: tuple[Rows, ...]
 
 
-def rows_then(db: Session, rows: tuple[Rows, ...], work: Callable[..., T], *args: Any) -> T:
-    """A write that first inserts `rows` (held by their store until this write): one transaction."""
-    _write_rows(db, rows)
+def write_in_order(db: Session, items: Iterable[Rows | Callable[[Session], Any]]) -> None:
+    """Rows and functions of the database session, in order: consecutive Rows merged."""
+    pending: list[Rows] = []
+    for item in items:
+        if isinstance(item, Rows):
+            pending.append(item)
+            continue
+        if pending:
+            _write_rows(db, pending)
+            pending = []
+        item(db)
+    if pending:
+        _write_rows(db, pending)
+
+
+def held_then(db: Session, held: tuple[Rows | Callable[[Session], Any], ...], work: Callable[..., T], *args: Any) -> T:
+    """A write that first writes what its store held until it: one transaction."""
+    write_in_order(db, held)
     return work(db, *args)
 
 

@@ -1,6 +1,7 @@
 """A message the runner lets wait (`held`, app/services/session_store.py): the persona's
 message commits with the agent's answer in one transaction; alone after its hold when nothing
-follows; and a held message that cannot be written fails the store's next call."""
+follows; a held message that cannot be written fails the store's next call; and the end of a
+session (the judge's calls, its judgement, how it ended) in one transaction."""
 
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 
 from app.models import SimSession
-from app.models.session import Message
+from app.models.judgement import Judgement
+from app.models.session import Finding, Message, Verdict
 from app.services.session_store import DatabaseSessionStore
 from app.services.writer import WRITER
+from tests.engine.test_repeats import judged
 
 
 def _messages(db, session_id: str) -> list[tuple[int, str]]:
@@ -59,3 +62,28 @@ async def test_a_held_message_that_cannot_be_written_fails_the_next_call(db, sto
     with pytest.raises(IntegrityError):
         await store.add_message(role="agent", content="Yes.")
     assert _messages(db, stored_session.id) == []
+
+
+async def test_the_judges_calls_its_judgement_and_the_end_are_one_transaction(db, stored_session) -> None:
+    """The end of a session: the judge's two calls and its judgement are held, and written
+    with how the session ended; the findings come back with the ids they are stored under."""
+    store = DatabaseSessionStore(stored_session.id, stored_session.workspace_id, hold_s=30)
+    await store.mark_running()
+    result = judged(["met", "not_met"], findings=[("tone", "medium")])
+    before = WRITER.batches
+    for _ in range(2):
+        await store.add_llm_call(role="judge", model="m", prompt_tokens=10, completion_tokens=5, cost=0.25, held=True)
+    published = await store.save_judgement(result)
+    db.expire_all()
+    assert db.exec(select(Judgement).where(Judgement.session_id == stored_session.id)).all() == []  # held
+    await store.finish(status="completed", outcome="failed", end_reason="goal_met", blame="agent")
+    assert WRITER.batches == before + 1
+    db.expire_all()
+    [judgement] = db.exec(select(Judgement).where(Judgement.session_id == stored_session.id)).all()
+    rows = db.exec(select(Verdict).where(Verdict.judgement_id == judgement.id)).all()
+    assert sorted(r.status for r in rows if r.kind == "criterion") == ["met", "not_met"]
+    [finding] = db.exec(select(Finding).where(Finding.judgement_id == judgement.id)).all()
+    assert [f["id"] for f in published] == [finding.id] and published[0]["judgementId"] == judgement.id
+    row = db.get(SimSession, stored_session.id)
+    assert (row.status, row.outcome, row.total_tokens, row.total_cost) == ("completed", "failed", 30, 0.5)
+    assert row.verdict_summary == result.summary
