@@ -35,7 +35,11 @@ async def get_db() -> AsyncIterator[Session]:
 SessionDep = Annotated[Session, Depends(get_db)]
 
 
-def get_request_meta(request: Request) -> RequestMeta:
+# The dependencies that only read the request are `async def`: FastAPI runs a plain `def`
+# dependency in a worker thread, a thread trip per request for reading two headers.
+
+
+async def get_request_meta(request: Request) -> RequestMeta:
     """The caller's address and user agent, which the services write to the audit log."""
     ip = request.client.host if request.client else ""
     return RequestMeta(ip=ip, user_agent=request.headers.get("user-agent", ""))
@@ -72,7 +76,7 @@ def get_principal(
 CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
 
 
-def get_stream_credential(
+async def get_stream_credential(
     request: Request,
     bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
     api_key: Annotated[str | None, Depends(_api_key)],
@@ -96,7 +100,7 @@ def get_stream_principal(session: SessionDep, credential: StreamCredential) -> P
 StreamPrincipal = Annotated[Principal, Depends(get_stream_principal)]
 
 
-def request_credential(
+async def request_credential(
     request: Request,
     bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> str:
@@ -110,7 +114,7 @@ def request_credential(
 RequestCredential = Annotated[str, Depends(request_credential)]
 
 
-def require_same_origin(request: Request) -> None:
+async def require_same_origin(request: Request) -> None:
     """A browser's request from another site is refused (cookie-setting endpoints, /api/ws):
     its Origin must be this app's own, MIMIC_PUBLIC_URL's, or one of MIMIC_ALLOWED_ORIGINS.
     Requests without an Origin (scripts, the CLI) carry no ambient credentials to abuse."""

@@ -22,7 +22,7 @@ from app.services import agents
 router = APIRouter(prefix="/api/agents", tags=["agents"])
 
 
-def agent_filters(
+async def agent_filters(
     type: Annotated[AgentType | None, Query(description="Only agents of this type")] = None,
 ) -> dict[str, Any]:
     return {"type": type}

@@ -6,7 +6,7 @@ that the resources cannot drift apart."""
 # No `from __future__ import annotations`: FastAPI reads these handlers' annotations at
 # runtime, and they name the schemas passed in.
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response, status
@@ -33,7 +33,7 @@ def _import_format(request: Request, format: str | None) -> Literal["json", "yam
     return format if format in ("json", "yaml") else "json"  # type: ignore[return-value]
 
 
-def _no_filters() -> dict[str, Any]:
+async def _no_filters() -> dict[str, Any]:
     return {}
 
 
@@ -45,7 +45,7 @@ def add_crud_routes(
     create: type,
     update: type,
     service: Any,
-    list_filters: Callable[..., dict[str, Any]] = _no_filters,
+    list_filters: Callable[..., Awaitable[dict[str, Any]]] = _no_filters,
     delete_responses: dict[int | str, dict[str, Any]] | None = None,
 ) -> None:
     """Adds the CRUD routes of one resource to `router` (prefix /api/<plural>).
