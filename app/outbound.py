@@ -102,7 +102,7 @@ def capture_failures() -> Iterator[list[OutboundError]]:
         _failures.reset(token)
 
 
-def _noted(exc: OutboundError) -> OutboundError:
+def noted(exc: OutboundError) -> OutboundError:
     failures = _failures.get()
     if failures is not None:
         failures.append(exc)
@@ -155,7 +155,7 @@ class _CheckingBackend(httpcore.AsyncNetworkBackend):
         except UnresolvedHost as exc:
             raise httpcore.ConnectError(exc.message) from exc
         except OutboundRefused as exc:
-            raise _noted(exc) from None
+            raise noted(exc) from None
         error: Exception | None = None
         for address in addresses:  # in getaddrinfo's order, as a plain connect would try them
             try:
@@ -185,7 +185,7 @@ class _CheckingSyncBackend(httpcore.NetworkBackend):
         except UnresolvedHost as exc:
             raise httpcore.ConnectError(exc.message) from exc
         except OutboundRefused as exc:
-            raise _noted(exc) from None
+            raise noted(exc) from None
         error: Exception | None = None
         for address in addresses:
             try:
@@ -238,7 +238,7 @@ class _CappedBody(httpx.AsyncByteStream, httpx.SyncByteStream):
     def _count(self, data: bytes) -> bytes:
         self._read += len(data)
         if self._read > self._limit:
-            raise _noted(too_large(self._limit))
+            raise noted(too_large(self._limit))
         return data
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
@@ -264,18 +264,18 @@ class _CappedBody(httpx.AsyncByteStream, httpx.SyncByteStream):
         self._inner.close()
 
 
-_DECODED_HERE = {"identity": "", "": "", "gzip": "gzip", "x-gzip": "gzip", "deflate": "deflate"}
+DECODED_HERE = {"identity": "", "": "", "gzip": "gzip", "x-gzip": "gzip", "deflate": "deflate"}
 
 
 def _capped(response: httpx.Response, limit: int | None) -> httpx.Response:
     """The response with its body capped (and decoded here when compressed)."""
     limit = max_reply_bytes() if limit is None else limit
     encoding = response.headers.get("content-encoding", "").strip().lower()
-    if encoding not in _DECODED_HERE:
+    if encoding not in DECODED_HERE:
         raise UnreadableReply(f"the answer is encoded as {encoding!r}, which Mimic does not read")
     length = response.headers.get("content-length", "")
     if not encoding and length.isdigit() and int(length) > limit:
-        raise _noted(too_large(limit))
+        raise noted(too_large(limit))
     headers = response.headers
     if encoding:  # decoded below: httpx must not decode it again, and the length no longer holds
         headers = httpx.Headers([(k, v) for k, v in headers.multi_items()
@@ -283,7 +283,7 @@ def _capped(response: httpx.Response, limit: int | None) -> httpx.Response:
     return httpx.Response(
         status_code=response.status_code,
         headers=headers,
-        stream=_CappedBody(response.stream, limit, _DECODED_HERE[encoding]),
+        stream=_CappedBody(response.stream, limit, DECODED_HERE[encoding]),
         extensions=response.extensions,
     )
 

@@ -3,11 +3,11 @@
 litellm stays the gateway to every provider; for the one protocol most of them speak, a call
 through it costs about five times the request itself (its logging and redaction, the OpenAI
 SDK's client and request building, its parameter mapping: issue 20's profile). A call here is
-one POST of the body litellm would have sent, through the same HTTP client (the one
-app/llm/egress.py hands litellm: outbound policy on every address and redirect hop, replies
-capped), answered as litellm answers (a `ModelResponse`, its provider noted for the price).
-Everything around the call (timeouts, retries, the mapping of failures to kinds, usage and
-cost) stays in app/llm/client.py and is the same for both paths.
+one POST of the body litellm would have sent, through app/http1.py (a lean HTTP/1.1 client
+under the same outbound policy as every client litellm is handed: checked addresses, replies
+capped, no redirect followed), answered as litellm answers (a `ModelResponse`, its provider
+noted for the price). Everything around the call (timeouts, retries, the mapping of failures
+to kinds, usage and cost) stays in app/llm/client.py and is the same for both paths.
 
 It is taken only where the two surely send the same request (`eligible`): an `openai/` model
 (OpenAI, or any OpenAI-compatible base URL) that litellm's map does not flag as a reasoning
@@ -28,7 +28,7 @@ import httpx
 import litellm
 from litellm import ModelResponse
 
-from app.llm import egress
+from app import http1
 from app.settings import settings
 
 PREFIX = "openai/"
@@ -111,7 +111,7 @@ def request_body(kwargs: dict[str, Any]) -> dict[str, Any]:
     return body
 
 
-def _error_message(response: httpx.Response) -> str:
+def _error_message(response: http1.Answer) -> str:
     try:
         error = response.json().get("error")
     except (ValueError, AttributeError):
@@ -130,16 +130,9 @@ async def acompletion(kwargs: dict[str, Any]) -> ModelResponse:
     key = kwargs.get("api_key") or os.environ.get("OPENAI_API_KEY")
     timeout = float(kwargs.get("timeout") or 600)
     base = _base_url(kwargs)
-    client = litellm.aclient_session
-    if not isinstance(client, httpx.AsyncClient) or client._transport is not egress.TRANSPORT:
-        egress.install()  # something replaced the checked client: put it back, never go around it
-        client = litellm.aclient_session
     try:
-        response = await client.post(
-            f"{base}/chat/completions",
-            json=request_body(kwargs),
-            headers=_headers(key),
-            timeout=httpx.Timeout(timeout),
+        response = await http1.client().post_json(
+            f"{base}/chat/completions", request_body(kwargs), _headers(str(key)), timeout=timeout
         )
     except httpx.TimeoutException:
         raise

@@ -118,3 +118,18 @@ async def test_a_reply_cut_short_is_not_answered_by_sending_the_message_again() 
         listener.close()
     assert failure.value.kind == "connection" and not failure.value.retryable
     assert len(requests) == 1
+
+
+async def test_an_agent_slower_than_five_seconds_is_waited_for_up_to_its_timeout() -> None:
+    """The agent's timeoutSeconds bounds the wait, nothing shorter: httpx's default of five
+    seconds used to fail an agent that took six (an LLM-backed agent often does)."""
+    app = FastAPI()
+
+    @app.post("/chat")
+    async def chat():
+        await asyncio.sleep(5.5)
+        return {"reply": "worth the wait"}
+
+    with LoopbackServer(app) as agent:
+        reply = await _send(_http_target(f"{agent.url}/chat", timeout_s=15))
+    assert reply.content == "worth the wait" and reply.latency_ms >= 5500

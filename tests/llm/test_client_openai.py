@@ -40,7 +40,7 @@ def stub(request: pytest.FixtureRequest, server: OpenAIStub, monkeypatch: pytest
     yield server
     # Each case went the way it names: the OpenAI SDK (under litellm) says so in its user agent.
     agents = {r.headers.get("user-agent", "").split("/")[0] for r in server.chat_requests}
-    assert agents <= ({"python-httpx"} if request.param == "direct" else {"AsyncOpenAI"})
+    assert agents <= ({"Mimic"} if request.param == "direct" else {"AsyncOpenAI"})
 
 
 def creds(stub: OpenAIStub, key: str = KEY) -> Credentials:

@@ -6,6 +6,7 @@ import json
 
 import httpx
 
+from app import http1
 from app.engine.targets.base import (
     TRANSIENT_STATUSES,
     TargetError,
@@ -17,7 +18,7 @@ from app.engine.targets.base import (
     render_template,
     with_retries,
 )
-from app.outbound import OutboundError, outbound_client
+from app.outbound import OutboundError
 
 
 def http_error(exc: httpx.HTTPError) -> TargetError:
@@ -31,7 +32,7 @@ def http_error(exc: httpx.HTTPError) -> TargetError:
     return TargetError("connection", f"{exc.__class__.__name__}: {exc}".rstrip(": "), retryable=unsent)
 
 
-def check_status(response: httpx.Response) -> None:
+def check_status(response: httpx.Response | http1.Answer) -> None:
     if response.status_code >= 400:
         body = response.text[:300]
         raise TargetError(
@@ -42,7 +43,7 @@ def check_status(response: httpx.Response) -> None:
         )
 
 
-def parse_json(response: httpx.Response) -> object:
+def parse_json(response: httpx.Response | http1.Answer) -> object:
     try:
         return response.json()
     except (json.JSONDecodeError, UnicodeDecodeError):
@@ -51,26 +52,37 @@ def parse_json(response: httpx.Response) -> object:
         ) from None
 
 
+# Headers the request itself sets: the agent's configured headers cannot replace them.
+_OWN_HEADERS = frozenset(
+    {"host", "content-length", "transfer-encoding", "content-type", "accept-encoding", "connection"}
+)
+
+
 class HttpWebhookTarget:
+    """Each message is one request through app/http1.py (the session's task keeps its
+    connection alive from turn to turn), under the outbound policy, no redirect followed, the
+    answer capped; the whole exchange bounded by the agent's timeoutSeconds."""
+
     def __init__(self, config: dict) -> None:
         self.config = config
-        self.client = outbound_client(headers=config.get("headers") or {}, follow_redirects=False)
+        configured = config.get("headers") or {}
+        self.headers = {"accept": "*/*"} | {k: v for k, v in configured.items() if k.lower() not in _OWN_HEADERS}
+        self.headers["content-type"] = "application/json"
 
     async def send(self, turn: Turn) -> TargetReply:
         body = render_template(
             self.config["bodyTemplate"],
             {"message": turn.message, "sessionId": turn.session_id, "history": history_for_template(turn.history)},
         )
+        method, url, timeout_s = self.config["method"], self.config["url"], float(self.config["timeoutSeconds"])
+        if method == "GET":  # the rendered body becomes the query string, as httpx's params would
+            url, content = str(httpx.URL(url, params=json.loads(body))), b""
+        else:
+            content = body.encode()
 
         async def attempt():
             try:
-                request_args = {"params": json.loads(body)} if self.config["method"] == "GET" else {"content": body}
-                response = await self.client.request(
-                    self.config["method"],
-                    self.config["url"],
-                    headers={"content-type": "application/json"},
-                    **request_args,
-                )
+                response = await http1.client().request(method, url, content, self.headers, timeout_s, redirects=False)
             except httpx.HTTPError as exc:
                 raise http_error(exc) from exc
             except OutboundError as exc:
@@ -79,8 +91,8 @@ class HttpWebhookTarget:
             data = parse_json(response)
             return extract_reply(data, self.config["replyPath"]), data
 
-        (content, raw), latency = await with_retries(attempt, self.config["timeoutSeconds"])
-        return TargetReply(content=content, latency_ms=latency, raw=raw)
+        (content_text, raw), latency = await with_retries(attempt, timeout_s)
+        return TargetReply(content=content_text, latency_ms=latency, raw=raw)
 
     async def close(self) -> None:
-        await self.client.aclose()
+        """Nothing to close: the connection belongs to the session's task (closed when it ends)."""

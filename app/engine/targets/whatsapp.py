@@ -76,7 +76,9 @@ class WhatsAppTarget:
     def __init__(self, agent_id: str, config: dict) -> None:
         self.agent_id = agent_id
         self.config = config
-        self.client = outbound_client(follow_redirects=False)
+        # Bounded by the agent's timeoutSeconds (with_retries), not httpx's default of 5 s: a bot
+        # may answer its webhook only once it has replied.
+        self.client = outbound_client(follow_redirects=False, timeout=float(config["timeoutSeconds"]))
         self._listening = AsyncExitStack()
         self._replies: dict[str, Subscription] = {}
 
