@@ -197,3 +197,27 @@ def test_deliveries_left_pending_are_sent_after_a_restart(api: SuiteApi, db) -> 
 
 def hook_workspace(api: SuiteApi) -> str:
     return api.get("/api/auth/me")["workspace"]["id"]
+
+
+def test_a_webhook_made_after_sessions_ran_hears_the_next_one_and_not_once_off(api: SuiteApi) -> None:
+    """The dispatcher remembers which workspaces have webhooks (no query per event): a session
+    before any webhook leaves that remembered, and a webhook made, switched off or on is known
+    at once for the next session."""
+    persona_id = api.post("/api/personas", {"name": "P"})["id"]
+    objective_id = api.post("/api/objectives", {"name": "O", "definition": {"goal": "Say hello"},
+                                                "config": {"maxTurns": 1}})["id"]  # fmt: skip
+    agent_id = api.get("/api/agents")["data"][0]["id"]  # the workspace's hosted demo agent
+    api.wait(api.start(agent_id, persona_id, objective_id, config={"seed": 1}))  # no webhook yet
+    with Receiver() as receiver:
+        hook = api.post("/api/webhooks", {"url": receiver.url, "secret": SECRET, "events": ["session.completed"]})
+        second = api.wait(api.start(agent_id, persona_id, objective_id, config={"seed": 2}))
+        receiver.wait_for(lambda: len(receiver.requests) >= 1)
+        api.http.patch(f"/api/webhooks/{hook['id']}", json={"active": False}).raise_for_status()
+        api.wait(api.start(agent_id, persona_id, objective_id, config={"seed": 3}))
+        time.sleep(0.3)  # its end heard by the dispatcher (as it would be) before the webhook is on again
+        api.http.patch(f"/api/webhooks/{hook['id']}", json={"active": True}).raise_for_status()
+        fourth = api.wait(api.start(agent_id, persona_id, objective_id, config={"seed": 4}))
+        receiver.wait_for(lambda: len(receiver.requests) >= 2)
+        time.sleep(0.3)  # nothing else should arrive
+    sent = [httpx.Response(200, content=r["body"]).json()["data"]["session"]["id"] for r in receiver.requests]
+    assert sent == [second["id"], fourth["id"]]
