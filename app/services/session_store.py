@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, func, select, update
 
 from app.engine.judgement import JudgementResult, published_finding
@@ -34,6 +35,10 @@ from app.services.writer import WRITER, Rows, held_then, write_in_order
 from app.settings import settings
 
 _MESSAGES, _CALLS, _EVENTS, _SESSIONS = Message.__table__, LLMCall.__table__, Event.__table__, SimSession.__table__
+_ENDING = select(
+    _SESSIONS.c.started_at, _SESSIONS.c.duration_ms, _SESSIONS.c.message_count, _SESSIONS.c.action_count
+).where(_SESSIONS.c.id == bindparam("id"))
+_JUDGEMENTS, _VERDICTS, _FINDINGS = Judgement.__table__, Verdict.__table__, Finding.__table__
 # How long a held message waits for the write that follows it before it is written alone: a
 # reader of the database (REST, the session page after a reload) sees it this much later.
 HOLD_S = 1.0
@@ -190,7 +195,7 @@ class DatabaseSessionStore:
         """The judgement, its verdict rows and its findings, held for the next write (how the
         session ended: one transaction); the findings as published."""
         rows = JudgementRows.of(self.workspace_id, self.session_id, result)
-        self._hold(rows.write)
+        self._hold(rows.rows())
         return rows.published()
 
     async def finish(
@@ -213,33 +218,27 @@ class DatabaseSessionStore:
         error: dict[str, Any] | None,
         blame: str | None = None,
     ) -> dict[str, Any]:
-        row = db.get(SimSession, self.session_id)
+        connection = db.connection()  # Core: loading the row through the ORM cost more than the rest
+        row = connection.execute(_ENDING, {"id": self.session_id}).first()
         if row is None:  # deleted while running: nothing left to record
             return {"duration": 0, "messageCount": 0}
+        started_at, stored_duration_ms, message_count, action_count = row
         ended = utcnow()
-        duration_ms = int((ended - row.started_at).total_seconds() * 1000) if row.started_at else 0
+        duration_ms = int((ended - started_at).total_seconds() * 1000) if started_at else 0
         # Cancelled by a user, or declared interrupted after its worker stalled, while this
         # runner went on (even if committed after the read above): that stands.
         stopped = [s for s in STOPPED_FROM_OUTSIDE if s != status]
-        written = db.exec(
-            update(SimSession)
-            .where(col(SimSession.id) == self.session_id, col(SimSession.status).not_in(stopped))
-            .values(
-                status=status,
-                outcome=outcome,
-                end_reason=end_reason,
-                error=error,
-                ended_at=ended,
-                updated_at=ended,
-                duration_ms=duration_ms,
-                blame=blame,
-            )  # fmt: skip
-        )
+        written = connection.execute(
+            _SESSIONS.update()
+            .where(_SESSIONS.c.id == self.session_id, _SESSIONS.c.status.not_in(stopped))
+            .values(status=status, outcome=outcome, end_reason=end_reason, error=error, ended_at=ended,
+                    updated_at=ended, duration_ms=duration_ms, blame=blame)
+        )  # fmt: skip
         if written.rowcount != 1:
-            return {"duration": round((row.duration_ms or 0) / 1000, 3), "messageCount": row.message_count}
-        summary = {"duration": round(duration_ms / 1000, 3), "messageCount": row.message_count}
-        if row.action_count:
-            summary["actionCount"] = row.action_count
+            return {"duration": round((stored_duration_ms or 0) / 1000, 3), "messageCount": message_count}
+        summary = {"duration": round(duration_ms / 1000, 3), "messageCount": message_count}
+        if action_count:
+            summary["actionCount"] = action_count
         return summary
 
     # -- browser sessions ------------------------------------------------------------------
@@ -334,8 +333,7 @@ async def _after(previous: asyncio.Future | None, held: tuple[Rows | Callable[[S
 @dataclass(frozen=True)
 class JudgementRows:
     """One judgement of a session as rows to write, its ids decided here (so that its findings
-    can be published before they are committed); `write` may run twice (the writer retries a
-    failed batch write by write), so it makes its rows afresh each time."""
+    can be published before they are committed)."""
 
     workspace_id: str
     session_id: str
@@ -390,31 +388,41 @@ class JudgementRows:
         """Its findings as the bus publishes them."""
         return [_finding_dict(finding) for finding in self.findings()]
 
-    def write(self, db: Session) -> Judgement:
-        """The judgement (a new one each time: earlier ones are kept), its verdict rows and its
-        findings; its summary made the session's."""
-        result = self.result
-        judgement = self.judgement()
-        db.add(judgement)
-        db.flush()
-        for row in result.rows:
-            db.add(
-                Verdict(
-                    workspace_id=self.workspace_id, session_id=self.session_id, judgement_id=self.judgement_id,
-                    kind=row.kind, key=row.key, criterion_index=row.index, criterion=row.label, status=row.status,
-                    reasoning=row.reasoning, cited_message_ids=row.evidence, source=row.source, blame=row.blame,
-                    gating=row.gating, resolved_by=row.resolved_by, votes=row.votes, unstable=row.unstable,
-                    created_at=self.created_at,
-                )
+    def verdicts(self) -> list[Verdict]:
+        return [
+            Verdict(
+                workspace_id=self.workspace_id,
+                session_id=self.session_id,
+                judgement_id=self.judgement_id,
+                kind=row.kind,
+                key=row.key,
+                criterion_index=row.index,
+                criterion=row.label,
+                status=row.status,
+                reasoning=row.reasoning,
+                cited_message_ids=row.evidence,
+                source=row.source,
+                blame=row.blame,
+                gating=row.gating,
+                resolved_by=row.resolved_by,
+                votes=row.votes,
+                unstable=row.unstable,
+                created_at=self.created_at,
             )  # fmt: skip
-        db.add_all(self.findings())
-        db.exec(
-            update(SimSession)
-            .where(col(SimSession.id) == self.session_id)
-            .values(verdict_summary=result.summary, flipped_criteria=result.flipped_criteria,
-                    unstable_criteria=result.unstable_criteria)
-        )  # fmt: skip
-        return judgement
+            for row in self.result.rows
+        ]
+
+    def rows(self) -> Rows:
+        """The judgement (a new one each time: earlier ones are kept), its verdict rows and its
+        findings as rows to insert (the judgement first), and its summary made the session's;
+        for the session writer, which merges them with the rest of its batch."""
+        result = self.result
+        inserts = [(_JUDGEMENTS, _columns(self.judgement()))]
+        inserts += [(_VERDICTS, _columns(verdict)) for verdict in self.verdicts()]
+        inserts += [(_FINDINGS, _columns(finding)) for finding in self.findings()]
+        summary = {"verdict_summary": result.summary, "flipped_criteria": result.flipped_criteria,
+                   "unstable_criteria": result.unstable_criteria}  # fmt: skip
+        return Rows(tuple(inserts), (_SESSIONS, self.session_id, {}, summary))
 
 
 def store_judgement(
@@ -423,7 +431,13 @@ def store_judgement(
     """Stores one judgement of a session now (see JudgementRows); returns it, and its findings
     as the bus publishes them."""
     rows = JudgementRows.of(workspace_id, session_id, result, **options)
-    return rows.write(db), rows.published()
+    write_in_order(db, [rows.rows()])
+    return rows.judgement(), rows.published()
+
+
+def _columns(row: Any) -> dict[str, Any]:
+    """A model's row as its table's columns, to insert with Core."""
+    return {column.name: getattr(row, column.name) for column in row.__table__.columns}
 
 
 def _finding_dict(finding: Finding) -> dict[str, Any]:
