@@ -44,6 +44,9 @@ USER_AGENT = "Mimic/http1"
 MAX_REDIRECTS = 20  # httpx's default
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _CREDENTIALS = ("authorization", "proxy-authorization", "cookie")
+# What a URL's path and query keep as they are (RFC 3986); anything else is percent-encoded.
+_PATH_SAFE = "/%:@!$&'()*+,;=-._~"
+_QUERY_SAFE = _PATH_SAFE + "?"
 _READ_CHUNK = 64 * 1024
 _FORBIDDEN_IN_HEADERS = ("\r", "\n", "\0")
 
@@ -114,7 +117,9 @@ class Http1Client:
         if scheme not in ("http", "https"):
             raise OutboundRefused(f"only http and https URLs are allowed here, not {scheme!r}")
         parts = urlsplit(url)
-        target = quote(parts.path or "/", safe="/%:@!$&'()*+,;=-._~") + (f"?{parts.query}" if parts.query else "")
+        target = quote(parts.path or "/", safe=_PATH_SAFE) + (
+            f"?{quote(parts.query, safe=_QUERY_SAFE)}" if parts.query else ""
+        )
         head = _head(method, target, _host_header(host, port, scheme), headers, len(body))
         key = (scheme, host, port)
         loop = asyncio.get_running_loop()
@@ -182,7 +187,10 @@ def _head(method: str, target: str, host: str, headers: dict[str, str], length: 
         if any(c in name or c in value for c in _FORBIDDEN_IN_HEADERS) or ":" in name:
             raise httpx.LocalProtocolError(f"the header {name[:40]!r} holds a character a header cannot hold")
         lines.append(f"{name}: {value}")
-    return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1", "strict")
+    try:
+        return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1", "strict")
+    except UnicodeEncodeError:
+        raise httpx.LocalProtocolError("a header holds a character outside Latin-1") from None
 
 
 async def _connect(scheme: str, host: str, port: int, timeout: float) -> _Connection:

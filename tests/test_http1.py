@@ -219,3 +219,14 @@ async def test_a_task_has_a_client_of_its_own_closed_when_it_ends() -> None:
         assert first is not second and server.connections == 2
         await asyncio.sleep(0.05)
         assert first._idle == {} and second._idle == {}  # closed when their tasks ended
+
+
+async def test_a_url_is_sent_percent_encoded_and_a_header_must_be_latin_1() -> None:
+    async with RawServer(lambda *_: _json(200, {})) as server:
+        client = http1.Http1Client()
+        await client.request("GET", f"{server.url}/a b/é?q=x y&r=1%2F2", b"", {}, 5)
+        with pytest.raises(httpx.LocalProtocolError):
+            await client.request("GET", f"{server.url}/", b"", {"x-name": "Łukasz"}, 5)
+        client.close()
+    [(line, _, _)] = server.requests
+    assert line == "GET /a%20b/%C3%A9?q=x%20y&r=1%2F2 HTTP/1.1"
