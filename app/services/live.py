@@ -122,6 +122,13 @@ async def session_feed(
                         yield FeedItem("message", message.model_dump(by_alias=True, mode="json"))
                     continue
                 seen = event.data["sequence"]
+            if event.type == "complete" and (event.data.get("messageCount") or 0) > seen:
+                # A message published before this client subscribed and committed only with the
+                # end (the persona's last, held for the write that follows it): read it back.
+                _public, missing = await asyncio.to_thread(_catch_up, principal, session_id, seen)
+                for message in missing:
+                    seen = message.sequence
+                    yield FeedItem("message", message.model_dump(by_alias=True, mode="json"))
             yield FeedItem(event.type, event.data)
             if event.type == "complete":
                 return

@@ -29,6 +29,7 @@ from sqlmodel import Session, col, func, select, update
 from app.engine.judgement import JudgementResult, published_finding
 from app.engine.runner import STOPPED_FROM_OUTSIDE, CallRecord, StoredArtifact, StoredEvent, StoredMessage
 from app.models.base import new_id, utcnow
+from app.models.finding_signature import finding_signature
 from app.models.judgement import Judgement
 from app.models.session import Artifact, Event, Finding, LLMCall, Message, SimSession, Verdict
 from app.services.writer import WRITER, Rows, held_then, write_in_order
@@ -419,7 +420,8 @@ class JudgementRows:
         result = self.result
         inserts = [(_JUDGEMENTS, _columns(self.judgement()))]
         inserts += [(_VERDICTS, _columns(verdict)) for verdict in self.verdicts()]
-        inserts += [(_FINDINGS, _columns(finding)) for finding in self.findings()]
+        # Core inserts skip the ORM's hook that signs a finding (app/models/finding_groups.py).
+        inserts += [(_FINDINGS, _columns(finding) | {"signature": _signature(finding)}) for finding in self.findings()]
         summary = {"verdict_summary": result.summary, "flipped_criteria": result.flipped_criteria,
                    "unstable_criteria": result.unstable_criteria}  # fmt: skip
         return Rows(tuple(inserts), (_SESSIONS, self.session_id, {}, summary))
@@ -433,6 +435,10 @@ def store_judgement(
     rows = JudgementRows.of(workspace_id, session_id, result, **options)
     write_in_order(db, [rows.rows()])
     return rows.judgement(), rows.published()
+
+
+def _signature(finding: Finding) -> str:
+    return finding_signature(finding.type, finding.description, finding.evidence)
 
 
 def _columns(row: Any) -> dict[str, Any]:

@@ -30,10 +30,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import Insert, Table, Update, bindparam
+from sqlalchemy import Connection, Insert, Table, Update, bindparam
 from sqlmodel import Session
 
-from app.db import session_scope
+from app.db import get_engine, session_scope
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -51,7 +51,7 @@ class Rows:
     bump: tuple[Table, str, dict[str, float], dict[str, Any]] | None = None
 
 
-def _write_rows(db: Session, writes: Iterable[Rows]) -> None:
+def _write_rows(db: Session | Connection, writes: Iterable[Rows]) -> None:
     """Several Rows as few statements: the inserts table by table (in the order first met),
     then one update per counter row, its amounts summed and its values the last given."""
     inserts: dict[Table, list[dict[str, Any]]] = {}
@@ -66,7 +66,7 @@ def _write_rows(db: Session, writes: Iterable[Rows]) -> None:
             for name, amount in amounts.items():
                 summed[name] += amount
             latest.update(values)
-    connection = db.connection()
+    connection = db if isinstance(db, Connection) else db.connection()
     for table, batch in inserts.items():
         connection.execute(_insert(table), batch)
     shapes: dict[tuple[Table, tuple[str, ...], tuple[str, ...]], list[dict[str, Any]]] = {}
@@ -104,6 +104,10 @@ class _Many:
     """Several Rows handed over as one write (they commit together)."""
 
     rows: tuple[Rows, ...]
+
+
+def _rows_of(work: Rows | _Many) -> tuple[Rows, ...]:
+    return work.rows if isinstance(work, _Many) else (work,)
 
 
 def write_in_order(db: Session, items: Iterable[Rows | Callable[[Session], Any]]) -> None:
@@ -155,6 +159,9 @@ class BatchWriter:
         self._lock = threading.Lock()
         self.batches = 0  # transactions committed and the writes they carried (tests/services/test_writer.py)
         self.writes = 0
+        # A batch of Rows only (most of them: the turns of running sessions) is written on a
+        # connection this thread keeps, without an ORM session or a trip to the pool.
+        self._kept: tuple[Any, Connection] | None = None
 
     async def write(self, work: Callable[..., T], *args: Any) -> T:
         """`work(db, *args)` in a transaction of this thread; returns its result once committed."""
@@ -173,6 +180,8 @@ class BatchWriter:
             return
         with self._lock:
             if self._thread is None or self._pid != os.getpid() or not self._thread.is_alive():
+                if self._pid != os.getpid():
+                    self._kept = None  # a forked child never uses its parent's connection
                 self._pid = os.getpid()
                 self._thread = threading.Thread(target=self._run, name=self._name, daemon=True)
                 self._thread.start()
@@ -194,8 +203,11 @@ class BatchWriter:
 
     def _commit(self, batch: list[_Write]) -> None:
         try:
-            with session_scope() as db:
-                results = _apply_all(db, batch)
+            if all(isinstance(item.work, Rows | _Many) for item in batch):
+                results = self._commit_rows(batch)
+            else:
+                with session_scope() as db:
+                    results = _apply_all(db, batch)
         except Exception as failed:
             if len(batch) == 1:
                 self._answer(batch[0], failed, None)
@@ -211,6 +223,28 @@ class BatchWriter:
             answers.setdefault(item.loop, []).append((item.future, None, result))
         for loop, settled in answers.items():
             _wake(loop, settled)
+
+    def _commit_rows(self, batch: list[_Write]) -> list[None]:
+        engine = get_engine()
+        if self._kept is None or self._kept[0] is not engine or self._kept[1].closed:
+            self._drop_kept()
+            self._kept = (engine, engine.connect())
+        connection = self._kept[1]
+        try:
+            with connection.begin():
+                _write_rows(connection, [rows for item in batch for rows in _rows_of(item.work)])
+        except Exception:
+            self._drop_kept()  # whatever went wrong, the next batch starts on a fresh connection
+            raise
+        return [None] * len(batch)
+
+    def _drop_kept(self) -> None:
+        if self._kept is not None:
+            kept, self._kept = self._kept[1], None
+            try:
+                kept.close()
+            except Exception:  # already broken: nothing more to release
+                logger.debug("closing the writer's connection failed", exc_info=True)
 
     @staticmethod
     def _answer(item: _Write, failed: BaseException | None, value: Any) -> None:
@@ -235,7 +269,7 @@ def _apply_all(db: Session, batch: list[_Write]) -> list[Any]:
     pending: list[Rows] = []
     for item in batch:
         if isinstance(item.work, Rows | _Many):
-            pending.extend(item.work.rows if isinstance(item.work, _Many) else (item.work,))
+            pending.extend(_rows_of(item.work))
             results.append(None)
             continue
         if pending:

@@ -32,7 +32,8 @@ def test_the_quick_mode_prints_sane_figures() -> None:
         loop, mimic, ratio = rows[label]
         assert loop > 0 and mimic > 0, (label, rows[label])
         assert ratio.endswith("x") and float(ratio[:-1]) > 0, rows[label]  # Mimic's figure over the loop's
-    # Efficiency is a share of the ideal: never above it by more than the clock's noise.
-    assert rows["5 at 200 ms: efficiency %"][1] <= 105
+    # A conversation never ends sooner than the model calls it waits for one after another (the
+    # judge's two passes at once count as one), beyond the clock's noise.
+    assert rows["5 at 200 ms: ms beyond the model"][1] >= -20 and rows["5 at 200 ms: ms beyond the model"][0] >= -20
     # Every conversation ran its turns: 3 calls of the persona, judged (verdict and audit).
     assert re.search(r"LLM calls per conversation: loop 4, Mimic 5", run.stdout), run.stdout

@@ -11,9 +11,13 @@ import pytest
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 
+from app.engine.bus import BusEvent, bus
 from app.models import SimSession
+from app.models.account import Role
 from app.models.judgement import Judgement
 from app.models.session import Finding, Message, Verdict
+from app.services import live
+from app.services.access import Principal
 from app.services.session_store import DatabaseSessionStore
 from app.services.writer import WRITER
 from tests.engine.test_repeats import judged
@@ -87,3 +91,21 @@ async def test_the_judges_calls_its_judgement_and_the_end_are_one_transaction(db
     row = db.get(SimSession, stored_session.id)
     assert (row.status, row.outcome, row.total_tokens, row.total_cost) == ("completed", "failed", 30, 0.5)
     assert row.verdict_summary == result.summary
+
+
+async def test_a_live_feed_joined_while_a_message_is_held_reads_it_back_at_the_end(db, stored_session) -> None:
+    """A client that subscribes after the persona's last message was published but before it
+    was committed (with the end) finds it neither in the store nor on the bus: the feed reads
+    it back when the session's end says how many messages there are."""
+    workspace = stored_session.workspace_id
+    store = DatabaseSessionStore(stored_session.id, workspace, hold_s=30)
+    await store.mark_running()
+    said = await store.add_message(role="persona", content="Thanks, that is all.", held=True)
+    bus.publish(BusEvent(stored_session.id, workspace, "message", {"id": said.id, "sequence": said.sequence,
+                                                                  "content": "Thanks, that is all."}))  # fmt: skip
+    feed = live.session_feed(Principal("someone", "a@example.com", workspace, Role.owner), stored_session.id)
+    assert (await anext(feed)).type == "status"  # subscribed, the store read: nothing stored yet
+    summary = await store.finish(status="completed", outcome="passed", end_reason="goal_met")
+    bus.publish(BusEvent(stored_session.id, workspace, "complete", {"status": "completed", **summary}))
+    rest = [(item.type, item.data.get("content")) async for item in feed]
+    assert rest == [("message", "Thanks, that is all."), ("complete", None)]
