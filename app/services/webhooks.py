@@ -56,10 +56,11 @@ from app.models.webhook import (
     WebhookUpdate,
 )
 from app.outbound import OutboundError, outbound_client, read_prefix
-from app.services import audit, calibrations, conversations, crypto, runs, sessions, units, verdicts
+from app.services import audit, calibrations, conversations, crypto, runs, sessions, units, verdicts, webhook_events
 from app.services.access import Permission, Principal, require
 from app.services.errors import NotFound
 from app.services.pagination import PageParams, Paginated, paginate
+from app.services.webhook_events import JUDGING_EVENTS, events_for
 from app.settings import VERSION, settings
 
 logger = logging.getLogger("mimic.webhooks")
@@ -142,36 +143,6 @@ def get_webhook(*, session: Session, principal: Principal, webhook_id: str) -> W
     return to_public(_row(session, principal, webhook_id))
 
 
-# What each workspace's active webhooks listen to, as this backend's dispatcher last read it:
-# most bus events (a session starting, a finding) belong to a workspace with no webhook for
-# them, and finding that out cost a thread trip and a query per event. A change to a webhook
-# drops its workspace's entry here at once and, over the bus, in every other backend; an entry
-# is read again after HOOKS_TTL_S in any case (a lost bus message cannot hide a webhook longer).
-HOOKS_TTL_S = 10.0
-WEBHOOKS_CHANGED = "webhooks_changed"
-_listening: dict[str, tuple[float, frozenset[str]]] = {}
-_changes: dict[str, int] = {}  # changes heard per workspace: a read begun before one is not kept
-
-
-def _forget(workspace_id: str) -> None:
-    _listening.pop(workspace_id, None)
-    _changes[workspace_id] = _changes.get(workspace_id, 0) + 1
-
-
-def _changed(workspace_id: str) -> None:
-    """After a webhook of the workspace was made, changed or deleted (committed)."""
-    _forget(workspace_id)
-    bus.publish(BusEvent(f"webhooks:{workspace_id}", workspace_id, WEBHOOKS_CHANGED, {}))
-
-
-def _wanted_names(workspace_id: str) -> frozenset[str]:
-    with session_scope() as db:
-        hooks = db.exec(
-            select(Webhook.events).where(Webhook.workspace_id == workspace_id, col(Webhook.active).is_(True))
-        ).all()
-    return frozenset(name for events in hooks for name in events)
-
-
 def create_webhook(*, session: Session, principal: Principal, data: WebhookCreate) -> WebhookCreated:
     require(principal, Permission.manage_webhooks)
     generated = data.secret is None or crypto.is_mask(data.secret)
@@ -182,7 +153,7 @@ def create_webhook(*, session: Session, principal: Principal, data: WebhookCreat
     )  # fmt: skip
     session.add(row)
     session.commit()
-    _changed(principal.workspace_id)
+    webhook_events.changed(principal.workspace_id)
     public = to_public(row).model_dump()
     if generated:
         public["secret"] = plain
@@ -204,7 +175,7 @@ def replace_webhook(*, session: Session, principal: Principal, webhook_id: str, 
     row = _row(session, principal, webhook_id)
     _apply(row, data.model_dump())
     session.commit()
-    _changed(principal.workspace_id)
+    webhook_events.changed(principal.workspace_id)
     return to_public(row)
 
 
@@ -213,7 +184,7 @@ def update_webhook(*, session: Session, principal: Principal, webhook_id: str, d
     row = _row(session, principal, webhook_id)
     _apply(row, {k: v for k, v in data.model_dump(exclude_unset=True).items() if v is not None})
     session.commit()
-    _changed(principal.workspace_id)
+    webhook_events.changed(principal.workspace_id)
     return to_public(row)
 
 
@@ -227,7 +198,7 @@ def delete_webhook(*, session: Session, principal: Principal, webhook_id: str) -
     )  # fmt: skip
     session.delete(row)
     session.commit()
-    _changed(principal.workspace_id)
+    webhook_events.changed(principal.workspace_id)
 
 
 def delivery_public(row: WebhookDelivery) -> DeliveryPublic:
@@ -297,39 +268,6 @@ async def test_webhook(*, principal: Principal, webhook_id: str) -> DeliveryPubl
 # ---- the dispatcher --------------------------------------------------------------------------
 
 
-def events_for(event: BusEvent) -> list[str]:
-    """The webhook events that one bus event stands for."""
-    status = event.data.get("status")
-    if event.type == "status" and status == "running":
-        return ["session.started"]
-    if event.type == "finding":
-        return ["finding.created"]
-    if event.type == "complete":
-        if status == "completed":
-            return (
-                ["session.completed", "session.failed"]
-                if event.data.get("outcome") == "failed"
-                else ["session.completed"]
-            )
-        return ["session.cancelled"] if status == "cancelled" else ["session.error"]
-    if event.type == "run":
-        names = {"running": ["run.started"], "completed": ["run.completed"], "cancelled": ["run.cancelled"]}.get(
-            status, []
-        )
-        return [*names, "run.below_threshold"] if event.data.get("belowThreshold") else names
-    return list(_JUDGING_EVENTS.get(event.type, ()))
-
-
-# Judging events (app/services/judging.py publishes them) -> webhook events.
-_JUDGING_EVENTS = {"judgement": ("judgement.completed",), "review": ("review.completed",),
-                   "calibration": ("calibration.completed",), "run_judgement": ("run.rejudged",)}  # fmt: skip
-
-
-# The bus events that events_for can name (a message or a progress note never is one), and the
-# change of a webhook, which drops what the dispatcher knew of its workspace.
-_WEBHOOK_BUS_EVENTS = frozenset({"status", "finding", "complete", "run", *_JUDGING_EVENTS, WEBHOOKS_CHANGED})
-
-
 def _judging_data(db: Session, event: BusEvent) -> dict[str, Any]:
     d = event.data
     if event.type == "calibration":
@@ -363,7 +301,7 @@ def _judging_data(db: Session, event: BusEvent) -> dict[str, Any]:
 
 
 def _event_data(db: Session, event: BusEvent) -> dict[str, Any]:
-    if event.type in _JUDGING_EVENTS:
+    if event.type in JUDGING_EVENTS:
         return _judging_data(db, event)
     if event.type == "run":
         public = runs.run_public(db, event.session_id)
@@ -429,13 +367,13 @@ class WebhookDispatcher:
     # -- from bus events to deliveries ---------------------------------------------------------
 
     async def _listen(self, wake: asyncio.Event) -> None:
-        async with bus.subscribe(ALL, _WEBHOOK_BUS_EVENTS) as subscription:
+        async with bus.subscribe(ALL, webhook_events.BUS_EVENTS) as subscription:
             async for event in subscription:
-                if event.type == WEBHOOKS_CHANGED:
-                    _forget(event.workspace_id)
+                if event.type == webhook_events.WEBHOOKS_CHANGED:
+                    webhook_events.forget(event.workspace_id)
                     continue
                 names = events_for(event)
-                if not names or not await self._wanted(event.workspace_id, names):
+                if not names or not await webhook_events.wanted(event.workspace_id, names):
                     continue
                 try:
                     created = await asyncio.to_thread(self._record_event, event, names)
@@ -446,18 +384,6 @@ class WebhookDispatcher:
                     continue
                 if created:
                     wake.set()
-
-    async def _wanted(self, workspace_id: str, names: list[str]) -> bool:
-        """Whether an active webhook of the workspace may want one of these events (as last
-        read; read again when unknown or older than HOOKS_TTL_S)."""
-        now = time.monotonic()
-        known = _listening.get(workspace_id)
-        if known is None or now - known[0] > HOOKS_TTL_S:
-            changes = _changes.get(workspace_id, 0)
-            known = (now, await asyncio.to_thread(_wanted_names, workspace_id))
-            if _changes.get(workspace_id, 0) == changes:
-                _listening[workspace_id] = known
-        return ALL_EVENTS in known[1] or any(name in known[1] for name in names)
 
     def _record_event(self, event: BusEvent, names: list[str]) -> int:
         with session_scope() as db:
