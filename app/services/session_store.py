@@ -18,7 +18,6 @@ with SQLAlchemy Core on their tables: the ORM's unit of work cost more than the 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -32,7 +31,7 @@ from app.models.base import new_id, utcnow
 from app.models.finding_signature import finding_signature
 from app.models.judgement import Judgement
 from app.models.session import Artifact, Event, Finding, LLMCall, Message, SimSession, Verdict
-from app.services.writer import WRITER, Rows, held_then, write_in_order
+from app.services.writer import WRITER, Rows, held_then, write_rows
 from app.settings import settings
 
 _MESSAGES, _CALLS, _EVENTS, _SESSIONS = Message.__table__, LLMCall.__table__, Event.__table__, SimSession.__table__
@@ -63,7 +62,7 @@ class DatabaseSessionStore:
         self._hold_s = hold_s
         self._next_sequence: int | None = 1 if new else None
         self._next_event_sequence: int | None = 1 if new else None
-        self._held: list[Rows | Callable[[Session], Any]] = []
+        self._held: list[Rows] = []
         self._hold_timer: asyncio.TimerHandle | None = None
         self._held_write: asyncio.Future | None = None  # held rows written alone, not yet awaited
 
@@ -80,14 +79,14 @@ class DatabaseSessionStore:
         if held:
             self._hold(rows)
             return
-        await _write(*(await self._take_held()), rows)
+        await WRITER.rows(*(await self._take_held()), rows)
 
-    def _hold(self, item: Rows | Callable[[Session], Any]) -> None:
-        self._held.append(item)
+    def _hold(self, rows: Rows) -> None:
+        self._held.append(rows)
         if self._hold_timer is None:
             self._hold_timer = asyncio.get_running_loop().call_later(self._hold_s, self._write_held)
 
-    async def _take_held(self) -> tuple[Rows | Callable[[Session], Any], ...]:
+    async def _take_held(self) -> tuple[Rows, ...]:
         """The held rows, to be written now; first, a failure of those written alone is raised."""
         if self._held_write is not None:
             written, self._held_write = self._held_write, None
@@ -314,21 +313,13 @@ class DatabaseSessionStore:
         db.add(artifact)
 
 
-async def _write(*items: Rows | Callable[[Session], Any]) -> None:
-    """Items in one transaction: as Rows when they all are (merged with the rest of the batch)."""
-    if all(isinstance(item, Rows) for item in items):
-        await WRITER.rows(*items)  # type: ignore[arg-type]
-    else:
-        await WRITER.write(write_in_order, items)
-
-
-async def _after(previous: asyncio.Future | None, held: tuple[Rows | Callable[[Session], Any], ...]) -> None:
+async def _after(previous: asyncio.Future | None, held: tuple[Rows, ...]) -> None:
     """What was held, written alone once what was written alone before it is: in order."""
     try:
         if previous is not None:
             await previous
     finally:
-        await _write(*held)
+        await WRITER.rows(*held)
 
 
 @dataclass(frozen=True)
@@ -433,7 +424,7 @@ def store_judgement(
     """Stores one judgement of a session now (see JudgementRows); returns it, and its findings
     as the bus publishes them."""
     rows = JudgementRows.of(workspace_id, session_id, result, **options)
-    write_in_order(db, [rows.rows()])
+    write_rows(db, [rows.rows()])
     return rows.judgement(), rows.published()
 
 

@@ -51,7 +51,7 @@ class Rows:
     bump: tuple[Table, str, dict[str, float], dict[str, Any]] | None = None
 
 
-def _write_rows(db: Session | Connection, writes: Iterable[Rows]) -> None:
+def write_rows(db: Session | Connection, writes: Iterable[Rows]) -> None:
     """Several Rows as few statements: the inserts table by table (in the order first met),
     then one update per counter row, its amounts summed and its values the last given."""
     inserts: dict[Table, list[dict[str, Any]]] = {}
@@ -110,24 +110,9 @@ def _rows_of(work: Rows | _Many) -> tuple[Rows, ...]:
     return work.rows if isinstance(work, _Many) else (work,)
 
 
-def write_in_order(db: Session, items: Iterable[Rows | Callable[[Session], Any]]) -> None:
-    """Rows and functions of the database session, in order: consecutive Rows merged."""
-    pending: list[Rows] = []
-    for item in items:
-        if isinstance(item, Rows):
-            pending.append(item)
-            continue
-        if pending:
-            _write_rows(db, pending)
-            pending = []
-        item(db)
-    if pending:
-        _write_rows(db, pending)
-
-
-def held_then(db: Session, held: tuple[Rows | Callable[[Session], Any], ...], work: Callable[..., T], *args: Any) -> T:
-    """A write that first writes what its store held until it: one transaction."""
-    write_in_order(db, held)
+def held_then(db: Session, held: tuple[Rows, ...], work: Callable[..., T], *args: Any) -> T:
+    """A write that first writes the rows its store held until it: one transaction."""
+    write_rows(db, held)
     return work(db, *args)
 
 
@@ -232,7 +217,7 @@ class BatchWriter:
         connection = self._kept[1]
         try:
             with connection.begin():
-                _write_rows(connection, [rows for item in batch for rows in _rows_of(item.work)])
+                write_rows(connection, [rows for item in batch for rows in _rows_of(item.work)])
         except Exception:
             self._drop_kept()  # whatever went wrong, the next batch starts on a fresh connection
             raise
@@ -273,11 +258,11 @@ def _apply_all(db: Session, batch: list[_Write]) -> list[Any]:
             results.append(None)
             continue
         if pending:
-            _write_rows(db, pending)
+            write_rows(db, pending)
             pending = []
         results.append(item.context.run(item.work, db, *item.args))
     if pending:
-        _write_rows(db, pending)
+        write_rows(db, pending)
     return results
 
 
