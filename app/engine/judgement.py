@@ -66,6 +66,13 @@ class FindingRow:
         """The evidence as stored: with repeated judgements, in how many it was found."""
         return {**self.evidence, "foundInRepeats": self.found_in} if self.found_in else self.evidence
 
+    def stored(self) -> dict[str, Any]:
+        """What a store keeps of it (beside its ids and time), in the names of the stored and
+        the published finding alike."""
+        return {"type": self.type, "severity": self.severity, "description": self.description,
+                "persona_perspective": self.persona_perspective, "evidence": self.stored_evidence,
+                "source": self.source, "event_id": self.event_id, "page": self.page}  # fmt: skip
+
 
 def finding_pages(evidence: dict, page: str | None) -> list[str]:
     """Every page a finding was seen on: evidence.pages (a rule on one element across pages), else its page."""

@@ -171,19 +171,8 @@ class MemorySessionStore:
         self.verdict_summary = result.summary
         published = [
             published_finding(
-                id=_id(),
-                session_id=self.session_id,
-                judgement_id=judgement_id,
-                type=found.type,
-                severity=found.severity,
-                description=found.description,
-                persona_perspective=found.persona_perspective,
-                evidence=found.stored_evidence,
-                source=found.source,
-                event_id=found.event_id,
-                page=found.page,
-                created_at=now,
-            )  # fmt: skip
+                id=_id(), session_id=self.session_id, judgement_id=judgement_id, created_at=now, **found.stored()
+            )
             for found in result.findings
         ]
         # A new judgement replaces the findings of the one before; the session's own stay.

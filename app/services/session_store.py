@@ -363,16 +363,9 @@ class JudgementRows:
                 workspace_id=self.workspace_id,
                 session_id=self.session_id,
                 judgement_id=self.judgement_id,
-                type=found.type,
-                severity=found.severity,
-                description=found.description,
-                persona_perspective=found.persona_perspective,
-                evidence=found.stored_evidence,
-                source=found.source,
-                event_id=found.event_id,
-                page=found.page,
                 created_at=self.created_at,
-            )  # fmt: skip
+                **found.stored(),
+            )
             for finding_id, found in zip(self.finding_ids, self.result.findings, strict=True)
         ]
 
@@ -400,7 +393,7 @@ class JudgementRows:
                 votes=row.votes,
                 unstable=row.unstable,
                 created_at=self.created_at,
-            )  # fmt: skip
+            )
             for row in self.result.rows
         ]
 
