@@ -196,11 +196,9 @@ def _head(method: str, target: str, host: str, headers: dict[str, str], length: 
 async def _connect(scheme: str, host: str, port: int, timeout: float) -> _Connection:
     """A connection to a checked address of the host (as app/outbound.py's backend connects)."""
     try:
-        addresses = await outbound.current_policy().allowed_addresses(host, port)
+        addresses = await outbound.connectable(host, port)
     except UnresolvedHost as exc:
         raise httpx.ConnectError(exc.message) from exc
-    except OutboundRefused as exc:
-        raise outbound.noted(exc) from None
     tls: ssl.SSLContext | None = outbound.shared_ssl_context() if scheme == "https" else None
     error: Exception | None = None
     for address in addresses:  # in getaddrinfo's order, as a plain connect would try them

@@ -135,6 +135,16 @@ async def check_url(url: str, *, policy: OutboundPolicy | None = None) -> list[s
     return await (policy or current_policy()).allowed_addresses(host, port)
 
 
+async def connectable(host: str, port: int, policy: OutboundPolicy | None = None) -> list[str]:
+    """The checked addresses a connection to `host` may go to, in getaddrinfo's order: a refusal
+    is noted (capture_failures) and raised; UnresolvedHost when the name does not resolve. Every
+    async client that connects by itself (httpcore's backend below, app/http1.py) asks here."""
+    try:
+        return await (policy or current_policy()).allowed_addresses(host, port)
+    except OutboundRefused as exc:
+        raise noted(exc) from None
+
+
 # ---- httpx -----------------------------------------------------------------------------------
 
 
@@ -146,16 +156,13 @@ class _CheckingBackend(httpcore.AsyncNetworkBackend):
         self._policy = policy
 
     async def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
-        policy = self._policy or current_policy()
         try:
             async with asyncio.timeout(timeout):
-                addresses = await policy.allowed_addresses(host, port)
+                addresses = await connectable(host, port, self._policy)
         except TimeoutError:
             raise httpcore.ConnectTimeout(f"resolving {host} took longer than {timeout:g} s") from None
         except UnresolvedHost as exc:
             raise httpcore.ConnectError(exc.message) from exc
-        except OutboundRefused as exc:
-            raise noted(exc) from None
         error: Exception | None = None
         for address in addresses:  # in getaddrinfo's order, as a plain connect would try them
             try:
@@ -386,6 +393,7 @@ __all__ = [
     "address_class",
     "normal_host",
     "check_url",
+    "connectable",
     "current_policy",
     "outbound_client",
     "read_prefix",
