@@ -242,22 +242,16 @@ def _authenticate_token(session: Session, credential: str, workspace_id: str | N
     the membership in the workspace asked for (else the user's current one); the same rules
     as _token_user and _membership_for, which a user without that membership falls back to."""
     claims = security.decode_access_token(credential)
-    revoked = (
-        select(RevokedToken.jti).where(col(RevokedToken.jti) == claims.token_id).exists()
-        if claims.token_id is not None
-        else literal(False)
-    )
     wanted = literal(workspace_id) if workspace_id else col(User.current_workspace_id)
     found = session.exec(
-        select(User.email, User.is_active, User.token_version, Membership.workspace_id, Membership.role, revoked)
+        select(User.email, User.is_active, User.token_version, _revoked(claims), Membership.workspace_id,
+               Membership.role)
         .outerjoin(Membership, and_(col(Membership.user_id) == col(User.id), col(Membership.workspace_id) == wanted))
         .where(col(User.id) == claims.user_id)
-    ).first()
-    if found is None or not found[1]:
-        raise AuthenticationFailed("The account behind this token no longer exists")
-    email, _active, version, member_of, role, is_revoked = found
-    if claims.version != version or is_revoked:
-        raise AuthenticationFailed("This token was revoked (signed out, or the password changed): sign in again")
+    ).first()  # fmt: skip
+    _check_token(claims, found[1:4] if found is not None else None)  # (active, version, revoked)
+    assert found is not None
+    email, *_, member_of, role = found
     if member_of is None:
         user = session.get(User, claims.user_id)
         assert user is not None
@@ -270,14 +264,29 @@ def _token_user(session: Session, credential: str) -> tuple[security.TokenClaims
     """The claims and user of a valid access token: signed, unexpired, of an active user, of
     the user's current token version, and not signed out."""
     claims = security.decode_access_token(credential)
-    user = session.get(User, claims.user_id)
-    if user is None or not user.is_active:
-        raise AuthenticationFailed("The account behind this token no longer exists")
-    if claims.version != user.token_version or (
-        claims.token_id is not None and session.get(RevokedToken, claims.token_id) is not None
-    ):
-        raise AuthenticationFailed("This token was revoked (signed out, or the password changed): sign in again")
+    found = session.exec(select(User, _revoked(claims)).where(col(User.id) == claims.user_id)).first()
+    user = found[0] if found is not None else None
+    _check_token(claims, (user.is_active, user.token_version, found[1]) if user is not None else None)
+    assert user is not None
     return claims, user
+
+
+def _revoked(claims: security.TokenClaims):
+    """Whether the token was signed out, as a column of the query that reads its user."""
+    if claims.token_id is None:  # a token from before tokens were named: only its version can end it
+        return literal(False)
+    return select(RevokedToken.jti).where(col(RevokedToken.jti) == claims.token_id).exists()
+
+
+def _check_token(claims: security.TokenClaims, user: tuple[bool, int, bool] | None) -> None:
+    """The rules of an access token past its signature, given its user's (active, token
+    version, token revoked), None when there is no such user: an active user, the user's
+    current token version, and not signed out."""
+    if user is None or not user[0]:
+        raise AuthenticationFailed("The account behind this token no longer exists")
+    _active, version, revoked = user
+    if claims.version != version or revoked:
+        raise AuthenticationFailed("This token was revoked (signed out, or the password changed): sign in again")
 
 
 def _authenticate_api_key(session: Session, key: str, workspace_id: str | None, meta: RequestMeta) -> Principal:
