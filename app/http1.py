@@ -104,7 +104,7 @@ class Http1Client:
             if not redirects or answer.status_code not in _REDIRECTS or not location:
                 return answer
             target = urljoin(url, location.strip())
-            if _origin(target) != _origin(url):
+            if outbound.split_url(target) != outbound.split_url(url):  # another origin
                 headers = {k: v for k, v in headers.items() if k.lower() not in _CREDENTIALS}
             if answer.status_code in (301, 302, 303) and method != "HEAD":
                 method, body = "GET", b""
@@ -168,10 +168,6 @@ class Http1Client:
             for connection in kept:
                 connection.close()
         self._idle.clear()
-
-
-def _origin(url: str) -> tuple[str, str, int]:
-    return outbound.split_url(url)
 
 
 def _host_header(host: str, port: int, scheme: str) -> str:
