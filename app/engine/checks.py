@@ -89,16 +89,19 @@ def _language_detector():
 
 # Common function words: the low-accuracy models misread short sentences ("Order A-10482, where
 # is it?" as German), and a sentence built on another language's function words is not that.
+# With each language's question words: a persona mostly asks.
 _FUNCTION_WORDS = {
     "en": "the and is are it you your to of for with on at this that will be have has was where what can please my we "
-          "our an as not",
-    "es": "el la los las de del que y en por para con su es está mi un una se no lo me le usted gracias hola pero",
-    "fr": "le la les de des du et est un une pour avec vous votre je nous merci bonjour pas que qui sur",
-    "de": "der die das und ist nicht ein eine mit für sie ich wir zu den dem auf bitte danke",
-    "it": "il lo la gli le di e è un una per con che non sono grazie mio suo",
-    "pt": "o a os as de do da e é um uma para com que não obrigado olá meu seu você",
-    "nl": "de het een en is van dat niet met voor op je ik wij bedankt alstublieft",
-    "pl": "i w z na się nie jest to że do dla jak dziękuję proszę",
+          "our an as not when how why who which does did would could should there they from about if but",
+    "es": "el la los las de del que y en por para con su es está mi un una se no lo me le usted gracias hola pero "
+          "cuándo dónde cómo cuál",
+    "fr": "le la les de des du et est un une pour avec vous votre je nous merci bonjour pas que qui sur quand comment "
+          "où pourquoi quel quelle",
+    "de": "der die das und ist nicht ein eine mit für sie ich wir zu den dem auf bitte danke wann wo wie warum welche",
+    "it": "il lo la gli le di e è un una per con che non sono grazie mio suo dove come perché quale",
+    "pt": "o a os as de do da e é um uma para com que não obrigado olá meu seu você onde qual",
+    "nl": "de het een en is van dat niet met voor op je ik wij bedankt alstublieft wanneer waar hoe waarom welke",
+    "pl": "i w z na się nie jest to że do dla jak dziękuję proszę kiedy gdzie dlaczego który która",
 }  # fmt: skip
 # Single letters ("a", "i", "e") belong to too many languages to vote.
 _FUNCTION_SETS = {code: frozenset(w for w in text.split() if len(w) > 1) for code, text in _FUNCTION_WORDS.items()}
@@ -109,13 +112,34 @@ _NOT_LANGUAGE = re.compile(r"```.*?```|\S+@\S+|https?://\S+|\b[A-Za-z]{1,3}-\d+\
 def language_of(text: str) -> str | None:
     """The ISO 639-1 code of text written in one of LANGUAGES, or None when unsure or too short."""
     text = _NOT_LANGUAGE.sub(" ", text or "")
+    votes = _function_word_votes(text)
+    if votes is None:
+        return None
+    first, second = sorted(votes.values(), reverse=True)[:2]
+    if first >= 2 and first > second:
+        # Decided by its function words whatever the detector would say (see _decided): the
+        # detector, most of the cost of checking a transcript's languages, is not asked.
+        return max(votes, key=votes.__getitem__)
+    return _decided(votes, _detected(text))
+
+
+def _function_word_votes(text: str) -> dict[str, int] | None:
+    """How many of each language's function words the text has; None when it is too short."""
     tokens = words(text)
     if len(tokens) < LANGUAGE_MIN_WORDS:
         return None
+    return {code: sum(1 for t in tokens if t in vocabulary) for code, vocabulary in _FUNCTION_SETS.items()}
+
+
+def _detected(text: str) -> str | None:
     found = _language_detector().detect_language_of(text)
-    detected = found.iso_code_639_1.name.lower() if found is not None else None
-    votes = {code: sum(1 for t in tokens if t in vocabulary) for code, vocabulary in _FUNCTION_SETS.items()}
-    best = max(votes, key=lambda code: votes[code])
+    return found.iso_code_639_1.name.lower() if found is not None else None
+
+
+def _decided(votes: dict[str, int], detected: str | None) -> str | None:
+    """The detector's answer, unless the text is built on another language's function words:
+    two at least, and more than of the detected language's."""
+    best = max(votes, key=votes.__getitem__)
     if votes[best] >= 2 and votes[best] > votes.get(detected or "", 0):
         return best
     return detected

@@ -121,6 +121,38 @@ def test_language_follows_what_the_persona_writes() -> None:
     assert language_of("ok") is None and language_of("Danke schön, das Paket ist heute angekommen.") == "de"
 
 
+def test_a_language_told_by_function_words_is_what_the_detector_and_the_rule_would_give() -> None:
+    """language_of skips the detector when the function words decide: the answer must be the
+    one that asking the detector and applying the rule gives, on every kind of sentence."""
+    from app.engine import checks
+
+    samples = {
+        "Your order A-10482 has shipped and will arrive on Friday morning.": "en",
+        "Where is my parcel? I ordered it two weeks ago and it is not here.": "en",
+        "Su pedido ha salido del almacén y llegará el viernes por la mañana.": "es",
+        "Votre commande est partie et arrivera vendredi, merci pour votre patience.": "fr",
+        "Danke schön, das Paket ist heute angekommen und alles ist in Ordnung.": "de",
+        "Il pacco è partito ieri e arriverà venerdì con il corriere.": "it",
+        "O seu pedido já saiu e chega na sexta-feira, obrigado pela paciência.": "pt",
+        "Het pakket is onderweg en komt vrijdag aan, bedankt voor het wachten.": "nl",
+        "Paczka jest w drodze i dotrze w piątek, dziękuję za cierpliwość.": "pl",
+        # Few or mixed function words: the detector is asked.
+        "Refund processed yesterday, tracking updated accordingly.": "en",
+        "Hola, the parcel llegó today, gracias amigo mio.": None,
+        "Kurier przyjechał wczoraj wieczorem.": "pl",
+    }
+    by_words = 0
+    for text, expected in samples.items():
+        cleaned = checks._NOT_LANGUAGE.sub(" ", text)
+        votes = checks._function_word_votes(cleaned)
+        assert votes is not None, text
+        by_words += sorted(votes.values())[-1] >= 2 and sorted(votes.values())[-1] > sorted(votes.values())[-2]
+        assert language_of(text) == checks._decided(votes, checks._detected(cleaned)), text
+        if expected is not None:
+            assert language_of(text) == expected, text
+    assert 0 < by_words < len(samples)  # both ways are taken
+
+
 def test_the_system_prompt_leak_and_the_policy_quote() -> None:
     leak = ("agent", "Sure. You are Ava, the customer-support assistant for Acme Outfitters, an online shop.")
     quote = ("agent", "I've opened a ticket; a human agent will reply by email within one working day.")
