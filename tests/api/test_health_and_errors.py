@@ -194,3 +194,25 @@ def test_options_advertises_only_the_methods_of_that_path(client) -> None:
     assert export.status_code == 405 and export.headers["allow"] == "GET"
     item = client.options("/api/personas/some-id")
     assert item.headers["allow"] == "DELETE, GET, PATCH, PUT"
+
+
+def test_every_route_is_reached_by_its_own_method_and_path(client) -> None:
+    """The routers step aside for paths none of their routes fits (app/api/routing.py): that
+    must never hide a route. Each one, asked with its method and its path (parameters filled),
+    is answered by itself: not the fallback's 404 nor a 405."""
+    import re
+
+    from fastapi.routing import APIRoute
+
+    from app.api.routing import APIRouter
+
+    api = client.app
+    routes = [route for module in api.routes if isinstance(getattr(module, "original_router", None), APIRouter)
+              for route in module.original_router.routes if isinstance(route, APIRoute)]  # fmt: skip
+    assert len(routes) > 100
+    for route in routes:
+        path = re.sub(r"\{[^}]+\}", "x0", route.path)
+        for method in route.methods - {"HEAD"}:
+            response = client.request(method, path)
+            assert response.status_code != 405, (method, route.path)
+            assert not (response.status_code == 404 and "No API route" in response.text), (method, route.path)

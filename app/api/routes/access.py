@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response, status
+from fastapi import Response, status
 
 from app.api.deps import CurrentPrincipal, SessionDep
 from app.api.errors import error_responses
+from app.api.routing import APIRouter
 from app.models.account import (
     InvitationAccept,
     InvitationCreate,

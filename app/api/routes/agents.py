@@ -2,11 +2,12 @@
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 
 from app.api.deps import CurrentPrincipal
 from app.api.errors import error_responses
 from app.api.routes.library import add_crud_routes
+from app.api.routing import APIRouter
 from app.models.library import (
     AgentCreate,
     AgentPublic,

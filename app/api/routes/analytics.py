@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Response
+from fastapi import Query, Response
 from fastapi.responses import HTMLResponse
 
 from app.api.deps import CurrentPrincipal, SessionDep, StreamPrincipal
 from app.api.errors import PATTERN_MESSAGES
+from app.api.routing import APIRouter
 from app.models.analytics import (
     AgentAnalytics,
     AnalyticsBreakdown,

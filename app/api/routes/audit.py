@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 
 from app.api.deps import CurrentPrincipal, SessionDep
 from app.api.errors import PATTERN_MESSAGES
+from app.api.routing import APIRouter
 from app.models.audit import AuditEventPublic
 from app.services import audit
 from app.services.errors import FieldError, ValidationFailed

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Query, Request, Response, status
+from fastapi import Form, Query, Request, Response, status
 from fastapi.responses import RedirectResponse
 
 from app.api.deps import CurrentPrincipal, RequestCredential, RequestMetaDep, SameOrigin, SessionDep
 from app.api.errors import error_responses
+from app.api.routing import APIRouter
 from app.models.account import (
     ApiKeyCreate,
     ApiKeyCreated,

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request, Response, status
+from fastapi import Query, Request, Response, status
 
 from app.api.deps import CurrentPrincipal, SessionDep
 from app.api.documented import inlined
 from app.api.errors import error_responses
 from app.api.routes.library import _import_format
+from app.api.routing import APIRouter
 from app.models.calibration import (
     CalibrationCreate,
     CalibrationDetail,

@@ -6,10 +6,10 @@ import json
 import time
 from collections.abc import AsyncIterator
 
-from fastapi import APIRouter
 from sse_starlette import EventSourceResponse, ServerSentEvent
 
 from app.api.deps import CurrentPrincipal, SessionDep, StreamCredential, StreamPrincipal
+from app.api.routing import APIRouter
 from app.models.session import EventPublic, FindingPublic
 from app.services import live, sessions
 from app.services.access import Principal

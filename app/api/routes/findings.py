@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query
+from fastapi import Path, Query
 
 from app.api.deps import CurrentPrincipal, SessionDep
+from app.api.routing import APIRouter
 from app.models.finding_groups import (
     GROUP_SORTS,
     STATE_FILTERS,

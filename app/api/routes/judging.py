@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, status
+from fastapi import Query, status
 
 from app.api.deps import CurrentPrincipal, SessionDep
+from app.api.routing import APIRouter
 from app.models.judgement import ConversationJudgeCreate, ConversationJudgementDetail, ConversationJudgementPublic
 from app.models.review import JudgingSettings, ReviewQueueItem
 from app.services import conversations, judging_settings, reviews

@@ -9,9 +9,10 @@ that the resources cannot drift apart."""
 from collections.abc import Awaitable, Callable
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request, Response, status
+from fastapi import Depends, Query, Request, Response, status
 
 from app.api.deps import CurrentPrincipal, SessionDep
+from app.api.routing import APIRouter
 from app.models.library import ImportResult
 from app.services import transfer, units
 from app.services.pagination import PageParams, Paginated

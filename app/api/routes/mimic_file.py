@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import Query, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import Field
 
 from app.api.deps import CurrentPrincipal, SessionDep
+from app.api.routing import APIRouter
 from app.models.base import NOT_BLANK_PATTERN, PATTERN_MESSAGES, CamelModel
 from app.models.mimic_file import OPENAPI_NAME
 from app.services import mimic_file, mimic_sync, units

@@ -1,8 +1,7 @@
 """/api/objectives: CRUD, duplicate, import and export."""
 
-from fastapi import APIRouter
-
 from app.api.routes.library import add_crud_routes, add_transfer_routes
+from app.api.routing import APIRouter
 from app.models.library import ObjectiveCreate, ObjectivePublic, ObjectiveUpdate
 from app.services import objectives
 

@@ -1,8 +1,7 @@
 """/api/personas: CRUD, duplicate, import and export."""
 
-from fastapi import APIRouter
-
 from app.api.routes.library import add_crud_routes, add_transfer_routes
+from app.api.routing import APIRouter
 from app.models.library import PersonaCreate, PersonaPublic, PersonaUpdate
 from app.services import personas
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import Query, Response, status
 
 from app.api.deps import CurrentPrincipal, SessionDep
 from app.api.errors import error_responses
+from app.api.routing import APIRouter
 from app.models.providers import (
     CustomModelCreate,
     DefaultModels,

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import Query, Response, status
 
 from app.api.deps import CurrentPrincipal, SessionDep, StreamPrincipal
 from app.api.errors import error_responses
+from app.api.routing import APIRouter
 from app.models.judgement import JudgeRequest
 from app.models.suite import RunComparison, RunDetail, RunPublic, RunReport, RunStatus
 from app.services import run_compare, run_judging, run_reports, runs

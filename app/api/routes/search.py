@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 
 from app.api.deps import CurrentPrincipal, SessionDep
 from app.api.errors import PATTERN_MESSAGES
+from app.api.routing import APIRouter
 from app.models.search import SearchResults
 from app.services import search
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import Query, Response, status
 from fastapi.responses import FileResponse
 
 from app.api.deps import CurrentPrincipal, SessionDep, StreamPrincipal
 from app.api.errors import error_responses
+from app.api.routing import APIRouter
 from app.models.judgement import JudgementPublic, JudgeRequest, SessionVerdict
 from app.models.pages import SessionPage
 from app.models.review import ReviewCreate, ReviewPublic

@@ -2,11 +2,12 @@
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, status
+from fastapi import Query, status
 
 from app.api.deps import CurrentPrincipal, SessionDep
 from app.api.errors import error_responses
 from app.api.routes.library import add_crud_routes
+from app.api.routing import APIRouter
 from app.models.suite import RunDetail, RunOverrides, SuiteCreate, SuitePublic, SuiteUpdate
 from app.models.trends import SuiteTrend, ThresholdUpdate
 from app.services import runs, suites, trends

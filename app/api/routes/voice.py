@@ -3,10 +3,9 @@ audio retention."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
-
 from app.api.deps import CurrentPrincipal, SessionDep
 from app.api.errors import error_responses
+from app.api.routing import APIRouter
 from app.models.voice import VoiceCallPublic, VoiceSettingsPublic, VoiceSettingsUpdate
 from app.services import voice
 

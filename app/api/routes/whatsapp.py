@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header
+from fastapi import Header
 
 from app.api.deps import SessionDep
+from app.api.routing import APIRouter
 from app.models.agent_config import WhatsAppSendRequest
 from app.services import whatsapp
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, status
+from fastapi import status
 
 from app.api.deps import CurrentPrincipal, SessionDep
+from app.api.routing import APIRouter
 from app.models.account import WorkspaceCreate, WorkspacePublic, WorkspaceUpdate
 from app.services import accounts
 

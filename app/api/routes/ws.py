@@ -10,10 +10,11 @@ import asyncio
 import contextlib
 import json
 
-from fastapi import APIRouter, WebSocket, WebSocketDisconnect
+from fastapi import WebSocket, WebSocketDisconnect
 from sqlmodel import Session
 
 from app.api.deps import TOKEN_COOKIE
+from app.api.routing import APIRouter
 from app.db import get_engine
 from app.services import accounts, live, origins
 from app.services.access import Principal
