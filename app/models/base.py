@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import functools
 import re
 import uuid
 from datetime import UTC, datetime
@@ -11,6 +13,7 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
 from pydantic import Field as PydanticField
 from pydantic.alias_generators import to_camel
+from pydantic_core import PydanticUndefined
 from sqlalchemy import JSON, DateTime, TypeDecorator
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
@@ -59,6 +62,37 @@ def utcnow() -> datetime:
 
 def new_id() -> str:
     return str(uuid.uuid4())
+
+
+def table_row(model: type[SQLModel], **values: Any) -> dict[str, Any]:
+    """A new row of a table model as its columns, for a Core insert: the values given, the
+    model's defaults for the rest (its default factories called), as constructing the model and
+    reading its columns gives (a table model does not validate) at a tenth of the cost. An
+    unknown column, or a missing one without a default, is a TypeError."""
+    columns = _column_defaults(model)
+    unknown = values.keys() - columns.keys()
+    if unknown:
+        raise TypeError(f"{model.__name__} has no column {', '.join(sorted(unknown))}")
+    row: dict[str, Any] = {}
+    for name, (default, factory) in columns.items():
+        if name in values:
+            row[name] = values[name]
+        elif factory is not None:
+            row[name] = factory()
+        elif default is PydanticUndefined:
+            raise TypeError(f"{model.__name__} needs {name}")
+        else:
+            row[name] = copy.copy(default)
+    return row
+
+
+@functools.cache
+def _column_defaults(model: type[SQLModel]) -> dict[str, tuple[Any, Any]]:
+    fields = model.model_fields
+    return {
+        column.name: (fields[column.name].default, fields[column.name].default_factory)
+        for column in model.__table__.columns  # type: ignore[attr-defined]
+    }
 
 
 def id_field() -> Any:

@@ -27,7 +27,7 @@ from sqlmodel import Session, col, func, select, update
 
 from app.engine.judgement import JudgementResult, published_finding
 from app.engine.runner import STOPPED_FROM_OUTSIDE, CallRecord, StoredArtifact, StoredEvent, StoredMessage
-from app.models.base import new_id, utcnow
+from app.models.base import new_id, table_row, utcnow
 from app.models.finding_signature import finding_signature
 from app.models.judgement import Judgement
 from app.models.session import Artifact, Event, Finding, LLMCall, Message, SimSession, Verdict
@@ -343,10 +343,10 @@ class JudgementRows:
         return cls(workspace_id, session_id, result, new_id(), tuple(new_id() for _ in result.findings), utcnow(),
                    **options)  # fmt: skip
 
-    def judgement(self) -> Judgement:
+    def judgement(self) -> dict[str, Any]:
         result = self.result
-        return Judgement(
-            id=self.judgement_id, workspace_id=self.workspace_id, session_id=self.session_id,
+        return table_row(
+            Judgement, id=self.judgement_id, workspace_id=self.workspace_id, session_id=self.session_id,
             judge_model=result.judge_model, prompt_version=result.prompt_version,
             status="error" if result.outcome == "error" else "completed", outcome=result.outcome, blame=result.blame,
             summary=result.summary, simulator=result.simulator,
@@ -373,9 +373,10 @@ class JudgementRows:
         """Its findings as the bus publishes them."""
         return [_finding_dict(finding) for finding in self.findings()]
 
-    def verdicts(self) -> list[Verdict]:
+    def verdicts(self) -> list[dict[str, Any]]:
         return [
-            Verdict(
+            table_row(
+                Verdict,
                 workspace_id=self.workspace_id,
                 session_id=self.session_id,
                 judgement_id=self.judgement_id,
@@ -402,8 +403,7 @@ class JudgementRows:
         findings as rows to insert (the judgement first), and its summary made the session's;
         for the session writer, which merges them with the rest of its batch."""
         result = self.result
-        inserts = [(_JUDGEMENTS, _columns(self.judgement()))]
-        inserts += [(_VERDICTS, _columns(verdict)) for verdict in self.verdicts()]
+        inserts = [(_JUDGEMENTS, self.judgement()), *((_VERDICTS, verdict) for verdict in self.verdicts())]
         # Core inserts skip the ORM's hook that signs a finding (app/models/finding_groups.py).
         inserts += [(_FINDINGS, _columns(finding) | {"signature": _signature(finding)}) for finding in self.findings()]
         summary = {"verdict_summary": result.summary, "flipped_criteria": result.flipped_criteria,
@@ -418,7 +418,7 @@ def store_judgement(
     as the bus publishes them."""
     rows = JudgementRows.of(workspace_id, session_id, result, **options)
     write_rows(db, [rows.rows()])
-    return rows.judgement(), rows.published()
+    return Judgement(**rows.judgement()), rows.published()
 
 
 def _signature(finding: Finding) -> str:
