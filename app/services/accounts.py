@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import secrets
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import and_, delete, func, literal
+from sqlalchemy import and_, bindparam, delete, func, literal
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -242,13 +243,12 @@ def _authenticate_token(session: Session, credential: str, workspace_id: str | N
     the membership in the workspace asked for (else the user's current one); the same rules
     as _token_user and _membership_for, which a user without that membership falls back to."""
     claims = security.decode_access_token(credential)
-    wanted = literal(workspace_id) if workspace_id else col(User.current_workspace_id)
-    found = session.exec(
-        select(User.email, User.is_active, User.token_version, _revoked(claims), Membership.workspace_id,
-               Membership.role)
-        .outerjoin(Membership, and_(col(Membership.user_id) == col(User.id), col(Membership.workspace_id) == wanted))
-        .where(col(User.id) == claims.user_id)
-    ).first()  # fmt: skip
+    query = _principal_query(bool(workspace_id), claims.token_id is not None)
+    found = (
+        session.connection()
+        .execute(query, {"user_id": claims.user_id, "workspace_id": workspace_id, "jti": claims.token_id})
+        .first()
+    )
     _check_token(claims, found[1:4] if found is not None else None)  # (active, version, revoked)
     assert found is not None
     email, *_, member_of, role = found
@@ -258,6 +258,23 @@ def _authenticate_token(session: Session, credential: str, workspace_id: str | N
         membership = _membership_for(session, user, workspace_id)
         member_of, role = membership.workspace_id, membership.role
     return Principal(user_id=claims.user_id, email=email, workspace_id=member_of, role=Role(role), meta=meta)
+
+
+@functools.cache
+def _principal_query(workspace_asked: bool, named_token: bool):
+    """The query of _authenticate_token, made once for each of its four shapes (building it
+    each time cost more than running it); run with Core, its parameters bound."""
+    wanted = bindparam("workspace_id") if workspace_asked else col(User.current_workspace_id)
+    revoked = (
+        select(RevokedToken.jti).where(col(RevokedToken.jti) == bindparam("jti")).exists()
+        if named_token
+        else literal(False)  # a token from before tokens were named: only its version can end it
+    )
+    return (
+        select(User.email, User.is_active, User.token_version, revoked, Membership.workspace_id, Membership.role)
+        .outerjoin(Membership, and_(col(Membership.user_id) == col(User.id), col(Membership.workspace_id) == wanted))
+        .where(col(User.id) == bindparam("user_id"))
+    )
 
 
 def _token_user(session: Session, credential: str) -> tuple[security.TokenClaims, User]:

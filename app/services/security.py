@@ -12,8 +12,11 @@ from __future__ import annotations
 import hashlib
 import secrets
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
+from typing import Any
 
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
@@ -32,6 +35,7 @@ SESSION_COOKIE = "mimic_token"
 SIGN_IN_TICKET_SECONDS = 60
 API_KEY_PREFIX = "mk_"
 _PREFIX_SHOWN = 12  # "mk_" and the first 9 characters: enough to tell keys apart, useless to guess
+
 
 def _password_hasher() -> PasswordHash:
     if settings.password_hash_cost == "standard":
@@ -137,19 +141,27 @@ def _registry(typ: str) -> jwt.JWTClaimsRegistry:
 _REGISTRIES = {"access": _registry("access"), "sign_in": _registry("sign_in")}
 
 
+@lru_cache(maxsize=1024)
+def _signed_claims(secret: str, token: str) -> Mapping[str, Any]:
+    """A token's claims once its signature checks, remembered for the tokens in use: a script
+    polling with one token had its signature checked twice a request (the rate limit's bucket,
+    then the principal). A token that fails is not remembered; what depends on the time (expiry)
+    is checked by the caller at every use."""
+    return MappingProxyType(dict(jwt.decode(token, _signing_key(secret), algorithms=["HS256"]).claims))
+
+
 def decode_access_token(token: str, *, typ: str = "access") -> TokenClaims:
     """The claims of a valid, unexpired token; AuthenticationFailed otherwise. Whether it was
     revoked is the caller's to check (app/services/accounts.py)."""
     name = "access token" if typ == "access" else "sign-in ticket"
     try:
-        decoded = jwt.decode(token, _jwt_key(), algorithms=["HS256"])
-        _REGISTRIES[typ].validate(decoded.claims)
+        claims = _signed_claims(resolved_secret_key(), token)
+        _REGISTRIES[typ].validate(claims)  # its time limits, at every use
     except JoseError as exc:
         reason = "expired" if type(exc).__name__ == "ExpiredTokenError" else "invalid"
         raise AuthenticationFailed(f"The {name} is {reason}") from exc
     except ValueError as exc:  # not even a JWS
         raise AuthenticationFailed(f"The {name} is invalid") from exc
-    claims = decoded.claims
     version = claims.get("ver", 0)
     return TokenClaims(
         user_id=str(claims["sub"]),

@@ -48,6 +48,21 @@ def test_an_expired_token_is_refused_as_expired() -> None:
         security.decode_access_token(old.access_token)
 
 
+def test_a_token_checked_before_is_refused_once_it_expires(monkeypatch) -> None:
+    """A token's checked signature is remembered (security._signed_claims); its expiry is not."""
+    token = security.create_access_token("user-1", ttl_seconds=60).access_token
+    assert security.decode_access_token(token).user_id == "user-1"
+    assert security.decode_access_token(token).user_id == "user-1"  # remembered
+    later = time.time() + 3600
+    monkeypatch.setattr(time, "time", lambda: later)
+    with pytest.raises(AuthenticationFailed, match="expired"):
+        security.decode_access_token(token)
+    # Nor does one remembered as an access token pass as a sign-in ticket.
+    monkeypatch.undo()
+    with pytest.raises(AuthenticationFailed, match="invalid"):
+        security.decode_access_token(token, typ="sign_in")
+
+
 def test_a_tampered_or_foreign_token_is_invalid() -> None:
     token = security.create_access_token("user-1").access_token
     header, payload, signature = token.split(".")
