@@ -81,7 +81,9 @@ def completion_cost(response: Any) -> float:
         prompt_tokens = int(getattr(usage, "prompt_tokens", 0) or 0)
         completion_tokens = int(getattr(usage, "completion_tokens", 0) or 0)
         return prompt_tokens * price[0] + completion_tokens * price[1]
+    # litellm's rules need its own response (app/llm/direct.py's Completion builds one).
+    built = getattr(type(response), "model_response", None)
     try:
-        return float(litellm.completion_cost(completion_response=response) or 0.0)
+        return float(litellm.completion_cost(completion_response=built(response) if built else response) or 0.0)
     except Exception:  # an unknown model has no price; that is not an error
         return 0.0

@@ -185,3 +185,58 @@ def _diff(a, b, path=""):
             yield from _diff(x, y, f"{path}[{i}]")
     elif a != b:
         yield path, str(a)[:300], str(b)[:300]
+
+
+_ANSWERS = [
+    {"model": "gpt-4o-mini-2024", "choices": [{"message": {"role": "assistant", "content": "Friday."}}],
+     "usage": {"prompt_tokens": 1200, "completion_tokens": 30, "total_tokens": 1230}},
+    {"model": "gpt-4o-mini", "choices": [{"finish_reason": "tool_calls", "message": {
+        "role": "assistant", "content": None, "tool_calls": [
+            {"id": "c1", "type": "function",
+             "function": {"name": "report_weather", "arguments": "{\"city\": \"Cork\"}"}}]}}],
+     "usage": {"prompt_tokens": 90, "completion_tokens": 12, "total_tokens": 102,
+               "prompt_tokens_details": {"cached_tokens": 64}, "completion_tokens_details": {"reasoning_tokens": 0}}},
+    {"model": "gpt-4o", "choices": [{"message": {"role": "assistant", "content": "No usage at all."}}]},
+    {"choices": []},
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("data", _ANSWERS)
+def test_a_completion_reads_as_litellms_response(data) -> None:
+    """What client.py reads of an answer (content, tool calls, usage, model, cost) is the same
+    from direct.Completion as from litellm's ModelResponse of the same JSON."""
+    from litellm import ModelResponse
+
+    from app.llm import client, prices
+
+    hidden = {"custom_llm_provider": "openai", "api_base": "http://127.0.0.1:1/v1"}
+    completion = direct.Completion(json.loads(json.dumps(data)), hidden)
+    response = ModelResponse(**json.loads(json.dumps(data)))
+    response._hidden_params = hidden
+
+    def read(answer) -> tuple:
+        content, calls = client._message_parts(answer)
+        usage = client._Usage()
+        usage.add(answer, "openai/gpt-4o-mini")
+        return (content, [(c.id, c.function.name, c.function.arguments) for c in calls], usage.prompt_tokens,
+                usage.completion_tokens, usage.cost, client._response_model(answer, "openai/x"))  # fmt: skip
+
+    assert read(completion) == read(response)
+    assert prices.completion_cost(completion) == prices.completion_cost(response)
+    assert isinstance(completion.model_response(), ModelResponse)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [{"choices": ["x"]}, {"choices": [{"message": "hi"}]}, {"choices": [{"message": {"tool_calls": "x"}}]},
+     {"choices": [{"message": {"content": "a", "tool_calls": [{"id": "1"}]}}]}, {"no": "choices"}, ["a", "list"]],
+)  # fmt: skip
+def test_an_answer_litellm_cannot_read_is_not_a_completion(data) -> None:
+    """Refused as litellm refuses to build its response of them (and, as before, what has no
+    choices at all)."""
+    from litellm import ModelResponse
+
+    assert not direct._completion_shaped(data)
+    if isinstance(data, dict) and "choices" in data:
+        with pytest.raises((TypeError, ValueError)):
+            ModelResponse(**data)
