@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 
-from sqlalchemy import func, update
+from sqlalchemy import bindparam, func, update
 from sqlalchemy.orm import defer
 from sqlmodel import Session, col, select
 
@@ -184,6 +184,9 @@ _STATE_COLUMNS = (SimSession.id, SimSession.workspace_id, SimSession.status, Sim
                   SimSession.started_at, SimSession.ended_at, SimSession.updated_at)  # fmt: skip
 
 
+# Made once and run with Core: a waiting script reads it twice a session.
+_STATE_QUERY = select(*_STATE_COLUMNS).where(col(SimSession.id) == bindparam("id"))
+
 # What a runner publishes when its session changes status (runner.py: status, error, complete).
 _ENDING_EVENTS = frozenset({"status", "error", "complete"})
 
@@ -191,7 +194,7 @@ _ENDING_EVENTS = frozenset({"status", "error", "complete"})
 def session_state(*, session: Session, principal: Principal, session_id: str) -> SessionState:
     """The session without its transcript: one row of a few columns, for scripts that wait."""
     require(principal, Permission.read)
-    row = session.exec(select(*_STATE_COLUMNS).where(col(SimSession.id) == session_id)).first()
+    row = session.connection().execute(_STATE_QUERY, {"id": session_id}).first()
     if row is None or row.workspace_id != principal.workspace_id:
         raise NotFound("No such session")
     return SessionState(
