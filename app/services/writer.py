@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Insert, Table, Update, bindparam
+from sqlalchemy import Connection, Dialect, Insert, Table, Update, bindparam
 from sqlmodel import Session
 
 from app.db import get_engine, session_scope
@@ -52,13 +52,13 @@ class Rows:
 
 
 def write_rows(db: Session | Connection, writes: Iterable[Rows]) -> None:
-    """Several Rows as few statements: the inserts table by table (in the order first met),
-    then one update per counter row, its amounts summed and its values the last given."""
-    inserts: dict[Table, list[dict[str, Any]]] = {}
+    """Several Rows as few statements: the inserts table by table and shape (in the order first
+    met), then one update per counter row, its amounts summed and its values the last given."""
+    inserts: dict[tuple[Table, tuple[str, ...]], list[dict[str, Any]]] = {}
     bumps: dict[tuple[Table, str, tuple[str, ...], tuple[str, ...]], tuple[dict[str, float], dict[str, Any]]] = {}
     for rows in writes:
         for table, row in rows.inserts:
-            inserts.setdefault(table, []).append(row)
+            inserts.setdefault((table, tuple(row)), []).append(row)
         if rows.bump is not None:
             table, row_id, amounts, values = rows.bump
             key = (table, row_id, tuple(sorted(amounts)), tuple(sorted(values)))
@@ -67,8 +67,8 @@ def write_rows(db: Session | Connection, writes: Iterable[Rows]) -> None:
                 summed[name] += amount
             latest.update(values)
     connection = db if isinstance(db, Connection) else db.connection()
-    for table, batch in inserts.items():
-        connection.execute(_insert(table), batch)
+    for (table, keys), batch in inserts.items():
+        _execute(connection, _insert(table), keys, batch)
     shapes: dict[tuple[Table, tuple[str, ...], tuple[str, ...]], list[dict[str, Any]]] = {}
     for (table, row_id, amounts, values), (summed, latest) in bumps.items():
         parameters = {
@@ -78,7 +78,33 @@ def write_rows(db: Session | Connection, writes: Iterable[Rows]) -> None:
         }
         shapes.setdefault((table, amounts, values), []).append(parameters)
     for (table, amounts, values), batch in shapes.items():
-        connection.execute(_bump(table, amounts, values), batch)
+        _execute(connection, _bump(table, amounts, values), None, batch)
+
+
+def _execute(connection: Connection, statement: Insert | Update, keys: tuple[str, ...] | None,
+             batch: list[dict[str, Any]]) -> None:  # fmt: skip
+    """The statement for each row of the batch, as `connection.execute(statement, batch)` runs
+    it (the same SQL, each value through its column type's conversion for this database) minus
+    SQLAlchemy's work per call: the SQL and the conversions are found once per statement. A
+    statement that needs a value the rows do not hold (an `onupdate` column's) is left to it."""
+    sql, names, convert = _compiled(statement, connection.dialect, keys)
+    if not batch[0].keys() >= set(names):  # a value SQLAlchemy makes as it runs (an onupdate column)
+        connection.execute(statement, batch)
+        return
+    rows = [[row[name] if to is None else to(row[name]) for name, to in zip(names, convert, strict=True)]
+            for row in batch]  # fmt: skip
+    if connection.dialect.positional:
+        connection.exec_driver_sql(sql, [tuple(row) for row in rows])
+    else:
+        connection.exec_driver_sql(sql, [dict(zip(names, row, strict=True)) for row in rows])
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled(statement: Insert | Update, dialect: Dialect, keys: tuple[str, ...] | None) -> tuple[str, tuple, tuple]:
+    compiled = statement.compile(dialect=dialect, column_keys=list(keys) if keys is not None else None)
+    names = tuple(compiled.positiontup if dialect.positional else compiled.binds)  # type: ignore[arg-type]
+    convert = tuple(compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names)
+    return compiled.string, names, convert
 
 
 # The statements are made once per table and shape: building a SQLAlchemy expression (and its

@@ -132,3 +132,33 @@ async def test_rows_of_a_batch_are_merged_and_a_bad_one_fails_alone(writer, db, 
     stored = db.exec(select(Message.sequence).where(Message.session_id == stored_session.id, Message.sequence >= 100))
     assert sorted(stored.all()) == list(range(100, 110))
     assert len(db.exec(select(LLMCall.id).where(LLMCall.session_id == stored_session.id)).all()) == 10
+
+
+def test_rows_are_stored_as_sqlalchemy_would_store_them(db, stored_session) -> None:
+    """write_rows runs its SQL itself, each value through its column type's conversion: what it
+    stores is byte for byte what `connection.execute(table.insert(), rows)` stores (timestamps,
+    JSON, floats, None), and a counter row's onupdate column is still set when not given."""
+    from sqlalchemy import text
+
+    from app.services.writer import write_rows
+
+    messages, sessions = Message.__table__, SimSession.__table__
+    meta = {"action": "continue", "reasoning": "naïve ✓", "nested": [1, 2.5, None, {"k": "v"}]}
+    ours = _message(stored_session, 200, meta=meta, cost=0.125, latency_ms=7)
+    theirs = {**ours, "id": new_id(), "sequence": 201}
+    connection = db.connection()
+    connection.execute(messages.insert(), [theirs])
+    write_rows(connection, [Rows(((messages, ours),))])
+    raw = connection.execute(text("SELECT sequence, created_at, meta, cost, latency_ms, model FROM message "
+                                  "WHERE session_id = :s AND sequence >= 200 ORDER BY sequence"),
+                             {"s": stored_session.id}).all()  # fmt: skip
+    assert raw[0][1:] == raw[1][1:]
+    stored = db.exec(select(Message).where(Message.id == ours["id"])).one()
+    assert (stored.meta, stored.created_at, stored.cost) == (meta, ours["created_at"], 0.125)
+
+    before = db.get(SimSession, stored_session.id).updated_at
+    write_rows(connection, [Rows((), (sessions, stored_session.id, {"message_count": 2}, {"end_reason": "r"}))])
+    db.commit()
+    db.expire_all()
+    row = db.get(SimSession, stored_session.id)
+    assert row.end_reason == "r" and row.updated_at > before  # set by the column's onupdate
