@@ -55,22 +55,30 @@ def write_rows(db: Session | Connection, writes: Iterable[Rows]) -> None:
     """Several Rows as few statements: the inserts table by table and shape (in the order first
     met), then one update per counter row, its amounts summed and its values the last given."""
     inserts: dict[tuple[Table, tuple[str, ...]], list[dict[str, Any]]] = {}
-    bumps: dict[tuple[Table, str, tuple[str, ...], tuple[str, ...]], tuple[dict[str, float], dict[str, Any]]] = {}
+    # A counter row's amounts and values, merged across the batch (one update of the row for a
+    # turn's two messages); a column added to in one and set in another starts a second update.
+    bumps: dict[tuple[Table, str, int], tuple[dict[str, float], dict[str, Any]]] = {}
     for rows in writes:
         for table, row in rows.inserts:
             inserts.setdefault((table, tuple(row)), []).append(row)
         if rows.bump is not None:
             table, row_id, amounts, values = rows.bump
-            key = (table, row_id, tuple(sorted(amounts)), tuple(sorted(values)))
-            summed, latest = bumps.setdefault(key, ({name: 0 for name in amounts}, {}))
+            turn = 0
+            while (table, row_id, turn) in bumps:
+                summed, latest = bumps[(table, row_id, turn)]
+                if not (summed.keys() & values.keys() or latest.keys() & amounts.keys()):
+                    break
+                turn += 1
+            summed, latest = bumps.setdefault((table, row_id, turn), ({}, {}))
             for name, amount in amounts.items():
-                summed[name] += amount
+                summed[name] = summed.get(name, 0) + amount
             latest.update(values)
     connection = db if isinstance(db, Connection) else db.connection()
     for (table, keys), batch in inserts.items():
         _execute(connection, _insert(table), keys, batch)
     shapes: dict[tuple[Table, tuple[str, ...], tuple[str, ...]], list[dict[str, Any]]] = {}
-    for (table, row_id, amounts, values), (summed, latest) in bumps.items():
+    for (table, row_id, _turn), (summed, latest) in bumps.items():
+        amounts, values = tuple(sorted(summed)), tuple(sorted(latest))
         parameters = {
             "_row_id": row_id,
             **{f"_add_{n}": summed[n] for n in amounts},

@@ -162,3 +162,44 @@ def test_rows_are_stored_as_sqlalchemy_would_store_them(db, stored_session) -> N
     db.expire_all()
     row = db.get(SimSession, stored_session.id)
     assert row.end_reason == "r" and row.updated_at > before  # set by the column's onupdate
+
+
+def test_a_rows_counters_are_one_update_and_a_clash_keeps_the_order(db, stored_session) -> None:
+    """A turn's two messages bump the session with different columns: one UPDATE of the row,
+    amounts summed, values the last given. A column added to in one write and set in a later
+    one is two updates, in that order."""
+    from sqlalchemy import event
+
+    from app.services.writer import write_rows
+
+    sessions = SimSession.__table__
+    connection = db.connection()
+    updates: list[str] = []
+
+    def seen(_conn, _cursor, statement, *_args) -> None:
+        if statement.lstrip().upper().startswith("UPDATE"):
+            updates.append(statement)
+
+    before = db.get(SimSession, stored_session.id)
+    cost = before.total_cost
+    first, last = utcnow(), utcnow()
+    event.listen(connection, "before_cursor_execute", seen)
+    try:
+        write_rows(connection, [
+            Rows((), (sessions, stored_session.id, {"message_count": 1, "total_cost": 0.25}, {"updated_at": first})),
+            Rows((), (sessions, stored_session.id, {"message_count": 1}, {"updated_at": last})),
+        ])  # fmt: skip
+        assert len(updates) == 1
+        stamp = connection.execute(select(SimSession.updated_at).where(SimSession.id == stored_session.id)).scalar()
+        assert stamp in (last, last.replace(tzinfo=None))  # as read back by this database's driver
+        write_rows(connection, [
+            Rows((), (sessions, stored_session.id, {"message_count": 1}, {})),
+            Rows((), (sessions, stored_session.id, {}, {"message_count": 40})),
+        ])  # fmt: skip
+        assert len(updates) == 3
+    finally:
+        event.remove(connection, "before_cursor_execute", seen)
+    db.commit()
+    db.expire_all()
+    row = db.get(SimSession, stored_session.id)
+    assert (row.message_count, row.total_cost) == (40, cost + 0.25)
