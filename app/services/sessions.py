@@ -111,10 +111,12 @@ def _create_started(
 ) -> tuple[SessionPublic, tuple[SessionPlan, dict, str | None]]:
     try:
         row, named = _new_session(session, principal, data)
-        session.flush()
         # The plan's look-ups find the agent, persona and objective in the session: `named`
-        # holds them (the session keeps only weak references).
-        plan = _record_start(session, row)
+        # holds them (the session keeps only weak references). Not flushed before the commit:
+        # the new session is one INSERT with its plan's models and its claim, not an INSERT and
+        # an UPDATE.
+        with session.no_autoflush:
+            plan = _record_start(session, row)
         if claimed:  # running here from the start: no claim of its own to write
             for name, value in execution.claim_fields().items():
                 setattr(row, name, value)
