@@ -12,11 +12,13 @@ recogniser could not make out the words: Mimic's facts beside the words, never i
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from app.engine.context import ObjectiveSnapshot, PersonaSnapshot
+
+T = TypeVar("T")
 
 # The judge is shown at most this much of one message; a longer one is cut and flagged.
 MAX_MESSAGE_CHARS = 4000
@@ -110,6 +112,14 @@ class JudgeCase:
     # Voice: the call's facts the checks need (`thresholds` of the measured findings, in ms;
     # `recognizer`: {engine, languages: the ones it can hear, or null for any}).
     call: dict[str, Any] = field(default_factory=dict)
+    # What the checks and the verdict's rules both read of the case, made once (see `memo`).
+    _memo: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def memo(self, name: str, make: Callable[[], T]) -> T:
+        """`make()` for this case, made on first use (a case is frozen: its answer stays true)."""
+        if name not in self._memo:
+            self._memo[name] = make()
+        return self._memo[name]
 
     @property
     def agent_messages(self) -> list[TranscriptEntry]:

@@ -394,15 +394,20 @@ def builtin_checks(case: JudgeCase, *, slow_reply_ms: int) -> list[CheckResult]:
 # ---- the objective's checks -------------------------------------------------------------------
 
 
-def discounted_replies(case: JudgeCase) -> set[str]:
-    """Replies that cannot count for the agent: echoes of the persona and words addressed to the judge."""
+def discounted_replies(case: JudgeCase) -> frozenset[str]:
+    """Replies that cannot count for the agent: echoes of the persona and words addressed to the
+    judge (read by the objective's checks and the verdict's rules: found once a case)."""
+    return case.memo("discounted_replies", lambda: _discounted_replies(case))
+
+
+def _discounted_replies(case: JudgeCase) -> frozenset[str]:
     ids, said = set(), []
     for m in case.transcript:
         if m.sender == "persona":
             said.append(m.text)
         elif not m.empty and is_echo(m.text, said[-2:]):
             ids.add(m.id)
-    return ids | {m.id for m, _ in steering_attempts(case)}
+    return frozenset(ids | {m.id for m, _ in steering_attempts(case)})
 
 
 def _scoped(case: JudgeCase, scope: str) -> list[TranscriptEntry]:

@@ -216,7 +216,11 @@ RECITED_WORDS = 8
 def steering_attempts(case: JudgeCase) -> list[tuple[TranscriptEntry, str]]:
     """Agent replies that address the judge rather than the persona: forged verdict or
     context blocks, instructions to the evaluator, or a success criterion recited from its
-    first words (up to eight)."""
+    first words (up to eight). Read by several checks and the verdict's rules: found once a case."""
+    return list(case.memo("steering_attempts", lambda: tuple(_steering_attempts(case))))
+
+
+def _steering_attempts(case: JudgeCase) -> list[tuple[TranscriptEntry, str]]:
     # A criterion's opening words, as an agent would never phrase them to a customer ("the agent states the ...").
     openings = [" ".join(w[:RECITED_WORDS]) for c in case.objective.success_criteria if len(w := words(c)) >= 5]
     hits = []
