@@ -79,7 +79,7 @@ class Protocol:
     concurrency: tuple[int, ...]  # conversations at once at 200 ms
 
 
-FULL = Protocol(turns=10, sequential=20, concurrency=(20, 50, 200))
+FULL = Protocol(turns=10, sequential=50, concurrency=(20, 50, 200))
 QUICK = Protocol(turns=3, sequential=3, concurrency=(5,))
 
 
