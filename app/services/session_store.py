@@ -18,6 +18,7 @@ with SQLAlchemy Core on their tables: the ORM's unit of work cost more than the 
 from __future__ import annotations
 
 import asyncio
+import functools
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -343,6 +344,9 @@ class JudgementRows:
         return cls(workspace_id, session_id, result, new_id(), tuple(new_id() for _ in result.findings), utcnow(),
                    **options)  # fmt: skip
 
+    # The judgement's and findings' rows are read for the writer and for what is returned or
+    # published: made once (a frozen dataclass keeps a cached_property in its __dict__).
+    @functools.cached_property
     def judgement(self) -> dict[str, Any]:
         result = self.result
         return table_row(
@@ -356,6 +360,7 @@ class JudgementRows:
             error=self.error, created_at=self.created_at,
         )  # fmt: skip
 
+    @functools.cached_property
     def findings(self) -> list[Finding]:
         return [
             Finding(
@@ -371,7 +376,7 @@ class JudgementRows:
 
     def published(self) -> list[dict[str, Any]]:
         """Its findings as the bus publishes them."""
-        return [_finding_dict(finding) for finding in self.findings()]
+        return [_finding_dict(finding) for finding in self.findings]
 
     def verdicts(self) -> list[dict[str, Any]]:
         return [
@@ -403,9 +408,9 @@ class JudgementRows:
         findings as rows to insert (the judgement first), and its summary made the session's;
         for the session writer, which merges them with the rest of its batch."""
         result = self.result
-        inserts = [(_JUDGEMENTS, self.judgement()), *((_VERDICTS, verdict) for verdict in self.verdicts())]
+        inserts = [(_JUDGEMENTS, self.judgement), *((_VERDICTS, verdict) for verdict in self.verdicts())]
         # Core inserts skip the ORM's hook that signs a finding (app/models/finding_groups.py).
-        inserts += [(_FINDINGS, _columns(finding) | {"signature": _signature(finding)}) for finding in self.findings()]
+        inserts += [(_FINDINGS, _columns(finding) | {"signature": _signature(finding)}) for finding in self.findings]
         summary = {"verdict_summary": result.summary, "flipped_criteria": result.flipped_criteria,
                    "unstable_criteria": result.unstable_criteria}  # fmt: skip
         return Rows(tuple(inserts), (_SESSIONS, self.session_id, {}, summary))
@@ -418,7 +423,7 @@ def store_judgement(
     as the bus publishes them."""
     rows = JudgementRows.of(workspace_id, session_id, result, **options)
     write_rows(db, [rows.rows()])
-    return Judgement(**rows.judgement()), rows.published()
+    return Judgement(**rows.judgement), rows.published()
 
 
 def _signature(finding: Finding) -> str:
