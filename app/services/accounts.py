@@ -265,13 +265,15 @@ def _principal_query(workspace_asked: bool, named_token: bool):
     """The query of _authenticate_token, made once for each of its four shapes (building it
     each time cost more than running it); run with Core, its parameters bound."""
     wanted = bindparam("workspace_id") if workspace_asked else col(User.current_workspace_id)
-    revoked = (
-        select(RevokedToken.jti).where(col(RevokedToken.jti) == bindparam("jti")).exists()
-        if named_token
-        else literal(False)  # a token from before tokens were named: only its version can end it
-    )
     return (
-        select(User.email, User.is_active, User.token_version, revoked, Membership.workspace_id, Membership.role)
+        select(
+            User.email,
+            User.is_active,
+            User.token_version,
+            _revoked(named_token),
+            Membership.workspace_id,
+            Membership.role,
+        )
         .outerjoin(Membership, and_(col(Membership.user_id) == col(User.id), col(Membership.workspace_id) == wanted))
         .where(col(User.id) == bindparam("user_id"))
     )
@@ -281,18 +283,22 @@ def _token_user(session: Session, credential: str) -> tuple[security.TokenClaims
     """The claims and user of a valid access token: signed, unexpired, of an active user, of
     the user's current token version, and not signed out."""
     claims = security.decode_access_token(credential)
-    found = session.exec(select(User, _revoked(claims)).where(col(User.id) == claims.user_id)).first()
+    found = session.exec(
+        select(User, _revoked(claims.token_id is not None)).where(col(User.id) == claims.user_id),
+        params={"jti": claims.token_id},
+    ).first()
     user = found[0] if found is not None else None
     _check_token(claims, (user.is_active, user.token_version, found[1]) if user is not None else None)
     assert user is not None
     return claims, user
 
 
-def _revoked(claims: security.TokenClaims):
-    """Whether the token was signed out, as a column of the query that reads its user."""
-    if claims.token_id is None:  # a token from before tokens were named: only its version can end it
+def _revoked(named_token: bool):
+    """Whether the token was signed out, as a column of the query that reads its user (the
+    token's id bound as `jti`)."""
+    if not named_token:  # a token from before tokens were named: only its version can end it
         return literal(False)
-    return select(RevokedToken.jti).where(col(RevokedToken.jti) == claims.token_id).exists()
+    return select(RevokedToken.jti).where(col(RevokedToken.jti) == bindparam("jti")).exists()
 
 
 def _check_token(claims: security.TokenClaims, user: tuple[bool, int, bool] | None) -> None:
