@@ -95,8 +95,8 @@ def _execute(connection: Connection, statement: Insert | Update, keys: tuple[str
     it (the same SQL, each value through its column type's conversion for this database) minus
     SQLAlchemy's work per call: the SQL and the conversions are found once per statement. A
     statement that needs a value the rows do not hold (an `onupdate` column's) is left to it."""
-    sql, names, convert = _compiled(statement, connection.dialect, keys)
-    if not batch[0].keys() >= set(names):  # a value SQLAlchemy makes as it runs (an onupdate column)
+    sql, names, needed, convert = _compiled(statement, connection.dialect, keys)
+    if not batch[0].keys() >= needed:  # a value SQLAlchemy makes as it runs (an onupdate column)
         connection.execute(statement, batch)
         return
     rows = [[row[name] if to is None else to(row[name]) for name, to in zip(names, convert, strict=True)]
@@ -108,11 +108,14 @@ def _execute(connection: Connection, statement: Insert | Update, keys: tuple[str
 
 
 @functools.lru_cache(maxsize=256)
-def _compiled(statement: Insert | Update, dialect: Dialect, keys: tuple[str, ...] | None) -> tuple[str, tuple, tuple]:
+def _compiled(
+    statement: Insert | Update, dialect: Dialect, keys: tuple[str, ...] | None
+) -> tuple[str, tuple[str, ...], frozenset[str], tuple]:
+    """The statement's SQL, its parameters' names in order (and as a set), and their conversions."""
     compiled = statement.compile(dialect=dialect, column_keys=list(keys) if keys is not None else None)
     names = tuple(compiled.positiontup if dialect.positional else compiled.binds)  # type: ignore[arg-type]
     convert = tuple(compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names)
-    return compiled.string, names, convert
+    return compiled.string, names, frozenset(names), convert
 
 
 # The statements are made once per table and shape: building a SQLAlchemy expression (and its
